@@ -1,0 +1,9 @@
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    #[error("the local cache could not be read or written: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("the local cache could not be upgraded: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("the local cache folder is not usable: {0}")]
+    Io(String),
+}

@@ -1,0 +1,193 @@
+//! The reads behind the desk's screens. All are index-backed and local.
+
+use arbiter_contract::codec::from_ms;
+use arbiter_contract::Agent;
+use sqlx::Row;
+
+use crate::rows;
+use crate::views::{InboxView, SyncPosition, TicketListItem, TicketView, ViewCount};
+use crate::{Cache, CacheError};
+
+/// Longest page of the inbox list.
+pub const MAX_LIST_LIMIT: u32 = 500;
+const PREVIEW_CHARS: usize = 160;
+
+/// The SQL condition selecting a view's tickets; `?1` is the signed-in agent.
+fn view_condition(view: InboxView) -> &'static str {
+    match view {
+        InboxView::Mine => "t.assignee_id = ?1 AND t.status IN ('new', 'open', 'pending', 'on_hold')",
+        InboxView::Unassigned => "t.assignee_id IS NULL AND t.status IN ('new', 'open', 'pending', 'on_hold')",
+        InboxView::Open => "t.status IN ('new', 'open')",
+        InboxView::Pending => "t.status = 'pending'",
+        InboxView::OnHold => "t.status = 'on_hold'",
+        InboxView::Solved => "t.status IN ('solved', 'closed')",
+        InboxView::All => "?1 = ?1",
+    }
+}
+
+/// Where the next page of a list starts: after this row in (updated_at, id) descending order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct ListCursor {
+    pub updated_at_ms: i64,
+    pub id: i64,
+}
+
+/// A whitespace-collapsed beginning of a message, for one-line previews.
+fn preview(text: &str) -> String {
+    let mut out = String::with_capacity(PREVIEW_CHARS + 4);
+    for (count, word) in text.split_whitespace().enumerate() {
+        if count > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if out.chars().count() >= PREVIEW_CHARS {
+            let cut: String = out.chars().take(PREVIEW_CHARS).collect();
+            return cut + "…";
+        }
+    }
+    out
+}
+
+impl Cache {
+    pub async fn position(&self) -> Result<SyncPosition, CacheError> {
+        let row = sqlx::query("SELECT feed_id, cursor, head, synced_at FROM sync_state WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(SyncPosition {
+            feed_id: row.try_get("feed_id")?,
+            cursor: row.try_get("cursor")?,
+            head: row.try_get("head")?,
+            synced_at: row.try_get::<Option<i64>, _>("synced_at")?.map(from_ms),
+        })
+    }
+
+    /// One page of a view, newest activity first.
+    pub async fn list_tickets(
+        &self,
+        view: InboxView,
+        me: i64,
+        after: Option<ListCursor>,
+        limit: u32,
+    ) -> Result<Vec<TicketListItem>, CacheError> {
+        let limit = limit.clamp(1, MAX_LIST_LIMIT);
+        let keyset =
+            if after.is_some() { "AND (t.updated_at, t.id) < (?2, ?3)" } else { "AND ?2 IS NULL AND ?3 IS NULL" };
+        let sql = format!(
+            "SELECT t.id, t.subject, t.channel, t.kind, t.status, t.priority, t.queue, t.language, t.updated_at,
+                    a.name AS assignee_name, c.name AS customer_name,
+                    lm.text AS last_text, lm.author_kind AS last_author_kind
+             FROM tickets t
+             LEFT JOIN agents a ON a.id = t.assignee_id
+             LEFT JOIN customers c ON c.id = t.customer_id
+             LEFT JOIN messages lm ON lm.id = (
+                 SELECT m.id FROM messages m WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
+             WHERE {} {keyset}
+             ORDER BY t.updated_at DESC, t.id DESC
+             LIMIT ?4",
+            view_condition(view)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(me)
+            .bind(after.map(|a| a.updated_at_ms))
+            .bind(after.map(|a| a.id))
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(TicketListItem {
+                    id: row.try_get("id")?,
+                    subject: row.try_get("subject")?,
+                    channel: rows::wire(row, "channel")?,
+                    kind: rows::wire(row, "kind")?,
+                    status: rows::wire(row, "status")?,
+                    priority: rows::wire(row, "priority")?,
+                    queue: row.try_get("queue")?,
+                    assignee_name: row.try_get("assignee_name")?,
+                    customer_name: row.try_get("customer_name")?,
+                    language: row.try_get("language")?,
+                    updated_at: from_ms(row.try_get("updated_at")?),
+                    preview: row.try_get::<Option<&str>, _>("last_text")?.map(preview),
+                    last_author_kind: match row.try_get::<Option<&str>, _>("last_author_kind")? {
+                        Some(_) => Some(rows::wire(row, "last_author_kind")?),
+                        None => None,
+                    },
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(CacheError::from)
+    }
+
+    /// How many tickets each built-in view holds.
+    pub async fn view_counts(&self, me: i64) -> Result<Vec<ViewCount>, CacheError> {
+        let mut counts = Vec::with_capacity(InboxView::ALL.len());
+        for view in InboxView::ALL {
+            let sql = format!("SELECT COUNT(*) FROM tickets t WHERE {}", view_condition(view));
+            let count: i64 = sqlx::query_scalar(&sql).bind(me).fetch_one(&self.pool).await?;
+            counts.push(ViewCount { view, count });
+        }
+        Ok(counts)
+    }
+
+    pub async fn ticket_view(&self, id: i64) -> Result<Option<TicketView>, CacheError> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(row) = sqlx::query("SELECT * FROM tickets WHERE id = ?").bind(id).fetch_optional(&mut *conn).await?
+        else {
+            return Ok(None);
+        };
+        let ticket = rows::ticket(&row)?;
+        let customer = sqlx::query("SELECT * FROM customers WHERE id = ?")
+            .bind(ticket.customer_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(|r| rows::customer(&r))
+            .transpose()?;
+        let assignee = match ticket.assignee_id {
+            Some(agent_id) => self.agent_on(&mut conn, agent_id).await?,
+            None => None,
+        };
+        let messages = sqlx::query("SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(rows::message)
+            .collect::<Result<_, _>>()?;
+        Ok(Some(TicketView { ticket, customer, assignee, messages }))
+    }
+
+    pub async fn agent(&self, id: i64) -> Result<Option<Agent>, CacheError> {
+        let mut conn = self.pool.acquire().await?;
+        self.agent_on(&mut conn, id).await
+    }
+
+    async fn agent_on(&self, conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<Agent>, CacheError> {
+        let row = sqlx::query("SELECT * FROM agents WHERE id = ?").bind(id).fetch_optional(conn).await?;
+        Ok(row.map(|r| rows::agent(&r)).transpose()?)
+    }
+
+    /// Row counts per table, for diagnostics and tests.
+    pub async fn table_counts(&self) -> Result<Vec<(String, i64)>, CacheError> {
+        let mut out = Vec::new();
+        for table in ["agents", "customers", "tickets", "messages"] {
+            let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.pool).await?;
+            out.push((table.to_owned(), count));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview;
+
+    #[test]
+    fn previews_collapse_whitespace_and_cut_long_text() {
+        assert_eq!(preview("Hi\n\n  there\tyou"), "Hi there you");
+        let long = "word ".repeat(100);
+        let cut = preview(&long);
+        assert!(cut.ends_with('…'));
+        assert_eq!(cut.chars().count(), 161);
+        assert_eq!(preview("你好，我的提币还没有到账"), "你好，我的提币还没有到账");
+    }
+}

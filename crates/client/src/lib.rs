@@ -1,0 +1,132 @@
+//! A typed client for the company API. It knows the contract and nothing of the desk.
+
+mod error;
+mod token;
+
+use std::time::Duration;
+
+use arbiter_contract::{Agent, ApiError, ChangePage, Message, PostReply, TicketDetail, IDEMPOTENCY_KEY_HEADER};
+use reqwest::{Method, RequestBuilder, StatusCode};
+use serde::de::DeserializeOwned;
+use url::Url;
+
+pub use error::ClientError;
+pub use token::ApiToken;
+
+/// Talks to one company API as one agent.
+#[derive(Clone)]
+pub struct ApiClient {
+    http: reqwest::Client,
+    base: Url,
+    token: ApiToken,
+}
+
+impl std::fmt::Debug for ApiClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiClient").field("base", &self.base.as_str()).finish_non_exhaustive()
+    }
+}
+
+/// Checks and normalizes a server address typed by a person: http(s) only, no trailing slash.
+pub fn normalize_base_url(input: &str) -> Result<Url, ClientError> {
+    let trimmed = input.trim().trim_end_matches('/');
+    let url = Url::parse(trimmed).map_err(|e| ClientError::InvalidUrl(format!("{trimmed:?}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(ClientError::InvalidUrl(format!("{trimmed:?}: use an http:// or https:// address")));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(ClientError::InvalidUrl(format!("{trimmed:?}: remove the ?query or #fragment")));
+    }
+    Ok(url)
+}
+
+impl ApiClient {
+    pub fn new(base_url: &str, token: ApiToken) -> Result<Self, ClientError> {
+        let base = normalize_base_url(base_url)?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(60))
+            .user_agent(concat!("arbiter-desk/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        Ok(Self { http, base, token })
+    }
+
+    pub fn base_url(&self) -> &str {
+        self.base.as_str().trim_end_matches('/')
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let url = format!("{}{}", self.base_url(), path);
+        self.http.request(method, url).bearer_auth(self.token.expose())
+    }
+
+    async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T, ClientError> {
+        let response = request.send().await.map_err(ClientError::from_transport)?;
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        let bytes = response.bytes().await.map_err(ClientError::from_transport)?;
+        if status.is_success() {
+            return serde_json::from_slice(&bytes).map_err(|e| ClientError::Malformed(format!("{status}: {e}")));
+        }
+        let error = serde_json::from_slice::<ApiError>(&bytes).unwrap_or_else(|_| ApiError {
+            code: arbiter_contract::ErrorCode::Internal,
+            message: format!("{status}: {}", String::from_utf8_lossy(&bytes[..bytes.len().min(200)])),
+        });
+        Err(match status {
+            StatusCode::UNAUTHORIZED => ClientError::Unauthorized(error.message),
+            StatusCode::TOO_MANY_REQUESTS => ClientError::RateLimited { retry_after_secs: retry_after },
+            s if s.is_server_error() => ClientError::Server { status: s.as_u16(), message: error.message },
+            s => ClientError::Rejected { status: s.as_u16(), error },
+        })
+    }
+
+    /// The agent this client's token belongs to; the way to check a token.
+    pub async fn me(&self) -> Result<Agent, ClientError> {
+        self.send(self.request(Method::GET, "/v1/me")).await
+    }
+
+    pub async fn changes(&self, after: i64, limit: u32) -> Result<ChangePage, ClientError> {
+        self.send(self.request(Method::GET, "/v1/changes").query(&[("after", after), ("limit", i64::from(limit))]))
+            .await
+    }
+
+    pub async fn ticket(&self, id: i64) -> Result<TicketDetail, ClientError> {
+        self.send(self.request(Method::GET, &format!("/v1/tickets/{id}"))).await
+    }
+
+    /// Posts a reply. Sending again with the same `idempotency_key` is safe: the server
+    /// answers with the message it stored the first time.
+    pub async fn post_reply(&self, ticket_id: i64, body: &str, idempotency_key: &str) -> Result<Message, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/tickets/{ticket_id}/replies"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(&PostReply { body: body.to_owned() });
+        self.send(request).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_checked_and_normalized() {
+        assert_eq!(normalize_base_url(" http://127.0.0.1:8080/ ").unwrap().as_str(), "http://127.0.0.1:8080/");
+        assert!(normalize_base_url("ftp://example.com").is_err());
+        assert!(normalize_base_url("example.com").is_err());
+        assert!(normalize_base_url("https://api.example.com/?x=1").is_err());
+        let client = ApiClient::new("https://api.example.com/support/", ApiToken::new("t")).unwrap();
+        assert_eq!(client.base_url(), "https://api.example.com/support");
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        let client = ApiClient::new("https://api.example.com", ApiToken::new("very-secret")).unwrap();
+        assert!(!format!("{client:?}").contains("very-secret"));
+    }
+}

@@ -1,0 +1,210 @@
+//! The desk: one signed-in session at a time, its cache, and its sync loop.
+
+use std::sync::Arc;
+
+use arbiter_cache::{Cache, InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
+use arbiter_client::{normalize_base_url, ApiClient, ApiToken};
+use arbiter_contract::Agent;
+use arbiter_sync::SyncEngine;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tokio::sync::RwLock;
+
+use crate::credentials::CredentialStore;
+use crate::error::{DeskError, ErrorCode};
+use crate::events::{DeskEvents, SyncState, SyncStatus};
+use crate::paths::DeskPaths;
+use crate::settings::{SavedSession, Settings};
+use crate::sync_loop::{StatusCell, SyncLoop};
+
+/// Who is signed in where; what the UI shows in its header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SessionInfo {
+    pub server_url: String,
+    pub agent: Agent,
+}
+
+pub(crate) struct Session {
+    pub info: SessionInfo,
+    pub cache: Cache,
+    /// Absent while the token cannot be had (keyring locked, token refused).
+    pub client: Option<ApiClient>,
+    pub sync: Option<SyncLoop>,
+}
+
+#[derive(Clone)]
+pub struct Desk {
+    pub(crate) paths: DeskPaths,
+    credentials: Arc<dyn CredentialStore>,
+    pub(crate) status: Arc<StatusCell>,
+    pub(crate) session: Arc<RwLock<Option<Session>>>,
+}
+
+/// Runs a blocking keyring call off the async runtime.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, DeskError> + Send + 'static,
+) -> Result<T, DeskError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| Err(DeskError::new(ErrorCode::Internal, format!("keyring task failed: {e}"))))
+}
+
+impl Desk {
+    pub fn new(paths: DeskPaths, credentials: Arc<dyn CredentialStore>, events: Arc<dyn DeskEvents>) -> Self {
+        Self { paths, credentials, status: Arc::new(StatusCell::new(events)), session: Arc::new(RwLock::new(None)) }
+    }
+
+    /// Restores the saved session: the cache opens first, so the inbox shows at once even
+    /// when the server or the keyring is not there; then syncing starts in the background.
+    /// With no saved session, signs in from the provisioning environment if it is set.
+    pub async fn start(&self) -> Result<(), DeskError> {
+        let settings = Settings::load(&self.paths.settings_file());
+        if let Some(saved) = settings.session {
+            return self.resume(saved).await;
+        }
+        let url = std::env::var(crate::SIGN_IN_URL_ENV).ok();
+        let token = std::env::var(crate::SIGN_IN_TOKEN_ENV).ok();
+        if let (Some(url), Some(token)) = (url, token) {
+            tracing::info!("signing in from the provisioning environment");
+            self.sign_in(&url, &token).await?;
+        }
+        Ok(())
+    }
+
+    async fn resume(&self, saved: SavedSession) -> Result<(), DeskError> {
+        let cache = Cache::open(&self.paths.cache_file(&saved.server_url, saved.agent.id)).await?;
+        let position = cache.position().await?;
+        self.status.update(|s| {
+            s.state = SyncState::Offline;
+            s.cursor = position.cursor;
+            s.head = position.head;
+            s.from = position.cursor;
+            s.last_synced_at = position.synced_at;
+        });
+        let credentials = self.credentials.clone();
+        let url = saved.server_url.clone();
+        let token = blocking(move || credentials.load(&url)).await;
+        let client = match token {
+            Ok(Some(token)) => Some(ApiClient::new(&saved.server_url, token)?),
+            Ok(None) => {
+                self.status.update(|s| {
+                    s.state = SyncState::AuthFailed;
+                    s.message = Some("No token is stored for this server. Sign in again.".into());
+                });
+                None
+            }
+            Err(error) => {
+                self.status.update(|s| {
+                    s.state = SyncState::Error;
+                    s.message = Some(error.message.clone());
+                });
+                None
+            }
+        };
+        let sync = client
+            .clone()
+            .map(|c| SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone()));
+        let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
+        *self.session.write().await = Some(Session { info, cache, client, sync });
+        Ok(())
+    }
+
+    /// Checks the token against the server, keeps it in the OS keyring, and starts syncing.
+    pub async fn sign_in(&self, server_url: &str, token: &str) -> Result<SessionInfo, DeskError> {
+        let token = token.trim();
+        if token.is_empty() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "Enter your API token."));
+        }
+        let server_url = normalize_base_url(server_url)?.as_str().trim_end_matches('/').to_owned();
+        let token = ApiToken::new(token);
+        let client = ApiClient::new(&server_url, token.clone())?;
+        let agent = client.me().await?;
+
+        let credentials = self.credentials.clone();
+        let url = server_url.clone();
+        blocking(move || credentials.save(&url, &token)).await?;
+
+        self.stop_session().await;
+        let saved = SavedSession { server_url: server_url.clone(), agent: agent.clone() };
+        Settings { session: Some(saved.clone()) }.save(&self.paths.settings_file())?;
+        self.resume(saved).await?;
+        tracing::info!(agent = agent.id, server = %server_url, "signed in");
+        Ok(SessionInfo { server_url, agent })
+    }
+
+    /// Stops syncing and forgets the token. The cache stays for the next sign-in.
+    pub async fn sign_out(&self) -> Result<(), DeskError> {
+        let server_url = self.session.read().await.as_ref().map(|s| s.info.server_url.clone());
+        self.stop_session().await;
+        Settings::default().save(&self.paths.settings_file())?;
+        if let Some(url) = server_url {
+            let credentials = self.credentials.clone();
+            blocking(move || credentials.delete(&url)).await?;
+        }
+        self.status.update(|s| *s = SyncStatus::signed_out());
+        Ok(())
+    }
+
+    async fn stop_session(&self) {
+        if let Some(session) = self.session.write().await.take() {
+            if let Some(sync) = &session.sync {
+                sync.stop();
+            }
+            session.cache.close().await;
+        }
+    }
+
+    pub async fn session_info(&self) -> Option<SessionInfo> {
+        self.session.read().await.as_ref().map(|s| s.info.clone())
+    }
+
+    pub fn sync_status(&self) -> SyncStatus {
+        self.status.get()
+    }
+
+    /// Pull from the server now.
+    pub async fn sync_now(&self) -> Result<(), DeskError> {
+        let session = self.session.read().await;
+        let session = session.as_ref().ok_or_else(not_signed_in)?;
+        match &session.sync {
+            Some(sync) => {
+                sync.wake();
+                Ok(())
+            }
+            None => Err(DeskError::new(ErrorCode::Unauthorized, "Sign in again to sync.")),
+        }
+    }
+
+    pub(crate) async fn cache_and_me(&self) -> Result<(Cache, i64), DeskError> {
+        let session = self.session.read().await;
+        let session = session.as_ref().ok_or_else(not_signed_in)?;
+        Ok((session.cache.clone(), session.info.agent.id))
+    }
+
+    pub async fn list_tickets(
+        &self,
+        view: InboxView,
+        after: Option<ListCursor>,
+        limit: u32,
+    ) -> Result<Vec<TicketListItem>, DeskError> {
+        let (cache, me) = self.cache_and_me().await?;
+        Ok(cache.list_tickets(view, me, after, limit).await?)
+    }
+
+    pub async fn view_counts(&self) -> Result<Vec<ViewCount>, DeskError> {
+        let (cache, me) = self.cache_and_me().await?;
+        Ok(cache.view_counts(me).await?)
+    }
+
+    pub async fn ticket(&self, id: i64) -> Result<TicketView, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        cache
+            .ticket_view(id)
+            .await?
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, format!("Ticket #{id} is not in the local copy.")))
+    }
+}
+
+pub(crate) fn not_signed_in() -> DeskError {
+    DeskError::new(ErrorCode::NotSignedIn, "Sign in first.")
+}

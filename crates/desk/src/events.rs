@@ -1,0 +1,71 @@
+//! What the desk tells the UI without being asked.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncState {
+    SignedOut,
+    /// Pulling changes now.
+    Syncing,
+    /// Up to date with the server.
+    Online,
+    /// The server cannot be reached; the desk works from the cache and keeps retrying.
+    Offline,
+    /// The server refused the token; the agent must sign in again.
+    AuthFailed,
+    /// The keyring or the cache failed; `message` says how.
+    Error,
+}
+
+/// The sync engine's state, sent to the UI on every change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SyncStatus {
+    pub state: SyncState,
+    pub last_synced_at: Option<DateTime<Utc>>,
+    /// Feed position: done when `cursor == head`.
+    pub cursor: i64,
+    pub head: i64,
+    /// Where this run started, so progress is `(cursor - from) / (head - from)`.
+    pub from: i64,
+    /// Why the last attempt failed, for people.
+    pub message: Option<String>,
+    /// When the next attempt happens while offline.
+    pub retry_at: Option<DateTime<Utc>>,
+}
+
+impl SyncStatus {
+    pub fn signed_out() -> Self {
+        Self {
+            state: SyncState::SignedOut,
+            last_synced_at: None,
+            cursor: 0,
+            head: 0,
+            from: 0,
+            message: None,
+            retry_at: None,
+        }
+    }
+}
+
+/// Tickets whose data changed in the cache.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketsChanged {
+    pub ids: Vec<i64>,
+}
+
+/// How the desk reaches the UI; the shell implements it with Tauri events.
+pub trait DeskEvents: Send + Sync + 'static {
+    fn sync_status(&self, status: &SyncStatus);
+    fn tickets_changed(&self, changed: &TicketsChanged);
+}
+
+/// For tests and tools that need no UI.
+pub struct NoEvents;
+
+impl DeskEvents for NoEvents {
+    fn sync_status(&self, _: &SyncStatus) {}
+    fn tickets_changed(&self, _: &TicketsChanged) {}
+}

@@ -1,0 +1,23 @@
+//! The desk's application core, everything the Tauri shell exposes, testable without a
+//! window: sign-in with the token kept in the OS keyring, the local cache, the background
+//! sync loop, and sending replies.
+
+mod credentials;
+mod desk;
+mod error;
+mod events;
+mod paths;
+mod reply;
+mod settings;
+mod sync_loop;
+
+pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
+pub use desk::{Desk, SessionInfo};
+pub use error::{DeskError, ErrorCode};
+pub use events::{DeskEvents, NoEvents, SyncState, SyncStatus, TicketsChanged};
+pub use paths::DeskPaths;
+
+/// Environment variables that sign the desk in at start when it has no session yet, so a
+/// deployment script (or the demo) can provision it without anyone typing a token.
+pub const SIGN_IN_URL_ENV: &str = "ARBITER_SIGN_IN_URL";
+pub const SIGN_IN_TOKEN_ENV: &str = "ARBITER_SIGN_IN_TOKEN";

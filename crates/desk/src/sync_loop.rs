@@ -1,0 +1,170 @@
+//! The background loop that keeps the cache in step with the server: pull now, then every
+//! few seconds, sooner when woken, backing off with jitter while the server is away.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use arbiter_cache::Cache;
+use arbiter_client::ClientError;
+use arbiter_sync::{SyncEngine, SyncError};
+use chrono::Utc;
+use rand::Rng;
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
+
+use crate::events::{DeskEvents, SyncState, SyncStatus, TicketsChanged};
+
+/// Pause between pulls while online. The live stream (a later step) makes this a fallback.
+pub const POLL_INTERVAL: Duration = Duration::from_secs(5);
+const MAX_BACKOFF: Duration = Duration::from_secs(60);
+
+/// The shared, observable sync status: every change is pushed to the UI.
+pub struct StatusCell {
+    status: Mutex<SyncStatus>,
+    events: Arc<dyn DeskEvents>,
+}
+
+impl StatusCell {
+    pub fn new(events: Arc<dyn DeskEvents>) -> Self {
+        Self { status: Mutex::new(SyncStatus::signed_out()), events }
+    }
+
+    pub fn get(&self) -> SyncStatus {
+        self.status.lock().expect("status lock").clone()
+    }
+
+    pub fn update(&self, change: impl FnOnce(&mut SyncStatus)) {
+        let snapshot = {
+            let mut status = self.status.lock().expect("status lock");
+            change(&mut status);
+            status.clone()
+        };
+        self.events.sync_status(&snapshot);
+    }
+
+    pub fn events(&self) -> &Arc<dyn DeskEvents> {
+        &self.events
+    }
+}
+
+/// Delay before retry number `failures` (1-based): exponential, capped, with full jitter so
+/// a desk full of agents does not hammer a recovering server in lockstep.
+pub fn backoff(failures: u32) -> Duration {
+    let ceiling = Duration::from_millis(500).saturating_mul(1u32 << failures.min(8)).min(MAX_BACKOFF);
+    let ms = rand::rng().random_range(ceiling.as_millis() as u64 / 2..=ceiling.as_millis() as u64);
+    Duration::from_millis(ms)
+}
+
+pub struct SyncLoop {
+    wake: Arc<Notify>,
+    task: JoinHandle<()>,
+}
+
+impl SyncLoop {
+    pub fn spawn(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>) -> Self {
+        let wake = Arc::new(Notify::new());
+        let task = tokio::spawn(run(engine, cache, status, wake.clone()));
+        Self { wake, task }
+    }
+
+    /// Pull now instead of at the next tick.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    pub fn stop(&self) {
+        self.task.abort();
+    }
+}
+
+impl Drop for SyncLoop {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Arc<Notify>) {
+    let mut failures: u32 = 0;
+    loop {
+        let start = cache.position().await.map(|p| p.cursor).unwrap_or_default();
+        status.update(|s| {
+            s.state = SyncState::Syncing;
+            s.from = start;
+            s.retry_at = None;
+        });
+        let events = status.events().clone();
+        let result = engine
+            .sync(|applied, progress| {
+                status.update(|s| {
+                    s.cursor = progress.cursor;
+                    s.head = progress.head;
+                });
+                if !applied.tickets.is_empty() {
+                    events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
+                }
+            })
+            .await;
+        let delay = match result {
+            Ok(report) => {
+                failures = 0;
+                if report.reset {
+                    events.tickets_changed(&TicketsChanged { ids: Vec::new() });
+                }
+                status.update(|s| {
+                    s.state = SyncState::Online;
+                    s.last_synced_at = Some(Utc::now());
+                    s.message = None;
+                    if report.pages > 0 {
+                        s.cursor = report.cursor;
+                        s.head = report.head;
+                    }
+                });
+                POLL_INTERVAL
+            }
+            Err(SyncError::Client(ClientError::Unauthorized(message))) => {
+                status.update(|s| {
+                    s.state = SyncState::AuthFailed;
+                    s.message = Some(format!("The server no longer accepts your token ({message}). Sign in again."));
+                });
+                return;
+            }
+            Err(error) => {
+                failures = failures.saturating_add(1);
+                let delay = match &error {
+                    SyncError::Client(ClientError::RateLimited { retry_after_secs: Some(secs) }) => {
+                        Duration::from_secs(*secs).max(backoff(failures))
+                    }
+                    _ => backoff(failures),
+                };
+                let state = if error.is_transient() { SyncState::Offline } else { SyncState::Error };
+                tracing::warn!(%error, failures, ?delay, "sync failed");
+                status.update(|s| {
+                    s.state = state;
+                    s.message = Some(error.to_string());
+                    s.retry_at = chrono::Duration::from_std(delay).ok().map(|d| Utc::now() + d);
+                });
+                delay
+            }
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(delay) => {}
+            _ = wake.notified() => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_with_jitter_and_is_capped() {
+        for failures in 1..20 {
+            let d = backoff(failures);
+            assert!(d <= MAX_BACKOFF, "{failures}: {d:?}");
+            assert!(d >= Duration::from_millis(500), "{failures}: {d:?}");
+        }
+        assert!(backoff(1) <= Duration::from_secs(1));
+        assert!(backoff(12) >= MAX_BACKOFF / 2);
+    }
+}

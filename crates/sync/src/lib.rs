@@ -1,0 +1,107 @@
+//! The sync engine: pulls the company API's change feed into the local cache.
+//!
+//! Each page is applied together with its cursor in one cache transaction, so a sync that
+//! stops anywhere (network drop, server crash, app killed) resumes from the last stored
+//! page without gaps or duplicates.
+
+use std::collections::BTreeSet;
+
+use arbiter_cache::{Applied, Cache, CacheError};
+use arbiter_client::{ApiClient, ClientError};
+
+/// Changes asked for per request.
+pub const DEFAULT_PAGE_SIZE: u32 = 1_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    #[error(transparent)]
+    Cache(#[from] CacheError),
+}
+
+impl SyncError {
+    /// Worth trying again later without the agent doing anything.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, SyncError::Client(e) if e.is_transient())
+    }
+}
+
+/// What a sync run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pages: usize,
+    pub changes: usize,
+    pub tickets: BTreeSet<i64>,
+    /// The server's feed restarted (e.g. a new database), so the cache was emptied first.
+    pub reset: bool,
+    pub cursor: i64,
+    pub head: i64,
+}
+
+/// Progress after each page, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageProgress {
+    pub cursor: i64,
+    pub head: i64,
+    pub changes_so_far: usize,
+}
+
+pub struct SyncEngine {
+    client: ApiClient,
+    cache: Cache,
+    page_size: u32,
+}
+
+impl SyncEngine {
+    pub fn new(client: ApiClient, cache: Cache) -> Self {
+        Self { client, cache, page_size: DEFAULT_PAGE_SIZE }
+    }
+
+    pub fn with_page_size(mut self, page_size: u32) -> Self {
+        self.page_size = page_size.max(1);
+        self
+    }
+
+    /// Pulls until the cache holds everything the server had when the run started.
+    pub async fn sync(&self, on_page: impl FnMut(&Applied, PageProgress)) -> Result<SyncReport, SyncError> {
+        self.sync_pages(usize::MAX, on_page).await
+    }
+
+    /// Like [`sync`](Self::sync) but stops after `max_pages` pages.
+    pub async fn sync_pages(
+        &self,
+        max_pages: usize,
+        mut on_page: impl FnMut(&Applied, PageProgress),
+    ) -> Result<SyncReport, SyncError> {
+        let mut report = SyncReport::default();
+        let position = self.cache.position().await?;
+        let mut cursor = position.cursor;
+        let mut feed_id = position.feed_id;
+        while report.pages < max_pages {
+            let page = self.client.changes(cursor, self.page_size).await?;
+            if feed_id.as_deref().is_some_and(|id| id != page.feed_id) {
+                // The server's data was rebuilt: our cursor means nothing there any more.
+                tracing::warn!(cursor, "the server's change feed was replaced; syncing from scratch");
+                feed_id = None;
+                self.cache.reset().await?;
+                report.reset = true;
+                cursor = 0;
+                continue;
+            }
+            let applied = self.cache.apply_page(&page).await?;
+            feed_id = Some(page.feed_id.clone());
+            report.pages += 1;
+            report.changes += applied.changes;
+            report.tickets.extend(applied.tickets.iter().copied());
+            cursor = page.next_cursor.max(cursor);
+            report.cursor = cursor;
+            report.head = page.head;
+            on_page(&applied, PageProgress { cursor, head: page.head, changes_so_far: report.changes });
+            if !page.has_more {
+                break;
+            }
+        }
+        Ok(report)
+    }
+}

@@ -1,0 +1,183 @@
+//! The sync engine against the real reference server on loopback, into real SQLite files.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::Path;
+
+use arbiter_cache::Cache;
+use arbiter_client::{ApiClient, ApiToken};
+use arbiter_server::generator::GeneratorOptions;
+use arbiter_server::{demo_database, RunningServer};
+use arbiter_sync::SyncEngine;
+use sqlx::SqlitePool;
+
+const TOKEN: &str = "demo-ava";
+
+fn options(tickets: u32) -> GeneratorOptions {
+    GeneratorOptions { seed: 5, tickets, now: "2026-11-20T12:00:00Z".parse().unwrap() }
+}
+
+async fn start(db: &Path, tickets: u32, listen: &str) -> RunningServer {
+    let pool = demo_database(db.to_str().unwrap(), &options(tickets)).await.unwrap();
+    RunningServer::start(pool, listen.parse().unwrap()).await.unwrap()
+}
+
+fn engine(server_url: &str, cache: &Cache, page_size: u32) -> SyncEngine {
+    let client = ApiClient::new(server_url, ApiToken::new(TOKEN)).unwrap();
+    SyncEngine::new(client, cache.clone()).with_page_size(page_size)
+}
+
+type Snapshot = BTreeMap<String, Vec<(i64, String)>>;
+
+/// Every row of every synced table, keyed by id, as comparable text.
+async fn snapshot(pool: &SqlitePool) -> Snapshot {
+    let queries = [
+        ("agents", "SELECT id, name || '|' || role || '|' || team FROM agents ORDER BY id"),
+        (
+            "customers",
+            "SELECT id, account_id || '|' || name || '|' || email || '|' || created_at FROM customers ORDER BY id",
+        ),
+        (
+            "tickets",
+            "SELECT id, subject || '|' || status || '|' || priority || '|' || queue || '|' || IFNULL(assignee_id, '-')
+                 || '|' || updated_at || '|' || version || '|' || tags FROM tickets ORDER BY id",
+        ),
+        (
+            "messages",
+            "SELECT id, ticket_id || '|' || author_kind || '|' || text || '|' || IFNULL(html, '-') || '|' || created_at
+                 FROM messages ORDER BY id",
+        ),
+    ];
+    let mut out = Snapshot::new();
+    for (table, sql) in queries {
+        out.insert(table.to_owned(), sqlx::query_as(sql).fetch_all(pool).await.unwrap());
+    }
+    out
+}
+
+async fn cache_pool(path: &Path) -> SqlitePool {
+    SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap()
+}
+
+async fn assert_cache_matches_server(cache_file: &Path, server: &SqlitePool) {
+    let cache = cache_pool(cache_file).await;
+    let (mine, theirs) = (snapshot(&cache).await, snapshot(server).await);
+    for table in theirs.keys() {
+        assert_eq!(mine[table].len(), theirs[table].len(), "{table}: row counts differ");
+        assert!(mine[table] == theirs[table], "{table}: rows differ");
+    }
+    cache.close().await;
+}
+
+#[tokio::test]
+async fn syncing_twice_adds_no_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir.path().join("server.db"), 300, "127.0.0.1:0").await;
+    let cache_file = dir.path().join("cache.sqlite");
+    let cache = Cache::open(&cache_file).await.unwrap();
+    let sync = engine(&server.base_url(), &cache, 500);
+
+    let first = sync.sync(|_, _| {}).await.unwrap();
+    assert!(first.pages > 1, "several pages: {first:?}");
+    assert_eq!(first.cursor, first.head);
+    assert_cache_matches_server(&cache_file, &server.pool).await;
+
+    let second = sync.sync(|_, _| {}).await.unwrap();
+    assert_eq!(second.changes, 0);
+    assert_eq!(second.cursor, first.cursor);
+    assert_cache_matches_server(&cache_file, &server.pool).await;
+
+    // Re-applying pages the cache already holds (a crash between apply and ack) changes nothing.
+    let client = ApiClient::new(&server.base_url(), ApiToken::new(TOKEN)).unwrap();
+    let page = client.changes(0, 700).await.unwrap();
+    cache.apply_page(&page).await.unwrap();
+    assert_eq!(cache.position().await.unwrap().cursor, first.cursor, "the cursor never moves back");
+    assert_cache_matches_server(&cache_file, &server.pool).await;
+}
+
+#[tokio::test]
+async fn a_sync_stopped_half_way_resumes_without_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir.path().join("server.db"), 300, "127.0.0.1:0").await;
+    let cache_file = dir.path().join("cache.sqlite");
+
+    // Stop after three pages, and close the cache as an app that quits would.
+    {
+        let cache = Cache::open(&cache_file).await.unwrap();
+        let report = engine(&server.base_url(), &cache, 250).sync_pages(3, |_, _| {}).await.unwrap();
+        assert_eq!(report.pages, 3);
+        assert!(report.cursor < report.head);
+        cache.close().await;
+    }
+    // Meanwhile the server moves on: new activity on a ticket already synced.
+    let client = ApiClient::new(&server.base_url(), ApiToken::new(TOKEN)).unwrap();
+    client.post_reply(100_001, "Following up on your request.", "resume-test-1").await.unwrap();
+
+    let cache = Cache::open(&cache_file).await.unwrap();
+    let before = cache.position().await.unwrap().cursor;
+    let report = engine(&server.base_url(), &cache, 250).sync(|_, _| {}).await.unwrap();
+    assert!(before > 0);
+    assert_eq!(report.cursor, report.head);
+    assert_cache_matches_server(&cache_file, &server.pool).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_dies_mid_sync_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.db");
+    let server = start(&db, 300, "127.0.0.1:0").await;
+    let addr: SocketAddr = server.addr;
+    let cache_file = dir.path().join("cache.sqlite");
+    let cache = Cache::open(&cache_file).await.unwrap();
+
+    // The server process dies right after serving the fourth page.
+    let kill = server.abort_handle();
+    let mut pages = 0;
+    let result = engine(&server.base_url(), &cache, 200)
+        .sync(|_, _| {
+            pages += 1;
+            if pages == 4 {
+                kill.abort();
+            }
+        })
+        .await;
+    let error = result.expect_err("the server died");
+    assert!(error.is_transient(), "a dead server is a network error: {error}");
+    let stopped_at = cache.position().await.unwrap().cursor;
+    assert!(stopped_at > 0);
+    server.kill().await;
+
+    // It comes back on the same address and database; the desk picks up where it stopped.
+    let server = start(&db, 300, &addr.to_string()).await;
+    let report = engine(&server.base_url(), &cache, 200).sync(|_, _| {}).await.unwrap();
+    assert_eq!(report.cursor, report.head);
+    assert_cache_matches_server(&cache_file, &server.pool).await;
+}
+
+#[tokio::test]
+async fn a_rebuilt_server_makes_the_cache_start_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir.path().join("a.db"), 80, "127.0.0.1:0").await;
+    let addr = server.addr;
+    let cache_file = dir.path().join("cache.sqlite");
+    let cache = Cache::open(&cache_file).await.unwrap();
+    engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
+    server.kill().await;
+
+    // Same address, different database (a new demo, a restored backup): a new feed id.
+    let server = start(&dir.path().join("b.db"), 40, &addr.to_string()).await;
+    let report = engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
+    assert!(report.reset);
+    assert_cache_matches_server(&cache_file, &server.pool).await;
+}
+
+#[tokio::test]
+async fn a_bad_token_is_refused_and_the_cache_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir.path().join("server.db"), 20, "127.0.0.1:0").await;
+    let cache = Cache::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    let client = ApiClient::new(&server.base_url(), ApiToken::new("wrong")).unwrap();
+    let error = SyncEngine::new(client, cache.clone()).sync(|_, _| {}).await.unwrap_err();
+    assert!(matches!(error, arbiter_sync::SyncError::Client(arbiter_client::ClientError::Unauthorized(_))), "{error}");
+    assert_eq!(cache.position().await.unwrap().cursor, 0);
+}
