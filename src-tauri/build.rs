@@ -1,1 +1,22 @@
-fn main() {}
+// Each app command gets an `allow-<command>` permission; capabilities/main.json grants the
+// main window exactly these, so the IPC surface is the list below and nothing else.
+const COMMANDS: &[&str] = &[
+    "session",
+    "sign_in",
+    "sign_out",
+    "sync_status",
+    "sync_now",
+    "list_tickets",
+    "view_counts",
+    "ticket",
+    "send_reply",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,1 +1,42 @@
+//! The Tauri shell: wires the desk core (crates/desk) to the window. Commands are one-line
+//! calls into the desk; the desk's pushes become typed Tauri events.
 
+pub mod bindings;
+mod commands;
+mod events;
+
+use std::sync::Arc;
+
+use arbiter_desk::{Desk, DeskPaths, KeyringStore};
+use tauri::Manager;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,arbiter=debug,sqlx=warn,tao=warn,wry=warn".into()),
+        )
+        .init();
+
+    let specta = bindings::builder();
+    tauri::Builder::default()
+        .invoke_handler(specta.invoke_handler())
+        .setup(move |app| {
+            specta.mount_events(app);
+            let paths = DeskPaths { config_dir: app.path().app_config_dir()?, data_dir: app.path().app_data_dir()? };
+            let desk =
+                Desk::new(paths, Arc::new(KeyringStore), Arc::new(events::TauriEvents::new(app.handle().clone())));
+            app.manage(desk.clone());
+            // Opening the cache takes milliseconds; signing in from the provisioning
+            // environment may wait on the network, so it happens in the background and
+            // the `session` command waits for it.
+            tauri::async_runtime::spawn(async move {
+                if let Err(error) = desk.start().await {
+                    tracing::error!(%error, "the desk could not start its session");
+                }
+            });
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Arbiter");
+}

@@ -12,6 +12,8 @@ pub type MessageId = i64;
 /// How the customer reached us. A ticket is one conversation on one channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
+// `Channel` is taken by Tauri's IPC channels in the generated TypeScript.
+#[serde(rename = "TicketChannel")]
 pub enum Channel {
     Email,
     Chat,

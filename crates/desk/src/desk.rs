@@ -38,6 +38,8 @@ pub struct Desk {
     credentials: Arc<dyn CredentialStore>,
     pub(crate) status: Arc<StatusCell>,
     pub(crate) session: Arc<RwLock<Option<Session>>>,
+    /// Becomes true once `start` has restored (or failed to restore) the session.
+    started: tokio::sync::watch::Sender<bool>,
 }
 
 /// Runs a blocking keyring call off the async runtime.
@@ -51,13 +53,32 @@ async fn blocking<T: Send + 'static>(
 
 impl Desk {
     pub fn new(paths: DeskPaths, credentials: Arc<dyn CredentialStore>, events: Arc<dyn DeskEvents>) -> Self {
-        Self { paths, credentials, status: Arc::new(StatusCell::new(events)), session: Arc::new(RwLock::new(None)) }
+        Self {
+            paths,
+            credentials,
+            status: Arc::new(StatusCell::new(events)),
+            session: Arc::new(RwLock::new(None)),
+            started: tokio::sync::watch::Sender::new(false),
+        }
     }
 
     /// Restores the saved session: the cache opens first, so the inbox shows at once even
     /// when the server or the keyring is not there; then syncing starts in the background.
     /// With no saved session, signs in from the provisioning environment if it is set.
     pub async fn start(&self) -> Result<(), DeskError> {
+        let result = self.restore().await;
+        self.started.send_replace(true);
+        result
+    }
+
+    /// Waits until `start` has finished, so the UI never mistakes "not restored yet" for
+    /// "signed out".
+    pub async fn ready(&self) {
+        let mut started = self.started.subscribe();
+        let _ = started.wait_for(|done| *done).await;
+    }
+
+    async fn restore(&self) -> Result<(), DeskError> {
         let settings = Settings::load(&self.paths.settings_file());
         if let Some(saved) = settings.session {
             return self.resume(saved).await;

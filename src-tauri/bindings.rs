@@ -1,0 +1,46 @@
+//! The typed IPC surface, and the TypeScript generated from it (`ui/src/lib/bindings.ts`).
+//! `cargo test --test bindings` fails when the file is stale; run it with
+//! `ARBITER_WRITE_BINDINGS=1` to rewrite it.
+
+use specta_typescript::Typescript;
+use tauri_specta::{collect_commands, collect_events, Builder};
+
+use crate::commands::*;
+use crate::events::{CacheChanged, SyncStatusChanged};
+
+pub fn builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            session,
+            sign_in,
+            sign_out,
+            sync_status,
+            sync_now,
+            list_tickets,
+            view_counts,
+            ticket,
+            send_reply
+        ])
+        .events(collect_events![SyncStatusChanged, CacheChanged])
+        // Ids and times in ms stay far below 2^53.
+        .dangerously_cast_bigints_to_number()
+        // One type per struct: our types read and write the same JSON.
+        .disable_serde_phases()
+}
+
+/// The bindings as TypeScript source.
+pub fn typescript() -> String {
+    let dir = std::env::temp_dir().join(format!("arbiter-bindings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("bindings.ts");
+    builder()
+        .export(
+            Typescript::default()
+                .header("// Generated from the Rust commands by src-tauri/bindings.rs. Do not edit.\n"),
+            &path,
+        )
+        .expect("export TypeScript bindings");
+    let source = std::fs::read_to_string(&path).expect("read bindings");
+    let _ = std::fs::remove_dir_all(&dir);
+    source
+}

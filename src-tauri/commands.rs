@@ -1,0 +1,70 @@
+//! The IPC surface. Each command is one call into the desk core; errors cross as
+//! `DeskError {code, message}`.
+
+use arbiter_cache::{InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
+use arbiter_contract::Message;
+use arbiter_desk::{Desk, DeskError, SessionInfo, SyncStatus};
+use tauri::State;
+
+type Result<T> = std::result::Result<T, DeskError>;
+
+/// Who is signed in, once the desk has restored its session.
+#[tauri::command]
+#[specta::specta]
+pub async fn session(desk: State<'_, Desk>) -> Result<Option<SessionInfo>> {
+    desk.ready().await;
+    Ok(desk.session_info().await)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_in(desk: State<'_, Desk>, server_url: String, token: String) -> Result<SessionInfo> {
+    desk.sign_in(&server_url, &token).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_out(desk: State<'_, Desk>) -> Result<()> {
+    desk.sign_out().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_status(desk: State<'_, Desk>) -> Result<SyncStatus> {
+    Ok(desk.sync_status())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_now(desk: State<'_, Desk>) -> Result<()> {
+    desk.sync_now().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_tickets(
+    desk: State<'_, Desk>,
+    view: InboxView,
+    after: Option<ListCursor>,
+    limit: u32,
+) -> Result<Vec<TicketListItem>> {
+    desk.list_tickets(view, after, limit).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn view_counts(desk: State<'_, Desk>) -> Result<Vec<ViewCount>> {
+    desk.view_counts().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn ticket(desk: State<'_, Desk>, id: i64) -> Result<TicketView> {
+    desk.ticket(id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn send_reply(desk: State<'_, Desk>, ticket_id: i64, body: String, client_key: String) -> Result<Message> {
+    desk.send_reply(ticket_id, &body, &client_key).await
+}

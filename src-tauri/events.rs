@@ -1,0 +1,39 @@
+//! The desk's pushes as typed Tauri events (their TypeScript comes from `bindings`).
+
+use arbiter_desk::{DeskEvents, SyncStatus, TicketsChanged};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri::AppHandle;
+use tauri_specta::Event;
+
+/// The sync state changed (online/offline/syncing, progress, errors).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct SyncStatusChanged(pub SyncStatus);
+
+/// Tickets changed in the cache; an empty list means "everything may have changed".
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct CacheChanged(pub TicketsChanged);
+
+pub struct TauriEvents {
+    app: AppHandle,
+}
+
+impl TauriEvents {
+    pub fn new(app: AppHandle) -> Self {
+        Self { app }
+    }
+}
+
+impl DeskEvents for TauriEvents {
+    fn sync_status(&self, status: &SyncStatus) {
+        if let Err(error) = SyncStatusChanged(status.clone()).emit(&self.app) {
+            tracing::warn!(%error, "could not emit the sync status");
+        }
+    }
+
+    fn tickets_changed(&self, changed: &TicketsChanged) {
+        if let Err(error) = CacheChanged(changed.clone()).emit(&self.app) {
+            tracing::warn!(%error, "could not emit a cache change");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+// An in-memory desk for component tests and browser harnesses: same contract as the real
+// one, data held in plain arrays, failures injectable.
+import type {
+  InboxView,
+  Message,
+  SessionInfo,
+  SyncStatus,
+  Ticket,
+  TicketListItem,
+  TicketView,
+  TicketsChanged,
+  ViewCount,
+} from "../bindings";
+import { DeskFailure, type Backend } from "./types";
+
+const OPEN = ["new", "open", "pending", "on_hold"];
+
+export interface FakeData {
+  session: SessionInfo | null;
+  tickets: TicketView[];
+}
+
+export class FakeBackend implements Backend {
+  session_: SessionInfo | null;
+  tickets: TicketView[];
+  status: SyncStatus = {
+    state: "online",
+    last_synced_at: new Date().toISOString(),
+    cursor: 10,
+    head: 10,
+    from: 0,
+    message: null,
+    retry_at: null,
+  };
+  /** The next sendReply fails with this, once. */
+  failNextReply: DeskFailure | null = null;
+  /** Every sendReply call, for assertions. */
+  replies: { ticketId: number; body: string; clientKey: string }[] = [];
+  private statusListeners = new Set<(s: SyncStatus) => void>();
+  private cacheListeners = new Set<(c: TicketsChanged) => void>();
+  private nextMessageId = 1_000_000;
+
+  constructor(data: FakeData) {
+    this.session_ = data.session;
+    this.tickets = data.tickets;
+  }
+
+  async session() {
+    return this.session_;
+  }
+
+  async signIn(serverUrl: string, token: string) {
+    if (token !== "good-token") throw new DeskFailure("unauthorized", "the server did not accept the token");
+    this.session_ = { server_url: serverUrl, agent: fakeAgent };
+    return this.session_;
+  }
+
+  async signOut() {
+    this.session_ = null;
+  }
+
+  async syncStatus() {
+    return this.status;
+  }
+
+  async syncNow() {}
+
+  private matches(view: InboxView, t: Ticket): boolean {
+    const me = this.session_?.agent.id;
+    switch (view) {
+      case "mine":
+        return t.assignee_id === me && OPEN.includes(t.status);
+      case "unassigned":
+        return t.assignee_id === null && OPEN.includes(t.status);
+      case "open":
+        return t.status === "new" || t.status === "open";
+      case "pending":
+        return t.status === "pending";
+      case "on_hold":
+        return t.status === "on_hold";
+      case "solved":
+        return t.status === "solved" || t.status === "closed";
+      case "all":
+        return true;
+    }
+  }
+
+  async listTickets(view: InboxView): Promise<TicketListItem[]> {
+    return this.tickets
+      .filter((v) => this.matches(view, v.ticket))
+      .sort((a, b) => b.ticket.updated_at.localeCompare(a.ticket.updated_at))
+      .map((v) => {
+        const last = v.messages.at(-1) ?? null;
+        return {
+          id: v.ticket.id,
+          subject: v.ticket.subject,
+          channel: v.ticket.channel,
+          kind: v.ticket.kind,
+          status: v.ticket.status,
+          priority: v.ticket.priority,
+          queue: v.ticket.queue,
+          assignee_name: v.assignee?.name ?? null,
+          customer_name: v.customer?.name ?? null,
+          language: v.ticket.language,
+          updated_at: v.ticket.updated_at,
+          preview: last?.text ?? null,
+          last_author_kind: last?.author_kind ?? null,
+        };
+      });
+  }
+
+  async viewCounts(): Promise<ViewCount[]> {
+    const views: InboxView[] = ["mine", "unassigned", "open", "pending", "on_hold", "solved", "all"];
+    return views.map((view) => ({ view, count: this.tickets.filter((v) => this.matches(view, v.ticket)).length }));
+  }
+
+  async ticket(id: number) {
+    const found = this.tickets.find((v) => v.ticket.id === id);
+    if (!found) throw new DeskFailure("not_found", `Ticket #${id} is not in the local copy.`);
+    return structuredClone(found);
+  }
+
+  async sendReply(ticketId: number, body: string, clientKey: string): Promise<Message> {
+    this.replies.push({ ticketId, body, clientKey });
+    if (this.failNextReply) {
+      const failure = this.failNextReply;
+      this.failNextReply = null;
+      throw failure;
+    }
+    const view = this.tickets.find((v) => v.ticket.id === ticketId);
+    if (!view) throw new DeskFailure("not_found", "no such ticket");
+    const existing = view.messages.find((m) => m.client_ref === clientKey);
+    if (existing) return existing;
+    const message: Message = {
+      id: this.nextMessageId++,
+      ticket_id: ticketId,
+      author_kind: "agent",
+      author_agent_id: fakeAgent.id,
+      author_name: fakeAgent.name,
+      text: body.trim(),
+      html: null,
+      created_at: new Date().toISOString(),
+      client_ref: clientKey,
+    };
+    view.messages.push(message);
+    view.ticket.updated_at = message.created_at;
+    this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
+    return message;
+  }
+
+  async onSyncStatus(listener: (s: SyncStatus) => void) {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  async onCacheChanged(listener: (c: TicketsChanged) => void) {
+    this.cacheListeners.add(listener);
+    return () => this.cacheListeners.delete(listener);
+  }
+
+  /** Pushes a status as the desk would. */
+  emitStatus(status: Partial<SyncStatus>) {
+    this.status = { ...this.status, ...status };
+    this.statusListeners.forEach((l) => l(this.status));
+  }
+}
+
+export const fakeAgent = {
+  id: 1,
+  name: "Ava Chen",
+  email: "ava@arbiter.example",
+  role: "agent" as const,
+  team: "disputes",
+  languages: ["en", "zh"],
+};
+
+/** A small, believable inbox. */
+export function sampleData(): FakeData {
+  const customer = {
+    id: 7,
+    account_id: "UID 48213391",
+    name: "Lucas Moreau",
+    email: "lucas.moreau@example.com",
+    language: "fr",
+    country: "FR",
+    created_at: "2024-03-02T10:00:00Z",
+  };
+  const ticket = (id: number, subject: string, status: Ticket["status"], assignee: boolean, minutesAgo: number) => {
+    const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    return {
+      ticket: {
+        id,
+        channel: id % 2 ? ("email" as const) : ("chat" as const),
+        kind: "card_chargeback" as const,
+        subject,
+        status,
+        priority: "high" as const,
+        queue: "disputes",
+        assignee_id: assignee ? fakeAgent.id : null,
+        customer_id: customer.id,
+        language: "en",
+        tags: ["chargeback"],
+        created_at: at,
+        updated_at: at,
+        version: 2,
+      },
+      customer,
+      assignee: assignee ? fakeAgent : null,
+      messages: [
+        {
+          id: id * 10,
+          ticket_id: id,
+          author_kind: "customer" as const,
+          author_agent_id: null,
+          author_name: customer.name,
+          text: `Hello, about ${subject.toLowerCase()}: my card was charged twice.`,
+          html: null,
+          created_at: at,
+          client_ref: null,
+        },
+      ],
+    };
+  };
+  return {
+    session: { server_url: "http://127.0.0.1:8080", agent: fakeAgent },
+    tickets: [
+      ticket(100001, "Card charged twice for one BTC purchase", "open", true, 5),
+      ticket(100002, "Withdrawal pending for 3 days", "new", false, 30),
+      ticket(100003, "Chargeback notice: reason code 13.1", "pending", true, 90),
+      ticket(100004, "Thanks for the quick help", "solved", true, 600),
+    ],
+  };
+}

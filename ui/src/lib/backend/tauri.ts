@@ -1,0 +1,36 @@
+import { commands, events } from "../bindings";
+import type { DeskError } from "../bindings";
+import { DeskFailure, type Backend } from "./types";
+
+type Result<T> = { status: "ok"; data: T } | { status: "error"; error: DeskError };
+
+async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call;
+  } catch (error) {
+    // Tauri itself refused the call (unknown command, denied by the capability, bad args).
+    throw new DeskFailure("internal", error instanceof Error ? error.message : String(error));
+  }
+  if (result.status === "error") throw new DeskFailure(result.error.code, result.error.message);
+  return result.data;
+}
+
+/** The desk inside the Tauri window. */
+export const tauriBackend: Backend = {
+  session: () => unwrap(commands.session()),
+  signIn: (serverUrl, token) => unwrap(commands.signIn(serverUrl, token)),
+  signOut: async () => {
+    await unwrap(commands.signOut());
+  },
+  syncStatus: () => unwrap(commands.syncStatus()),
+  syncNow: async () => {
+    await unwrap(commands.syncNow());
+  },
+  listTickets: (view, after, limit) => unwrap(commands.listTickets(view, after, limit)),
+  viewCounts: () => unwrap(commands.viewCounts()),
+  ticket: (id) => unwrap(commands.ticket(id)),
+  sendReply: (ticketId, body, clientKey) => unwrap(commands.sendReply(ticketId, body, clientKey)),
+  onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
+  onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
+};

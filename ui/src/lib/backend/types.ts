@@ -1,0 +1,48 @@
+// The one door from the UI to the desk. The real implementation calls the Tauri commands;
+// tests (and, later, Playwright) swap in another one.
+import type {
+  ErrorCode,
+  InboxView,
+  ListCursor,
+  Message,
+  SessionInfo,
+  SyncStatus,
+  TicketListItem,
+  TicketView,
+  TicketsChanged,
+  ViewCount,
+} from "../bindings";
+
+export type Unlisten = () => void;
+
+export interface Backend {
+  session(): Promise<SessionInfo | null>;
+  signIn(serverUrl: string, token: string): Promise<SessionInfo>;
+  signOut(): Promise<void>;
+  syncStatus(): Promise<SyncStatus>;
+  syncNow(): Promise<void>;
+  listTickets(view: InboxView, after: ListCursor | null, limit: number): Promise<TicketListItem[]>;
+  viewCounts(): Promise<ViewCount[]>;
+  ticket(id: number): Promise<TicketView>;
+  sendReply(ticketId: number, body: string, clientKey: string): Promise<Message>;
+  onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
+  onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
+}
+
+/** A failure the desk reported, with the code the UI branches on. */
+export class DeskFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DeskFailure";
+  }
+}
+
+/** Any thrown value as a DeskFailure, so screens handle one shape. */
+export function asFailure(error: unknown): DeskFailure {
+  if (error instanceof DeskFailure) return error;
+  if (error instanceof Error) return new DeskFailure("internal", error.message);
+  return new DeskFailure("internal", String(error));
+}

@@ -1,0 +1,74 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { beforeEach, describe, expect, it } from "vitest";
+import { DeskFailure, useBackend } from "../backend";
+import { FakeBackend, sampleData } from "../backend/fake";
+import { DeskState } from "../stores/desk.svelte";
+import ReplyBox from "./ReplyBox.svelte";
+
+describe("ReplyBox", () => {
+  let fake: FakeBackend;
+  let desk: DeskState;
+
+  beforeEach(async () => {
+    fake = new FakeBackend(sampleData());
+    useBackend(fake);
+    desk = new DeskState();
+    await desk.init();
+    await desk.open(100001);
+  });
+
+  function renderBox() {
+    return render(ReplyBox, { props: { ticketId: 100001, channel: "email", customerName: "Lucas Moreau", desk } });
+  }
+
+  it("sends the trimmed reply with Ctrl+Enter and clears the box", async () => {
+    renderBox();
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    await fireEvent.input(box, { target: { value: "  We refunded the duplicate charge.  " } });
+    await fireEvent.keyDown(box, { key: "Enter", ctrlKey: true });
+    await waitFor(() => expect(fake.replies).toHaveLength(1));
+    expect(fake.replies[0]).toMatchObject({ ticketId: 100001, body: "We refunded the duplicate charge." });
+    await waitFor(() => expect(box.value).toBe(""));
+    expect(desk.ticket?.messages.at(-1)?.text).toBe("We refunded the duplicate charge.");
+  });
+
+  it("keeps the text after a failure and retries with the same key", async () => {
+    renderBox();
+    fake.failNextReply = new DeskFailure("offline", "connection refused");
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    await fireEvent.input(box, { target: { value: "Checking with payments now." } });
+    await fireEvent.click(screen.getByTestId("send-reply"));
+
+    const error = await screen.findByTestId("reply-error");
+    expect(error.textContent).toContain("cannot be reached");
+    expect(box.value).toBe("Checking with payments now.");
+
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    await waitFor(() => expect(fake.replies).toHaveLength(2));
+    expect(fake.replies[1].clientKey).toBe(fake.replies[0].clientKey);
+    await waitFor(() => expect(screen.queryByTestId("reply-error")).toBeNull());
+    expect(desk.ticket?.messages.filter((m) => m.text === "Checking with payments now.")).toHaveLength(1);
+  });
+
+  it("uses a new key when the text changed after a failure", async () => {
+    renderBox();
+    fake.failNextReply = new DeskFailure("offline", "down");
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    await fireEvent.input(box, { target: { value: "First wording" } });
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    await screen.findByTestId("reply-error");
+    await fireEvent.input(box, { target: { value: "Better wording" } });
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    await waitFor(() => expect(fake.replies).toHaveLength(2));
+    expect(fake.replies[1].clientKey).not.toBe(fake.replies[0].clientKey);
+  });
+
+  it("does not send an empty reply", async () => {
+    renderBox();
+    expect((screen.getByTestId("send-reply") as HTMLButtonElement).disabled).toBe(true);
+    const box = screen.getByTestId("reply-body");
+    await fireEvent.input(box, { target: { value: "   " } });
+    await fireEvent.keyDown(box, { key: "Enter", ctrlKey: true });
+    expect(fake.replies).toHaveLength(0);
+  });
+});

@@ -1,0 +1,99 @@
+// How values read on screen.
+import type { InboxView, Priority, SyncState, TicketChannel, TicketKind, TicketStatus } from "./bindings";
+
+export const VIEW_LABELS: Record<InboxView, string> = {
+  mine: "My open tickets",
+  unassigned: "Unassigned",
+  open: "All open",
+  pending: "Pending",
+  on_hold: "On hold",
+  solved: "Solved & closed",
+  all: "All tickets",
+};
+
+export const STATUS_LABELS: Record<TicketStatus, string> = {
+  new: "New",
+  open: "Open",
+  pending: "Pending",
+  on_hold: "On hold",
+  solved: "Solved",
+  closed: "Closed",
+};
+
+export const KIND_LABELS: Record<TicketKind, string> = {
+  inquiry: "Inquiry",
+  complaint: "Complaint",
+  trade_dispute: "Trade dispute",
+  card_chargeback: "Card chargeback",
+  fraud_claim: "Fraud claim",
+  p2p_dispute: "P2P dispute",
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  low: "Low",
+  normal: "Normal",
+  high: "High",
+  urgent: "Urgent",
+};
+
+export const CHANNEL_LABELS: Record<TicketChannel, string> = { email: "Email", chat: "Chat" };
+
+export const SYNC_LABELS: Record<SyncState, string> = {
+  signed_out: "Signed out",
+  syncing: "Syncing",
+  online: "Up to date",
+  offline: "Offline",
+  auth_failed: "Sign-in needed",
+  error: "Sync error",
+};
+
+/** "just now", "5 min", "3 h", "2 d", then a date: compact, for lists. */
+export function shortAge(iso: string, now: Date = new Date()): string {
+  const seconds = Math.max(0, (now.getTime() - new Date(iso).getTime()) / 1000);
+  if (seconds < 60) return "just now";
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h`;
+  if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)} d`;
+  return new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+}
+
+/** Full local date and time, for tooltips and message headers. */
+export function fullTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
+/** A language tag as its English name ("pt" → "Portuguese"), or the tag itself. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** A country code as its English name ("BR" → "Brazil"), or the code itself. */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Share of the current sync run done, 0..1, or null when there is nothing to show. */
+export function syncProgress(status: { cursor: number; head: number; from: number }): number | null {
+  const total = status.head - status.from;
+  if (total <= 0 || status.cursor >= status.head) return null;
+  return Math.min(1, Math.max(0, (status.cursor - status.from) / total));
+}
+
+/** A fresh key for one reply: reused on retries so the server stores it once. */
+export function newClientKey(): string {
+  return crypto.randomUUID();
+}

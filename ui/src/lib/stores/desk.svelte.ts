@@ -1,0 +1,114 @@
+// The desk's screen state: session, sync status, the inbox view and the open ticket.
+// Everything is read from the local cache through the backend, so it is fast and works
+// offline; cache-change events refresh what is on screen.
+import type { InboxView, SessionInfo, SyncStatus, TicketListItem, TicketView, ViewCount } from "../bindings";
+import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
+
+const PAGE = 100;
+
+export class DeskState {
+  loading = $state(true);
+  session = $state<SessionInfo | null>(null);
+  status = $state<SyncStatus | null>(null);
+  view = $state<InboxView>("mine");
+  counts = $state<Record<string, number>>({});
+  tickets = $state<TicketListItem[]>([]);
+  reachedEnd = $state(false);
+  selectedId = $state<number | null>(null);
+  ticket = $state<TicketView | null>(null);
+  error = $state<DeskFailure | null>(null);
+  private unlisten: Unlisten[] = [];
+
+  async init(): Promise<void> {
+    const api = backend();
+    this.unlisten.push(await api.onSyncStatus((status) => (this.status = status)));
+    this.unlisten.push(
+      await api.onCacheChanged((changed) => {
+        void this.refresh(changed.ids);
+      }),
+    );
+    try {
+      this.session = await api.session();
+      this.status = await api.syncStatus();
+      if (this.session) await this.refresh([]);
+    } catch (error) {
+      this.error = asFailure(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  dispose(): void {
+    this.unlisten.forEach((stop) => stop());
+    this.unlisten = [];
+  }
+
+  async signedIn(session: SessionInfo): Promise<void> {
+    this.session = session;
+    this.view = "mine";
+    this.selectedId = null;
+    this.ticket = null;
+    await this.refresh([]);
+  }
+
+  async signOut(): Promise<void> {
+    await backend().signOut();
+    this.session = null;
+    this.tickets = [];
+    this.ticket = null;
+    this.selectedId = null;
+    this.counts = {};
+  }
+
+  /** Reloads the list and counts; reloads the open ticket when it is among `ids` (or ids is empty). */
+  async refresh(ids: number[]): Promise<void> {
+    if (!this.session) return;
+    try {
+      const api = backend();
+      const shown = Math.max(PAGE, this.tickets.length);
+      const [tickets, counts] = await Promise.all([api.listTickets(this.view, null, shown), api.viewCounts()]);
+      this.tickets = tickets;
+      this.reachedEnd = tickets.length < shown;
+      this.counts = Object.fromEntries(counts.map((c: ViewCount) => [c.view, c.count]));
+      if (this.selectedId !== null && (ids.length === 0 || ids.includes(this.selectedId))) {
+        this.ticket = await api.ticket(this.selectedId);
+      }
+      this.error = null;
+    } catch (error) {
+      this.error = asFailure(error);
+    }
+  }
+
+  async selectView(view: InboxView): Promise<void> {
+    this.view = view;
+    this.tickets = [];
+    this.reachedEnd = false;
+    await this.refresh([]);
+  }
+
+  async loadMore(): Promise<void> {
+    const last = this.tickets.at(-1);
+    if (!last || this.reachedEnd) return;
+    const after = { updated_at_ms: new Date(last.updated_at).getTime(), id: last.id };
+    const more = await backend().listTickets(this.view, after, PAGE);
+    this.tickets = [...this.tickets, ...more];
+    this.reachedEnd = more.length < PAGE;
+  }
+
+  async open(id: number): Promise<void> {
+    this.selectedId = id;
+    try {
+      this.ticket = await backend().ticket(id);
+    } catch (error) {
+      this.error = asFailure(error);
+    }
+  }
+
+  /** Moves the selection up or down the list (keyboard j/k). */
+  async step(delta: number): Promise<void> {
+    if (this.tickets.length === 0) return;
+    const index = this.tickets.findIndex((t) => t.id === this.selectedId);
+    const next = Math.min(this.tickets.length - 1, Math.max(0, index === -1 ? 0 : index + delta));
+    await this.open(this.tickets[next].id);
+  }
+}
