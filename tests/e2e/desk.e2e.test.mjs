@@ -1,0 +1,99 @@
+// The walking skeleton end to end, in the real app window: sign in, open a ticket, reply,
+// and check through the company API that the server stored the reply once; then restart
+// the app with the server down and find the cached inbox at once.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { after, before, test } from "node:test";
+import { api, DEMO_TOKEN, filesContaining, freshProfile, launchApp, startServer } from "./harness.mjs";
+
+let server;
+const profile = freshProfile();
+
+before(async () => {
+  server = await startServer();
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+test("an agent signs in, opens a ticket and replies; the server stores the reply once", async () => {
+  const app = await launchApp(profile);
+  const $ = (selector) => app.browser.$(selector);
+  try {
+    const url = await $('[data-testid="server-url"]');
+    await url.waitForDisplayed({ timeout: 20_000 });
+    await url.clearValue();
+    await url.setValue(server.url);
+    await (await $('[data-testid="token"]')).setValue(DEMO_TOKEN);
+    await (await $('[data-testid="sign-in"]')).click();
+
+    const agent = await $('[data-testid="agent-name"]');
+    await agent.waitForDisplayed({ timeout: 15_000 });
+    assert.equal(await agent.getText(), "Ava Chen");
+
+    // "My open tickets" fills from the first sync.
+    const firstRow = await $('[data-testid="ticket-row"]');
+    await firstRow.waitForExist({ timeout: 15_000 });
+    const ticketId = Number(await firstRow.getAttribute("data-ticket-id"));
+    await (await firstRow.$("button")).click();
+
+    const subject = await $('[data-testid="ticket-subject"]');
+    await subject.waitForDisplayed({ timeout: 5_000 });
+    const detail = await api(server, `/v1/tickets/${ticketId}`);
+    await app.browser.waitUntil(async () => (await subject.getProperty("textContent")) === detail.ticket.subject, {
+      timeout: 5_000,
+      timeoutMsg: `the ticket view does not show "${detail.ticket.subject}"`,
+    });
+    const shown = await app.browser.$$('[data-testid="message"]');
+    assert.equal(shown.length, detail.messages.length, "every message of the conversation is shown");
+
+    const reply = `Thanks for your patience — we traced the payment (e2e ${Date.now()}).`;
+    await (await $('[data-testid="reply-body"]')).setValue(reply);
+    await (await $('[data-testid="send-reply"]')).click();
+
+    await app.browser.waitUntil(
+      async () => (await (await $('[data-testid="conversation"]')).getText()).includes(reply),
+      { timeout: 10_000, timeoutMsg: "the sent reply did not appear in the conversation" },
+    );
+    assert.equal(await (await $('[data-testid="reply-body"]')).getValue(), "", "the box is cleared after sending");
+
+    const stored = (await api(server, `/v1/tickets/${ticketId}`)).messages.filter((m) => m.text === reply);
+    assert.equal(stored.length, 1, "the server stored the reply exactly once");
+    assert.equal(stored[0].author_name, "Ava Chen");
+    assert.equal(stored[0].author_kind, "agent");
+  } finally {
+    await app.close();
+  }
+
+  // The token went to the keyring, not to any file the app wrote.
+  assert.deepEqual(filesContaining(profile.home, DEMO_TOKEN), []);
+  const keyring = execFileSync("secret-tool", ["lookup", "service", "dev.arbiter.desk", "username", server.url]);
+  assert.equal(keyring.toString().trim(), DEMO_TOKEN);
+});
+
+test("with the server down, the app opens on the cached inbox at once", async () => {
+  await server.stop();
+  const app = await launchApp(profile);
+  const $ = (selector) => app.browser.$(selector);
+  try {
+    const started = Date.now();
+    const row = await $('[data-testid="ticket-row"]');
+    await row.waitForExist({ timeout: 20_000 });
+    const rows = await app.browser.$$('[data-testid="ticket-row"]');
+    assert.ok(rows.length > 0);
+    console.log(`cached inbox shown ${Date.now() - started} ms after the window answered`);
+
+    const status = await $('[data-testid="sync-status"]');
+    await app.browser.waitUntil(async () => (await status.getAttribute("data-state")) === "offline", {
+      timeout: 15_000,
+      timeoutMsg: "the desk did not report that it is offline",
+    });
+
+    // The conversation is readable offline, too.
+    await (await row.$("button")).click();
+    await (await $('[data-testid="ticket-subject"]')).waitForDisplayed({ timeout: 5_000 });
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,131 @@
+// Shared pieces of the end-to-end tests: the reference server, tauri-driver and the real
+// app window (WebKitGTK through WebKitWebDriver). Run inside dbus-run-session with an
+// unlocked gnome-keyring and an X display (scripts/test.sh sets all of this up).
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
+export const APP = process.env.ARBITER_APP ?? join(TARGET, "debug/arbiter");
+export const SERVER = process.env.ARBITER_SERVER ?? join(TARGET, "debug/arbiter-server");
+export const DEMO_TOKEN = "demo-ava";
+
+/** Starts the reference server with seeded demo data on a free loopback port. */
+export async function startServer({ database, listen = "127.0.0.1:0", tickets = 300 } = {}) {
+  const db = database ?? join(mkdtempSync(join(tmpdir(), "arbiter-e2e-db-")), "server.db");
+  const child = spawn(
+    SERVER,
+    ["serve", "--database", db, "--listen", listen, "--demo", "--tickets", String(tickets), "--seed", "7"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = await new Promise((ok, fail) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (http:\/\/\S+)/);
+      if (match) ok(match[1]);
+    });
+    child.on("exit", (code) => fail(new Error(`arbiter-server exited with ${code}`)));
+  });
+  return {
+    url,
+    database: db,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.on("exit", done);
+        child.kill("SIGKILL");
+      }),
+  };
+}
+
+/** The company API as a test sees it: plain HTTP with the demo agent's token. */
+export async function api(server, path) {
+  const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+function waitForPort(port, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((ok, fail) => {
+    const attempt = () => {
+      const socket = createConnection({ port, host: "127.0.0.1" }, () => {
+        socket.end();
+        ok();
+      });
+      socket.on("error", () => {
+        if (Date.now() > deadline) fail(new Error(`port ${port} did not open`));
+        else setTimeout(attempt, 150);
+      });
+    };
+    attempt();
+  });
+}
+
+/** A fresh user profile (settings and cache folders) for the app. */
+export function freshProfile() {
+  const home = mkdtempSync(join(tmpdir(), "arbiter-e2e-home-"));
+  return { home, config: join(home, "config"), data: join(home, "data") };
+}
+
+/**
+ * Starts tauri-driver and opens the app in it. The app inherits the driver's environment,
+ * so `profile` decides where its settings and cache live.
+ */
+export async function launchApp(profile, { port = 4444, env = {} } = {}) {
+  const driver = spawn("tauri-driver", ["--port", String(port)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: profile.config,
+      XDG_DATA_HOME: profile.data,
+      RUST_LOG: "info,arbiter=debug",
+      ...env,
+    },
+  });
+  await waitForPort(port);
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "warn",
+    connectionRetryCount: 0,
+    capabilities: {
+      "tauri:options": { application: APP },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.deleteSession().catch(() => {});
+      driver.kill("SIGTERM");
+      await new Promise((done) => (driver.exitCode !== null ? done() : driver.on("exit", done)));
+    },
+  };
+}
+
+/** Every file under `dir` whose bytes contain `needle`. */
+export function filesContaining(dir, needle) {
+  const hits = [];
+  const walk = (path) => {
+    let entries;
+    try {
+      entries = readdirSync(path);
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const full = join(path, name);
+      const info = statSync(full);
+      if (info.isDirectory()) walk(full);
+      else if (readFileSync(full).includes(needle)) hits.push(full);
+    }
+  };
+  walk(dir);
+  return hits;
+}
