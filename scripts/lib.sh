@@ -1,0 +1,84 @@
+# Shared helpers for scripts/demo.sh and scripts/test.sh. Sourced, not run.
+# Everything here installs only what is missing, so a second run is quick.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/arbiter-target}"
+
+BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev)
+DESKTOP_PACKAGES=(dbus-x11 gnome-keyring libsecret-tools xvfb imagemagick)
+TEST_PACKAGES=(webkit2gtk-driver)
+
+say() { printf '\033[1;34m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[1;31merror: %s\033[0m\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# apt-installs the packages that are not installed yet.
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "Installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    [ -x "$HOME/.cargo/bin/cargo" ] || {
+      say "Installing the Rust toolchain (rustup)"
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt,clippy
+    }
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1; then
+    ensure_packages nodejs npm
+  fi
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 20 ] || die "Node.js 20 or newer is needed (found $(node --version)); install it from https://nodejs.org or NodeSource."
+}
+
+ensure_npm_packages() {
+  say "Installing npm packages"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+ensure_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    say "Installing tauri-driver"
+    cargo install --locked tauri-driver --version '^2'
+  fi
+}
+
+# Builds the desktop app with the UI embedded (what users run) and the reference server.
+build_app() {
+  say "Building the reference server and the desktop app"
+  (cd "$ROOT" && cargo build -p arbiter-server && npx tauri build --debug --no-bundle)
+}
+
+# Runs "$@" in a private D-Bus session with an unlocked GNOME keyring and, when there is
+# no display, an X server of its own: what the desktop tests (and a headless demo) need.
+in_desktop_session() {
+  local profile
+  profile="$(mktemp -d "${TMPDIR:-/tmp}/arbiter-session-XXXXXX")"
+  XDG_DATA_HOME="$profile/data" XDG_CONFIG_HOME="$profile/config" XDG_RUNTIME_DIR="$profile/run" \
+    dbus-run-session -- bash -c '
+      mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+      eval "$(printf arbiter | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
+      export GNOME_KEYRING_CONTROL
+      if [ -z "${DISPLAY:-}" ]; then
+        exec xvfb-run -a -s "-screen 0 1440x900x24" "$@"
+      else
+        exec "$@"
+      fi' bash "$@"
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up what is missing on a Debian/Ubuntu machine and runs every test: formatting, lints,
+# the Rust suites (reference server on loopback, real SQLite files), the UI's type check and
+# unit tests, and the end-to-end tests in the real app window.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+ensure_packages "${BUILD_PACKAGES[@]}" "${DESKTOP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_rust
+ensure_node
+ensure_npm_packages
+ensure_tauri_driver
+
+say "Rust formatting";  cargo fmt --all --check
+say "Rust lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
+say "Rust tests";       cargo test --workspace --locked
+say "UI type check";    npm --prefix ui run check
+say "UI unit tests";    npm --prefix ui test
+build_app
+say "End-to-end tests in the real window"
+in_desktop_session node --test --test-concurrency=1 tests/e2e/
+say "All tests passed"
