@@ -14,7 +14,8 @@ ensure_tauri_driver
 
 say "Rust formatting";  cargo fmt --all --check
 say "Rust lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
-say "Rust tests";       cargo test --workspace --locked
+# In a private D-Bus session with GNOME Keyring, so the keyring test uses the real store.
+say "Rust tests";       ARBITER_REQUIRE_KEYRING=1 in_desktop_session cargo test --workspace --locked
 say "UI type check";    npm --prefix ui run check
 say "UI unit tests";    npm --prefix ui test
 build_app

@@ -1,0 +1,151 @@
+//! The desk core against the real reference server on loopback, with real cache files.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use arbiter_cache::InboxView;
+use arbiter_client::ApiToken;
+use arbiter_desk::{
+    CredentialStore, Desk, DeskEvents, DeskPaths, ErrorCode, KeyringStore, MemoryStore, SyncState, SyncStatus,
+    TicketsChanged,
+};
+use arbiter_server::generator::GeneratorOptions;
+use arbiter_server::{demo_database, RunningServer};
+
+#[derive(Default)]
+struct Recorder {
+    statuses: Mutex<Vec<SyncStatus>>,
+    changed: Mutex<Vec<TicketsChanged>>,
+}
+
+impl DeskEvents for Recorder {
+    fn sync_status(&self, status: &SyncStatus) {
+        self.statuses.lock().unwrap().push(status.clone());
+    }
+    fn tickets_changed(&self, changed: &TicketsChanged) {
+        self.changed.lock().unwrap().push(changed.clone());
+    }
+}
+
+async fn server(dir: &std::path::Path) -> RunningServer {
+    let options = GeneratorOptions { seed: 3, tickets: 200, now: chrono::Utc::now() };
+    let pool = demo_database(dir.join("server.db").to_str().unwrap(), &options).await.unwrap();
+    RunningServer::start(pool, "127.0.0.1:0".parse().unwrap()).await.unwrap()
+}
+
+fn paths(dir: &std::path::Path) -> DeskPaths {
+    DeskPaths { config_dir: dir.join("config"), data_dir: dir.join("data") }
+}
+
+async fn wait_for(desk: &Desk, what: &str, done: impl Fn(&SyncStatus) -> bool) {
+    for _ in 0..200 {
+        if done(&desk.sync_status()) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("sync never became {what}: {:?}", desk.sync_status());
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if std::fs::read(&path).unwrap().windows(needle.len()).any(|w| w == needle.as_bytes()) {
+            hits.push(path);
+        }
+    }
+    hits
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_sync_reply_and_restart_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let url = server.base_url();
+    let store = Arc::new(MemoryStore::default());
+    let desk_dir = dir.path().join("desk");
+
+    // A refused token signs nobody in and stores nothing.
+    let desk = Desk::new(paths(&desk_dir), store.clone(), Arc::new(Recorder::default()));
+    desk.start().await.unwrap();
+    assert!(desk.session_info().await.is_none());
+    let error = desk.sign_in(&url, "not-a-token").await.unwrap_err();
+    assert_eq!(error.code, ErrorCode::Unauthorized);
+    assert!(store.load(&url).unwrap().is_none());
+    let error = desk.sign_in("not a url", "demo-ava").await.unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidUrl);
+
+    // A good one: kept in the credential store, never in the desk's files.
+    let session = desk.sign_in(&format!("{url}/"), "  demo-ava ").await.unwrap();
+    assert_eq!(session.agent.name, "Ava Chen");
+    assert_eq!(session.server_url, url, "the address is normalized");
+    assert_eq!(store.load(&url).unwrap(), Some(ApiToken::new("demo-ava")));
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    assert!(files_containing(&desk_dir, "demo-ava").is_empty(), "the token is in no file");
+
+    let mine = desk.list_tickets(InboxView::Mine, None, 50).await.unwrap();
+    assert!(!mine.is_empty());
+    let counts = desk.view_counts().await.unwrap();
+    let all = counts.iter().find(|c| c.view == InboxView::All).unwrap().count;
+    assert_eq!(all, 200);
+
+    // A reply shows in the cache at once, and sending it again with the same key is harmless.
+    let ticket = mine[0].id;
+    let before = desk.ticket(ticket).await.unwrap().messages.len();
+    let sent = desk.send_reply(ticket, "We are on it.", "desk-test-key-1").await.unwrap();
+    let again = desk.send_reply(ticket, "We are on it.", "desk-test-key-1").await.unwrap();
+    assert_eq!(sent.id, again.id);
+    let view = desk.ticket(ticket).await.unwrap();
+    assert_eq!(view.messages.len(), before + 1);
+    assert_eq!(view.messages.last().unwrap().text, "We are on it.");
+    assert_eq!(desk.send_reply(ticket, "   ", "k2").await.unwrap_err().code, ErrorCode::InvalidInput);
+    assert_eq!(desk.ticket(1).await.unwrap_err().code, ErrorCode::NotFound);
+
+    // Quit; the server goes down; the desk starts again from its cache.
+    drop(desk);
+    server.kill().await;
+    let desk = Desk::new(paths(&desk_dir), store.clone(), Arc::new(Recorder::default()));
+    let started = std::time::Instant::now();
+    desk.start().await.unwrap();
+    let cached = desk.list_tickets(InboxView::Mine, None, 50).await.unwrap();
+    let elapsed = started.elapsed();
+    let ids =
+        |list: &[arbiter_cache::TicketListItem]| list.iter().map(|t| t.id).collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(ids(&cached), ids(&mine), "the same tickets, from the cache");
+    assert!(elapsed < Duration::from_secs(2), "the cache opens without waiting on the network: {elapsed:?}");
+    wait_for(&desk, "offline after a failed attempt", |s| {
+        s.state == SyncState::Offline && s.message.is_some() && s.retry_at.is_some()
+    })
+    .await;
+    assert_eq!(desk.send_reply(ticket, "offline?", "k3").await.unwrap_err().code, ErrorCode::Offline);
+
+    // Signing out forgets the token.
+    desk.sign_out().await.unwrap();
+    assert!(store.load(&url).unwrap().is_none());
+    assert!(desk.session_info().await.is_none());
+    assert_eq!(desk.list_tickets(InboxView::All, None, 5).await.unwrap_err().code, ErrorCode::NotSignedIn);
+}
+
+/// The real OS keyring. `scripts/test.sh` runs the tests in a D-Bus session with GNOME
+/// Keyring and sets ARBITER_REQUIRE_KEYRING=1; elsewhere, without a keyring, this is skipped.
+#[test]
+fn the_os_keyring_round_trips_a_token() {
+    if std::env::var_os("ARBITER_REQUIRE_KEYRING").is_none() && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        eprintln!("skipped: no D-Bus session (set ARBITER_REQUIRE_KEYRING=1 to make this fail instead)");
+        return;
+    }
+    let store = KeyringStore;
+    let server = format!("https://keyring-test.invalid/{}", std::process::id());
+    store.save(&server, &ApiToken::new("s3cret-token")).expect("store in the keyring");
+    // A separate lookup, as a restarted app would make.
+    assert_eq!(KeyringStore.load(&server).unwrap(), Some(ApiToken::new("s3cret-token")));
+    store.save(&server, &ApiToken::new("rotated")).unwrap();
+    assert_eq!(KeyringStore.load(&server).unwrap(), Some(ApiToken::new("rotated")));
+    store.delete(&server).unwrap();
+    assert_eq!(KeyringStore.load(&server).unwrap(), None);
+    store.delete(&server).expect("deleting twice is fine");
+}
