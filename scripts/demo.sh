@@ -41,6 +41,8 @@ if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${
 else
   # No desktop session (SSH, a container): a private D-Bus, keyring and, if needed, X server.
   say "No desktop session found; running in a private session (screenshot: $DEMO_DIR/screenshot.png)"
-  in_desktop_session bash -c '"$1" & app=$!; sleep 10; import -window root "$2" 2>/dev/null || true; wait $app' \
+  # The private session isolates the keyring; the desk still keeps its demo profile.
+  in_desktop_session env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+    bash -c '"$1" & app=$!; sleep 10; import -window root "$2" 2>/dev/null || true; wait $app' \
     bash "$APP" "$DEMO_DIR/screenshot.png"
 fi

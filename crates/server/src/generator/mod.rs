@@ -173,9 +173,9 @@ fn pick_script<R: Rng>(rng: &mut R, index: &ScriptIndex, language: &str) -> (&'s
 }
 
 /// Where a conversation stands, which decides how much of its script has happened.
-fn pick_status<R: Rng>(rng: &mut R, age: Duration, turns: usize) -> (TicketStatus, usize) {
+fn pick_status<R: Rng>(rng: &mut R, age: Duration, turns: &[corpus::Turn]) -> (TicketStatus, usize) {
     let roll: f64 = rng.random();
-    let status = if age < Duration::hours(2) {
+    let mut status = if age < Duration::hours(2) {
         if roll < 0.45 {
             TicketStatus::New
         } else if roll < 0.85 {
@@ -199,21 +199,33 @@ fn pick_status<R: Rng>(rng: &mut R, age: Duration, turns: usize) -> (TicketStatu
             r if r < 0.70 => TicketStatus::Solved,
             _ => TicketStatus::Closed,
         }
+    } else if roll < 0.03 {
+        TicketStatus::OnHold
     } else {
-        if roll < 0.03 {
-            TicketStatus::OnHold
-        } else {
-            TicketStatus::Closed
-        }
+        TicketStatus::Closed
     };
-    // How many turns have happened: new tickets have only the opening; open ones end with
-    // the customer; pending ones with us; finished ones have the whole script.
+    // How much has happened: a new ticket has only its opening; an open one ends with the
+    // customer (the ball is in our court); a pending or on-hold one ends with us.
+    let last_by = |n: usize, who: Who| turns.get(n.wrapping_sub(1)).is_some_and(|t| t.who == who);
     let shown = match status {
         TicketStatus::New => 1,
-        TicketStatus::Solved | TicketStatus::Closed => turns,
-        TicketStatus::Open | TicketStatus::OnHold | TicketStatus::Pending => {
-            let mut n = rng.random_range(1..=turns);
-            n = n.max(if status == TicketStatus::Open { 1 } else { 2 }).min(turns);
+        TicketStatus::Solved | TicketStatus::Closed => turns.len(),
+        TicketStatus::Open => {
+            let mut n = rng.random_range(1..=turns.len());
+            while n > 1 && !last_by(n, Who::Customer) {
+                n -= 1;
+            }
+            n
+        }
+        TicketStatus::Pending | TicketStatus::OnHold => {
+            let mut n = rng.random_range(2..=turns.len().max(2)).min(turns.len());
+            while n > 1 && !last_by(n, Who::Agent) {
+                n -= 1;
+            }
+            if !last_by(n, Who::Agent) {
+                // The script never has us answer: it can only be waiting on us.
+                status = TicketStatus::Open;
+            }
             n
         }
     };
@@ -232,7 +244,7 @@ fn make_ticket<R: Rng>(
     agents: &[Agent],
 ) -> (Ticket, Vec<Message>) {
     let facts = Facts::roll(rng, id, customer, created_at);
-    let (mut status, shown) = pick_status(rng, now - created_at, script.turns.len());
+    let (mut status, shown) = pick_status(rng, now - created_at, script.turns);
     let team: Vec<&Agent> = agents.iter().filter(|a| a.team == scenario.queue && a.role == AgentRole::Agent).collect();
     let assignee =
         if status == TicketStatus::New { None } else { team.choose(rng).copied().or_else(|| agents.first()) };
@@ -273,9 +285,13 @@ fn make_ticket<R: Rng>(
             client_ref: None,
         });
     }
-    // A conversation that ended with our answer cannot still be "new" or waiting on us.
-    if status == TicketStatus::New && messages.len() > 1 {
-        status = TicketStatus::Open;
+    // A very recent conversation may be cut short by `now`: its status follows who spoke last.
+    if messages.len() < shown {
+        status = match messages.last().map(|m| m.author_kind) {
+            Some(AuthorKind::Agent) => TicketStatus::Pending,
+            _ if messages.len() <= 1 => TicketStatus::New,
+            _ => TicketStatus::Open,
+        };
     }
     let updated_at = messages.last().map_or(created_at, |m| m.created_at);
     let priority = bump_priority(rng, scenario.priority);
@@ -371,6 +387,18 @@ mod tests {
         let placeholders: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE text LIKE '%{%}%'").fetch_one(&pool).await.unwrap();
         assert_eq!(placeholders, 0, "every placeholder is filled");
+        // Statuses agree with the conversation: open tickets wait on us, pending ones on the customer.
+        let disagreeing: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tickets t WHERE
+               (t.status = 'open' AND (SELECT author_kind FROM messages m WHERE m.ticket_id = t.id
+                                      ORDER BY created_at DESC, id DESC LIMIT 1) = 'agent')
+            OR (t.status IN ('pending', 'on_hold') AND (SELECT author_kind FROM messages m WHERE m.ticket_id = t.id
+                                      ORDER BY created_at DESC, id DESC LIMIT 1) = 'customer')",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(disagreeing, 0);
         let future: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE created_at > ?")
             .bind(to_ms(options(1).now))
             .fetch_one(&pool)
