@@ -54,7 +54,7 @@ impl Cache {
     /// Forgets everything, for a re-sync from scratch.
     pub async fn reset(&self) -> Result<(), CacheError> {
         let mut tx = self.pool.begin().await?;
-        for table in ["messages", "tickets", "customers", "agents"] {
+        for table in ["messages", "tickets", "customers", "agents", "entities"] {
             sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
         }
         sqlx::query("UPDATE sync_state SET feed_id = NULL, cursor = 0, head = 0, synced_at = NULL WHERE id = 1")
@@ -65,99 +65,92 @@ impl Cache {
     }
 }
 
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("contract types serialize")
+}
+
 async fn apply_entity(conn: &mut SqliteConnection, entity: &Entity, applied: &mut Applied) -> Result<(), sqlx::Error> {
     match entity {
         Entity::Agent(a) => {
-            sqlx::query(
-                "INSERT OR REPLACE INTO agents (id, name, email, role, team, languages) VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(a.id)
-            .bind(&a.name)
-            .bind(&a.email)
-            .bind(wire_name(&a.role))
-            .bind(&a.team)
-            .bind(serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into()))
-            .execute(conn)
-            .await?;
+            sqlx::query("INSERT OR REPLACE INTO agents (id, data) VALUES (?, ?)")
+                .bind(a.id)
+                .bind(json(a))
+                .execute(conn)
+                .await?;
         }
         Entity::Customer(c) => {
-            sqlx::query(
-                "INSERT OR REPLACE INTO customers (id, account_id, name, email, language, country, created_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(c.id)
-            .bind(&c.account_id)
-            .bind(&c.name)
-            .bind(&c.email)
-            .bind(&c.language)
-            .bind(&c.country)
-            .bind(to_ms(c.created_at))
-            .execute(conn)
-            .await?;
+            sqlx::query("INSERT OR REPLACE INTO customers (id, data) VALUES (?, ?)")
+                .bind(c.id)
+                .bind(json(c))
+                .execute(conn)
+                .await?;
         }
         Entity::Ticket(t) => {
             sqlx::query(
-                "INSERT OR REPLACE INTO tickets (id, channel, kind, subject, status, priority, queue, assignee_id,
-                     customer_id, language, tags, created_at, updated_at, version)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO tickets (id, status, queue, assignee_id, customer_id, updated_at, data)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(t.id)
-            .bind(wire_name(&t.channel))
-            .bind(wire_name(&t.kind))
-            .bind(&t.subject)
             .bind(wire_name(&t.status))
-            .bind(wire_name(&t.priority))
             .bind(&t.queue)
             .bind(t.assignee_id)
             .bind(t.customer_id)
-            .bind(&t.language)
-            .bind(serde_json::to_string(&t.tags).unwrap_or_else(|_| "[]".into()))
-            .bind(to_ms(t.created_at))
             .bind(to_ms(t.updated_at))
-            .bind(t.version)
+            .bind(json(t))
             .execute(conn)
             .await?;
             applied.tickets.insert(t.id);
         }
         Entity::Message(m) => {
-            sqlx::query(
-                "INSERT OR REPLACE INTO messages (id, ticket_id, author_kind, author_agent_id, author_name, text, html,
-                     created_at, client_ref)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(m.id)
-            .bind(m.ticket_id)
-            .bind(wire_name(&m.author_kind))
-            .bind(m.author_agent_id)
-            .bind(&m.author_name)
-            .bind(&m.text)
-            .bind(&m.html)
-            .bind(to_ms(m.created_at))
-            .bind(&m.client_ref)
-            .execute(conn)
-            .await?;
+            sqlx::query("INSERT OR REPLACE INTO messages (id, ticket_id, created_at, data) VALUES (?, ?, ?, ?)")
+                .bind(m.id)
+                .bind(m.ticket_id)
+                .bind(to_ms(m.created_at))
+                .bind(json(m))
+                .execute(conn)
+                .await?;
             applied.tickets.insert(m.ticket_id);
         }
         Entity::Deleted(tombstone) => {
-            let table = match tombstone.entity {
-                EntityKind::Agent => "agents",
-                EntityKind::Customer => "customers",
-                EntityKind::Ticket => "tickets",
-                EntityKind::Message => "messages",
-            };
-            if tombstone.entity == EntityKind::Message {
-                let ticket: Option<i64> = sqlx::query_scalar("SELECT ticket_id FROM messages WHERE id = ?")
-                    .bind(tombstone.id)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                applied.tickets.extend(ticket);
+            let id = tombstone.id;
+            match tombstone.entity {
+                EntityKind::Agent => delete(conn, "DELETE FROM agents WHERE id = ?", id).await?,
+                EntityKind::Customer => delete(conn, "DELETE FROM customers WHERE id = ?", id).await?,
+                EntityKind::Ticket => {
+                    delete(&mut *conn, "DELETE FROM messages WHERE ticket_id = ?", id).await?;
+                    delete(conn, "DELETE FROM tickets WHERE id = ?", id).await?;
+                    applied.tickets.insert(id);
+                }
+                EntityKind::Message => {
+                    let ticket: Option<i64> = sqlx::query_scalar("SELECT ticket_id FROM messages WHERE id = ?")
+                        .bind(id)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                    applied.tickets.extend(ticket);
+                    delete(conn, "DELETE FROM messages WHERE id = ?", id).await?;
+                }
+                other => {
+                    sqlx::query("DELETE FROM entities WHERE kind = ? AND id = ?")
+                        .bind(other.as_str())
+                        .bind(id)
+                        .execute(conn)
+                        .await?;
+                }
             }
-            if tombstone.entity == EntityKind::Ticket {
-                sqlx::query("DELETE FROM messages WHERE ticket_id = ?").bind(tombstone.id).execute(&mut *conn).await?;
-                applied.tickets.insert(tombstone.id);
-            }
-            sqlx::query(&format!("DELETE FROM {table} WHERE id = ?")).bind(tombstone.id).execute(conn).await?;
+        }
+        other => {
+            sqlx::query("INSERT OR REPLACE INTO entities (kind, id, data) VALUES (?, ?, ?)")
+                .bind(other.kind().as_str())
+                .bind(other.id())
+                .bind(json(other))
+                .execute(conn)
+                .await?;
         }
     }
+    Ok(())
+}
+
+async fn delete(conn: &mut SqliteConnection, sql: &str, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(sql).bind(id).execute(conn).await?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The reads behind the desk's screens. All are index-backed and local.
 
 use arbiter_contract::codec::from_ms;
-use arbiter_contract::Agent;
+use arbiter_contract::{Agent, Customer, Message, Ticket};
 use sqlx::Row;
 
 use crate::rows;
@@ -73,9 +73,7 @@ impl Cache {
         let keyset =
             if after.is_some() { "AND (t.updated_at, t.id) < (?2, ?3)" } else { "AND ?2 IS NULL AND ?3 IS NULL" };
         let sql = format!(
-            "SELECT t.id, t.subject, t.channel, t.kind, t.status, t.priority, t.queue, t.language, t.updated_at,
-                    a.name AS assignee_name, c.name AS customer_name,
-                    lm.text AS last_text, lm.author_kind AS last_author_kind
+            "SELECT t.data AS ticket, a.data AS assignee, c.data AS customer, lm.data AS last_message
              FROM tickets t
              LEFT JOIN agents a ON a.id = t.assignee_id
              LEFT JOIN customers c ON c.id = t.customer_id
@@ -95,23 +93,24 @@ impl Cache {
             .await?;
         rows.iter()
             .map(|row| {
+                let ticket: Ticket = rows::decode(row, "ticket")?;
+                let assignee: Option<Agent> = rows::decode_opt(row, "assignee")?;
+                let customer: Option<Customer> = rows::decode_opt(row, "customer")?;
+                let last: Option<Message> = rows::decode_opt(row, "last_message")?;
                 Ok(TicketListItem {
-                    id: row.try_get("id")?,
-                    subject: row.try_get("subject")?,
-                    channel: rows::wire(row, "channel")?,
-                    kind: rows::wire(row, "kind")?,
-                    status: rows::wire(row, "status")?,
-                    priority: rows::wire(row, "priority")?,
-                    queue: row.try_get("queue")?,
-                    assignee_name: row.try_get("assignee_name")?,
-                    customer_name: row.try_get("customer_name")?,
-                    language: row.try_get("language")?,
-                    updated_at: from_ms(row.try_get("updated_at")?),
-                    preview: row.try_get::<Option<&str>, _>("last_text")?.map(preview),
-                    last_author_kind: match row.try_get::<Option<&str>, _>("last_author_kind")? {
-                        Some(_) => Some(rows::wire(row, "last_author_kind")?),
-                        None => None,
-                    },
+                    id: ticket.id,
+                    subject: ticket.subject,
+                    channel: ticket.channel,
+                    kind: ticket.kind,
+                    status: ticket.status,
+                    priority: ticket.priority,
+                    queue: ticket.queue,
+                    assignee_name: assignee.map(|a| a.name),
+                    customer_name: customer.map(|c| c.name),
+                    language: ticket.language,
+                    updated_at: ticket.updated_at,
+                    preview: last.as_ref().map(|m| preview(&m.text)),
+                    last_author_kind: last.map(|m| m.author_kind),
                 })
             })
             .collect::<Result<_, sqlx::Error>>()
@@ -131,27 +130,28 @@ impl Cache {
 
     pub async fn ticket_view(&self, id: i64) -> Result<Option<TicketView>, CacheError> {
         let mut conn = self.pool.acquire().await?;
-        let Some(row) = sqlx::query("SELECT * FROM tickets WHERE id = ?").bind(id).fetch_optional(&mut *conn).await?
+        let Some(row) =
+            sqlx::query("SELECT data FROM tickets WHERE id = ?").bind(id).fetch_optional(&mut *conn).await?
         else {
             return Ok(None);
         };
-        let ticket = rows::ticket(&row)?;
-        let customer = sqlx::query("SELECT * FROM customers WHERE id = ?")
+        let ticket: Ticket = rows::decode(&row, "data")?;
+        let customer = sqlx::query("SELECT data FROM customers WHERE id = ?")
             .bind(ticket.customer_id)
             .fetch_optional(&mut *conn)
             .await?
-            .map(|r| rows::customer(&r))
+            .map(|r| rows::decode(&r, "data"))
             .transpose()?;
         let assignee = match ticket.assignee_id {
             Some(agent_id) => self.agent_on(&mut conn, agent_id).await?,
             None => None,
         };
-        let messages = sqlx::query("SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, id")
+        let messages = sqlx::query("SELECT data FROM messages WHERE ticket_id = ? ORDER BY created_at, id")
             .bind(id)
             .fetch_all(&mut *conn)
             .await?
             .iter()
-            .map(rows::message)
+            .map(|r| rows::decode(r, "data"))
             .collect::<Result<_, _>>()?;
         Ok(Some(TicketView { ticket, customer, assignee, messages }))
     }
@@ -162,14 +162,14 @@ impl Cache {
     }
 
     async fn agent_on(&self, conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<Agent>, CacheError> {
-        let row = sqlx::query("SELECT * FROM agents WHERE id = ?").bind(id).fetch_optional(conn).await?;
-        Ok(row.map(|r| rows::agent(&r)).transpose()?)
+        let row = sqlx::query("SELECT data FROM agents WHERE id = ?").bind(id).fetch_optional(conn).await?;
+        Ok(row.map(|r| rows::decode(&r, "data")).transpose()?)
     }
 
     /// Row counts per table, for diagnostics and tests.
     pub async fn table_counts(&self) -> Result<Vec<(String, i64)>, CacheError> {
         let mut out = Vec::new();
-        for table in ["agents", "customers", "tickets", "messages"] {
+        for table in ["agents", "customers", "tickets", "messages", "entities"] {
             let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.pool).await?;
             out.push((table.to_owned(), count));
         }

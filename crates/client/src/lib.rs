@@ -73,9 +73,11 @@ impl ApiClient {
         if status.is_success() {
             return serde_json::from_slice(&bytes).map_err(|e| ClientError::Malformed(format!("{status}: {e}")));
         }
-        let error = serde_json::from_slice::<ApiError>(&bytes).unwrap_or_else(|_| ApiError {
-            code: arbiter_contract::ErrorCode::Internal,
-            message: format!("{status}: {}", String::from_utf8_lossy(&bytes[..bytes.len().min(200)])),
+        let error = serde_json::from_slice::<ApiError>(&bytes).unwrap_or_else(|_| {
+            ApiError::new(
+                arbiter_contract::ErrorCode::Internal,
+                format!("{status}: {}", String::from_utf8_lossy(&bytes[..bytes.len().min(200)])),
+            )
         });
         Err(match status {
             StatusCode::UNAUTHORIZED => ClientError::Unauthorized(error.message),

@@ -1,26 +1,301 @@
-//! Request bodies and query parameters.
+//! Request bodies and query parameters of API v1.
 
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
 use specta::Type;
+
+use crate::entities::*;
 
 /// The most changes one feed page may hold.
 pub const FEED_MAX_LIMIT: u32 = 5_000;
 /// Page size when the client does not ask for one.
 pub const FEED_DEFAULT_LIMIT: u32 = 1_000;
-/// Longest reply accepted, in characters.
+/// Longest reply, note or side message accepted, in characters.
 pub const REPLY_MAX_CHARS: usize = 50_000;
+/// Largest document accepted by the store, in bytes.
+pub const DOCUMENT_MAX_BYTES: usize = 25 * 1024 * 1024;
 
-/// `POST /v1/tickets/{id}/replies`, with an `Idempotency-Key` header.
+/// Tells "absent" (`None`: leave as is) from `null` (`Some(None)`: clear it) in a patch.
+pub fn double_option<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// `GET /v1/changes` query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct FeedQuery {
+    /// Return changes after this sequence number (0 for everything).
+    #[serde(default)]
+    pub after: i64,
+    /// Page size, 1–5000 (default 1000).
+    pub limit: Option<u32>,
+}
+
+/// `POST /v1/tickets/{id}/replies`: an answer to the customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PostReply {
     /// The reply as plain text; the server renders the email HTML part from it.
     pub body: String,
 }
 
-/// `GET /v1/changes` query.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct FeedQuery {
+/// `POST /v1/tickets/{id}/notes`: an internal note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostNote {
+    pub body: String,
+}
+
+/// `POST /v1/tickets/{id}/side-conversations`: ask an internal team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateSideConversation {
+    /// An internal team: `product`, `marketing`, `compliance`, `risk`, `payments`.
+    pub team: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// `POST /v1/side-conversations/{id}/messages`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostSideMessage {
+    pub body: String,
+    /// Close the side conversation with this message.
     #[serde(default)]
-    pub after: i64,
+    pub close: bool,
+}
+
+/// `PATCH /v1/tickets/{id}` (with `If-Match: <version>`): only the fields present change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TicketStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// A number assigns; `null` unassigns; absent leaves it.
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, nullable))]
+    pub assignee_id: Option<Option<AgentId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
+    /// The complete new tag list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+impl TicketUpdate {
+    pub fn is_empty(&self) -> bool {
+        self == &TicketUpdate::default()
+    }
+}
+
+/// `POST /v1/tickets/bulk` (supervisors): one update applied to many tickets at their
+/// current versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkTicketUpdate {
+    pub ticket_ids: Vec<TicketId>,
+    pub update: TicketUpdate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkTicketResult {
+    pub updated: Vec<Ticket>,
+    /// Tickets that could not be changed, with why.
+    pub failed: Vec<BulkFailure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkFailure {
+    pub ticket_id: TicketId,
+    pub message: String,
+}
+
+/// `POST /v1/tickets/{id}/typing`: an agent started or stopped typing (not stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Typing {
+    pub typing: bool,
+}
+
+/// `PUT /v1/me/presence`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetPresence {
+    pub presence: Presence,
+}
+
+/// The card side of a new chargeback case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewCardDispute {
+    pub network: CardNetwork,
+    pub reason_code: String,
+    pub card_last4: String,
+    pub transaction_date: NaiveDate,
+    pub filed_at: DateTime<Utc>,
+}
+
+/// `POST /v1/cases`: open an investigation from a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateCase {
+    pub kind: CaseKind,
+    pub ticket_id: TicketId,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub card: Option<NewCardDispute>,
+    pub summary: String,
+}
+
+/// `PATCH /v1/cases/{id}` (with `If-Match`): only the fields present change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CaseStatus>,
+    /// Chargebacks: move to another network stage (due dates follow).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<ChargebackStage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<CaseDecision>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<CaseOutcome>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, nullable))]
+    pub assignee_id: Option<Option<AgentId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovered_usd_cents: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_usd_cents: Option<i64>,
+}
+
+/// `POST /v1/cases/{id}/evidence` (with `If-Match`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddEvidence {
+    pub kind: EvidenceKind,
+    pub title: String,
+    pub description: String,
+    pub reference_id: Option<i64>,
+}
+
+/// `POST /v1/tickets/{id}/escalations`: raise a ticket up the matrix by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Escalate {
+    pub level: EscalationLevel,
+    pub reason: EscalationReason,
+    pub detail: String,
+    /// Defaults to the ticket's team.
+    pub target_team: Option<String>,
+}
+
+/// `POST /v1/sars`: start a suspicious-activity report (a draft).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateSar {
+    pub subject_customer_id: CustomerId,
+    #[serde(default)]
+    pub linked_customer_ids: Vec<CustomerId>,
+    #[serde(default)]
+    pub activity_event_ids: Vec<i64>,
+    #[serde(default)]
+    pub rules_fired: Vec<i64>,
+    pub risk_score: Option<f64>,
+    pub narrative: String,
+    pub case_id: Option<CaseId>,
+}
+
+/// `PATCH /v1/sars/{id}` (with `If-Match`): edit a draft.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SarUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_customer_ids: Option<Vec<CustomerId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_event_ids: Option<Vec<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_fired: Option<Vec<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<String>,
+}
+
+/// `POST /v1/documents?name=…&case_id=…` query; the body is the file itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct DocumentUpload {
+    /// File name, e.g. `case-5012-report.pdf`.
+    pub name: String,
+    pub case_id: Option<CaseId>,
+}
+
+/// `PUT /v1/policies` (supervisors, with `If-Match: <version>`): a new policy version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PolicyUpdate {
+    pub sla: SlaPolicy,
+    pub escalation: EscalationMatrix,
+    pub risk: RiskPolicy,
+}
+
+/// `GET /v1/audit` query (supervisors).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct AuditQuery {
+    pub entity_kind: Option<String>,
+    pub entity_id: Option<i64>,
+    pub actor_id: Option<AgentId>,
+    /// Entries with a smaller id (for paging back).
+    pub before: Option<i64>,
     pub limit: Option<u32>,
+}
+
+/// Load of one support queue, for the supervisor overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueueStats {
+    pub queue: String,
+    pub new: i64,
+    pub open: i64,
+    pub pending: i64,
+    pub on_hold: i64,
+    pub unassigned: i64,
+    /// The active ticket whose customer has waited longest for us.
+    pub oldest_waiting_since: Option<DateTime<Utc>>,
+    pub oldest_waiting_ticket_id: Option<TicketId>,
+    pub sla_breached: i64,
+    pub open_escalations: i64,
+}
+
+/// An agent's load, for the supervisor overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgentLoad {
+    pub agent_id: AgentId,
+    pub name: String,
+    pub team: String,
+    pub presence: Presence,
+    pub active_tickets: i64,
+}
+
+/// `GET /v1/supervisor/overview` (supervisors): their teams right now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SupervisorOverview {
+    pub queues: Vec<QueueStats>,
+    pub agents: Vec<AgentLoad>,
+    pub at: DateTime<Utc>,
 }

@@ -1,41 +1,73 @@
-//! Bearer-token authentication: one token per agent, stored hashed.
+//! Bearer-token authentication (one token per agent, stored hashed) and the caller's scope.
 
-use arbiter_contract::Agent;
+use arbiter_contract::{Agent, AgentRole};
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use crate::error::ApiFailure;
-use crate::store::{agent_by_id, token_hash};
+use crate::store::entities::token_hash;
+use crate::store::{reads, Visibility};
 use crate::AppState;
 
-/// The agent the request's bearer token belongs to. Handlers that take it answer 401 to
-/// requests without a valid token.
+/// The agent the request's bearer token belongs to, and what they may see. Handlers that
+/// take it answer 401 to requests without a valid token.
 #[derive(Debug, Clone)]
-pub struct Caller(pub Agent);
+pub struct Caller {
+    pub agent: Agent,
+    pub vis: Visibility,
+}
+
+impl Caller {
+    pub fn id(&self) -> i64 {
+        self.agent.id
+    }
+
+    pub fn is_supervisor(&self) -> bool {
+        self.agent.role == AgentRole::Supervisor
+    }
+}
+
+/// The bearer token of a request, if it has a well-formed one.
+pub fn bearer(parts: &Parts) -> Option<&str> {
+    parts.headers.get(AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim).filter(|t| !t.is_empty())
+}
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiFailure;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header =
-            parts.headers.get(AUTHORIZATION).ok_or_else(|| ApiFailure::unauthorized("missing bearer token"))?;
-        let token = header
-            .to_str()
-            .ok()
-            .and_then(|h| h.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
+        if !parts.headers.contains_key(AUTHORIZATION) {
+            return Err(ApiFailure::unauthorized("missing bearer token"));
+        }
+        let token = bearer(parts)
             .ok_or_else(|| ApiFailure::unauthorized("the Authorization header must be `Bearer <token>`"))?;
-        let mut conn = state.pool.acquire().await?;
-        let agent_id: Option<i64> = sqlx::query_scalar("SELECT agent_id FROM agent_tokens WHERE token_sha256 = ?")
+        let mut conn = state.db.pool.acquire().await?;
+        let agent_id: Option<i64> = sqlx::query_scalar("SELECT agent_id FROM agent_tokens WHERE token_sha256 = $1")
             .bind(token_hash(token))
             .fetch_optional(&mut *conn)
             .await?;
         let agent_id = agent_id.ok_or_else(|| ApiFailure::unauthorized("unknown or revoked token"))?;
-        let agent = agent_by_id(&mut conn, agent_id)
+        let agent = reads::agent(&mut conn, agent_id)
             .await?
             .ok_or_else(|| ApiFailure::unauthorized("the token's agent no longer exists"))?;
-        Ok(Caller(agent))
+        let vis = Visibility::of(&mut conn, &agent).await?;
+        Ok(Caller { agent, vis })
+    }
+}
+
+/// A caller who is a supervisor; everyone else gets 403.
+#[derive(Debug, Clone)]
+pub struct Supervisor(pub Caller);
+
+impl FromRequestParts<AppState> for Supervisor {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        if !caller.is_supervisor() {
+            return Err(ApiFailure::forbidden("only supervisors may do this"));
+        }
+        Ok(Supervisor(caller))
     }
 }

@@ -1,6 +1,7 @@
 //! Every failure leaves the server as a status code and a JSON `{code, message}` body.
 
-use arbiter_contract::{ApiError, ErrorCode};
+use arbiter_contract::{ApiError, Entity, ErrorCode};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -9,20 +10,42 @@ use axum::Json;
 pub struct ApiFailure {
     pub status: StatusCode,
     pub body: ApiError,
+    pub retry_after_secs: Option<u64>,
 }
 
 impl ApiFailure {
     pub fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { status, body: ApiError { code, message: message.into() } }
+        Self { status, body: ApiError::new(code, message), retry_after_secs: None }
     }
     pub fn unauthorized(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, message)
+    }
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
     }
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, message)
     }
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, message)
+    }
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge, message)
+    }
+    /// The update was based on an old version: 409 with the entity as it is now.
+    pub fn conflict(current: Entity, message: impl Into<String>) -> Self {
+        let mut failure = Self::new(StatusCode::CONFLICT, ErrorCode::Conflict, message);
+        failure.body.current = Some(Box::new(current));
+        failure
+    }
+    pub fn rate_limited(retry_after_secs: u64) -> Self {
+        let mut failure = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::RateLimited,
+            format!("too many requests; retry in {retry_after_secs} s"),
+        );
+        failure.retry_after_secs = Some(retry_after_secs);
+        failure
     }
     pub fn internal() -> Self {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, "internal server error")
@@ -31,10 +54,15 @@ impl ApiFailure {
 
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
-        let unauthorized = self.status == StatusCode::UNAUTHORIZED;
-        let mut response = (self.status, Json(self.body)).into_response();
-        if unauthorized {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        let status = self.status;
+        let retry_after = self.retry_after_secs;
+        let mut response = (status, Json(self.body)).into_response();
+        let headers = response.headers_mut();
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(secs) = retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }
@@ -53,5 +81,30 @@ impl From<serde_json::Error> for ApiFailure {
     fn from(error: serde_json::Error) -> Self {
         tracing::error!(%error, "serialization error");
         Self::internal()
+    }
+}
+
+/// Malformed or oversized JSON bodies become our `{code, message}` 4xx instead of axum's text.
+impl From<JsonRejection> for ApiFailure {
+    fn from(rejection: JsonRejection) -> Self {
+        let status = rejection.status();
+        let code = match status {
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+            _ => ErrorCode::BadRequest,
+        };
+        ApiFailure::new(status, code, rejection.body_text())
+    }
+}
+
+impl From<PathRejection> for ApiFailure {
+    fn from(rejection: PathRejection) -> Self {
+        ApiFailure::bad_request(rejection.body_text())
+    }
+}
+
+impl From<QueryRejection> for ApiFailure {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiFailure::bad_request(rejection.body_text())
     }
 }

@@ -1,64 +1,100 @@
 //! The reference implementation of the company API that Arbiter syncs from.
 //!
-//! axum over sqlx. One binary: `serve` runs the API, `--demo` fills an empty database with
-//! the generator's seeded demo data first.
+//! axum over sqlx (SQLite by default, PostgreSQL with `--database postgres://…`). One
+//! binary: `serve` runs the API (optionally with the traffic simulator), `generate` fills a
+//! database with the seeded demo data.
 
 pub mod auth;
-pub mod codec;
 pub mod db;
+pub mod domain;
 pub mod error;
 pub mod generator;
-pub mod idempotency;
-pub mod routes;
+pub mod http;
+pub mod hub;
+pub mod mutation;
+pub mod rate_limit;
+pub mod simulator;
 pub mod store;
 
-/// Demo data ready to serve: a migrated database filled by the generator.
-pub async fn demo_database(url: &str, options: &generator::GeneratorOptions) -> anyhow::Result<SqlitePool> {
-    let pool = db::connect(url).await?;
-    if generator::is_empty(&pool).await? {
-        generator::generate(&pool, options).await?;
-    }
-    Ok(pool)
-}
-
 use std::net::SocketAddr;
+use std::sync::Arc;
 
-use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
+
+pub use db::{Backend, Db};
+use hub::Hub;
+use rate_limit::{RateLimit, RateLimiter};
+
+/// Settings of a running server.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub rate_limit: RateLimit,
+}
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
-    /// See `ChangePage::feed_id`.
-    pub feed_id: std::sync::Arc<str>,
+    pub db: Db,
+    /// Names this database's feed; see `ChangePage::feed_id`.
+    pub feed_id: Arc<str>,
+    pub hub: Arc<Hub>,
+    pub limiter: Arc<RateLimiter>,
+}
+
+impl AppState {
+    pub async fn new(db: Db, config: &Config) -> anyhow::Result<Self> {
+        let feed_id = store::feed::feed_id(&db).await?;
+        Ok(Self {
+            db,
+            feed_id: feed_id.into(),
+            hub: Arc::new(Hub::new()),
+            limiter: Arc::new(RateLimiter::new(config.rate_limit)),
+        })
+    }
+}
+
+/// Demo data ready to serve: a migrated database filled by the generator.
+pub async fn demo_database(url: &str, options: &generator::GeneratorOptions) -> anyhow::Result<Db> {
+    let db = Db::connect(url).await?;
+    if generator::is_empty(&db).await? {
+        generator::generate(&db, options).await?;
+    }
+    Ok(db)
 }
 
 /// A server running on a socket of its own, for the CLI and for tests.
 pub struct RunningServer {
     pub addr: SocketAddr,
-    pub pool: SqlitePool,
+    pub state: AppState,
     task: JoinHandle<()>,
 }
 
 impl RunningServer {
-    /// Binds `listen` (port 0 picks a free one) and serves `pool` until stopped.
-    pub async fn start(pool: SqlitePool, listen: SocketAddr) -> anyhow::Result<Self> {
+    /// Binds `listen` (port 0 picks a free one) and serves `db` until stopped.
+    pub async fn start(db: Db, listen: SocketAddr) -> anyhow::Result<Self> {
+        Self::start_with(db, listen, &Config::default()).await
+    }
+
+    pub async fn start_with(db: Db, listen: SocketAddr, config: &Config) -> anyhow::Result<Self> {
+        let state = AppState::new(db, config).await?;
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
-        let feed_id = db::feed_id(&pool).await?;
-        let app = routes::router(AppState { pool: pool.clone(), feed_id: feed_id.into() });
+        let (app, _) = http::router(state.clone());
         let task = tokio::spawn(async move {
             if let Err(error) = axum::serve(listener, app).await {
                 tracing::error!(%error, "server stopped");
             }
         });
-        Ok(Self { addr, pool, task })
+        Ok(Self { addr, state, task })
     }
 
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
     }
 
     /// A handle that stops the server from synchronous code (e.g. a callback), like a crash.

@@ -1,10 +1,13 @@
 //! `arbiter-server`: the reference company API.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use arbiter_server::generator::{self, GeneratorOptions};
-use arbiter_server::{db, RunningServer};
+use arbiter_server::rate_limit::RateLimit;
+use arbiter_server::simulator::{Simulator, SimulatorOptions};
+use arbiter_server::{Config, Db, RunningServer};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -18,7 +21,7 @@ struct Cli {
 enum Command {
     /// Serve the API.
     Serve {
-        /// `sqlite://path.db`, a bare file path, or `memory`.
+        /// `sqlite://path.db`, a bare file path, `memory`, or `postgres://user@host/db`.
         #[arg(long, env = "ARBITER_DATABASE", default_value = "arbiter-server.db")]
         database: String,
         /// Address to listen on; port 0 picks a free port (printed on stdout).
@@ -29,6 +32,16 @@ enum Command {
         demo: bool,
         #[command(flatten)]
         generator: GeneratorArgs,
+        /// Requests per second each token may make, sustained.
+        #[arg(long, default_value_t = 50.0)]
+        rate_limit: f64,
+        /// Requests each token may make in a burst.
+        #[arg(long, default_value_t = 200.0)]
+        rate_burst: f64,
+        /// Keep simulated traffic (new chats and emails, customer replies, typing,
+        /// escalation-worthy messages) arriving at this many events per second.
+        #[arg(long)]
+        simulate: Option<f64>,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -50,11 +63,23 @@ struct GeneratorArgs {
     /// The moment the data is anchored to (RFC 3339); defaults to now, so the demo looks current.
     #[arg(long)]
     now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Where to write the ground truth of the planted fraud patterns (JSON). Defaults to
+    /// `<database>.ground-truth.json` for file databases.
+    #[arg(long)]
+    ground_truth: Option<PathBuf>,
 }
 
 impl GeneratorArgs {
     fn options(&self) -> GeneratorOptions {
         GeneratorOptions { seed: self.seed, tickets: self.tickets, now: self.now.unwrap_or_else(chrono::Utc::now) }
+    }
+
+    fn truth_path(&self, database: &str) -> Option<PathBuf> {
+        self.ground_truth.clone().or_else(|| {
+            let is_file = !database.contains("://") && database != "memory" && !database.contains(":memory:");
+            let path = database.strip_prefix("sqlite://").unwrap_or(database);
+            (is_file || database.starts_with("sqlite://")).then(|| PathBuf::from(format!("{path}.ground-truth.json")))
+        })
     }
 }
 
@@ -68,31 +93,41 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Serve { database, listen, demo, generator } => {
-            let pool = db::connect(&database).await.with_context(|| format!("opening {database}"))?;
+        Command::Serve { database, listen, demo, generator, rate_limit, rate_burst, simulate } => {
+            let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
             if demo {
-                fill_if_empty(&pool, &generator).await?;
+                fill_if_empty(&db, &database, &generator).await?;
             }
-            let server = RunningServer::start(pool, listen).await?;
+            let config = Config { rate_limit: RateLimit { per_second: rate_limit, burst: rate_burst } };
+            let server = RunningServer::start_with(db, listen, &config).await?;
+            let _simulator = simulate.map(|rate| {
+                tracing::info!(rate, "simulating traffic");
+                Simulator::spawn(server.state.clone(), SimulatorOptions { rate, seed: generator.seed })
+            });
             // Scripts and tests read this line to learn the port.
             println!("arbiter-server listening on {}", server.base_url());
             server.wait().await;
         }
         Command::Generate { database, generator } => {
-            let pool = db::connect(&database).await.with_context(|| format!("opening {database}"))?;
-            fill_if_empty(&pool, &generator).await?;
+            let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
+            fill_if_empty(&db, &database, &generator).await?;
         }
     }
     Ok(())
 }
 
-async fn fill_if_empty(pool: &sqlx::SqlitePool, args: &GeneratorArgs) -> anyhow::Result<()> {
-    if generator::is_empty(pool).await? {
-        let started = std::time::Instant::now();
-        let summary = generator::generate(pool, &args.options()).await?;
-        tracing::info!(?summary, elapsed_ms = started.elapsed().as_millis() as u64, "demo data generated");
-    } else {
+async fn fill_if_empty(db: &Db, database: &str, args: &GeneratorArgs) -> anyhow::Result<()> {
+    if !generator::is_empty(db).await? {
         tracing::info!("database already holds data; not generating");
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let summary = generator::generate(db, &args.options()).await?;
+    tracing::info!(?summary, elapsed_ms = started.elapsed().as_millis() as u64, "demo data generated");
+    if let Some(path) = args.truth_path(database) {
+        std::fs::write(&path, serde_json::to_vec_pretty(&summary.ground_truth)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+        tracing::info!(path = %path.display(), planted = summary.ground_truth.planted.len(), "ground truth written");
     }
     Ok(())
 }

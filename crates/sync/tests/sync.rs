@@ -29,44 +29,50 @@ fn engine(server_url: &str, cache: &Cache, page_size: u32) -> SyncEngine {
 
 type Snapshot = BTreeMap<String, Vec<(i64, String)>>;
 
-/// Every row of every synced table, keyed by id, as comparable text.
-async fn snapshot(pool: &SqlitePool) -> Snapshot {
+/// Every row of every cache table, as comparable text.
+async fn snapshot(path: &Path) -> Snapshot {
+    let pool = SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
     let queries = [
-        ("agents", "SELECT id, name || '|' || role || '|' || team FROM agents ORDER BY id"),
-        (
-            "customers",
-            "SELECT id, account_id || '|' || name || '|' || email || '|' || created_at FROM customers ORDER BY id",
-        ),
-        (
-            "tickets",
-            "SELECT id, subject || '|' || status || '|' || priority || '|' || queue || '|' || IFNULL(assignee_id, '-')
-                 || '|' || updated_at || '|' || version || '|' || tags FROM tickets ORDER BY id",
-        ),
-        (
-            "messages",
-            "SELECT id, ticket_id || '|' || author_kind || '|' || text || '|' || IFNULL(html, '-') || '|' || created_at
-                 FROM messages ORDER BY id",
-        ),
+        ("agents", "SELECT id, data FROM agents ORDER BY id"),
+        ("customers", "SELECT id, data FROM customers ORDER BY id"),
+        ("tickets", "SELECT id, data FROM tickets ORDER BY id"),
+        ("messages", "SELECT id, data FROM messages ORDER BY id"),
+        ("entities", "SELECT id, kind || data FROM entities ORDER BY kind, id"),
     ];
     let mut out = Snapshot::new();
     for (table, sql) in queries {
-        out.insert(table.to_owned(), sqlx::query_as(sql).fetch_all(pool).await.unwrap());
+        out.insert(table.to_owned(), sqlx::query_as(sql).fetch_all(&pool).await.unwrap());
     }
+    pool.close().await;
     out
 }
 
-async fn cache_pool(path: &Path) -> SqlitePool {
-    SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap()
+/// What a cache synced in one go from scratch holds: the reference every interrupted,
+/// resumed or repeated sync must equal exactly (no gaps, no duplicates).
+async fn reference(server_url: &str, dir: &Path) -> Snapshot {
+    let path = dir.join(format!("reference-{}.sqlite", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let cache = Cache::open(&path).await.unwrap();
+    engine(server_url, &cache, 5_000).sync(|_, _| {}).await.unwrap();
+    cache.close().await;
+    snapshot(&path).await
 }
 
-async fn assert_cache_matches_server(cache_file: &Path, server: &SqlitePool) {
-    let cache = cache_pool(cache_file).await;
-    let (mine, theirs) = (snapshot(&cache).await, snapshot(server).await);
-    for table in theirs.keys() {
-        assert_eq!(mine[table].len(), theirs[table].len(), "{table}: row counts differ");
-        assert!(mine[table] == theirs[table], "{table}: rows differ");
+async fn assert_same(cache_file: &Path, server_url: &str, dir: &Path) {
+    let (mine, expected) = (snapshot(cache_file).await, reference(server_url, dir).await);
+    for table in expected.keys() {
+        assert_eq!(mine[table].len(), expected[table].len(), "{table}: row counts differ");
+        assert!(mine[table] == expected[table], "{table}: rows differ");
     }
-    cache.close().await;
+    assert!(!expected["tickets"].is_empty(), "the agent sees tickets");
+}
+
+/// The tickets the demo agent may see, by the server's own rule.
+async fn visible_tickets(db: &arbiter_server::Db) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE queue = 'disputes' OR assignee_id = 1")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -79,20 +85,22 @@ async fn syncing_twice_adds_no_duplicates() {
 
     let first = sync.sync(|_, _| {}).await.unwrap();
     assert!(first.pages > 1, "several pages: {first:?}");
+    let tickets = cache.table_counts().await.unwrap().into_iter().find(|(t, _)| t == "tickets").unwrap().1;
+    assert_eq!(tickets, visible_tickets(server.db()).await, "exactly the tickets in the agent's scope");
     assert_eq!(first.cursor, first.head);
-    assert_cache_matches_server(&cache_file, &server.pool).await;
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
 
     let second = sync.sync(|_, _| {}).await.unwrap();
     assert_eq!(second.changes, 0);
     assert_eq!(second.cursor, first.cursor);
-    assert_cache_matches_server(&cache_file, &server.pool).await;
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
 
     // Re-applying pages the cache already holds (a crash between apply and ack) changes nothing.
     let client = ApiClient::new(&server.base_url(), ApiToken::new(TOKEN)).unwrap();
     let page = client.changes(0, 700).await.unwrap();
     cache.apply_page(&page).await.unwrap();
     assert_eq!(cache.position().await.unwrap().cursor, first.cursor, "the cursor never moves back");
-    assert_cache_matches_server(&cache_file, &server.pool).await;
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
 }
 
 #[tokio::test]
@@ -109,16 +117,23 @@ async fn a_sync_stopped_half_way_resumes_without_gaps() {
         assert!(report.cursor < report.head);
         cache.close().await;
     }
+    // A ticket the agent sees (any, once the whole feed is in).
+    let ticket = {
+        let path = dir.path().join("peek.sqlite");
+        let peek = Cache::open(&path).await.unwrap();
+        engine(&server.base_url(), &peek, 5_000).sync(|_, _| {}).await.unwrap();
+        peek.list_tickets(arbiter_cache::InboxView::All, 1, None, 1).await.unwrap()[0].id
+    };
     // Meanwhile the server moves on: new activity on a ticket already synced.
     let client = ApiClient::new(&server.base_url(), ApiToken::new(TOKEN)).unwrap();
-    client.post_reply(100_001, "Following up on your request.", "resume-test-1").await.unwrap();
+    client.post_reply(ticket, "Following up on your request.", "resume-test-1").await.unwrap();
 
     let cache = Cache::open(&cache_file).await.unwrap();
     let before = cache.position().await.unwrap().cursor;
     let report = engine(&server.base_url(), &cache, 250).sync(|_, _| {}).await.unwrap();
     assert!(before > 0);
     assert_eq!(report.cursor, report.head);
-    assert_cache_matches_server(&cache_file, &server.pool).await;
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -151,7 +166,7 @@ async fn a_server_that_dies_mid_sync_loses_nothing() {
     let server = start(&db, 300, &addr.to_string()).await;
     let report = engine(&server.base_url(), &cache, 200).sync(|_, _| {}).await.unwrap();
     assert_eq!(report.cursor, report.head);
-    assert_cache_matches_server(&cache_file, &server.pool).await;
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
 }
 
 #[tokio::test]
@@ -168,7 +183,7 @@ async fn a_rebuilt_server_makes_the_cache_start_over() {
     let server = start(&dir.path().join("b.db"), 40, &addr.to_string()).await;
     let report = engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
     assert!(report.reset);
-    assert_cache_matches_server(&cache_file, &server.pool).await;
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
 }
 
 #[tokio::test]

@@ -32,36 +32,68 @@ export type Agent = {
 	name: string,
 	email: string,
 	role: AgentRole,
-	/**  The team (and queue) the agent works in, e.g. `payments`. */
+	/**  The agent's home team; its queue is where their work comes from. */
 	team: string,
+	/**  Every team the agent works for (the home team first). Supervisors lead these. */
+	teams: string[],
 	/**  Languages the agent answers in, as BCP 47 tags. */
 	languages: string[],
+	presence: Presence,
+	presence_since: string,
 };
 
 export type AgentRole = "agent" | "supervisor";
+
+/**
+ *  A file attached to a message. The content is stored by the mail or chat system; the desk
+ *  shows what it is and never opens it by itself.
+ */
+export type Attachment = {
+	name: string,
+	content_type: string,
+	size_bytes: number,
+	/**  SHA-256 of the content, hex. */
+	sha256: string,
+};
 
 export type AuthorKind = "customer" | "agent" | "system";
 
 /**  Tickets changed in the cache; an empty list means "everything may have changed". */
 export type CacheChanged = TicketsChanged;
 
-/**  A customer of the exchange, as far as the desk needs to know them. */
+/**  A customer of the exchange. */
 export type Customer = {
 	id: number,
 	/**  The exchange's account number, the one customers quote (e.g. `UID 48213391`). */
 	account_id: string,
+	/**  The name the customer uses with us. */
 	name: string,
+	/**  The name on the verified identity document; absent below KYC basic. */
+	legal_name: string | null,
 	email: string,
+	kyc_level: KycLevel,
+	vip_tier: VipTier,
 	/**  Preferred language, BCP 47. */
 	language: string,
-	/**  ISO 3166-1 alpha-2. */
+	/**  ISO 3166-1 alpha-2 country of residence. */
 	country: string,
+	/**  When the account was opened (its age is `now - created_at`). */
 	created_at: string,
+	updated_at: string,
 };
 
 export type DeskError = {
 	code: ErrorCode,
 	message: string,
+};
+
+/**  Envelope of an email message. */
+export type EmailEnvelope = {
+	from: string,
+	to: string[],
+	cc: string[],
+	/**  The RFC 5322 Message-ID. */
+	message_id: string,
 };
 
 export type ErrorCode = "not_signed_in" | "invalid_input" | "invalid_url" | 
@@ -76,6 +108,12 @@ export type ErrorCode = "not_signed_in" | "invalid_input" | "invalid_url" |
 /**  The local cache could not be read or written (full disk, damaged file…). */
 "cache" | "internal";
 
+/**
+ *  The escalation matrix's levels: L0 agent → L1 team lead → L2 operations manager →
+ *  L3 head of support / compliance.
+ */
+export type EscalationLevel = "l0" | "l1" | "l2" | "l3";
+
 /**  The inbox's built-in views. */
 export type InboxView = 
 /**  Assigned to me and not solved. */
@@ -87,13 +125,24 @@ export type InboxView =
 /**  Solved or closed. */
 "solved" | "all";
 
+/**  How far the customer's identity has been verified. */
+export type KycLevel = 
+/**  Email and phone only. */
+"none" | 
+/**  Identity document checked. */
+"basic" | 
+/**  Document, selfie and address verified. */
+"verified" | 
+/**  Source of funds reviewed (high limits). */
+"enhanced";
+
 /**  Where the next page of a list starts: after this row in (updated_at, id) descending order. */
 export type ListCursor = {
 	updated_at_ms: number,
 	id: number,
 };
 
-/**  One message of a conversation. */
+/**  One message of a conversation, visible to the customer (unlike notes). */
 export type Message = {
 	id: number,
 	ticket_id: number,
@@ -106,6 +155,8 @@ export type Message = {
 	text: string,
 	/**  The untrusted HTML body of an email, as received. Never rendered unsanitized. */
 	html: string | null,
+	email: EmailEnvelope | null,
+	attachments: Attachment[],
 	created_at: string,
 	/**
 	 *  The idempotency key of the request that created it, so a client can match its own
@@ -113,6 +164,11 @@ export type Message = {
 	 */
 	client_ref: string | null,
 };
+
+/**  Whether an agent can take work right now. */
+export type Presence = "online" | "away" | 
+/**  Online but not taking new work (in a call, at capacity). */
+"busy" | "offline";
 
 export type Priority = "low" | "normal" | "high" | "urgent";
 
@@ -167,9 +223,14 @@ export type Ticket = {
 	/**  Language of the conversation, BCP 47. */
 	language: string,
 	tags: string[],
+	sla: TicketSla,
+	escalation_level: EscalationLevel,
+	/**  The investigation this ticket belongs to, if any. */
+	case_id: number | null,
 	created_at: string,
 	updated_at: string,
-	/**  Bumped on every change; updates send it back as their base version. */
+	solved_at: string | null,
+	/**  Bumped on every change; updates send it back in `If-Match`. */
 	version: number,
 };
 
@@ -202,6 +263,19 @@ export type TicketListItem = {
 	last_author_kind: AuthorKind | null,
 };
 
+/**  The ticket's service-level clocks, as the server computed them from the SLA policy. */
+export type TicketSla = {
+	/**  When the first answer is due; kept after it was given, for reporting. */
+	first_response_due_at: string | null,
+	first_responded_at: string | null,
+	/**
+	 *  When the customer's latest unanswered message must be answered; none while we are
+	 *  not the ones expected to speak.
+	 */
+	next_response_due_at: string | null,
+	resolution_due_at: string | null,
+};
+
 export type TicketStatus = "new" | "open" | 
 /**  Waiting on the customer. */
 "pending" | 
@@ -227,6 +301,8 @@ export type ViewCount = {
 	view: InboxView,
 	count: number,
 };
+
+export type VipTier = "none" | "silver" | "gold" | "platinum";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -12,17 +12,20 @@ pub struct Facts {
     account_id: String,
     ticket_id: String,
     amount: String,
-    currency: &'static str,
+    pub amount_usd: f64,
+    pub currency: &'static str,
     crypto_amount: String,
     asset: &'static str,
     network: &'static str,
     txid: String,
     address: String,
-    card_last4: String,
+    pub card_last4: String,
     date: String,
+    /// The disputed transaction's date.
+    pub transaction_date: chrono::NaiveDate,
     order_id: String,
-    reason_code: &'static str,
-    card_network: &'static str,
+    pub reason_code: &'static str,
+    pub card_network: &'static str,
     pair: String,
     price: String,
     device: &'static str,
@@ -50,55 +53,6 @@ fn money(value: f64) -> String {
         grouped.push(c);
     }
     format!("{grouped}.{:02}", cents % 100)
-}
-
-fn currency_of(country: &str) -> &'static str {
-    match country {
-        "DE" | "AT" | "FR" | "BE" | "ES" | "PT" | "IE" | "IT" | "NL" | "FI" => "EUR",
-        "GB" => "GBP",
-        "CH" => "CHF",
-        "BR" => "BRL",
-        "TR" => "TRY",
-        "JP" => "JPY",
-        "KR" => "KRW",
-        "VN" => "VND",
-        "MX" => "MXN",
-        "AU" => "AUD",
-        "CA" => "CAD",
-        "IN" => "INR",
-        "SG" => "SGD",
-        "HK" => "HKD",
-        "TW" => "TWD",
-        "ZA" => "ZAR",
-        "NG" => "NGN",
-        "RU" => "RUB",
-        "KZ" => "KZT",
-        "PL" => "PLN",
-        _ => "USD",
-    }
-}
-
-/// Rough units of the local currency per US dollar, so amounts look plausible.
-fn per_usd(currency: &str) -> f64 {
-    match currency {
-        "EUR" | "GBP" | "CHF" => 0.9,
-        "BRL" => 5.4,
-        "TRY" => 34.0,
-        "JPY" => 150.0,
-        "KRW" => 1_350.0,
-        "VND" => 25_000.0,
-        "MXN" => 18.0,
-        "AUD" | "CAD" | "SGD" => 1.4,
-        "INR" => 84.0,
-        "HKD" => 7.8,
-        "TWD" => 32.0,
-        "ZAR" => 18.0,
-        "NGN" => 1_550.0,
-        "RUB" => 95.0,
-        "KZT" => 480.0,
-        "PLN" => 4.0,
-        _ => 1.0,
-    }
 }
 
 fn place_of(country: &str) -> (&'static str, &'static str) {
@@ -145,11 +99,14 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 
 impl Facts {
     pub fn roll<R: Rng>(rng: &mut R, ticket_id: i64, customer: &Customer, created_at: DateTime<Utc>) -> Self {
-        let currency = currency_of(&customer.country);
-        let usd: f64 = *[49.0, 120.0, 250.0, 500.0, 750.0, 1_000.0, 1_500.0, 2_500.0, 5_000.0, 12_000.0]
-            .choose(rng)
-            .expect("amounts")
-            * rng.random_range(0.8..1.25);
+        let currency = super::activity::local_currency(&customer.country);
+        // Most disputes are small; a few are large enough to climb the escalation matrix.
+        let base: f64 = match rng.random_range(0..1000) {
+            0..=7 => 140_000.0,
+            8..=59 => *[12_000.0, 25_000.0, 40_000.0].choose(rng).expect("amounts"),
+            _ => *[49.0, 120.0, 250.0, 500.0, 750.0, 1_000.0, 1_500.0, 2_500.0, 5_000.0].choose(rng).expect("amounts"),
+        };
+        let usd = (base * rng.random_range(0.8..1.25)).round();
         let (asset, network, usd_price) = *[
             ("BTC", "Bitcoin", 91_000.0),
             ("ETH", "ERC20", 3_300.0),
@@ -197,7 +154,8 @@ impl Facts {
             customer_name: customer.name.clone(),
             account_id: customer.account_id.clone(),
             ticket_id: format!("#{ticket_id}"),
-            amount: money(usd * per_usd(currency)),
+            amount: money(usd * crate::domain::money::per_usd(currency).unwrap_or(1.0)),
+            amount_usd: usd,
             currency,
             crypto_amount: format!("{:.4}", usd / usd_price),
             asset,
@@ -206,6 +164,7 @@ impl Facts {
             address,
             card_last4: format!("{:04}", rng.random_range(0..10_000)),
             date: format!("{} {}", chrono::Datelike::day(&when), MONTHS[chrono::Datelike::month0(&when) as usize]),
+            transaction_date: when.date_naive(),
             order_id: format!("{}", rng.random_range(2_000_000_000u64..9_999_999_999)),
             reason_code,
             card_network,
@@ -301,6 +260,10 @@ mod tests {
             language: "vi".into(),
             country: "VN".into(),
             created_at: Utc::now(),
+            updated_at: Utc::now(),
+            legal_name: None,
+            kyc_level: arbiter_contract::KycLevel::Basic,
+            vip_tier: arbiter_contract::VipTier::None,
         };
         let facts = Facts::roll(&mut rng, 1, &customer, Utc::now());
         for name in crate::generator::corpus::PLACEHOLDERS {
@@ -327,6 +290,10 @@ mod tests {
             language: "pt".into(),
             country: "BR".into(),
             created_at: Utc::now(),
+            updated_at: Utc::now(),
+            legal_name: None,
+            kyc_level: arbiter_contract::KycLevel::Basic,
+            vip_tier: arbiter_contract::VipTier::None,
         };
         let facts = Facts::roll(&mut rng, 100_001, &customer, Utc::now());
         let text = facts.fill("Olá {customer_first}, ticket {ticket_id} {unknown} {agent_first} {", "Ava");

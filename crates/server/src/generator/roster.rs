@@ -1,21 +1,38 @@
 //! The demo support staff: a follow-the-sun desk across time zones and languages.
 
-use arbiter_contract::AgentRole;
+use arbiter_contract::{AgentRole, TeamKind};
 
 pub struct StaffMember {
     pub name: &'static str,
     pub role: AgentRole,
     pub team: &'static str,
+    /// Further teams a supervisor leads.
+    pub also_leads: &'static [&'static str],
     pub languages: &'static [&'static str],
 }
 
 const fn agent(name: &'static str, team: &'static str, languages: &'static [&'static str]) -> StaffMember {
-    StaffMember { name, role: AgentRole::Agent, team, languages }
+    StaffMember { name, role: AgentRole::Agent, team, also_leads: &[], languages }
 }
 
 const fn lead(name: &'static str, team: &'static str, languages: &'static [&'static str]) -> StaffMember {
-    StaffMember { name, role: AgentRole::Supervisor, team, languages }
+    StaffMember { name, role: AgentRole::Supervisor, team, also_leads: &[], languages }
 }
+
+/// (slug, name, kind, description)
+pub static TEAMS: &[(&str, &str, TeamKind, &str)] = &[
+    ("general", "General support", TeamKind::Support, "Account, verification, deposits and everything else first."),
+    ("payments", "Deposits & withdrawals", TeamKind::Support, "Fiat and crypto deposits, withdrawals, card purchases."),
+    ("disputes", "Disputes & chargebacks", TeamKind::Support, "Trade disputes and card chargebacks."),
+    ("fraud", "Fraud & account security", TeamKind::Support, "Account takeovers, scams, unauthorized withdrawals."),
+    ("p2p", "P2P marketplace", TeamKind::Support, "Disputes between P2P buyers and sellers."),
+    ("feedback", "Complaints & feedback", TeamKind::Support, "Complaints about the product, fees and service."),
+    ("product", "Product", TeamKind::Internal, "Product managers and engineering on-call."),
+    ("marketing", "Marketing", TeamKind::Internal, "Campaigns, promotions and referral programmes."),
+    ("compliance", "Compliance", TeamKind::Internal, "AML, sanctions, regulators and suspicious-activity reports."),
+    ("risk", "Risk", TeamKind::Internal, "Fraud models, limits and account restrictions."),
+    ("payments-ops", "Payments operations", TeamKind::Internal, "Card acquirers, banks and payment partners."),
+];
 
 /// Agent ids are their position here plus one. The first is the demo agent.
 pub static STAFF: &[StaffMember] = &[
@@ -37,12 +54,20 @@ pub static STAFF: &[StaffMember] = &[
     agent("Wang Lei", "p2p", &["zh", "en"]),
     agent("Sofia Rossi", "general", &["en", "es"]),
     agent("Liam O'Connor", "general", &["en"]),
-    lead("Ingrid Hansen", "general", &["en", "de"]),
+    StaffMember {
+        name: "Ingrid Hansen",
+        role: AgentRole::Supervisor,
+        team: "general",
+        also_leads: &["feedback"],
+        languages: &["en", "de"],
+    },
     agent("Yuki Tanaka", "general", &["ja", "en"]),
     agent("Ana Ribeiro", "general", &["pt", "en"]),
     agent("Kemal Aydın", "general", &["tr", "en", "de"]),
     agent("Chloé Martin", "feedback", &["fr", "en"]),
     agent("Noah Williams", "feedback", &["en"]),
+    lead("Fatima Al-Sayed", "compliance", &["en", "fr"]),
+    agent("Tomasz Nowak", "risk", &["en", "de"]),
 ];
 
 /// The demo token of a staff member: `demo-` and their first name, lower-case ASCII.

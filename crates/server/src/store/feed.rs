@@ -1,11 +1,79 @@
-//! Reading the change feed without re-parsing stored payloads.
+//! The change feed: writing entity states and tombstones, and reading a caller's page.
 
+use arbiter_contract::{Entity, EntityKind, Tombstone};
 use serde::Serialize;
 use serde_json::value::RawValue;
-use sqlx::{Row, SqlitePool};
+use sqlx::{AnyConnection, Row};
 
-/// Wire-identical to `arbiter_contract::ChangePage`, but carrying each entity as the JSON it
-/// was stored as, so serving a page costs no parsing.
+use super::rows::{bind, to_json};
+use super::scope::{Scope, Visibility};
+use crate::db::Db;
+
+fn flag(b: bool) -> i64 {
+    i64::from(b)
+}
+
+async fn insert_row(
+    conn: &mut AnyConnection,
+    kind: EntityKind,
+    id: i64,
+    tombstone: bool,
+    scope: &Scope,
+    payload: String,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO changes (entity_kind, entity_id, tombstone, scope_global, scope_queue, scope_team,
+             scope_assignee, scope_customer, scope_agent, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq",
+    )
+    .bind(kind.as_str())
+    .bind(id)
+    .bind(flag(tombstone))
+    .bind(flag(scope.global))
+    .bind(scope.queue.clone())
+    .bind(scope.team.clone())
+    .bind(scope.assignee)
+    .bind(scope.customer)
+    .bind(scope.agent)
+    .bind(payload)
+    .fetch_one(conn)
+    .await
+}
+
+/// Records `entity` as its newest state, seen by `scope`, under a fresh sequence number.
+/// The entity's previous live row goes, so the feed holds each entity once.
+pub async fn record_change(conn: &mut AnyConnection, entity: &Entity, scope: &Scope) -> Result<i64, sqlx::Error> {
+    let kind = entity.kind();
+    let id = entity.id();
+    sqlx::query("DELETE FROM changes WHERE entity_kind = $1 AND entity_id = $2 AND tombstone = 0")
+        .bind(kind.as_str())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    insert_row(conn, kind, id, false, scope, to_json(entity)).await
+}
+
+/// Tells the callers who see `scope` to drop the entity: it was deleted, or it moved out of
+/// their view. Callers who still see it get its state again from a later live row.
+pub async fn record_tombstone(
+    conn: &mut AnyConnection,
+    kind: EntityKind,
+    id: i64,
+    scope: &Scope,
+    deleted: bool,
+) -> Result<i64, sqlx::Error> {
+    if deleted {
+        sqlx::query("DELETE FROM changes WHERE entity_kind = $1 AND entity_id = $2 AND tombstone = 0")
+            .bind(kind.as_str())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    insert_row(conn, kind, id, true, scope, to_json(&Entity::Deleted(Tombstone { entity: kind, id }))).await
+}
+
+/// Wire-identical to `arbiter_contract::ChangePage`, with each entity as the JSON it was
+/// stored as, so serving a page costs no parsing.
 #[derive(Debug, Serialize)]
 pub struct FeedPage {
     pub feed_id: String,
@@ -21,24 +89,75 @@ pub struct RawChange {
     pub entity: Box<RawValue>,
 }
 
-pub async fn read_changes(pool: &SqlitePool, feed_id: &str, after: i64, limit: u32) -> Result<FeedPage, sqlx::Error> {
-    let mut conn = pool.acquire().await?;
-    // Read the head and the page in one snapshot so `head` is never behind the page.
-    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+/// The changes after `after` that `who` may see, oldest first.
+pub async fn read_changes(
+    db: &Db,
+    who: &Visibility,
+    feed_id: String,
+    after: i64,
+    limit: u32,
+) -> Result<FeedPage, sqlx::Error> {
+    let mut tx = db.begin_read().await?;
     let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes").fetch_one(&mut *tx).await?;
-    let rows = sqlx::query("SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")
-        .bind(after)
-        .bind(i64::from(limit) + 1)
-        .fetch_all(&mut *tx)
-        .await?;
+    let (condition, args) = who.feed_condition(2);
+    // Rows are scanned in seq order up to a bound, so a caller who sees little of a big
+    // feed still gets an answer quickly; `next_cursor` then moves past the scanned rows.
+    let scan_bound = i64::from(limit) * 50;
+    let sql = format!(
+        "SELECT c.seq, c.payload FROM changes c
+         WHERE c.seq > $1 AND c.seq <= $2 AND {condition}
+         ORDER BY c.seq LIMIT {}",
+        i64::from(limit) + 1
+    );
+    let upper = after.saturating_add(scan_bound).min(head);
+    let mut query = sqlx::query(&sql).bind(after).bind(upper);
+    for value in args {
+        query = bind(query, value);
+    }
+    let rows = query.fetch_all(&mut *tx).await?;
     tx.commit().await?;
-    let has_more = rows.len() > limit as usize;
+    let full_page = rows.len() > limit as usize;
     let mut changes = Vec::with_capacity(rows.len().min(limit as usize));
     for row in rows.iter().take(limit as usize) {
         let payload: String = row.try_get("payload")?;
         let entity = RawValue::from_string(payload).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
         changes.push(RawChange { seq: row.try_get("seq")?, entity });
     }
-    let next_cursor = changes.last().map_or(after, |c| c.seq);
-    Ok(FeedPage { feed_id: feed_id.to_owned(), changes, next_cursor, has_more, head })
+    let next_cursor = if full_page { changes.last().map_or(after, |c| c.seq) } else { upper.max(after) };
+    let has_more = full_page || next_cursor < head;
+    Ok(FeedPage { feed_id, changes, next_cursor, has_more, head })
+}
+
+/// How many live rows the feed holds per entity kind (diagnostics, tests).
+pub async fn live_counts(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT entity_kind, COUNT(*) FROM changes WHERE tombstone = 0 GROUP BY entity_kind ORDER BY entity_kind",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The id of this database's change feed, created with the database.
+pub async fn feed_id(db: &Db) -> Result<String, sqlx::Error> {
+    let fresh = {
+        use rand::Rng;
+        let bytes: [u8; 12] = rand::rng().random();
+        hex::encode(bytes)
+    };
+    sqlx::query("INSERT INTO server_meta (key, value) VALUES ('feed_id', $1) ON CONFLICT (key) DO NOTHING")
+        .bind(fresh)
+        .execute(&db.pool)
+        .await?;
+    sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_id'").fetch_one(&db.pool).await
+}
+
+/// A caller's feed id: the database's, and the version of the caller's scope, so a desk
+/// whose agent changed teams (and so sees other things) starts over.
+pub async fn caller_feed_id(db: &Db, base: &str, agent_id: i64) -> Result<String, sqlx::Error> {
+    let version: i64 = sqlx::query_scalar("SELECT scope_version FROM agents WHERE id = $1")
+        .bind(agent_id)
+        .fetch_optional(&db.pool)
+        .await?
+        .unwrap_or(1);
+    Ok(format!("{base}.{version}"))
 }

@@ -1,86 +1,121 @@
-//! Row → contract conversions and single-entity reads.
+//! Generic row access: entities are stored as their contract JSON (`data`) next to the
+//! columns that queries and scoping need.
 
-use arbiter_contract::{Agent, Customer, Message, Ticket};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, AnyConnection, Row};
 
-use crate::codec::{enum_from_str, from_ms, json_list};
-
-pub(crate) fn agent_from_row(row: &SqliteRow) -> Result<Agent, sqlx::Error> {
-    Ok(Agent {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        email: row.try_get("email")?,
-        role: enum_from_str(row.try_get("role")?)?,
-        team: row.try_get("team")?,
-        languages: json_list(row.try_get("languages")?)?,
-    })
+/// A column value to bind.
+#[derive(Debug, Clone)]
+pub enum Val {
+    Int(Option<i64>),
+    Text(Option<String>),
 }
 
-pub(crate) fn customer_from_row(row: &SqliteRow) -> Result<Customer, sqlx::Error> {
-    Ok(Customer {
-        id: row.try_get("id")?,
-        account_id: row.try_get("account_id")?,
-        name: row.try_get("name")?,
-        email: row.try_get("email")?,
-        language: row.try_get("language")?,
-        country: row.try_get("country")?,
-        created_at: from_ms(row.try_get("created_at")?),
-    })
+impl From<i64> for Val {
+    fn from(v: i64) -> Self {
+        Val::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Val {
+    fn from(v: Option<i64>) -> Self {
+        Val::Int(v)
+    }
+}
+impl From<&str> for Val {
+    fn from(v: &str) -> Self {
+        Val::Text(Some(v.to_owned()))
+    }
+}
+impl From<String> for Val {
+    fn from(v: String) -> Self {
+        Val::Text(Some(v))
+    }
+}
+impl From<Option<String>> for Val {
+    fn from(v: Option<String>) -> Self {
+        Val::Text(v)
+    }
 }
 
-pub(crate) fn ticket_from_row(row: &SqliteRow) -> Result<Ticket, sqlx::Error> {
-    Ok(Ticket {
-        id: row.try_get("id")?,
-        channel: enum_from_str(row.try_get("channel")?)?,
-        kind: enum_from_str(row.try_get("kind")?)?,
-        subject: row.try_get("subject")?,
-        status: enum_from_str(row.try_get("status")?)?,
-        priority: enum_from_str(row.try_get("priority")?)?,
-        queue: row.try_get("queue")?,
-        assignee_id: row.try_get("assignee_id")?,
-        customer_id: row.try_get("customer_id")?,
-        language: row.try_get("language")?,
-        tags: json_list(row.try_get("tags")?)?,
-        created_at: from_ms(row.try_get("created_at")?),
-        updated_at: from_ms(row.try_get("updated_at")?),
-        version: row.try_get("version")?,
-    })
+pub fn bind<'q>(query: Query<'q, Any, AnyArguments<'q>>, value: Val) -> Query<'q, Any, AnyArguments<'q>> {
+    match value {
+        Val::Int(v) => query.bind(v),
+        Val::Text(v) => query.bind(v),
+    }
 }
 
-pub(crate) fn message_from_row(row: &SqliteRow) -> Result<Message, sqlx::Error> {
-    Ok(Message {
-        id: row.try_get("id")?,
-        ticket_id: row.try_get("ticket_id")?,
-        author_kind: enum_from_str(row.try_get("author_kind")?)?,
-        author_agent_id: row.try_get("author_agent_id")?,
-        author_name: row.try_get("author_name")?,
-        text: row.try_get("text")?,
-        html: row.try_get("html")?,
-        created_at: from_ms(row.try_get("created_at")?),
-        client_ref: row.try_get("client_ref")?,
-    })
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("contract types serialize")
 }
 
-pub async fn agent_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<Agent>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM agents WHERE id = ?").bind(id).fetch_optional(conn).await?;
-    row.as_ref().map(agent_from_row).transpose()
+pub fn from_json<T: DeserializeOwned>(data: &str) -> Result<T, sqlx::Error> {
+    serde_json::from_str(data).map_err(|e| sqlx::Error::Decode(format!("stored entity does not parse: {e}").into()))
 }
 
-pub async fn customer_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<Customer>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM customers WHERE id = ?").bind(id).fetch_optional(conn).await?;
-    row.as_ref().map(customer_from_row).transpose()
+/// `$1, $2, …` for `count` parameters starting after `offset`.
+pub fn params(offset: usize, count: usize) -> String {
+    (offset + 1..=offset + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-pub async fn ticket_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<Ticket>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM tickets WHERE id = ?").bind(id).fetch_optional(conn).await?;
-    row.as_ref().map(ticket_from_row).transpose()
+/// Inserts or replaces one row: `id`, the extra `columns`, and `data`.
+pub async fn upsert(
+    conn: &mut AnyConnection,
+    table: &str,
+    id: Val,
+    columns: &[(&str, Val)],
+    data: String,
+) -> Result<(), sqlx::Error> {
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let mut sql = format!("INSERT INTO {table} (id");
+    for name in &names {
+        sql.push_str(", ");
+        sql.push_str(name);
+    }
+    sql.push_str(", data) VALUES (");
+    sql.push_str(&params(0, columns.len() + 2));
+    sql.push_str(") ON CONFLICT (id) DO UPDATE SET ");
+    for name in &names {
+        sql.push_str(&format!("{name} = excluded.{name}, "));
+    }
+    sql.push_str("data = excluded.data");
+    let mut query = bind(sqlx::query(&sql), id);
+    for (_, value) in columns {
+        query = bind(query, value.clone());
+    }
+    query.bind(data).execute(conn).await?;
+    Ok(())
 }
 
-pub async fn messages_of_ticket(conn: &mut SqliteConnection, ticket_id: i64) -> Result<Vec<Message>, sqlx::Error> {
-    let rows = sqlx::query("SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, id")
-        .bind(ticket_id)
-        .fetch_all(conn)
-        .await?;
-    rows.iter().map(message_from_row).collect()
+/// The entity stored under `id` in `table`.
+pub async fn get<T: DeserializeOwned>(
+    conn: &mut AnyConnection,
+    table: &str,
+    id: i64,
+) -> Result<Option<T>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT data FROM {table} WHERE id = $1")).bind(id).fetch_optional(conn).await?;
+    row.map(|r| from_json(r.try_get::<&str, _>(0)?)).transpose()
+}
+
+/// Every entity a `SELECT data …` query returns.
+pub async fn list<T: DeserializeOwned>(
+    conn: &mut AnyConnection,
+    sql: &str,
+    args: Vec<Val>,
+) -> Result<Vec<T>, sqlx::Error> {
+    let mut query = sqlx::query(sql);
+    for value in args {
+        query = bind(query, value);
+    }
+    let rows = query.fetch_all(conn).await?;
+    rows.iter().map(|r| from_json(r.try_get::<&str, _>(0)?)).collect()
+}
+
+/// The next free id of `table`. Only inside a write transaction, where writers are
+/// serialized, so two writers cannot take the same id.
+pub async fn next_id(conn: &mut AnyConnection, table: &str) -> Result<i64, sqlx::Error> {
+    let max: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(id) FROM {table}")).fetch_one(conn).await?;
+    Ok(max.unwrap_or(0) + 1)
 }

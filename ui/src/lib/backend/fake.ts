@@ -1,6 +1,8 @@
 // An in-memory desk for component tests and browser harnesses: same contract as the real
 // one, data held in plain arrays, failures injectable.
 import type {
+  Agent,
+  Customer,
   InboxView,
   Message,
   SessionInfo,
@@ -49,10 +51,11 @@ export class FakeBackend implements Backend {
     return this.session_;
   }
 
-  async signIn(serverUrl: string, token: string) {
+  async signIn(serverUrl: string, token: string): Promise<SessionInfo> {
     if (token !== "good-token") throw new DeskFailure("unauthorized", "the server did not accept the token");
-    this.session_ = { server_url: serverUrl, agent: fakeAgent };
-    return this.session_;
+    const session = { server_url: serverUrl, agent: fakeAgent };
+    this.session_ = session;
+    return session;
   }
 
   async signOut() {
@@ -139,6 +142,8 @@ export class FakeBackend implements Backend {
       author_name: fakeAgent.name,
       text: body.trim(),
       html: null,
+      email: null,
+      attachments: [],
       created_at: new Date().toISOString(),
       client_ref: clientKey,
     };
@@ -165,27 +170,40 @@ export class FakeBackend implements Backend {
   }
 }
 
-export const fakeAgent = {
+export const fakeAgent: Agent = {
   id: 1,
   name: "Ava Chen",
   email: "ava@arbiter.example",
-  role: "agent" as const,
+  role: "agent",
   team: "disputes",
+  teams: ["disputes"],
   languages: ["en", "zh"],
+  presence: "online",
+  presence_since: "2026-11-24T08:00:00Z",
 };
 
 /** A small, believable inbox. */
 export function sampleData(): FakeData {
-  const customer = {
+  const customer: Customer = {
     id: 7,
     account_id: "UID 48213391",
     name: "Lucas Moreau",
+    legal_name: "Lucas Moreau",
     email: "lucas.moreau@example.com",
+    kyc_level: "verified",
+    vip_tier: "none",
     language: "fr",
     country: "FR",
     created_at: "2024-03-02T10:00:00Z",
+    updated_at: "2024-03-02T10:00:00Z",
   };
-  const ticket = (id: number, subject: string, status: Ticket["status"], assignee: boolean, minutesAgo: number) => {
+  const ticket = (
+    id: number,
+    subject: string,
+    status: Ticket["status"],
+    assignee: boolean,
+    minutesAgo: number,
+  ): TicketView => {
     const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
     return {
       ticket: {
@@ -200,8 +218,12 @@ export function sampleData(): FakeData {
         customer_id: customer.id,
         language: "en",
         tags: ["chargeback"],
+        sla: { first_response_due_at: at, first_responded_at: null, next_response_due_at: null, resolution_due_at: at },
+        escalation_level: "l0",
+        case_id: null,
         created_at: at,
         updated_at: at,
+        solved_at: null,
         version: 2,
       },
       customer,
@@ -215,6 +237,8 @@ export function sampleData(): FakeData {
           author_name: customer.name,
           text: `Hello, about ${subject.toLowerCase()}: my card was charged twice.`,
           html: null,
+          email: null,
+          attachments: [],
           created_at: at,
           client_ref: null,
         },

@@ -1,0 +1,36 @@
+//! The support domain's entities as the API serves them (DOMAIN.md).
+//!
+//! Ids are server-assigned integers. Times are UTC. Fiat amounts are integer minor units
+//! with their ISO 4217 currency; crypto quantities are decimal strings (no float rounding).
+
+mod activity;
+mod agents;
+mod audit;
+mod cases;
+mod customers;
+mod documents;
+mod escalations;
+mod knowledge;
+mod policies;
+mod sars;
+mod tickets;
+
+pub use activity::*;
+pub use agents::*;
+pub use audit::*;
+pub use cases::*;
+pub use customers::*;
+pub use documents::*;
+pub use escalations::*;
+pub use knowledge::*;
+pub use policies::*;
+pub use sars::*;
+pub use tickets::*;
+
+pub type AgentId = i64;
+pub type CustomerId = i64;
+pub type TicketId = i64;
+pub type MessageId = i64;
+pub type CaseId = i64;
+/// A team's slug, which is also its queue's name: `payments`, `fraud`, `compliance`…
+pub type TeamId = String;

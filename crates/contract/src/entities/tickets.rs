@@ -1,0 +1,225 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{AgentId, CaseId, CustomerId, EscalationLevel, MessageId, TicketId};
+
+/// How the customer reached us. A ticket is one conversation on one channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+// `Channel` is taken by Tauri's IPC channels in the generated TypeScript.
+#[serde(rename = "TicketChannel")]
+#[cfg_attr(feature = "openapi", schema(as = TicketChannel))]
+pub enum Channel {
+    Email,
+    Chat,
+}
+
+/// What the conversation is about (DOMAIN.md, "Ticket kinds").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TicketKind {
+    Inquiry,
+    /// Complaint or feedback about the product, marketing, website or platform.
+    Complaint,
+    TradeDispute,
+    CardChargeback,
+    /// Account takeover, scam or unauthorized withdrawal.
+    FraudClaim,
+    P2pDispute,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    New,
+    Open,
+    /// Waiting on the customer.
+    Pending,
+    /// Waiting on an internal team.
+    OnHold,
+    Solved,
+    Closed,
+}
+
+impl TicketStatus {
+    /// Still needs work from somebody (not solved or closed).
+    pub fn is_active(self) -> bool {
+        !matches!(self, TicketStatus::Solved | TicketStatus::Closed)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorKind {
+    Customer,
+    Agent,
+    System,
+}
+
+/// The ticket's service-level clocks, as the server computed them from the SLA policy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketSla {
+    /// When the first answer is due; kept after it was given, for reporting.
+    pub first_response_due_at: Option<DateTime<Utc>>,
+    pub first_responded_at: Option<DateTime<Utc>>,
+    /// When the customer's latest unanswered message must be answered; none while we are
+    /// not the ones expected to speak.
+    pub next_response_due_at: Option<DateTime<Utc>>,
+    pub resolution_due_at: Option<DateTime<Utc>>,
+}
+
+/// One customer conversation on one channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Ticket {
+    pub id: TicketId,
+    pub channel: Channel,
+    pub kind: TicketKind,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub priority: Priority,
+    /// The queue (owning team), e.g. `payments`, `fraud`, `general`.
+    pub queue: String,
+    pub assignee_id: Option<AgentId>,
+    pub customer_id: CustomerId,
+    /// Language of the conversation, BCP 47.
+    pub language: String,
+    pub tags: Vec<String>,
+    pub sla: TicketSla,
+    pub escalation_level: EscalationLevel,
+    /// The investigation this ticket belongs to, if any.
+    pub case_id: Option<CaseId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub solved_at: Option<DateTime<Utc>>,
+    /// Bumped on every change; updates send it back in `If-Match`.
+    pub version: i64,
+}
+
+/// A file attached to a message. The content is stored by the mail or chat system; the desk
+/// shows what it is and never opens it by itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+}
+
+/// Envelope of an email message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailEnvelope {
+    pub from: String,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    /// The RFC 5322 Message-ID.
+    pub message_id: String,
+}
+
+/// One message of a conversation, visible to the customer (unlike notes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Message {
+    pub id: MessageId,
+    pub ticket_id: TicketId,
+    pub author_kind: AuthorKind,
+    /// Set when an agent wrote it.
+    pub author_agent_id: Option<AgentId>,
+    /// Display name of the author (customer name, agent name, or the system).
+    pub author_name: String,
+    /// Plain text; always present, also for email (the text part or text derived from HTML).
+    pub text: String,
+    /// The untrusted HTML body of an email, as received. Never rendered unsanitized.
+    pub html: Option<String>,
+    pub email: Option<EmailEnvelope>,
+    pub attachments: Vec<Attachment>,
+    pub created_at: DateTime<Utc>,
+    /// The idempotency key of the request that created it, so a client can match its own
+    /// pending action to the stored message.
+    pub client_ref: Option<String>,
+}
+
+/// An internal note on a ticket: agents only, never shown to the customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Note {
+    pub id: i64,
+    pub ticket_id: TicketId,
+    pub author_agent_id: AgentId,
+    pub author_name: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+    pub client_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SideConversationStatus {
+    Open,
+    Closed,
+}
+
+/// A thread with an internal team (product, marketing, compliance, risk, payments) about a
+/// ticket, out of the customer's sight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SideConversation {
+    pub id: i64,
+    pub ticket_id: TicketId,
+    /// The internal team asked.
+    pub team: String,
+    pub subject: String,
+    pub status: SideConversationStatus,
+    pub created_by: AgentId,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+/// A message in a side conversation, from the desk or from the internal team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SideMessage {
+    pub id: i64,
+    pub side_conversation_id: i64,
+    pub ticket_id: TicketId,
+    /// The agent who wrote it; none when the internal team answered.
+    pub author_agent_id: Option<AgentId>,
+    pub author_name: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+    pub client_ref: Option<String>,
+}
+
+/// `GET /v1/tickets/{id}`: a ticket with its customer and everything said on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketDetail {
+    pub ticket: super::Ticket,
+    pub customer: super::Customer,
+    /// Oldest first.
+    pub messages: Vec<Message>,
+    pub notes: Vec<Note>,
+    pub side_conversations: Vec<SideConversation>,
+    pub side_messages: Vec<SideMessage>,
+}

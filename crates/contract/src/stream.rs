@@ -1,0 +1,71 @@
+//! The live stream (`GET /v1/stream`, server-sent events): what must reach the desk within a
+//! second. Each event has an increasing id; a client reconnects with `Last-Event-ID` and gets
+//! what it missed, or `reset` when it missed too much and must pull the feed.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::entities::*;
+
+/// Who is typing in a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Typist {
+    Customer,
+    Agent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum StreamPayload {
+    /// A new message on a conversation the caller sees (chat and email).
+    MessageCreated {
+        message: Message,
+    },
+    Typing {
+        ticket_id: TicketId,
+        typist: Typist,
+        agent_id: Option<AgentId>,
+        typing: bool,
+    },
+    Presence {
+        agent_id: AgentId,
+        presence: Presence,
+        since: DateTime<Utc>,
+    },
+    /// A ticket's assignee or queue changed.
+    Assignment {
+        ticket: Ticket,
+    },
+    Escalation {
+        escalation: Escalation,
+    },
+    /// The stream cannot replay what was missed: pull the change feed, then carry on.
+    Reset,
+}
+
+impl StreamPayload {
+    /// The SSE `event:` name.
+    pub fn event_name(&self) -> &'static str {
+        match self {
+            StreamPayload::MessageCreated { .. } => "message_created",
+            StreamPayload::Typing { .. } => "typing",
+            StreamPayload::Presence { .. } => "presence",
+            StreamPayload::Assignment { .. } => "assignment",
+            StreamPayload::Escalation { .. } => "escalation",
+            StreamPayload::Reset => "reset",
+        }
+    }
+}
+
+/// One event as it travels: the SSE `id:` and the JSON `data:`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StreamEvent {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub payload: StreamPayload,
+}

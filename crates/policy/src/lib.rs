@@ -1,0 +1,5 @@
+//! Policies evaluated as pure functions of the policy data, so the server (authoritative)
+//! and the desk (offline) compute the same clocks and deadlines.
+
+pub mod chargeback;
+pub mod sla;

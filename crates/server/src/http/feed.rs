@@ -1,0 +1,33 @@
+use arbiter_contract::{ApiError, ChangePage, FeedQuery, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::Json;
+
+use crate::auth::Caller;
+use crate::error::ApiFailure;
+use crate::store::feed::{caller_feed_id, read_changes, FeedPage};
+use crate::AppState;
+
+/// The change feed: what the caller may see that changed after `after`, oldest first.
+/// Entities come in their newest state; tombstones say what to drop. Save `next_cursor`
+/// with the data and pass it as `after` next time.
+#[utoipa::path(get, path = "/v1/changes", tag = "sync", security(("bearer" = [])),
+    params(FeedQuery),
+    responses((status = 200, body = ChangePage), (status = 400, body = ApiError), (status = 401, body = ApiError),
+              (status = 429, body = ApiError)))]
+pub async fn changes(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<FeedQuery>, QueryRejection>,
+) -> Result<Json<FeedPage>, ApiFailure> {
+    let Query(query) = query?;
+    if query.after < 0 {
+        return Err(ApiFailure::bad_request("`after` must not be negative"));
+    }
+    let limit = query.limit.unwrap_or(FEED_DEFAULT_LIMIT);
+    if limit == 0 || limit > FEED_MAX_LIMIT {
+        return Err(ApiFailure::bad_request(format!("`limit` must be between 1 and {FEED_MAX_LIMIT}")));
+    }
+    let feed_id = caller_feed_id(&state.db, &state.feed_id, caller.id()).await?;
+    Ok(Json(read_changes(&state.db, &caller.vis, feed_id, query.after, limit).await?))
+}

@@ -1,0 +1,114 @@
+//! The HTTP surface of API v1. Every route is registered through utoipa-axum, so the router
+//! and the OpenAPI document (`/openapi.json`) come from the same list and cannot disagree.
+
+pub mod cases;
+pub mod conversation;
+pub mod documents;
+pub mod escalations;
+pub mod extract;
+pub mod feed;
+pub mod me;
+pub mod policies;
+pub mod sars;
+pub mod stream;
+pub mod supervisor;
+pub mod tickets;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::{middleware, Json, Router};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::ApiFailure;
+use crate::AppState;
+
+/// Largest JSON body accepted, in bytes (documents have their own limit).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Arbiter company API",
+        version = "1",
+        description = "The API a support desk syncs from: the change feed, the live stream and the mutations of \
+                       tickets, cases, escalations and reports. Every request carries `Authorization: Bearer <token>`; \
+                       errors are JSON `{code, message}`; mutations take an `Idempotency-Key`; updates take `If-Match`."
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "session", description = "Who is calling"),
+        (name = "sync", description = "Change feed and live stream"),
+        (name = "tickets", description = "Tickets and conversations"),
+        (name = "cases", description = "Disputes, chargebacks and fraud investigations"),
+        (name = "escalations", description = "The escalation matrix"),
+        (name = "compliance", description = "Suspicious-activity reports and documents"),
+        (name = "supervisor", description = "Supervisor-only views and actions"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// The API's routes and their OpenAPI document.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(me::me))
+        .routes(routes!(me::set_presence))
+        .routes(routes!(feed::changes))
+        .routes(routes!(stream::stream))
+        .routes(routes!(tickets::ticket, tickets::update))
+        .routes(routes!(tickets::bulk_update))
+        .routes(routes!(conversation::reply))
+        .routes(routes!(conversation::note))
+        .routes(routes!(conversation::create_side_conversation))
+        .routes(routes!(conversation::side_message))
+        .routes(routes!(conversation::typing))
+        .routes(routes!(escalations::escalate))
+        .routes(routes!(escalations::acknowledge))
+        .routes(routes!(cases::create))
+        .routes(routes!(cases::case, cases::update))
+        .routes(routes!(cases::add_evidence))
+        .routes(routes!(cases::events))
+        .routes(routes!(sars::create))
+        .routes(routes!(sars::update))
+        .routes(routes!(sars::submit))
+        .routes(routes!(sars::acknowledge))
+        .routes(routes!(documents::upload))
+        .routes(routes!(documents::document))
+        .routes(routes!(documents::content))
+        .routes(routes!(policies::current, policies::replace))
+        .routes(routes!(supervisor::overview))
+        .routes(routes!(supervisor::audit))
+}
+
+/// The router the server runs, and the document it serves at `/openapi.json`.
+pub fn router(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
+    let (api, doc) = api().split_for_parts();
+    let served = doc.clone();
+    let router = api
+        .layer(middleware::from_fn_with_state(state.clone(), crate::rate_limit::limit))
+        .route("/health", get(|| async { "ok" }))
+        .route("/openapi.json", get(move || async move { Json(served) }))
+        .fallback(|| async { ApiFailure::not_found("no such route") })
+        .method_not_allowed_fallback(|| async {
+            ApiFailure::new(
+                axum::http::StatusCode::METHOD_NOT_ALLOWED,
+                arbiter_contract::ErrorCode::BadRequest,
+                "this route does not take that method",
+            )
+        })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state);
+    (router, doc)
+}

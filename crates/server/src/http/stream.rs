@@ -1,0 +1,75 @@
+//! The live stream: server-sent events of new messages, typing, presence, assignments and
+//! escalations the caller may see. Resumable with `Last-Event-ID`.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use arbiter_contract::{ApiError, StreamEvent, StreamPayload};
+// ApiError is named in the OpenAPI responses below.
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures::Stream;
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::auth::Caller;
+use crate::hub::Published;
+use crate::AppState;
+
+fn sse(published: &Published) -> Event {
+    Event::default().id(published.id.to_string()).event(published.name).data(published.json.clone())
+}
+
+fn reset(id: i64) -> Event {
+    let event = StreamEvent { id, at: chrono::Utc::now(), payload: StreamPayload::Reset };
+    Event::default().event("reset").data(serde_json::to_string(&event).expect("serializes"))
+}
+
+/// Server-sent events. Reconnect with `Last-Event-ID` (or `?last_event_id=`) to receive
+/// what was missed; a `reset` event means more was missed than the server keeps: pull the
+/// change feed, then carry on with the stream.
+#[utoipa::path(get, path = "/v1/stream", tag = "sync", security(("bearer" = [])),
+    params(("Last-Event-ID" = Option<String>, Header, description = "Id of the last event received")),
+    responses((status = 200, content_type = "text/event-stream", body = StreamEvent), (status = 401, body = ApiError)))]
+pub async fn stream(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let from_query = uri
+        .query()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("last_event_id=")))
+        .and_then(|v| v.parse::<i64>().ok());
+    let last = headers
+        .get("Last-Event-ID")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .or(from_query);
+    let (mut receiver, replay) = state.hub.subscribe(last);
+    let who = caller.vis;
+    let hub = state.hub.clone();
+    let events = async_stream::stream! {
+        match replay {
+            None => yield Ok(reset(hub.next_id() - 1)),
+            Some(missed) => {
+                for published in missed.iter().filter(|p| p.visible_to(&who)) {
+                    yield Ok(sse(published));
+                }
+            }
+        }
+        loop {
+            match receiver.recv().await {
+                Ok(published) => {
+                    if published.visible_to(&who) {
+                        yield Ok(sse(&published));
+                    }
+                }
+                // Too slow to keep up: tell the desk to catch up from the feed.
+                Err(RecvError::Lagged(_)) => yield Ok(reset(hub.next_id() - 1)),
+                Err(RecvError::Closed) => break,
+            }
+        }
+    };
+    Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("keep-alive"))
+}

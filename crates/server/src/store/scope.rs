@@ -1,0 +1,127 @@
+//! Who may see what. An agent sees their teams' queues and what is assigned to them; a
+//! supervisor sees the teams they lead, including whatever their members are assigned.
+//! Customers and their activity are visible with any of the customer's visible tickets.
+
+use arbiter_contract::{Agent, AgentRole, Case, Escalation, Sar, Ticket};
+use sqlx::AnyConnection;
+
+use super::rows::{params, Val};
+
+/// Who may see one feed row. `global` rows are for everyone; otherwise any match shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub global: bool,
+    /// A support queue (the ticket's).
+    pub queue: Option<String>,
+    /// A second team that also sees it (an escalation's target, compliance for SARs).
+    pub team: Option<String>,
+    pub assignee: Option<i64>,
+    /// Visible with any visible ticket of this customer.
+    pub customer: Option<i64>,
+    /// One agent (the author of a private draft).
+    pub agent: Option<i64>,
+}
+
+impl Scope {
+    pub fn global() -> Self {
+        Scope { global: true, ..Scope::default() }
+    }
+
+    pub fn of_ticket(ticket: &Ticket) -> Self {
+        Scope { queue: Some(ticket.queue.clone()), assignee: ticket.assignee_id, ..Scope::default() }
+    }
+
+    pub fn of_customer(customer_id: i64) -> Self {
+        Scope { customer: Some(customer_id), ..Scope::default() }
+    }
+
+    pub fn of_case(case: &Case) -> Self {
+        Scope { queue: Some(case.queue.clone()), assignee: case.assignee_id, ..Scope::default() }
+    }
+
+    /// The ticket's viewers and the team it was raised to.
+    pub fn of_escalation(escalation: &Escalation, ticket: Option<&Ticket>) -> Self {
+        Scope {
+            queue: ticket.map(|t| t.queue.clone()),
+            team: Some(escalation.target_team.clone()),
+            assignee: ticket.and_then(|t| t.assignee_id).or(escalation.target_agent_id),
+            ..Scope::default()
+        }
+    }
+
+    /// The investigator, and compliance, who receives it.
+    pub fn of_sar(sar: &Sar) -> Self {
+        Scope { team: Some("compliance".into()), agent: Some(sar.investigator_id), ..Scope::default() }
+    }
+}
+
+/// What one caller may see, resolved once per request.
+#[derive(Debug, Clone)]
+pub struct Visibility {
+    pub agent_id: i64,
+    pub teams: Vec<String>,
+    /// For supervisors: the members of the teams they lead (themselves included).
+    pub members: Vec<i64>,
+    pub supervisor: bool,
+}
+
+impl Visibility {
+    pub async fn of(conn: &mut AnyConnection, agent: &Agent) -> Result<Self, sqlx::Error> {
+        let supervisor = agent.role == AgentRole::Supervisor;
+        let members = if supervisor && !agent.teams.is_empty() {
+            let sql = format!("SELECT id FROM agents WHERE team IN ({})", params(0, agent.teams.len()));
+            let mut query = sqlx::query_scalar::<_, i64>(&sql);
+            for team in &agent.teams {
+                query = query.bind(team.clone());
+            }
+            query.fetch_all(conn).await?
+        } else {
+            vec![agent.id]
+        };
+        Ok(Self { agent_id: agent.id, teams: agent.teams.clone(), members, supervisor })
+    }
+
+    /// Whether a ticket with this queue and assignee is in view.
+    pub fn sees_ticket(&self, queue: &str, assignee: Option<i64>) -> bool {
+        self.teams.iter().any(|t| t == queue)
+            || assignee.is_some_and(|a| a == self.agent_id || self.members.contains(&a))
+    }
+
+    /// Whether a feed row with this scope is in view, without the customer rule (which
+    /// needs the database); used to filter live-stream events.
+    pub fn sees(&self, scope: &Scope) -> bool {
+        scope.global
+            || scope.queue.as_deref().is_some_and(|q| self.teams.iter().any(|t| t == q))
+            || scope.team.as_deref().is_some_and(|q| self.teams.iter().any(|t| t == q))
+            || scope.assignee.is_some_and(|a| a == self.agent_id || self.members.contains(&a))
+            || scope.agent == Some(self.agent_id)
+    }
+
+    /// A SQL condition over a `changes` row aliased `c`, with its bind values (numbered
+    /// from `offset + 1`).
+    pub fn feed_condition(&self, offset: usize) -> (String, Vec<Val>) {
+        let mut args: Vec<Val> = Vec::new();
+        let next = |value: Val, args: &mut Vec<Val>| {
+            args.push(value);
+            format!("${}", offset + args.len())
+        };
+        let teams: Vec<String> = self.teams.iter().map(|t| next(Val::from(t.as_str()), &mut args)).collect();
+        let members: Vec<String> = self.members.iter().map(|m| next(Val::from(*m), &mut args)).collect();
+        let me = next(Val::from(self.agent_id), &mut args);
+        let in_list =
+            |items: &[String]| if items.is_empty() { "(NULL)".to_owned() } else { format!("({})", items.join(", ")) };
+        let teams = in_list(&teams);
+        let members = in_list(&members);
+        let sql = format!(
+            "(c.scope_global = 1
+              OR c.scope_queue IN {teams}
+              OR c.scope_team IN {teams}
+              OR c.scope_assignee IN {members}
+              OR c.scope_agent = {me}
+              OR (c.scope_customer IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM tickets t WHERE t.customer_id = c.scope_customer
+                      AND (t.queue IN {teams} OR t.assignee_id IN {members}))))"
+        );
+        (sql, args)
+    }
+}
