@@ -123,7 +123,17 @@ async fn fill_if_empty(db: &Db, database: &str, args: &GeneratorArgs) -> anyhow:
     }
     let started = std::time::Instant::now();
     let summary = generator::generate(db, &args.options()).await?;
-    tracing::info!(?summary, elapsed_ms = started.elapsed().as_millis() as u64, "demo data generated");
+    tracing::info!(
+        tickets = summary.tickets,
+        messages = summary.messages,
+        customers = summary.customers,
+        activity_events = summary.activity_events,
+        cases = summary.cases,
+        escalations = summary.escalations,
+        rows = summary.rows,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "demo data generated"
+    );
     if let Some(path) = args.truth_path(database) {
         std::fs::write(&path, serde_json::to_vec_pretty(&summary.ground_truth)?)
             .with_context(|| format!("writing {}", path.display()))?;

@@ -1,23 +1,15 @@
 //! The reference server over real HTTP on loopback: authentication, idempotent replies and
 //! bad input.
 
+mod common;
+
 use arbiter_contract::{ApiError, ChangePage, ErrorCode, Message, TicketDetail};
-use arbiter_server::generator::GeneratorOptions;
-use arbiter_server::{demo_database, RunningServer};
+use arbiter_server::RunningServer;
+use common::http;
 use reqwest::StatusCode;
 
-const TOKEN: &str = "demo-ava";
-const OTHER_TOKEN: &str = "demo-marcus";
-
-async fn server() -> RunningServer {
-    let options = GeneratorOptions { seed: 11, tickets: 120, now: "2026-11-20T12:00:00Z".parse().unwrap() };
-    let pool = demo_database("memory", &options).await.unwrap();
-    RunningServer::start(pool, "127.0.0.1:0".parse().unwrap()).await.unwrap()
-}
-
-fn http() -> reqwest::Client {
-    reqwest::Client::new()
-}
+const TOKEN: &str = common::AVA;
+const OTHER_TOKEN: &str = common::MARCUS;
 
 async fn error_of(response: reqwest::Response) -> (StatusCode, ApiError) {
     let status = response.status();
@@ -45,7 +37,12 @@ async fn open_ticket_id(server: &RunningServer) -> i64 {
 
 #[tokio::test]
 async fn requests_without_a_valid_token_get_401() {
-    let server = server().await;
+    for db in common::databases().await {
+        requests_without_a_valid_token_get_401_on(&common::server(&db, 120).await).await;
+    }
+}
+
+async fn requests_without_a_valid_token_get_401_on(server: &RunningServer) {
     let url = format!("{}/v1/changes", server.base_url());
     let (status, error) = error_of(http().get(&url).send().await.unwrap()).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -79,8 +76,13 @@ async fn requests_without_a_valid_token_get_401() {
 
 #[tokio::test]
 async fn a_replayed_reply_is_stored_once() {
-    let server = server().await;
-    let ticket = open_ticket_id(&server).await;
+    for db in common::databases().await {
+        a_replayed_reply_is_stored_once_on(&common::server(&db, 120).await).await;
+    }
+}
+
+async fn a_replayed_reply_is_stored_once_on(server: &RunningServer) {
+    let ticket = open_ticket_id(server).await;
     let url = format!("{}/v1/tickets/{ticket}/replies", server.base_url());
     let key = "3b1f6f0e-5d7c-4d1e-9a57-2f0b8c1d9e01";
     let post = |body: &'static str, token: &'static str| {
@@ -138,9 +140,14 @@ async fn a_replayed_reply_is_stored_once() {
 
 #[tokio::test]
 async fn bad_requests_get_json_4xx() {
-    let server = server().await;
+    for db in common::databases().await {
+        bad_requests_get_json_4xx_on(&common::server(&db, 120).await).await;
+    }
+}
+
+async fn bad_requests_get_json_4xx_on(server: &RunningServer) {
     let base = server.base_url();
-    let ticket = open_ticket_id(&server).await;
+    let ticket = open_ticket_id(server).await;
     let replies = format!("{base}/v1/tickets/{ticket}/replies");
 
     let cases = [
