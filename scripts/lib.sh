@@ -83,10 +83,13 @@ in_desktop_session() {
       fi' bash "$@"
 }
 
-# Starts a private PostgreSQL for the tests (its own data folder, port 55432, trust auth on
-# loopback) and exports ARBITER_TEST_POSTGRES with its URL. Stopped when the shell exits.
+# Starts a private PostgreSQL for the tests (its own data folder, a free port from 55432,
+# trust auth on loopback) and exports ARBITER_TEST_POSTGRES with its URL. Stopped when the
+# shell exits.
 start_test_postgres() {
   ensure_packages postgresql
+  local port=55432
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   local bin
   bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   local dir
@@ -98,9 +101,9 @@ start_test_postgres() {
   fi
   "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-    -o "-p 55432 -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
-  export ARBITER_TEST_POSTGRES="postgres://postgres@127.0.0.1:55432/postgres"
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  export ARBITER_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
   PG_STOP=("${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop)
   trap '"${PG_STOP[@]}" >/dev/null 2>&1 || true' EXIT
-  say "PostgreSQL for tests on 127.0.0.1:55432"
+  say "PostgreSQL for tests on 127.0.0.1:$port"
 }

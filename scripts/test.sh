@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing on a Debian/Ubuntu machine and runs every test: formatting, lints,
-# the Rust suites (reference server on loopback, real SQLite files), the UI's type check and
+# the Rust suites (reference server on loopback on SQLite and a private PostgreSQL, real
+# SQLite files, the OS keyring in a private D-Bus session), the UI's type check and
 # unit tests, and the end-to-end tests in the real app window.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,6 +12,9 @@ ensure_rust
 ensure_node
 ensure_npm_packages
 ensure_tauri_driver
+
+start_test_postgres
+export ARBITER_REQUIRE_POSTGRES=1
 
 say "Rust formatting";  cargo fmt --all --check
 say "Rust lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
