@@ -111,6 +111,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Generate { database, generator } => {
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
             fill_if_empty(&db, &database, &generator).await?;
+            // Closing checkpoints SQLite's write-ahead log into the database file.
+            db.pool.close().await;
         }
     }
     Ok(())

@@ -13,8 +13,9 @@ use sqlx::AnyConnection;
 use crate::store::rows::{bind, to_json, Val};
 use crate::store::Scope;
 
-/// Bind parameters per statement; under SQLite's 32,766 and PostgreSQL's 65,535.
-const MAX_PARAMS: usize = 30_000;
+/// Bind parameters per statement (SQLite allows 32,766, PostgreSQL 65,535); a few thousand
+/// keep statements quick to prepare and repeat, so they come from the statement cache.
+const MAX_PARAMS: usize = 4_000;
 
 struct Table {
     columns: &'static [&'static str],
@@ -23,6 +24,9 @@ struct Table {
 
 pub struct Bulk<'c> {
     conn: &'c mut AnyConnection,
+    /// SQLite looks `$n` parameters up by name, one by one (quadratic in their number), so
+    /// bulk statements use anonymous `?` there; PostgreSQL needs `$n`.
+    numbered: bool,
     tables: BTreeMap<&'static str, Table>,
     changes: Vec<Vec<Val>>,
     pub rows_written: usize,
@@ -66,8 +70,9 @@ fn columns_of(table: &str) -> &'static [&'static str] {
 }
 
 impl<'c> Bulk<'c> {
-    pub fn new(conn: &'c mut AnyConnection) -> Self {
-        Self { conn, tables: BTreeMap::new(), changes: Vec::new(), rows_written: 0 }
+    pub fn new(conn: &'c mut AnyConnection, backend: crate::db::Backend) -> Self {
+        let numbered = backend == crate::db::Backend::Postgres;
+        Self { conn, numbered, tables: BTreeMap::new(), changes: Vec::new(), rows_written: 0 }
     }
 
     async fn push_row(&mut self, table: &'static str, row: Vec<Val>) -> Result<(), sqlx::Error> {
@@ -229,7 +234,11 @@ impl<'c> Bulk<'c> {
                 sql.push_str(", ");
             }
             sql.push('(');
-            sql.push_str(&crate::store::rows::params(r * width, width));
+            if self.numbered {
+                sql.push_str(&crate::store::rows::params(r * width, width));
+            } else {
+                sql.push_str(&vec!["?"; width].join(", "));
+            }
             sql.push(')');
         }
         let mut query = sqlx::query(&sql);

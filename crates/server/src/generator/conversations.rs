@@ -265,9 +265,14 @@ pub fn make_ticket<R: Rng>(
     // The turns that happened: the script so far, plus the usual small talk.
     let mut turns: Vec<(Who, String)> =
         script.turns.iter().take(shown).map(|t| (t.who, facts.fill(t.text, agent_first))).collect();
-    if turns.len() >= 3 && rng.random_bool(0.35) {
+    // Real threads wander: the customer chases, we ask for patience, sometimes twice.
+    if turns.len() >= 3 && rng.random_bool(0.7) {
         turns.insert(2, (Who::Agent, facts.fill(small_talk.holding, agent_first)));
         turns.insert(2, (Who::Customer, facts.fill(small_talk.followup, agent_first)));
+        if turns.len() >= 6 && rng.random_bool(0.4) {
+            turns.insert(4, (Who::Agent, facts.fill(small_talk.holding, agent_first)));
+            turns.insert(4, (Who::Customer, facts.fill(small_talk.followup, agent_first)));
+        }
     }
     if matches!(status, TicketStatus::Solved | TicketStatus::Closed) && rng.random_bool(0.6) {
         turns.push((Who::Customer, facts.fill(small_talk.thanks, agent_first)));
@@ -275,6 +280,12 @@ pub fn make_ticket<R: Rng>(
     }
     if status == TicketStatus::Open && turns.len() > 1 && rng.random_bool(0.25) {
         turns.push((Who::Customer, facts.fill(small_talk.followup, agent_first)));
+    }
+    if scenario.channel == Channel::Email && turns.first().is_some_and(|t| t.0 == Who::Customer) {
+        turns.insert(
+            1,
+            (Who::System, format!("Automatic reply sent: request #{id} received; we answer within 4 hours.")),
+        );
     }
     if scenario.channel == Channel::Chat {
         let how = ["the mobile app", "the web widget", "the help centre"].choose(rng).expect("sources");

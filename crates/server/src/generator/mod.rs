@@ -221,7 +221,7 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
 
     let agents = staff_agents(&mut rng, now);
     let policy = defaults::policy_set(now - Duration::days(180));
-    let mut bulk = Bulk::new(&mut tx);
+    let mut bulk = Bulk::new(&mut tx, db.backend);
     bulk.policy(&policy).await?;
     for (id, name, kind, description) in TEAMS {
         bulk.team(&Team {
