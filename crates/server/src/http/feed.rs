@@ -1,11 +1,13 @@
 use arbiter_contract::{ApiError, ChangePage, FeedQuery, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::Json;
+use axum::http::StatusCode;
+use axum::response::Response;
 
 use crate::auth::Caller;
 use crate::error::ApiFailure;
-use crate::store::feed::{caller_feed_id, read_changes, FeedPage};
+use crate::mutation::json_response;
+use crate::store::feed::{caller_feed_id, read_changes};
 use crate::AppState;
 
 /// The change feed: what the caller may see that changed after `after`, oldest first.
@@ -19,7 +21,7 @@ pub async fn changes(
     State(state): State<AppState>,
     caller: Caller,
     query: Result<Query<FeedQuery>, QueryRejection>,
-) -> Result<Json<FeedPage>, ApiFailure> {
+) -> Result<Response, ApiFailure> {
     let Query(query) = query?;
     if query.after < 0 {
         return Err(ApiFailure::bad_request("`after` must not be negative"));
@@ -29,5 +31,6 @@ pub async fn changes(
         return Err(ApiFailure::bad_request(format!("`limit` must be between 1 and {FEED_MAX_LIMIT}")));
     }
     let feed_id = caller_feed_id(&state.db, &state.feed_id, caller.id()).await?;
-    Ok(Json(read_changes(&state.db, &caller.vis, feed_id, query.after, limit).await?))
+    let page = read_changes(&state.db, &caller.vis, feed_id, query.after, limit).await?;
+    Ok(json_response(StatusCode::OK, page.json))
 }

@@ -1,8 +1,6 @@
 //! The change feed: writing entity states and tombstones, and reading a caller's page.
 
 use arbiter_contract::{Entity, EntityKind, Tombstone};
-use serde::Serialize;
-use serde_json::value::RawValue;
 use sqlx::{AnyConnection, Row};
 
 use super::rows::{bind, to_json};
@@ -72,21 +70,14 @@ pub async fn record_tombstone(
     insert_row(conn, kind, id, true, scope, to_json(&Entity::Deleted(Tombstone { entity: kind, id }))).await
 }
 
-/// Wire-identical to `arbiter_contract::ChangePage`, with each entity as the JSON it was
-/// stored as, so serving a page costs no parsing.
-#[derive(Debug, Serialize)]
+/// A page of the feed as the JSON of `arbiter_contract::ChangePage`, assembled from the
+/// stored payloads without parsing them (the server wrote them; they are valid JSON).
+#[derive(Debug)]
 pub struct FeedPage {
-    pub feed_id: String,
-    pub changes: Vec<RawChange>,
+    pub json: String,
+    pub changes: usize,
     pub next_cursor: i64,
     pub has_more: bool,
-    pub head: i64,
-}
-
-#[derive(Debug, Serialize)]
-pub struct RawChange {
-    pub seq: i64,
-    pub entity: Box<RawValue>,
 }
 
 /// The changes after `after` that `who` may see, oldest first.
@@ -117,15 +108,31 @@ pub async fn read_changes(
     let rows = query.fetch_all(&mut *tx).await?;
     tx.commit().await?;
     let full_page = rows.len() > limit as usize;
-    let mut changes = Vec::with_capacity(rows.len().min(limit as usize));
-    for row in rows.iter().take(limit as usize) {
-        let payload: String = row.try_get("payload")?;
-        let entity = RawValue::from_string(payload).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-        changes.push(RawChange { seq: row.try_get("seq")?, entity });
+    let taken = rows.len().min(limit as usize);
+    let mut json = String::with_capacity(
+        256 + rows.iter().take(taken).map(|r| r.try_get::<&str, _>(1).map_or(0, str::len) + 32).sum::<usize>(),
+    );
+    json.push_str("{\"feed_id\":");
+    json.push_str(&serde_json::to_string(&feed_id).expect("a string serializes"));
+    json.push_str(",\"changes\":[");
+    let mut last_seq = after;
+    for (index, row) in rows.iter().take(taken).enumerate() {
+        let seq: i64 = row.try_get(0)?;
+        let payload: &str = row.try_get(1)?;
+        if index > 0 {
+            json.push(',');
+        }
+        json.push_str("{\"seq\":");
+        json.push_str(&seq.to_string());
+        json.push_str(",\"entity\":");
+        json.push_str(payload);
+        json.push('}');
+        last_seq = seq;
     }
-    let next_cursor = if full_page { changes.last().map_or(after, |c| c.seq) } else { upper.max(after) };
+    let next_cursor = if full_page { last_seq } else { upper.max(after) };
     let has_more = full_page || next_cursor < head;
-    Ok(FeedPage { feed_id, changes, next_cursor, has_more, head })
+    json.push_str(&format!("],\"next_cursor\":{next_cursor},\"has_more\":{has_more},\"head\":{head}}}"));
+    Ok(FeedPage { json, changes: taken, next_cursor, has_more })
 }
 
 /// How many live rows the feed holds per entity kind (diagnostics, tests).
