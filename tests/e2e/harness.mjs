@@ -3,7 +3,7 @@
 // unlocked gnome-keyring and an X display (scripts/test.sh sets all of this up).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createConnection } from "node:net";
+import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
@@ -77,8 +77,26 @@ export function freshProfile() {
  * Starts tauri-driver and opens the app in it. The app inherits the driver's environment,
  * so `profile` decides where its settings and cache live.
  */
-export async function launchApp(profile, { port = 4444, env = {} } = {}) {
-  const driver = spawn("tauri-driver", ["--port", String(port)], {
+/** A port nobody listens on right now. */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+export async function launchApp(profile, { env = {} } = {}) {
+  // Fresh ports per launch, so a driver still exiting (or left over) is never the one we talk to.
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    // Its own process group, so closing takes WebKitWebDriver and the app down with it.
+    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -103,8 +121,13 @@ export async function launchApp(profile, { port = 4444, env = {} } = {}) {
     browser,
     close: async () => {
       await browser.deleteSession().catch(() => {});
-      driver.kill("SIGTERM");
-      await new Promise((done) => (driver.exitCode !== null ? done() : driver.on("exit", done)));
+      const exited = new Promise((done) => (driver.exitCode !== null ? done() : driver.on("exit", done)));
+      try {
+        process.kill(-driver.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+      await exited;
     },
   };
 }

@@ -1,0 +1,74 @@
+//! The generator's ground truth holds: planted customers show their pattern, and the clean
+//! baseline never shows patterns 1 (card deposit → withdrawal within 72 h) or 8 (three or
+//! more deposits just under 10,000 USD within 24 h) by accident.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use arbiter_contract::{ActivityDetail, ActivityEvent, DepositMethod};
+use arbiter_server::generator::{generate, GeneratorOptions};
+use arbiter_server::Db;
+use chrono::Duration;
+
+fn rule1(events: &[ActivityEvent]) -> bool {
+    events.iter().any(|d| {
+        matches!(d.detail, ActivityDetail::Deposit { method: DepositMethod::Card, .. })
+            && events.iter().any(|w| {
+                matches!(w.detail, ActivityDetail::Withdrawal { .. })
+                    && w.at > d.at
+                    && w.at - d.at <= Duration::hours(72)
+            })
+    })
+}
+
+fn rule8(events: &[ActivityEvent]) -> bool {
+    let near: Vec<_> = events
+        .iter()
+        .filter(|e| matches!(e.detail, ActivityDetail::Deposit { usd_cents, .. } if (900_000..1_000_000).contains(&usd_cents)))
+        .collect();
+    near.iter()
+        .any(|first| near.iter().filter(|e| e.at >= first.at && e.at - first.at <= Duration::hours(24)).count() >= 3)
+}
+
+#[tokio::test]
+async fn planted_patterns_show_and_the_baseline_stays_clean() {
+    let db = Db::connect("memory").await.unwrap();
+    let options = GeneratorOptions { seed: 5, tickets: 3_000, now: "2026-11-20T12:00:00Z".parse().unwrap() };
+    let summary = generate(&db, &options).await.unwrap();
+    let truth = summary.ground_truth;
+    let rows: Vec<String> = sqlx::query_scalar("SELECT data FROM activity_events").fetch_all(&db.pool).await.unwrap();
+    let mut by_customer: BTreeMap<i64, Vec<ActivityEvent>> = BTreeMap::new();
+    for row in rows {
+        let event: ActivityEvent = serde_json::from_str(&row).unwrap();
+        by_customer.entry(event.customer_id).or_default().push(event);
+    }
+    for rule in 1..=8u8 {
+        assert!(truth.planted.iter().any(|p| p.rule == rule), "rule {rule} is planted");
+    }
+    let planted: BTreeMap<u8, BTreeSet<i64>> = truth.planted.iter().fold(BTreeMap::new(), |mut map, p| {
+        map.entry(p.rule).or_default().insert(p.customer_id);
+        map
+    });
+    for (customer, events) in &by_customer {
+        let is1 = planted.get(&1).is_some_and(|s| s.contains(customer));
+        let is8 = planted.get(&8).is_some_and(|s| s.contains(customer));
+        // Rule-4 card clusters add card deposits without withdrawals; only plants match.
+        assert_eq!(rule1(events), is1, "customer {customer}: rule 1 shows exactly when planted");
+        assert_eq!(rule8(events), is8, "customer {customer}: rule 8 shows exactly when planted");
+    }
+    // Every planted event exists and belongs to its customer.
+    for p in &truth.planted {
+        let ids: BTreeSet<i64> = by_customer[&p.customer_id].iter().map(|e| e.id).collect();
+        assert!(p.event_ids.iter().all(|id| ids.contains(id)), "{p:?}");
+    }
+    // Rule 4: cluster members name each other.
+    for p in truth.planted.iter().filter(|p| p.rule == 4) {
+        assert!(!p.linked_customer_ids.is_empty());
+        for other in &p.linked_customer_ids {
+            assert!(truth
+                .planted
+                .iter()
+                .any(|q| q.rule == 4 && q.customer_id == *other && q.linked_customer_ids.contains(&p.customer_id)));
+        }
+    }
+    assert!(!truth.decoys.is_empty());
+}
