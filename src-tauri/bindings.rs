@@ -19,7 +19,12 @@ pub fn builder() -> Builder<tauri::Wry> {
             list_tickets,
             view_counts,
             ticket,
-            send_reply
+            send_reply,
+            add_note,
+            update_ticket,
+            outbox,
+            resolve_conflict,
+            dismiss_action
         ])
         .events(collect_events![SyncStatusChanged, CacheChanged])
         // Ids and times in ms stay far below 2^53.

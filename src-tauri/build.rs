@@ -10,6 +10,11 @@ const COMMANDS: &[&str] = &[
     "view_counts",
     "ticket",
     "send_reply",
+    "add_note",
+    "update_ticket",
+    "outbox",
+    "resolve_conflict",
+    "dismiss_action",
 ];
 
 fn main() {

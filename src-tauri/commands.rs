@@ -1,8 +1,9 @@
 //! The IPC surface. Each command is one call into the desk core; errors cross as
 //! `DeskError {code, message}`.
 
+use arbiter_cache::OutboxItem;
 use arbiter_cache::{InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
-use arbiter_contract::Message;
+use arbiter_contract::TicketUpdate;
 use arbiter_desk::{Desk, DeskError, SessionInfo, SyncStatus};
 use tauri::State;
 
@@ -65,6 +66,42 @@ pub async fn ticket(desk: State<'_, Desk>, id: i64) -> Result<TicketView> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn send_reply(desk: State<'_, Desk>, ticket_id: i64, body: String, client_key: String) -> Result<Message> {
+pub async fn send_reply(desk: State<'_, Desk>, ticket_id: i64, body: String, client_key: String) -> Result<OutboxItem> {
     desk.send_reply(ticket_id, &body, &client_key).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_note(desk: State<'_, Desk>, ticket_id: i64, body: String, client_key: String) -> Result<OutboxItem> {
+    desk.add_note(ticket_id, &body, &client_key).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_ticket(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    update: TicketUpdate,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.update_ticket(ticket_id, update, &client_key).await
+}
+
+/// The agent's actions not confirmed by the server yet, or refused.
+#[tauri::command]
+#[specta::specta]
+pub async fn outbox(desk: State<'_, Desk>) -> Result<Vec<OutboxItem>> {
+    desk.outbox().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn resolve_conflict(desk: State<'_, Desk>, id: String, keep_mine: bool, new_key: String) -> Result<()> {
+    desk.resolve_conflict(&id, keep_mine, &new_key).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dismiss_action(desk: State<'_, Desk>, id: String) -> Result<()> {
+    desk.dismiss_action(&id).await
 }

@@ -58,8 +58,17 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     );
     assert.equal(await (await $('[data-testid="reply-body"]')).getValue(), "", "the box is cleared after sending");
 
-    const stored = (await api(server, `/v1/tickets/${ticketId}`)).messages.filter((m) => m.text === reply);
+    // The reply went through the outbox; wait for the server to have it.
+    let stored = [];
+    for (let i = 0; i < 50 && stored.length === 0; i++) {
+      stored = (await api(server, `/v1/tickets/${ticketId}`)).messages.filter((m) => m.text === reply);
+      if (stored.length === 0) await new Promise((r) => setTimeout(r, 200));
+    }
     assert.equal(stored.length, 1, "the server stored the reply exactly once");
+    await app.browser.waitUntil(async () => (await app.browser.$$('[data-testid="unsent-message"]')).length === 0, {
+      timeout: 10_000,
+      timeoutMsg: "the sent reply still shows as unsent",
+    });
     assert.equal(stored[0].author_name, "Ava Chen");
     assert.equal(stored[0].author_kind, "agent");
   } finally {

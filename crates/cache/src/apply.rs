@@ -25,7 +25,7 @@ impl Cache {
         let mut tx = self.pool.begin().await?;
         let mut applied = Applied { changes: page.changes.len(), ..Applied::default() };
         for change in &page.changes {
-            apply_entity(&mut tx, &change.entity, &mut applied).await?;
+            apply_one(&mut tx, &change.entity, &mut applied).await?;
         }
         sqlx::query("UPDATE sync_state SET feed_id = ?, cursor = MAX(cursor, ?), head = ?, synced_at = ? WHERE id = 1")
             .bind(&page.feed_id)
@@ -45,7 +45,7 @@ impl Cache {
         let mut tx = self.pool.begin().await?;
         let mut applied = Applied { changes: entities.len(), ..Applied::default() };
         for entity in entities {
-            apply_entity(&mut tx, entity, &mut applied).await?;
+            apply_one(&mut tx, entity, &mut applied).await?;
         }
         tx.commit().await?;
         Ok(applied)
@@ -69,7 +69,11 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("contract types serialize")
 }
 
-async fn apply_entity(conn: &mut SqliteConnection, entity: &Entity, applied: &mut Applied) -> Result<(), sqlx::Error> {
+pub(crate) async fn apply_one(
+    conn: &mut SqliteConnection,
+    entity: &Entity,
+    applied: &mut Applied,
+) -> Result<(), sqlx::Error> {
     match entity {
         Entity::Agent(a) => {
             sqlx::query("INSERT OR REPLACE INTO agents (id, data) VALUES (?, ?)")

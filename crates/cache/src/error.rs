@@ -6,4 +6,6 @@ pub enum CacheError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("the local cache folder is not usable: {0}")]
     Io(String),
+    #[error("not in the local cache: {0}")]
+    NotFound(String),
 }

@@ -5,6 +5,7 @@
 
 mod apply;
 mod error;
+pub mod outbox;
 mod queries;
 mod rows;
 pub mod views;
@@ -18,6 +19,7 @@ use sqlx::SqlitePool;
 
 pub use apply::Applied;
 pub use error::CacheError;
+pub use outbox::{Action, OutboxItem, OutboxState};
 pub use queries::{ListCursor, MAX_LIST_LIMIT};
 pub use views::{InboxView, SyncPosition, TicketListItem, TicketView, ViewCount};
 
@@ -36,9 +38,9 @@ impl Cache {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            // With WAL, NORMAL loses at most the last transactions on power loss and never
-            // corrupts; a lost page is simply pulled again from the saved cursor.
-            .synchronous(SqliteSynchronous::Normal)
+            // FULL: an agent's action is on disk when `enqueue` returns, even across a power
+            // loss; with WAL this costs one fsync per transaction.
+            .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;

@@ -6,6 +6,7 @@ use sqlx::Row;
 
 use crate::rows;
 use crate::views::{InboxView, SyncPosition, TicketListItem, TicketView, ViewCount};
+use crate::{Action, OutboxState};
 use crate::{Cache, CacheError};
 
 /// Longest page of the inbox list.
@@ -111,10 +112,38 @@ impl Cache {
                     updated_at: ticket.updated_at,
                     preview: last.as_ref().map(|m| preview(&m.text)),
                     last_author_kind: last.map(|m| m.author_kind),
+                    outbox: None,
                 })
             })
-            .collect::<Result<_, sqlx::Error>>()
+            .collect::<Result<Vec<_>, sqlx::Error>>()
             .map_err(CacheError::from)
+            .map(|items| self.overlay_list(items))?
+            .await
+    }
+
+    /// Shows the agent's unconfirmed ticket updates on list rows, and marks rows with
+    /// pending, conflicting or rejected actions.
+    async fn overlay_list(&self, mut items: Vec<TicketListItem>) -> Result<Vec<TicketListItem>, CacheError> {
+        let open = self.outbox_open().await?;
+        if open.is_empty() {
+            return Ok(items);
+        }
+        for item in &mut items {
+            for action in open.iter().filter(|a| a.action.ticket_id() == Some(item.id)) {
+                item.outbox = Some(match (item.outbox, action.state) {
+                    (Some(OutboxState::Conflict), _) | (_, OutboxState::Conflict) => OutboxState::Conflict,
+                    (Some(OutboxState::Rejected), _) | (_, OutboxState::Rejected) => OutboxState::Rejected,
+                    _ => OutboxState::Pending,
+                });
+                if let (Action::UpdateTicket { update, .. }, OutboxState::Pending | OutboxState::Sending) =
+                    (&action.action, action.state)
+                {
+                    item.status = update.status.unwrap_or(item.status);
+                    item.priority = update.priority.unwrap_or(item.priority);
+                }
+            }
+        }
+        Ok(items)
     }
 
     /// How many tickets each built-in view holds.
@@ -153,7 +182,16 @@ impl Cache {
             .iter()
             .map(|r| rows::decode(r, "data"))
             .collect::<Result<_, _>>()?;
-        Ok(Some(TicketView { ticket, customer, assignee, messages }))
+        let outbox = self.outbox_for_ticket(id).await?;
+        let mut ticket = ticket;
+        for item in &outbox {
+            if let (Action::UpdateTicket { update, .. }, OutboxState::Pending | OutboxState::Sending) =
+                (&item.action, item.state)
+            {
+                overlay_update(&mut ticket, update);
+            }
+        }
+        Ok(Some(TicketView { ticket, customer, assignee, messages, outbox }))
     }
 
     pub async fn agent(&self, id: i64) -> Result<Option<Agent>, CacheError> {
@@ -174,6 +212,25 @@ impl Cache {
             out.push((table.to_owned(), count));
         }
         Ok(out)
+    }
+}
+
+/// A ticket as it will be once the agent's update is applied.
+fn overlay_update(ticket: &mut Ticket, update: &arbiter_contract::TicketUpdate) {
+    if let Some(status) = update.status {
+        ticket.status = status;
+    }
+    if let Some(priority) = update.priority {
+        ticket.priority = priority;
+    }
+    if let Some(assignee) = update.assignee_id {
+        ticket.assignee_id = assignee;
+    }
+    if let Some(queue) = &update.queue {
+        ticket.queue = queue.clone();
+    }
+    if let Some(tags) = &update.tags {
+        ticket.tags = tags.clone();
     }
 }
 

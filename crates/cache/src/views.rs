@@ -52,6 +52,8 @@ pub struct TicketListItem {
     pub preview: Option<String>,
     /// Who spoke last: a customer means the ball is in our court.
     pub last_author_kind: Option<AuthorKind>,
+    /// The most pressing state of the agent's unsent or refused actions on this ticket.
+    pub outbox: Option<crate::OutboxState>,
 }
 
 /// A ticket with everything its screen shows.
@@ -63,6 +65,10 @@ pub struct TicketView {
     pub assignee: Option<Agent>,
     /// Oldest first.
     pub messages: Vec<Message>,
+    /// The agent's actions on this ticket the server has not confirmed (pending, sending),
+    /// or refused (conflict, rejected). Pending ticket updates are already applied to
+    /// `ticket`; pending replies and notes are shown from here.
+    pub outbox: Vec<crate::OutboxItem>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]

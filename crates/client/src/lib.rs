@@ -5,7 +5,10 @@ mod token;
 
 use std::time::Duration;
 
-use arbiter_contract::{Agent, ApiError, ChangePage, Message, PostReply, TicketDetail, IDEMPOTENCY_KEY_HEADER};
+use arbiter_contract::{
+    Agent, ApiError, ChangePage, Message, Note, PostNote, PostReply, Ticket, TicketDetail, TicketUpdate,
+    IDEMPOTENCY_KEY_HEADER,
+};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -108,6 +111,33 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/tickets/{ticket_id}/replies"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .json(&PostReply { body: body.to_owned() });
+        self.send(request).await
+    }
+}
+
+impl ApiClient {
+    pub async fn post_note(&self, ticket_id: i64, body: &str, idempotency_key: &str) -> Result<Note, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/tickets/{ticket_id}/notes"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(&PostNote { body: body.to_owned() });
+        self.send(request).await
+    }
+
+    /// Updates a ticket made on `base_version`; a newer server version answers 409
+    /// (`ClientError::Rejected` with the current ticket in `error.current`).
+    pub async fn update_ticket(
+        &self,
+        ticket_id: i64,
+        base_version: i64,
+        update: &TicketUpdate,
+        idempotency_key: &str,
+    ) -> Result<Ticket, ClientError> {
+        let request = self
+            .request(Method::PATCH, &format!("/v1/tickets/{ticket_id}"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{base_version}\""))
+            .json(update);
         self.send(request).await
     }
 }

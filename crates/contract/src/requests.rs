@@ -81,6 +81,7 @@ pub struct TicketUpdate {
     /// A number assigns; `null` unassigns; absent leaves it.
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, nullable))]
+    #[specta(type = Option<Option<AgentId>>, optional)]
     pub assignee_id: Option<Option<AgentId>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<String>,
@@ -171,6 +172,7 @@ pub struct CaseUpdate {
     pub outcome: Option<CaseOutcome>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, nullable))]
+    #[specta(type = Option<Option<AgentId>>, optional)]
     pub assignee_id: Option<Option<AgentId>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,

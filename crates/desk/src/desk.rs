@@ -27,8 +27,6 @@ pub struct SessionInfo {
 pub(crate) struct Session {
     pub info: SessionInfo,
     pub cache: Cache,
-    /// Absent while the token cannot be had (keyring locked, token refused).
-    pub client: Option<ApiClient>,
     pub sync: Option<SyncLoop>,
 }
 
@@ -126,7 +124,8 @@ impl Desk {
             .clone()
             .map(|c| SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone()));
         let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
-        *self.session.write().await = Some(Session { info, cache, client, sync });
+        *self.session.write().await = Some(Session { info, cache, sync });
+        self.refresh_outbox_counts().await;
         Ok(())
     }
 

@@ -34,6 +34,10 @@ pub struct SyncStatus {
     pub message: Option<String>,
     /// When the next attempt happens while offline.
     pub retry_at: Option<DateTime<Utc>>,
+    /// Agent actions waiting to be sent.
+    pub outbox_pending: i64,
+    /// Agent actions the server refused (conflicts and rejections) awaiting the agent.
+    pub outbox_failed: i64,
 }
 
 impl SyncStatus {
@@ -46,6 +50,8 @@ impl SyncStatus {
             from: 0,
             message: None,
             retry_at: None,
+            outbox_pending: 0,
+            outbox_failed: 0,
         }
     }
 }

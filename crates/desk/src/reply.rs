@@ -1,64 +1,136 @@
-//! Sending a reply. The desk retries a few times with the same idempotency key, so a reply
-//! whose answer was lost is never posted twice; the offline outbox (a later step) will
-//! keep replies across restarts.
+//! The agent's actions: each is stored in the outbox first (so it survives going offline,
+//! a crash or a restart), shown at once, and sent by the sync loop in order.
 
-use std::time::Duration;
+use arbiter_cache::{Action, OutboxItem};
+use arbiter_contract::{TicketUpdate, REPLY_MAX_CHARS};
 
-use arbiter_contract::{Entity, Message, REPLY_MAX_CHARS};
-
-use crate::desk::{not_signed_in, Desk};
+use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
 use crate::events::TicketsChanged;
 
-const ATTEMPTS: u32 = 3;
+fn text(body: &str, what: &str) -> Result<String, DeskError> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(DeskError::new(ErrorCode::InvalidInput, format!("The {what} is empty.")));
+    }
+    if body.chars().count() > REPLY_MAX_CHARS {
+        return Err(DeskError::new(
+            ErrorCode::InvalidInput,
+            format!("A {what} may hold at most {REPLY_MAX_CHARS} characters."),
+        ));
+    }
+    Ok(body.to_owned())
+}
+
+fn check_key(key: &str) -> Result<&str, DeskError> {
+    let key = key.trim();
+    if key.is_empty() || key.len() > 255 || !key.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(DeskError::new(ErrorCode::InvalidInput, "The action's client key is not valid."));
+    }
+    Ok(key)
+}
 
 impl Desk {
-    /// Sends `body` as a reply on `ticket_id`. `client_key` identifies this reply: the UI
-    /// makes one per reply and reuses it when the agent retries, so a retry never duplicates.
-    pub async fn send_reply(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<Message, DeskError> {
-        let body = body.trim();
-        if body.is_empty() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "The reply is empty."));
+    /// Queues an action under `client_key` (the UI makes one per action and reuses it when
+    /// the agent clicks again, so a double click is one action) and wakes the sender.
+    async fn queue(&self, client_key: &str, action: Action) -> Result<OutboxItem, DeskError> {
+        let key = check_key(client_key)?;
+        let (cache, _) = self.cache_and_me().await?;
+        let ticket = action.ticket_id();
+        let item = cache.enqueue(key, &action).await?;
+        if let Some(ticket) = ticket {
+            self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket] });
         }
-        if body.chars().count() > REPLY_MAX_CHARS {
-            return Err(DeskError::new(
-                ErrorCode::InvalidInput,
-                format!("A reply may hold at most {REPLY_MAX_CHARS} characters."),
-            ));
-        }
-        let key = client_key.trim();
-        if key.is_empty() || key.len() > 255 || !key.chars().all(|c| c.is_ascii_graphic()) {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "The reply's client key is not valid."));
-        }
-        let (client, cache) = {
-            let session = self.session.read().await;
-            let session = session.as_ref().ok_or_else(not_signed_in)?;
-            let client = session
-                .client
-                .clone()
-                .ok_or_else(|| DeskError::new(ErrorCode::Unauthorized, "Sign in again to send replies."))?;
-            (client, session.cache.clone())
-        };
-
-        let mut attempt = 0;
-        let message = loop {
-            attempt += 1;
-            match client.post_reply(ticket_id, body, key).await {
-                Ok(message) => break message,
-                Err(error) if error.is_transient() && attempt < ATTEMPTS => {
-                    tracing::warn!(%error, attempt, "reply failed; retrying with the same key");
-                    tokio::time::sleep(Duration::from_millis(300 * u64::from(attempt))).await;
-                }
-                Err(error) => return Err(error.into()),
-            }
-        };
-
-        // Show it at once; the feed brings the same message (and the ticket's new state) next.
-        cache.put_entities(&[Entity::Message(message.clone())]).await?;
-        self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket_id] });
+        self.refresh_outbox_counts().await;
         if let Some(sync) = self.session.read().await.as_ref().and_then(|s| s.sync.as_ref()) {
             sync.wake();
         }
-        Ok(message)
+        Ok(item)
+    }
+
+    pub async fn send_reply(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
+        let body = text(body, "reply")?;
+        self.require_ticket(ticket_id).await?;
+        self.queue(client_key, Action::Reply { ticket_id, body }).await
+    }
+
+    pub async fn add_note(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
+        let body = text(body, "note")?;
+        self.require_ticket(ticket_id).await?;
+        self.queue(client_key, Action::Note { ticket_id, body }).await
+    }
+
+    /// Changes status, priority, assignee, queue or tags, on the version the agent sees.
+    pub async fn update_ticket(
+        &self,
+        ticket_id: i64,
+        update: TicketUpdate,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        if update.is_empty() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "The change is empty."));
+        }
+        let base_version = self.require_ticket(ticket_id).await?;
+        self.queue(client_key, Action::UpdateTicket { ticket_id, base_version, update }).await
+    }
+
+    /// The ticket's server version, or NotFound.
+    async fn require_ticket(&self, ticket_id: i64) -> Result<i64, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let view = cache.ticket_view(ticket_id).await?.ok_or_else(|| {
+            DeskError::new(ErrorCode::NotFound, format!("Ticket #{ticket_id} is not in the local copy."))
+        })?;
+        Ok(view.ticket.version)
+    }
+
+    /// Actions not confirmed yet, or refused: what the offline banner and conflict dialog show.
+    pub async fn outbox(&self) -> Result<Vec<OutboxItem>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        Ok(cache.outbox_open().await?)
+    }
+
+    /// Settles a conflict: `keep_mine` sends the agent's change again on the server's current
+    /// version (under `new_key`); otherwise the server's version stands and the change goes.
+    pub async fn resolve_conflict(&self, id: &str, keep_mine: bool, new_key: &str) -> Result<(), DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let item = cache
+            .outbox_item(id)
+            .await?
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That action is no longer waiting."))?;
+        if keep_mine {
+            cache.keep_mine(id, check_key(new_key)?).await?;
+        } else {
+            cache.discard(id).await?;
+        }
+        if let Some(ticket) = item.action.ticket_id() {
+            self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket] });
+        }
+        self.refresh_outbox_counts().await;
+        if let Some(sync) = self.session.read().await.as_ref().and_then(|s| s.sync.as_ref()) {
+            sync.wake();
+        }
+        Ok(())
+    }
+
+    /// Drops a rejected action the agent has read.
+    pub async fn dismiss_action(&self, id: &str) -> Result<(), DeskError> {
+        self.resolve_conflict(id, false, "unused").await
+    }
+
+    pub(crate) async fn refresh_outbox_counts(&self) {
+        let Ok((cache, _)) = self.cache_and_me().await else { return };
+        if let Ok(open) = cache.outbox_open().await {
+            let pending = open
+                .iter()
+                .filter(|i| {
+                    matches!(i.state, arbiter_cache::OutboxState::Pending | arbiter_cache::OutboxState::Sending)
+                })
+                .count() as i64;
+            let failed = open.len() as i64 - pending;
+            self.status.update(|s| {
+                s.outbox_pending = pending;
+                s.outbox_failed = failed;
+            });
+        }
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use arbiter_cache::Cache;
+use arbiter_cache::{Cache, OutboxState};
 use arbiter_client::ClientError;
 use arbiter_sync::{SyncEngine, SyncError};
 use chrono::Utc;
@@ -93,17 +93,37 @@ async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Ar
             s.retry_at = None;
         });
         let events = status.events().clone();
-        let result = engine
-            .sync(|applied, progress| {
-                status.update(|s| {
-                    s.cursor = progress.cursor;
-                    s.head = progress.head;
-                });
-                if !applied.tickets.is_empty() {
-                    events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
-                }
-            })
-            .await;
+        // Push the agent's actions first, then pull: the pull then brings their effects.
+        let pushed = engine.push().await;
+        if let Ok(report) = &pushed {
+            if !report.tickets.is_empty() {
+                events.tickets_changed(&TicketsChanged { ids: report.tickets.clone() });
+            }
+        }
+        if let Ok(open) = cache.outbox_open().await {
+            let pending =
+                open.iter().filter(|i| matches!(i.state, OutboxState::Pending | OutboxState::Sending)).count() as i64;
+            status.update(|s| {
+                s.outbox_pending = pending;
+                s.outbox_failed = open.len() as i64 - pending;
+            });
+        }
+        let result = match pushed {
+            Err(error) => Err(error),
+            Ok(_) => {
+                engine
+                    .sync(|applied, progress| {
+                        status.update(|s| {
+                            s.cursor = progress.cursor;
+                            s.head = progress.head;
+                        });
+                        if !applied.tickets.is_empty() {
+                            events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
+                        }
+                    })
+                    .await
+            }
+        };
         let delay = match result {
             Ok(report) => {
                 failures = 0;

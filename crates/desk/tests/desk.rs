@@ -97,20 +97,34 @@ async fn sign_in_sync_reply_and_restart_offline() {
         .unwrap();
     assert_eq!(all, visible, "the desk holds exactly the tickets in the agent's scope");
 
-    // A reply shows in the cache at once, and sending it again with the same key is harmless.
+    // A reply is queued and shown at once, then sent; the same click twice is one reply.
     let ticket = mine[0].id;
     let before = desk.ticket(ticket).await.unwrap().messages.len();
-    let sent = desk.send_reply(ticket, "We are on it.", "desk-test-key-1").await.unwrap();
+    let queued = desk.send_reply(ticket, "We are on it.", "desk-test-key-1").await.unwrap();
     let again = desk.send_reply(ticket, "We are on it.", "desk-test-key-1").await.unwrap();
-    assert_eq!(sent.id, again.id);
+    assert_eq!(queued.id, again.id);
+    let pending = desk.ticket(ticket).await.unwrap();
+    assert!(pending.outbox.iter().any(|i| i.id == "desk-test-key-1") || pending.messages.len() == before + 1);
+    wait_for(&desk, "the outbox emptied", |s| s.outbox_pending == 0 && s.state == SyncState::Online).await;
     let view = desk.ticket(ticket).await.unwrap();
     assert_eq!(view.messages.len(), before + 1);
     assert_eq!(view.messages.last().unwrap().text, "We are on it.");
+    assert!(view.outbox.is_empty());
     assert_eq!(desk.send_reply(ticket, "   ", "k2").await.unwrap_err().code, ErrorCode::InvalidInput);
     assert_eq!(desk.ticket(1).await.unwrap_err().code, ErrorCode::NotFound);
 
+    // A status change shows at once (optimistically) and lands on the server.
+    let version = view.ticket.version;
+    let update =
+        arbiter_contract::TicketUpdate { status: Some(arbiter_contract::TicketStatus::Pending), ..Default::default() };
+    desk.update_ticket(ticket, update, "desk-test-key-2").await.unwrap();
+    assert_eq!(desk.ticket(ticket).await.unwrap().ticket.status, arbiter_contract::TicketStatus::Pending);
+    wait_for(&desk, "the update was sent", |s| s.outbox_pending == 0).await;
+    assert!(desk.ticket(ticket).await.unwrap().ticket.version > version);
+
     // Quit; the server goes down; the desk starts again from its cache.
     drop(desk);
+    let addr = server.addr;
     server.kill().await;
     let desk = Desk::new(paths(&desk_dir), store.clone(), Arc::new(Recorder::default()));
     let started = std::time::Instant::now();
@@ -125,7 +139,26 @@ async fn sign_in_sync_reply_and_restart_offline() {
         s.state == SyncState::Offline && s.message.is_some() && s.retry_at.is_some()
     })
     .await;
-    assert_eq!(desk.send_reply(ticket, "offline?", "k3").await.unwrap_err().code, ErrorCode::Offline);
+    // Offline, a reply is kept in the outbox, across a restart, and goes out once the
+    // server is back.
+    let queued = desk.send_reply(ticket, "Sent while offline.", "offline-key-1").await.unwrap();
+    assert_eq!(queued.state, arbiter_cache::OutboxState::Pending);
+    drop(desk);
+    let server = RunningServer::start(
+        arbiter_server::Db::connect(dir.path().join("server.db").to_str().unwrap()).await.unwrap(),
+        addr,
+    )
+    .await
+    .unwrap();
+    let desk = Desk::new(paths(&desk_dir), store.clone(), Arc::new(Recorder::default()));
+    desk.start().await.unwrap();
+    wait_for(&desk, "the offline reply was sent", |s| s.outbox_pending == 0 && s.state == SyncState::Online).await;
+    let stored: Vec<String> = sqlx::query_scalar("SELECT data FROM messages WHERE ticket_id = $1")
+        .bind(ticket)
+        .fetch_all(&server.db().pool)
+        .await
+        .unwrap();
+    assert_eq!(stored.iter().filter(|m| m.contains("offline-key-1")).count(), 1, "sent exactly once");
 
     // Signing out forgets the token.
     desk.sign_out().await.unwrap();

@@ -4,6 +4,8 @@
 //! stops anywhere (network drop, server crash, app killed) resumes from the last stored
 //! page without gaps or duplicates.
 
+pub mod outbox;
+
 use std::collections::BTreeSet;
 
 use arbiter_cache::{Applied, Cache, CacheError};
@@ -61,6 +63,11 @@ impl SyncEngine {
     pub fn with_page_size(mut self, page_size: u32) -> Self {
         self.page_size = page_size.max(1);
         self
+    }
+
+    /// Sends the outbox (the agent's queued actions), in order.
+    pub async fn push(&self) -> Result<outbox::ReplayReport, SyncError> {
+        outbox::replay(&self.client, &self.cache).await
     }
 
     /// Pulls until the cache holds everything the server had when the run started.

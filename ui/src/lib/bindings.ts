@@ -16,7 +16,13 @@ export const commands = {
 	listTickets: (view: InboxView, after: ListCursor | null, limit: number) => typedError<TicketListItem[], DeskError>(__TAURI_INVOKE("list_tickets", { view, after, limit })),
 	viewCounts: () => typedError<ViewCount[], DeskError>(__TAURI_INVOKE("view_counts")),
 	ticket: (id: number) => typedError<TicketView, DeskError>(__TAURI_INVOKE("ticket", { id })),
-	sendReply: (ticketId: number, body: string, clientKey: string) => typedError<Message, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, clientKey })),
+	sendReply: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, clientKey })),
+	addNote: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, clientKey })),
+	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
+	/**  The agent's actions not confirmed by the server yet, or refused. */
+	outbox: () => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("outbox")),
+	resolveConflict: (id: string, keepMine: boolean, newKey: string) => typedError<null, DeskError>(__TAURI_INVOKE("resolve_conflict", { id, keepMine, newKey })),
+	dismissAction: (id: string) => typedError<null, DeskError>(__TAURI_INVOKE("dismiss_action", { id })),
 };
 
 /** Events */
@@ -26,6 +32,45 @@ export const events = {
 };
 
 /* Types */
+/**  Something the agent did that the server must learn. */
+export type Action = { type: "reply"; ticket_id: number; body: string } | { type: "note"; ticket_id: number; body: string } | 
+/**  Status, priority, assignee, queue or tags, made on `base_version` of the ticket. */
+{ type: "update_ticket"; ticket_id: number; base_version: number; update: TicketUpdate };
+
+/**  What happened, with the details that matter for support and risk. */
+export type ActivityDetail = { type: "login"; 
+/**  Stable fingerprint of the device. */
+device_id: string; 
+/**  What the device looks like ("iPhone 15, iOS 18"). */
+device: string; ip: string; 
+/**  ISO 3166-1 alpha-2 country of the IP. */
+ip_country: string; success: boolean } | { type: "deposit"; method: DepositMethod; 
+/**  Fiat amount in minor units, or crypto quantity as a decimal string in `quantity`. */
+amount_minor: number | null; currency: string | null; asset: string | null; quantity: string | null; usd_cents: number; 
+/**  Card deposits: the card's fingerprint and last digits. */
+card_fingerprint: string | null; card_last4: string | null; 
+/**  Crypto deposits: the transaction. */
+tx_hash: string | null; status: TransferStatus } | { type: "withdrawal"; asset: string; quantity: string; usd_cents: number; address: string; network: string; 
+/**  The address was not used by this customer before. */
+new_address: boolean; tx_hash: string | null; status: TransferStatus } | { type: "trade"; pair: string; side: TradeSide; quantity: string; price: string; usd_cents: number; 
+/**  Set when the other side of the fill is known to be a customer (OTC, self-trade checks). */
+counterparty_customer_id: number | null } | { type: "security_change"; change: SecurityChangeKind; device_id: string; ip: string; ip_country: string } | { type: "p2p_order"; order_id: string; side: TradeSide; asset: string; quantity: string; fiat_amount_minor: number; fiat_currency: string; usd_cents: number; counterparty: P2pCounterparty; 
+/**
+ *  The name on the fiat payment: when the customer sells, the counterparty pays and
+ *  this should be the counterparty's legal name; when the customer buys, the customer's.
+ */
+payer_name: string; status: TransferStatus };
+
+/**  Something a customer did on the exchange. */
+export type ActivityEvent = {
+	id: number,
+	customer_id: number,
+	at: string,
+	/**  The session the event happened in (logins start one). */
+	session_id: string | null,
+	detail: ActivityDetail,
+};
+
 /**  A member of the support staff. */
 export type Agent = {
 	id: number,
@@ -44,6 +89,20 @@ export type Agent = {
 
 export type AgentRole = "agent" | "supervisor";
 
+/**  A help-centre article agents search and link. */
+export type Article = {
+	id: number,
+	key: string,
+	language: string,
+	title: string,
+	/**  Markdown. */
+	body: string,
+	tags: string[],
+	/**  Public address of the article in the help centre. */
+	url: string,
+	updated_at: string,
+};
+
 /**
  *  A file attached to a message. The content is stored by the mail or chat system; the desk
  *  shows what it is and never opens it by itself.
@@ -60,6 +119,91 @@ export type AuthorKind = "customer" | "agent" | "system";
 
 /**  Tickets changed in the cache; an empty list means "everything may have changed". */
 export type CacheChanged = TicketsChanged;
+
+/**  The card side of a chargeback case. */
+export type CardDispute = {
+	network: CardNetwork,
+	/**  The network's reason code: `10.4`, `13.1`, `4837`… */
+	reason_code: string,
+	stage: ChargebackStage,
+	card_last4: string,
+	/**  The disputed transaction's date; cardholders file up to 120 days after it. */
+	transaction_date: string,
+	/**  When the network received the dispute. */
+	filed_at: string,
+};
+
+export type CardNetwork = "visa" | "mastercard";
+
+/**  An investigation: a dispute, chargeback or fraud claim, linked to its tickets and customer. */
+export type Case = {
+	id: number,
+	kind: CaseKind,
+	customer_id: number,
+	ticket_ids: number[],
+	status: CaseStatus,
+	/**  Amount in dispute, in minor units of `currency`. */
+	amount_minor: number,
+	currency: string,
+	/**  The same amount in US cents, for thresholds and analytics. */
+	amount_usd_cents: number,
+	/**  Present for chargebacks. */
+	card: CardDispute | null,
+	/**  When our next response is due (the network's deadline, or the policy's for disputes). */
+	due_at: string | null,
+	decision: CaseDecision | null,
+	outcome: CaseOutcome | null,
+	/**  Amount recovered for the exchange, US cents (for won representments). */
+	recovered_usd_cents: number,
+	/**  Amount lost, US cents (refunds, lost chargebacks, confirmed fraud losses). */
+	lost_usd_cents: number,
+	evidence: Evidence[],
+	assignee_id: number | null,
+	/**  The team that owns it (its queue). */
+	queue: string,
+	summary: string,
+	created_at: string,
+	updated_at: string,
+	closed_at: string | null,
+	version: number,
+};
+
+/**  What we decided to do about a chargeback. */
+export type CaseDecision = 
+/**  Refund; do not fight. */
+"accept" | 
+/**  Fight with evidence. */
+"represent";
+
+/**  One entry of a case's append-only audit trail. */
+export type CaseEvent = {
+	id: number,
+	case_id: number,
+	/**  Who did it; none for the system. */
+	actor_id: number | null,
+	actor_name: string,
+	/**  What happened: `created`, `status_changed`, `evidence_added`, `decided`… */
+	action: string,
+	/**  The changed fields before and after, as JSON objects. */
+	before: Value | null,
+	after: Value | null,
+	at: string,
+};
+
+export type CaseKind = 
+/**  Trade, transaction or P2P dispute. */
+"dispute" | "chargeback" | "fraud_claim";
+
+export type CaseOutcome = "confirmed_fraud" | "false_positive" | "refunded" | "represented_won" | "represented_lost" | "resolved_in_favour_of_customer" | "resolved_in_favour_of_exchange";
+
+export type CaseStatus = "open" | "investigating" | "awaiting_customer" | "awaiting_network" | "closed";
+
+/**  Where a chargeback stands in the card network's lifecycle. */
+export type ChargebackStage = 
+/**  Retrieval request / inquiry. */
+"inquiry" | "first_chargeback" | 
+/**  We answered with evidence. */
+"representment" | "pre_arbitration" | "arbitration" | "won" | "lost";
 
 /**  A customer of the exchange. */
 export type Customer = {
@@ -82,9 +226,27 @@ export type Customer = {
 	updated_at: string,
 };
 
+export type DepositMethod = "card" | "bank_transfer" | "crypto" | "p2p";
+
 export type DeskError = {
 	code: ErrorCode,
 	message: string,
+};
+
+/**
+ *  A file in the company's document store, the designated place for investigation reports.
+ *  The content is fetched separately (`GET /v1/documents/{id}/content`).
+ */
+export type Document = {
+	id: number,
+	case_id: number | null,
+	name: string,
+	content_type: string,
+	size_bytes: number,
+	/**  SHA-256 of the content, hex, as computed by the store. */
+	sha256: string,
+	uploaded_by: number,
+	uploaded_at: string,
 };
 
 /**  Envelope of an email message. */
@@ -95,6 +257,14 @@ export type EmailEnvelope = {
 	/**  The RFC 5322 Message-ID. */
 	message_id: string,
 };
+
+/**  The current state of one entity, or its removal. */
+export type Entity = { kind: "agent"; data: Agent } | { kind: "team"; data: Team } | { kind: "customer"; data: Customer } | { kind: "ticket"; data: Ticket } | { kind: "message"; data: Message } | { kind: "note"; data: Note } | { kind: "side_conversation"; data: SideConversation } | { kind: "side_message"; data: SideMessage } | { kind: "macro"; data: Macro } | { kind: "article"; data: Article } | { kind: "activity_event"; data: ActivityEvent } | { kind: "case"; data: Case } | { kind: "case_event"; data: CaseEvent } | { kind: "escalation"; data: Escalation } | { kind: "sar"; data: Sar } | { kind: "document"; data: Document } | 
+/**  The policies in force; its id is always 1 (the version is inside). */
+{ kind: "policy"; data: PolicySet } | { kind: "deleted"; data: Tombstone };
+
+/**  Which kind of entity a change or tombstone is about. */
+export type EntityKind = "agent" | "team" | "customer" | "ticket" | "message" | "note" | "side_conversation" | "side_message" | "macro" | "article" | "activity_event" | "case" | "case_event" | "escalation" | "sar" | "document" | "policy";
 
 export type ErrorCode = "not_signed_in" | "invalid_input" | "invalid_url" | 
 /**  The server refused the token. */
@@ -108,11 +278,98 @@ export type ErrorCode = "not_signed_in" | "invalid_input" | "invalid_url" |
 /**  The local cache could not be read or written (full disk, damaged file…). */
 "cache" | "internal";
 
+/**  A matter raised up the escalation matrix. It stays open until someone takes it. */
+export type Escalation = {
+	id: number,
+	ticket_id: number | null,
+	case_id: number | null,
+	customer_id: number | null,
+	level: EscalationLevel,
+	reason: EscalationReason,
+	/**  What exactly triggered it, for people ("disputed amount 12,400 USD ≥ 10,000 USD"). */
+	detail: string,
+	/**  The team it goes to (e.g. `compliance`, `risk`), or the ticket's own team. */
+	target_team: string,
+	/**  A person it goes to, when the matrix names one. */
+	target_agent_id: number | null,
+	status: EscalationStatus,
+	/**  Who raised it: an agent, or none for the policy engine. */
+	raised_by: number | null,
+	acknowledged_by: number | null,
+	acknowledged_at: string | null,
+	created_at: string,
+	updated_at: string,
+	version: number,
+};
+
 /**
  *  The escalation matrix's levels: L0 agent → L1 team lead → L2 operations manager →
  *  L3 head of support / compliance.
  */
 export type EscalationLevel = "l0" | "l1" | "l2" | "l3";
+
+export type EscalationMatrix = {
+	levels: LevelTitle[],
+	triggers: EscalationTrigger[],
+	/**  Words that make a message sensitive (legal, regulator, police, media), per language. */
+	sensitive_words: { [key in string]: string[] },
+};
+
+/**  Why something was escalated (the matrix's triggers, or an agent's judgement). */
+export type EscalationReason = "sla_breach" | 
+/**  Still breached after twice the target. */
+"sla_breach_prolonged" | 
+/**  Amount in dispute at or above the matrix's threshold. */
+"high_value_dispute" | "vip_customer" | 
+/**  Legal, regulator, police or media words in a customer message. */
+"sensitive_language" | 
+/**  Third contact on the same issue within 7 days. */
+"repeat_contact" | 
+/**  Fraud score at decline level. */
+"fraud_score" | 
+/**  A chargeback due within 48 h and unanswered. */
+"chargeback_deadline" | 
+/**  An agent escalated by hand. */
+"manual";
+
+export type EscalationStatus = 
+/**  Raised; nobody has taken it yet. */
+"open" | 
+/**  Someone took it. */
+"acknowledged" | 
+/**  The matter was dealt with. */
+"resolved";
+
+/**
+ *  One row of the escalation matrix: when `reason` applies (beyond `threshold`, if it has
+ *  one), raise to `level` and send it to `target_team` (or the ticket's team).
+ */
+export type EscalationTrigger = {
+	reason: EscalationReason,
+	level: EscalationLevel,
+	threshold: number | null,
+	target_team: string | null,
+	description: string,
+};
+
+/**  One piece of evidence on a case. */
+export type Evidence = {
+	id: number,
+	kind: EvidenceKind,
+	title: string,
+	/**  Free text, the quoted message, or what the pinned event shows. */
+	description: string,
+	/**  What it points at: a document id, message id or activity event id. */
+	reference_id: number | null,
+	added_by: number,
+	added_at: string,
+};
+
+export type EvidenceKind = "file" | 
+/**  A quoted customer or agent message. */
+"message" | 
+/**  A pinned customer activity event (login, deposit, withdrawal…). */
+"activity_event" | "note";
 
 /**  The inbox's built-in views. */
 export type InboxView = 
@@ -136,10 +393,36 @@ export type KycLevel =
 /**  Source of funds reviewed (high limits). */
 "enhanced";
 
+export type LevelTitle = {
+	level: EscalationLevel,
+	title: string,
+};
+
 /**  Where the next page of a list starts: after this row in (updated_at, id) descending order. */
 export type ListCursor = {
 	updated_at_ms: number,
 	id: number,
+};
+
+/**
+ *  A canned answer in one language. Placeholders in `{{double.braces}}` are filled from the
+ *  ticket: `{{customer.first_name}}`, `{{customer.account_id}}`, `{{agent.first_name}}`,
+ *  `{{ticket.id}}`.
+ */
+export type Macro = {
+	id: number,
+	/**  The same answer in other languages shares this key. */
+	key: string,
+	language: string,
+	title: string,
+	body: string,
+	/**  Ticket kinds it is meant for; empty means any. */
+	kinds: TicketKind[],
+	/**  Applying it also sets this status… */
+	set_status: TicketStatus | null,
+	/**  …and adds these tags. */
+	add_tags: string[],
+	updated_at: string,
 };
 
 /**  One message of a conversation, visible to the customer (unlike notes). */
@@ -165,6 +448,64 @@ export type Message = {
 	client_ref: string | null,
 };
 
+/**  An internal note on a ticket: agents only, never shown to the customer. */
+export type Note = {
+	id: number,
+	ticket_id: number,
+	author_agent_id: number,
+	author_name: string,
+	text: string,
+	created_at: string,
+	client_ref: string | null,
+};
+
+/**  One action and where it stands. */
+export type OutboxItem = {
+	/**  Also the Idempotency-Key. */
+	id: string,
+	/**  Replay order. */
+	seq: number,
+	action: Action,
+	state: OutboxState,
+	attempts: number,
+	last_error: string | null,
+	/**  With `conflict`: the server's current state of the entity. */
+	conflict: Entity | null,
+	created_at: string,
+	updated_at: string,
+};
+
+export type OutboxState = 
+/**  Waiting to be sent (or to be sent again). */
+"pending" | 
+/**  Being sent; after a crash it is sent again with the same key. */
+"sending" | "done" | 
+/**  The server had a newer version; the agent chooses: keep mine or take theirs. */
+"conflict" | 
+/**  The server refused it for good; `last_error` says why. */
+"rejected";
+
+/**  The other side of a P2P order, as the marketplace knows them. */
+export type P2pCounterparty = {
+	/**  Set when the counterparty is one of our customers (they always are on our marketplace). */
+	customer_id: number | null,
+	nickname: string,
+	/**  The counterparty's verified (KYC) name. */
+	legal_name: string,
+	account_age_days: number,
+	completed_trades: number,
+};
+
+/**  The policies in force. Every change makes a new version; old ones stay readable. */
+export type PolicySet = {
+	version: number,
+	sla: SlaPolicy,
+	escalation: EscalationMatrix,
+	risk: RiskPolicy,
+	updated_by: number | null,
+	updated_at: string,
+};
+
 /**  Whether an agent can take work right now. */
 export type Presence = "online" | "away" | 
 /**  Online but not taking new work (in a call, at capacity). */
@@ -172,10 +513,108 @@ export type Presence = "online" | "away" |
 
 export type Priority = "low" | "normal" | "high" | "urgent";
 
+/**  A response-time target for one channel, for regular or VIP customers. */
+export type ResponseTarget = {
+	channel: TicketChannel,
+	vip: boolean,
+	seconds: number,
+};
+
+export type RiskPolicy = {
+	rules: RiskRule[],
+	/**  Score at or above which a customer is reviewed… */
+	review_at: number | null,
+	/**  …blocked pending review… */
+	block_at: number | null,
+	/**  …declined outright. */
+	decline_at: number | null,
+};
+
+/**
+ *  One fraud rule (DOMAIN.md, patterns 1–8): its weight in the score and its parameters
+ *  (time windows in hours, amounts in USD, ratios).
+ */
+export type RiskRule = {
+	/**  1–8, as in DOMAIN.md. */
+	number: number,
+	name: string,
+	weight: number | null,
+	params: { [key in string]: number | null },
+};
+
+/**  A suspicious-activity report to compliance. */
+export type Sar = {
+	id: number,
+	subject_customer_id: number,
+	linked_customer_ids: number[],
+	/**  The activity events that make it suspicious. */
+	activity_event_ids: number[],
+	/**  The risk rules that fired, by number (1–8 of the policy). */
+	rules_fired: number[],
+	risk_score: number | null,
+	narrative: string,
+	case_id: number | null,
+	status: SarStatus,
+	investigator_id: number,
+	created_at: string,
+	updated_at: string,
+	submitted_at: string | null,
+	acknowledged_at: string | null,
+	version: number,
+};
+
+export type SarStatus = "draft" | "submitted" | 
+/**  Compliance received it. */
+"acknowledged";
+
+export type SecurityChangeKind = "password" | "two_factor" | "email" | "phone" | "api_key" | 
+/**  A withdrawal address added to the address book. */
+"withdrawal_address";
+
 /**  Who is signed in where; what the UI shows in its header. */
 export type SessionInfo = {
 	server_url: string,
 	agent: Agent,
+};
+
+/**
+ *  A thread with an internal team (product, marketing, compliance, risk, payments) about a
+ *  ticket, out of the customer's sight.
+ */
+export type SideConversation = {
+	id: number,
+	ticket_id: number,
+	/**  The internal team asked. */
+	team: string,
+	subject: string,
+	status: SideConversationStatus,
+	created_by: number,
+	created_at: string,
+	updated_at: string,
+	version: number,
+};
+
+export type SideConversationStatus = "open" | "closed";
+
+/**  A message in a side conversation, from the desk or from the internal team. */
+export type SideMessage = {
+	id: number,
+	side_conversation_id: number,
+	ticket_id: number,
+	/**  The agent who wrote it; none when the internal team answered. */
+	author_agent_id: number | null,
+	author_name: string,
+	text: string,
+	created_at: string,
+	client_ref: string | null,
+};
+
+export type SlaPolicy = {
+	first_response: ResponseTarget[],
+	next_response: ResponseTarget[],
+	resolution_seconds: number,
+	/**  Chargeback responses must beat the network deadline by this many days. */
+	chargeback_margin_days: number,
 };
 
 export type SyncState = "signed_out" | 
@@ -203,10 +642,29 @@ export type SyncStatus = {
 	message: string | null,
 	/**  When the next attempt happens while offline. */
 	retry_at: string | null,
+	/**  Agent actions waiting to be sent. */
+	outbox_pending: number,
+	/**  Agent actions the server refused (conflicts and rejections) awaiting the agent. */
+	outbox_failed: number,
 };
 
 /**  The sync state changed (online/offline/syncing, progress, errors). */
 export type SyncStatusChanged = SyncStatus;
+
+/**  A team, and for support teams the queue of the same name. */
+export type Team = {
+	/**  Slug, e.g. `payments`; tickets name it as their `queue`. */
+	id: string,
+	name: string,
+	kind: TeamKind,
+	description: string,
+};
+
+/**
+ *  Support teams own a queue of tickets; internal teams (product, compliance…) are
+ *  reached through side conversations.
+ */
+export type TeamKind = "support" | "internal";
 
 /**  One customer conversation on one channel. */
 export type Ticket = {
@@ -261,6 +719,8 @@ export type TicketListItem = {
 	preview: string | null,
 	/**  Who spoke last: a customer means the ball is in our court. */
 	last_author_kind: AuthorKind | null,
+	/**  The most pressing state of the agent's unsent or refused actions on this ticket. */
+	outbox: OutboxState | null,
 };
 
 /**  The ticket's service-level clocks, as the server computed them from the SLA policy. */
@@ -282,6 +742,17 @@ export type TicketStatus = "new" | "open" |
 /**  Waiting on an internal team. */
 "on_hold" | "solved" | "closed";
 
+/**  `PATCH /v1/tickets/{id}` (with `If-Match: <version>`): only the fields present change. */
+export type TicketUpdate = {
+	status?: TicketStatus | null,
+	priority?: Priority | null,
+	/**  A number assigns; `null` unassigns; absent leaves it. */
+	assignee_id?: number | null,
+	queue?: string | null,
+	/**  The complete new tag list. */
+	tags?: string[] | null,
+};
+
 /**  A ticket with everything its screen shows. */
 export type TicketView = {
 	ticket: Ticket,
@@ -290,12 +761,35 @@ export type TicketView = {
 	assignee: Agent | null,
 	/**  Oldest first. */
 	messages: Message[],
+	/**
+	 *  The agent's actions on this ticket the server has not confirmed (pending, sending),
+	 *  or refused (conflict, rejected). Pending ticket updates are already applied to
+	 *  `ticket`; pending replies and notes are shown from here.
+	 */
+	outbox: OutboxItem[],
 };
 
 /**  Tickets whose data changed in the cache. */
 export type TicketsChanged = {
 	ids: number[],
 };
+
+/**
+ *  An entity that no longer exists, or that left the caller's view (its ticket moved to a
+ *  queue they do not see). Either way: drop it from the local copy.
+ */
+export type Tombstone = {
+	entity: EntityKind,
+	id: number,
+};
+
+export type TradeSide = "buy" | "sell";
+
+export type TransferStatus = "pending" | "completed" | "failed" | 
+/**  Held by a risk rule or compliance. */
+"held";
+
+export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
 
 export type ViewCount = {
 	view: InboxView,

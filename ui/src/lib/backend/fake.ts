@@ -1,14 +1,18 @@
 // An in-memory desk for component tests and browser harnesses: same contract as the real
-// one, data held in plain arrays, failures injectable.
+// one, data held in plain arrays, the outbox simulated (actions stay pending until
+// `deliver()`), failures injectable.
 import type {
+  Action,
   Agent,
   Customer,
   InboxView,
   Message,
+  OutboxItem,
   SessionInfo,
   SyncStatus,
   Ticket,
   TicketListItem,
+  TicketUpdate,
   TicketView,
   TicketsChanged,
   ViewCount,
@@ -25,6 +29,7 @@ export interface FakeData {
 export class FakeBackend implements Backend {
   session_: SessionInfo | null;
   tickets: TicketView[];
+  queue: OutboxItem[] = [];
   status: SyncStatus = {
     state: "online",
     last_synced_at: new Date().toISOString(),
@@ -33,14 +38,17 @@ export class FakeBackend implements Backend {
     from: 0,
     message: null,
     retry_at: null,
+    outbox_pending: 0,
+    outbox_failed: 0,
   };
-  /** The next sendReply fails with this, once. */
-  failNextReply: DeskFailure | null = null;
-  /** Every sendReply call, for assertions. */
+  /** The next queued action fails with this, once. */
+  failNext: DeskFailure | null = null;
+  /** Every reply queued, for assertions. */
   replies: { ticketId: number; body: string; clientKey: string }[] = [];
   private statusListeners = new Set<(s: SyncStatus) => void>();
   private cacheListeners = new Set<(c: TicketsChanged) => void>();
   private nextMessageId = 1_000_000;
+  private nextSeq = 1;
 
   constructor(data: FakeData) {
     this.session_ = data.session;
@@ -94,6 +102,7 @@ export class FakeBackend implements Backend {
       .sort((a, b) => b.ticket.updated_at.localeCompare(a.ticket.updated_at))
       .map((v) => {
         const last = v.messages.at(-1) ?? null;
+        const waiting = this.queue.some((q) => q.action.ticket_id === v.ticket.id && q.state !== "done");
         return {
           id: v.ticket.id,
           subject: v.ticket.subject,
@@ -108,6 +117,7 @@ export class FakeBackend implements Backend {
           updated_at: v.ticket.updated_at,
           preview: last?.text ?? null,
           last_author_kind: last?.author_kind ?? null,
+          outbox: waiting ? "pending" : null,
         };
       });
   }
@@ -117,40 +127,94 @@ export class FakeBackend implements Backend {
     return views.map((view) => ({ view, count: this.tickets.filter((v) => this.matches(view, v.ticket)).length }));
   }
 
-  async ticket(id: number) {
+  async ticket(id: number): Promise<TicketView> {
     const found = this.tickets.find((v) => v.ticket.id === id);
     if (!found) throw new DeskFailure("not_found", `Ticket #${id} is not in the local copy.`);
-    return structuredClone(found);
+    const view = structuredClone(found);
+    view.outbox = this.queue.filter((q) => q.action.ticket_id === id && q.state !== "done");
+    return view;
   }
 
-  async sendReply(ticketId: number, body: string, clientKey: string): Promise<Message> {
-    this.replies.push({ ticketId, body, clientKey });
-    if (this.failNextReply) {
-      const failure = this.failNextReply;
-      this.failNextReply = null;
+  private enqueue(id: string, action: Action): OutboxItem {
+    if (this.failNext) {
+      const failure = this.failNext;
+      this.failNext = null;
       throw failure;
     }
-    const view = this.tickets.find((v) => v.ticket.id === ticketId);
-    if (!view) throw new DeskFailure("not_found", "no such ticket");
-    const existing = view.messages.find((m) => m.client_ref === clientKey);
+    const existing = this.queue.find((q) => q.id === id);
     if (existing) return existing;
-    const message: Message = {
-      id: this.nextMessageId++,
-      ticket_id: ticketId,
-      author_kind: "agent",
-      author_agent_id: fakeAgent.id,
-      author_name: fakeAgent.name,
-      text: body.trim(),
-      html: null,
-      email: null,
-      attachments: [],
-      created_at: new Date().toISOString(),
-      client_ref: clientKey,
+    const now = new Date().toISOString();
+    const item: OutboxItem = {
+      id,
+      seq: this.nextSeq++,
+      action,
+      state: "pending",
+      attempts: 0,
+      last_error: null,
+      conflict: null,
+      created_at: now,
+      updated_at: now,
     };
-    view.messages.push(message);
-    view.ticket.updated_at = message.created_at;
-    this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
-    return message;
+    this.queue.push(item);
+    this.emitStatus({ outbox_pending: this.queue.filter((q) => q.state === "pending").length });
+    this.cacheListeners.forEach((l) => l({ ids: [action.ticket_id] }));
+    return item;
+  }
+
+  async sendReply(ticketId: number, body: string, clientKey: string): Promise<OutboxItem> {
+    this.replies.push({ ticketId, body, clientKey });
+    return this.enqueue(clientKey, { type: "reply", ticket_id: ticketId, body: body.trim() });
+  }
+
+  async addNote(ticketId: number, body: string, clientKey: string): Promise<OutboxItem> {
+    return this.enqueue(clientKey, { type: "note", ticket_id: ticketId, body: body.trim() });
+  }
+
+  async updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem> {
+    const view = this.tickets.find((v) => v.ticket.id === ticketId);
+    return this.enqueue(clientKey, { type: "update_ticket", ticket_id: ticketId, base_version: view?.ticket.version ?? 1, update });
+  }
+
+  async outbox() {
+    return this.queue.filter((q) => q.state !== "done");
+  }
+
+  async resolveConflict(id: string, keepMine: boolean, newKey: string) {
+    const item = this.queue.find((q) => q.id === id);
+    if (!item) return;
+    this.queue = this.queue.filter((q) => q.id !== id);
+    if (keepMine) this.enqueue(newKey, item.action);
+  }
+
+  async dismissAction(id: string) {
+    this.queue = this.queue.filter((q) => q.id !== id);
+  }
+
+  /** Sends every pending action as the server would accept it. */
+  deliver() {
+    for (const item of this.queue.filter((q) => q.state === "pending")) {
+      const view = this.tickets.find((v) => v.ticket.id === item.action.ticket_id);
+      if (view && item.action.type === "reply") {
+        const message: Message = {
+          id: this.nextMessageId++,
+          ticket_id: view.ticket.id,
+          author_kind: "agent",
+          author_agent_id: fakeAgent.id,
+          author_name: fakeAgent.name,
+          text: item.action.body,
+          html: null,
+          email: null,
+          attachments: [],
+          created_at: new Date().toISOString(),
+          client_ref: item.id,
+        };
+        view.messages.push(message);
+        view.ticket.updated_at = message.created_at;
+      }
+      item.state = "done";
+      this.cacheListeners.forEach((l) => l({ ids: [item.action.ticket_id] }));
+    }
+    this.emitStatus({ outbox_pending: 0 });
   }
 
   async onSyncStatus(listener: (s: SyncStatus) => void) {
@@ -197,22 +261,16 @@ export function sampleData(): FakeData {
     created_at: "2024-03-02T10:00:00Z",
     updated_at: "2024-03-02T10:00:00Z",
   };
-  const ticket = (
-    id: number,
-    subject: string,
-    status: Ticket["status"],
-    assignee: boolean,
-    minutesAgo: number,
-  ): TicketView => {
+  const ticket = (id: number, subject: string, status: Ticket["status"], assignee: boolean, minutesAgo: number): TicketView => {
     const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
     return {
       ticket: {
         id,
-        channel: id % 2 ? ("email" as const) : ("chat" as const),
-        kind: "card_chargeback" as const,
+        channel: id % 2 ? "email" : "chat",
+        kind: "card_chargeback",
         subject,
         status,
-        priority: "high" as const,
+        priority: "high",
         queue: "disputes",
         assignee_id: assignee ? fakeAgent.id : null,
         customer_id: customer.id,
@@ -232,7 +290,7 @@ export function sampleData(): FakeData {
         {
           id: id * 10,
           ticket_id: id,
-          author_kind: "customer" as const,
+          author_kind: "customer",
           author_agent_id: null,
           author_name: customer.name,
           text: `Hello, about ${subject.toLowerCase()}: my card was charged twice.`,
@@ -243,6 +301,7 @@ export function sampleData(): FakeData {
           client_ref: null,
         },
       ],
+      outbox: [],
     };
   };
   return {

@@ -31,6 +31,15 @@ export const tauriBackend: Backend = {
   viewCounts: () => unwrap(commands.viewCounts()),
   ticket: (id) => unwrap(commands.ticket(id)),
   sendReply: (ticketId, body, clientKey) => unwrap(commands.sendReply(ticketId, body, clientKey)),
+  addNote: (ticketId, body, clientKey) => unwrap(commands.addNote(ticketId, body, clientKey)),
+  updateTicket: (ticketId, update, clientKey) => unwrap(commands.updateTicket(ticketId, update, clientKey)),
+  outbox: () => unwrap(commands.outbox()),
+  resolveConflict: async (id, keepMine, newKey) => {
+    await unwrap(commands.resolveConflict(id, keepMine, newKey));
+  },
+  dismissAction: async (id) => {
+    await unwrap(commands.dismissAction(id));
+  },
   onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
 };

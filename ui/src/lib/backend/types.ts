@@ -2,9 +2,10 @@
 // tests (and, later, Playwright) swap in another one.
 import type {
   ErrorCode,
+  OutboxItem,
+  TicketUpdate,
   InboxView,
   ListCursor,
-  Message,
   SessionInfo,
   SyncStatus,
   TicketListItem,
@@ -24,7 +25,14 @@ export interface Backend {
   listTickets(view: InboxView, after: ListCursor | null, limit: number): Promise<TicketListItem[]>;
   viewCounts(): Promise<ViewCount[]>;
   ticket(id: number): Promise<TicketView>;
-  sendReply(ticketId: number, body: string, clientKey: string): Promise<Message>;
+  /** Queues a reply (shown at once, sent by the desk in order, kept across restarts). */
+  sendReply(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
+  addNote(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
+  updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem>;
+  /** Actions not confirmed by the server yet, or refused. */
+  outbox(): Promise<OutboxItem[]>;
+  resolveConflict(id: string, keepMine: boolean, newKey: string): Promise<void>;
+  dismissAction(id: string): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
 }

@@ -21,7 +21,7 @@ describe("ReplyBox", () => {
     return render(ReplyBox, { props: { ticketId: 100001, channel: "email", customerName: "Lucas Moreau", desk } });
   }
 
-  it("sends the trimmed reply with Ctrl+Enter and clears the box", async () => {
+  it("queues the trimmed reply with Ctrl+Enter, clears the box, and shows it until sent", async () => {
     renderBox();
     const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
     await fireEvent.input(box, { target: { value: "  We refunded the duplicate charge.  " } });
@@ -29,30 +29,34 @@ describe("ReplyBox", () => {
     await waitFor(() => expect(fake.replies).toHaveLength(1));
     expect(fake.replies[0]).toMatchObject({ ticketId: 100001, body: "We refunded the duplicate charge." });
     await waitFor(() => expect(box.value).toBe(""));
-    expect(desk.ticket?.messages.at(-1)?.text).toBe("We refunded the duplicate charge.");
+    await waitFor(() => expect(desk.ticket?.outbox.map((i) => i.state)).toEqual(["pending"]));
+    fake.deliver();
+    await waitFor(() => expect(desk.ticket?.messages.at(-1)?.text).toBe("We refunded the duplicate charge."));
+    expect(desk.ticket?.outbox).toEqual([]);
   });
 
   it("keeps the text after a failure and retries with the same key", async () => {
     renderBox();
-    fake.failNextReply = new DeskFailure("offline", "connection refused");
+    fake.failNext = new DeskFailure("not_signed_in", "Sign in first.");
     const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
     await fireEvent.input(box, { target: { value: "Checking with payments now." } });
     await fireEvent.click(screen.getByTestId("send-reply"));
 
     const error = await screen.findByTestId("reply-error");
-    expect(error.textContent).toContain("cannot be reached");
+    expect(error.textContent).toContain("Sign in first.");
     expect(box.value).toBe("Checking with payments now.");
 
     await fireEvent.click(screen.getByTestId("send-reply"));
     await waitFor(() => expect(fake.replies).toHaveLength(2));
     expect(fake.replies[1].clientKey).toBe(fake.replies[0].clientKey);
     await waitFor(() => expect(screen.queryByTestId("reply-error")).toBeNull());
-    expect(desk.ticket?.messages.filter((m) => m.text === "Checking with payments now.")).toHaveLength(1);
+    fake.deliver();
+    await waitFor(() => expect(desk.ticket?.messages.filter((m) => m.text === "Checking with payments now.")).toHaveLength(1));
   });
 
   it("uses a new key when the text changed after a failure", async () => {
     renderBox();
-    fake.failNextReply = new DeskFailure("offline", "down");
+    fake.failNext = new DeskFailure("internal", "down");
     const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
     await fireEvent.input(box, { target: { value: "First wording" } });
     await fireEvent.click(screen.getByTestId("send-reply"));

@@ -104,6 +104,25 @@ export class DeskState {
     }
   }
 
+  /** Settles a conflicting action: keep the agent's change, or take the server's. */
+  async resolveConflict(id: string, keepMine: boolean): Promise<void> {
+    try {
+      await backend().resolveConflict(id, keepMine, crypto.randomUUID());
+      await this.refresh([]);
+    } catch (error) {
+      this.error = asFailure(error);
+    }
+  }
+
+  async dismiss(id: string): Promise<void> {
+    try {
+      await backend().dismissAction(id);
+      await this.refresh([]);
+    } catch (error) {
+      this.error = asFailure(error);
+    }
+  }
+
   /** Moves the selection up or down the list (keyboard j/k). */
   async step(delta: number): Promise<void> {
     if (this.tickets.length === 0) return;

@@ -1,0 +1,305 @@
+//! The outbox: agent actions persisted before they go anywhere. The replayer (in the sync
+//! engine) sends them in order, each with its id as the Idempotency-Key, so a send that was
+//! cut off — by the network or a crash — is simply sent again and applied once.
+
+use arbiter_contract::codec::from_ms;
+use arbiter_contract::{Entity, TicketUpdate};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use sqlx::Row;
+
+use crate::{Cache, CacheError};
+
+/// Something the agent did that the server must learn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Action {
+    Reply {
+        ticket_id: i64,
+        body: String,
+    },
+    Note {
+        ticket_id: i64,
+        body: String,
+    },
+    /// Status, priority, assignee, queue or tags, made on `base_version` of the ticket.
+    UpdateTicket {
+        ticket_id: i64,
+        base_version: i64,
+        update: TicketUpdate,
+    },
+}
+
+impl Action {
+    pub fn ticket_id(&self) -> Option<i64> {
+        match self {
+            Action::Reply { ticket_id, .. }
+            | Action::Note { ticket_id, .. }
+            | Action::UpdateTicket { ticket_id, .. } => Some(*ticket_id),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxState {
+    /// Waiting to be sent (or to be sent again).
+    Pending,
+    /// Being sent; after a crash it is sent again with the same key.
+    Sending,
+    Done,
+    /// The server had a newer version; the agent chooses: keep mine or take theirs.
+    Conflict,
+    /// The server refused it for good; `last_error` says why.
+    Rejected,
+}
+
+impl OutboxState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxState::Pending => "pending",
+            OutboxState::Sending => "sending",
+            OutboxState::Done => "done",
+            OutboxState::Conflict => "conflict",
+            OutboxState::Rejected => "rejected",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "sending" => OutboxState::Sending,
+            "done" => OutboxState::Done,
+            "conflict" => OutboxState::Conflict,
+            "rejected" => OutboxState::Rejected,
+            _ => OutboxState::Pending,
+        }
+    }
+}
+
+/// One action and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct OutboxItem {
+    /// Also the Idempotency-Key.
+    pub id: String,
+    /// Replay order.
+    pub seq: i64,
+    pub action: Action,
+    pub state: OutboxState,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    /// With `conflict`: the server's current state of the entity.
+    pub conflict: Option<Entity>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn decode<T: serde::de::DeserializeOwned>(column: &str, text: &str) -> Result<T, sqlx::Error> {
+    serde_json::from_str(text).map_err(|e| sqlx::Error::ColumnDecode { index: column.into(), source: Box::new(e) })
+}
+
+fn item(row: &sqlx::sqlite::SqliteRow) -> Result<OutboxItem, sqlx::Error> {
+    Ok(OutboxItem {
+        id: row.try_get("id")?,
+        seq: row.try_get("seq")?,
+        action: decode("action", row.try_get("action")?)?,
+        state: OutboxState::parse(row.try_get("state")?),
+        attempts: row.try_get("attempts")?,
+        last_error: row.try_get("last_error")?,
+        conflict: match row.try_get::<Option<&str>, _>("conflict")? {
+            Some(text) => Some(decode("conflict", text)?),
+            None => None,
+        },
+        created_at: from_ms(row.try_get("created_at")?),
+        updated_at: from_ms(row.try_get("updated_at")?),
+    })
+}
+
+fn now_ms() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
+/// Items the agent must see: not done yet, or refused.
+const OPEN_STATES: &str = "('pending', 'sending', 'conflict', 'rejected')";
+
+impl Cache {
+    /// Stores an action to be sent. `id` is a fresh UUID from the caller; enqueueing the same
+    /// id twice keeps the first (a UI retry of the same click).
+    pub async fn enqueue(&self, id: &str, action: &Action) -> Result<OutboxItem, CacheError> {
+        let json = serde_json::to_string(action).expect("actions serialize");
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO outbox (id, ticket_id, action, state, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(action.ticket_id())
+        .bind(json)
+        .bind(now)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(self.outbox_item(id).await?.expect("just stored"))
+    }
+
+    pub async fn outbox_item(&self, id: &str) -> Result<Option<OutboxItem>, CacheError> {
+        let row = sqlx::query("SELECT * FROM outbox WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(item).transpose()?)
+    }
+
+    /// What still needs sending, oldest first; `sending` ones were cut off and go again.
+    pub async fn outbox_to_send(&self) -> Result<Vec<OutboxItem>, CacheError> {
+        let rows = sqlx::query("SELECT * FROM outbox WHERE state IN ('pending', 'sending') ORDER BY seq")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(item).collect::<Result<_, _>>()?)
+    }
+
+    /// Everything not done, oldest first: the pending count, the failed and conflicting ones.
+    pub async fn outbox_open(&self) -> Result<Vec<OutboxItem>, CacheError> {
+        let rows = sqlx::query(&format!("SELECT * FROM outbox WHERE state IN {OPEN_STATES} ORDER BY seq"))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(item).collect::<Result<_, _>>()?)
+    }
+
+    pub async fn outbox_for_ticket(&self, ticket_id: i64) -> Result<Vec<OutboxItem>, CacheError> {
+        let rows =
+            sqlx::query(&format!("SELECT * FROM outbox WHERE ticket_id = ? AND state IN {OPEN_STATES} ORDER BY seq"))
+                .bind(ticket_id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.iter().map(item).collect::<Result<_, _>>()?)
+    }
+
+    pub async fn mark_sending(&self, id: &str) -> Result<(), CacheError> {
+        sqlx::query("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The send failed in a way worth retrying; it waits for the next round.
+    pub async fn mark_retry(&self, id: &str, error: &str) -> Result<(), CacheError> {
+        sqlx::query("UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE id = ?")
+            .bind(error)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The server applied it: store its answer with the action's completion, in one
+    /// transaction, so the overlay and the data never disagree.
+    pub async fn mark_done(&self, id: &str, result: &Entity) -> Result<crate::Applied, CacheError> {
+        let mut tx = self.pool.begin().await?;
+        let mut applied = crate::Applied::default();
+        crate::apply::apply_one(&mut tx, result, &mut applied).await?;
+        sqlx::query("UPDATE outbox SET state = 'done', last_error = NULL, result = ?, updated_at = ? WHERE id = ?")
+            .bind(serde_json::to_string(result).expect("entities serialize"))
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(applied)
+    }
+
+    /// The server refused for good (4xx): kept, with why, until the agent dismisses it.
+    pub async fn mark_rejected(&self, id: &str, error: &str) -> Result<(), CacheError> {
+        sqlx::query("UPDATE outbox SET state = 'rejected', last_error = ?, updated_at = ? WHERE id = ?")
+            .bind(error)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The server had a newer version (409): its state is stored for the agent to compare,
+    /// and applied to the cache, so what the agent sees is the server's truth plus their
+    /// unresolved change.
+    pub async fn mark_conflict(&self, id: &str, error: &str, current: Option<&Entity>) -> Result<(), CacheError> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(entity) = current {
+            let mut applied = crate::Applied::default();
+            crate::apply::apply_one(&mut tx, entity, &mut applied).await?;
+        }
+        sqlx::query("UPDATE outbox SET state = 'conflict', last_error = ?, conflict = ?, updated_at = ? WHERE id = ?")
+            .bind(error)
+            .bind(current.map(|c| serde_json::to_string(c).expect("entities serialize")))
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Resolves a conflict by keeping the agent's change: it is queued again, on the
+    /// server's current version, under a new id (`new_id`), since it is a new request.
+    pub async fn keep_mine(&self, id: &str, new_id: &str) -> Result<OutboxItem, CacheError> {
+        let current = self.outbox_item(id).await?.ok_or_else(|| CacheError::NotFound(format!("outbox item {id}")))?;
+        let version = match &current.conflict {
+            Some(Entity::Ticket(ticket)) => Some(ticket.version),
+            _ => None,
+        };
+        let action = match (current.action.clone(), version) {
+            (Action::UpdateTicket { ticket_id, update, .. }, Some(version)) => {
+                Action::UpdateTicket { ticket_id, base_version: version, update }
+            }
+            (action, _) => action,
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM outbox WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        let now = now_ms();
+        sqlx::query("INSERT INTO outbox (id, ticket_id, action, state, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)")
+            .bind(new_id)
+            .bind(action.ticket_id())
+            .bind(serde_json::to_string(&action).expect("actions serialize"))
+            .bind(now)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(self.outbox_item(new_id).await?.expect("just stored"))
+    }
+
+    /// Resolves a conflict by taking the server's version, or dismisses a rejected action:
+    /// the action is dropped (the agent chose so; nothing is dropped silently).
+    pub async fn discard(&self, id: &str) -> Result<(), CacheError> {
+        sqlx::query("DELETE FROM outbox WHERE id = ? AND state IN ('conflict', 'rejected')")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// How many of the agent's own earlier actions on the ticket were applied after `item`
+    /// was queued. Each moved the ticket one version on, so an update made on version V is
+    /// really made on V + that many: the agent does not conflict with themselves.
+    pub async fn own_versions_since(&self, item: &OutboxItem) -> Result<i64, CacheError> {
+        let Some(ticket_id) = item.action.ticket_id() else { return Ok(0) };
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?",
+        )
+        .bind(ticket_id)
+        .bind(item.seq)
+        .bind(item.created_at.timestamp_millis())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(count)
+    }
+
+    /// Forgets finished actions older than `keep_ms`.
+    pub async fn prune_outbox(&self, keep_ms: i64) -> Result<u64, CacheError> {
+        let result = sqlx::query("DELETE FROM outbox WHERE state = 'done' AND updated_at < ?")
+            .bind(now_ms() - keep_ms)
+            .execute(&self.pool)
+            .await?;
+        Ok(result.rows_affected())
+    }
+}

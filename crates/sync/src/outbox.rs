@@ -1,0 +1,67 @@
+//! Replaying the outbox: the agent's actions go to the server in the order they were made,
+//! each with its id as the Idempotency-Key. Network trouble leaves the action (and every
+//! later one) for the next round; a 409 becomes a conflict the agent resolves; any other
+//! refusal is kept with its reason. Nothing is dropped without the agent saying so.
+
+use arbiter_cache::{Action, Cache, OutboxItem};
+use arbiter_client::{ApiClient, ClientError};
+use arbiter_contract::Entity;
+
+use crate::SyncError;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReplayReport {
+    pub done: usize,
+    pub conflicts: usize,
+    pub rejected: usize,
+    /// Tickets whose data or overlay changed.
+    pub tickets: Vec<i64>,
+    /// Sending stopped here; it goes on next round.
+    pub stopped_by: Option<String>,
+}
+
+async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Result<Entity, ClientError> {
+    match &item.action {
+        Action::Reply { ticket_id, body } => client.post_reply(*ticket_id, body, &item.id).await.map(Entity::Message),
+        Action::Note { ticket_id, body } => client.post_note(*ticket_id, body, &item.id).await.map(Entity::Note),
+        Action::UpdateTicket { ticket_id, base_version, update } => {
+            client.update_ticket(*ticket_id, base_version + own_versions, update, &item.id).await.map(Entity::Ticket)
+        }
+    }
+}
+
+/// Sends what the outbox holds, in order, until it is empty or the server cannot be reached.
+pub async fn replay(client: &ApiClient, cache: &Cache) -> Result<ReplayReport, SyncError> {
+    let mut report = ReplayReport::default();
+    for item in cache.outbox_to_send().await? {
+        let own_versions = cache.own_versions_since(&item).await?;
+        cache.mark_sending(&item.id).await?;
+        report.tickets.extend(item.action.ticket_id());
+        match send(client, &item, own_versions).await {
+            Ok(result) => {
+                cache.mark_done(&item.id, &result).await?;
+                report.done += 1;
+            }
+            Err(ClientError::Rejected { status: 409, error }) => {
+                cache.mark_conflict(&item.id, &error.message, error.current.as_deref()).await?;
+                report.conflicts += 1;
+            }
+            Err(error) if error.is_transient() => {
+                cache.mark_retry(&item.id, &error.to_string()).await?;
+                report.stopped_by = Some(error.to_string());
+                return Err(SyncError::Client(error));
+            }
+            Err(ClientError::Unauthorized(message)) => {
+                cache.mark_retry(&item.id, &message).await?;
+                return Err(SyncError::Client(ClientError::Unauthorized(message)));
+            }
+            Err(error) => {
+                cache.mark_rejected(&item.id, &error.to_string()).await?;
+                report.rejected += 1;
+            }
+        }
+    }
+    report.tickets.sort_unstable();
+    report.tickets.dedup();
+    Ok(report)
+}
