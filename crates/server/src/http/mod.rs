@@ -91,11 +91,26 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(supervisor::audit))
 }
 
+/// Runs each request on a task of its own, so a client that hangs up mid-request (a
+/// crashed desk, a cut network) does not cancel the handler half-way through a database
+/// transaction: the work finishes, commits or rolls back cleanly, and a retry with the same
+/// Idempotency-Key gets its stored answer.
+async fn run_to_completion(request: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::error!(%error, "request handler panicked");
+            axum::response::IntoResponse::into_response(ApiFailure::internal())
+        }
+    }
+}
+
 /// The router the server runs, and the document it serves at `/openapi.json`.
 pub fn router(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
     let (api, doc) = api().split_for_parts();
     let served = doc.clone();
     let router = api
+        .layer(middleware::from_fn(run_to_completion))
         .layer(middleware::from_fn_with_state(state.clone(), crate::rate_limit::limit))
         .route("/health", get(|| async { "ok" }))
         .route("/openapi.json", get(move || async move { Json(served) }))
