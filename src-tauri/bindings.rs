@@ -6,7 +6,7 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::*;
-use crate::events::{CacheChanged, SyncStatusChanged};
+use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -26,7 +26,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             resolve_conflict,
             dismiss_action
         ])
-        .events(collect_events![SyncStatusChanged, CacheChanged])
+        .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent])
         // Ids and times in ms stay far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One type per struct: our types read and write the same JSON.

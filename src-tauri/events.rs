@@ -10,6 +10,10 @@ use tauri_specta::Event;
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
 pub struct SyncStatusChanged(pub SyncStatus);
 
+/// A live event as it arrived: typing, presence, new messages, assignments, escalations.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+pub struct LiveEvent(pub arbiter_contract::StreamEvent);
+
 /// Tickets changed in the cache; an empty list means "everything may have changed".
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
 pub struct CacheChanged(pub TicketsChanged);
@@ -34,6 +38,12 @@ impl DeskEvents for TauriEvents {
     fn tickets_changed(&self, changed: &TicketsChanged) {
         if let Err(error) = CacheChanged(changed.clone()).emit(&self.app) {
             tracing::warn!(%error, "could not emit a cache change");
+        }
+    }
+
+    fn live(&self, event: &arbiter_contract::StreamEvent) {
+        if let Err(error) = LiveEvent(event.clone()).emit(&self.app) {
+            tracing::warn!(%error, "could not emit a live event");
         }
     }
 }

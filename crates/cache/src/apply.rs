@@ -51,13 +51,30 @@ impl Cache {
         Ok(applied)
     }
 
+    /// The live stream's last event id, to resume from.
+    pub async fn stream_event_id(&self) -> Result<Option<i64>, CacheError> {
+        Ok(sqlx::query_scalar("SELECT stream_event_id FROM sync_state WHERE id = 1").fetch_one(&self.pool).await?)
+    }
+
+    /// Applies entities a stream event carried and records the event id, in one transaction.
+    pub async fn apply_stream(&self, event_id: i64, entities: &[Entity]) -> Result<Applied, CacheError> {
+        let mut tx = self.pool.begin().await?;
+        let mut applied = Applied { changes: entities.len(), ..Applied::default() };
+        for entity in entities {
+            apply_one(&mut tx, entity, &mut applied).await?;
+        }
+        sqlx::query("UPDATE sync_state SET stream_event_id = ? WHERE id = 1").bind(event_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(applied)
+    }
+
     /// Forgets everything, for a re-sync from scratch.
     pub async fn reset(&self) -> Result<(), CacheError> {
         let mut tx = self.pool.begin().await?;
         for table in ["messages", "tickets", "customers", "agents", "entities"] {
             sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
         }
-        sqlx::query("UPDATE sync_state SET feed_id = NULL, cursor = 0, head = 0, synced_at = NULL WHERE id = 1")
+        sqlx::query("UPDATE sync_state SET feed_id = NULL, cursor = 0, head = 0, synced_at = NULL, stream_event_id = NULL WHERE id = 1")
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -90,9 +107,14 @@ pub(crate) async fn apply_one(
                 .await?;
         }
         Entity::Ticket(t) => {
+            // Never back in time: a late stream event must not undo a newer state.
             sqlx::query(
-                "INSERT OR REPLACE INTO tickets (id, status, queue, assignee_id, customer_id, updated_at, data)
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tickets (id, status, queue, assignee_id, customer_id, updated_at, data, version)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue = excluded.queue,
+                     assignee_id = excluded.assignee_id, customer_id = excluded.customer_id,
+                     updated_at = excluded.updated_at, data = excluded.data, version = excluded.version
+                 WHERE excluded.version >= tickets.version",
             )
             .bind(t.id)
             .bind(wire_name(&t.status))
@@ -101,6 +123,7 @@ pub(crate) async fn apply_one(
             .bind(t.customer_id)
             .bind(to_ms(t.updated_at))
             .bind(json(t))
+            .bind(t.version)
             .execute(conn)
             .await?;
             applied.tickets.insert(t.id);

@@ -116,6 +116,31 @@ impl ApiClient {
 }
 
 impl ApiClient {
+    /// Opens the live stream (server-sent events), resuming after `last_event_id`.
+    /// The response has no overall timeout: it stays open while events flow.
+    pub async fn stream(&self, last_event_id: Option<i64>) -> Result<reqwest::Response, ClientError> {
+        let mut request = self.request(Method::GET, "/v1/stream").timeout(Duration::from_secs(60 * 60 * 24 * 365));
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id.to_string());
+        }
+        let response = request.send().await.map_err(ClientError::from_transport)?;
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response);
+        }
+        Err(match status {
+            StatusCode::UNAUTHORIZED => ClientError::Unauthorized("the stream refused the token".into()),
+            StatusCode::TOO_MANY_REQUESTS => ClientError::RateLimited { retry_after_secs: None },
+            s if s.is_server_error() => {
+                ClientError::Server { status: s.as_u16(), message: "stream unavailable".into() }
+            }
+            s => ClientError::Rejected {
+                status: s.as_u16(),
+                error: ApiError::new(arbiter_contract::ErrorCode::BadRequest, "stream refused"),
+            },
+        })
+    }
+
     pub async fn post_note(&self, ticket_id: i64, body: &str, idempotency_key: &str) -> Result<Note, ClientError> {
         let request = self
             .request(Method::POST, &format!("/v1/tickets/{ticket_id}/notes"))

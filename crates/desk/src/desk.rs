@@ -15,7 +15,7 @@ use crate::error::{DeskError, ErrorCode};
 use crate::events::{DeskEvents, SyncState, SyncStatus};
 use crate::paths::DeskPaths;
 use crate::settings::{SavedSession, Settings};
-use crate::sync_loop::{StatusCell, SyncLoop};
+use crate::sync_loop::{StatusCell, StreamLoop, SyncLoop};
 
 /// Who is signed in where; what the UI shows in its header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -28,6 +28,7 @@ pub(crate) struct Session {
     pub info: SessionInfo,
     pub cache: Cache,
     pub sync: Option<SyncLoop>,
+    pub stream: Option<StreamLoop>,
 }
 
 #[derive(Clone)]
@@ -123,8 +124,14 @@ impl Desk {
         let sync = client
             .clone()
             .map(|c| SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone()));
+        let stream = match (client, &sync) {
+            (Some(client), Some(sync)) => {
+                Some(StreamLoop::spawn(client, cache.clone(), self.status.clone(), sync.waker()))
+            }
+            _ => None,
+        };
         let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
-        *self.session.write().await = Some(Session { info, cache, sync });
+        *self.session.write().await = Some(Session { info, cache, sync, stream });
         self.refresh_outbox_counts().await;
         Ok(())
     }
@@ -169,6 +176,9 @@ impl Desk {
         if let Some(session) = self.session.write().await.take() {
             if let Some(sync) = &session.sync {
                 sync.stop();
+            }
+            if let Some(stream) = &session.stream {
+                stream.stop();
             }
             session.cache.close().await;
         }

@@ -66,6 +66,8 @@ pub struct TicketsChanged {
 pub trait DeskEvents: Send + Sync + 'static {
     fn sync_status(&self, status: &SyncStatus);
     fn tickets_changed(&self, changed: &TicketsChanged);
+    /// A live event (typing, presence, a new message, an escalation) as it arrived.
+    fn live(&self, _event: &arbiter_contract::StreamEvent) {}
 }
 
 /// For tests and tools that need no UI.

@@ -72,6 +72,10 @@ impl SyncLoop {
         self.wake.notify_one();
     }
 
+    pub fn waker(&self) -> Arc<Notify> {
+        self.wake.clone()
+    }
+
     pub fn stop(&self) {
         self.task.abort();
     }
@@ -170,6 +174,63 @@ async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Ar
             _ = tokio::time::sleep(delay) => {}
             _ = wake.notified() => {}
         }
+    }
+}
+
+/// Follows the live stream while the session lasts: events go into the cache and to the UI
+/// at once; a dropped connection reconnects (with backoff) and resumes by the saved event id;
+/// a `reset` makes the sync loop pull the feed.
+pub struct StreamLoop {
+    task: JoinHandle<()>,
+}
+
+impl StreamLoop {
+    pub fn spawn(
+        client: arbiter_client::ApiClient,
+        cache: Cache,
+        status: Arc<StatusCell>,
+        wake_sync: Arc<Notify>,
+    ) -> Self {
+        let task = tokio::spawn(async move {
+            let mut failures: u32 = 0;
+            loop {
+                let events = status.events().clone();
+                let result = arbiter_sync::stream::follow(&client, &cache, |event, applied| {
+                    failures = 0;
+                    if matches!(event.payload, arbiter_contract::StreamPayload::Reset) {
+                        wake_sync.notify_one();
+                    }
+                    if !applied.tickets.is_empty() {
+                        events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
+                    }
+                    events.live(event);
+                    true
+                })
+                .await;
+                match result {
+                    Err(SyncError::Client(ClientError::Unauthorized(_))) => return,
+                    Err(error) => {
+                        failures = failures.saturating_add(1);
+                        tracing::debug!(%error, failures, "live stream interrupted");
+                    }
+                    Ok(_) => failures = failures.saturating_add(1),
+                }
+                // What happened while disconnected comes from the replay, or the feed.
+                wake_sync.notify_one();
+                tokio::time::sleep(backoff(failures)).await;
+            }
+        });
+        Self { task }
+    }
+
+    pub fn stop(&self) {
+        self.task.abort();
+    }
+}
+
+impl Drop for StreamLoop {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }
 

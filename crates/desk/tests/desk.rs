@@ -186,3 +186,30 @@ fn the_os_keyring_round_trips_a_token() {
     assert_eq!(KeyringStore.load(&server).unwrap(), None);
     store.delete(&server).expect("deleting twice is fine");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_on_the_server_reaches_the_desk_through_the_live_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let recorder = Arc::new(Recorder::default());
+    let desk = Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), recorder.clone());
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let ticket = desk.list_tickets(InboxView::All, None, 1).await.unwrap()[0].id;
+    tokio::time::sleep(Duration::from_millis(300)).await; // the stream connects
+
+    let started = std::time::Instant::now();
+    let client = arbiter_client::ApiClient::new(&server.base_url(), ApiToken::new("demo-marcus")).unwrap();
+    let message = client.post_reply(ticket, "Taking over this one.", "live-desk-1").await.unwrap();
+    loop {
+        let view = desk.ticket(ticket).await.unwrap();
+        if view.messages.iter().any(|m| m.id == message.id) {
+            break;
+        }
+        // The poll runs every 5 s; only the stream can bring it this fast.
+        assert!(started.elapsed() < Duration::from_secs(2), "the message did not arrive live");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(recorder.changed.lock().unwrap().iter().any(|c| c.ids.contains(&ticket)), "the UI was told");
+}

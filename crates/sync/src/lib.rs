@@ -5,6 +5,7 @@
 //! page without gaps or duplicates.
 
 pub mod outbox;
+pub mod stream;
 
 use std::collections::BTreeSet;
 

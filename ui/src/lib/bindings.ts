@@ -28,6 +28,7 @@ export const commands = {
 /** Events */
 export const events = {
 	cacheChanged: makeEvent<CacheChanged, CacheChanged>("cache-changed"),
+	liveEvent: makeEvent<LiveEvent, LiveEvent>("live-event"),
 	syncStatusChanged: makeEvent<SyncStatusChanged, SyncStatusChanged>("sync-status-changed"),
 };
 
@@ -404,6 +405,9 @@ export type ListCursor = {
 	id: number,
 };
 
+/**  A live event as it arrived: typing, presence, new messages, assignments, escalations. */
+export type LiveEvent = StreamEvent;
+
 /**
  *  A canned answer in one language. Placeholders in `{{double.braces}}` are filled from the
  *  ticket: `{{customer.first_name}}`, `{{customer.account_id}}`, `{{agent.first_name}}`,
@@ -617,6 +621,21 @@ export type SlaPolicy = {
 	chargeback_margin_days: number,
 };
 
+/**  One event as it travels: the SSE `id:` and the JSON `data:`. */
+export type StreamEvent = {
+	id: number,
+	at: string,
+	payload: StreamPayload,
+};
+
+export type StreamPayload = 
+/**  A new message on a conversation the caller sees (chat and email). */
+{ type: "message_created"; message: Message } | { type: "typing"; ticket_id: number; typist: Typist; agent_id: number | null; typing: boolean } | { type: "presence"; agent_id: number; presence: Presence; since: string } | 
+/**  A ticket's assignee or queue changed. */
+{ type: "assignment"; ticket: Ticket } | { type: "escalation"; escalation: Escalation } | 
+/**  The stream cannot replay what was missed: pull the change feed, then carry on. */
+{ type: "reset" };
+
 export type SyncState = "signed_out" | 
 /**  Pulling changes now. */
 "syncing" | 
@@ -788,6 +807,9 @@ export type TradeSide = "buy" | "sell";
 export type TransferStatus = "pending" | "completed" | "failed" | 
 /**  Held by a risk rule or compliance. */
 "held";
+
+/**  Who is typing in a conversation. */
+export type Typist = "customer" | "agent";
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
 
