@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use arbiter_cache::{Cache, OutboxState};
 use arbiter_client::ClientError;
+use arbiter_sync::retry::{backoff, delay_after};
 use arbiter_sync::{SyncEngine, SyncError};
 use chrono::Utc;
-use rand::Rng;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
@@ -16,7 +16,6 @@ use crate::events::{DeskEvents, SyncState, SyncStatus, TicketsChanged};
 
 /// Pause between pulls while online. The live stream (a later step) makes this a fallback.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(5);
-const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
 /// The shared, observable sync status: every change is pushed to the UI.
 pub struct StatusCell {
@@ -45,14 +44,6 @@ impl StatusCell {
     pub fn events(&self) -> &Arc<dyn DeskEvents> {
         &self.events
     }
-}
-
-/// Delay before retry number `failures` (1-based): exponential, capped, with full jitter so
-/// a desk full of agents does not hammer a recovering server in lockstep.
-pub fn backoff(failures: u32) -> Duration {
-    let ceiling = Duration::from_millis(500).saturating_mul(1u32 << failures.min(8)).min(MAX_BACKOFF);
-    let ms = rand::rng().random_range(ceiling.as_millis() as u64 / 2..=ceiling.as_millis() as u64);
-    Duration::from_millis(ms)
 }
 
 pub struct SyncLoop {
@@ -154,12 +145,7 @@ async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Ar
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
-                let delay = match &error {
-                    SyncError::Client(ClientError::RateLimited { retry_after_secs: Some(secs) }) => {
-                        Duration::from_secs(*secs).max(backoff(failures))
-                    }
-                    _ => backoff(failures),
-                };
+                let delay = delay_after(&error, failures);
                 let state = if error.is_transient() { SyncState::Offline } else { SyncState::Error };
                 tracing::warn!(%error, failures, ?delay, "sync failed");
                 status.update(|s| {
@@ -231,21 +217,5 @@ impl StreamLoop {
 impl Drop for StreamLoop {
     fn drop(&mut self) {
         self.task.abort();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_grows_with_jitter_and_is_capped() {
-        for failures in 1..20 {
-            let d = backoff(failures);
-            assert!(d <= MAX_BACKOFF, "{failures}: {d:?}");
-            assert!(d >= Duration::from_millis(500), "{failures}: {d:?}");
-        }
-        assert!(backoff(1) <= Duration::from_secs(1));
-        assert!(backoff(12) >= MAX_BACKOFF / 2);
     }
 }

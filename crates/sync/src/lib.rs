@@ -5,6 +5,7 @@
 //! page without gaps or duplicates.
 
 pub mod outbox;
+pub mod retry;
 pub mod stream;
 
 use std::collections::BTreeSet;
@@ -69,6 +70,35 @@ impl SyncEngine {
     /// Sends the outbox (the agent's queued actions), in order.
     pub async fn push(&self) -> Result<outbox::ReplayReport, SyncError> {
         outbox::replay(&self.client, &self.cache).await
+    }
+
+    /// Pushes, then pulls to the end, retrying transient failures (network, 5xx, 429 with
+    /// its Retry-After, unreadable answers) up to `max_failures` in a row.
+    pub async fn sync_with_retries(&self, max_failures: u32) -> Result<SyncReport, SyncError> {
+        let mut failures = 0;
+        loop {
+            let before = (self.cache.position().await?.cursor, self.cache.outbox_to_send().await?.len());
+            let attempt = async {
+                self.push().await?;
+                self.sync(|_, _| {}).await
+            };
+            match attempt.await {
+                Ok(report) => return Ok(report),
+                Err(error) if error.is_transient() && failures < max_failures => {
+                    // Progress since the last failure means the trouble is intermittent:
+                    // start the backoff over.
+                    let after = (self.cache.position().await?.cursor, self.cache.outbox_to_send().await?.len());
+                    if after.0 > before.0 || after.1 < before.1 {
+                        failures = 0;
+                    }
+                    failures += 1;
+                    let delay = retry::delay_after(&error, failures);
+                    tracing::debug!(%error, failures, ?delay, "retrying");
+                    tokio::time::sleep(delay).await;
+                }
+                Err(error) => return Err(error),
+            }
+        }
     }
 
     /// Pulls until the cache holds everything the server had when the run started.
