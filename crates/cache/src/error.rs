@@ -8,4 +8,6 @@ pub enum CacheError {
     Io(String),
     #[error("not in the local cache: {0}")]
     NotFound(String),
+    #[error("the local cache cannot be opened: {0}")]
+    Unreadable(String),
 }

@@ -20,6 +20,7 @@ use sqlx::SqlitePool;
 pub use apply::Applied;
 pub use error::CacheError;
 pub use outbox::{Action, OutboxItem, OutboxState};
+
 pub use queries::{ListCursor, MAX_LIST_LIMIT};
 pub use views::{InboxView, SyncPosition, TicketListItem, TicketView, ViewCount};
 
@@ -28,13 +29,58 @@ pub struct Cache {
     pool: SqlitePool,
 }
 
+/// The 32-byte key a cache file is encrypted with (SQLCipher, AES-256). The desk keeps it in
+/// the OS keyring; a copied cache file is unreadable without it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CacheKey([u8; 32]);
+
+impl CacheKey {
+    pub fn random() -> Self {
+        use rand::RngCore;
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        Self(bytes)
+    }
+
+    pub fn to_hex(&self) -> String {
+        hex::encode(self.0)
+    }
+
+    pub fn from_hex(text: &str) -> Option<Self> {
+        let bytes = hex::decode(text.trim()).ok()?;
+        Some(Self(bytes.try_into().ok()?))
+    }
+}
+
+impl std::fmt::Debug for CacheKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CacheKey(***)")
+    }
+}
+
 impl Cache {
-    /// Opens (creating if needed) the cache file at `path` and migrates it.
+    /// Opens (creating if needed) an unencrypted cache file at `path` and migrates it.
+    /// The desk always uses [`Cache::open_encrypted`]; this is for tools and tests.
     pub async fn open(path: &Path) -> Result<Self, CacheError> {
+        Self::open_with(path, None).await
+    }
+
+    /// Opens (creating if needed) a cache file encrypted with `key`. A wrong key, or a file
+    /// that is not an Arbiter cache, is `CacheError::Unreadable`.
+    pub async fn open_encrypted(path: &Path, key: &CacheKey) -> Result<Self, CacheError> {
+        Self::open_with(path, Some(key)).await
+    }
+
+    async fn open_with(path: &Path, key: Option<&CacheKey>) -> Result<Self, CacheError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| CacheError::Io(format!("{}: {e}", dir.display())))?;
         }
-        let options = SqliteConnectOptions::from_str("sqlite:")?
+        let mut options = SqliteConnectOptions::from_str("sqlite:")?;
+        if let Some(key) = key {
+            // A raw key (x'…'): no key derivation, so opening is fast; the key is random.
+            options = options.pragma("key", format!("\"x'{}'\"", key.to_hex()));
+        }
+        let options = options
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -42,13 +88,31 @@ impl Cache {
             // loss; with WAL this costs one fsync per transaction.
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await.map_err(unreadable)?;
+        // The first real read tells a wrong key (or a foreign file) from a good one.
+        sqlx::query("SELECT count(*) FROM sqlite_master").execute(&pool).await.map_err(unreadable)?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Self { pool })
+    }
+
+    /// Bytes on disk: the database file and its write-ahead log.
+    pub fn file_size(path: &Path) -> u64 {
+        let wal = path.with_extension(format!("{}-wal", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
+        [path.to_path_buf(), wal].iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum()
     }
 
     /// Closes every connection, so the file can be moved or deleted.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// SQLite says "file is not a database" (code 26) for a wrong key or a foreign file.
+fn unreadable(error: sqlx::Error) -> CacheError {
+    match &error {
+        sqlx::Error::Database(db) if db.code().as_deref() == Some("26") => {
+            CacheError::Unreadable("the file cannot be decrypted with this key, or is not an Arbiter cache".into())
+        }
+        _ => CacheError::Database(error),
     }
 }

@@ -14,9 +14,26 @@ pub const KEYRING_SERVICE: &str = "dev.arbiter.desk";
 /// A place for tokens, one per server address. Calls may block (D-Bus, Keychain); callers
 /// run them off the async runtime.
 pub trait CredentialStore: Send + Sync + 'static {
-    fn load(&self, server_url: &str) -> Result<Option<ApiToken>, DeskError>;
-    fn save(&self, server_url: &str, token: &ApiToken) -> Result<(), DeskError>;
-    fn delete(&self, server_url: &str) -> Result<(), DeskError>;
+    /// The secret stored under `account`.
+    fn get(&self, account: &str) -> Result<Option<String>, DeskError>;
+    fn set(&self, account: &str, secret: &str) -> Result<(), DeskError>;
+    fn remove(&self, account: &str) -> Result<(), DeskError>;
+
+    /// The API token for a server (stored under the server's address).
+    fn load(&self, server_url: &str) -> Result<Option<ApiToken>, DeskError> {
+        Ok(self.get(server_url)?.map(ApiToken::new))
+    }
+    fn save(&self, server_url: &str, token: &ApiToken) -> Result<(), DeskError> {
+        self.set(server_url, token.expose())
+    }
+    fn delete(&self, server_url: &str) -> Result<(), DeskError> {
+        self.remove(server_url)
+    }
+}
+
+/// The keyring account holding a cache file's encryption key.
+pub fn cache_key_account(file_name: &str) -> String {
+    format!("cache-key:{file_name}")
 }
 
 /// The OS keyring, through the `keyring` crate with each platform's native backend.
@@ -33,22 +50,22 @@ fn keyring_error(action: &str, error: keyring::Error) -> DeskError {
 }
 
 impl CredentialStore for KeyringStore {
-    fn load(&self, server_url: &str) -> Result<Option<ApiToken>, DeskError> {
-        let entry = keyring::Entry::new(KEYRING_SERVICE, server_url).map_err(|e| keyring_error("read", e))?;
+    fn get(&self, account: &str) -> Result<Option<String>, DeskError> {
+        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error("read", e))?;
         match entry.get_password() {
-            Ok(token) => Ok(Some(ApiToken::new(token))),
+            Ok(secret) => Ok(Some(secret)),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(keyring_error("read", e)),
         }
     }
 
-    fn save(&self, server_url: &str, token: &ApiToken) -> Result<(), DeskError> {
-        let entry = keyring::Entry::new(KEYRING_SERVICE, server_url).map_err(|e| keyring_error("store", e))?;
-        entry.set_password(token.expose()).map_err(|e| keyring_error("store", e))
+    fn set(&self, account: &str, secret: &str) -> Result<(), DeskError> {
+        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error("store", e))?;
+        entry.set_password(secret).map_err(|e| keyring_error("store", e))
     }
 
-    fn delete(&self, server_url: &str) -> Result<(), DeskError> {
-        let entry = keyring::Entry::new(KEYRING_SERVICE, server_url).map_err(|e| keyring_error("remove", e))?;
+    fn remove(&self, account: &str) -> Result<(), DeskError> {
+        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error("remove", e))?;
         match entry.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(keyring_error("remove", e)),
@@ -58,20 +75,20 @@ impl CredentialStore for KeyringStore {
 
 /// Tokens in memory only: for tests of everything around the keyring.
 #[derive(Debug, Default)]
-pub struct MemoryStore(Mutex<HashMap<String, ApiToken>>);
+pub struct MemoryStore(Mutex<HashMap<String, String>>);
 
 impl CredentialStore for MemoryStore {
-    fn load(&self, server_url: &str) -> Result<Option<ApiToken>, DeskError> {
-        Ok(self.0.lock().expect("lock").get(server_url).cloned())
+    fn get(&self, account: &str) -> Result<Option<String>, DeskError> {
+        Ok(self.0.lock().expect("lock").get(account).cloned())
     }
 
-    fn save(&self, server_url: &str, token: &ApiToken) -> Result<(), DeskError> {
-        self.0.lock().expect("lock").insert(server_url.to_owned(), token.clone());
+    fn set(&self, account: &str, secret: &str) -> Result<(), DeskError> {
+        self.0.lock().expect("lock").insert(account.to_owned(), secret.to_owned());
         Ok(())
     }
 
-    fn delete(&self, server_url: &str) -> Result<(), DeskError> {
-        self.0.lock().expect("lock").remove(server_url);
+    fn remove(&self, account: &str) -> Result<(), DeskError> {
+        self.0.lock().expect("lock").remove(account);
         Ok(())
     }
 }

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use arbiter_cache::{Cache, InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
+use arbiter_cache::{Cache, CacheError, CacheKey, InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
 use arbiter_client::{normalize_base_url, ApiClient, ApiToken};
 use arbiter_contract::Agent;
 use arbiter_sync::SyncEngine;
@@ -91,8 +91,47 @@ impl Desk {
         Ok(())
     }
 
+    /// Opens the session's encrypted cache with its key from the keyring (made on first use).
+    /// A cache that cannot be decrypted (its key was lost with the keyring) is moved aside
+    /// and a fresh one is synced from scratch: the server has the data.
+    async fn open_cache(&self, path: &std::path::Path) -> Result<Cache, DeskError> {
+        let account = crate::credentials::cache_key_account(
+            &path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        );
+        let credentials = self.credentials.clone();
+        let stored = blocking({
+            let account = account.clone();
+            move || credentials.get(&account)
+        })
+        .await?;
+        let key = match stored.as_deref().and_then(CacheKey::from_hex) {
+            Some(key) => key,
+            None => {
+                let key = CacheKey::random();
+                let credentials = self.credentials.clone();
+                let secret = key.to_hex();
+                blocking(move || credentials.set(&account, &secret)).await?;
+                key
+            }
+        };
+        match Cache::open_encrypted(path, &key).await {
+            Err(CacheError::Unreadable(reason)) => {
+                let aside = path.with_extension(format!("unreadable-{}", chrono::Utc::now().timestamp()));
+                tracing::warn!(%reason, aside = %aside.display(), "moving an unreadable cache aside and starting over");
+                std::fs::rename(path, &aside).map_err(|e| {
+                    DeskError::new(ErrorCode::Cache, format!("cannot move the unreadable cache aside: {e}"))
+                })?;
+                for suffix in ["sqlite-wal", "sqlite-shm"] {
+                    let _ = std::fs::remove_file(path.with_extension(suffix));
+                }
+                Ok(Cache::open_encrypted(path, &key).await?)
+            }
+            other => Ok(other?),
+        }
+    }
+
     async fn resume(&self, saved: SavedSession) -> Result<(), DeskError> {
-        let cache = Cache::open(&self.paths.cache_file(&saved.server_url, saved.agent.id)).await?;
+        let cache = self.open_cache(&self.paths.cache_file(&saved.server_url, saved.agent.id)).await?;
         let position = cache.position().await?;
         self.status.update(|s| {
             s.state = SyncState::Offline;

@@ -86,6 +86,9 @@ async fn sign_in_sync_reply_and_restart_offline() {
     assert_eq!(store.load(&url).unwrap(), Some(ApiToken::new("demo-ava")));
     wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
     assert!(files_containing(&desk_dir, "demo-ava").is_empty(), "the token is in no file");
+    // The cache is encrypted: the synced data is not readable on disk.
+    assert!(files_containing(&desk_dir.join("data"), "Ava Chen").is_empty(), "the cache is encrypted");
+    assert!(store.get("cache-key:").is_ok());
 
     let mine = desk.list_tickets(InboxView::Mine, None, 50).await.unwrap();
     assert!(!mine.is_empty());
