@@ -24,7 +24,12 @@ pub fn builder() -> Builder<tauri::Wry> {
             update_ticket,
             outbox,
             resolve_conflict,
-            dismiss_action
+            dismiss_action,
+            search,
+            storage,
+            set_retention_days,
+            resync,
+            compact_cache
         ])
         .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent])
         // Ids and times in ms stay far below 2^53.

@@ -15,6 +15,11 @@ const COMMANDS: &[&str] = &[
     "outbox",
     "resolve_conflict",
     "dismiss_action",
+    "search",
+    "storage",
+    "set_retention_days",
+    "resync",
+    "compact_cache",
 ];
 
 fn main() {

@@ -1,8 +1,8 @@
 //! The IPC surface. Each command is one call into the desk core; errors cross as
 //! `DeskError {code, message}`.
 
-use arbiter_cache::OutboxItem;
 use arbiter_cache::{InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
+use arbiter_cache::{OutboxItem, SearchQuery, SearchResults, StorageReport};
 use arbiter_contract::TicketUpdate;
 use arbiter_desk::{Desk, DeskError, SessionInfo, SyncStatus};
 use tauri::State;
@@ -104,4 +104,37 @@ pub async fn resolve_conflict(desk: State<'_, Desk>, id: String, keep_mine: bool
 #[specta::specta]
 pub async fn dismiss_action(desk: State<'_, Desk>, id: String) -> Result<()> {
     desk.dismiss_action(&id).await
+}
+
+/// Full-text search over the cache (tickets, messages, notes, customers), with filters.
+#[tauri::command]
+#[specta::specta]
+pub async fn search(desk: State<'_, Desk>, query: SearchQuery) -> Result<SearchResults> {
+    desk.search(query).await
+}
+
+/// The cache's size by table and the retention window.
+#[tauri::command]
+#[specta::specta]
+pub async fn storage(desk: State<'_, Desk>) -> Result<StorageReport> {
+    desk.storage().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_retention_days(desk: State<'_, Desk>, days: u32) -> Result<StorageReport> {
+    desk.set_retention_days(days).await
+}
+
+/// Empties the cache (keeping unsent actions) and syncs everything again.
+#[tauri::command]
+#[specta::specta]
+pub async fn resync(desk: State<'_, Desk>) -> Result<()> {
+    desk.resync().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn compact_cache(desk: State<'_, Desk>) -> Result<StorageReport> {
+    desk.compact().await
 }

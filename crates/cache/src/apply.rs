@@ -3,10 +3,10 @@
 use std::collections::BTreeSet;
 
 use arbiter_contract::codec::{to_ms, wire_name};
-use arbiter_contract::{ChangePage, Entity, EntityKind};
-use sqlx::SqliteConnection;
+use arbiter_contract::{ChangePage, Entity, EntityKind, Tombstone};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use crate::{Cache, CacheError};
+use crate::{search, Cache, CacheError};
 
 /// What one page changed, so the UI refreshes only what it shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,9 +24,8 @@ impl Cache {
     pub async fn apply_page(&self, page: &ChangePage) -> Result<Applied, CacheError> {
         let mut tx = self.pool.begin().await?;
         let mut applied = Applied { changes: page.changes.len(), ..Applied::default() };
-        for change in &page.changes {
-            apply_one(&mut tx, &change.entity, &mut applied).await?;
-        }
+        let entities: Vec<&Entity> = page.changes.iter().map(|c| &c.entity).collect();
+        apply_all(&mut tx, &entities, &mut applied).await?;
         sqlx::query("UPDATE sync_state SET feed_id = ?, cursor = MAX(cursor, ?), head = ?, synced_at = ? WHERE id = 1")
             .bind(&page.feed_id)
             .bind(page.next_cursor)
@@ -44,9 +43,7 @@ impl Cache {
     pub async fn put_entities(&self, entities: &[Entity]) -> Result<Applied, CacheError> {
         let mut tx = self.pool.begin().await?;
         let mut applied = Applied { changes: entities.len(), ..Applied::default() };
-        for entity in entities {
-            apply_one(&mut tx, entity, &mut applied).await?;
-        }
+        apply_all(&mut tx, &entities.iter().collect::<Vec<_>>(), &mut applied).await?;
         tx.commit().await?;
         Ok(applied)
     }
@@ -60,9 +57,7 @@ impl Cache {
     pub async fn apply_stream(&self, event_id: i64, entities: &[Entity]) -> Result<Applied, CacheError> {
         let mut tx = self.pool.begin().await?;
         let mut applied = Applied { changes: entities.len(), ..Applied::default() };
-        for entity in entities {
-            apply_one(&mut tx, entity, &mut applied).await?;
-        }
+        apply_all(&mut tx, &entities.iter().collect::<Vec<_>>(), &mut applied).await?;
         sqlx::query("UPDATE sync_state SET stream_event_id = ? WHERE id = 1").bind(event_id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(applied)
@@ -71,9 +66,10 @@ impl Cache {
     /// Forgets everything, for a re-sync from scratch.
     pub async fn reset(&self) -> Result<(), CacheError> {
         let mut tx = self.pool.begin().await?;
-        for table in ["messages", "tickets", "customers", "agents", "entities"] {
+        for table in ["messages", "notes", "tickets", "customers", "agents", "entities", "search_docs"] {
             sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
         }
+        sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')").execute(&mut *tx).await?;
         sqlx::query("UPDATE sync_state SET feed_id = NULL, cursor = 0, head = 0, synced_at = NULL, stream_event_id = NULL WHERE id = 1")
             .execute(&mut *tx)
             .await?;
@@ -86,90 +82,153 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("contract types serialize")
 }
 
-pub(crate) async fn apply_one(
+/// Rows per multi-row INSERT (13 columns for tickets: well under SQLite's parameter limit).
+const CHUNK: usize = 200;
+
+/// Applies entities in order. Runs of one kind go in as multi-row statements (a feed page
+/// is mostly long runs), which is what makes an initial sync of millions of rows quick.
+pub(crate) async fn apply_all(
     conn: &mut SqliteConnection,
-    entity: &Entity,
+    entities: &[&Entity],
     applied: &mut Applied,
 ) -> Result<(), sqlx::Error> {
-    match entity {
-        Entity::Agent(a) => {
-            sqlx::query("INSERT OR REPLACE INTO agents (id, data) VALUES (?, ?)")
-                .bind(a.id)
-                .bind(json(a))
-                .execute(conn)
-                .await?;
+    let mut start = 0;
+    while start < entities.len() {
+        let kind = entities[start].kind();
+        let tombstone = matches!(entities[start], Entity::Deleted(_));
+        let mut end = start + 1;
+        while end < entities.len()
+            && end - start < CHUNK
+            && !tombstone
+            && !matches!(entities[end], Entity::Deleted(_))
+            && entities[end].kind() == kind
+        {
+            end += 1;
         }
-        Entity::Customer(c) => {
-            sqlx::query("INSERT OR REPLACE INTO customers (id, data) VALUES (?, ?)")
-                .bind(c.id)
-                .bind(json(c))
-                .execute(conn)
-                .await?;
-        }
-        Entity::Ticket(t) => {
-            // Never back in time: a late stream event must not undo a newer state.
-            sqlx::query(
-                "INSERT INTO tickets (id, status, queue, assignee_id, customer_id, updated_at, data, version)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue = excluded.queue,
-                     assignee_id = excluded.assignee_id, customer_id = excluded.customer_id,
-                     updated_at = excluded.updated_at, data = excluded.data, version = excluded.version
-                 WHERE excluded.version >= tickets.version",
-            )
-            .bind(t.id)
-            .bind(wire_name(&t.status))
-            .bind(&t.queue)
-            .bind(t.assignee_id)
-            .bind(t.customer_id)
-            .bind(to_ms(t.updated_at))
-            .bind(json(t))
-            .bind(t.version)
-            .execute(conn)
-            .await?;
-            applied.tickets.insert(t.id);
-        }
-        Entity::Message(m) => {
-            sqlx::query("INSERT OR REPLACE INTO messages (id, ticket_id, created_at, data) VALUES (?, ?, ?, ?)")
-                .bind(m.id)
-                .bind(m.ticket_id)
-                .bind(to_ms(m.created_at))
-                .bind(json(m))
-                .execute(conn)
-                .await?;
-            applied.tickets.insert(m.ticket_id);
-        }
-        Entity::Deleted(tombstone) => {
-            let id = tombstone.id;
-            match tombstone.entity {
-                EntityKind::Agent => delete(conn, "DELETE FROM agents WHERE id = ?", id).await?,
-                EntityKind::Customer => delete(conn, "DELETE FROM customers WHERE id = ?", id).await?,
-                EntityKind::Ticket => {
-                    delete(&mut *conn, "DELETE FROM messages WHERE ticket_id = ?", id).await?;
-                    delete(conn, "DELETE FROM tickets WHERE id = ?", id).await?;
-                    applied.tickets.insert(id);
-                }
-                EntityKind::Message => {
-                    let ticket: Option<i64> = sqlx::query_scalar("SELECT ticket_id FROM messages WHERE id = ?")
-                        .bind(id)
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                    applied.tickets.extend(ticket);
-                    delete(conn, "DELETE FROM messages WHERE id = ?", id).await?;
-                }
-                other => {
-                    sqlx::query("DELETE FROM entities WHERE kind = ? AND id = ?")
-                        .bind(other.as_str())
-                        .bind(id)
-                        .execute(conn)
-                        .await?;
-                }
+        let run = &entities[start..end];
+        if let [Entity::Deleted(tombstone)] = run {
+            apply_tombstone(conn, tombstone, applied).await?;
+        } else {
+            upsert_run(conn, run, applied).await?;
+            let docs: Vec<_> = run.iter().filter_map(|e| search::index::doc_of(e)).collect();
+            if !docs.is_empty() {
+                search::index::index_docs(conn, docs).await?;
             }
         }
+        start = end;
+    }
+    Ok(())
+}
+
+/// Stores a run of entities of one kind (no tombstones) with one statement.
+async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut Applied) -> Result<(), sqlx::Error> {
+    let mut sql: QueryBuilder<Sqlite>;
+    match &run[0] {
+        Entity::Ticket(_) => {
+            sql = QueryBuilder::new(
+                "INSERT INTO tickets (id, status, queue, assignee_id, customer_id, updated_at, data, version,
+                     kind, channel, language, priority, created_at) ",
+            );
+            sql.push_values(run, |mut row, entity| {
+                let Entity::Ticket(t) = entity else { unreachable!("a run holds one kind") };
+                applied.tickets.insert(t.id);
+                row.push_bind(t.id)
+                    .push_bind(wire_name(&t.status))
+                    .push_bind(t.queue.clone())
+                    .push_bind(t.assignee_id)
+                    .push_bind(t.customer_id)
+                    .push_bind(to_ms(t.updated_at))
+                    .push_bind(json(t))
+                    .push_bind(t.version)
+                    .push_bind(wire_name(&t.kind))
+                    .push_bind(wire_name(&t.channel))
+                    .push_bind(t.language.clone())
+                    .push_bind(wire_name(&t.priority))
+                    .push_bind(to_ms(t.created_at));
+            });
+            // Never back in time: a late stream event must not undo a newer state.
+            sql.push(
+                " ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue = excluded.queue,
+                     assignee_id = excluded.assignee_id, customer_id = excluded.customer_id,
+                     updated_at = excluded.updated_at, data = excluded.data, version = excluded.version,
+                     kind = excluded.kind, channel = excluded.channel, language = excluded.language,
+                     priority = excluded.priority, created_at = excluded.created_at
+                 WHERE excluded.version >= tickets.version",
+            );
+        }
+        Entity::Message(_) => {
+            sql = QueryBuilder::new("INSERT OR REPLACE INTO messages (id, ticket_id, created_at, data) ");
+            sql.push_values(run, |mut row, entity| {
+                let Entity::Message(m) = entity else { unreachable!("a run holds one kind") };
+                applied.tickets.insert(m.ticket_id);
+                row.push_bind(m.id).push_bind(m.ticket_id).push_bind(to_ms(m.created_at)).push_bind(json(m));
+            });
+        }
+        Entity::Note(_) => {
+            sql = QueryBuilder::new("INSERT OR REPLACE INTO notes (id, ticket_id, created_at, data) ");
+            sql.push_values(run, |mut row, entity| {
+                let Entity::Note(n) = entity else { unreachable!("a run holds one kind") };
+                applied.tickets.insert(n.ticket_id);
+                row.push_bind(n.id).push_bind(n.ticket_id).push_bind(to_ms(n.created_at)).push_bind(json(n));
+            });
+        }
+        Entity::Agent(_) | Entity::Customer(_) => {
+            let table = if matches!(run[0], Entity::Agent(_)) { "agents" } else { "customers" };
+            sql = QueryBuilder::new(format!("INSERT OR REPLACE INTO {table} (id, data) "));
+            sql.push_values(run, |mut row, entity| {
+                let data = match entity {
+                    Entity::Agent(a) => json(a),
+                    Entity::Customer(c) => json(c),
+                    _ => unreachable!("a run holds one kind"),
+                };
+                row.push_bind(entity.id()).push_bind(data);
+            });
+        }
+        _ => {
+            sql = QueryBuilder::new("INSERT OR REPLACE INTO entities (kind, id, data) ");
+            sql.push_values(run, |mut row, entity| {
+                row.push_bind(entity.kind().as_str()).push_bind(entity.id()).push_bind(json(entity));
+            });
+        }
+    }
+    sql.build().execute(conn).await?;
+    Ok(())
+}
+
+async fn apply_tombstone(
+    conn: &mut SqliteConnection,
+    tombstone: &Tombstone,
+    applied: &mut Applied,
+) -> Result<(), sqlx::Error> {
+    let id = tombstone.id;
+    match tombstone.entity {
+        EntityKind::Agent => delete(conn, "DELETE FROM agents WHERE id = ?", id).await?,
+        EntityKind::Customer => {
+            delete(&mut *conn, "DELETE FROM customers WHERE id = ?", id).await?;
+            search::index::unindex(conn, "customer", id).await?;
+        }
+        EntityKind::Ticket => {
+            delete(&mut *conn, "DELETE FROM messages WHERE ticket_id = ?", id).await?;
+            delete(&mut *conn, "DELETE FROM notes WHERE ticket_id = ?", id).await?;
+            delete(&mut *conn, "DELETE FROM tickets WHERE id = ?", id).await?;
+            search::index::unindex_ticket(conn, id).await?;
+            applied.tickets.insert(id);
+        }
+        EntityKind::Message | EntityKind::Note => {
+            let (table, kind) =
+                if tombstone.entity == EntityKind::Message { ("messages", "message") } else { ("notes", "note") };
+            let ticket: Option<i64> = sqlx::query_scalar(&format!("SELECT ticket_id FROM {table} WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            applied.tickets.extend(ticket);
+            delete(&mut *conn, &format!("DELETE FROM {table} WHERE id = ?"), id).await?;
+            search::index::unindex(conn, kind, id).await?;
+        }
         other => {
-            sqlx::query("INSERT OR REPLACE INTO entities (kind, id, data) VALUES (?, ?, ?)")
-                .bind(other.kind().as_str())
-                .bind(other.id())
-                .bind(json(other))
+            sqlx::query("DELETE FROM entities WHERE kind = ? AND id = ?")
+                .bind(other.as_str())
+                .bind(id)
                 .execute(conn)
                 .await?;
         }

@@ -5,9 +5,11 @@
 
 mod apply;
 mod error;
+pub mod housekeeping;
 pub mod outbox;
 mod queries;
 mod rows;
+pub mod search;
 pub mod views;
 
 use std::path::Path;
@@ -19,7 +21,9 @@ use sqlx::SqlitePool;
 
 pub use apply::Applied;
 pub use error::CacheError;
+pub use housekeeping::{PruneReport, StorageReport, TableSize, DEFAULT_RETENTION_DAYS};
 pub use outbox::{Action, OutboxItem, OutboxState};
+pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource};
 
 pub use queries::{ListCursor, MAX_LIST_LIMIT};
 pub use views::{InboxView, SyncPosition, TicketListItem, TicketView, ViewCount};
@@ -92,7 +96,9 @@ impl Cache {
         // The first real read tells a wrong key (or a foreign file) from a good one.
         sqlx::query("SELECT count(*) FROM sqlite_master").execute(&pool).await.map_err(unreadable)?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        let cache = Self { pool };
+        cache.build_search_index_if_needed().await?;
+        Ok(cache)
     }
 
     /// Bytes on disk: the database file and its write-ahead log.

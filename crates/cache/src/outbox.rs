@@ -197,7 +197,7 @@ impl Cache {
     pub async fn mark_done(&self, id: &str, result: &Entity) -> Result<crate::Applied, CacheError> {
         let mut tx = self.pool.begin().await?;
         let mut applied = crate::Applied::default();
-        crate::apply::apply_one(&mut tx, result, &mut applied).await?;
+        crate::apply::apply_all(&mut tx, &[result], &mut applied).await?;
         sqlx::query("UPDATE outbox SET state = 'done', last_error = NULL, result = ?, updated_at = ? WHERE id = ?")
             .bind(serde_json::to_string(result).expect("entities serialize"))
             .bind(now_ms())
@@ -226,7 +226,7 @@ impl Cache {
         let mut tx = self.pool.begin().await?;
         if let Some(entity) = current {
             let mut applied = crate::Applied::default();
-            crate::apply::apply_one(&mut tx, entity, &mut applied).await?;
+            crate::apply::apply_all(&mut tx, &[entity], &mut applied).await?;
         }
         sqlx::query("UPDATE outbox SET state = 'conflict', last_error = ?, conflict = ?, updated_at = ? WHERE id = ?")
             .bind(error)

@@ -182,6 +182,13 @@ impl Cache {
             .iter()
             .map(|r| rows::decode(r, "data"))
             .collect::<Result<_, _>>()?;
+        let notes = sqlx::query("SELECT data FROM notes WHERE ticket_id = ? ORDER BY created_at, id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| rows::decode(r, "data"))
+            .collect::<Result<_, _>>()?;
         let outbox = self.outbox_for_ticket(id).await?;
         let mut ticket = ticket;
         for item in &outbox {
@@ -191,7 +198,7 @@ impl Cache {
                 overlay_update(&mut ticket, update);
             }
         }
-        Ok(Some(TicketView { ticket, customer, assignee, messages, outbox }))
+        Ok(Some(TicketView { ticket, customer, assignee, messages, notes, outbox }))
     }
 
     pub async fn agent(&self, id: i64) -> Result<Option<Agent>, CacheError> {
@@ -207,7 +214,7 @@ impl Cache {
     /// Row counts per table, for diagnostics and tests.
     pub async fn table_counts(&self) -> Result<Vec<(String, i64)>, CacheError> {
         let mut out = Vec::new();
-        for table in ["agents", "customers", "tickets", "messages", "entities"] {
+        for table in ["agents", "customers", "tickets", "messages", "notes", "entities"] {
             let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.pool).await?;
             out.push((table.to_owned(), count));
         }

@@ -1,6 +1,8 @@
 //! What the desk's screens read from the cache. These types cross IPC to the UI.
 
-use arbiter_contract::{Agent, AuthorKind, Channel, Customer, Message, Priority, Ticket, TicketKind, TicketStatus};
+use arbiter_contract::{
+    Agent, AuthorKind, Channel, Customer, Message, Note, Priority, Ticket, TicketKind, TicketStatus,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -65,6 +67,8 @@ pub struct TicketView {
     pub assignee: Option<Agent>,
     /// Oldest first.
     pub messages: Vec<Message>,
+    /// Internal notes, oldest first.
+    pub notes: Vec<Note>,
     /// The agent's actions on this ticket the server has not confirmed (pending, sending),
     /// or refused (conflict, rejected). Pending ticket updates are already applied to
     /// `ticket`; pending replies and notes are shown from here.

@@ -26,6 +26,9 @@ pub enum ErrorCode {
     PayloadTooLarge,
     UnsupportedMediaType,
     RateLimited,
+    /// The feed no longer holds every change after this cursor (old tombstones were
+    /// compacted away): start again from cursor 0.
+    CursorExpired,
     Internal,
 }
 

@@ -15,7 +15,7 @@ use crate::error::{DeskError, ErrorCode};
 use crate::events::{DeskEvents, SyncState, SyncStatus};
 use crate::paths::DeskPaths;
 use crate::settings::{SavedSession, Settings};
-use crate::sync_loop::{StatusCell, StreamLoop, SyncLoop};
+use crate::sync_loop::{LoopSettings, StatusCell, StreamLoop, SyncLoop};
 
 /// Who is signed in where; what the UI shows in its header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -160,9 +160,11 @@ impl Desk {
                 None
             }
         };
-        let sync = client
-            .clone()
-            .map(|c| SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone()));
+        let retention_days = Settings::load(&self.paths.settings_file()).retention_days();
+        let sync = client.clone().map(|c| {
+            let settings = LoopSettings { retention_days };
+            SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone(), settings)
+        });
         let stream = match (client, &sync) {
             (Some(client), Some(sync)) => {
                 Some(StreamLoop::spawn(client, cache.clone(), self.status.clone(), sync.waker()))
@@ -192,7 +194,9 @@ impl Desk {
 
         self.stop_session().await;
         let saved = SavedSession { server_url: server_url.clone(), agent: agent.clone() };
-        Settings { session: Some(saved.clone()) }.save(&self.paths.settings_file())?;
+        let mut settings = Settings::load(&self.paths.settings_file());
+        settings.session = Some(saved.clone());
+        settings.save(&self.paths.settings_file())?;
         self.resume(saved).await?;
         tracing::info!(agent = agent.id, server = %server_url, "signed in");
         Ok(SessionInfo { server_url, agent })
@@ -202,7 +206,9 @@ impl Desk {
     pub async fn sign_out(&self) -> Result<(), DeskError> {
         let server_url = self.session.read().await.as_ref().map(|s| s.info.server_url.clone());
         self.stop_session().await;
-        Settings::default().save(&self.paths.settings_file())?;
+        let mut settings = Settings::load(&self.paths.settings_file());
+        settings.session = None;
+        settings.save(&self.paths.settings_file())?;
         if let Some(url) = server_url {
             let credentials = self.credentials.clone();
             blocking(move || credentials.delete(&url)).await?;

@@ -38,6 +38,8 @@ pub struct SyncStatus {
     pub outbox_pending: i64,
     /// Agent actions the server refused (conflicts and rejections) awaiting the agent.
     pub outbox_failed: i64,
+    /// While pulling: how far, how fast, how long still.
+    pub progress: Option<arbiter_sync::progress::SyncProgress>,
 }
 
 impl SyncStatus {
@@ -52,6 +54,7 @@ impl SyncStatus {
             retry_at: None,
             outbox_pending: 0,
             outbox_failed: 0,
+            progress: None,
         }
     }
 }

@@ -9,6 +9,7 @@ mod events;
 mod paths;
 mod reply;
 mod settings;
+mod storage;
 mod sync_loop;
 
 pub use credentials::{CredentialStore, KeyringStore, MemoryStore};

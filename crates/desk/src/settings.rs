@@ -12,6 +12,15 @@ use crate::error::{DeskError, ErrorCode};
 pub struct Settings {
     /// The signed-in session, if any.
     pub session: Option<SavedSession>,
+    /// Closed tickets older than this many days leave the cache (default 90).
+    #[serde(default)]
+    pub retention_days: Option<u32>,
+}
+
+impl Settings {
+    pub fn retention_days(&self) -> u32 {
+        self.retention_days.unwrap_or(arbiter_cache::DEFAULT_RETENTION_DAYS).clamp(1, 3650)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,11 +1,13 @@
 //! The background loop that keeps the cache in step with the server: pull now, then every
 //! few seconds, sooner when woken, backing off with jitter while the server is away.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use arbiter_cache::{Cache, OutboxState};
 use arbiter_client::ClientError;
+use arbiter_sync::progress::ProgressMeter;
 use arbiter_sync::retry::{backoff, delay_after};
 use arbiter_sync::{SyncEngine, SyncError};
 use chrono::Utc;
@@ -14,8 +16,10 @@ use tokio::task::JoinHandle;
 
 use crate::events::{DeskEvents, SyncState, SyncStatus, TicketsChanged};
 
-/// Pause between pulls while online. The live stream (a later step) makes this a fallback.
+/// Pause between pulls while online. The live stream makes this a fallback.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(5);
+/// How often closed tickets past the retention window are removed from the cache.
+pub const PRUNE_INTERVAL: Duration = Duration::from_secs(6 * 3600);
 
 /// The shared, observable sync status: every change is pushed to the UI.
 pub struct StatusCell {
@@ -48,18 +52,32 @@ impl StatusCell {
 
 pub struct SyncLoop {
     wake: Arc<Notify>,
+    resync: Arc<AtomicBool>,
     task: JoinHandle<()>,
 }
 
+/// What the loop needs besides the engine.
+pub struct LoopSettings {
+    pub retention_days: u32,
+}
+
 impl SyncLoop {
-    pub fn spawn(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>) -> Self {
+    pub fn spawn(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, settings: LoopSettings) -> Self {
         let wake = Arc::new(Notify::new());
-        let task = tokio::spawn(run(engine, cache, status, wake.clone()));
-        Self { wake, task }
+        let resync = Arc::new(AtomicBool::new(false));
+        let task = tokio::spawn(run(engine, cache, status, wake.clone(), resync.clone(), settings));
+        Self { wake, resync, task }
     }
 
     /// Pull now instead of at the next tick.
     pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Empties the cache (but not the outbox) and syncs everything again. Done by the loop
+    /// itself between runs, so no page in flight lands on the emptied cache.
+    pub fn resync(&self) {
+        self.resync.store(true, Ordering::SeqCst);
         self.wake.notify_one();
     }
 
@@ -78,16 +96,32 @@ impl Drop for SyncLoop {
     }
 }
 
-async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Arc<Notify>) {
+async fn run(
+    engine: SyncEngine,
+    cache: Cache,
+    status: Arc<StatusCell>,
+    wake: Arc<Notify>,
+    resync: Arc<AtomicBool>,
+    settings: LoopSettings,
+) {
     let mut failures: u32 = 0;
+    let mut last_prune: Option<Instant> = None;
     loop {
+        let events = status.events().clone();
+        if resync.swap(false, Ordering::SeqCst) {
+            match cache.reset().await {
+                Ok(()) => events.tickets_changed(&TicketsChanged { ids: Vec::new() }),
+                Err(error) => tracing::warn!(%error, "re-sync: emptying the cache failed"),
+            }
+        }
         let start = cache.position().await.map(|p| p.cursor).unwrap_or_default();
+        let mut meter = ProgressMeter::new(start, Instant::now());
         status.update(|s| {
             s.state = SyncState::Syncing;
             s.from = start;
             s.retry_at = None;
+            s.progress = None;
         });
-        let events = status.events().clone();
         // Push the agent's actions first, then pull: the pull then brings their effects.
         let pushed = engine.push().await;
         if let Ok(report) = &pushed {
@@ -108,9 +142,11 @@ async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Ar
             Ok(_) => {
                 engine
                     .sync(|applied, progress| {
+                        let estimate = meter.record(Instant::now(), progress.cursor, progress.head, applied.changes);
                         status.update(|s| {
                             s.cursor = progress.cursor;
                             s.head = progress.head;
+                            s.progress = Some(estimate);
                         });
                         if !applied.tickets.is_empty() {
                             events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
@@ -125,10 +161,15 @@ async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Ar
                 if report.reset {
                     events.tickets_changed(&TicketsChanged { ids: Vec::new() });
                 }
+                if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_INTERVAL) {
+                    last_prune = Some(Instant::now());
+                    prune(&cache, settings.retention_days, events.as_ref()).await;
+                }
                 status.update(|s| {
                     s.state = SyncState::Online;
                     s.last_synced_at = Some(Utc::now());
                     s.message = None;
+                    s.progress = None;
                     if report.pages > 0 {
                         s.cursor = report.cursor;
                         s.head = report.head;
@@ -150,6 +191,7 @@ async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Ar
                 tracing::warn!(%error, failures, ?delay, "sync failed");
                 status.update(|s| {
                     s.state = state;
+                    s.progress = None;
                     s.message = Some(error.to_string());
                     s.retry_at = chrono::Duration::from_std(delay).ok().map(|d| Utc::now() + d);
                 });
@@ -160,6 +202,19 @@ async fn run(engine: SyncEngine, cache: Cache, status: Arc<StatusCell>, wake: Ar
             _ = tokio::time::sleep(delay) => {}
             _ = wake.notified() => {}
         }
+    }
+}
+
+/// Removes closed tickets older than the retention window from the cache.
+async fn prune(cache: &Cache, retention_days: u32, events: &dyn DeskEvents) {
+    let cutoff = Utc::now() - chrono::Duration::days(i64::from(retention_days));
+    match cache.prune_closed(cutoff).await {
+        Ok(report) if report.tickets > 0 => {
+            tracing::info!(tickets = report.tickets, messages = report.messages, "pruned closed tickets");
+            events.tickets_changed(&TicketsChanged { ids: Vec::new() });
+        }
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "pruning the cache failed"),
     }
 }
 

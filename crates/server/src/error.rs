@@ -47,6 +47,14 @@ impl ApiFailure {
         failure.retry_after_secs = Some(retry_after_secs);
         failure
     }
+    /// The cursor predates the feed's horizon (410): the client must sync from scratch.
+    pub fn cursor_expired(horizon: i64) -> Self {
+        Self::new(
+            StatusCode::GONE,
+            ErrorCode::CursorExpired,
+            format!("changes before {horizon} were compacted; sync again from cursor 0"),
+        )
+    }
     pub fn internal() -> Self {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, "internal server error")
     }

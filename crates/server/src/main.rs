@@ -42,6 +42,10 @@ enum Command {
         /// escalation-worthy messages) arriving at this many events per second.
         #[arg(long)]
         simulate: Option<f64>,
+        /// Tombstones older than this are compacted away (hourly); desks whose cursor is older
+        /// get `cursor_expired` and sync from scratch.
+        #[arg(long, default_value_t = 30)]
+        tombstone_retention_days: u32,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -93,7 +97,16 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Serve { database, listen, demo, generator, rate_limit, rate_burst, simulate } => {
+        Command::Serve {
+            database,
+            listen,
+            demo,
+            generator,
+            rate_limit,
+            rate_burst,
+            simulate,
+            tombstone_retention_days,
+        } => {
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
             if demo {
                 fill_if_empty(&db, &database, &generator).await?;
@@ -103,6 +116,18 @@ async fn main() -> anyhow::Result<()> {
             let _simulator = simulate.map(|rate| {
                 tracing::info!(rate, "simulating traffic");
                 Simulator::spawn(server.state.clone(), SimulatorOptions { rate, seed: generator.seed })
+            });
+            let db = server.db().clone();
+            tokio::spawn(async move {
+                let retention = chrono::Duration::days(i64::from(tombstone_retention_days));
+                loop {
+                    let before = (chrono::Utc::now() - retention).timestamp_millis();
+                    match arbiter_server::store::feed::compact_tombstones(&db, before).await {
+                        Ok(horizon) => tracing::debug!(horizon, "feed tombstones compacted"),
+                        Err(error) => tracing::warn!(%error, "compacting the feed failed"),
+                    }
+                    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+                }
             });
             // Scripts and tests read this line to learn the port.
             println!("arbiter-server listening on {}", server.base_url());

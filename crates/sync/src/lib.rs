@@ -5,6 +5,7 @@
 //! page without gaps or duplicates.
 
 pub mod outbox;
+pub mod progress;
 pub mod retry;
 pub mod stream;
 
@@ -12,6 +13,7 @@ use std::collections::BTreeSet;
 
 use arbiter_cache::{Applied, Cache, CacheError};
 use arbiter_client::{ApiClient, ClientError};
+use arbiter_contract::{ChangePage, ErrorCode};
 
 /// Changes asked for per request.
 pub const DEFAULT_PAGE_SIZE: u32 = 1_000;
@@ -107,27 +109,48 @@ impl SyncEngine {
     }
 
     /// Like [`sync`](Self::sync) but stops after `max_pages` pages.
+    ///
+    /// The next page is fetched while the current one is written, so the network and the
+    /// disk work at the same time.
     pub async fn sync_pages(
         &self,
         max_pages: usize,
         mut on_page: impl FnMut(&Applied, PageProgress),
     ) -> Result<SyncReport, SyncError> {
         let mut report = SyncReport::default();
+        if max_pages == 0 {
+            return Ok(report);
+        }
         let position = self.cache.position().await?;
         let mut cursor = position.cursor;
         let mut feed_id = position.feed_id;
-        while report.pages < max_pages {
-            let page = self.client.changes(cursor, self.page_size).await?;
+        let mut next = self.client.changes(cursor, self.page_size).await;
+        loop {
+            let page: ChangePage = match next {
+                Ok(page) => page,
+                Err(error) if is_cursor_expired(&error) && !report.reset => {
+                    tracing::warn!(cursor, "the server no longer serves our cursor; syncing from scratch");
+                    self.start_over(&mut report, &mut feed_id, &mut cursor).await?;
+                    next = self.client.changes(cursor, self.page_size).await;
+                    continue;
+                }
+                Err(error) => return Err(error.into()),
+            };
             if feed_id.as_deref().is_some_and(|id| id != page.feed_id) {
                 // The server's data was rebuilt: our cursor means nothing there any more.
                 tracing::warn!(cursor, "the server's change feed was replaced; syncing from scratch");
-                feed_id = None;
-                self.cache.reset().await?;
-                report.reset = true;
-                cursor = 0;
+                self.start_over(&mut report, &mut feed_id, &mut cursor).await?;
+                next = self.client.changes(cursor, self.page_size).await;
                 continue;
             }
-            let applied = self.cache.apply_page(&page).await?;
+            let fetch_next = page.has_more && report.pages + 1 < max_pages;
+            let (applied, prefetched) = if fetch_next {
+                let (applied, prefetched) =
+                    tokio::join!(self.cache.apply_page(&page), self.client.changes(page.next_cursor, self.page_size));
+                (applied?, Some(prefetched))
+            } else {
+                (self.cache.apply_page(&page).await?, None)
+            };
             feed_id = Some(page.feed_id.clone());
             report.pages += 1;
             report.changes += applied.changes;
@@ -136,10 +159,29 @@ impl SyncEngine {
             report.cursor = cursor;
             report.head = page.head;
             on_page(&applied, PageProgress { cursor, head: page.head, changes_so_far: report.changes });
-            if !page.has_more {
-                break;
+            match prefetched {
+                Some(result) => next = result,
+                None => break,
             }
         }
         Ok(report)
     }
+
+    async fn start_over(
+        &self,
+        report: &mut SyncReport,
+        feed_id: &mut Option<String>,
+        cursor: &mut i64,
+    ) -> Result<(), SyncError> {
+        self.cache.reset().await?;
+        report.reset = true;
+        *feed_id = None;
+        *cursor = 0;
+        Ok(())
+    }
+}
+
+/// The server compacted the feed past our cursor (`410 cursor_expired`).
+pub fn is_cursor_expired(error: &ClientError) -> bool {
+    matches!(error, ClientError::Rejected { error, .. } if error.code == ErrorCode::CursorExpired)
 }

@@ -73,7 +73,9 @@ async fn dump(cache: &Path) -> Vec<(String, i64, String)> {
     let pool = SqlitePool::connect(&format!("sqlite://{}", cache.display())).await.unwrap();
     let rows = sqlx::query_as(
         "SELECT 'ticket', id, data FROM tickets UNION ALL SELECT 'message', id, data FROM messages
-         UNION ALL SELECT 'customer', id, data FROM customers UNION ALL SELECT kind, id, data FROM entities ORDER BY 1, 2",
+         UNION ALL SELECT 'customer', id, data FROM customers UNION ALL SELECT 'note', id, data FROM notes
+         UNION ALL SELECT kind, id, data FROM entities
+         UNION ALL SELECT 'search:' || kind, entity_id, CAST(text_hash AS TEXT) FROM search_docs ORDER BY 1, 2",
     )
     .fetch_all(&pool)
     .await

@@ -37,7 +37,9 @@ async fn snapshot(path: &Path) -> Snapshot {
         ("customers", "SELECT id, data FROM customers ORDER BY id"),
         ("tickets", "SELECT id, data FROM tickets ORDER BY id"),
         ("messages", "SELECT id, data FROM messages ORDER BY id"),
+        ("notes", "SELECT id, data FROM notes ORDER BY id"),
         ("entities", "SELECT id, kind || data FROM entities ORDER BY kind, id"),
+        ("search", "SELECT entity_id, kind || text_hash FROM search_docs ORDER BY kind, entity_id"),
     ];
     let mut out = Snapshot::new();
     for (table, sql) in queries {
@@ -183,6 +185,38 @@ async fn a_rebuilt_server_makes_the_cache_start_over() {
     let server = start(&dir.path().join("b.db"), 40, &addr.to_string()).await;
     let report = engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
     assert!(report.reset);
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
+}
+
+#[tokio::test]
+async fn a_cursor_older_than_the_compacted_feed_makes_the_cache_start_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir.path().join("server.db"), 120, "127.0.0.1:0").await;
+    let cache_file = dir.path().join("cache.sqlite");
+    let cache = Cache::open(&cache_file).await.unwrap();
+    engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
+    let moved = cache.list_tickets(arbiter_cache::InboxView::All, 1, None, 500).await.unwrap();
+    let moved = moved
+        .iter()
+        .find(|t| t.queue == "disputes" && t.assignee_name.as_deref() != Some("Ava Chen"))
+        .expect("a dispute that is not Ava's own");
+
+    // While the desk is away, the supervisor moves a ticket out of the agent's view (a
+    // tombstone for the agent), then the server compacts tombstones past the desk's cursor.
+    let supervisor = ApiClient::new(&server.base_url(), ApiToken::new("demo-marcus")).unwrap();
+    let current = supervisor.ticket(moved.id).await.unwrap().ticket;
+    let update = arbiter_contract::TicketUpdate { queue: Some("payments".into()), ..Default::default() };
+    supervisor.update_ticket(moved.id, current.version, &update, "move-out-1").await.unwrap();
+    let horizon =
+        arbiter_server::store::feed::compact_tombstones(server.db(), chrono::Utc::now().timestamp_millis() + 1)
+            .await
+            .unwrap();
+    assert!(horizon > cache.position().await.unwrap().cursor, "the desk's cursor is now too old");
+
+    // The server refuses the old cursor; the engine starts over and misses nothing.
+    let report = engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
+    assert!(report.reset, "{report:?}");
+    assert!(cache.ticket_view(moved.id).await.unwrap().is_none(), "the moved ticket is gone");
     assert_same(&cache_file, &server.base_url(), dir.path()).await;
 }
 

@@ -23,6 +23,14 @@ export const commands = {
 	outbox: () => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("outbox")),
 	resolveConflict: (id: string, keepMine: boolean, newKey: string) => typedError<null, DeskError>(__TAURI_INVOKE("resolve_conflict", { id, keepMine, newKey })),
 	dismissAction: (id: string) => typedError<null, DeskError>(__TAURI_INVOKE("dismiss_action", { id })),
+	/**  Full-text search over the cache (tickets, messages, notes, customers), with filters. */
+	search: (query: SearchQuery) => typedError<SearchResults, DeskError>(__TAURI_INVOKE("search", { query })),
+	/**  The cache's size by table and the retention window. */
+	storage: () => typedError<StorageReport, DeskError>(__TAURI_INVOKE("storage")),
+	setRetentionDays: (days: number) => typedError<StorageReport, DeskError>(__TAURI_INVOKE("set_retention_days", { days })),
+	/**  Empties the cache (keeping unsent actions) and syncs everything again. */
+	resync: () => typedError<null, DeskError>(__TAURI_INVOKE("resync")),
+	compactCache: () => typedError<StorageReport, DeskError>(__TAURI_INVOKE("compact_cache")),
 };
 
 /** Events */
@@ -571,6 +579,54 @@ export type SarStatus = "draft" | "submitted" |
 /**  Compliance received it. */
 "acknowledged";
 
+export type SearchHit = {
+	source: SearchSource,
+	entity_id: number,
+	ticket_id: number | null,
+	customer_id: number | null,
+	/**  The ticket's subject, or the customer's name. */
+	title: string,
+	/**  The matching part of the text, cut around the first match. */
+	snippet: string,
+	ticket_status: TicketStatus | null,
+	channel: TicketChannel | null,
+	at: string,
+};
+
+/**
+ *  A search: the text as typed and optional filters (an empty list means any). Ticket
+ *  filters (status, queue, kind, language, channel) leave out customers, who have no ticket.
+ */
+export type SearchQuery = {
+	text: string,
+	sources?: SearchSource[],
+	statuses?: TicketStatus[],
+	queues?: string[],
+	kinds?: TicketKind[],
+	languages?: string[],
+	channels?: TicketChannel[],
+	/**  Written at or after. */
+	from?: string | null,
+	/**  Written before. */
+	to?: string | null,
+	limit?: number | null,
+};
+
+export type SearchResults = {
+	hits: SearchHit[],
+	/**  More hits exist than were returned. */
+	more: boolean,
+	/**  Why there are no hits although the text is not empty (e.g. nothing searchable in it). */
+	notice: string | null,
+};
+
+/**  What was indexed. */
+export type SearchSource = 
+/**  A ticket's subject, number or tags. */
+"ticket" | "message" | "note" | 
+/**  A customer's name, legal name, email or account number. */
+"customer";
+
 export type SecurityChangeKind = "password" | "two_factor" | "email" | "phone" | "api_key" | 
 /**  A withdrawal address added to the address book. */
 "withdrawal_address";
@@ -621,6 +677,17 @@ export type SlaPolicy = {
 	chargeback_margin_days: number,
 };
 
+/**  Where the cache's bytes go, for the settings screen. */
+export type StorageReport = {
+	/**  The database's pages in use and free, in bytes (the write-ahead log not included). */
+	database_bytes: number,
+	/**  Free pages a compaction would give back. */
+	free_bytes: number,
+	tables: TableSize[],
+	/**  Closed tickets older than this many days are removed. */
+	retention_days: number,
+};
+
 /**  One event as it travels: the SSE `id:` and the JSON `data:`. */
 export type StreamEvent = {
 	id: number,
@@ -635,6 +702,22 @@ export type StreamPayload =
 { type: "assignment"; ticket: Ticket } | { type: "escalation"; escalation: Escalation } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
 { type: "reset" };
+
+/**
+ *  Feed positions are the unit: `done` of `total` positions between where the run started and
+ *  the server's head. (Positions the agent cannot see are skipped by the server, so they pass
+ *  quickly; the rate accounts for that.)
+ */
+export type SyncProgress = {
+	done: number,
+	total: number,
+	/**  Changes stored so far in this run. */
+	changes: number,
+	/**  Feed positions per second, recently. */
+	per_second: number | null,
+	/**  Seconds left at the recent rate; absent until there is a rate. */
+	eta_seconds: number | null,
+};
 
 export type SyncState = "signed_out" | 
 /**  Pulling changes now. */
@@ -665,10 +748,17 @@ export type SyncStatus = {
 	outbox_pending: number,
 	/**  Agent actions the server refused (conflicts and rejections) awaiting the agent. */
 	outbox_failed: number,
+	/**  While pulling: how far, how fast, how long still. */
+	progress: SyncProgress | null,
 };
 
 /**  The sync state changed (online/offline/syncing, progress, errors). */
 export type SyncStatusChanged = SyncStatus;
+
+export type TableSize = {
+	table: string,
+	rows: number,
+};
 
 /**  A team, and for support teams the queue of the same name. */
 export type Team = {
@@ -780,6 +870,8 @@ export type TicketView = {
 	assignee: Agent | null,
 	/**  Oldest first. */
 	messages: Message[],
+	/**  Internal notes, oldest first. */
+	notes: Note[],
 	/**
 	 *  The agent's actions on this ticket the server has not confirmed (pending, sending),
 	 *  or refused (conflict, rejected). Pending ticket updates are already applied to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryName, languageName, shortAge, syncProgress } from "./format";
+import { byteSize, countryName, languageName, shortAge, syncProgress, syncRate, timeLeft } from "./format";
 
 describe("shortAge", () => {
   const now = new Date("2026-11-24T12:00:00Z");
@@ -38,5 +38,23 @@ describe("names", () => {
   });
   it("falls back to the raw value when the tag is not valid", () => {
     expect(languageName("not a tag!")).toBe("not a tag!");
+  });
+});
+
+describe("sync rate and time left", () => {
+  it("reads like a person would say it", () => {
+    expect(syncRate({ per_second: 8200.4, eta_seconds: 41 })).toBe(`${(8200).toLocaleString()}/s · about 40 s left`);
+    expect(syncRate({ per_second: 10, eta_seconds: null })).toBe("10/s");
+    expect(syncRate({ per_second: 0, eta_seconds: null })).toBeNull();
+    expect(syncRate(null)).toBeNull();
+    expect(timeLeft(2)).toBe("a few seconds left");
+    expect(timeLeft(200)).toBe("about 3 min left");
+    expect(timeLeft(3 * 3600)).toBe("about 3 h left");
+  });
+
+  it("formats sizes", () => {
+    expect(byteSize(512)).toBe("512 B");
+    expect(byteSize(1536)).toBe("1.5 KB");
+    expect(byteSize(1.4 * 1024 ** 3)).toBe("1.4 GB");
   });
 });

@@ -97,3 +97,31 @@ export function syncProgress(status: { cursor: number; head: number; from: numbe
 export function newClientKey(): string {
   return crypto.randomUUID();
 }
+
+/** "8,200/s · about 40 s left" for a sync in progress, from the desk's rate estimate. */
+export function syncRate(progress: { per_second: number | null; eta_seconds: number | null } | null): string | null {
+  if (!progress || progress.per_second === null || progress.per_second <= 0) return null;
+  const rate = `${Math.round(progress.per_second).toLocaleString()}/s`;
+  if (progress.eta_seconds === null) return rate;
+  return `${rate} · ${timeLeft(progress.eta_seconds)}`;
+}
+
+/** Rounded, human time left: "a few seconds", "about 40 s", "about 3 min", "about 2 h". */
+export function timeLeft(seconds: number): string {
+  if (seconds < 5) return "a few seconds left";
+  if (seconds < 90) return `about ${Math.round(seconds / 5) * 5} s left`;
+  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min left`;
+  return `about ${Math.round(seconds / 3600)} h left`;
+}
+
+/** Bytes as "812 KB", "1.4 GB". */
+export function byteSize(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}

@@ -7,7 +7,7 @@ use axum::response::Response;
 use crate::auth::Caller;
 use crate::error::ApiFailure;
 use crate::mutation::json_response;
-use crate::store::feed::{caller_feed_id, read_changes};
+use crate::store::feed::{caller_feed_id, horizon, read_changes};
 use crate::AppState;
 
 /// The change feed: what the caller may see that changed after `after`, oldest first.
@@ -16,6 +16,7 @@ use crate::AppState;
 #[utoipa::path(get, path = "/v1/changes", tag = "sync", security(("bearer" = [])),
     params(FeedQuery),
     responses((status = 200, body = ChangePage), (status = 400, body = ApiError), (status = 401, body = ApiError),
+              (status = 410, body = ApiError, description = "`cursor_expired`: sync again from 0"),
               (status = 429, body = ApiError)))]
 pub async fn changes(
     State(state): State<AppState>,
@@ -29,6 +30,10 @@ pub async fn changes(
     let limit = query.limit.unwrap_or(FEED_DEFAULT_LIMIT);
     if limit == 0 || limit > FEED_MAX_LIMIT {
         return Err(ApiFailure::bad_request(format!("`limit` must be between 1 and {FEED_MAX_LIMIT}")));
+    }
+    let horizon = horizon(&state.db).await?;
+    if query.after > 0 && query.after < horizon {
+        return Err(ApiFailure::cursor_expired(horizon));
     }
     let feed_id = caller_feed_id(&state.db, &state.feed_id, caller.id()).await?;
     let page = read_changes(&state.db, &caller.vis, feed_id, query.after, limit).await?;

@@ -21,8 +21,8 @@ async fn insert_row(
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO changes (entity_kind, entity_id, tombstone, scope_global, scope_queue, scope_team,
-             scope_assignee, scope_customer, scope_agent, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq",
+             scope_assignee, scope_customer, scope_agent, payload, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING seq",
     )
     .bind(kind.as_str())
     .bind(id)
@@ -34,6 +34,7 @@ async fn insert_row(
     .bind(scope.customer)
     .bind(scope.agent)
     .bind(payload)
+    .bind(chrono::Utc::now().timestamp_millis())
     .fetch_one(conn)
     .await
 }
@@ -133,6 +134,41 @@ pub async fn read_changes(
     let has_more = full_page || next_cursor < head;
     json.push_str(&format!("],\"next_cursor\":{next_cursor},\"has_more\":{has_more},\"head\":{head}}}"));
     Ok(FeedPage { json, changes: taken, next_cursor, has_more })
+}
+
+/// The oldest cursor the feed still serves completely; 0 until tombstones were compacted.
+pub async fn horizon(db: &Db) -> Result<i64, sqlx::Error> {
+    let value: Option<String> =
+        sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_horizon'").fetch_optional(&db.pool).await?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+/// Drops tombstones recorded before `before_ms`. A desk whose cursor is older than the last
+/// dropped one may have missed a deletion, so from now on its cursor is refused
+/// (`cursor_expired`) and it syncs from scratch. Live rows are never dropped: a desk starting
+/// at 0 needs no tombstones. Returns the new horizon.
+pub async fn compact_tombstones(db: &Db, before_ms: i64) -> Result<i64, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let newest_old: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE tombstone = 1 AND recorded_at < $1")
+            .bind(before_ms)
+            .fetch_one(&mut *tx)
+            .await?;
+    let current: Option<String> =
+        sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_horizon'").fetch_optional(&mut *tx).await?;
+    let current: i64 = current.and_then(|v| v.parse().ok()).unwrap_or(0);
+    if newest_old > current {
+        sqlx::query("DELETE FROM changes WHERE tombstone = 1 AND seq <= $1").bind(newest_old).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO server_meta (key, value) VALUES ('feed_horizon', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(newest_old.to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(newest_old.max(current))
 }
 
 /// How many live rows the feed holds per entity kind (diagnostics, tests).

@@ -8,7 +8,11 @@ import type {
   InboxView,
   Message,
   OutboxItem,
+  SearchHit,
+  SearchQuery,
+  SearchResults,
   SessionInfo,
+  StorageReport,
   SyncStatus,
   Ticket,
   TicketListItem,
@@ -40,7 +44,10 @@ export class FakeBackend implements Backend {
     retry_at: null,
     outbox_pending: 0,
     outbox_failed: 0,
+    progress: null,
   };
+  retentionDays = 90;
+  resyncs = 0;
   /** The next queued action fails with this, once. */
   failNext: DeskFailure | null = null;
   /** Every reply queued, for assertions. */
@@ -191,6 +198,61 @@ export class FakeBackend implements Backend {
   }
 
   /** Sends every pending action as the server would accept it. */
+  /** A plain substring search over subjects, messages and notes: enough for UI tests. */
+  async search(query: SearchQuery): Promise<SearchResults> {
+    const words = query.text.toLowerCase().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (words.length === 0) {
+      const notice = query.text.trim() ? "Type some letters or numbers to search for." : null;
+      return { hits: [], more: false, notice };
+    }
+    const matches = (text: string) => words.every((w) => text.toLowerCase().includes(w));
+    const hits: SearchHit[] = [];
+    for (const view of this.tickets) {
+      const t = view.ticket;
+      if (query.statuses?.length && !query.statuses.includes(t.status)) continue;
+      const base = { ticket_id: t.id, customer_id: t.customer_id, title: t.subject, ticket_status: t.status, channel: t.channel };
+      if (matches(`${t.subject} ${t.id}`)) {
+        hits.push({ ...base, source: "ticket", entity_id: t.id, snippet: `#${t.id}`, at: t.created_at });
+      }
+      for (const m of view.messages) {
+        if (matches(m.text)) hits.push({ ...base, source: "message", entity_id: m.id, snippet: m.text.slice(0, 180), at: m.created_at });
+      }
+      for (const n of view.notes) {
+        if (matches(n.text)) hits.push({ ...base, source: "note", entity_id: n.id, snippet: n.text.slice(0, 180), at: n.created_at });
+      }
+    }
+    hits.sort((a, b) => b.at.localeCompare(a.at));
+    const limit = query.limit ?? 50;
+    return { hits: hits.slice(0, limit), more: hits.length > limit, notice: null };
+  }
+
+  async storage(): Promise<StorageReport> {
+    const messages = this.tickets.reduce((n, t) => n + t.messages.length, 0);
+    return {
+      database_bytes: 4096 * (10 + messages),
+      free_bytes: 0,
+      tables: [
+        { table: "tickets", rows: this.tickets.length },
+        { table: "messages", rows: messages },
+      ],
+      retention_days: this.retentionDays,
+    };
+  }
+
+  async setRetentionDays(days: number): Promise<StorageReport> {
+    if (days < 1 || days > 3650) throw new DeskFailure("invalid_input", "Retention must be between 1 and 3650 days.");
+    this.retentionDays = days;
+    return this.storage();
+  }
+
+  async resync() {
+    this.resyncs += 1;
+  }
+
+  async compactCache() {
+    return this.storage();
+  }
+
   deliver() {
     for (const item of this.queue.filter((q) => q.state === "pending")) {
       const view = this.tickets.find((v) => v.ticket.id === item.action.ticket_id);
@@ -301,6 +363,7 @@ export function sampleData(): FakeData {
           client_ref: null,
         },
       ],
+      notes: [],
       outbox: [],
     };
   };

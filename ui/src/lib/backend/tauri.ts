@@ -40,6 +40,13 @@ export const tauriBackend: Backend = {
   dismissAction: async (id) => {
     await unwrap(commands.dismissAction(id));
   },
+  search: (query) => unwrap(commands.search(query)),
+  storage: () => unwrap(commands.storage()),
+  setRetentionDays: (days) => unwrap(commands.setRetentionDays(days)),
+  resync: async () => {
+    await unwrap(commands.resync());
+  },
+  compactCache: () => unwrap(commands.compactCache()),
   onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
 };

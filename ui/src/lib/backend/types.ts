@@ -6,7 +6,10 @@ import type {
   TicketUpdate,
   InboxView,
   ListCursor,
+  SearchQuery,
+  SearchResults,
   SessionInfo,
+  StorageReport,
   SyncStatus,
   TicketListItem,
   TicketView,
@@ -33,6 +36,13 @@ export interface Backend {
   outbox(): Promise<OutboxItem[]>;
   resolveConflict(id: string, keepMine: boolean, newKey: string): Promise<void>;
   dismissAction(id: string): Promise<void>;
+  /** Full-text search over the local copy; any text is accepted. */
+  search(query: SearchQuery): Promise<SearchResults>;
+  storage(): Promise<StorageReport>;
+  setRetentionDays(days: number): Promise<StorageReport>;
+  /** Empties the local copy (keeping unsent actions) and syncs everything again. */
+  resync(): Promise<void>;
+  compactCache(): Promise<StorageReport>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
 }

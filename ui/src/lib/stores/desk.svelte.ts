@@ -1,7 +1,18 @@
 // The desk's screen state: session, sync status, the inbox view and the open ticket.
 // Everything is read from the local cache through the backend, so it is fast and works
 // offline; cache-change events refresh what is on screen.
-import type { InboxView, SessionInfo, SyncStatus, TicketListItem, TicketView, ViewCount } from "../bindings";
+import type {
+  InboxView,
+  SearchQuery,
+  SearchResults,
+  SearchSource,
+  SessionInfo,
+  SyncStatus,
+  TicketListItem,
+  TicketStatus,
+  TicketView,
+  ViewCount,
+} from "../bindings";
 import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
 
 const PAGE = 100;
@@ -17,6 +28,12 @@ export class DeskState {
   selectedId = $state<number | null>(null);
   ticket = $state<TicketView | null>(null);
   error = $state<DeskFailure | null>(null);
+  /** The search box: while it holds text, the list shows search hits instead of a view. */
+  searchText = $state("");
+  searchSources = $state<SearchSource[]>([]);
+  searchStatuses = $state<TicketStatus[]>([]);
+  searchResults = $state<SearchResults | null>(null);
+  private searchSeq = 0;
   private unlisten: Unlisten[] = [];
 
   async init(): Promise<void> {
@@ -121,6 +138,40 @@ export class DeskState {
     } catch (error) {
       this.error = asFailure(error);
     }
+  }
+
+  /** Searches the local copy; answers to older keystrokes are dropped. */
+  async search(text: string = this.searchText): Promise<void> {
+    this.searchText = text;
+    const seq = ++this.searchSeq;
+    if (!text.trim()) {
+      this.searchResults = null;
+      return;
+    }
+    const query: SearchQuery = {
+      text,
+      sources: this.searchSources,
+      statuses: this.searchStatuses,
+      queues: [],
+      kinds: [],
+      languages: [],
+      channels: [],
+      from: null,
+      to: null,
+      limit: 50,
+    };
+    try {
+      const results = await backend().search(query);
+      if (seq === this.searchSeq) this.searchResults = results;
+    } catch (error) {
+      if (seq === this.searchSeq) this.error = asFailure(error);
+    }
+  }
+
+  clearSearch(): void {
+    this.searchSeq++;
+    this.searchText = "";
+    this.searchResults = null;
   }
 
   /** Moves the selection up or down the list (keyboard j/k). */

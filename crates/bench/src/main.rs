@@ -1,0 +1,473 @@
+//! `arbiter-bench`: the desk's sync engine and local cache measured against the reference
+//! server on loopback, at the size of a big desk (100k+ tickets, 1M messages).
+//!
+//! ```text
+//! cargo build --release -p arbiter-server -p arbiter-bench
+//! $CARGO_TARGET_DIR/release/arbiter-bench            # ≈ 10 min the first time (generates data)
+//! ```
+//!
+//! It measures: the initial sync's throughput, and a raw bulk insert of the same rows into the
+//! same schema in the same run; search over the messages; the inbox queries; a server-side
+//! change reaching the cache through the live stream; the cache's size and the process's
+//! memory. The server runs as a child process, so the memory figures are the desk's alone.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use arbiter_cache::{Cache, CacheKey, InboxView, SearchQuery, SearchSource};
+use arbiter_client::{ApiClient, ApiToken};
+use arbiter_contract::*;
+use arbiter_server::store::entities::{insert_token, put_agent};
+use arbiter_server::Db;
+use arbiter_sync::SyncEngine;
+use clap::Parser;
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+const BENCH_TOKEN: &str = "bench-head-of-support";
+const BENCH_AGENT_ID: i64 = 900;
+/// Fixed, so the generated data is the same on every run.
+const DATA_NOW: &str = "2026-11-20T12:00:00Z";
+
+#[derive(Parser)]
+#[command(about = "Benchmark the desk's sync engine and cache against the reference server")]
+struct Args {
+    /// Tickets in the generated data (≈ 8.8 messages each: 114,000 gives ≈ 1M messages).
+    #[arg(long, default_value_t = 114_000)]
+    tickets: u32,
+    /// Where the generated server database and the caches are kept between runs
+    /// (default: ~/.cache/arbiter-bench).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// The arbiter-server binary (default: next to this one).
+    #[arg(long)]
+    server: Option<PathBuf>,
+    /// Changes per feed page, as the desk asks.
+    #[arg(long, default_value_t = arbiter_sync::DEFAULT_PAGE_SIZE)]
+    page_size: u32,
+    /// Server-side changes timed through the live stream.
+    #[arg(long, default_value_t = 200)]
+    stream_samples: usize,
+    /// Times each search and inbox query is run.
+    #[arg(long, default_value_t = 30)]
+    repeats: usize,
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let dir = args.data_dir.clone().unwrap_or_else(|| {
+        PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| ".".into())).join(".cache/arbiter-bench")
+    });
+    std::fs::create_dir_all(&dir)?;
+    let server_bin = match &args.server {
+        Some(path) => path.clone(),
+        None => std::env::current_exe()?.with_file_name("arbiter-server"),
+    };
+    if !server_bin.exists() {
+        bail!("{} not found; build it (cargo build --release -p arbiter-server)", server_bin.display());
+    }
+    let database = dir.join(format!("server-{}.db", args.tickets));
+    prepare_server_data(&server_bin, &database, args.tickets).await?;
+    let (mut server, base) = start_server(&server_bin, &database).await?;
+    let client = ApiClient::new(&base, ApiToken::new(BENCH_TOKEN))?;
+    let mut out = Report::default();
+
+    // 1. Initial sync into a fresh encrypted cache, as the desk does it.
+    let cache_path = dir.join("desk.sqlite");
+    remove_cache(&cache_path);
+    let key = CacheKey::random();
+    let cache = Cache::open_encrypted(&cache_path, &key).await?;
+    let rss = RssSampler::start();
+    eprintln!("initial sync…");
+    let started = Instant::now();
+    let engine = SyncEngine::new(client.clone(), cache.clone()).with_page_size(args.page_size);
+    let sync = engine.sync(|_, _| {}).await?;
+    let sync_time = started.elapsed();
+    out.sync_peak_rss_kib = rss.stop().await;
+    let storage = cache.storage_report(90).await?;
+    let rows = |table: &str| storage.tables.iter().find(|t| t.table == table).map_or(0, |t| t.rows);
+    out.tickets = rows("tickets");
+    out.messages = rows("messages");
+    out.changes = sync.changes as i64;
+    out.pages = sync.pages;
+    out.sync_seconds = sync_time.as_secs_f64();
+
+    // 2. The same rows, inserted straight into the same schema (no network, no JSON parsing,
+    //    big transactions): the floor the sync is compared with.
+    eprintln!("raw bulk insert of the same rows…");
+    let raw_path = dir.join("raw.sqlite");
+    remove_cache(&raw_path);
+    let raw = Cache::open_encrypted(&raw_path, &key).await?;
+    let mut cursor = 0;
+    let mut raw_time = Duration::ZERO;
+    let mut raw_changes = 0usize;
+    loop {
+        let page = client.changes(cursor, FEED_MAX_LIMIT).await?;
+        let entities: Vec<Entity> = page.changes.into_iter().map(|c| c.entity).collect();
+        let started = Instant::now();
+        raw.put_entities(&entities).await?;
+        raw_time += started.elapsed();
+        raw_changes += entities.len();
+        cursor = page.next_cursor;
+        if !page.has_more {
+            break;
+        }
+    }
+    raw.close().await;
+    remove_cache(&raw_path);
+    out.raw_changes = raw_changes as i64;
+    out.raw_seconds = raw_time.as_secs_f64();
+
+    // 3. Inbox queries, as the list and the sidebar ask them.
+    eprintln!("inbox queries…");
+    let me = 1; // Ava Chen: a disputes agent with tickets of her own
+    for view in InboxView::ALL {
+        let mut samples = Vec::new();
+        for _ in 0..args.repeats {
+            let started = Instant::now();
+            let page = cache.list_tickets(view, me, None, 100).await?;
+            samples.push(ms(started));
+            if let Some(last) = page.last() {
+                let after =
+                    arbiter_cache::ListCursor { updated_at_ms: last.updated_at.timestamp_millis(), id: last.id };
+                let started = Instant::now();
+                cache.list_tickets(view, me, Some(after), 100).await?;
+                samples.push(ms(started));
+            }
+        }
+        out.inbox.push((format!("list `{view:?}` (100 rows, first and next page)"), samples));
+    }
+    let mut samples = Vec::new();
+    for _ in 0..args.repeats {
+        let started = Instant::now();
+        cache.view_counts(me).await?;
+        samples.push(ms(started));
+    }
+    out.inbox.push(("counts of all 7 views".into(), samples));
+    let open: Vec<i64> = cache.list_tickets(InboxView::All, me, None, 500).await?.iter().map(|t| t.id).collect();
+    let mut samples = Vec::new();
+    for id in open.iter().take(args.repeats * 4) {
+        let started = Instant::now();
+        cache.ticket_view(*id).await?.context("a listed ticket opens")?;
+        samples.push(ms(started));
+    }
+    out.inbox.push(("open a ticket (conversation, notes, customer)".into(), samples));
+
+    // 4. Search.
+    eprintln!("search…");
+    let queries: Vec<(&str, SearchQuery)> = vec![
+        ("common word", SearchQuery::text("withdrawal")),
+        ("common word, typing", SearchQuery::text("withdr")),
+        ("two words", SearchQuery::text("card refund")),
+        ("phrase", SearchQuery::text("\"two-factor authentication\"")),
+        ("rare word", SearchQuery::text("chargeback")),
+        ("Chinese", SearchQuery::text("提币")),
+        ("customer email", SearchQuery::text("example.com")),
+        ("no match", SearchQuery::text("zzqxv")),
+        ("FTS syntax as text", SearchQuery::text("NEAR(\"fee\" *")),
+        (
+            "word + status and queue filters",
+            SearchQuery {
+                statuses: vec![TicketStatus::Open, TicketStatus::Pending],
+                queues: vec!["payments".into()],
+                ..SearchQuery::text("deposit")
+            },
+        ),
+        ("word, messages only", SearchQuery { sources: vec![SearchSource::Message], ..SearchQuery::text("account") }),
+        (
+            "word + last 7 days",
+            SearchQuery {
+                from: Some(DATA_NOW.parse::<chrono::DateTime<chrono::Utc>>()? - chrono::Duration::days(7)),
+                ..SearchQuery::text("verification")
+            },
+        ),
+    ];
+    for (label, query) in &queries {
+        cache.search(query).await?; // warm
+        let mut samples = Vec::new();
+        let mut hits = 0;
+        for _ in 0..args.repeats {
+            let started = Instant::now();
+            hits = cache.search(query).await?.hits.len();
+            samples.push(ms(started));
+        }
+        out.search.push((format!("{label} ({hits} hits)"), samples));
+    }
+
+    // 5. A server-side change reaching the cache through the live stream.
+    eprintln!("stream latency…");
+    out.stream = stream_latency(&client, &cache, &open, args.stream_samples).await?;
+
+    // 6. Size and memory.
+    out.cache_bytes = Cache::file_size(&cache_path);
+    out.database_bytes = cache.storage_report(90).await?.database_bytes;
+    out.rss_kib = proc_status("VmRSS");
+    out.peak_rss_kib = proc_status("VmHWM");
+    cache.close().await;
+    server.kill().await?;
+
+    out.print(&args);
+    Ok(())
+}
+
+/// Generates the server's data once (kept for later runs) and adds the benchmark's agent:
+/// a head of support who sees every support queue.
+async fn prepare_server_data(server_bin: &Path, database: &Path, tickets: u32) -> anyhow::Result<()> {
+    let db_arg = database.display().to_string();
+    if !database.exists() {
+        eprintln!("generating {tickets} tickets into {db_arg} (once)…");
+        let partial = database.with_extension("partial.db");
+        let _ = std::fs::remove_file(&partial);
+        let status = tokio::process::Command::new(server_bin)
+            .args(["generate", "--database", &partial.display().to_string(), "--tickets", &tickets.to_string()])
+            .args(["--now", DATA_NOW])
+            .status()
+            .await?;
+        if !status.success() {
+            bail!("generating the data failed");
+        }
+        std::fs::rename(&partial, database)?;
+    }
+    let db = Db::connect(&db_arg).await?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM agents WHERE id = $1").bind(BENCH_AGENT_ID).fetch_optional(&db.pool).await?;
+    if exists.is_none() {
+        let teams = ["general", "payments", "disputes", "fraud", "p2p", "feedback"];
+        let agent = Agent {
+            id: BENCH_AGENT_ID,
+            name: "Bench Head of Support".into(),
+            email: "bench@arbiter.example".into(),
+            role: AgentRole::Supervisor,
+            team: "general".into(),
+            teams: teams.iter().map(|t| t.to_string()).collect(),
+            languages: vec!["en".into()],
+            presence: Presence::Online,
+            presence_since: chrono::Utc::now(),
+        };
+        let mut tx = db.begin_write().await?;
+        put_agent(&mut tx, &agent).await?;
+        insert_token(&mut tx, BENCH_AGENT_ID, BENCH_TOKEN, chrono::Utc::now().timestamp_millis()).await?;
+        tx.commit().await?;
+    }
+    db.pool.close().await;
+    Ok(())
+}
+
+async fn start_server(server_bin: &Path, database: &Path) -> anyhow::Result<(tokio::process::Child, String)> {
+    // No rate limit: this measures the desk, not the server's protection against floods.
+    let mut child = tokio::process::Command::new(server_bin)
+        .args(["serve", "--database", &database.display().to_string(), "--listen", "127.0.0.1:0"])
+        .args(["--rate-limit", "1000000", "--rate-burst", "1000000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()?;
+    let mut lines = BufReader::new(child.stdout.take().context("server stdout")?).lines();
+    let base = loop {
+        let line = lines.next_line().await?.context("the server exited")?;
+        if let Some(url) = line.strip_prefix("arbiter-server listening on ") {
+            break url.trim().to_owned();
+        }
+    };
+    Ok((child, base))
+}
+
+/// Posts replies through the API and times each until the desk's stream follower has
+/// stored it in the cache. Returns (from request start, from the server's event time).
+async fn stream_latency(
+    client: &ApiClient,
+    cache: &Cache,
+    tickets: &[i64],
+    samples: usize,
+) -> anyhow::Result<(Vec<f64>, Vec<f64>)> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(String, Instant, chrono::DateTime<chrono::Utc>)>();
+    let follower = {
+        let (client, cache) = (client.clone(), cache.clone());
+        tokio::spawn(async move {
+            arbiter_sync::stream::follow(&client, &cache, |event, _applied| {
+                // Called after the event is committed to the cache.
+                if let StreamPayload::MessageCreated { message } = &event.payload {
+                    let _ = tx.send((message.text.clone(), Instant::now(), event.at));
+                }
+                true
+            })
+            .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await; // connected
+    let run = chrono::Utc::now().timestamp_millis();
+    let (mut from_request, mut from_event) = (Vec::new(), Vec::new());
+    for n in 0..samples {
+        let ticket = tickets[n % tickets.len()];
+        let text = format!("bench-latency-{run}-{n}");
+        let started = Instant::now();
+        client.post_reply(ticket, &text, &format!("{text}-key")).await?;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let (got, at, event_at) = tokio::time::timeout_at(deadline, rx.recv())
+                .await
+                .context("the change did not arrive through the stream within 5 s")?
+                .context("the stream follower stopped")?;
+            if got == text {
+                from_request.push(at.duration_since(started).as_secs_f64() * 1000.0);
+                let lag = chrono::Utc::now() - event_at - chrono::Duration::from_std(at.elapsed())?;
+                from_event.push(lag.num_microseconds().unwrap_or(0) as f64 / 1000.0);
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    follower.abort();
+    Ok((from_request, from_event))
+}
+
+fn remove_cache(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+fn ms(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
+}
+
+fn proc_status(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(&format!("{field}:")))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Samples this process's resident memory while a phase runs.
+struct RssSampler {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<u64>,
+}
+
+impl RssSampler {
+    fn start() -> Self {
+        let (stop, mut stopped) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(async move {
+            let mut peak = proc_status("VmRSS");
+            loop {
+                tokio::select! {
+                    _ = &mut stopped => return peak,
+                    _ = tokio::time::sleep(Duration::from_millis(100)) => peak = peak.max(proc_status("VmRSS")),
+                }
+            }
+        });
+        Self { stop, task }
+    }
+
+    async fn stop(self) -> u64 {
+        let _ = self.stop.send(());
+        self.task.await.unwrap_or(0)
+    }
+}
+
+fn percentile(samples: &[f64], p: f64) -> f64 {
+    let mut sorted = samples.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let index = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[index]
+}
+
+#[derive(Default)]
+struct Report {
+    tickets: i64,
+    messages: i64,
+    changes: i64,
+    pages: usize,
+    sync_seconds: f64,
+    sync_peak_rss_kib: u64,
+    raw_changes: i64,
+    raw_seconds: f64,
+    inbox: Vec<(String, Vec<f64>)>,
+    search: Vec<(String, Vec<f64>)>,
+    stream: (Vec<f64>, Vec<f64>),
+    cache_bytes: u64,
+    database_bytes: i64,
+    rss_kib: u64,
+    peak_rss_kib: u64,
+}
+
+impl Report {
+    fn print(&self, args: &Args) {
+        let sync_rate = self.changes as f64 / self.sync_seconds;
+        let raw_rate = self.raw_changes as f64 / self.raw_seconds;
+        println!(
+            "## Desk sync and cache ({}, `arbiter-bench --tickets {}`)\n",
+            chrono::Utc::now().format("%Y-%m-%d"),
+            args.tickets
+        );
+        println!("| What | Figure |\n| --- | --- |");
+        println!(
+            "| Data synced | {} tickets, {} messages; {} changes in {} pages of {} |",
+            self.tickets, self.messages, self.changes, self.pages, args.page_size
+        );
+        println!(
+            "| Initial sync from the server on loopback | **{:.1} s, {:.0} changes/s** |",
+            self.sync_seconds, sync_rate
+        );
+        println!(
+            "| Raw bulk insert of the same rows into the same schema (5,000 per transaction) | {:.1} s, {:.0} changes/s |",
+            self.raw_seconds, raw_rate
+        );
+        println!("| Sync throughput ÷ raw insert throughput (target ≥ 0.5) | **{:.2}** |", sync_rate / raw_rate);
+        let (request, event) = &self.stream;
+        println!(
+            "| Server-side change → stored in the cache via the stream, from the request's start: p50 / p95 / max (target p95 < 200 ms) | {:.1} / **{:.1}** / {:.1} ms ({} changes) |",
+            percentile(request, 50.0),
+            percentile(request, 95.0),
+            percentile(request, 100.0),
+            request.len()
+        );
+        println!(
+            "| … from the server's event time: p50 / p95 | {:.1} / {:.1} ms |",
+            percentile(event, 50.0),
+            percentile(event, 95.0)
+        );
+        println!(
+            "| Cache on disk (encrypted; database + WAL) | {:.0} MiB ({:.0} MiB in pages) |",
+            self.cache_bytes as f64 / 1048576.0,
+            self.database_bytes as f64 / 1048576.0
+        );
+        println!(
+            "| Desk process memory: peak during the sync / at the end / high-water mark | {:.0} / {:.0} / {:.0} MiB |",
+            self.sync_peak_rss_kib as f64 / 1024.0,
+            self.rss_kib as f64 / 1024.0,
+            self.peak_rss_kib as f64 / 1024.0
+        );
+        for (title, rows) in
+            [("Inbox queries (target p95 < 10 ms)", &self.inbox), ("Search (target p95 < 30 ms)", &self.search)]
+        {
+            println!("\n{title}, {} runs each:\n", args.repeats);
+            println!("| Query | p50 | p95 | max |\n| --- | --- | --- | --- |");
+            let mut all = Vec::new();
+            for (label, samples) in rows {
+                all.extend_from_slice(samples);
+                println!(
+                    "| {label} | {:.2} ms | {:.2} ms | {:.2} ms |",
+                    percentile(samples, 50.0),
+                    percentile(samples, 95.0),
+                    percentile(samples, 100.0)
+                );
+            }
+            println!(
+                "| **all together** | {:.2} ms | **{:.2} ms** | {:.2} ms |",
+                percentile(&all, 50.0),
+                percentile(&all, 95.0),
+                percentile(&all, 100.0)
+            );
+        }
+    }
+}
