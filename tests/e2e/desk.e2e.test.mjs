@@ -48,7 +48,8 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     const shown = await app.browser.$$('[data-testid="message"]');
     assert.equal(shown.length, detail.messages.length, "every message of the conversation is shown");
 
-    const reply = `Thanks for your patience — we traced the payment (e2e ${Date.now()}).`;
+    const stamp = String(Date.now());
+    const reply = `Thanks for your patience — we traced the payment (e2e ${stamp}).`;
     await (await $('[data-testid="reply-body"]')).setValue(reply);
     await (await $('[data-testid="send-reply"]')).click();
 
@@ -71,6 +72,18 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     });
     assert.equal(stored[0].author_name, "Ava Chen");
     assert.equal(stored[0].author_kind, "agent");
+
+    // The stored reply is found by the local search (FTS5 in the encrypted cache), and the
+    // hit opens its ticket.
+    await (await $('[data-testid="search-input"]')).setValue(stamp);
+    const hit = await $('[data-testid="search-hit"]');
+    await hit.waitForDisplayed({ timeout: 5_000, timeoutMsg: `searching for ${stamp} found nothing` });
+    assert.match(await hit.getText(), new RegExp(stamp));
+    await (await hit.$("button")).click();
+    await app.browser.waitUntil(
+      async () => (await (await $('[data-testid="ticket-subject"]')).getText()) !== "",
+      { timeout: 5_000 },
+    );
   } finally {
     await app.close();
   }

@@ -66,7 +66,8 @@ impl Cache {
     /// Forgets everything, for a re-sync from scratch.
     pub async fn reset(&self) -> Result<(), CacheError> {
         let mut tx = self.pool.begin().await?;
-        for table in ["messages", "notes", "tickets", "customers", "agents", "entities", "search_docs"] {
+        for table in ["messages", "notes", "tickets", "ticket_counts", "customers", "agents", "entities", "search_docs"]
+        {
             sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
         }
         sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')").execute(&mut *tx).await?;

@@ -84,9 +84,13 @@ impl Cache {
 
     pub async fn storage_report(&self, retention_days: u32) -> Result<StorageReport, CacheError> {
         let mut conn = self.pool.acquire().await?;
-        let page_size: i64 = sqlx::query_scalar("PRAGMA page_size").fetch_one(&mut *conn).await?;
-        let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&mut *conn).await?;
-        let free: i64 = sqlx::query_scalar("PRAGMA freelist_count").fetch_one(&mut *conn).await?;
+        // SQLCipher answers some pragmas as text, hence the casts.
+        let (page_size, pages, free): (i64, i64, i64) = sqlx::query_as(
+            "SELECT CAST(s.page_size AS INTEGER), CAST(c.page_count AS INTEGER), CAST(f.freelist_count AS INTEGER)
+             FROM pragma_page_size() s, pragma_page_count() c, pragma_freelist_count() f",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
         let mut tables = Vec::with_capacity(COUNTED_TABLES.len());
         for table in COUNTED_TABLES {
             let rows: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *conn).await?;

@@ -13,7 +13,8 @@ use crate::{Cache, CacheError};
 pub const MAX_LIST_LIMIT: u32 = 500;
 const PREVIEW_CHARS: usize = 160;
 
-/// The SQL condition selecting a view's tickets; `?1` is the signed-in agent.
+/// The SQL condition selecting a view's tickets; `?1` is the signed-in agent. Each matches
+/// the condition of a partial index in migration 0005, so a page is an index range scan.
 fn view_condition(view: InboxView) -> &'static str {
     match view {
         InboxView::Mine => "t.assignee_id = ?1 AND t.status IN ('new', 'open', 'pending', 'on_hold')",
@@ -22,6 +23,19 @@ fn view_condition(view: InboxView) -> &'static str {
         InboxView::Pending => "t.status = 'pending'",
         InboxView::OnHold => "t.status = 'on_hold'",
         InboxView::Solved => "t.status IN ('solved', 'closed')",
+        InboxView::All => "?1 = ?1",
+    }
+}
+
+/// The same views over `ticket_counts` (assignee 0 is nobody).
+fn count_condition(view: InboxView) -> &'static str {
+    match view {
+        InboxView::Mine => "assignee = ?1 AND status IN ('new', 'open', 'pending', 'on_hold')",
+        InboxView::Unassigned => "assignee = 0 AND status IN ('new', 'open', 'pending', 'on_hold')",
+        InboxView::Open => "status IN ('new', 'open')",
+        InboxView::Pending => "status = 'pending'",
+        InboxView::OnHold => "status = 'on_hold'",
+        InboxView::Solved => "status IN ('solved', 'closed')",
         InboxView::All => "?1 = ?1",
     }
 }
@@ -73,16 +87,22 @@ impl Cache {
         let limit = limit.clamp(1, MAX_LIST_LIMIT);
         let keyset =
             if after.is_some() { "AND (t.updated_at, t.id) < (?2, ?3)" } else { "AND ?2 IS NULL AND ?3 IS NULL" };
+        // The page's ids first (an index range), then its rows' details: joining before the
+        // LIMIT would look up every matching ticket's last message.
         let sql = format!(
-            "SELECT t.data AS ticket, a.data AS assignee, c.data AS customer, lm.data AS last_message
-             FROM tickets t
+            "WITH page AS MATERIALIZED (
+                 SELECT t.id, t.updated_at FROM tickets t
+                 WHERE {} {keyset}
+                 ORDER BY t.updated_at DESC, t.id DESC
+                 LIMIT ?4)
+             SELECT t.data AS ticket, a.data AS assignee, c.data AS customer, lm.data AS last_message
+             FROM page p
+             JOIN tickets t ON t.id = p.id
              LEFT JOIN agents a ON a.id = t.assignee_id
              LEFT JOIN customers c ON c.id = t.customer_id
              LEFT JOIN messages lm ON lm.id = (
                  SELECT m.id FROM messages m WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
-             WHERE {} {keyset}
-             ORDER BY t.updated_at DESC, t.id DESC
-             LIMIT ?4",
+             ORDER BY p.updated_at DESC, p.id DESC",
             view_condition(view)
         );
         let rows = sqlx::query(&sql)
@@ -146,15 +166,19 @@ impl Cache {
         Ok(items)
     }
 
-    /// How many tickets each built-in view holds.
+    /// How many tickets each built-in view holds, from the trigger-kept counts.
     pub async fn view_counts(&self, me: i64) -> Result<Vec<ViewCount>, CacheError> {
-        let mut counts = Vec::with_capacity(InboxView::ALL.len());
-        for view in InboxView::ALL {
-            let sql = format!("SELECT COUNT(*) FROM tickets t WHERE {}", view_condition(view));
-            let count: i64 = sqlx::query_scalar(&sql).bind(me).fetch_one(&self.pool).await?;
-            counts.push(ViewCount { view, count });
-        }
-        Ok(counts)
+        let sums: Vec<String> = InboxView::ALL
+            .iter()
+            .map(|view| format!("COALESCE(SUM(CASE WHEN {} THEN n END), 0)", count_condition(*view)))
+            .collect();
+        let sql = format!("SELECT {} FROM ticket_counts", sums.join(", "));
+        let row = sqlx::query(&sql).bind(me).fetch_one(&self.pool).await?;
+        InboxView::ALL
+            .iter()
+            .enumerate()
+            .map(|(index, view)| Ok(ViewCount { view: *view, count: row.try_get(index)? }))
+            .collect()
     }
 
     pub async fn ticket_view(&self, id: i64) -> Result<Option<TicketView>, CacheError> {

@@ -30,8 +30,10 @@ async fn a_copied_cache_file_is_unreadable_without_its_key() {
     let wrong = Cache::open_encrypted(&copy, &CacheKey::random()).await;
     assert!(matches!(wrong, Err(CacheError::Unreadable(_))), "{:?}", wrong.err());
 
-    // The right key reads it.
+    // The right key reads it, and reports its size.
     let again = Cache::open_encrypted(&path, &key).await.unwrap();
+    let report = again.storage_report(90).await.unwrap();
+    assert!(report.database_bytes > 0);
     assert_eq!(again.outbox_item("k1").await.unwrap().unwrap().id, "k1");
     assert_eq!(CacheKey::from_hex(&key.to_hex()), Some(key.clone()));
     assert_eq!(format!("{key:?}"), "CacheKey(***)");

@@ -160,9 +160,8 @@ impl Desk {
                 None
             }
         };
-        let retention_days = Settings::load(&self.paths.settings_file()).retention_days();
         let sync = client.clone().map(|c| {
-            let settings = LoopSettings { retention_days };
+            let settings = LoopSettings { settings_file: self.paths.settings_file() };
             SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone(), settings)
         });
         let stream = match (client, &sync) {

@@ -58,7 +58,8 @@ pub struct SyncLoop {
 
 /// What the loop needs besides the engine.
 pub struct LoopSettings {
-    pub retention_days: u32,
+    /// Read at each pruning pass, so a changed retention applies without a restart.
+    pub settings_file: std::path::PathBuf,
 }
 
 impl SyncLoop {
@@ -109,6 +110,8 @@ async fn run(
     loop {
         let events = status.events().clone();
         if resync.swap(false, Ordering::SeqCst) {
+            // What comes back from scratch includes old closed tickets: prune after this run.
+            last_prune = None;
             match cache.reset().await {
                 Ok(()) => events.tickets_changed(&TicketsChanged { ids: Vec::new() }),
                 Err(error) => tracing::warn!(%error, "re-sync: emptying the cache failed"),
@@ -163,7 +166,8 @@ async fn run(
                 }
                 if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_INTERVAL) {
                     last_prune = Some(Instant::now());
-                    prune(&cache, settings.retention_days, events.as_ref()).await;
+                    let retention_days = crate::settings::Settings::load(&settings.settings_file).retention_days();
+                    prune(&cache, retention_days, events.as_ref()).await;
                 }
                 status.update(|s| {
                     s.state = SyncState::Online;

@@ -216,3 +216,61 @@ async fn a_change_on_the_server_reaches_the_desk_through_the_live_stream() {
     }
     assert!(recorder.changed.lock().unwrap().iter().any(|c| c.ids.contains(&ticket)), "the UI was told");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_progress_storage_and_a_fresh_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let url = server.base_url();
+    let recorder = Arc::new(Recorder::default());
+    let desk = Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), recorder.clone());
+    desk.start().await.unwrap();
+    desk.sign_in(&url, "demo-ava").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+
+    // The initial sync reported progress with a rate, and cleared it when done.
+    let statuses = recorder.statuses.lock().unwrap().clone();
+    let with_progress: Vec<_> = statuses.iter().filter_map(|s| s.progress).collect();
+    assert!(!with_progress.is_empty(), "progress was reported");
+    assert!(with_progress.iter().all(|p| p.done <= p.total));
+    assert_eq!(with_progress.last().map(|p| p.done), with_progress.last().map(|p| p.total));
+    assert!(desk.sync_status().progress.is_none());
+
+    // Search finds a ticket by a word of its subject; odd text is answered, not an error.
+    let any = desk.list_tickets(InboxView::All, None, 1).await.unwrap().remove(0);
+    let word = any.subject.split_whitespace().max_by_key(|w| w.len()).unwrap().to_owned();
+    let found = desk.search(arbiter_cache::SearchQuery::text(word.clone())).await.unwrap();
+    assert!(found.hits.iter().any(|h| h.ticket_id == Some(any.id)), "{word} finds #{}", any.id);
+    let odd = desk.search(arbiter_cache::SearchQuery::text("NEAR( \" *")).await.unwrap();
+    assert!(odd.hits.is_empty() || odd.notice.is_none());
+    let long = desk.search(arbiter_cache::SearchQuery::text("x".repeat(600))).await.unwrap_err();
+    assert_eq!(long.code, ErrorCode::InvalidInput);
+
+    // The size report, and a retention setting that persists.
+    let report = desk.storage().await.unwrap();
+    let tickets = report.tables.iter().find(|t| t.table == "tickets").unwrap().rows;
+    assert!(tickets > 0 && report.database_bytes > 0 && report.retention_days == 90);
+    assert_eq!(desk.set_retention_days(30).await.unwrap().retention_days, 30);
+    assert_eq!(desk.set_retention_days(0).await.unwrap_err().code, ErrorCode::InvalidInput);
+
+    // Re-sync from scratch: the cache empties and fills again to the same rows.
+    let before = desk.view_counts().await.unwrap();
+    let mark = recorder.statuses.lock().unwrap().len();
+    desk.resync().await.unwrap();
+    let mut restarted = false;
+    for _ in 0..200 {
+        let statuses = recorder.statuses.lock().unwrap()[mark..].to_vec();
+        let from_zero = statuses.iter().position(|s| s.state == SyncState::Syncing && s.from == 0);
+        if let Some(start) = from_zero {
+            if statuses[start..].iter().any(|s| s.state == SyncState::Online) {
+                restarted = true;
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(restarted, "the desk synced again from the start");
+    // The same rows as before, the 30-day retention applied again to what came back.
+    assert_eq!(desk.view_counts().await.unwrap(), before);
+    assert_eq!(desk.storage().await.unwrap().retention_days, 30);
+}
