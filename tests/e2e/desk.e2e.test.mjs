@@ -81,8 +81,9 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     assert.match(await hit.getText(), new RegExp(stamp));
     await (await hit.$("button")).click();
     await app.browser.waitUntil(
-      async () => (await (await $('[data-testid="ticket-subject"]')).getText()) !== "",
-      { timeout: 5_000 },
+      async () =>
+        (await (await $('[data-testid="ticket-subject"]')).getProperty("textContent")) === detail.ticket.subject,
+      { timeout: 5_000, timeoutMsg: "the search hit did not open its ticket" },
     );
   } finally {
     await app.close();
