@@ -29,7 +29,10 @@ pub fn builder() -> Builder<tauri::Wry> {
             storage,
             set_retention_days,
             resync,
-            compact_cache
+            compact_cache,
+            saved_views,
+            save_view,
+            delete_view
         ])
         .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent])
         // Ids and times in ms stay far below 2^53.

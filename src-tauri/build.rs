@@ -20,6 +20,9 @@ const COMMANDS: &[&str] = &[
     "set_retention_days",
     "resync",
     "compact_cache",
+    "saved_views",
+    "save_view",
+    "delete_view",
 ];
 
 fn main() {

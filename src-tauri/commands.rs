@@ -1,7 +1,7 @@
 //! The IPC surface. Each command is one call into the desk core; errors cross as
 //! `DeskError {code, message}`.
 
-use arbiter_cache::{InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
+use arbiter_cache::{ListCursor, SavedView, TicketFilter, TicketListItem, TicketView, ViewCount, ViewKey};
 use arbiter_cache::{OutboxItem, SearchQuery, SearchResults, StorageReport};
 use arbiter_contract::TicketUpdate;
 use arbiter_desk::{Desk, DeskError, SessionInfo, SyncStatus};
@@ -45,7 +45,7 @@ pub async fn sync_now(desk: State<'_, Desk>) -> Result<()> {
 #[specta::specta]
 pub async fn list_tickets(
     desk: State<'_, Desk>,
-    view: InboxView,
+    view: ViewKey,
     after: Option<ListCursor>,
     limit: u32,
 ) -> Result<Vec<TicketListItem>> {
@@ -137,4 +137,29 @@ pub async fn resync(desk: State<'_, Desk>) -> Result<()> {
 #[specta::specta]
 pub async fn compact_cache(desk: State<'_, Desk>) -> Result<StorageReport> {
     desk.compact().await
+}
+
+/// The agent's saved views, in their order.
+#[tauri::command]
+#[specta::specta]
+pub async fn saved_views(desk: State<'_, Desk>) -> Result<Vec<SavedView>> {
+    desk.saved_views().await
+}
+
+/// Creates a view (no id) or updates one.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_view(
+    desk: State<'_, Desk>,
+    id: Option<String>,
+    name: String,
+    filter: TicketFilter,
+) -> Result<SavedView> {
+    desk.save_view(id, &name, filter).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_view(desk: State<'_, Desk>, id: String) -> Result<()> {
+    desk.delete_view(&id).await
 }

@@ -83,7 +83,7 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("contract types serialize")
 }
 
-/// Rows per multi-row INSERT (13 columns for tickets: well under SQLite's parameter limit).
+/// Rows per multi-row INSERT (15 columns for tickets: well under SQLite's parameter limit).
 const CHUNK: usize = 200;
 
 /// Applies entities in order. Runs of one kind go in as multi-row statements (a feed page
@@ -128,7 +128,7 @@ async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut 
         Entity::Ticket(_) => {
             sql = QueryBuilder::new(
                 "INSERT INTO tickets (id, status, queue, assignee_id, customer_id, updated_at, data, version,
-                     kind, channel, language, priority, created_at) ",
+                     kind, channel, language, priority, created_at, escalation_level, sla_due_at) ",
             );
             sql.push_values(run, |mut row, entity| {
                 let Entity::Ticket(t) = entity else { unreachable!("a run holds one kind") };
@@ -145,7 +145,9 @@ async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut 
                     .push_bind(wire_name(&t.channel))
                     .push_bind(t.language.clone())
                     .push_bind(wire_name(&t.priority))
-                    .push_bind(to_ms(t.created_at));
+                    .push_bind(to_ms(t.created_at))
+                    .push_bind(wire_name(&t.escalation_level))
+                    .push_bind(arbiter_policy::sla::soonest_due(&t.sla).map(to_ms));
             });
             // Never back in time: a late stream event must not undo a newer state.
             sql.push(
@@ -153,7 +155,8 @@ async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut 
                      assignee_id = excluded.assignee_id, customer_id = excluded.customer_id,
                      updated_at = excluded.updated_at, data = excluded.data, version = excluded.version,
                      kind = excluded.kind, channel = excluded.channel, language = excluded.language,
-                     priority = excluded.priority, created_at = excluded.created_at
+                     priority = excluded.priority, created_at = excluded.created_at,
+                     escalation_level = excluded.escalation_level, sla_due_at = excluded.sla_due_at
                  WHERE excluded.version >= tickets.version",
             );
         }

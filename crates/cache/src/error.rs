@@ -10,4 +10,6 @@ pub enum CacheError {
     NotFound(String),
     #[error("the local cache cannot be opened: {0}")]
     Unreadable(String),
+    #[error("something stored in the local cache is damaged: {0}")]
+    Corrupt(String),
 }

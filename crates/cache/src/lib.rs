@@ -6,6 +6,7 @@
 mod apply;
 mod error;
 pub mod housekeeping;
+mod list;
 pub mod outbox;
 mod queries;
 mod rows;
@@ -25,8 +26,10 @@ pub use housekeeping::{PruneReport, StorageReport, TableSize, DEFAULT_RETENTION_
 pub use outbox::{Action, OutboxItem, OutboxState};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource};
 
-pub use queries::{ListCursor, MAX_LIST_LIMIT};
-pub use views::{InboxView, SyncPosition, TicketListItem, TicketView, ViewCount};
+pub use list::{ListCursor, MAX_LIST_LIMIT};
+pub use views::{
+    AssigneeFilter, InboxView, SavedView, SyncPosition, TicketFilter, TicketListItem, TicketView, ViewCount, ViewKey,
+};
 
 #[derive(Clone)]
 pub struct Cache {
@@ -98,6 +101,7 @@ impl Cache {
         sqlx::migrate!("./migrations").run(&pool).await?;
         let cache = Self { pool };
         cache.build_search_index_if_needed().await?;
+        cache.optimize().await;
         Ok(cache)
     }
 
@@ -105,6 +109,14 @@ impl Cache {
     pub fn file_size(path: &Path) -> u64 {
         let wal = path.with_extension(format!("{}-wal", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
         [path.to_path_buf(), wal].iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum()
+    }
+
+    /// Lets SQLite gather the statistics its query planner needs (cheap when nothing changed);
+    /// done on open and after big syncs, as SQLite recommends for long-lived connections.
+    pub async fn optimize(&self) {
+        if let Err(error) = sqlx::query("PRAGMA optimize = 0x10002").execute(&self.pool).await {
+            tracing::warn!(%error, "PRAGMA optimize failed");
+        }
     }
 
     /// Closes every connection, so the file can be moved or deleted.

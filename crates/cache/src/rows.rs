@@ -8,12 +8,3 @@ pub(crate) fn decode<T: DeserializeOwned>(row: &SqliteRow, column: &str) -> Resu
     let stored: &str = row.try_get(column)?;
     serde_json::from_str(stored).map_err(|e| sqlx::Error::ColumnDecode { index: column.into(), source: Box::new(e) })
 }
-
-pub(crate) fn decode_opt<T: DeserializeOwned>(row: &SqliteRow, column: &str) -> Result<Option<T>, sqlx::Error> {
-    match row.try_get::<Option<&str>, _>(column)? {
-        Some(stored) => serde_json::from_str(stored)
-            .map(Some)
-            .map_err(|e| sqlx::Error::ColumnDecode { index: column.into(), source: Box::new(e) }),
-        None => Ok(None),
-    }
-}

@@ -1,39 +1,111 @@
 //! What the desk's screens read from the cache. These types cross IPC to the UI.
 
 use arbiter_contract::{
-    Agent, AuthorKind, Channel, Customer, Message, Note, Priority, Ticket, TicketKind, TicketStatus,
+    Agent, AuthorKind, Channel, Customer, EscalationLevel, Message, Note, Priority, Ticket, TicketKind, TicketStatus,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-/// The inbox's built-in views.
+/// The inbox's built-in views. "Active" below means new, open, pending or on hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum InboxView {
-    /// Assigned to me and not solved.
+    /// Assigned to me and active.
     Mine,
-    /// Nobody's yet, not solved.
+    /// Nobody's yet and active (the desk only holds the agent's queues, so: in my queues).
     Unassigned,
     /// New or open: waiting on us.
     Open,
     Pending,
     OnHold,
+    /// New or open with an SLA clock due within the at-risk window, or already past due;
+    /// soonest due first.
+    SlaAtRisk,
+    /// Active and raised above L0.
+    Escalated,
+    /// Active card chargebacks.
+    Chargebacks,
+    /// Active account takeovers, scams and unauthorized withdrawals.
+    FraudClaims,
+    /// Active trade and P2P disputes.
+    Disputes,
     /// Solved or closed.
     Solved,
     All,
 }
 
 impl InboxView {
-    pub const ALL: [InboxView; 7] = [
+    pub const ALL: [InboxView; 12] = [
         InboxView::Mine,
         InboxView::Unassigned,
         InboxView::Open,
         InboxView::Pending,
         InboxView::OnHold,
+        InboxView::SlaAtRisk,
+        InboxView::Escalated,
+        InboxView::Chargebacks,
+        InboxView::FraudClaims,
+        InboxView::Disputes,
         InboxView::Solved,
         InboxView::All,
     ];
+}
+
+/// Whose tickets a saved view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum AssigneeFilter {
+    Me,
+    Nobody,
+    Anyone,
+}
+
+/// A saved view's filter. Empty lists mean "any"; the conditions are combined with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketFilter {
+    #[serde(default)]
+    pub statuses: Vec<TicketStatus>,
+    #[serde(default)]
+    pub queues: Vec<String>,
+    #[serde(default)]
+    pub kinds: Vec<TicketKind>,
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Tickets with any of these tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    #[serde(default)]
+    pub assignee: Option<AssigneeFilter>,
+    /// Only tickets raised above L0.
+    #[serde(default)]
+    pub escalated: bool,
+}
+
+/// A view the agent made and named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SavedView {
+    pub id: String,
+    pub name: String,
+    pub filter: TicketFilter,
+}
+
+/// A built-in view or one of the agent's saved views.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewKey {
+    Builtin(InboxView),
+    Saved(String),
+}
+
+impl From<InboxView> for ViewKey {
+    fn from(view: InboxView) -> Self {
+        ViewKey::Builtin(view)
+    }
 }
 
 /// One row of the inbox list.
@@ -56,6 +128,12 @@ pub struct TicketListItem {
     pub last_author_kind: Option<AuthorKind>,
     /// The most pressing state of the agent's unsent or refused actions on this ticket.
     pub outbox: Option<crate::OutboxState>,
+    pub escalation_level: EscalationLevel,
+    /// When the soonest running SLA clock is due, while we owe an answer (new or open).
+    pub sla_due_at: Option<DateTime<Utc>>,
+    pub tags: Vec<String>,
+    /// Pass back to get the page after this row.
+    pub cursor: crate::ListCursor,
 }
 
 /// A ticket with everything its screen shows.
@@ -75,9 +153,9 @@ pub struct TicketView {
     pub outbox: Vec<crate::OutboxItem>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ViewCount {
-    pub view: InboxView,
+    pub view: ViewKey,
     pub count: i64,
 }
 

@@ -1,16 +1,17 @@
 //! Inbox views and their counts stay right through inserts, updates, deletions and pruning
 //! (the counts are kept by triggers, the pages come from partial indexes).
 
-use arbiter_cache::{Cache, InboxView};
+use arbiter_cache::{AssigneeFilter, Cache, InboxView, SavedView, TicketFilter, ViewKey};
 use arbiter_contract::*;
 use chrono::{Duration, TimeZone, Utc};
 
 fn ticket(id: i64, status: TicketStatus, assignee: Option<i64>, version: i64) -> Ticket {
     let at = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap() + Duration::minutes(id);
+    let kinds = [TicketKind::Inquiry, TicketKind::CardChargeback, TicketKind::FraudClaim, TicketKind::TradeDispute];
     Ticket {
         id,
-        channel: Channel::Email,
-        kind: TicketKind::Inquiry,
+        channel: if id % 2 == 0 { Channel::Email } else { Channel::Chat },
+        kind: kinds[(id % 4) as usize],
         subject: format!("Ticket {id}"),
         status,
         priority: Priority::Normal,
@@ -18,9 +19,14 @@ fn ticket(id: i64, status: TicketStatus, assignee: Option<i64>, version: i64) ->
         assignee_id: assignee,
         customer_id: 1,
         language: "en".into(),
-        tags: vec![],
-        sla: TicketSla::default(),
-        escalation_level: EscalationLevel::L0,
+        tags: if id % 5 == 0 { vec!["vip".into(), "refund".into()] } else { vec![] },
+        // Some are due (or overdue) soon, some later, some have no clock running.
+        sla: TicketSla {
+            first_response_due_at: (id % 4 != 0).then(|| Utc::now() + Duration::minutes(id - 20)),
+            resolution_due_at: (id % 7 == 0).then(|| Utc::now() + Duration::days(2)),
+            ..TicketSla::default()
+        },
+        escalation_level: if id % 9 == 0 { EscalationLevel::L2 } else { EscalationLevel::L0 },
         case_id: None,
         created_at: at,
         updated_at: at,
@@ -29,18 +35,21 @@ fn ticket(id: i64, status: TicketStatus, assignee: Option<i64>, version: i64) ->
     }
 }
 
-/// Every view's count and full listing, checked against a count of the listing itself.
+/// Every view's count and full listing (in pages of 7), checked against each other and
+/// against the view's order: newest first, or soonest due first for "SLA at risk".
 async fn check(cache: &Cache, me: i64) {
     for count in cache.view_counts(me).await.unwrap() {
         let mut listed = Vec::new();
         let mut after = None;
         loop {
-            let page = cache.list_tickets(count.view, me, after, 7).await.unwrap();
+            let page = cache.list_view(&count.view, me, after, 7).await.unwrap();
             let Some(last) = page.last() else { break };
-            after = Some(arbiter_cache::ListCursor { updated_at_ms: last.updated_at.timestamp_millis(), id: last.id });
-            listed.extend(page.iter().map(|t| (t.updated_at, t.id)));
+            after = Some(last.cursor);
+            listed.extend(page.iter().map(|t| (t.cursor.key, t.id)));
         }
-        assert!(listed.windows(2).all(|w| w[0] > w[1]), "{:?}: newest first, no repeats", count.view);
+        let at_risk = count.view == ViewKey::Builtin(InboxView::SlaAtRisk);
+        let ordered = listed.windows(2).all(|w| if at_risk { w[0] < w[1] } else { w[0] > w[1] });
+        assert!(ordered, "{:?}: in order, no repeats: {listed:?}", count.view);
         assert_eq!(listed.len() as i64, count.count, "{:?}", count.view);
     }
 }
@@ -64,9 +73,37 @@ async fn counts_and_pages_agree_through_every_kind_of_change() {
         })
         .collect();
     cache.put_entities(&tickets).await.unwrap();
+    let saved = |id: &str, filter: TicketFilter| SavedView { id: id.into(), name: id.into(), filter };
+    cache
+        .save_view(&saved(
+            "mine-vip-email",
+            TicketFilter {
+                tags: vec!["vip".into()],
+                channels: vec![Channel::Email],
+                assignee: Some(AssigneeFilter::Me),
+                ..TicketFilter::default()
+            },
+        ))
+        .await
+        .unwrap();
+    cache
+        .save_view(&saved(
+            "escalated-chargebacks",
+            TicketFilter { kinds: vec![TicketKind::CardChargeback], escalated: true, ..TicketFilter::default() },
+        ))
+        .await
+        .unwrap();
     check(&cache, 1).await;
     let counts = cache.view_counts(1).await.unwrap();
-    assert_eq!(counts.iter().find(|c| c.view == InboxView::All).unwrap().count, 60);
+    let count = |view: ViewKey| counts.iter().find(|c| c.view == view).unwrap().count;
+    assert_eq!(count(ViewKey::Builtin(InboxView::All)), 60);
+    assert!(count(ViewKey::Builtin(InboxView::SlaAtRisk)) > 0);
+    assert!(count(ViewKey::Builtin(InboxView::Escalated)) > 0);
+    assert!(count(ViewKey::Saved("mine-vip-email".into())) > 0);
+    assert_eq!(counts.len(), InboxView::ALL.len() + 2);
+    assert_eq!(cache.saved_views().await.unwrap()[0].id, "mine-vip-email");
+    assert!(cache.delete_view("escalated-chargebacks").await.unwrap());
+    assert!(!cache.delete_view("escalated-chargebacks").await.unwrap());
 
     // Status and assignee changes, a stale version (ignored), a ticket twice in one batch.
     cache
@@ -87,7 +124,12 @@ async fn counts_and_pages_agree_through_every_kind_of_change() {
     check(&cache, 1).await;
     cache.prune_closed(Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap()).await.unwrap();
     check(&cache, 1).await;
-    assert!(cache.view_counts(1).await.unwrap().iter().all(|c| c.view != InboxView::Solved || c.count > 0));
+    assert!(cache
+        .view_counts(1)
+        .await
+        .unwrap()
+        .iter()
+        .all(|c| c.view != ViewKey::Builtin(InboxView::Solved) || c.count > 0));
     cache.reset().await.unwrap();
     assert!(cache.view_counts(1).await.unwrap().iter().all(|c| c.count == 0));
     check(&cache, 1).await;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use arbiter_cache::{Cache, CacheError, CacheKey, InboxView, ListCursor, TicketListItem, TicketView, ViewCount};
+use arbiter_cache::{Cache, CacheError, CacheKey, ListCursor, TicketListItem, TicketView, ViewCount, ViewKey};
 use arbiter_client::{normalize_base_url, ApiClient, ApiToken};
 use arbiter_contract::Agent;
 use arbiter_sync::SyncEngine;
@@ -255,14 +255,18 @@ impl Desk {
         Ok((session.cache.clone(), session.info.agent.id))
     }
 
+    /// One page of a built-in or saved view.
     pub async fn list_tickets(
         &self,
-        view: InboxView,
+        view: impl Into<ViewKey>,
         after: Option<ListCursor>,
         limit: u32,
     ) -> Result<Vec<TicketListItem>, DeskError> {
         let (cache, me) = self.cache_and_me().await?;
-        Ok(cache.list_tickets(view, me, after, limit).await?)
+        match cache.list_view(&view.into(), me, after, limit).await {
+            Err(CacheError::NotFound(_)) => Err(DeskError::new(ErrorCode::NotFound, "This view no longer exists.")),
+            other => Ok(other?),
+        }
     }
 
     pub async fn view_counts(&self) -> Result<Vec<ViewCount>, DeskError> {

@@ -11,6 +11,7 @@ mod reply;
 mod settings;
 mod storage;
 mod sync_loop;
+mod views;
 
 pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
 pub use desk::{Desk, SessionInfo};

@@ -164,6 +164,9 @@ async fn run(
                 if report.reset {
                     events.tickets_changed(&TicketsChanged { ids: Vec::new() });
                 }
+                if report.changes > 10_000 {
+                    cache.optimize().await; // the data's shape changed: refresh the planner's statistics
+                }
                 if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_INTERVAL) {
                     last_prune = Some(Instant::now());
                     let retention_days = crate::settings::Settings::load(&settings.settings_file).retention_days();

@@ -3,7 +3,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use arbiter_cache::InboxView;
+use arbiter_cache::{InboxView, ViewKey};
 use arbiter_client::ApiToken;
 use arbiter_desk::{
     CredentialStore, Desk, DeskEvents, DeskPaths, ErrorCode, KeyringStore, MemoryStore, SyncState, SyncStatus,
@@ -93,7 +93,7 @@ async fn sign_in_sync_reply_and_restart_offline() {
     let mine = desk.list_tickets(InboxView::Mine, None, 50).await.unwrap();
     assert!(!mine.is_empty());
     let counts = desk.view_counts().await.unwrap();
-    let all = counts.iter().find(|c| c.view == InboxView::All).unwrap().count;
+    let all = counts.iter().find(|c| c.view == ViewKey::Builtin(InboxView::All)).unwrap().count;
     let visible: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE queue = 'disputes' OR assignee_id = 1")
         .fetch_one(&server.db().pool)
         .await
@@ -273,4 +273,40 @@ async fn search_progress_storage_and_a_fresh_start() {
     // The same rows as before, the 30-day retention applied again to what came back.
     assert_eq!(desk.view_counts().await.unwrap(), before);
     assert_eq!(desk.storage().await.unwrap().retention_days, 30);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn saved_views_list_and_count_like_the_built_in_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let desk =
+        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+
+    // A saved view equal to a built-in one lists and counts the same tickets.
+    let filter =
+        arbiter_cache::TicketFilter { statuses: vec![arbiter_contract::TicketStatus::Pending], ..Default::default() };
+    let view = desk.save_view(None, "  Waiting on the customer ", filter).await.unwrap();
+    assert_eq!(view.name, "Waiting on the customer");
+    let saved = desk.list_tickets(ViewKey::Saved(view.id.clone()), None, 500).await.unwrap();
+    let builtin = desk.list_tickets(InboxView::Pending, None, 500).await.unwrap();
+    assert_eq!(saved.iter().map(|t| t.id).collect::<Vec<_>>(), builtin.iter().map(|t| t.id).collect::<Vec<_>>());
+    let counts = desk.view_counts().await.unwrap();
+    let count = |key: ViewKey| counts.iter().find(|c| c.view == key).unwrap().count;
+    assert_eq!(count(ViewKey::Saved(view.id.clone())), count(ViewKey::Builtin(InboxView::Pending)));
+
+    // Renaming keeps the id; bad input is refused with a reason; deleting removes it.
+    let renamed = desk.save_view(Some(view.id.clone()), "Pending", Default::default()).await.unwrap();
+    assert_eq!((renamed.id.as_str(), renamed.name.as_str()), (view.id.as_str(), "Pending"));
+    assert_eq!(desk.save_view(None, "", Default::default()).await.unwrap_err().code, ErrorCode::InvalidInput);
+    assert_eq!(
+        desk.save_view(Some("nope".into()), "x", Default::default()).await.unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    desk.delete_view(&view.id).await.unwrap();
+    assert!(desk.saved_views().await.unwrap().is_empty());
+    let gone = desk.list_tickets(ViewKey::Saved(view.id), None, 10).await.unwrap_err();
+    assert_eq!(gone.code, ErrorCode::NotFound);
 }

@@ -51,6 +51,18 @@ pub fn running_due(sla: &TicketSla) -> Option<DateTime<Utc>> {
     }
 }
 
+/// A ticket is at risk when its soonest running clock is due within this many minutes (or is
+/// past due). Chats, with targets of a minute or two, are at risk whenever we owe an answer.
+pub const AT_RISK_MINUTES: i64 = 30;
+
+/// The soonest running clock: the response clock that runs, or the resolution clock.
+pub fn soonest_due(sla: &TicketSla) -> Option<DateTime<Utc>> {
+    match (running_due(sla), sla.resolution_due_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Whether any clock of an active ticket is past due at `now`.
 pub fn breached(sla: &TicketSla, now: DateTime<Utc>) -> bool {
     running_due(sla).is_some_and(|due| due < now) || sla.resolution_due_at.is_some_and(|due| due < now)

@@ -13,7 +13,7 @@ export const commands = {
 	signOut: () => typedError<null, DeskError>(__TAURI_INVOKE("sign_out")),
 	syncStatus: () => typedError<SyncStatus, DeskError>(__TAURI_INVOKE("sync_status")),
 	syncNow: () => typedError<null, DeskError>(__TAURI_INVOKE("sync_now")),
-	listTickets: (view: InboxView, after: ListCursor | null, limit: number) => typedError<TicketListItem[], DeskError>(__TAURI_INVOKE("list_tickets", { view, after, limit })),
+	listTickets: (view: ViewKey, after: ListCursor | null, limit: number) => typedError<TicketListItem[], DeskError>(__TAURI_INVOKE("list_tickets", { view, after, limit })),
 	viewCounts: () => typedError<ViewCount[], DeskError>(__TAURI_INVOKE("view_counts")),
 	ticket: (id: number) => typedError<TicketView, DeskError>(__TAURI_INVOKE("ticket", { id })),
 	sendReply: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, clientKey })),
@@ -31,6 +31,11 @@ export const commands = {
 	/**  Empties the cache (keeping unsent actions) and syncs everything again. */
 	resync: () => typedError<null, DeskError>(__TAURI_INVOKE("resync")),
 	compactCache: () => typedError<StorageReport, DeskError>(__TAURI_INVOKE("compact_cache")),
+	/**  The agent's saved views, in their order. */
+	savedViews: () => typedError<SavedView[], DeskError>(__TAURI_INVOKE("saved_views")),
+	/**  Creates a view (no id) or updates one. */
+	saveView: (id: string | null, name: string, filter: TicketFilter) => typedError<SavedView, DeskError>(__TAURI_INVOKE("save_view", { id, name, filter })),
+	deleteView: (id: string) => typedError<null, DeskError>(__TAURI_INVOKE("delete_view", { id })),
 };
 
 /** Events */
@@ -111,6 +116,9 @@ export type Article = {
 	url: string,
 	updated_at: string,
 };
+
+/**  Whose tickets a saved view shows. */
+export type AssigneeFilter = "me" | "nobody" | "anyone";
 
 /**
  *  A file attached to a message. The content is stored by the mail or chat system; the desk
@@ -380,14 +388,27 @@ export type EvidenceKind = "file" |
 /**  A pinned customer activity event (login, deposit, withdrawal…). */
 "activity_event" | "note";
 
-/**  The inbox's built-in views. */
+/**  The inbox's built-in views. "Active" below means new, open, pending or on hold. */
 export type InboxView = 
-/**  Assigned to me and not solved. */
+/**  Assigned to me and active. */
 "mine" | 
-/**  Nobody's yet, not solved. */
+/**  Nobody's yet and active (the desk only holds the agent's queues, so: in my queues). */
 "unassigned" | 
 /**  New or open: waiting on us. */
 "open" | "pending" | "on_hold" | 
+/**
+ *  New or open with an SLA clock due within the at-risk window, or already past due;
+ *  soonest due first.
+ */
+"sla_at_risk" | 
+/**  Active and raised above L0. */
+"escalated" | 
+/**  Active card chargebacks. */
+"chargebacks" | 
+/**  Active account takeovers, scams and unauthorized withdrawals. */
+"fraud_claims" | 
+/**  Active trade and P2P disputes. */
+"disputes" | 
 /**  Solved or closed. */
 "solved" | "all";
 
@@ -407,9 +428,13 @@ export type LevelTitle = {
 	title: string,
 };
 
-/**  Where the next page of a list starts: after this row in (updated_at, id) descending order. */
+/**
+ *  Where the next page of a list starts: after the row with this sort key (its update time,
+ *  or for "SLA at risk" its due time, in ms) and id. Opaque to the UI: it passes back the
+ *  `cursor` of the last row it has.
+ */
 export type ListCursor = {
-	updated_at_ms: number,
+	key: number,
 	id: number,
 };
 
@@ -578,6 +603,13 @@ export type Sar = {
 export type SarStatus = "draft" | "submitted" | 
 /**  Compliance received it. */
 "acknowledged";
+
+/**  A view the agent made and named. */
+export type SavedView = {
+	id: string,
+	name: string,
+	filter: TicketFilter,
+};
 
 export type SearchHit = {
 	source: SearchSource,
@@ -804,6 +836,21 @@ export type Ticket = {
 /**  How the customer reached us. A ticket is one conversation on one channel. */
 export type TicketChannel = "email" | "chat";
 
+/**  A saved view's filter. Empty lists mean "any"; the conditions are combined with AND. */
+export type TicketFilter = {
+	statuses?: TicketStatus[],
+	queues?: string[],
+	kinds?: TicketKind[],
+	channels?: TicketChannel[],
+	languages?: string[],
+	/**  Tickets with any of these tags. */
+	tags?: string[],
+	priorities?: Priority[],
+	assignee?: AssigneeFilter | null,
+	/**  Only tickets raised above L0. */
+	escalated?: boolean,
+};
+
 /**  What the conversation is about (DOMAIN.md, "Ticket kinds"). */
 export type TicketKind = "inquiry" | 
 /**  Complaint or feedback about the product, marketing, website or platform. */
@@ -830,6 +877,12 @@ export type TicketListItem = {
 	last_author_kind: AuthorKind | null,
 	/**  The most pressing state of the agent's unsent or refused actions on this ticket. */
 	outbox: OutboxState | null,
+	escalation_level: EscalationLevel,
+	/**  When the soonest running SLA clock is due, while we owe an answer (new or open). */
+	sla_due_at: string | null,
+	tags: string[],
+	/**  Pass back to get the page after this row. */
+	cursor: ListCursor,
 };
 
 /**  The ticket's service-level clocks, as the server computed them from the SLA policy. */
@@ -906,9 +959,12 @@ export type Typist = "customer" | "agent";
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
 
 export type ViewCount = {
-	view: InboxView,
+	view: ViewKey,
 	count: number,
 };
+
+/**  A built-in view or one of the agent's saved views. */
+export type ViewKey = ({ builtin: InboxView }) & { saved?: never } | ({ saved: string }) & { builtin?: never };
 
 export type VipTier = "none" | "silver" | "gold" | "platinum";
 

@@ -1,5 +1,14 @@
 // How values read on screen.
-import type { InboxView, Priority, SyncState, TicketChannel, TicketKind, TicketStatus } from "./bindings";
+import type {
+  EscalationLevel,
+  InboxView,
+  Priority,
+  SyncState,
+  TicketChannel,
+  TicketKind,
+  TicketStatus,
+  ViewKey,
+} from "./bindings";
 
 export const VIEW_LABELS: Record<InboxView, string> = {
   mine: "My open tickets",
@@ -7,9 +16,45 @@ export const VIEW_LABELS: Record<InboxView, string> = {
   open: "All open",
   pending: "Pending",
   on_hold: "On hold",
+  sla_at_risk: "SLA at risk",
+  escalated: "Escalated",
+  chargebacks: "Chargebacks",
+  fraud_claims: "Fraud claims",
+  disputes: "Disputes",
   solved: "Solved & closed",
   all: "All tickets",
 };
+
+/** The sidebar's groups of built-in views, in order. */
+export const VIEW_GROUPS: { label: string; views: InboxView[] }[] = [
+  { label: "Inbox", views: ["mine", "unassigned", "open", "pending", "on_hold"] },
+  { label: "Needs attention", views: ["sla_at_risk", "escalated"] },
+  { label: "Casework", views: ["chargebacks", "fraud_claims", "disputes"] },
+  { label: "Everything", views: ["solved", "all"] },
+];
+
+/** A view's identity as a string, for maps and DOM ids: "mine", "saved:v1a2b". */
+export function viewId(view: ViewKey): string {
+  return view.builtin !== undefined ? view.builtin : `saved:${view.saved}`;
+}
+
+export const ESCALATION_LABELS: Record<EscalationLevel, string> = {
+  l0: "L0",
+  l1: "L1 · team lead",
+  l2: "L2 · operations",
+  l3: "L3 · head of support",
+};
+
+/** Time to an SLA deadline: "12 min left", "3 h left", "5 min over". */
+export function slaLeft(dueIso: string, now: Date = new Date()): { text: string; breached: boolean; soon: boolean } {
+  const seconds = (new Date(dueIso).getTime() - now.getTime()) / 1000;
+  const span = Math.abs(seconds);
+  const amount =
+    span < 60 ? `${Math.max(1, Math.round(span))} s` : span < 3600 ? `${Math.round(span / 60)} min` : span < 172_800 ? `${Math.round(span / 3600)} h` : `${Math.round(span / 86_400)} d`;
+  return seconds < 0
+    ? { text: `${amount} over`, breached: true, soon: true }
+    : { text: `${amount} left`, breached: false, soon: seconds <= 30 * 60 };
+}
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
   new: "New",

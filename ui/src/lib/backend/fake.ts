@@ -6,8 +6,10 @@ import type {
   Agent,
   Customer,
   InboxView,
+  ListCursor,
   Message,
   OutboxItem,
+  SavedView,
   SearchHit,
   SearchQuery,
   SearchResults,
@@ -15,15 +17,24 @@ import type {
   StorageReport,
   SyncStatus,
   Ticket,
+  TicketFilter,
   TicketListItem,
   TicketUpdate,
   TicketView,
   TicketsChanged,
   ViewCount,
+  ViewKey,
 } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
 
 const OPEN = ["new", "open", "pending", "on_hold"];
+
+/** The soonest running SLA clock, as the desk computes it. */
+function slaDue(t: Ticket): string | null {
+  const running = t.sla.first_responded_at === null ? t.sla.first_response_due_at : t.sla.next_response_due_at;
+  const dues = [running, t.sla.resolution_due_at].filter((d): d is string => d !== null);
+  return dues.length ? dues.sort()[0] : null;
+}
 
 export interface FakeData {
   session: SessionInfo | null;
@@ -83,19 +94,34 @@ export class FakeBackend implements Backend {
 
   async syncNow() {}
 
-  private matches(view: InboxView, t: Ticket): boolean {
+  savedViews_: SavedView[] = [];
+
+  private matchesBuiltin(view: InboxView, t: Ticket): boolean {
     const me = this.session_?.agent.id;
+    const active = OPEN.includes(t.status);
     switch (view) {
       case "mine":
-        return t.assignee_id === me && OPEN.includes(t.status);
+        return t.assignee_id === me && active;
       case "unassigned":
-        return t.assignee_id === null && OPEN.includes(t.status);
+        return t.assignee_id === null && active;
       case "open":
         return t.status === "new" || t.status === "open";
       case "pending":
         return t.status === "pending";
       case "on_hold":
         return t.status === "on_hold";
+      case "sla_at_risk": {
+        const due = slaDue(t);
+        return (t.status === "new" || t.status === "open") && due !== null && new Date(due).getTime() <= Date.now() + 30 * 60_000;
+      }
+      case "escalated":
+        return t.escalation_level !== "l0" && active;
+      case "chargebacks":
+        return t.kind === "card_chargeback" && active;
+      case "fraud_claims":
+        return t.kind === "fraud_claim" && active;
+      case "disputes":
+        return (t.kind === "trade_dispute" || t.kind === "p2p_dispute") && active;
       case "solved":
         return t.status === "solved" || t.status === "closed";
       case "all":
@@ -103,35 +129,100 @@ export class FakeBackend implements Backend {
     }
   }
 
-  async listTickets(view: InboxView): Promise<TicketListItem[]> {
-    return this.tickets
+  private matchesFilter(f: TicketFilter, t: Ticket): boolean {
+    const me = this.session_?.agent.id;
+    const any = <T>(list: T[] | undefined, value: T) => !list?.length || list.includes(value);
+    return (
+      any(f.statuses, t.status) &&
+      any(f.queues, t.queue) &&
+      any(f.kinds, t.kind) &&
+      any(f.channels, t.channel) &&
+      any(f.languages, t.language) &&
+      any(f.priorities, t.priority) &&
+      (!f.tags?.length || f.tags.some((tag) => t.tags.includes(tag))) &&
+      (f.assignee !== "me" || t.assignee_id === me) &&
+      (f.assignee !== "nobody" || t.assignee_id === null) &&
+      (!f.escalated || t.escalation_level !== "l0")
+    );
+  }
+
+  private matches(view: ViewKey, t: Ticket): boolean {
+    if (view.builtin !== undefined) return this.matchesBuiltin(view.builtin, t);
+    const saved = this.savedViews_.find((v) => v.id === view.saved);
+    if (!saved) throw new DeskFailure("not_found", "This view no longer exists.");
+    return this.matchesFilter(saved.filter, t);
+  }
+
+  async listTickets(view: ViewKey, after: ListCursor | null = null, limit = 100): Promise<TicketListItem[]> {
+    const items = this.tickets
       .filter((v) => this.matches(view, v.ticket))
-      .sort((a, b) => b.ticket.updated_at.localeCompare(a.ticket.updated_at))
-      .map((v) => {
+      .sort((a, b) => b.ticket.updated_at.localeCompare(a.ticket.updated_at) || b.ticket.id - a.ticket.id)
+      .map((v): TicketListItem => {
         const last = v.messages.at(-1) ?? null;
         const waiting = this.queue.some((q) => q.action.ticket_id === v.ticket.id && q.state !== "done");
+        const t = v.ticket;
         return {
-          id: v.ticket.id,
-          subject: v.ticket.subject,
-          channel: v.ticket.channel,
-          kind: v.ticket.kind,
-          status: v.ticket.status,
-          priority: v.ticket.priority,
-          queue: v.ticket.queue,
+          id: t.id,
+          subject: t.subject,
+          channel: t.channel,
+          kind: t.kind,
+          status: t.status,
+          priority: t.priority,
+          queue: t.queue,
           assignee_name: v.assignee?.name ?? null,
           customer_name: v.customer?.name ?? null,
-          language: v.ticket.language,
-          updated_at: v.ticket.updated_at,
+          language: t.language,
+          updated_at: t.updated_at,
           preview: last?.text ?? null,
           last_author_kind: last?.author_kind ?? null,
           outbox: waiting ? "pending" : null,
+          escalation_level: t.escalation_level,
+          sla_due_at: t.status === "new" || t.status === "open" ? slaDue(t) : null,
+          tags: t.tags,
+          cursor: { key: new Date(t.updated_at).getTime(), id: t.id },
         };
       });
+    const start = after ? items.findIndex((i) => i.id === after.id) + 1 : 0;
+    return items.slice(start, start + limit);
   }
 
   async viewCounts(): Promise<ViewCount[]> {
-    const views: InboxView[] = ["mine", "unassigned", "open", "pending", "on_hold", "solved", "all"];
-    return views.map((view) => ({ view, count: this.tickets.filter((v) => this.matches(view, v.ticket)).length }));
+    const views: InboxView[] = [
+      "mine",
+      "unassigned",
+      "open",
+      "pending",
+      "on_hold",
+      "sla_at_risk",
+      "escalated",
+      "chargebacks",
+      "fraud_claims",
+      "disputes",
+      "solved",
+      "all",
+    ];
+    const keys: ViewKey[] = [
+      ...views.map((builtin): ViewKey => ({ builtin })),
+      ...this.savedViews_.map((v): ViewKey => ({ saved: v.id })),
+    ];
+    return keys.map((view) => ({ view, count: this.tickets.filter((v) => this.matches(view, v.ticket)).length }));
+  }
+
+  async savedViews(): Promise<SavedView[]> {
+    return [...this.savedViews_];
+  }
+
+  async saveView(id: string | null, name: string, filter: TicketFilter): Promise<SavedView> {
+    if (!name.trim()) throw new DeskFailure("invalid_input", "A view needs a name of 1 to 80 characters.");
+    const view = { id: id ?? `v${this.savedViews_.length + 1}`, name: name.trim(), filter };
+    const index = this.savedViews_.findIndex((v) => v.id === view.id);
+    if (index >= 0) this.savedViews_[index] = view;
+    else this.savedViews_.push(view);
+    return view;
+  }
+
+  async deleteView(id: string): Promise<void> {
+    this.savedViews_ = this.savedViews_.filter((v) => v.id !== id);
   }
 
   async ticket(id: number): Promise<TicketView> {

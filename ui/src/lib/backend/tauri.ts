@@ -47,6 +47,11 @@ export const tauriBackend: Backend = {
     await unwrap(commands.resync());
   },
   compactCache: () => unwrap(commands.compactCache()),
+  savedViews: () => unwrap(commands.savedViews()),
+  saveView: (id, name, filter) => unwrap(commands.saveView(id, name, filter)),
+  deleteView: async (id) => {
+    await unwrap(commands.deleteView(id));
+  },
   onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
 };

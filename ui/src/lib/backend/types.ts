@@ -4,8 +4,10 @@ import type {
   ErrorCode,
   OutboxItem,
   TicketUpdate,
-  InboxView,
   ListCursor,
+  SavedView,
+  TicketFilter,
+  ViewKey,
   SearchQuery,
   SearchResults,
   SessionInfo,
@@ -25,7 +27,7 @@ export interface Backend {
   signOut(): Promise<void>;
   syncStatus(): Promise<SyncStatus>;
   syncNow(): Promise<void>;
-  listTickets(view: InboxView, after: ListCursor | null, limit: number): Promise<TicketListItem[]>;
+  listTickets(view: ViewKey, after: ListCursor | null, limit: number): Promise<TicketListItem[]>;
   viewCounts(): Promise<ViewCount[]>;
   ticket(id: number): Promise<TicketView>;
   /** Queues a reply (shown at once, sent by the desk in order, kept across restarts). */
@@ -43,6 +45,10 @@ export interface Backend {
   /** Empties the local copy (keeping unsent actions) and syncs everything again. */
   resync(): Promise<void>;
   compactCache(): Promise<StorageReport>;
+  savedViews(): Promise<SavedView[]>;
+  /** Creates a view (id null) or updates one. */
+  saveView(id: string | null, name: string, filter: TicketFilter): Promise<SavedView>;
+  deleteView(id: string): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
 }

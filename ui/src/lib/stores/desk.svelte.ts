@@ -3,16 +3,20 @@
 // offline; cache-change events refresh what is on screen.
 import type {
   InboxView,
+  SavedView,
   SearchQuery,
   SearchResults,
   SearchSource,
   SessionInfo,
   SyncStatus,
   TicketListItem,
+  TicketFilter,
   TicketStatus,
   TicketView,
   ViewCount,
+  ViewKey,
 } from "../bindings";
+import { VIEW_LABELS, viewId } from "../format";
 import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
 
 const PAGE = 100;
@@ -21,8 +25,10 @@ export class DeskState {
   loading = $state(true);
   session = $state<SessionInfo | null>(null);
   status = $state<SyncStatus | null>(null);
-  view = $state<InboxView>("mine");
+  view = $state<ViewKey>({ builtin: "mine" });
+  /** Tickets per view, by `viewId`. */
   counts = $state<Record<string, number>>({});
+  savedViews = $state<SavedView[]>([]);
   tickets = $state<TicketListItem[]>([]);
   reachedEnd = $state(false);
   selectedId = $state<number | null>(null);
@@ -34,6 +40,7 @@ export class DeskState {
   searchStatuses = $state<TicketStatus[]>([]);
   searchResults = $state<SearchResults | null>(null);
   private searchSeq = 0;
+  private loadingMore = false;
   private unlisten: Unlisten[] = [];
 
   async init(): Promise<void> {
@@ -62,7 +69,7 @@ export class DeskState {
 
   async signedIn(session: SessionInfo): Promise<void> {
     this.session = session;
-    this.view = "mine";
+    this.view = { builtin: "mine" };
     this.selectedId = null;
     this.ticket = null;
     await this.refresh([]);
@@ -83,10 +90,16 @@ export class DeskState {
     try {
       const api = backend();
       const shown = Math.max(PAGE, this.tickets.length);
-      const [tickets, counts] = await Promise.all([api.listTickets(this.view, null, shown), api.viewCounts()]);
+      const [savedViews, counts] = await Promise.all([api.savedViews(), api.viewCounts()]);
+      this.savedViews = savedViews;
+      this.counts = Object.fromEntries(counts.map((c: ViewCount) => [viewId(c.view), c.count]));
+      const open = this.view.saved;
+      if (open !== undefined && !savedViews.some((v) => v.id === open)) {
+        this.view = { builtin: "mine" }; // the open view was deleted
+      }
+      const tickets = await api.listTickets(this.view, null, shown);
       this.tickets = tickets;
       this.reachedEnd = tickets.length < shown;
-      this.counts = Object.fromEntries(counts.map((c: ViewCount) => [c.view, c.count]));
       if (this.selectedId !== null && (ids.length === 0 || ids.includes(this.selectedId))) {
         this.ticket = await api.ticket(this.selectedId);
       }
@@ -96,8 +109,9 @@ export class DeskState {
     }
   }
 
-  async selectView(view: InboxView): Promise<void> {
-    this.view = view;
+  /** Shows a view: a built-in one by name, or any by key. */
+  async selectView(view: InboxView | ViewKey): Promise<void> {
+    this.view = typeof view === "string" ? { builtin: view } : view;
     this.tickets = [];
     this.reachedEnd = false;
     await this.refresh([]);
@@ -105,11 +119,19 @@ export class DeskState {
 
   async loadMore(): Promise<void> {
     const last = this.tickets.at(-1);
-    if (!last || this.reachedEnd) return;
-    const after = { updated_at_ms: new Date(last.updated_at).getTime(), id: last.id };
-    const more = await backend().listTickets(this.view, after, PAGE);
-    this.tickets = [...this.tickets, ...more];
-    this.reachedEnd = more.length < PAGE;
+    if (!last || this.reachedEnd || this.loadingMore) return;
+    this.loadingMore = true;
+    const view = this.view;
+    try {
+      const more = await backend().listTickets(view, last.cursor, PAGE);
+      if (view !== this.view) return; // the agent switched views meanwhile
+      this.tickets = [...this.tickets, ...more];
+      this.reachedEnd = more.length < PAGE;
+    } catch (error) {
+      this.error = asFailure(error);
+    } finally {
+      this.loadingMore = false;
+    }
   }
 
   async open(id: number): Promise<void> {
@@ -172,6 +194,29 @@ export class DeskState {
     this.searchSeq++;
     this.searchText = "";
     this.searchResults = null;
+  }
+
+  /** Saves a view (new when `id` is null) and shows it. */
+  async saveView(id: string | null, name: string, filter: TicketFilter): Promise<SavedView> {
+    const view = await backend().saveView(id, name, filter);
+    this.view = { saved: view.id };
+    await this.refresh([]);
+    return view;
+  }
+
+  async deleteView(id: string): Promise<void> {
+    try {
+      await backend().deleteView(id);
+      await this.refresh([]);
+    } catch (error) {
+      this.error = asFailure(error);
+    }
+  }
+
+  /** The name a view is shown under. */
+  viewName(view: ViewKey = this.view): string {
+    if (view.builtin !== undefined) return VIEW_LABELS[view.builtin];
+    return this.savedViews.find((v) => v.id === view.saved)?.name ?? "View";
   }
 
   /** Moves the selection up or down the list (keyboard j/k). */

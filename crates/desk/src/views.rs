@@ -1,0 +1,72 @@
+//! The agent's saved views: named filters kept in the (encrypted) cache, per agent.
+
+use arbiter_cache::{SavedView, TicketFilter};
+
+use crate::desk::Desk;
+use crate::error::{DeskError, ErrorCode};
+
+const MAX_NAME_CHARS: usize = 80;
+const MAX_VALUES: usize = 50;
+
+impl Desk {
+    pub async fn saved_views(&self) -> Result<Vec<SavedView>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        Ok(cache.saved_views().await?)
+    }
+
+    /// Creates a view (no `id`) or updates one.
+    pub async fn save_view(
+        &self,
+        id: Option<String>,
+        name: &str,
+        filter: TicketFilter,
+    ) -> Result<SavedView, DeskError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            return Err(DeskError::new(
+                ErrorCode::InvalidInput,
+                format!("A view needs a name of 1 to {MAX_NAME_CHARS} characters."),
+            ));
+        }
+        let lists = [
+            filter.statuses.len(),
+            filter.queues.len(),
+            filter.kinds.len(),
+            filter.channels.len(),
+            filter.languages.len(),
+            filter.tags.len(),
+            filter.priorities.len(),
+        ];
+        if lists.iter().any(|n| *n > MAX_VALUES) {
+            return Err(DeskError::new(ErrorCode::InvalidInput, format!("At most {MAX_VALUES} values per filter.")));
+        }
+        let (cache, _) = self.cache_and_me().await?;
+        let id = match id {
+            Some(id) => {
+                if cache.saved_view(&id).await?.is_none() {
+                    return Err(DeskError::new(ErrorCode::NotFound, "This view no longer exists."));
+                }
+                id
+            }
+            None => new_id(),
+        };
+        let view = SavedView { id, name: name.to_owned(), filter };
+        cache.save_view(&view).await?;
+        Ok(view)
+    }
+
+    pub async fn delete_view(&self, id: &str) -> Result<(), DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        if cache.delete_view(id).await? {
+            Ok(())
+        } else {
+            Err(DeskError::new(ErrorCode::NotFound, "This view no longer exists."))
+        }
+    }
+}
+
+fn new_id() -> String {
+    use rand::Rng;
+    let bytes: [u8; 8] = rand::rng().random();
+    format!("v{}", hex::encode(bytes))
+}
