@@ -32,7 +32,11 @@ pub fn builder() -> Builder<tauri::Wry> {
             compact_cache,
             saved_views,
             save_view,
-            delete_view
+            delete_view,
+            draft,
+            save_draft,
+            agents,
+            macros
         ])
         .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent])
         // Ids and times in ms stay far below 2^53.

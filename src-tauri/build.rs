@@ -23,6 +23,10 @@ const COMMANDS: &[&str] = &[
     "saved_views",
     "save_view",
     "delete_view",
+    "draft",
+    "save_draft",
+    "agents",
+    "macros",
 ];
 
 fn main() {

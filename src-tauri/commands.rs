@@ -163,3 +163,30 @@ pub async fn save_view(
 pub async fn delete_view(desk: State<'_, Desk>, id: String) -> Result<()> {
     desk.delete_view(&id).await
 }
+
+/// The reply draft kept for a ticket.
+#[tauri::command]
+#[specta::specta]
+pub async fn draft(desk: State<'_, Desk>, ticket_id: i64) -> Result<String> {
+    desk.draft(ticket_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(desk: State<'_, Desk>, ticket_id: i64, body: String) -> Result<()> {
+    desk.save_draft(ticket_id, &body).await
+}
+
+/// The team roster, for assigning.
+#[tauri::command]
+#[specta::specta]
+pub async fn agents(desk: State<'_, Desk>) -> Result<Vec<arbiter_contract::Agent>> {
+    desk.agents().await
+}
+
+/// The macros for a ticket, in the customer's language with placeholders filled.
+#[tauri::command]
+#[specta::specta]
+pub async fn macros(desk: State<'_, Desk>, ticket_id: i64) -> Result<Vec<arbiter_desk::MacroChoice>> {
+    desk.macros_for(ticket_id).await
+}

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
-import { api, DEMO_TOKEN, filesContaining, freshProfile, launchApp, startServer } from "./harness.mjs";
+import { api, DEMO_TOKEN, filesContaining, freshProfile, launchApp, screenshot, startServer } from "./harness.mjs";
 
 let server;
 const profile = freshProfile();
@@ -45,6 +45,7 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
       timeout: 5_000,
       timeoutMsg: `the ticket view does not show "${detail.ticket.subject}"`,
     });
+    await screenshot(app.browser, "ticket");
     const shown = await app.browser.$$('[data-testid="message"]');
     assert.equal(shown.length, detail.messages.length, "every message of the conversation is shown");
 
@@ -79,6 +80,7 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     const hit = await $('[data-testid="search-hit"]');
     await hit.waitForDisplayed({ timeout: 5_000, timeoutMsg: `searching for ${stamp} found nothing` });
     assert.match(await hit.getText(), new RegExp(stamp));
+    await screenshot(app.browser, "search");
     await (await hit.$("button")).click();
     await app.browser.waitUntil(
       async () =>

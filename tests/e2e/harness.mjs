@@ -2,7 +2,7 @@
 // app window (WebKitGTK through WebKitWebDriver). Run inside dbus-run-session with an
 // unlocked gnome-keyring and an X display (scripts/test.sh sets all of this up).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -151,4 +151,13 @@ export function filesContaining(dir, needle) {
   };
   walk(dir);
   return hits;
+}
+
+/** Saves a screenshot of the window as docs/screenshots/<name>.png when ARBITER_SCREENSHOTS
+ * is set (to refresh the README's pictures); otherwise does nothing. */
+export async function screenshot(browser, name) {
+  const dir = process.env.ARBITER_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await browser.saveScreenshot(join(resolve(dir), `${name}.png`));
 }

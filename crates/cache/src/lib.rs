@@ -4,6 +4,7 @@
 //! working offline. The sync engine writes feed pages in with [`Cache::apply_page`].
 
 mod apply;
+mod composer;
 mod error;
 pub mod housekeeping;
 mod list;

@@ -9,6 +9,8 @@ use crate::views::{SyncPosition, TicketListItem, TicketView};
 use crate::{Action, OutboxState};
 use crate::{Cache, CacheError};
 
+/// Activity events shown with a ticket.
+const RECENT_ACTIVITY: u32 = 20;
 const PREVIEW_CHARS: usize = 160;
 
 /// A whitespace-collapsed beginning of a message, for one-line previews.
@@ -97,6 +99,8 @@ impl Cache {
             .iter()
             .map(|r| rows::decode(r, "data"))
             .collect::<Result<_, _>>()?;
+        drop(conn);
+        let recent_activity = self.recent_activity(ticket.customer_id, RECENT_ACTIVITY).await?;
         let outbox = self.outbox_for_ticket(id).await?;
         let mut ticket = ticket;
         for item in &outbox {
@@ -106,7 +110,7 @@ impl Cache {
                 overlay_update(&mut ticket, update);
             }
         }
-        Ok(Some(TicketView { ticket, customer, assignee, messages, notes, outbox }))
+        Ok(Some(TicketView { ticket, customer, assignee, messages, notes, recent_activity, outbox }))
     }
 
     pub async fn agent(&self, id: i64) -> Result<Option<Agent>, CacheError> {

@@ -1,7 +1,8 @@
 //! What the desk's screens read from the cache. These types cross IPC to the UI.
 
 use arbiter_contract::{
-    Agent, AuthorKind, Channel, Customer, EscalationLevel, Message, Note, Priority, Ticket, TicketKind, TicketStatus,
+    ActivityEvent, Agent, AuthorKind, Channel, Customer, EscalationLevel, Message, Note, Priority, Ticket, TicketKind,
+    TicketStatus,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -147,6 +148,8 @@ pub struct TicketView {
     pub messages: Vec<Message>,
     /// Internal notes, oldest first.
     pub notes: Vec<Note>,
+    /// The customer's newest activity (logins, deposits, withdrawals, trades…), newest first.
+    pub recent_activity: Vec<ActivityEvent>,
     /// The agent's actions on this ticket the server has not confirmed (pending, sending),
     /// or refused (conflict, rejected). Pending ticket updates are already applied to
     /// `ticket`; pending replies and notes are shown from here.

@@ -6,6 +6,7 @@ mod credentials;
 mod desk;
 mod error;
 mod events;
+mod macros;
 mod paths;
 mod reply;
 mod settings;
@@ -17,6 +18,7 @@ pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
 pub use desk::{Desk, SessionInfo};
 pub use error::{DeskError, ErrorCode};
 pub use events::{DeskEvents, NoEvents, SyncState, SyncStatus, TicketsChanged};
+pub use macros::MacroChoice;
 pub use paths::DeskPaths;
 
 /// Environment variables that sign the desk in at start when it has no session yet, so a

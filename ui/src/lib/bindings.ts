@@ -36,6 +36,13 @@ export const commands = {
 	/**  Creates a view (no id) or updates one. */
 	saveView: (id: string | null, name: string, filter: TicketFilter) => typedError<SavedView, DeskError>(__TAURI_INVOKE("save_view", { id, name, filter })),
 	deleteView: (id: string) => typedError<null, DeskError>(__TAURI_INVOKE("delete_view", { id })),
+	/**  The reply draft kept for a ticket. */
+	draft: (ticketId: number) => typedError<string, DeskError>(__TAURI_INVOKE("draft", { ticketId })),
+	saveDraft: (ticketId: number, body: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_draft", { ticketId, body })),
+	/**  The team roster, for assigning. */
+	agents: () => typedError<Agent[], DeskError>(__TAURI_INVOKE("agents")),
+	/**  The macros for a ticket, in the customer's language with placeholders filled. */
+	macros: (ticketId: number) => typedError<MacroChoice[], DeskError>(__TAURI_INVOKE("macros", { ticketId })),
 };
 
 /** Events */
@@ -460,6 +467,19 @@ export type Macro = {
 	/**  …and adds these tags. */
 	add_tags: string[],
 	updated_at: string,
+};
+
+/**  A macro ready to insert. */
+export type MacroChoice = {
+	id: number,
+	key: string,
+	title: string,
+	/**  The language of this variant (the customer's when there is one). */
+	language: string,
+	/**  The text with placeholders filled; unknown ones are left visible for the agent. */
+	body: string,
+	set_status: TicketStatus | null,
+	add_tags: string[],
 };
 
 /**  One message of a conversation, visible to the customer (unlike notes). */
@@ -925,6 +945,8 @@ export type TicketView = {
 	messages: Message[],
 	/**  Internal notes, oldest first. */
 	notes: Note[],
+	/**  The customer's newest activity (logins, deposits, withdrawals, trades…), newest first. */
+	recent_activity: ActivityEvent[],
 	/**
 	 *  The agent's actions on this ticket the server has not confirmed (pending, sending),
 	 *  or refused (conflict, rejected). Pending ticket updates are already applied to

@@ -1,6 +1,9 @@
 // How values read on screen.
 import type {
+  ActivityDetail,
   EscalationLevel,
+  KycLevel,
+  VipTier,
   InboxView,
   Priority,
   SyncState,
@@ -170,3 +173,33 @@ export function byteSize(bytes: number): string {
   }
   return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
+
+const usd = (cents: number) =>
+  (cents / 100).toLocaleString(undefined, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+
+/** One line for a customer activity event, as the customer panel lists it. */
+export function activityLine(detail: ActivityDetail): string {
+  switch (detail.type) {
+    case "login":
+      return `${detail.success ? "Login" : "Failed login"} · ${detail.device} · ${detail.ip_country}`;
+    case "deposit":
+      return `Deposit ${usd(detail.usd_cents)} by ${detail.method.replace("_", " ")}${detail.card_last4 ? ` ··${detail.card_last4}` : ""} · ${detail.status}`;
+    case "withdrawal":
+      return `Withdrawal ${detail.quantity} ${detail.asset} (${usd(detail.usd_cents)})${detail.new_address ? " to a new address" : ""} · ${detail.status}`;
+    case "trade":
+      return `${detail.side === "buy" ? "Bought" : "Sold"} ${detail.quantity} ${detail.pair} (${usd(detail.usd_cents)})`;
+    case "security_change":
+      return `Changed ${detail.change.replace(/_/g, " ")} · ${detail.ip_country}`;
+    case "p2p_order":
+      return `P2P ${detail.side} ${detail.quantity} ${detail.asset} (${usd(detail.usd_cents)}) · ${detail.status}`;
+  }
+}
+
+export const KYC_LABELS: Record<KycLevel, string> = {
+  none: "Not verified",
+  basic: "Basic (document)",
+  verified: "Verified",
+  enhanced: "Enhanced due diligence",
+};
+
+export const VIP_LABELS: Record<VipTier, string> = { none: "Standard", silver: "Silver", gold: "Gold", platinum: "Platinum" };

@@ -7,6 +7,7 @@ import type {
   Customer,
   InboxView,
   ListCursor,
+  MacroChoice,
   Message,
   OutboxItem,
   SavedView,
@@ -219,6 +220,45 @@ export class FakeBackend implements Backend {
     if (index >= 0) this.savedViews_[index] = view;
     else this.savedViews_.push(view);
     return view;
+  }
+
+  drafts = new Map<number, string>();
+  macroChoices: MacroChoice[] = [
+    {
+      id: 1,
+      key: "refund-sent",
+      title: "Refund sent",
+      language: "en",
+      body: "Hi Lucas,\n\nWe have sent your refund. It reaches your card in 3–5 working days.\n\nAva",
+      set_status: "solved",
+      add_tags: ["refund"],
+    },
+    {
+      id: 2,
+      key: "need-statement",
+      title: "Ask for the bank statement",
+      language: "en",
+      body: "Hi Lucas,\n\nCould you send us the bank statement that shows the charge?\n\nAva",
+      set_status: "pending",
+      add_tags: [],
+    },
+  ];
+
+  async draft(ticketId: number): Promise<string> {
+    return this.drafts.get(ticketId) ?? "";
+  }
+
+  async saveDraft(ticketId: number, body: string): Promise<void> {
+    if (body.trim()) this.drafts.set(ticketId, body);
+    else this.drafts.delete(ticketId);
+  }
+
+  async agents(): Promise<Agent[]> {
+    return [fakeAgent, { ...fakeAgent, id: 2, name: "Marcus Oyelaran", role: "supervisor" }];
+  }
+
+  async macros(): Promise<MacroChoice[]> {
+    return this.macroChoices;
   }
 
   async deleteView(id: string): Promise<void> {
@@ -455,6 +495,7 @@ export function sampleData(): FakeData {
         },
       ],
       notes: [],
+      recent_activity: [],
       outbox: [],
     };
   };

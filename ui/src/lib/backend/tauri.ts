@@ -52,6 +52,12 @@ export const tauriBackend: Backend = {
   deleteView: async (id) => {
     await unwrap(commands.deleteView(id));
   },
+  draft: (ticketId) => unwrap(commands.draft(ticketId)),
+  saveDraft: async (ticketId, body) => {
+    await unwrap(commands.saveDraft(ticketId, body));
+  },
+  agents: () => unwrap(commands.agents()),
+  macros: (ticketId) => unwrap(commands.macros(ticketId)),
   onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
 };

@@ -1,6 +1,8 @@
 // The one door from the UI to the desk. The real implementation calls the Tauri commands;
 // tests (and, later, Playwright) swap in another one.
 import type {
+  Agent,
+  MacroChoice,
   ErrorCode,
   OutboxItem,
   TicketUpdate,
@@ -49,6 +51,12 @@ export interface Backend {
   /** Creates a view (id null) or updates one. */
   saveView(id: string | null, name: string, filter: TicketFilter): Promise<SavedView>;
   deleteView(id: string): Promise<void>;
+  /** The reply draft kept for a ticket ("" when none); it survives restarts. */
+  draft(ticketId: number): Promise<string>;
+  saveDraft(ticketId: number, body: string): Promise<void>;
+  agents(): Promise<Agent[]>;
+  /** The macros for a ticket, in the customer's language with placeholders filled. */
+  macros(ticketId: number): Promise<MacroChoice[]>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
 }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DeskFailure, useBackend } from "../backend";
 import { FakeBackend, sampleData } from "../backend/fake";
 import { DeskState } from "../stores/desk.svelte";
+import { drafts } from "../stores/drafts";
 import ReplyBox from "./ReplyBox.svelte";
 
 describe("ReplyBox", () => {
@@ -15,10 +16,13 @@ describe("ReplyBox", () => {
     desk = new DeskState();
     await desk.init();
     await desk.open(100001);
+    drafts.clear(100001);
   });
 
   function renderBox() {
-    return render(ReplyBox, { props: { ticketId: 100001, channel: "email", customerName: "Lucas Moreau", desk } });
+    return render(ReplyBox, {
+      props: { ticketId: 100001, channel: "email", customerName: "Lucas Moreau", desk, undoMs: 0 },
+    });
   }
 
   it("queues the trimmed reply with Ctrl+Enter, clears the box, and shows it until sent", async () => {
@@ -74,5 +78,50 @@ describe("ReplyBox", () => {
     await fireEvent.input(box, { target: { value: "   " } });
     await fireEvent.keyDown(box, { key: "Enter", ctrlKey: true });
     expect(fake.replies).toHaveLength(0);
+  });
+
+  it("gives a short window to undo a sent reply, and keeps the draft until it is queued", async () => {
+    render(ReplyBox, {
+      props: { ticketId: 100001, channel: "email", customerName: "Lucas Moreau", desk, undoMs: 60_000 },
+    });
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    await fireEvent.input(box, { target: { value: "Refund is on its way." } });
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    expect(box.value).toBe("");
+    expect(screen.getByTestId("undo-send")).toBeTruthy();
+    await waitFor(() => expect(fake.drafts.get(100001)).toBe("Refund is on its way."));
+    expect(fake.replies).toHaveLength(0);
+
+    await fireEvent.click(screen.getByTestId("undo"));
+    expect(box.value).toBe("Refund is on its way.");
+    expect(fake.replies).toHaveLength(0);
+
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    await fireEvent.click(screen.getByText("Send now"));
+    await waitFor(() => expect(fake.replies).toHaveLength(1));
+    await waitFor(() => expect(fake.drafts.has(100001)).toBe(false));
+  });
+
+  it("inserts a macro, then sends and sets the status it suggests in one action", async () => {
+    renderBox();
+    await fireEvent.click(screen.getByTestId("open-macros"));
+    const macro = (await screen.findAllByTestId("macro")).find((m) => m.textContent?.includes("Refund sent"))!;
+    await fireEvent.click(macro);
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    expect(box.value).toContain("We have sent your refund");
+    expect((screen.getByTestId("then-status") as HTMLSelectElement).value).toBe("solved");
+
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    await waitFor(() => expect(fake.replies).toHaveLength(1));
+    await waitFor(() => expect(fake.queue.some((q) => q.action.type === "update_ticket")).toBe(true));
+    const update = fake.queue.find((q) => q.action.type === "update_ticket")!.action;
+    expect(update).toMatchObject({ update: { status: "solved", tags: expect.arrayContaining(["refund"]) } });
+  });
+
+  it("brings back a saved draft after a restart", async () => {
+    await fake.saveDraft(100001, "Half-written answer");
+    renderBox();
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe("Half-written answer"));
   });
 });

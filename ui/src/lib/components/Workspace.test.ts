@@ -7,6 +7,8 @@ import { shortcuts, SHORTCUTS_KEY } from "../stores/shortcuts.svelte";
 import { theme, THEME_KEY } from "../stores/theme.svelte";
 import Workspace from "./Workspace.svelte";
 
+const PALETTE_INPUT = "Type a command, a ticket number or words to search for";
+
 describe("Workspace keyboard", () => {
   let fake: FakeBackend;
   let desk: DeskState;
@@ -69,7 +71,7 @@ describe("Workspace keyboard", () => {
   it("filters the palette as the agent types and runs the highlighted command with Enter", async () => {
     render(Workspace, { props: { desk } });
     await press({ key: "k", ctrlKey: true });
-    const input = await screen.findByRole("combobox");
+    const input = await screen.findByRole("combobox", { name: PALETTE_INPUT });
 
     await fireEvent.input(input, { target: { value: "go unass" } });
     expect(optionLabels()[0]).toBe("Go to Unassigned");
@@ -97,14 +99,14 @@ describe("Workspace keyboard", () => {
   it("opens a ticket by number and searches for any other text", async () => {
     render(Workspace, { props: { desk } });
     await press({ key: "k", ctrlKey: true });
-    let input = await screen.findByRole("combobox");
+    let input = await screen.findByRole("combobox", { name: PALETTE_INPUT });
     await fireEvent.input(input, { target: { value: "#100003" } });
     expect(optionLabels()[0]).toBe("Open ticket #100003");
     await press({ key: "Enter" }, input);
     await waitFor(() => expect(desk.ticket?.ticket.id).toBe(100003));
 
     await press({ key: "k", ctrlKey: true });
-    input = await screen.findByRole("combobox");
+    input = await screen.findByRole("combobox", { name: PALETTE_INPUT });
     await fireEvent.input(input, { target: { value: "charged twice" } });
     expect(optionLabels().at(-1)).toBe("Search for “charged twice”");
     await press({ key: "ArrowUp" }, input); // wraps round to the last row
@@ -116,7 +118,7 @@ describe("Workspace keyboard", () => {
   it("offers only a search when no command matches, and signs out", async () => {
     render(Workspace, { props: { desk } });
     await press({ key: "k", ctrlKey: true });
-    const input = await screen.findByRole("combobox");
+    const input = await screen.findByRole("combobox", { name: PALETTE_INPUT });
     await fireEvent.input(input, { target: { value: "zzqx" } });
     expect(optionLabels()).toEqual(["Search for “zzqx”"]);
     await fireEvent.input(input, { target: { value: "sign out" } });

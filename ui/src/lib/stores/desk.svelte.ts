@@ -12,6 +12,7 @@ import type {
   TicketListItem,
   TicketFilter,
   TicketStatus,
+  TicketUpdate,
   TicketView,
   ViewCount,
   ViewKey,
@@ -194,6 +195,18 @@ export class DeskState {
     this.searchSeq++;
     this.searchText = "";
     this.searchResults = null;
+  }
+
+  /** Changes the open ticket's properties (queued like every action, shown at once). */
+  async updateTicket(update: TicketUpdate): Promise<void> {
+    const id = this.selectedId;
+    if (id === null) return;
+    try {
+      await backend().updateTicket(id, update, crypto.randomUUID());
+      await this.refresh([id]);
+    } catch (error) {
+      this.error = asFailure(error);
+    }
   }
 
   /** Saves a view (new when `id` is null) and shows it. */

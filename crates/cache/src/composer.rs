@@ -1,0 +1,76 @@
+//! What the composer and the ticket screen read beside the conversation: drafts, the team
+//! roster, macros, and a customer's recent activity.
+
+use arbiter_contract::{ActivityEvent, Agent, Entity, Macro};
+use chrono::Utc;
+
+use crate::{rows, Cache, CacheError};
+
+impl Cache {
+    /// The saved draft of a reply, if any.
+    pub async fn draft(&self, ticket_id: i64) -> Result<Option<String>, CacheError> {
+        Ok(sqlx::query_scalar("SELECT body FROM drafts WHERE ticket_id = ?")
+            .bind(ticket_id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Saves a draft; an empty one is removed.
+    pub async fn save_draft(&self, ticket_id: i64, body: &str) -> Result<(), CacheError> {
+        if body.trim().is_empty() {
+            sqlx::query("DELETE FROM drafts WHERE ticket_id = ?").bind(ticket_id).execute(&self.pool).await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO drafts (ticket_id, body, updated_at) VALUES (?, ?, ?)
+                 ON CONFLICT (ticket_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            )
+            .bind(ticket_id)
+            .bind(body)
+            .bind(Utc::now().timestamp_millis())
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Everyone on the roster, by name.
+    pub async fn agents(&self) -> Result<Vec<Agent>, CacheError> {
+        let rows = sqlx::query("SELECT data FROM agents").fetch_all(&self.pool).await?;
+        let mut agents: Vec<Agent> = rows.iter().map(|r| rows::decode(r, "data")).collect::<Result<_, _>>()?;
+        agents.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(agents)
+    }
+
+    /// Every macro, in every language.
+    pub async fn macros(&self) -> Result<Vec<Macro>, CacheError> {
+        let rows =
+            sqlx::query("SELECT data FROM entities WHERE kind = 'macro' ORDER BY id").fetch_all(&self.pool).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Entity::Macro(m) = rows::decode::<Entity>(row, "data")? {
+                out.push(m);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A customer's newest activity events (logins, deposits, withdrawals, trades…).
+    pub async fn recent_activity(&self, customer_id: i64, limit: u32) -> Result<Vec<ActivityEvent>, CacheError> {
+        let rows = sqlx::query(
+            "SELECT data FROM entities
+             WHERE kind = 'activity_event' AND json_extract(data, '$.data.customer_id') = ?
+             ORDER BY json_extract(data, '$.data.at') DESC LIMIT ?",
+        )
+        .bind(customer_id)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Entity::ActivityEvent(event) = rows::decode::<Entity>(row, "data")? {
+                out.push(event);
+            }
+        }
+        Ok(out)
+    }
+}

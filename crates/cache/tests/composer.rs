@@ -1,0 +1,62 @@
+//! Drafts survive reopening the (encrypted) cache; a customer's recent activity is read newest
+//! first by index; the roster comes sorted.
+
+use arbiter_cache::{Cache, CacheKey};
+use arbiter_contract::*;
+use chrono::{Duration, TimeZone, Utc};
+
+fn login(id: i64, customer_id: i64, minutes: i64) -> Entity {
+    Entity::ActivityEvent(ActivityEvent {
+        id,
+        customer_id,
+        at: Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap() + Duration::minutes(minutes),
+        session_id: None,
+        detail: ActivityDetail::Login {
+            device_id: "d1".into(),
+            device: "iPhone 15".into(),
+            ip: "203.0.113.9".into(),
+            ip_country: "DE".into(),
+            success: true,
+        },
+    })
+}
+
+#[tokio::test]
+async fn drafts_activity_and_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite");
+    let key = CacheKey::random();
+    let cache = Cache::open_encrypted(&path, &key).await.unwrap();
+
+    cache.save_draft(7, "Dear customer, about your 提币…").await.unwrap();
+    cache.save_draft(8, "  ").await.unwrap();
+    cache.close().await;
+    let cache = Cache::open_encrypted(&path, &key).await.unwrap();
+    assert_eq!(cache.draft(7).await.unwrap().as_deref(), Some("Dear customer, about your 提币…"));
+    assert_eq!(cache.draft(8).await.unwrap(), None, "a blank draft is not kept");
+    cache.save_draft(7, "").await.unwrap();
+    assert_eq!(cache.draft(7).await.unwrap(), None);
+
+    let events: Vec<Entity> = (1..=30).map(|n| login(n, if n % 3 == 0 { 2 } else { 1 }, n)).collect();
+    cache.put_entities(&events).await.unwrap();
+    let recent = cache.recent_activity(1, 5).await.unwrap();
+    assert_eq!(recent.iter().map(|e| e.id).collect::<Vec<_>>(), [29, 28, 26, 25, 23]);
+    assert!(recent.iter().all(|e| e.customer_id == 1));
+
+    let agent = |id: i64, name: &str| {
+        Entity::Agent(Agent {
+            id,
+            name: name.into(),
+            email: format!("{id}@arbiter.example"),
+            role: AgentRole::Agent,
+            team: "general".into(),
+            teams: vec!["general".into()],
+            languages: vec!["en".into()],
+            presence: Presence::Online,
+            presence_since: Utc::now(),
+        })
+    };
+    cache.put_entities(&[agent(1, "Zoe"), agent(2, "Ava"), agent(3, "Marcus")]).await.unwrap();
+    let names: Vec<String> = cache.agents().await.unwrap().into_iter().map(|a| a.name).collect();
+    assert_eq!(names, ["Ava", "Marcus", "Zoe"]);
+}
