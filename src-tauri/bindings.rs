@@ -36,7 +36,9 @@ pub fn builder() -> Builder<tauri::Wry> {
             draft,
             save_draft,
             agents,
-            macros
+            macros,
+            email_body,
+            open_link
         ])
         .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent])
         // Ids and times in ms stay far below 2^53.

@@ -27,6 +27,8 @@ const COMMANDS: &[&str] = &[
     "save_draft",
     "agents",
     "macros",
+    "email_body",
+    "open_link",
 ];
 
 fn main() {

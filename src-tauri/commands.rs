@@ -190,3 +190,22 @@ pub async fn agents(desk: State<'_, Desk>) -> Result<Vec<arbiter_contract::Agent
 pub async fn macros(desk: State<'_, Desk>, ticket_id: i64) -> Result<Vec<arbiter_desk::MacroChoice>> {
     desk.macros_for(ticket_id).await
 }
+
+/// An email message's HTML, cleaned for the sandboxed frame; remote images only when asked.
+#[tauri::command]
+#[specta::specta]
+pub async fn email_body(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    message_id: i64,
+    remote_images: bool,
+) -> Result<arbiter_mail::SafeEmail> {
+    desk.email_body(ticket_id, message_id, remote_images).await
+}
+
+/// Opens an https or mailto link the agent confirmed, outside the app.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_link(desk: State<'_, Desk>, url: String) -> Result<()> {
+    desk.open_link(&url)
+}

@@ -87,6 +87,33 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
         (await (await $('[data-testid="ticket-subject"]')).getProperty("textContent")) === detail.ticket.subject,
       { timeout: 5_000, timeoutMsg: "the search hit did not open its ticket" },
     );
+
+    // An email's HTML shows in a frame that runs no script; the frame gets the email's text.
+    let email = null;
+    for (let after = 0; !email; ) {
+      const page = await api(server, `/v1/changes?after=${after}&limit=5000`);
+      email = page.changes.map((c) => c.entity).find((e) => e.kind === "message" && e.data.html)?.data;
+      if (!page.has_more) break;
+      after = page.next_cursor;
+    }
+    assert.ok(email, "the demo data has an email with HTML");
+    await (await $('[data-testid="search-input"]')).setValue(`#${email.ticket_id}`);
+    const ticketHit = await $(`[data-testid="search-hit"]`);
+    await ticketHit.waitForDisplayed({ timeout: 5_000 });
+    await (await ticketHit.$("button")).click();
+    const frame = await $('[data-testid="email-frame"]');
+    await frame.waitForExist({ timeout: 5_000, timeoutMsg: "no email frame was shown" });
+    assert.equal(await frame.getAttribute("sandbox"), "allow-same-origin", "no scripts, no popups");
+    await screenshot(app.browser, "email");
+    await app.browser.switchFrame(frame);
+    // The first frame is the ticket's first email with HTML.
+    const first = (await api(server, `/v1/tickets/${email.ticket_id}`)).messages.find((m) => m.html);
+    const words = first.text.split(/\s+/).find((w) => w.length >= 4) ?? first.text.trim().slice(0, 4);
+    await app.browser.waitUntil(async () => (await (await app.browser.$("body")).getText()).includes(words), {
+      timeout: 5_000,
+      timeoutMsg: `the email frame does not show "${words}"`,
+    });
+    await app.browser.switchFrame(null);
   } finally {
     await app.close();
   }

@@ -4,6 +4,7 @@
 
 mod credentials;
 mod desk;
+mod email;
 mod error;
 mod events;
 mod macros;

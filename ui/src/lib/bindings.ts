@@ -43,6 +43,10 @@ export const commands = {
 	agents: () => typedError<Agent[], DeskError>(__TAURI_INVOKE("agents")),
 	/**  The macros for a ticket, in the customer's language with placeholders filled. */
 	macros: (ticketId: number) => typedError<MacroChoice[], DeskError>(__TAURI_INVOKE("macros", { ticketId })),
+	/**  An email message's HTML, cleaned for the sandboxed frame; remote images only when asked. */
+	emailBody: (ticketId: number, messageId: number, remoteImages: boolean) => typedError<SafeEmail, DeskError>(__TAURI_INVOKE("email_body", { ticketId, messageId, remoteImages })),
+	/**  Opens an https or mailto link the agent confirmed, outside the app. */
+	openLink: (url: string) => typedError<null, DeskError>(__TAURI_INVOKE("open_link", { url })),
 };
 
 /** Events */
@@ -597,6 +601,16 @@ export type RiskRule = {
 	name: string,
 	weight: number | null,
 	params: { [key in string]: number | null },
+};
+
+/**  An email body ready for the sandboxed frame. */
+export type SafeEmail = {
+	/**  A complete document for the frame's `srcdoc`, with its own restrictive CSP. */
+	document: string,
+	/**  Remote images held back (shown after the agent allows them for this message). */
+	blocked_images: number,
+	/**  The body was longer than `MAX_HTML_BYTES` and was cut. */
+	truncated: boolean,
 };
 
 /**  A suspicious-activity report to compliance. */

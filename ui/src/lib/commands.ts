@@ -5,6 +5,7 @@ import type { InboxView } from "./bindings";
 import { SHORTCUTS, type ShortcutId } from "./shortcuts";
 import type { DeskState } from "./stores/desk.svelte";
 import { THEME_SETTINGS, type ThemeState } from "./stores/theme.svelte";
+import { i18n, LOCALE_SETTINGS, localeSettingName, t } from "./i18n/index.svelte";
 
 export interface Command {
   id: string;
@@ -61,35 +62,44 @@ export function paletteCommands(c: DeskControls, query: string): Command[] {
       (s): Command => ({ id: s.id, label: s.label, keywords: s.keywords, shortcut: s.id, run: () => runShortcut(c, s.id) }),
     ),
     ...THEME_SETTINGS.map(
-      (t): Command => ({
-        id: `theme-${t.value}`,
-        label: `Theme: ${t.label}`,
-        keywords: "appearance mode colours colors",
-        current: c.theme.setting === t.value,
-        run: () => c.theme.set(t.value),
+      (theme): Command => ({
+        id: `theme-${theme.value}`,
+        label: t("theme.command", { name: theme.label }),
+        keywords: "appearance mode colours colors 主题",
+        current: c.theme.setting === theme.value,
+        run: () => c.theme.set(theme.value),
+      }),
+    ),
+    ...LOCALE_SETTINGS.map(
+      (setting): Command => ({
+        id: `locale-${setting}`,
+        label: t("locale.command", { name: localeSettingName(setting) }),
+        keywords: "language locale english chinese 语言 中文 英文",
+        current: i18n.setting === setting,
+        run: () => i18n.set(setting),
       }),
     ),
     ...c.desk.savedViews.map(
       (v): Command => ({
         id: `saved-view-${v.id}`,
-        label: `Go to ${v.name}`,
+        label: t("shortcut.goTo", { view: v.name }),
         keywords: "view saved custom",
         run: () => void c.desk.selectView({ saved: v.id }),
       }),
     ),
-    { id: "sign-out", label: "Sign out", keywords: "log out logout leave", run: () => void c.desk.signOut() },
+    { id: "sign-out", label: t("command.signOut"), keywords: "log out logout leave", run: () => void c.desk.signOut() },
   ];
 
   const text = query.trim();
   const number = /^#?(\d{1,15})$/.exec(text);
   const open: Command[] = number
-    ? [{ id: "open-ticket", label: `Open ticket #${Number(number[1])}`, run: () => void c.desk.open(Number(number[1])) }]
+    ? [{ id: "open-ticket", label: t("command.openTicket", { id: Number(number[1]) }), run: () => void c.desk.open(Number(number[1])) }]
     : [];
   const search: Command[] = text
     ? [
         {
           id: "search",
-          label: `Search for “${text}”`,
+          label: t("command.search", { text }),
           run: () => {
             void c.desk.search(text);
             c.focusSearch(false);

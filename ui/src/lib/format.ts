@@ -12,28 +12,29 @@ import type {
   TicketStatus,
   ViewKey,
 } from "./bindings";
+import { formatDate, formatNumber, i18n, t, type Key } from "./i18n/index.svelte";
 
-export const VIEW_LABELS: Record<InboxView, string> = {
-  mine: "My open tickets",
-  unassigned: "Unassigned",
-  open: "All open",
-  pending: "Pending",
-  on_hold: "On hold",
-  sla_at_risk: "SLA at risk",
-  escalated: "Escalated",
-  chargebacks: "Chargebacks",
-  fraud_claims: "Fraud claims",
-  disputes: "Disputes",
-  solved: "Solved & closed",
-  all: "All tickets",
-};
+/**
+ * A read-only table whose entries are looked up in the current language each time they are
+ * read, so `STATUS_LABELS[status]` in a template follows a language switch.
+ */
+function labelTable<K extends string>(keys: readonly K[], key: (k: K) => Key): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>;
+  for (const k of keys) Object.defineProperty(table, k, { get: () => t(key(k)), enumerable: true });
+  return Object.freeze(table);
+}
 
-/** The sidebar's groups of built-in views, in order. */
-export const VIEW_GROUPS: { label: string; views: InboxView[] }[] = [
-  { label: "Inbox", views: ["mine", "unassigned", "open", "pending", "on_hold"] },
-  { label: "Needs attention", views: ["sla_at_risk", "escalated"] },
-  { label: "Casework", views: ["chargebacks", "fraud_claims", "disputes"] },
-  { label: "Everything", views: ["solved", "all"] },
+export const VIEW_LABELS = labelTable<InboxView>(
+  ["mine", "unassigned", "open", "pending", "on_hold", "sla_at_risk", "escalated", "chargebacks", "fraud_claims", "disputes", "solved", "all"],
+  (v) => `view.${v}`,
+);
+
+/** The sidebar's groups of built-in views, in order; `id` is stable, `label` follows the language. */
+export const VIEW_GROUPS: readonly { id: string; readonly label: string; views: InboxView[] }[] = [
+  { id: "inbox", get label() { return t("viewGroup.inbox"); }, views: ["mine", "unassigned", "open", "pending", "on_hold"] },
+  { id: "attention", get label() { return t("viewGroup.attention"); }, views: ["sla_at_risk", "escalated"] },
+  { id: "casework", get label() { return t("viewGroup.casework"); }, views: ["chargebacks", "fraud_claims", "disputes"] },
+  { id: "everything", get label() { return t("viewGroup.everything"); }, views: ["solved", "all"] },
 ];
 
 /** A view's identity as a string, for maps and DOM ids: "mine", "saved:v1a2b". */
@@ -41,73 +42,48 @@ export function viewId(view: ViewKey): string {
   return view.builtin !== undefined ? view.builtin : `saved:${view.saved}`;
 }
 
-export const ESCALATION_LABELS: Record<EscalationLevel, string> = {
-  l0: "L0",
-  l1: "L1 · team lead",
-  l2: "L2 · operations",
-  l3: "L3 · head of support",
-};
+export const ESCALATION_LABELS = labelTable<EscalationLevel>(["l0", "l1", "l2", "l3"], (v) => `escalation.${v}`);
 
 /** Time to an SLA deadline: "12 min left", "3 h left", "5 min over". */
 export function slaLeft(dueIso: string, now: Date = new Date()): { text: string; breached: boolean; soon: boolean } {
   const seconds = (new Date(dueIso).getTime() - now.getTime()) / 1000;
   const span = Math.abs(seconds);
   const amount =
-    span < 60 ? `${Math.max(1, Math.round(span))} s` : span < 3600 ? `${Math.round(span / 60)} min` : span < 172_800 ? `${Math.round(span / 3600)} h` : `${Math.round(span / 86_400)} d`;
+    span < 60
+      ? t("time.seconds", { n: Math.max(1, Math.round(span)) })
+      : span < 3600
+        ? t("time.minutes", { n: Math.round(span / 60) })
+        : span < 172_800
+          ? t("time.hours", { n: Math.round(span / 3600) })
+          : t("time.days", { n: Math.round(span / 86_400) });
   return seconds < 0
-    ? { text: `${amount} over`, breached: true, soon: true }
-    : { text: `${amount} left`, breached: false, soon: seconds <= 30 * 60 };
+    ? { text: t("time.over", { amount }), breached: true, soon: true }
+    : { text: t("time.left", { amount }), breached: false, soon: seconds <= 30 * 60 };
 }
 
-export const STATUS_LABELS: Record<TicketStatus, string> = {
-  new: "New",
-  open: "Open",
-  pending: "Pending",
-  on_hold: "On hold",
-  solved: "Solved",
-  closed: "Closed",
-};
+export const STATUS_LABELS = labelTable<TicketStatus>(["new", "open", "pending", "on_hold", "solved", "closed"], (v) => `status.${v}`);
 
-export const KIND_LABELS: Record<TicketKind, string> = {
-  inquiry: "Inquiry",
-  complaint: "Complaint",
-  trade_dispute: "Trade dispute",
-  card_chargeback: "Card chargeback",
-  fraud_claim: "Fraud claim",
-  p2p_dispute: "P2P dispute",
-};
+export const KIND_LABELS = labelTable<TicketKind>(["inquiry", "complaint", "trade_dispute", "card_chargeback", "fraud_claim", "p2p_dispute"], (v) => `kind.${v}`);
 
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: "Low",
-  normal: "Normal",
-  high: "High",
-  urgent: "Urgent",
-};
+export const PRIORITY_LABELS = labelTable<Priority>(["low", "normal", "high", "urgent"], (v) => `priority.${v}`);
 
-export const CHANNEL_LABELS: Record<TicketChannel, string> = { email: "Email", chat: "Chat" };
+export const CHANNEL_LABELS = labelTable<TicketChannel>(["email", "chat"], (v) => `channel.${v}`);
 
-export const SYNC_LABELS: Record<SyncState, string> = {
-  signed_out: "Signed out",
-  syncing: "Syncing",
-  online: "Up to date",
-  offline: "Offline",
-  auth_failed: "Sign-in needed",
-  error: "Sync error",
-};
+export const SYNC_LABELS = labelTable<SyncState>(["signed_out", "syncing", "online", "offline", "auth_failed", "error"], (v) => `sync.${v}`);
 
 /** "just now", "5 min", "3 h", "2 d", then a date: compact, for lists. */
 export function shortAge(iso: string, now: Date = new Date()): string {
   const seconds = Math.max(0, (now.getTime() - new Date(iso).getTime()) / 1000);
-  if (seconds < 60) return "just now";
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h`;
-  if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)} d`;
-  return new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+  if (seconds < 60) return t("time.justNow");
+  if (seconds < 3600) return t("time.minutes", { n: Math.floor(seconds / 60) });
+  if (seconds < 86_400) return t("time.hours", { n: Math.floor(seconds / 3600) });
+  if (seconds < 7 * 86_400) return t("time.days", { n: Math.floor(seconds / 86_400) });
+  return formatDate(iso, { day: "numeric", month: "short" });
 }
 
 /** Full local date and time, for tooltips and message headers. */
 export function fullTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
+  return formatDate(iso, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -116,19 +92,19 @@ export function fullTime(iso: string): string {
   });
 }
 
-/** A language tag as its English name ("pt" → "Portuguese"), or the tag itself. */
+/** A language tag as its name in the desk's language ("pt" → "Portuguese" / "葡萄牙语"), or the tag itself. */
 export function languageName(tag: string): string {
   try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(tag) ?? tag;
+    return new Intl.DisplayNames([i18n.tag], { type: "language" }).of(tag) ?? tag;
   } catch {
     return tag;
   }
 }
 
-/** A country code as its English name ("BR" → "Brazil"), or the code itself. */
+/** A country code as its name in the desk's language ("BR" → "Brazil" / "巴西"), or the code itself. */
 export function countryName(code: string): string {
   try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+    return new Intl.DisplayNames([i18n.tag], { type: "region" }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -149,17 +125,17 @@ export function newClientKey(): string {
 /** "8,200/s · about 40 s left" for a sync in progress, from the desk's rate estimate. */
 export function syncRate(progress: { per_second: number | null; eta_seconds: number | null } | null): string | null {
   if (!progress || progress.per_second === null || progress.per_second <= 0) return null;
-  const rate = `${Math.round(progress.per_second).toLocaleString()}/s`;
+  const rate = t("rate.perSecond", { n: formatNumber(Math.round(progress.per_second)) });
   if (progress.eta_seconds === null) return rate;
   return `${rate} · ${timeLeft(progress.eta_seconds)}`;
 }
 
 /** Rounded, human time left: "a few seconds", "about 40 s", "about 3 min", "about 2 h". */
 export function timeLeft(seconds: number): string {
-  if (seconds < 5) return "a few seconds left";
-  if (seconds < 90) return `about ${Math.round(seconds / 5) * 5} s left`;
-  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${Math.round(seconds / 3600)} h left`;
+  if (seconds < 5) return t("time.fewSecondsLeft");
+  if (seconds < 90) return t("time.aboutSecondsLeft", { n: Math.round(seconds / 5) * 5 });
+  if (seconds < 90 * 60) return t("time.aboutMinutesLeft", { n: Math.round(seconds / 60) });
+  return t("time.aboutHoursLeft", { n: Math.round(seconds / 3600) });
 }
 
 /** Bytes as "812 KB", "1.4 GB". */
@@ -175,31 +151,47 @@ export function byteSize(bytes: number): string {
 }
 
 const usd = (cents: number) =>
-  (cents / 100).toLocaleString(undefined, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+  formatNumber(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 /** One line for a customer activity event, as the customer panel lists it. */
 export function activityLine(detail: ActivityDetail): string {
+  // Assets, pairs, devices, methods and statuses come from the exchange as they are.
   switch (detail.type) {
     case "login":
-      return `${detail.success ? "Login" : "Failed login"} · ${detail.device} · ${detail.ip_country}`;
+      return t(detail.success ? "activity.login" : "activity.loginFailed", { device: detail.device, country: detail.ip_country });
     case "deposit":
-      return `Deposit ${usd(detail.usd_cents)} by ${detail.method.replace("_", " ")}${detail.card_last4 ? ` ··${detail.card_last4}` : ""} · ${detail.status}`;
+      return t("activity.deposit", {
+        amount: usd(detail.usd_cents),
+        method: detail.method.replace("_", " "),
+        card: detail.card_last4 ? ` ··${detail.card_last4}` : "",
+        status: detail.status,
+      });
     case "withdrawal":
-      return `Withdrawal ${detail.quantity} ${detail.asset} (${usd(detail.usd_cents)})${detail.new_address ? " to a new address" : ""} · ${detail.status}`;
+      return t(detail.new_address ? "activity.withdrawalNew" : "activity.withdrawal", {
+        quantity: detail.quantity,
+        asset: detail.asset,
+        amount: usd(detail.usd_cents),
+        status: detail.status,
+      });
     case "trade":
-      return `${detail.side === "buy" ? "Bought" : "Sold"} ${detail.quantity} ${detail.pair} (${usd(detail.usd_cents)})`;
+      return t(detail.side === "buy" ? "activity.bought" : "activity.sold", {
+        quantity: detail.quantity,
+        pair: detail.pair,
+        amount: usd(detail.usd_cents),
+      });
     case "security_change":
-      return `Changed ${detail.change.replace(/_/g, " ")} · ${detail.ip_country}`;
+      return t("activity.security", { change: detail.change.replace(/_/g, " "), country: detail.ip_country });
     case "p2p_order":
-      return `P2P ${detail.side} ${detail.quantity} ${detail.asset} (${usd(detail.usd_cents)}) · ${detail.status}`;
+      return t("activity.p2p", {
+        side: detail.side,
+        quantity: detail.quantity,
+        asset: detail.asset,
+        amount: usd(detail.usd_cents),
+        status: detail.status,
+      });
   }
 }
 
-export const KYC_LABELS: Record<KycLevel, string> = {
-  none: "Not verified",
-  basic: "Basic (document)",
-  verified: "Verified",
-  enhanced: "Enhanced due diligence",
-};
+export const KYC_LABELS = labelTable<KycLevel>(["none", "basic", "verified", "enhanced"], (v) => `kyc.${v}`);
 
-export const VIP_LABELS: Record<VipTier, string> = { none: "Standard", silver: "Silver", gold: "Gold", platinum: "Platinum" };
+export const VIP_LABELS = labelTable<VipTier>(["none", "silver", "gold", "platinum"], (v) => `vip.${v}`);

@@ -9,6 +9,7 @@
 // Brazilian one, and an agent thinks of it as "/" either way. So Shift (and AltGr) are not
 // part of a chord for a printable key; they are already in the character. Letters keep
 // their case: "j" and "J" are different chords.
+import { t, type Key } from "./i18n/index.svelte";
 
 export const SEQUENCE_TIMEOUT_MS = 1200;
 
@@ -109,18 +110,18 @@ export function isCommandChord(chord: string): boolean {
 
 /** Chords that belong to text editing everywhere; binding them would break copy and paste. */
 export function reservedChord(chord: string): string | null {
-  const uses: Record<string, string> = {
-    "Mod+a": "selecting all text",
-    "Mod+c": "copying",
-    "Mod+v": "pasting",
-    "Mod+x": "cutting",
-    "Mod+z": "undo",
-    "Mod+Shift+z": "redo",
-    "Mod+y": "redo",
+  const uses: Record<string, Key> = {
+    "Mod+a": "reserved.selectAll",
+    "Mod+c": "reserved.copy",
+    "Mod+v": "reserved.paste",
+    "Mod+x": "reserved.cut",
+    "Mod+z": "reserved.undo",
+    "Mod+Shift+z": "reserved.redo",
+    "Mod+y": "reserved.redo",
   };
-  if (uses[chord]) return uses[chord];
-  if (chord === "Tab" || chord === "Shift+Tab") return "moving between fields";
-  if (chord === "Escape") return "closing dialogs";
+  if (uses[chord]) return t(uses[chord]);
+  if (chord === "Tab" || chord === "Shift+Tab") return t("reserved.fields");
+  if (chord === "Escape") return t("reserved.dialogs");
   return null;
 }
 
@@ -161,7 +162,7 @@ export function chordKeys(chord: string, mac = isMacPlatform()): string[] {
 export function describeBinding(binding: string, mac = isMacPlatform()): string {
   return parseBinding(binding)
     .map((chord) => chordKeys(chord, mac).join(mac ? "" : "+"))
-    .join(" then ");
+    .join(` ${t("keys.then")} `);
 }
 
 /** The binding in the form of the aria-keyshortcuts attribute ("Control+K"), when it has one. */
@@ -196,5 +197,5 @@ export function spokenBinding(binding: string, mac = isMacPlatform()): string {
       const spokenKey = SPOKEN_KEYS[key] ?? (mods.size > 0 && hasCase(key) ? key.toUpperCase() : key);
       return [...MODIFIER_ORDER.filter((m) => mods.has(m)).map((m) => names[m]), spokenKey].join(" ");
     })
-    .join(" then ");
+    .join(` ${t("keys.then")} `);
 }

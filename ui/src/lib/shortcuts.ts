@@ -3,6 +3,7 @@
 // source of truth for what exists.
 import type { InboxView } from "./bindings";
 import { VIEW_LABELS } from "./format";
+import { t } from "./i18n/index.svelte";
 import { chordFromEvent, isCommandChord, parseBinding, SEQUENCE_TIMEOUT_MS } from "./keys";
 
 export type ShortcutGroup = "Tickets" | "Views" | "General";
@@ -20,7 +21,8 @@ export type ShortcutId =
 
 export interface ShortcutDef {
   id: ShortcutId;
-  label: string;
+  /** In the current language: read it when shown, do not keep it. */
+  readonly label: string;
   group: ShortcutGroup;
   defaults: string[];
   /** Also when the focus is in a text field, for chords that cannot type text. */
@@ -49,25 +51,45 @@ export const GO_TO_VIEWS: { view: InboxView; letter: string }[] = [
 
 export const goToViewId = (view: InboxView): ShortcutId => `go-${view}`;
 
+type FixedId = Exclude<ShortcutId, `go-${string}`>;
+
+/** A shortcut whose label is its message, looked up in the current language when read. */
+function fixed(id: FixedId, rest: Omit<ShortcutDef, "id" | "label">): ShortcutDef {
+  return {
+    id,
+    get label() {
+      return t(`shortcut.${id}`);
+    },
+    ...rest,
+  };
+}
+
 export const SHORTCUTS: readonly ShortcutDef[] = [
-  { id: "next-ticket", label: "Next ticket", group: "Tickets", defaults: ["j", "ArrowDown"], repeats: true, keywords: "down" },
-  { id: "previous-ticket", label: "Previous ticket", group: "Tickets", defaults: ["k", "ArrowUp"], repeats: true, keywords: "up" },
-  { id: "focus-reply", label: "Reply to the customer", group: "Tickets", defaults: ["r"], keywords: "answer write compose" },
-  { id: "focus-search", label: "Search", group: "General", defaults: ["/"], keywords: "find" },
-  { id: "command-palette", label: "Command palette", group: "General", defaults: ["Mod+k"], whileTyping: true, keywords: "commands actions" },
-  { id: "show-shortcuts", label: "Keyboard shortcuts", group: "General", defaults: ["?"], keywords: "help keys cheat sheet remap" },
-  { id: "sync-now", label: "Sync now", group: "General", defaults: ["Mod+Shift+s"], keywords: "refresh update fetch" },
-  { id: "toggle-theme", label: "Switch between light and dark theme", group: "General", defaults: ["Mod+Shift+l"], keywords: "dark mode appearance colours colors" },
+  fixed("next-ticket", { group: "Tickets", defaults: ["j", "ArrowDown"], repeats: true, keywords: "down" }),
+  fixed("previous-ticket", { group: "Tickets", defaults: ["k", "ArrowUp"], repeats: true, keywords: "up" }),
+  fixed("focus-reply", { group: "Tickets", defaults: ["r"], keywords: "answer write compose" }),
+  fixed("focus-search", { group: "General", defaults: ["/"], keywords: "find" }),
+  fixed("command-palette", { group: "General", defaults: ["Mod+k"], whileTyping: true, keywords: "commands actions" }),
+  fixed("show-shortcuts", { group: "General", defaults: ["?"], keywords: "help keys cheat sheet remap" }),
+  fixed("sync-now", { group: "General", defaults: ["Mod+Shift+s"], keywords: "refresh update fetch" }),
+  fixed("toggle-theme", { group: "General", defaults: ["Mod+Shift+l"], keywords: "dark mode appearance colours colors" }),
   ...GO_TO_VIEWS.map(
     ({ view, letter }): ShortcutDef => ({
       id: goToViewId(view),
-      label: `Go to ${VIEW_LABELS[view]}`,
+      get label() {
+        return t("shortcut.goTo", { view: VIEW_LABELS[view] });
+      },
       group: "Views",
       defaults: [`g ${letter}`],
       keywords: "view inbox",
     }),
   ),
 ];
+
+/** A shortcut group's heading in the current language. */
+export function shortcutGroupLabel(group: ShortcutGroup): string {
+  return t(`shortcutGroup.${group}`);
+}
 
 export const SHORTCUT_GROUPS: ShortcutGroup[] = ["Tickets", "Views", "General"];
 

@@ -9,6 +9,7 @@ import type {
   ListCursor,
   MacroChoice,
   Message,
+  SafeEmail,
   OutboxItem,
   SavedView,
   SearchHit,
@@ -259,6 +260,23 @@ export class FakeBackend implements Backend {
 
   async macros(): Promise<MacroChoice[]> {
     return this.macroChoices;
+  }
+
+  /** Links the agent chose to open, for assertions. */
+  opened: string[] = [];
+
+  async emailBody(ticketId: number, messageId: number, remoteImages: boolean): Promise<SafeEmail> {
+    const message = this.tickets.find((t) => t.ticket.id === ticketId)?.messages.find((m) => m.id === messageId);
+    if (!message?.html) throw new DeskFailure("not_found", "This message has no formatted version.");
+    // The fake trusts its own fixtures; the real desk cleans the HTML in Rust.
+    const blocked = remoteImages ? 0 : (message.html.match(/<img[^>]+src="https:/g) ?? []).length;
+    const html = remoteImages ? message.html : message.html.replace(/<img[^>]+src="https:[^>]*>/g, "");
+    return { document: `<!doctype html><html><body>${html}</body></html>`, blocked_images: blocked, truncated: false };
+  }
+
+  async openLink(url: string): Promise<void> {
+    if (!/^(https:|mailto:)/.test(url)) throw new DeskFailure("invalid_input", "Only https and mailto links open from the desk.");
+    this.opened.push(url);
   }
 
   async deleteView(id: string): Promise<void> {

@@ -58,6 +58,10 @@ export const tauriBackend: Backend = {
   },
   agents: () => unwrap(commands.agents()),
   macros: (ticketId) => unwrap(commands.macros(ticketId)),
+  emailBody: (ticketId, messageId, remoteImages) => unwrap(commands.emailBody(ticketId, messageId, remoteImages)),
+  openLink: async (url) => {
+    await unwrap(commands.openLink(url));
+  },
   onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
 };

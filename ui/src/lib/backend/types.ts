@@ -3,6 +3,7 @@
 import type {
   Agent,
   MacroChoice,
+  SafeEmail,
   ErrorCode,
   OutboxItem,
   TicketUpdate,
@@ -57,6 +58,10 @@ export interface Backend {
   agents(): Promise<Agent[]>;
   /** The macros for a ticket, in the customer's language with placeholders filled. */
   macros(ticketId: number): Promise<MacroChoice[]>;
+  /** A message's email HTML, cleaned for the sandboxed frame; remote images only when asked. */
+  emailBody(ticketId: number, messageId: number, remoteImages: boolean): Promise<SafeEmail>;
+  /** Opens an https or mailto link outside the app (the desk refuses anything else). */
+  openLink(url: string): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
 }

@@ -18,6 +18,7 @@ import type {
   ViewKey,
 } from "../bindings";
 import { VIEW_LABELS, viewId } from "../format";
+import { t } from "../i18n/index.svelte";
 import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
 
 const PAGE = 100;
@@ -229,7 +230,7 @@ export class DeskState {
   /** The name a view is shown under. */
   viewName(view: ViewKey = this.view): string {
     if (view.builtin !== undefined) return VIEW_LABELS[view.builtin];
-    return this.savedViews.find((v) => v.id === view.saved)?.name ?? "View";
+    return this.savedViews.find((v) => v.id === view.saved)?.name ?? t("view.fallback");
   }
 
   /** Moves the selection up or down the list (keyboard j/k). */

@@ -1,16 +1,21 @@
 // Light, dark, or whatever the system uses. The choice is kept in localStorage and shown as
 // `data-theme` on <html>, which switches the palette in app.css. "system" follows the OS
 // live, so a Mac switching to dark at sunset takes the desk with it.
+import { t } from "../i18n/index.svelte";
 
 export type ThemeSetting = "light" | "dark" | "system";
 export type Theme = "light" | "dark";
 
 export const THEME_KEY = "arbiter.theme";
-export const THEME_SETTINGS: { value: ThemeSetting; label: string }[] = [
-  { value: "light", label: "Light" },
-  { value: "dark", label: "Dark" },
-  { value: "system", label: "Follow the system" },
-];
+/** The three choices; `label` is read in the current language. */
+export const THEME_SETTINGS: readonly { value: ThemeSetting; readonly label: string }[] = (["light", "dark", "system"] as const).map(
+  (value) => ({
+    value,
+    get label() {
+      return t(`theme.${value}`);
+    },
+  }),
+);
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 

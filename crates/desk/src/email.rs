@@ -1,0 +1,40 @@
+//! Email bodies for the sandboxed frame, and opening a link the agent confirmed.
+
+use arbiter_mail::SafeEmail;
+
+use crate::desk::Desk;
+use crate::error::{DeskError, ErrorCode};
+
+impl Desk {
+    /// A message's HTML, cleaned; remote images only with `remote_images`.
+    pub async fn email_body(
+        &self,
+        ticket_id: i64,
+        message_id: i64,
+        remote_images: bool,
+    ) -> Result<SafeEmail, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let view = cache.ticket_view(ticket_id).await?.ok_or_else(|| {
+            DeskError::new(ErrorCode::NotFound, format!("Ticket #{ticket_id} is not in the local copy."))
+        })?;
+        let message = view
+            .messages
+            .iter()
+            .find(|m| m.id == message_id)
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "This message is not in the local copy."))?;
+        let html = message
+            .html
+            .as_deref()
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "This message has no formatted version."))?;
+        Ok(arbiter_mail::sanitize(html, remote_images))
+    }
+
+    /// Opens an `https` or `mailto` link in the system's browser or mail client.
+    pub fn open_link(&self, url: &str) -> Result<(), DeskError> {
+        let url = arbiter_mail::openable(url).ok_or_else(|| {
+            DeskError::new(ErrorCode::InvalidInput, "Only https and mailto links open from the desk.")
+        })?;
+        open::that_detached(url.as_str())
+            .map_err(|e| DeskError::new(ErrorCode::Internal, format!("The link could not be opened: {e}")))
+    }
+}

@@ -1,0 +1,193 @@
+//! Customers' email HTML is untrusted: it may carry scripts, tracking pixels, forms, frames,
+//! CSS tricks and links that pretend to go elsewhere. The desk shows it only after this
+//! crate has cleaned it (an allow-list of tags and attributes, by ammonia), and only inside
+//! a sandboxed frame that runs no script; remote images load only when the agent asks, for
+//! that one message.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// Bodies longer than this are cut before cleaning (the plain text is always shown whole).
+pub const MAX_HTML_BYTES: usize = 2 * 1024 * 1024;
+
+/// An email body ready for the sandboxed frame.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SafeEmail {
+    /// A complete document for the frame's `srcdoc`, with its own restrictive CSP.
+    pub document: String,
+    /// Remote images held back (shown after the agent allows them for this message).
+    pub blocked_images: u32,
+    /// The body was longer than `MAX_HTML_BYTES` and was cut.
+    pub truncated: bool,
+}
+
+/// Cleans `html`. With `remote_images`, `https` images are kept; otherwise every remote image
+/// is removed and counted. Links keep only `https`, `http` and `mailto` targets.
+pub fn sanitize(html: &str, remote_images: bool) -> SafeEmail {
+    let (html, truncated) = if html.len() > MAX_HTML_BYTES {
+        let mut cut = MAX_HTML_BYTES;
+        while !html.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        (&html[..cut], true)
+    } else {
+        (html, false)
+    };
+    let blocked = Arc::new(AtomicU32::new(0));
+    let counter = blocked.clone();
+    let body = ammonia::Builder::default()
+        .url_schemes(HashSet::from(["https", "http", "mailto", "data"]))
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .add_tag_attributes("img", &["width", "height"])
+        .add_tag_attributes("td", &["align", "valign", "colspan", "rowspan"])
+        .add_tag_attributes("th", &["align", "valign", "colspan", "rowspan"])
+        .attribute_filter(move |element, attribute, value| match (element, attribute) {
+            ("img", "src") => {
+                let lower = value.trim().to_ascii_lowercase();
+                let inline = lower.starts_with("data:image/") && !lower.starts_with("data:image/svg");
+                if inline || (remote_images && lower.starts_with("https://")) {
+                    Some(Cow::Owned(value.to_owned()))
+                } else {
+                    counter.fetch_add(1, Ordering::Relaxed);
+                    None
+                }
+            }
+            // `data:` is only for inline images; a link to one is a phishing classic.
+            (_, "href") if value.trim().to_ascii_lowercase().starts_with("data:") => None,
+            _ => Some(Cow::Owned(value.to_owned())),
+        })
+        .clean(html)
+        .to_string();
+    let img_src = if remote_images { "data: https:" } else { "data:" };
+    let document = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src {img_src}; style-src 'unsafe-inline'\">\
+         <base target=\"_blank\">\
+         <style>body{{margin:0;font:14px/1.5 system-ui,sans-serif;color:#1b1e28;background:#fff;overflow-wrap:anywhere}}\
+         img{{max-width:100%;height:auto}}table{{max-width:100%}}blockquote{{margin:0 0 0 8px;padding-left:8px;border-left:2px solid #ccc;color:#555}}</style>\
+         </head><body>{body}</body></html>"
+    );
+    SafeEmail { document, blocked_images: blocked.load(Ordering::Relaxed), truncated }
+}
+
+/// Whether the desk may hand `url` to the system browser or mail client: `https` and
+/// `mailto` only, well-formed, without credentials.
+pub fn openable(url: &str) -> Option<url::Url> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    match parsed.scheme() {
+        "https" if parsed.host_str().is_some() && parsed.username().is_empty() && parsed.password().is_none() => {
+            Some(parsed)
+        }
+        "mailto" => Some(parsed),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(html: &str, images: bool) -> String {
+        let doc = sanitize(html, images).document;
+        let start = doc.find("<body>").unwrap() + "<body>".len();
+        doc[start..doc.rfind("</body>").unwrap()].to_owned()
+    }
+
+    #[test]
+    fn scripts_handlers_frames_forms_and_tricks_do_not_survive() {
+        let hostile = r#"<p onclick="steal()">Hi<script>alert(1)</script></p>
+            <img src=x onerror=alert(1)><svg onload=alert(1)><circle/></svg>
+            <iframe src="https://evil.example"></iframe><object data="x"></object><embed src="x">
+            <form action="https://evil.example"><input name=p><button>Go</button></form>
+            <a href="javascript:alert(1)">js</a><a href="data:text/html,<script>x</script>">data</a>
+            <a href="vbscript:x">vb</a><meta http-equiv="refresh" content="0;url=https://evil.example">
+            <base href="https://evil.example/"><link rel=stylesheet href="https://evil.example/x.css">
+            <style>body{background:url(https://track.example/p.gif)}</style>
+            <div style="background:url(https://track.example/q.gif)">styled</div>
+            <math><mi xlink:href="javascript:alert(1)">m</mi></math>"#;
+        let clean = body(hostile, true).to_ascii_lowercase();
+        for bad in [
+            "<script",
+            "onclick",
+            "onerror",
+            "onload",
+            "<svg",
+            "<iframe",
+            "<object",
+            "<embed",
+            "<form",
+            "<input",
+            "javascript:",
+            "vbscript:",
+            "data:text",
+            "<meta",
+            "<base",
+            "<link",
+            "<style",
+            "style=",
+            "track.example",
+            "evil.example",
+        ] {
+            assert!(!clean.contains(bad), "{bad} survived: {clean}");
+        }
+        assert!(clean.contains("hi") && clean.contains("styled"), "the text stays: {clean}");
+    }
+
+    #[test]
+    fn remote_images_wait_for_the_agent() {
+        let html = r#"<p>Receipt</p><img src="https://cdn.example/logo.png"><img src="http://x.example/t.gif">
+            <img src="cid:part1"><img src="data:image/png;base64,iVBORw0KGgo="><img src="data:image/svg+xml,<svg/>">"#;
+        // `cid:` (an attachment) is not a scheme the cleaner keeps: dropped outright.
+        let held = sanitize(html, false);
+        assert!(!held.document.contains("cid:"));
+        assert_eq!(held.blocked_images, 3);
+        assert!(!held.document.contains("cdn.example"));
+        assert!(held.document.contains("data:image/png;base64"));
+        assert!(held.document.contains("img-src data:;"));
+        let shown = sanitize(html, true);
+        assert!(shown.document.contains("https://cdn.example/logo.png"));
+        assert_eq!(shown.blocked_images, 2, "plain http and svg stay out");
+        assert!(shown.document.contains("img-src data: https:"));
+    }
+
+    #[test]
+    fn links_keep_safe_targets_and_cannot_reach_the_desk() {
+        let clean =
+            body(r#"<a href="https://arbiter.example/help">help</a> <a href="mailto:a@b.example">mail</a>"#, false);
+        assert!(clean.contains(r#"href="https://arbiter.example/help""#));
+        assert!(clean.contains("noopener noreferrer"));
+        assert!(clean.contains("mailto:a@b.example"));
+    }
+
+    #[test]
+    fn huge_and_odd_bodies_are_handled() {
+        let huge = format!("<p>{}</p>", "ä".repeat(MAX_HTML_BYTES));
+        let cut = sanitize(&huge, false);
+        assert!(cut.truncated);
+        assert!(cut.document.len() < MAX_HTML_BYTES + 4096);
+        let odd = sanitize("<p>\u{202e}gnp.exe\u{0}<b>unclosed <i>tags", false);
+        assert!(!odd.truncated && odd.document.contains("<b>unclosed <i>tags</i></b>"));
+    }
+
+    #[test]
+    fn only_https_and_mailto_open_outside() {
+        assert!(openable("https://arbiter.example/a?b=c").is_some());
+        assert!(openable("mailto:support@arbiter.example").is_some());
+        for bad in [
+            "http://x.example",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://user:pw@x.example",
+            "ftp://x",
+            "not a url",
+            "data:text/html,x",
+        ] {
+            assert!(openable(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { useBackend } from "../backend";
+import { FakeBackend, sampleData } from "../backend/fake";
+import SidebarTools from "../components/SidebarTools.svelte";
+import Sidebar from "../components/Sidebar.svelte";
+import SignIn from "../components/SignIn.svelte";
+import { STATUS_LABELS, VIEW_LABELS } from "../format";
+import { SHORTCUTS } from "../shortcuts";
+import { DeskState } from "../stores/desk.svelte";
+import { THEME_SETTINGS } from "../stores/theme.svelte";
+import { en, type MessageKey, type Messages } from "./en";
+import { i18n, LOCALE_KEY, LocaleState, localeFor, t } from "./index.svelte";
+import { zh } from "./zh";
+
+// Type level: the Chinese catalogue has exactly the English keys. These lines fail
+// `npm run check` if that stops being true.
+expectTypeOf<keyof typeof zh>().toEqualTypeOf<MessageKey>();
+// @ts-expect-error a catalogue missing a key is not a Messages
+const missing: Messages = { "app.opening": "…" };
+// @ts-expect-error nor is one with a key English does not have
+const extra: Messages = { ...zh, "not.a.key": "…" } satisfies Messages;
+void missing;
+void extra;
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (key) => data.get(key) ?? null,
+    key: (i) => [...data.keys()][i] ?? null,
+    removeItem: (key) => void data.delete(key),
+    setItem: (key, value) => void data.set(key, String(value)),
+  };
+}
+
+describe("message catalogues", () => {
+  it("have the same keys in both languages, none of them empty", () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, value] of [...Object.entries(en), ...Object.entries(zh)]) {
+      expect(value.trim(), key).not.toBe("");
+    }
+  });
+
+  it("fill in the same placeholders in both languages", () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+});
+
+describe("language setting", () => {
+  beforeEach(() => {
+    localStorage.clear();
+    i18n.set("system");
+    localStorage.clear();
+  });
+  afterEach(() => {
+    i18n.set("system");
+    localStorage.clear();
+  });
+
+  it("is English by default in tests, following navigator.language", () => {
+    expect(navigator.language).toMatch(/^en/);
+    expect(i18n.locale).toBe("en");
+    expect(t("view.mine")).toBe("My open tickets");
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("maps system language tags", () => {
+    expect(localeFor("zh-CN")).toBe("zh");
+    expect(localeFor("zh-Hans-SG")).toBe("zh");
+    expect(localeFor("en-GB")).toBe("en");
+    expect(localeFor("de")).toBe("en");
+    expect(localeFor(undefined)).toBe("en");
+  });
+
+  it("follows a Chinese system when set to follow the system", () => {
+    const root = document.createElement("html");
+    const state = new LocaleState({ storage: memoryStorage(), language: () => "zh-CN", root });
+    state.start()();
+    expect(state.setting).toBe("system");
+    expect(state.locale).toBe("zh");
+    expect(root.lang).toBe("zh-CN");
+  });
+
+  it("persists the choice and reads it back on the next start", () => {
+    const storage = memoryStorage();
+    const root = document.createElement("html");
+    const first = new LocaleState({ storage, language: () => "en-US", root });
+    first.set("zh");
+    expect(storage.getItem(LOCALE_KEY)).toBe("zh");
+
+    const next = new LocaleState({ storage, language: () => "en-US", root: document.createElement("html") });
+    next.start()();
+    expect(next.setting).toBe("zh");
+    expect(next.locale).toBe("zh");
+
+    storage.setItem(LOCALE_KEY, "klingon");
+    next.start()();
+    expect(next.setting).toBe("system");
+  });
+
+  it("keeps the choice in localStorage and sets <html lang>", () => {
+    i18n.set("zh");
+    expect(localStorage.getItem(LOCALE_KEY)).toBe("zh");
+    expect(document.documentElement.lang).toBe("zh-CN");
+    i18n.set("en");
+    expect(localStorage.getItem(LOCALE_KEY)).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("switches label tables, shortcut and theme names, and plurals", () => {
+    i18n.set("zh");
+    expect(VIEW_LABELS.chargebacks).toBe("拒付");
+    expect(STATUS_LABELS.solved).toBe("已解决");
+    expect(SHORTCUTS.find((s) => s.id === "go-escalated")?.label).toBe("前往已升级");
+    expect(THEME_SETTINGS.map((s) => s.label)).toEqual(["浅色", "深色", "跟随系统"]);
+    expect(t("sync.outboxPending", { count: 3 })).toBe("3 项操作等待发送");
+    i18n.set("en");
+    expect(t("sync.outboxPending", { count: 1 })).toBe("1 action waiting to send");
+    expect(t("sync.outboxPending", { count: 3 })).toBe("3 actions waiting to send");
+  });
+});
+
+describe("rendered in Chinese", () => {
+  afterEach(() => {
+    i18n.set("system");
+    localStorage.clear();
+  });
+
+  it("relabels the sidebar's views live when the language changes", async () => {
+    useBackend(new FakeBackend(sampleData()));
+    const desk = new DeskState();
+    await desk.init();
+    render(Sidebar, { props: { desk } });
+    expect(screen.getByTestId("view-chargebacks").textContent).toContain("Chargebacks");
+    expect(screen.getByText("Needs attention")).toBeTruthy();
+
+    i18n.set("zh");
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.getByTestId("view-chargebacks").textContent).toContain("拒付");
+    expect(screen.getByTestId("view-mine").textContent).toContain("我的待办工单");
+    expect(screen.getByText("需要关注")).toBeTruthy();
+    expect(screen.getByRole("navigation", { name: "视图" })).toBeTruthy();
+  });
+
+  it("shows the sign-in form in Chinese", () => {
+    useBackend(new FakeBackend({ ...sampleData(), session: null }));
+    i18n.set("zh");
+    render(SignIn, { props: { onSignedIn: () => {} } });
+    expect(screen.getByRole("heading", { name: "登录 Arbiter" })).toBeTruthy();
+    expect(screen.getByLabelText("服务器地址")).toBeTruthy();
+    expect(screen.getByLabelText("API 令牌")).toBeTruthy();
+    expect(screen.getByTestId("sign-in").textContent).toBe("登录");
+  });
+
+  it("switches from the sidebar strip next to the theme switch", async () => {
+    render(SidebarTools, { props: { onpalette: () => {}, onshortcuts: () => {} } });
+    const group = screen.getByRole("group", { name: "Language" });
+    await fireEvent.click(screen.getByTestId("locale-zh"));
+    expect(i18n.locale).toBe("zh");
+    expect(localStorage.getItem(LOCALE_KEY)).toBe("zh");
+    expect(document.documentElement.lang).toBe("zh-CN");
+    expect(group.getAttribute("aria-label")).toBe("语言");
+    expect(screen.getByTestId("locale-zh").getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("open-palette").textContent).toContain("命令");
+
+    await fireEvent.click(screen.getByTestId("locale-system"));
+    expect(i18n.setting).toBe("system");
+    expect(document.documentElement.lang).toBe("en");
+    expect(screen.getByTestId("open-palette").textContent).toContain("Commands");
+  });
+});
+
+describe("command palette", () => {
+  afterEach(() => {
+    i18n.set("system");
+    localStorage.clear();
+  });
+
+  it("offers the three language choices, marks the current one, and switches", async () => {
+    const { paletteCommands } = await import("../commands");
+    const { ThemeState } = await import("../stores/theme.svelte");
+    useBackend(new FakeBackend(sampleData()));
+    const controls = {
+      desk: new DeskState(),
+      theme: new ThemeState({ storage: null, matchMedia: null, root: null }),
+      togglePalette() {},
+      openShortcuts() {},
+      focusSearch() {},
+      focusReply() {},
+    };
+    const language = () => paletteCommands(controls, "language").filter((c) => c.id.startsWith("locale-"));
+    expect(language().map((c) => c.label)).toEqual(["Language: English", "Language: 中文", "Language: Follow the system"]);
+    expect(language().find((c) => c.current)?.id).toBe("locale-system");
+
+    language().find((c) => c.id === "locale-zh")!.run();
+    expect(i18n.locale).toBe("zh");
+    expect(localStorage.getItem(LOCALE_KEY)).toBe("zh");
+    const zhCommands = paletteCommands(controls, "语言").filter((c) => c.id.startsWith("locale-"));
+    expect(zhCommands.map((c) => c.label)).toEqual(["语言：English", "语言：中文", "语言：跟随系统"]);
+    expect(zhCommands.find((c) => c.current)?.id).toBe("locale-zh");
+    expect(paletteCommands(controls, "").some((c) => c.label === "退出登录")).toBe(true);
+  });
+});

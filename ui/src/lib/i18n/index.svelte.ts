@@ -1,0 +1,145 @@
+// The desk's language: English, Simplified Chinese, or whatever the system asks for. Messages
+// live in en.ts / zh.ts and are looked up through i18next; `t` reads the current locale from
+// rune state, so any template, $derived or label getter that calls it re-renders on a switch.
+// The choice is kept in localStorage and shown as `lang` on <html>.
+import i18next from "i18next";
+import { en, type MessageKey } from "./en";
+import { zh } from "./zh";
+
+export type Locale = "en" | "zh";
+export type LocaleSetting = Locale | "system";
+
+export const LOCALE_KEY = "arbiter.locale";
+export const LOCALES: Locale[] = ["en", "zh"];
+export const LOCALE_SETTINGS: LocaleSetting[] = ["en", "zh", "system"];
+
+/** The BCP 47 tag for Intl and <html lang>. */
+export const LOCALE_TAGS: Record<Locale, string> = { en: "en", zh: "zh-CN" };
+
+/** A key as callers write it: plural forms go by their base ("sync.outboxPending"). */
+type PluralBase<K> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
+export type Key = PluralBase<MessageKey>;
+export type Values = Record<string, string | number>;
+
+const engine = i18next.createInstance();
+void engine.init({
+  resources: { en: { translation: en }, zh: { translation: zh } },
+  lng: "en",
+  fallbackLng: "en",
+  supportedLngs: LOCALES,
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false }, // Svelte escapes what it renders
+  initAsync: false,
+});
+
+/** The locale a system language tag ("zh-Hans-CN", "en-US") maps to. */
+export function localeFor(tag: string | null | undefined): Locale {
+  return tag && /^zh\b/i.test(tag) ? "zh" : "en";
+}
+
+interface LocaleEnv {
+  storage: Storage | null;
+  language: () => string | undefined;
+  root: HTMLElement | null;
+}
+
+function browserEnv(): LocaleEnv {
+  let storage: Storage | null = null;
+  try {
+    storage = typeof window !== "undefined" ? window.localStorage : null;
+  } catch {
+    // Storage can be disabled; the choice then lasts until the app closes.
+  }
+  return {
+    storage,
+    language: () => (typeof navigator !== "undefined" ? navigator.language : undefined),
+    root: typeof document !== "undefined" ? document.documentElement : null,
+  };
+}
+
+function isSetting(value: unknown): value is LocaleSetting {
+  return value === "en" || value === "zh" || value === "system";
+}
+
+export class LocaleState {
+  setting = $state<LocaleSetting>("system");
+  system = $state<Locale>("en");
+  /** The language in use now. */
+  locale = $derived<Locale>(this.setting === "system" ? this.system : this.setting);
+  /** Its BCP 47 tag, for Intl. */
+  tag = $derived(LOCALE_TAGS[this.locale]);
+  private onLanguageChange = () => {
+    this.system = localeFor(this.env.language());
+    this.apply();
+  };
+
+  constructor(private env: LocaleEnv = browserEnv()) {
+    this.system = localeFor(env.language());
+  }
+
+  /** Reads the saved choice and applies it; follows OS language changes. Returns a stop function. */
+  start(): () => void {
+    const saved = this.read();
+    this.setting = isSetting(saved) ? saved : "system";
+    this.system = localeFor(this.env.language());
+    this.apply();
+    if (typeof window !== "undefined") window.addEventListener("languagechange", this.onLanguageChange);
+    return () => {
+      if (typeof window !== "undefined") window.removeEventListener("languagechange", this.onLanguageChange);
+    };
+  }
+
+  set(setting: LocaleSetting): void {
+    this.setting = setting;
+    try {
+      this.env.storage?.setItem(LOCALE_KEY, setting);
+    } catch {
+      // Not saved, still applied.
+    }
+    this.apply();
+  }
+
+  private read(): string | null {
+    try {
+      return this.env.storage?.getItem(LOCALE_KEY) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private apply(): void {
+    void engine.changeLanguage(this.locale);
+    if (this.env.root) this.env.root.lang = this.tag;
+  }
+}
+
+/** The language every screen reads; main.ts starts it before the first paint. */
+export const i18n = new LocaleState();
+
+const translate = engine.t.bind(engine) as unknown as (key: string, options: Record<string, unknown>) => string;
+
+/** The message for `key` in the current language, with {{values}} filled in. */
+export function t(key: Key, values?: Values): string {
+  return translate(key, { ...values, lng: i18n.locale });
+}
+
+/** A number in the current language's style: "8,200". */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(i18n.tag, options).format(value);
+}
+
+/** A count as a list shows it, or nothing while it is unknown. */
+export function formatCount(value: number | undefined | null): string {
+  return value === undefined || value === null ? "" : formatNumber(value);
+}
+
+/** A date in the current language's style. */
+export function formatDate(value: string | number | Date, options?: Intl.DateTimeFormatOptions): string {
+  return new Date(value).toLocaleString(i18n.tag, options);
+}
+
+/** The name of a setting in its own words: "English", "中文", or "Follow the system" translated. */
+export function localeSettingName(setting: LocaleSetting): string {
+  return t(`locale.${setting}`);
+}
