@@ -125,7 +125,7 @@ async fn finds_tickets_messages_notes_and_customers() {
     assert_eq!(ids(&cache.search(&SearchQuery::text("48000020")).await.unwrap()), [(SearchSource::Customer, 20)]);
     // A ticket number is matched whole ("3 October" holds it too).
     let number = cache.search(&SearchQuery::text("#3")).await.unwrap();
-    assert_eq!(ids(&number), [(SearchSource::Message, 11), (SearchSource::Ticket, 3)]);
+    assert_eq!(ids(&number), [(SearchSource::Ticket, 3), (SearchSource::Message, 11)], "the ticket itself first");
     let typing = cache.search(&SearchQuery::text("withdr")).await.unwrap();
     assert_eq!(ids(&typing), [(SearchSource::Message, 13), (SearchSource::Ticket, 3)]);
     let german = cache.search(&SearchQuery::text("ruckbuchung")).await.unwrap();

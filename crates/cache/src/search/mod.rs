@@ -149,7 +149,19 @@ impl Cache {
         if let Some(to) = query.to {
             sql.push(" AND d.at < ").push_bind(to_ms(to));
         }
-        sql.push(" ORDER BY f.rowid DESC LIMIT ").push_bind(i64::from(limit) + 1);
+        // "#100234" (or the bare number) means that ticket first: numbers match few documents,
+        // so sorting all the matches costs nothing here.
+        match ticket_number(&query.text) {
+            Some(number) => {
+                sql.push(" ORDER BY (d.kind = 'ticket' AND d.entity_id = ")
+                    .push_bind(number)
+                    .push(") DESC, f.rowid DESC");
+            }
+            None => {
+                sql.push(" ORDER BY f.rowid DESC");
+            }
+        }
+        sql.push(" LIMIT ").push_bind(i64::from(limit) + 1);
 
         let rows = sql.build().fetch_all(&self.pool).await?;
         let more = rows.len() > limit as usize;
@@ -265,6 +277,15 @@ fn entity_of(table: &str, data: &str) -> Option<arbiter_contract::Entity> {
         "customers" => Entity::Customer(serde_json::from_str(data).ok()?),
         _ => return None,
     })
+}
+
+/// The ticket number a query is, if it is one: "#100234" or "100234".
+fn ticket_number(text: &str) -> Option<i64> {
+    let digits = text.trim().trim_start_matches('#');
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 fn in_list(sql: &mut QueryBuilder<'_, Sqlite>, column: &str, values: impl Iterator<Item = String>) {

@@ -364,6 +364,18 @@ export const en = {
   "reserved.redo": "redo",
   "reserved.fields": "moving between fields",
   "reserved.dialogs": "closing dialogs",
+  // Email bodies and attachments
+  "email.frame": "Email from the customer",
+  "email.imagesBlocked_one": "{{count}} remote image blocked to protect your privacy.",
+  "email.imagesBlocked_other": "{{count}} remote images blocked to protect your privacy.",
+  "email.showImages": "Show images",
+  "email.truncated": "This email is very long; the formatted view is cut. The plain text is complete.",
+  "email.linkGoesTo": "This link goes to:",
+  "email.linkRefused": "Only https and mailto links can be opened from the desk.",
+  "email.cancel": "Cancel",
+  "email.openLink": "Open in browser",
+  "email.asText": "Show as plain text",
+  "conversation.attachments": "Attachments",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -341,4 +341,16 @@ export const zh: Messages = {
   "reserved.redo": "重做",
   "reserved.fields": "在输入框之间切换",
   "reserved.dialogs": "关闭对话框",
+  // Email bodies and attachments
+  "email.frame": "客户的邮件",
+  "email.imagesBlocked_one": "为保护隐私，已拦截 {{count}} 张远程图片。",
+  "email.imagesBlocked_other": "为保护隐私，已拦截 {{count}} 张远程图片。",
+  "email.showImages": "显示图片",
+  "email.truncated": "这封邮件过长，格式化视图已截断；纯文本内容完整。",
+  "email.linkGoesTo": "此链接将打开：",
+  "email.linkRefused": "只能从工作台打开 https 和 mailto 链接。",
+  "email.cancel": "取消",
+  "email.openLink": "在浏览器中打开",
+  "email.asText": "以纯文本显示",
+  "conversation.attachments": "附件",
 };
