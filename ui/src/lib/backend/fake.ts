@@ -7,6 +7,7 @@ import type {
   Customer,
   InboxView,
   ListCursor,
+  LiveEvent,
   MacroChoice,
   Message,
   SafeEmail,
@@ -436,6 +437,26 @@ export class FakeBackend implements Backend {
   async onCacheChanged(listener: (c: TicketsChanged) => void) {
     this.cacheListeners.add(listener);
     return () => this.cacheListeners.delete(listener);
+  }
+
+  private liveListeners = new Set<(e: LiveEvent) => void>();
+
+  async onLive(listener: (e: LiveEvent) => void) {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  }
+
+  /** Delivers a live event as the stream would (a new message is also stored). */
+  emitLive(event: LiveEvent) {
+    if (event.payload.type === "message_created") {
+      const message = event.payload.message;
+      const view = this.tickets.find((t) => t.ticket.id === message.ticket_id);
+      if (view) {
+        view.messages = [...view.messages, message];
+        view.ticket = { ...view.ticket, updated_at: message.created_at };
+      }
+    }
+    this.liveListeners.forEach((l) => l(event));
   }
 
   /** Pushes a status as the desk would. */

@@ -64,4 +64,5 @@ export const tauriBackend: Backend = {
   },
   onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
+  onLive: (listener) => events.liveEvent.listen((event) => listener(event.payload)),
 };

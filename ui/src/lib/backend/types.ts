@@ -2,6 +2,7 @@
 // tests (and, later, Playwright) swap in another one.
 import type {
   Agent,
+  LiveEvent,
   MacroChoice,
   SafeEmail,
   ErrorCode,
@@ -64,6 +65,8 @@ export interface Backend {
   openLink(url: string): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
+  /** Live events as they arrive: new messages, typing, presence, assignments, escalations. */
+  onLive(listener: (event: LiveEvent) => void): Promise<Unlisten>;
 }
 
 /** A failure the desk reported, with the code the UI branches on. */

@@ -376,6 +376,15 @@ export const en = {
   "email.openLink": "Open in browser",
   "email.asText": "Show as plain text",
   "conversation.attachments": "Attachments",
+  // Live chats
+  "chats.label": "Your live chats",
+  "chats.customer": "Customer",
+  "chats.typing": "The customer is typing",
+  "chats.unread_one": "{{count}} unread message",
+  "chats.unread_other": "{{count}} unread messages",
+  "chats.soundOn": "Turn the new-message sound on",
+  "chats.soundOff": "Turn the new-message sound off",
+  "chats.typingLine": "{{name}} is typing…",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

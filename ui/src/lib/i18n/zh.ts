@@ -353,4 +353,13 @@ export const zh: Messages = {
   "email.openLink": "在浏览器中打开",
   "email.asText": "以纯文本显示",
   "conversation.attachments": "附件",
+  // Live chats
+  "chats.label": "你的在线聊天",
+  "chats.customer": "客户",
+  "chats.typing": "客户正在输入",
+  "chats.unread_one": "{{count}} 条未读消息",
+  "chats.unread_other": "{{count}} 条未读消息",
+  "chats.soundOn": "开启新消息提示音",
+  "chats.soundOff": "关闭新消息提示音",
+  "chats.typingLine": "{{name}} 正在输入…",
 };
