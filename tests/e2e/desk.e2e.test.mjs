@@ -1,6 +1,7 @@
-// The walking skeleton end to end, in the real app window: sign in, open a ticket, reply,
-// and check through the company API that the server stored the reply once; then restart
-// the app with the server down and find the cached inbox at once.
+// The golden paths end to end, in the real app window: sign in, open a ticket, reply, and
+// check through the company API that the server stored the reply once; search; an email in
+// its sandboxed frame; then restart the app with the server down, find the cached inbox at
+// once, reply offline, bring the server back and see the reply delivered exactly once.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
@@ -109,7 +110,8 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     // The first frame is the ticket's first email with HTML.
     const first = (await api(server, `/v1/tickets/${email.ticket_id}`)).messages.find((m) => m.html);
     const words = first.text.split(/\s+/).find((w) => w.length >= 4) ?? first.text.trim().slice(0, 4);
-    await app.browser.waitUntil(async () => (await (await app.browser.$("body")).getText()).includes(words), {
+    // textContent, not getText: the frame may be scrolled out of view.
+    await app.browser.waitUntil(async () => String(await (await app.browser.$("body")).getProperty("textContent")).includes(words), {
       timeout: 5_000,
       timeoutMsg: `the email frame does not show "${words}"`,
     });
@@ -124,7 +126,7 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
   assert.equal(keyring.toString().trim(), DEMO_TOKEN);
 });
 
-test("with the server down, the app opens on the cached inbox at once", async () => {
+test("with the server down the app opens on the cached inbox at once, and a reply written offline is delivered once after reconnecting", async () => {
   await server.stop();
   const app = await launchApp(profile);
   const $ = (selector) => app.browser.$(selector);
@@ -145,6 +147,31 @@ test("with the server down, the app opens on the cached inbox at once", async ()
     // The conversation is readable offline, too.
     await (await row.$("button")).click();
     await (await $('[data-testid="ticket-subject"]')).waitForDisplayed({ timeout: 5_000 });
+    const ticketId = Number(await row.getAttribute("data-ticket-id"));
+
+    // A reply written offline waits in the outbox, shown as not sent yet…
+    const reply = `Written offline ${Date.now()}`;
+    await (await $('[data-testid="reply-body"]')).setValue(reply);
+    await (await $('[data-testid="send-reply"]')).click();
+    await (await $('[data-testid="send-now"]')).click();
+    const unsent = await $('[data-testid="unsent-message"]');
+    await unsent.waitForExist({ timeout: 5_000, timeoutMsg: "the offline reply is not shown as unsent" });
+    assert.equal(await unsent.getAttribute("data-state"), "pending");
+    await (await $('[data-testid="outbox-pending"]')).waitForExist({ timeout: 10_000 });
+
+    // …and goes out once the server is back (same address, same data).
+    server = await startServer({ database: server.database, listen: new URL(server.url).host });
+    await (await $('[data-testid="sync-now"]')).click();
+    await app.browser.waitUntil(async () => (await app.browser.$$('[data-testid="unsent-message"]')).length === 0, {
+      timeout: 30_000,
+      timeoutMsg: "the offline reply was not delivered after reconnecting",
+    });
+    const stored = (await api(server, `/v1/tickets/${ticketId}`)).messages.filter((m) => m.text === reply);
+    assert.equal(stored.length, 1, "delivered exactly once");
+    await app.browser.waitUntil(async () => (await status.getAttribute("data-state")) === "online", {
+      timeout: 15_000,
+      timeoutMsg: "the desk did not come back online",
+    });
   } finally {
     await app.close();
   }

@@ -385,6 +385,7 @@ export const en = {
   "chats.soundOn": "Turn the new-message sound on",
   "chats.soundOff": "Turn the new-message sound off",
   "chats.typingLine": "{{name}} is typing…",
+  "sync.retryNow": "Retry now",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -362,4 +362,5 @@ export const zh: Messages = {
   "chats.soundOn": "开启新消息提示音",
   "chats.soundOff": "关闭新消息提示音",
   "chats.typingLine": "{{name}} 正在输入…",
+  "sync.retryNow": "立即重试",
 };
