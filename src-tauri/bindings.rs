@@ -38,7 +38,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             agents,
             macros,
             email_body,
-            open_link
+            open_link,
+            search_articles
         ])
         .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent])
         // Ids and times in ms stay far below 2^53.

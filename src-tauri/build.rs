@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "macros",
     "email_body",
     "open_link",
+    "search_articles",
 ];
 
 fn main() {

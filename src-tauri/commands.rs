@@ -209,3 +209,14 @@ pub async fn email_body(
 pub async fn open_link(desk: State<'_, Desk>, url: String) -> Result<()> {
     desk.open_link(&url)
 }
+
+/// Help-centre articles matching the words, in the ticket customer's language.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_articles(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    query: String,
+) -> Result<Vec<arbiter_desk::ArticleHit>> {
+    desk.search_articles(ticket_id, &query).await
+}

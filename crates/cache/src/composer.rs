@@ -1,7 +1,7 @@
 //! What the composer and the ticket screen read beside the conversation: drafts, the team
 //! roster, macros, and a customer's recent activity.
 
-use arbiter_contract::{ActivityEvent, Agent, Entity, Macro};
+use arbiter_contract::{ActivityEvent, Agent, Article, Entity, Macro};
 use chrono::Utc;
 
 use crate::{rows, Cache, CacheError};
@@ -49,6 +49,19 @@ impl Cache {
         for row in &rows {
             if let Entity::Macro(m) = rows::decode::<Entity>(row, "data")? {
                 out.push(m);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every help-centre article, in every language.
+    pub async fn articles(&self) -> Result<Vec<Article>, CacheError> {
+        let rows =
+            sqlx::query("SELECT data FROM entities WHERE kind = 'article' ORDER BY id").fetch_all(&self.pool).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Entity::Article(a) = rows::decode::<Entity>(row, "data")? {
+                out.push(a);
             }
         }
         Ok(out)

@@ -7,6 +7,7 @@ mod desk;
 mod email;
 mod error;
 mod events;
+mod knowledge;
 mod macros;
 mod paths;
 mod reply;
@@ -19,6 +20,7 @@ pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
 pub use desk::{Desk, SessionInfo};
 pub use error::{DeskError, ErrorCode};
 pub use events::{DeskEvents, NoEvents, SyncState, SyncStatus, TicketsChanged};
+pub use knowledge::ArticleHit;
 pub use macros::MacroChoice;
 pub use paths::DeskPaths;
 

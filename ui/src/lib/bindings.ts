@@ -47,6 +47,8 @@ export const commands = {
 	emailBody: (ticketId: number, messageId: number, remoteImages: boolean) => typedError<SafeEmail, DeskError>(__TAURI_INVOKE("email_body", { ticketId, messageId, remoteImages })),
 	/**  Opens an https or mailto link the agent confirmed, outside the app. */
 	openLink: (url: string) => typedError<null, DeskError>(__TAURI_INVOKE("open_link", { url })),
+	/**  Help-centre articles matching the words, in the ticket customer's language. */
+	searchArticles: (ticketId: number, query: string) => typedError<ArticleHit[], DeskError>(__TAURI_INVOKE("search_articles", { ticketId, query })),
 };
 
 /** Events */
@@ -126,6 +128,18 @@ export type Article = {
 	/**  Public address of the article in the help centre. */
 	url: string,
 	updated_at: string,
+};
+
+export type ArticleHit = {
+	id: number,
+	title: string,
+	language: string,
+	/**  The public address, to send to the customer. */
+	url: string,
+	/**  The start of the article as plain text. */
+	excerpt: string,
+	/**  The whole article (Markdown), to quote from. */
+	body: string,
 };
 
 /**  Whose tickets a saved view shows. */

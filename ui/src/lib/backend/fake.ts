@@ -4,6 +4,7 @@
 import type {
   Action,
   Agent,
+  ArticleHit,
   Customer,
   InboxView,
   ListCursor,
@@ -273,6 +274,22 @@ export class FakeBackend implements Backend {
     const blocked = remoteImages ? 0 : (message.html.match(/<img[^>]+src="https:/g) ?? []).length;
     const html = remoteImages ? message.html : message.html.replace(/<img[^>]+src="https:[^>]*>/g, "");
     return { document: `<!doctype html><html><body>${html}</body></html>`, blocked_images: blocked, truncated: false };
+  }
+
+  articles: ArticleHit[] = [
+    {
+      id: 1,
+      title: "How card refunds reach your account",
+      language: "en",
+      url: "https://help.arbiter.example/en/card-refunds",
+      excerpt: "Refunds to cards take 3–5 working days…",
+      body: "Refunds to cards take 3–5 working days, depending on your bank.",
+    },
+  ];
+
+  async searchArticles(_ticketId: number, query: string): Promise<ArticleHit[]> {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return this.articles.filter((a) => words.every((w) => `${a.title} ${a.body}`.toLowerCase().includes(w)));
   }
 
   async openLink(url: string): Promise<void> {

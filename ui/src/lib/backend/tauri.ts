@@ -59,6 +59,7 @@ export const tauriBackend: Backend = {
   agents: () => unwrap(commands.agents()),
   macros: (ticketId) => unwrap(commands.macros(ticketId)),
   emailBody: (ticketId, messageId, remoteImages) => unwrap(commands.emailBody(ticketId, messageId, remoteImages)),
+  searchArticles: (ticketId, query) => unwrap(commands.searchArticles(ticketId, query)),
   openLink: async (url) => {
     await unwrap(commands.openLink(url));
   },

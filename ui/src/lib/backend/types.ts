@@ -2,6 +2,7 @@
 // tests (and, later, Playwright) swap in another one.
 import type {
   Agent,
+  ArticleHit,
   LiveEvent,
   MacroChoice,
   SafeEmail,
@@ -63,6 +64,8 @@ export interface Backend {
   emailBody(ticketId: number, messageId: number, remoteImages: boolean): Promise<SafeEmail>;
   /** Opens an https or mailto link outside the app (the desk refuses anything else). */
   openLink(url: string): Promise<void>;
+  /** Help-centre articles matching the words, in the ticket customer's language. */
+  searchArticles(ticketId: number, query: string): Promise<ArticleHit[]>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
   /** Live events as they arrive: new messages, typing, presence, assignments, escalations. */

@@ -124,4 +124,15 @@ describe("ReplyBox", () => {
     const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe("Half-written answer"));
   });
+
+  it("finds a help-centre article and inserts its link", async () => {
+    renderBox();
+    await fireEvent.click(screen.getByTestId("open-articles"));
+    const picker = await screen.findByTestId("article-picker");
+    await fireEvent.input(picker.querySelector("input")!, { target: { value: "card refunds" } });
+    await fireEvent.click(await screen.findByTestId("insert-link"));
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    expect(box.value).toContain("How card refunds reach your account: https://help.arbiter.example/en/card-refunds");
+    expect(screen.queryByTestId("article-picker")).toBeNull();
+  });
 });

@@ -386,6 +386,12 @@ export const en = {
   "chats.soundOff": "Turn the new-message sound off",
   "chats.typingLine": "{{name}} is typing…",
   "sync.retryNow": "Retry now",
+  "kb.button": "Knowledge",
+  "kb.find": "Search the help centre",
+  "kb.label": "Help-centre articles",
+  "kb.insertLink": "Insert link",
+  "kb.insertText": "Insert text",
+  "kb.none": "No article matches.",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

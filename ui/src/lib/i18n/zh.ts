@@ -363,4 +363,10 @@ export const zh: Messages = {
   "chats.soundOff": "关闭新消息提示音",
   "chats.typingLine": "{{name}} 正在输入…",
   "sync.retryNow": "立即重试",
+  "kb.button": "知识库",
+  "kb.find": "搜索帮助中心",
+  "kb.label": "帮助中心文章",
+  "kb.insertLink": "插入链接",
+  "kb.insertText": "插入正文",
+  "kb.none": "没有匹配的文章。",
 };
