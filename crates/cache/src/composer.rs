@@ -35,41 +35,35 @@ impl Cache {
 
     /// Everyone on the roster, by name.
     pub async fn agents(&self) -> Result<Vec<Agent>, CacheError> {
-        let rows = sqlx::query("SELECT data FROM agents").fetch_all(&self.pool).await?;
-        let mut agents: Vec<Agent> = rows.iter().map(|r| rows::decode(r, "data")).collect::<Result<_, _>>()?;
+        let found = sqlx::query("SELECT data FROM agents").fetch_all(&self.pool).await?;
+        let mut agents: Vec<Agent> = found.iter().map(|r| rows::decode(r, "data")).collect::<Result<_, _>>()?;
         agents.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(agents)
     }
 
     /// Every macro, in every language.
     pub async fn macros(&self) -> Result<Vec<Macro>, CacheError> {
-        let rows =
+        let found =
             sqlx::query("SELECT data FROM entities WHERE kind = 'macro' ORDER BY id").fetch_all(&self.pool).await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            if let Entity::Macro(m) = rows::decode::<Entity>(row, "data")? {
-                out.push(m);
-            }
-        }
-        Ok(out)
+        Ok(rows::entities_of(&found, |e| match e {
+            Entity::Macro(x) => Some(x),
+            _ => None,
+        })?)
     }
 
     /// Every help-centre article, in every language.
     pub async fn articles(&self) -> Result<Vec<Article>, CacheError> {
-        let rows =
+        let found =
             sqlx::query("SELECT data FROM entities WHERE kind = 'article' ORDER BY id").fetch_all(&self.pool).await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            if let Entity::Article(a) = rows::decode::<Entity>(row, "data")? {
-                out.push(a);
-            }
-        }
-        Ok(out)
+        Ok(rows::entities_of(&found, |e| match e {
+            Entity::Article(x) => Some(x),
+            _ => None,
+        })?)
     }
 
     /// A customer's newest activity events (logins, deposits, withdrawals, trades…).
     pub async fn recent_activity(&self, customer_id: i64, limit: u32) -> Result<Vec<ActivityEvent>, CacheError> {
-        let rows = sqlx::query(
+        let found = sqlx::query(
             "SELECT data FROM entities
              WHERE kind = 'activity_event' AND json_extract(data, '$.data.customer_id') = ?
              ORDER BY json_extract(data, '$.data.at') DESC LIMIT ?",
@@ -78,12 +72,9 @@ impl Cache {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            if let Entity::ActivityEvent(event) = rows::decode::<Entity>(row, "data")? {
-                out.push(event);
-            }
-        }
-        Ok(out)
+        Ok(rows::entities_of(&found, |e| match e {
+            Entity::ActivityEvent(x) => Some(x),
+            _ => None,
+        })?)
     }
 }

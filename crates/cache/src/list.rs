@@ -121,12 +121,12 @@ fn push_builtin(sql: &mut QueryBuilder<'_, Sqlite>, view: InboxView, me: i64, at
 /// A saved view's condition on `tickets t`.
 fn push_filter(sql: &mut QueryBuilder<'_, Sqlite>, filter: &TicketFilter, me: i64) {
     sql.push("1 = 1");
-    in_list(sql, "t.status", filter.statuses.iter().map(wire_name));
-    in_list(sql, "t.queue", filter.queues.iter().cloned());
-    in_list(sql, "t.kind", filter.kinds.iter().map(wire_name));
-    in_list(sql, "t.channel", filter.channels.iter().map(wire_name));
-    in_list(sql, "t.language", filter.languages.iter().cloned());
-    in_list(sql, "t.priority", filter.priorities.iter().map(wire_name));
+    rows::push_in_list(sql, "t.status", filter.statuses.iter().map(wire_name));
+    rows::push_in_list(sql, "t.queue", filter.queues.iter().cloned());
+    rows::push_in_list(sql, "t.kind", filter.kinds.iter().map(wire_name));
+    rows::push_in_list(sql, "t.channel", filter.channels.iter().map(wire_name));
+    rows::push_in_list(sql, "t.language", filter.languages.iter().cloned());
+    rows::push_in_list(sql, "t.priority", filter.priorities.iter().map(wire_name));
     if !filter.tags.is_empty() {
         sql.push(" AND t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag IN (");
         let mut list = sql.separated(", ");
@@ -147,19 +147,6 @@ fn push_filter(sql: &mut QueryBuilder<'_, Sqlite>, filter: &TicketFilter, me: i6
     if filter.escalated {
         sql.push(" AND t.escalation_level <> 'l0'");
     }
-}
-
-fn in_list(sql: &mut QueryBuilder<'_, Sqlite>, column: &str, values: impl Iterator<Item = String>) {
-    let values: Vec<String> = values.collect();
-    if values.is_empty() {
-        return;
-    }
-    sql.push(format!(" AND {column} IN ("));
-    let mut list = sql.separated(", ");
-    for value in values {
-        list.push_bind(value);
-    }
-    sql.push(")");
 }
 
 /// The end of the SLA at-risk window from now, in ms.

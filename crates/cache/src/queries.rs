@@ -85,20 +85,8 @@ impl Cache {
             Some(agent_id) => self.agent_on(&mut conn, agent_id).await?,
             None => None,
         };
-        let messages = sqlx::query("SELECT data FROM messages WHERE ticket_id = ? ORDER BY created_at, id")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| rows::decode(r, "data"))
-            .collect::<Result<_, _>>()?;
-        let notes = sqlx::query("SELECT data FROM notes WHERE ticket_id = ? ORDER BY created_at, id")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| rows::decode(r, "data"))
-            .collect::<Result<_, _>>()?;
+        let messages = thread(&mut conn, "messages", id).await?;
+        let notes = thread(&mut conn, "notes", id).await?;
         drop(conn);
         let recent_activity = self.recent_activity(ticket.customer_id, RECENT_ACTIVITY).await?;
         let outbox = self.outbox_for_ticket(id).await?;
@@ -132,6 +120,21 @@ impl Cache {
         }
         Ok(out)
     }
+}
+
+/// A ticket's messages or notes (`table`), oldest first.
+async fn thread<T: serde::de::DeserializeOwned>(
+    conn: &mut sqlx::SqliteConnection,
+    table: &str,
+    ticket_id: i64,
+) -> Result<Vec<T>, sqlx::Error> {
+    sqlx::query(&format!("SELECT data FROM {table} WHERE ticket_id = ? ORDER BY created_at, id"))
+        .bind(ticket_id)
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| rows::decode(r, "data"))
+        .collect()
 }
 
 /// A ticket as it will be once the agent's update is applied.

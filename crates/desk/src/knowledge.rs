@@ -28,22 +28,10 @@ pub struct ArticleHit {
 /// language variant per article — the customer's, else the ticket's, else English — titles
 /// matching first.
 pub fn find(articles: &[Article], view: &TicketView, query: &str) -> Vec<ArticleHit> {
-    let wanted: Vec<&str> =
-        [view.customer.as_ref().map(|c| c.language.as_str()), Some(view.ticket.language.as_str()), Some("en")]
-            .into_iter()
-            .flatten()
-            .collect();
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or(tag).to_owned();
-    let rank = |a: &Article| wanted.iter().position(|l| primary(l) == primary(&a.language)).unwrap_or(wanted.len());
-    let mut best: std::collections::BTreeMap<&str, &Article> = std::collections::BTreeMap::new();
-    for article in articles {
-        if best.get(article.key.as_str()).is_none_or(|current| rank(article) < rank(current)) {
-            best.insert(&article.key, article);
-        }
-    }
+    let best = crate::language::best_variants(articles, view, |a| (&a.key, &a.language));
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let mut hits: Vec<(bool, &Article)> = best
-        .into_values()
+        .into_iter()
         .filter_map(|a| {
             let title = a.title.to_lowercase();
             let text = format!("{title} {} {}", a.body.to_lowercase(), a.tags.join(" ").to_lowercase());

@@ -8,6 +8,7 @@ mod email;
 mod error;
 mod events;
 mod knowledge;
+mod language;
 mod macros;
 mod paths;
 mod reply;

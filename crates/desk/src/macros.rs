@@ -73,21 +73,10 @@ pub fn fill(template: &str, view: &TicketView, agent: &Agent) -> String {
 /// One variant per macro key: the customer's language, else the ticket's, else English,
 /// else any; only macros meant for the ticket's kind.
 pub fn choose(macros: &[Macro], view: &TicketView, agent: &Agent) -> Vec<MacroChoice> {
-    let wanted: Vec<&str> =
-        [view.customer.as_ref().map(|c| c.language.as_str()), Some(view.ticket.language.as_str()), Some("en")]
-            .into_iter()
-            .flatten()
-            .collect();
-    let rank = |m: &Macro| wanted.iter().position(|l| primary(l) == primary(&m.language)).unwrap_or(wanted.len());
-    let mut best: std::collections::BTreeMap<&str, &Macro> = std::collections::BTreeMap::new();
-    for m in macros.iter().filter(|m| m.kinds.is_empty() || m.kinds.contains(&view.ticket.kind)) {
-        let better = best.get(m.key.as_str()).is_none_or(|current| rank(m) < rank(current));
-        if better {
-            best.insert(&m.key, m);
-        }
-    }
+    let meant_for_ticket = macros.iter().filter(|m| m.kinds.is_empty() || m.kinds.contains(&view.ticket.kind));
+    let best = crate::language::best_variants(meant_for_ticket, view, |m| (&m.key, &m.language));
     let mut out: Vec<MacroChoice> = best
-        .into_values()
+        .into_iter()
         .map(|m| MacroChoice {
             id: m.id,
             key: m.key.clone(),
@@ -100,11 +89,6 @@ pub fn choose(macros: &[Macro], view: &TicketView, agent: &Agent) -> Vec<MacroCh
         .collect();
     out.sort_by(|a, b| a.title.cmp(&b.title));
     out
-}
-
-/// "pt-BR" → "pt".
-fn primary(tag: &str) -> &str {
-    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 impl Desk {

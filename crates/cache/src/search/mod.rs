@@ -137,12 +137,12 @@ impl Cache {
             sql.push("JOIN tickets t ON t.id = d.ticket_id ");
         }
         sql.push("WHERE search_index MATCH ").push_bind(fts);
-        in_list(&mut sql, "d.kind", query.sources.iter().map(|s| s.as_str().to_owned()));
-        in_list(&mut sql, "t.status", query.statuses.iter().map(wire_name));
-        in_list(&mut sql, "t.queue", query.queues.iter().cloned());
-        in_list(&mut sql, "t.kind", query.kinds.iter().map(wire_name));
-        in_list(&mut sql, "t.language", query.languages.iter().cloned());
-        in_list(&mut sql, "t.channel", query.channels.iter().map(wire_name));
+        rows::push_in_list(&mut sql, "d.kind", query.sources.iter().map(|s| s.as_str().to_owned()));
+        rows::push_in_list(&mut sql, "t.status", query.statuses.iter().map(wire_name));
+        rows::push_in_list(&mut sql, "t.queue", query.queues.iter().cloned());
+        rows::push_in_list(&mut sql, "t.kind", query.kinds.iter().map(wire_name));
+        rows::push_in_list(&mut sql, "t.language", query.languages.iter().cloned());
+        rows::push_in_list(&mut sql, "t.channel", query.channels.iter().map(wire_name));
         if let Some(from) = query.from {
             sql.push(" AND d.at >= ").push_bind(to_ms(from));
         }
@@ -286,19 +286,6 @@ fn ticket_number(text: &str) -> Option<i64> {
         return None;
     }
     digits.parse().ok()
-}
-
-fn in_list(sql: &mut QueryBuilder<'_, Sqlite>, column: &str, values: impl Iterator<Item = String>) {
-    let values: Vec<String> = values.collect();
-    if values.is_empty() {
-        return;
-    }
-    sql.push(format!(" AND {column} IN ("));
-    let mut list = sql.separated(", ");
-    for value in values {
-        list.push_bind(value);
-    }
-    sql.push(")");
 }
 
 async fn fetch_by_ids<T: serde::de::DeserializeOwned>(

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../backend";
-import { FakeBackend, sampleData } from "../backend/fake";
-import { DeskState } from "../stores/desk.svelte";
+import type { FakeBackend } from "../backend/fake";
+import { fakeDesk } from "../backend/testing";
+import type { DeskState } from "../stores/desk.svelte";
 import OutboxNotices from "./OutboxNotices.svelte";
 
 describe("OutboxNotices", () => {
@@ -10,10 +10,7 @@ describe("OutboxNotices", () => {
   let desk: DeskState;
 
   beforeEach(async () => {
-    fake = new FakeBackend(sampleData());
-    useBackend(fake);
-    desk = new DeskState();
-    await desk.init();
+    ({ fake, desk } = await fakeDesk());
     await fake.updateTicket(100001, { status: "solved" }, "change-1");
     await fake.sendReply(100001, "Refund sent", "reply-1");
     fake.queue[0].state = "conflict";

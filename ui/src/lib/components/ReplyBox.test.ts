@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DeskFailure, useBackend } from "../backend";
-import { FakeBackend, sampleData } from "../backend/fake";
-import { DeskState } from "../stores/desk.svelte";
+import { DeskFailure } from "../backend";
+import type { FakeBackend } from "../backend/fake";
+import { fakeDesk } from "../backend/testing";
+import type { DeskState } from "../stores/desk.svelte";
 import { drafts } from "../stores/drafts";
 import ReplyBox from "./ReplyBox.svelte";
 
@@ -11,10 +12,7 @@ describe("ReplyBox", () => {
   let desk: DeskState;
 
   beforeEach(async () => {
-    fake = new FakeBackend(sampleData());
-    useBackend(fake);
-    desk = new DeskState();
-    await desk.init();
+    ({ fake, desk } = await fakeDesk());
     await desk.open(100001);
     drafts.clear(100001);
   });

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../backend";
-import { FakeBackend, sampleData } from "../backend/fake";
-import { DeskState } from "../stores/desk.svelte";
+import type { FakeBackend } from "../backend/fake";
+import { fakeDesk } from "../backend/testing";
+import type { DeskState } from "../stores/desk.svelte";
 import Sidebar from "./Sidebar.svelte";
 
 // jsdom has no <dialog> methods.
@@ -19,10 +19,7 @@ describe("Sidebar views", () => {
   let desk: DeskState;
 
   beforeEach(async () => {
-    fake = new FakeBackend(sampleData());
-    useBackend(fake);
-    desk = new DeskState();
-    await desk.init();
+    ({ fake, desk } = await fakeDesk());
   });
 
   it("groups the built-in views with live counts and switches between them", async () => {

@@ -1,19 +1,14 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../backend";
-import { FakeBackend, sampleData } from "../backend/fake";
-import { DeskState } from "../stores/desk.svelte";
+import { fakeDesk } from "../backend/testing";
+import type { DeskState } from "../stores/desk.svelte";
 import TicketList from "./TicketList.svelte";
 
 describe("TicketList search", () => {
-  let fake: FakeBackend;
   let desk: DeskState;
 
   beforeEach(async () => {
-    fake = new FakeBackend(sampleData());
-    useBackend(fake);
-    desk = new DeskState();
-    await desk.init();
+    ({ desk } = await fakeDesk());
   });
 
   it("shows hits with the words highlighted and opens the ticket", async () => {
