@@ -127,6 +127,27 @@ pub struct Typing {
     pub typing: bool,
 }
 
+/// `POST /v1/inbound/tickets/{id}/messages`: the customer wrote on a ticket (sent by the
+/// company's chat widget or mail gateway).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InboundMessage {
+    pub text: String,
+    /// The email's HTML as received (untrusted; desks sanitize it before showing it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+}
+
+/// `POST /v1/inbound/side-conversations/{id}/messages`: an internal team answered (sent by
+/// the tool the team works in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InboundSideMessage {
+    /// Who answered, as the team's tool names them (e.g. "Lena · Compliance").
+    pub author_name: String,
+    pub text: String,
+}
+
 /// `PUT /v1/me/presence`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -71,3 +71,25 @@ impl FromRequestParts<AppState> for Supervisor {
         Ok(Supervisor(caller))
     }
 }
+
+/// The company's channel gateway (chat widget, mail gateway, internal teams' tools), which
+/// brings customers' and teams' words in through `/v1/inbound`. Agents' tokens get 403.
+#[derive(Debug, Clone, Copy)]
+pub struct Gateway;
+
+impl FromRequestParts<AppState> for Gateway {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(|| ApiFailure::unauthorized("missing bearer token"))?;
+        let Some(expected) = state.gateway_token_sha256.as_deref() else {
+            return Err(ApiFailure::forbidden("this server has no channel gateway configured"));
+        };
+        // Both sides are hashes of equal length, so comparing them leaks nothing useful.
+        if token_hash(token) == expected {
+            Ok(Gateway)
+        } else {
+            Err(ApiFailure::forbidden("only the channel gateway may do this"))
+        }
+    }
+}

@@ -11,6 +11,7 @@ pub mod error;
 pub mod generator;
 pub mod http;
 pub mod hub;
+pub mod inbound;
 pub mod mutation;
 pub mod rate_limit;
 pub mod simulator;
@@ -30,6 +31,9 @@ use rate_limit::{RateLimit, RateLimiter};
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub rate_limit: RateLimit,
+    /// The bearer token of the channel gateway (chat widget, mail gateway, internal teams'
+    /// tools) for the `/v1/inbound` routes; without one those routes answer 403.
+    pub gateway_token: Option<String>,
 }
 
 /// What every handler can reach.
@@ -40,6 +44,8 @@ pub struct AppState {
     pub feed_id: Arc<str>,
     pub hub: Arc<Hub>,
     pub limiter: Arc<RateLimiter>,
+    /// SHA-256 (hex) of the channel gateway's token, if one is configured.
+    pub gateway_token_sha256: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -50,6 +56,7 @@ impl AppState {
             feed_id: feed_id.into(),
             hub: Arc::new(Hub::new()),
             limiter: Arc::new(RateLimiter::new(config.rate_limit)),
+            gateway_token_sha256: config.gateway_token.as_deref().map(|t| store::entities::token_hash(t).into()),
         })
     }
 }

@@ -46,6 +46,10 @@ enum Command {
         /// get `cursor_expired` and sync from scratch.
         #[arg(long, default_value_t = 30)]
         tombstone_retention_days: u32,
+        /// The channel gateway's bearer token for `/v1/inbound` (customers' messages and
+        /// typing, internal teams' answers). Prefer the environment: arguments show in `ps`.
+        #[arg(long, env = "ARBITER_GATEWAY_TOKEN", hide_env_values = true)]
+        gateway_token: Option<String>,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -106,12 +110,13 @@ async fn main() -> anyhow::Result<()> {
             rate_burst,
             simulate,
             tombstone_retention_days,
+            gateway_token,
         } => {
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
             if demo {
                 fill_if_empty(&db, &database, &generator).await?;
             }
-            let config = Config { rate_limit: RateLimit { per_second: rate_limit, burst: rate_burst } };
+            let config = Config { rate_limit: RateLimit { per_second: rate_limit, burst: rate_burst }, gateway_token };
             let server = RunningServer::start_with(db, listen, &config).await?;
             let _simulator = simulate.map(|rate| {
                 tracing::info!(rate, "simulating traffic");

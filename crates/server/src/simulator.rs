@@ -12,9 +12,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use tokio::task::JoinHandle;
 
-use crate::domain;
 use crate::generator::corpus::{Who, SCENARIOS};
-use crate::store::entities::{put_escalation, put_message, put_ticket};
+use crate::inbound;
+use crate::store::entities::{put_message, put_ticket};
 use crate::store::rows::list;
 use crate::store::{next_id, reads, Scope};
 use crate::AppState;
@@ -72,7 +72,8 @@ pub async fn step(state: &AppState, rng: &mut ChaCha8Rng) -> anyhow::Result<()> 
         0..=29 => new_ticket(state, rng, Channel::Chat).await,
         30..=44 => new_ticket(state, rng, Channel::Email).await,
         45..=79 => customer_reply(state, rng, None).await,
-        80..=89 => typing(state, rng).await,
+        80..=86 => typing(state, rng).await,
+        87..=89 => team_reply(state, rng).await,
         _ => {
             let (_, line) = *ALARMING.choose(rng).expect("lines");
             customer_reply(state, rng, Some(line)).await
@@ -124,13 +125,13 @@ async fn new_ticket(state: &AppState, rng: &mut ChaCha8Rng, channel: Channel) ->
         solved_at: None,
         version: 1,
     };
-    let message = customer_message(next_id(&mut tx, "messages").await?, &ticket, &customer, &text, now);
+    let message = inbound::message_from(next_id(&mut tx, "messages").await?, &ticket, &customer, &text, now);
     put_ticket(&mut tx, &ticket).await?;
     let scope = Scope::of_ticket(&ticket);
     put_message(&mut tx, &message, &scope).await?;
     let mut escalations = Vec::new();
     if customer.vip_tier.is_vip() {
-        let escalation = raise(
+        let escalation = inbound::raise(
             &mut tx,
             &ticket,
             EscalationLevel::L1,
@@ -167,59 +168,6 @@ fn strip_placeholders(text: &str) -> String {
     out.replace("  ", " ")
 }
 
-fn customer_message(id: i64, ticket: &Ticket, customer: &Customer, text: &str, now: chrono::DateTime<Utc>) -> Message {
-    let email = ticket.channel == Channel::Email;
-    Message {
-        id,
-        ticket_id: ticket.id,
-        author_kind: AuthorKind::Customer,
-        author_agent_id: None,
-        author_name: customer.name.clone(),
-        text: text.to_owned(),
-        html: email.then(|| domain::text_to_email_html(text)),
-        email: email.then(|| EmailEnvelope {
-            from: customer.email.clone(),
-            to: vec!["support@arbiter.example".into()],
-            cc: vec![],
-            message_id: format!("<{}.{id}@mail.example>", ticket.id),
-        }),
-        attachments: vec![],
-        created_at: now,
-        client_ref: None,
-    }
-}
-
-async fn raise(
-    tx: &mut crate::db::Tx,
-    ticket: &Ticket,
-    level: EscalationLevel,
-    reason: EscalationReason,
-    detail: String,
-    team: &str,
-) -> anyhow::Result<Escalation> {
-    let now = Utc::now();
-    let escalation = Escalation {
-        id: next_id(tx, "escalations").await?,
-        ticket_id: Some(ticket.id),
-        case_id: ticket.case_id,
-        customer_id: Some(ticket.customer_id),
-        level,
-        reason,
-        detail,
-        target_team: team.to_owned(),
-        target_agent_id: None,
-        status: EscalationStatus::Open,
-        raised_by: None,
-        acknowledged_by: None,
-        acknowledged_at: None,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
-    put_escalation(tx, &escalation, Some(ticket)).await?;
-    Ok(escalation)
-}
-
 async fn recent_active_ticket(state: &AppState, rng: &mut ChaCha8Rng) -> anyhow::Result<Option<Ticket>> {
     let mut conn = state.db.pool.acquire().await?;
     let since = (Utc::now() - Duration::days(3)).timestamp_millis();
@@ -234,11 +182,7 @@ async fn recent_active_ticket(state: &AppState, rng: &mut ChaCha8Rng) -> anyhow:
 
 async fn customer_reply(state: &AppState, rng: &mut ChaCha8Rng, line: Option<&str>) -> anyhow::Result<()> {
     let Some(ticket) = recent_active_ticket(state, rng).await? else { return Ok(()) };
-    let typing_scope = Scope::of_ticket(&ticket);
-    state.hub.publish(
-        StreamPayload::Typing { ticket_id: ticket.id, typist: Typist::Customer, agent_id: None, typing: true },
-        vec![typing_scope.clone()],
-    );
+    inbound::customer_typing(state, &ticket, true);
     let text = line.map(str::to_owned).unwrap_or_else(|| {
         crate::generator::corpus::SCENARIOS
             .iter()
@@ -248,45 +192,34 @@ async fn customer_reply(state: &AppState, rng: &mut ChaCha8Rng, line: Option<&st
             .map(|t| strip_placeholders(t.text))
             .unwrap_or_else(|| "Hello? Is anyone there? I'm still waiting.".to_owned())
     });
-    let now = Utc::now();
-    let mut tx = state.db.begin_write().await?;
-    let Some(current) = reads::ticket(&mut tx, ticket.id).await? else { return Ok(()) };
-    let customer = reads::customer(&mut tx, current.customer_id).await?.ok_or_else(|| anyhow::anyhow!("customer"))?;
-    let policy = reads::policy(&mut tx).await?;
-    let message = customer_message(next_id(&mut tx, "messages").await?, &current, &customer, &text, now);
-    let next = domain::after_customer_message(&current, &policy.sla, customer.vip_tier.is_vip(), now);
-    put_ticket(&mut tx, &next).await?;
-    let scope = Scope::of_ticket(&next);
-    put_message(&mut tx, &message, &scope).await?;
-    let mut raised = None;
-    if let Some(word) = crate::generator::sensitive_word(&policy.escalation, &next.language, &text) {
-        let escalation = raise(
-            &mut tx,
-            &next,
-            EscalationLevel::L2,
-            EscalationReason::SensitiveLanguage,
-            format!("the customer wrote \u{201c}{word}\u{201d}"),
-            "compliance",
-        )
-        .await?;
-        let mut escalated = next.clone();
-        escalated.escalation_level = escalated.escalation_level.max(EscalationLevel::L2);
-        escalated.version += 1;
-        put_ticket(&mut tx, &escalated).await?;
-        raised = Some((escalation, escalated));
-    }
-    tx.commit().await?;
-    state.hub.publish(
-        StreamPayload::Typing { ticket_id: ticket.id, typist: Typist::Customer, agent_id: None, typing: false },
-        vec![typing_scope],
-    );
-    state.hub.publish(StreamPayload::MessageCreated { message }, vec![scope]);
-    if let Some((escalation, ticket)) = raised {
-        state.hub.publish(
-            StreamPayload::Escalation { escalation: escalation.clone() },
-            vec![Scope::of_escalation(&escalation, Some(&ticket))],
-        );
-    }
+    inbound::customer_message(state, ticket.id, &text, None).await?;
+    Ok(())
+}
+
+/// Lines an internal team answers with.
+const TEAM_ANSWERS: &[&str] = &[
+    "Checked on our side: the transaction is confirmed on chain, you can tell the customer.",
+    "We need the customer's bank statement showing the charge before we can go further.",
+    "Known issue, the fix ships tonight. Please keep the ticket on hold until tomorrow.",
+    "Approved. Go ahead and release the hold on the account.",
+    "Not approved: the account stays restricted pending our review. Use the standard wording.",
+];
+
+/// An internal team answers one of the open side conversations.
+async fn team_reply(state: &AppState, rng: &mut ChaCha8Rng) -> anyhow::Result<()> {
+    let mut conn = state.db.pool.acquire().await?;
+    let open: Vec<SideConversation> = list(
+        &mut conn,
+        "SELECT data FROM side_conversations WHERE data LIKE '%\"status\":\"open\"%' ORDER BY id DESC LIMIT 50",
+        vec![],
+    )
+    .await?;
+    drop(conn);
+    let Some(side) = open.choose(rng) else { return Ok(()) };
+    let answer = TEAM_ANSWERS.choose(rng).expect("answers");
+    let team = side.team.chars().next().map(|c| c.to_uppercase().collect::<String>() + &side.team[1..]);
+    let author = format!("{} team", team.unwrap_or_default());
+    inbound::team_reply(state, side.id, &author, answer).await?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 #[tokio::test]
 async fn each_token_is_limited_on_its_own_with_retry_after() {
-    let config = Config { rate_limit: RateLimit { per_second: 1.0, burst: 3.0 } };
+    let config = Config { rate_limit: RateLimit { per_second: 1.0, burst: 3.0 }, ..Config::default() };
     let server = common::server_with("memory", 20, &config).await;
     let me = |token: &'static str| http().get(format!("{}/v1/me", server.base_url())).bearer_auth(token).send();
     for _ in 0..3 {
@@ -75,6 +75,9 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("PUT", "/v1/policies"),
         ("GET", "/v1/supervisor/overview"),
         ("GET", "/v1/audit"),
+        ("POST", "/v1/inbound/tickets/{id}/messages"),
+        ("POST", "/v1/inbound/tickets/{id}/typing"),
+        ("POST", "/v1/inbound/side-conversations/{id}/messages"),
     ];
     expected.sort();
     let mut documented: Vec<(&str, &str)> = operations.iter().map(|(m, p)| (m.as_str(), p.as_str())).collect();

@@ -90,6 +90,7 @@ async fn server(dir: &Path) -> RunningServer {
     // The trials make hundreds of requests a second; this test is about crashes, not limits.
     let config = arbiter_server::Config {
         rate_limit: arbiter_server::rate_limit::RateLimit { per_second: 100_000.0, burst: 100_000.0 },
+        ..Default::default()
     };
     RunningServer::start_with(db, "127.0.0.1:0".parse().unwrap(), &config).await.unwrap()
 }

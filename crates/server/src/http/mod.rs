@@ -7,6 +7,7 @@ pub mod documents;
 pub mod escalations;
 pub mod extract;
 pub mod feed;
+pub mod inbound;
 pub mod me;
 pub mod policies;
 pub mod sars;
@@ -46,6 +47,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "escalations", description = "The escalation matrix"),
         (name = "compliance", description = "Suspicious-activity reports and documents"),
         (name = "supervisor", description = "Supervisor-only views and actions"),
+        (name = "gateway", description = "What the company's channels bring in: customers' messages and typing from the \
+                                          chat widget and mail gateway, internal teams' answers from their tools. Only \
+                                          the gateway's token may call these."),
     )
 )]
 struct ApiDoc;
@@ -89,6 +93,9 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(policies::current, policies::replace))
         .routes(routes!(supervisor::overview))
         .routes(routes!(supervisor::audit))
+        .routes(routes!(inbound::customer_message))
+        .routes(routes!(inbound::customer_typing))
+        .routes(routes!(inbound::team_message))
 }
 
 /// Runs each request on a task of its own, so a client that hangs up mid-request (a

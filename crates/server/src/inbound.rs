@@ -1,0 +1,159 @@
+//! What arrives from outside the desk: a customer writing or typing (through the company's
+//! chat widget or mail gateway) and an internal team answering a side conversation (through
+//! the tool the team works in). The channel gateway's HTTP routes and the traffic simulator
+//! both write through here, so simulated and real traffic take one path.
+
+use arbiter_contract::stream::Typist;
+use arbiter_contract::*;
+use chrono::{DateTime, Utc};
+
+use crate::store::entities::{put_escalation, put_message, put_side_conversation, put_side_message, put_ticket};
+use crate::store::{next_id, reads, Scope};
+use crate::{domain, AppState};
+
+/// Tells the agents on the ticket that the customer is (or stopped) typing; never stored.
+pub fn customer_typing(state: &AppState, ticket: &Ticket, typing: bool) {
+    state.hub.publish(
+        StreamPayload::Typing { ticket_id: ticket.id, typist: Typist::Customer, agent_id: None, typing },
+        vec![Scope::of_ticket(ticket)],
+    );
+}
+
+/// Stores a customer's message on a ticket: the ticket reopens and its clocks move, and a
+/// message in the escalation matrix's sensitive language raises an L2 escalation. `None`
+/// when the ticket does not exist.
+pub async fn customer_message(
+    state: &AppState,
+    ticket_id: TicketId,
+    text: &str,
+    html: Option<String>,
+) -> Result<Option<Message>, sqlx::Error> {
+    let now = Utc::now();
+    let mut tx = state.db.begin_write().await?;
+    let Some(current) = reads::ticket(&mut tx, ticket_id).await? else { return Ok(None) };
+    let Some(customer) = reads::customer(&mut tx, current.customer_id).await? else { return Ok(None) };
+    let policy = reads::policy(&mut tx).await?;
+    let mut message = message_from(next_id(&mut tx, "messages").await?, &current, &customer, text, now);
+    if let Some(html) = html.filter(|_| current.channel == Channel::Email) {
+        message.html = Some(html);
+    }
+    let next = domain::after_customer_message(&current, &policy.sla, customer.vip_tier.is_vip(), now);
+    put_ticket(&mut tx, &next).await?;
+    let scope = Scope::of_ticket(&next);
+    put_message(&mut tx, &message, &scope).await?;
+    let mut raised = None;
+    if let Some(word) = crate::generator::sensitive_word(&policy.escalation, &next.language, text) {
+        let escalation = raise(
+            &mut tx,
+            &next,
+            EscalationLevel::L2,
+            EscalationReason::SensitiveLanguage,
+            format!("the customer wrote \u{201c}{word}\u{201d}"),
+            "compliance",
+        )
+        .await?;
+        let mut escalated = next.clone();
+        escalated.escalation_level = escalated.escalation_level.max(EscalationLevel::L2);
+        escalated.version += 1;
+        put_ticket(&mut tx, &escalated).await?;
+        raised = Some((escalation, escalated));
+    }
+    tx.commit().await?;
+    customer_typing(state, &current, false);
+    state.hub.publish(StreamPayload::MessageCreated { message: message.clone() }, vec![scope]);
+    if let Some((escalation, ticket)) = raised {
+        state.hub.publish(
+            StreamPayload::Escalation { escalation: escalation.clone() },
+            vec![Scope::of_escalation(&escalation, Some(&ticket))],
+        );
+    }
+    Ok(Some(message))
+}
+
+/// Stores an internal team's answer in a side conversation (reopening it if it was closed,
+/// since the team has more to say). `None` when the side conversation does not exist.
+pub async fn team_reply(
+    state: &AppState,
+    side_id: i64,
+    author_name: &str,
+    text: &str,
+) -> Result<Option<SideMessage>, sqlx::Error> {
+    let now = Utc::now();
+    let mut tx = state.db.begin_write().await?;
+    let Some(side) = reads::side_conversation(&mut tx, side_id).await? else { return Ok(None) };
+    let Some(ticket) = reads::ticket(&mut tx, side.ticket_id).await? else { return Ok(None) };
+    let message = SideMessage {
+        id: next_id(&mut tx, "side_messages").await?,
+        side_conversation_id: side.id,
+        ticket_id: ticket.id,
+        author_agent_id: None,
+        author_name: author_name.to_owned(),
+        text: text.to_owned(),
+        created_at: now,
+        client_ref: None,
+    };
+    let scope = Scope::of_ticket(&ticket);
+    put_side_message(&mut tx, &message, &scope).await?;
+    let mut next = side.clone();
+    next.status = SideConversationStatus::Open;
+    next.updated_at = now;
+    next.version += 1;
+    put_side_conversation(&mut tx, &next, &scope).await?;
+    tx.commit().await?;
+    Ok(Some(message))
+}
+
+/// A customer's message as the channel delivers it (emails get an envelope and HTML).
+pub(crate) fn message_from(id: i64, ticket: &Ticket, customer: &Customer, text: &str, now: DateTime<Utc>) -> Message {
+    let email = ticket.channel == Channel::Email;
+    Message {
+        id,
+        ticket_id: ticket.id,
+        author_kind: AuthorKind::Customer,
+        author_agent_id: None,
+        author_name: customer.name.clone(),
+        text: text.to_owned(),
+        html: email.then(|| domain::text_to_email_html(text)),
+        email: email.then(|| EmailEnvelope {
+            from: customer.email.clone(),
+            to: vec!["support@arbiter.example".into()],
+            cc: vec![],
+            message_id: format!("<{}.{id}@mail.example>", ticket.id),
+        }),
+        attachments: vec![],
+        created_at: now,
+        client_ref: None,
+    }
+}
+
+/// Opens an escalation raised by the system (not by an agent).
+pub(crate) async fn raise(
+    tx: &mut crate::db::Tx,
+    ticket: &Ticket,
+    level: EscalationLevel,
+    reason: EscalationReason,
+    detail: String,
+    team: &str,
+) -> Result<Escalation, sqlx::Error> {
+    let now = Utc::now();
+    let escalation = Escalation {
+        id: next_id(tx, "escalations").await?,
+        ticket_id: Some(ticket.id),
+        case_id: ticket.case_id,
+        customer_id: Some(ticket.customer_id),
+        level,
+        reason,
+        detail,
+        target_team: team.to_owned(),
+        target_agent_id: None,
+        status: EscalationStatus::Open,
+        raised_by: None,
+        acknowledged_by: None,
+        acknowledged_at: None,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    put_escalation(tx, &escalation, Some(ticket)).await?;
+    Ok(escalation)
+}
