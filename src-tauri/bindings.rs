@@ -21,6 +21,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             ticket,
             send_reply,
             add_note,
+            start_side_conversation,
+            post_side_message,
             update_ticket,
             outbox,
             resolve_conflict,

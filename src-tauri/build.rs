@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "ticket",
     "send_reply",
     "add_note",
+    "start_side_conversation",
+    "post_side_message",
     "update_ticket",
     "outbox",
     "resolve_conflict",

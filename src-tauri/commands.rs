@@ -78,6 +78,31 @@ pub async fn add_note(desk: State<'_, Desk>, ticket_id: i64, body: String, clien
 
 #[tauri::command]
 #[specta::specta]
+pub async fn start_side_conversation(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    team: String,
+    subject: String,
+    body: String,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.start_side_conversation(ticket_id, &team, &subject, &body, &client_key).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn post_side_message(
+    desk: State<'_, Desk>,
+    side_conversation_id: i64,
+    body: String,
+    close: bool,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.post_side_message(side_conversation_id, &body, close, &client_key).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn update_ticket(
     desk: State<'_, Desk>,
     ticket_id: i64,

@@ -66,8 +66,18 @@ impl Cache {
     /// Forgets everything, for a re-sync from scratch.
     pub async fn reset(&self) -> Result<(), CacheError> {
         let mut tx = self.pool.begin().await?;
-        for table in ["messages", "notes", "tickets", "ticket_counts", "customers", "agents", "entities", "search_docs"]
-        {
+        for table in [
+            "messages",
+            "notes",
+            "side_messages",
+            "side_conversations",
+            "tickets",
+            "ticket_counts",
+            "customers",
+            "agents",
+            "entities",
+            "search_docs",
+        ] {
             sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
         }
         sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')").execute(&mut *tx).await?;
@@ -176,6 +186,33 @@ async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut 
                 row.push_bind(n.id).push_bind(n.ticket_id).push_bind(to_ms(n.created_at)).push_bind(json(n));
             });
         }
+        Entity::SideConversation(_) => {
+            sql = QueryBuilder::new("INSERT INTO side_conversations (id, ticket_id, version, data) ");
+            sql.push_values(run, |mut row, entity| {
+                let Entity::SideConversation(c) = entity else { unreachable!("a run holds one kind") };
+                applied.tickets.insert(c.ticket_id);
+                row.push_bind(c.id).push_bind(c.ticket_id).push_bind(c.version).push_bind(json(c));
+            });
+            sql.push(
+                " ON CONFLICT (id) DO UPDATE SET ticket_id = excluded.ticket_id, version = excluded.version,
+                     data = excluded.data
+                 WHERE excluded.version >= side_conversations.version",
+            );
+        }
+        Entity::SideMessage(_) => {
+            sql = QueryBuilder::new(
+                "INSERT OR REPLACE INTO side_messages (id, side_conversation_id, ticket_id, created_at, data) ",
+            );
+            sql.push_values(run, |mut row, entity| {
+                let Entity::SideMessage(m) = entity else { unreachable!("a run holds one kind") };
+                applied.tickets.insert(m.ticket_id);
+                row.push_bind(m.id)
+                    .push_bind(m.side_conversation_id)
+                    .push_bind(m.ticket_id)
+                    .push_bind(to_ms(m.created_at))
+                    .push_bind(json(m));
+            });
+        }
         Entity::Agent(_) | Entity::Customer(_) => {
             let table = if matches!(run[0], Entity::Agent(_)) { "agents" } else { "customers" };
             sql = QueryBuilder::new(format!("INSERT OR REPLACE INTO {table} (id, data) "));
@@ -214,6 +251,8 @@ async fn apply_tombstone(
         EntityKind::Ticket => {
             delete(&mut *conn, "DELETE FROM messages WHERE ticket_id = ?", id).await?;
             delete(&mut *conn, "DELETE FROM notes WHERE ticket_id = ?", id).await?;
+            delete(&mut *conn, "DELETE FROM side_messages WHERE ticket_id = ?", id).await?;
+            delete(&mut *conn, "DELETE FROM side_conversations WHERE ticket_id = ?", id).await?;
             delete(&mut *conn, "DELETE FROM tickets WHERE id = ?", id).await?;
             search::index::unindex_ticket(conn, id).await?;
             applied.tickets.insert(id);
@@ -228,6 +267,19 @@ async fn apply_tombstone(
             applied.tickets.extend(ticket);
             delete(&mut *conn, &format!("DELETE FROM {table} WHERE id = ?"), id).await?;
             search::index::unindex(conn, kind, id).await?;
+        }
+        EntityKind::SideConversation | EntityKind::SideMessage => {
+            let table =
+                if tombstone.entity == EntityKind::SideMessage { "side_messages" } else { "side_conversations" };
+            let ticket: Option<i64> = sqlx::query_scalar(&format!("SELECT ticket_id FROM {table} WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            applied.tickets.extend(ticket);
+            if tombstone.entity == EntityKind::SideConversation {
+                delete(&mut *conn, "DELETE FROM side_messages WHERE side_conversation_id = ?", id).await?;
+            }
+            delete(conn, &format!("DELETE FROM {table} WHERE id = ?"), id).await?;
         }
         other => {
             sqlx::query("DELETE FROM entities WHERE kind = ? AND id = ?")

@@ -36,12 +36,23 @@ pub struct StorageReport {
     pub retention_days: u32,
 }
 
-const COUNTED_TABLES: [&str; 9] =
-    ["tickets", "messages", "notes", "customers", "agents", "entities", "search_docs", "outbox", "sync_state"];
+const COUNTED_TABLES: [&str; 11] = [
+    "tickets",
+    "messages",
+    "notes",
+    "side_conversations",
+    "side_messages",
+    "customers",
+    "agents",
+    "entities",
+    "search_docs",
+    "outbox",
+    "sync_state",
+];
 
 impl Cache {
-    /// Removes closed tickets last changed before `cutoff`, with their messages, notes and
-    /// search entries. Tickets with actions still in the outbox stay.
+    /// Removes closed tickets last changed before `cutoff`, with their messages, notes, side
+    /// conversations and search entries. Tickets with actions still in the outbox stay.
     pub async fn prune_closed(&self, cutoff: DateTime<Utc>) -> Result<PruneReport, CacheError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -65,6 +76,11 @@ impl Cache {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected() as i64;
+        }
+        for table in ["side_messages", "side_conversations"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE ticket_id IN (SELECT id FROM prune_ids)"))
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query(
             "DELETE FROM search_index WHERE rowid IN

@@ -29,6 +29,21 @@ pub enum Action {
         base_version: i64,
         update: TicketUpdate,
     },
+    /// Asks an internal team about the ticket (product, marketing, compliance, risk,
+    /// payments); the server puts the ticket on hold.
+    StartSideConversation {
+        ticket_id: i64,
+        team: String,
+        subject: String,
+        body: String,
+    },
+    /// Writes in a side conversation, closing it if `close`.
+    SideMessage {
+        ticket_id: i64,
+        side_conversation_id: i64,
+        body: String,
+        close: bool,
+    },
 }
 
 impl Action {
@@ -36,7 +51,9 @@ impl Action {
         match self {
             Action::Reply { ticket_id, .. }
             | Action::Note { ticket_id, .. }
-            | Action::UpdateTicket { ticket_id, .. } => Some(*ticket_id),
+            | Action::UpdateTicket { ticket_id, .. }
+            | Action::StartSideConversation { ticket_id, .. }
+            | Action::SideMessage { ticket_id, .. } => Some(*ticket_id),
         }
     }
 }
@@ -283,8 +300,10 @@ impl Cache {
     /// really made on V + that many: the agent does not conflict with themselves.
     pub async fn own_versions_since(&self, item: &OutboxItem) -> Result<i64, CacheError> {
         let Some(ticket_id) = item.action.ticket_id() else { return Ok(0) };
+        // Every action on a ticket bumps its version except a message in a side conversation.
         let count: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?",
+            "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?
+               AND json_extract(action, '$.type') <> 'side_message'",
         )
         .bind(ticket_id)
         .bind(item.seq)

@@ -1,11 +1,11 @@
 //! The reads behind the desk's screens. All are index-backed and local.
 
 use arbiter_contract::codec::from_ms;
-use arbiter_contract::{Agent, Ticket};
+use arbiter_contract::{Agent, SideConversation, SideMessage, Ticket};
 use sqlx::Row;
 
 use crate::rows;
-use crate::views::{SyncPosition, TicketListItem, TicketView};
+use crate::views::{SideThread, SyncPosition, TicketListItem, TicketView};
 use crate::{Action, OutboxState};
 use crate::{Cache, CacheError};
 
@@ -87,6 +87,7 @@ impl Cache {
         };
         let messages = thread(&mut conn, "messages", id).await?;
         let notes = thread(&mut conn, "notes", id).await?;
+        let side_conversations = side_threads(&mut conn, id).await?;
         drop(conn);
         let recent_activity = self.recent_activity(ticket.customer_id, RECENT_ACTIVITY).await?;
         let outbox = self.outbox_for_ticket(id).await?;
@@ -98,7 +99,24 @@ impl Cache {
                 overlay_update(&mut ticket, update);
             }
         }
-        Ok(Some(TicketView { ticket, customer, assignee, messages, notes, recent_activity, outbox }))
+        Ok(Some(TicketView {
+            ticket,
+            customer,
+            assignee,
+            messages,
+            notes,
+            side_conversations,
+            recent_activity,
+            outbox,
+        }))
+    }
+
+    /// The ticket a side conversation belongs to.
+    pub async fn side_conversation_ticket(&self, id: i64) -> Result<Option<i64>, CacheError> {
+        Ok(sqlx::query_scalar("SELECT ticket_id FROM side_conversations WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     pub async fn agent(&self, id: i64) -> Result<Option<Agent>, CacheError> {
@@ -114,7 +132,9 @@ impl Cache {
     /// Row counts per table, for diagnostics and tests.
     pub async fn table_counts(&self) -> Result<Vec<(String, i64)>, CacheError> {
         let mut out = Vec::new();
-        for table in ["agents", "customers", "tickets", "messages", "notes", "entities"] {
+        for table in
+            ["agents", "customers", "tickets", "messages", "notes", "side_conversations", "side_messages", "entities"]
+        {
             let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.pool).await?;
             out.push((table.to_owned(), count));
         }
@@ -135,6 +155,31 @@ async fn thread<T: serde::de::DeserializeOwned>(
         .iter()
         .map(|r| rows::decode(r, "data"))
         .collect()
+}
+
+/// A ticket's side conversations with their messages, the most recently active first.
+async fn side_threads(conn: &mut sqlx::SqliteConnection, ticket_id: i64) -> Result<Vec<SideThread>, sqlx::Error> {
+    let conversations: Vec<SideConversation> = sqlx::query("SELECT data FROM side_conversations WHERE ticket_id = ?")
+        .bind(ticket_id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| rows::decode(r, "data"))
+        .collect::<Result<_, _>>()?;
+    let mut messages: Vec<SideMessage> = thread(conn, "side_messages", ticket_id).await?;
+    let mut threads: Vec<SideThread> = conversations
+        .into_iter()
+        .map(|conversation| {
+            let id = conversation.id;
+            let (mine, rest) = std::mem::take(&mut messages).into_iter().partition(|m| m.side_conversation_id == id);
+            messages = rest;
+            SideThread { conversation, messages: mine }
+        })
+        .collect();
+    threads.sort_by(|a, b| {
+        b.conversation.updated_at.cmp(&a.conversation.updated_at).then(b.conversation.id.cmp(&a.conversation.id))
+    });
+    Ok(threads)
 }
 
 /// A ticket as it will be once the agent's update is applied.

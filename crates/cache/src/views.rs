@@ -1,8 +1,8 @@
 //! What the desk's screens read from the cache. These types cross IPC to the UI.
 
 use arbiter_contract::{
-    ActivityEvent, Agent, AuthorKind, Channel, Customer, EscalationLevel, Message, Note, Priority, Ticket, TicketKind,
-    TicketStatus,
+    ActivityEvent, Agent, AuthorKind, Channel, Customer, EscalationLevel, Message, Note, Priority, SideConversation,
+    SideMessage, Ticket, TicketKind, TicketStatus,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -148,12 +148,21 @@ pub struct TicketView {
     pub messages: Vec<Message>,
     /// Internal notes, oldest first.
     pub notes: Vec<Note>,
+    /// Threads with internal teams, the most recently active first.
+    pub side_conversations: Vec<SideThread>,
     /// The customer's newest activity (logins, deposits, withdrawals, trades…), newest first.
     pub recent_activity: Vec<ActivityEvent>,
     /// The agent's actions on this ticket the server has not confirmed (pending, sending),
     /// or refused (conflict, rejected). Pending ticket updates are already applied to
     /// `ticket`; pending replies and notes are shown from here.
     pub outbox: Vec<crate::OutboxItem>,
+}
+
+/// A side conversation with an internal team and its messages, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SideThread {
+    pub conversation: SideConversation,
+    pub messages: Vec<SideMessage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

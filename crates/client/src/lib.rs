@@ -6,8 +6,8 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    Agent, ApiError, ChangePage, Message, Note, PostNote, PostReply, Ticket, TicketDetail, TicketUpdate,
-    IDEMPOTENCY_KEY_HEADER,
+    Agent, ApiError, ChangePage, CreateSideConversation, Message, Note, PostNote, PostReply, PostSideMessage,
+    SideConversation, SideMessage, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -146,6 +146,41 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/tickets/{ticket_id}/notes"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .json(&PostNote { body: body.to_owned() });
+        self.send(request).await
+    }
+
+    /// Opens a side conversation with an internal team about a ticket.
+    pub async fn create_side_conversation(
+        &self,
+        ticket_id: i64,
+        team: &str,
+        subject: &str,
+        body: &str,
+        idempotency_key: &str,
+    ) -> Result<SideConversation, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/tickets/{ticket_id}/side-conversations"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(&CreateSideConversation {
+                team: team.to_owned(),
+                subject: subject.to_owned(),
+                body: body.to_owned(),
+            });
+        self.send(request).await
+    }
+
+    /// Writes in a side conversation, closing it if `close`.
+    pub async fn post_side_message(
+        &self,
+        side_conversation_id: i64,
+        body: &str,
+        close: bool,
+        idempotency_key: &str,
+    ) -> Result<SideMessage, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/side-conversations/{side_conversation_id}/messages"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(&PostSideMessage { body: body.to_owned(), close });
         self.send(request).await
     }
 

@@ -43,6 +43,12 @@ pub enum StreamPayload {
     Escalation {
         escalation: Escalation,
     },
+    /// A new message in a side conversation with an internal team, with the conversation as
+    /// it now stands (a team's answer reopens it; the agent may close it).
+    SideMessageCreated {
+        conversation: SideConversation,
+        message: SideMessage,
+    },
     /// The stream cannot replay what was missed: pull the change feed, then carry on.
     Reset,
 }
@@ -56,6 +62,7 @@ impl StreamPayload {
             StreamPayload::Presence { .. } => "presence",
             StreamPayload::Assignment { .. } => "assignment",
             StreamPayload::Escalation { .. } => "escalation",
+            StreamPayload::SideMessageCreated { .. } => "side_message_created",
             StreamPayload::Reset => "reset",
         }
     }

@@ -8,6 +8,10 @@ use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
 use crate::events::TicketsChanged;
 
+/// The teams a side conversation may go to (the contract's internal teams).
+pub const INTERNAL_TEAMS: [&str; 5] = ["product", "marketing", "compliance", "risk", "payments"];
+const SUBJECT_MAX_CHARS: usize = 300;
+
 fn text(body: &str, what: &str) -> Result<String, DeskError> {
     let body = body.trim();
     if body.is_empty() {
@@ -72,6 +76,52 @@ impl Desk {
         }
         let base_version = self.require_ticket(ticket_id).await?;
         self.queue(client_key, Action::UpdateTicket { ticket_id, base_version, update }).await
+    }
+
+    /// Asks an internal team about the ticket in a side conversation of its own.
+    pub async fn start_side_conversation(
+        &self,
+        ticket_id: i64,
+        team: &str,
+        subject: &str,
+        body: &str,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        let team = team.trim().to_ascii_lowercase();
+        if !INTERNAL_TEAMS.contains(&team.as_str()) {
+            return Err(DeskError::new(
+                ErrorCode::InvalidInput,
+                format!("Side conversations go to {}.", INTERNAL_TEAMS.join(", ")),
+            ));
+        }
+        let subject = subject.trim();
+        if subject.is_empty() || subject.chars().count() > SUBJECT_MAX_CHARS {
+            return Err(DeskError::new(
+                ErrorCode::InvalidInput,
+                format!("The subject must hold 1 to {SUBJECT_MAX_CHARS} characters."),
+            ));
+        }
+        let body = text(body, "message")?;
+        self.require_ticket(ticket_id).await?;
+        let action = Action::StartSideConversation { ticket_id, team, subject: subject.to_owned(), body };
+        self.queue(client_key, action).await
+    }
+
+    /// Writes in one of the ticket's side conversations, closing it if `close`.
+    pub async fn post_side_message(
+        &self,
+        side_conversation_id: i64,
+        body: &str,
+        close: bool,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        let body = text(body, "message")?;
+        let (cache, _) = self.cache_and_me().await?;
+        let ticket_id = cache
+            .side_conversation_ticket(side_conversation_id)
+            .await?
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That side conversation is not in the local copy."))?;
+        self.queue(client_key, Action::SideMessage { ticket_id, side_conversation_id, body, close }).await
     }
 
     /// The ticket's server version, or NotFound.

@@ -310,3 +310,85 @@ async fn saved_views_list_and_count_like_the_built_in_ones() {
     let gone = desk.list_tickets(ViewKey::Saved(view.id), None, 10).await.unwrap_err();
     assert_eq!(gone.code, ErrorCode::NotFound);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_side_conversation_with_an_internal_team_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = GeneratorOptions { seed: 3, tickets: 200, now: chrono::Utc::now() };
+    let db = demo_database(dir.path().join("server.db").to_str().unwrap(), &options).await.unwrap();
+    let config = arbiter_server::Config { gateway_token: Some("gateway-test".into()), ..Default::default() };
+    let server = RunningServer::start_with(db, "127.0.0.1:0".parse().unwrap(), &config).await.unwrap();
+    let desk =
+        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let ticket = desk.list_tickets(InboxView::Open, None, 1).await.unwrap()[0].id;
+
+    // Only the internal teams, a subject and a message are accepted.
+    for (team, subject, body) in [("sales", "s", "b"), ("risk", " ", "b"), ("risk", "s", "  ")] {
+        let refused = desk.start_side_conversation(ticket, team, subject, body, "side-bad").await.unwrap_err();
+        assert_eq!(refused.code, ErrorCode::InvalidInput, "{team}/{subject}/{body}");
+    }
+    // Asked: shown at once as a pending action, then stored on the server once.
+    let queued = desk
+        .start_side_conversation(ticket, "Compliance", "Release the hold?", "KYC documents are in.", "side-1")
+        .await
+        .unwrap();
+    assert!(
+        matches!(queued.action, arbiter_cache::Action::StartSideConversation { ref team, .. } if team == "compliance")
+    );
+    wait_for(&desk, "the question was sent", |s| s.outbox_pending == 0).await;
+    let side_id = loop {
+        let view = desk.ticket(ticket).await.unwrap();
+        if let Some(thread) = view.side_conversations.first() {
+            if !thread.messages.is_empty() {
+                assert_eq!(thread.conversation.team, "compliance");
+                assert_eq!(thread.messages[0].text, "KYC documents are in.");
+                break thread.conversation.id;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+
+    // The team answers through the company's gateway; it arrives live.
+    let started = std::time::Instant::now();
+    let answer = reqwest::Client::new()
+        .post(format!("{}/v1/inbound/side-conversations/{side_id}/messages", server.base_url()))
+        .bearer_auth("gateway-test")
+        .json(&serde_json::json!({ "author_name": "Lena · Compliance", "text": "Approved — release it." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 201);
+    loop {
+        let view = desk.ticket(ticket).await.unwrap();
+        if view.side_conversations[0].messages.len() == 2 {
+            assert_eq!(view.side_conversations[0].messages[1].author_name, "Lena · Compliance");
+            assert_eq!(view.side_conversations[0].messages[1].author_agent_id, None);
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(2), "the answer came by the stream, not the 5 s poll");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    // The agent thanks them and closes the thread.
+    desk.post_side_message(side_id, "Thanks, done.", true, "side-2").await.unwrap();
+    assert_eq!(desk.post_side_message(999_999, "x", false, "side-3").await.unwrap_err().code, ErrorCode::NotFound);
+    wait_for(&desk, "the closing message was sent", |s| s.outbox_pending == 0).await;
+    let closed = loop {
+        let view = desk.ticket(ticket).await.unwrap();
+        if view.side_conversations[0].conversation.status == arbiter_contract::SideConversationStatus::Closed {
+            break view;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let texts: Vec<_> = closed.side_conversations[0].messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["KYC documents are in.", "Approved — release it.", "Thanks, done."]);
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM side_messages WHERE side_conversation_id = $1")
+        .bind(side_id)
+        .fetch_one(&server.db().pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 3, "each message stored once");
+}

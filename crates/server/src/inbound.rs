@@ -100,6 +100,7 @@ pub async fn team_reply(
     next.version += 1;
     put_side_conversation(&mut tx, &next, &scope).await?;
     tx.commit().await?;
+    state.hub.publish(StreamPayload::SideMessageCreated { conversation: next, message: message.clone() }, vec![scope]);
     Ok(Some(message))
 }
 

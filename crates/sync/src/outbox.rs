@@ -27,6 +27,13 @@ async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Resul
         Action::UpdateTicket { ticket_id, base_version, update } => {
             client.update_ticket(*ticket_id, base_version + own_versions, update, &item.id).await.map(Entity::Ticket)
         }
+        Action::StartSideConversation { ticket_id, team, subject, body } => client
+            .create_side_conversation(*ticket_id, team, subject, body, &item.id)
+            .await
+            .map(Entity::SideConversation),
+        Action::SideMessage { side_conversation_id, body, close, .. } => {
+            client.post_side_message(*side_conversation_id, body, *close, &item.id).await.map(Entity::SideMessage)
+        }
     }
 }
 

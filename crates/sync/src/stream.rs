@@ -57,6 +57,9 @@ fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
         StreamPayload::MessageCreated { message } => vec![Entity::Message(message.clone())],
         StreamPayload::Assignment { ticket } => vec![Entity::Ticket(ticket.clone())],
         StreamPayload::Escalation { escalation } => vec![Entity::Escalation(escalation.clone())],
+        StreamPayload::SideMessageCreated { conversation, message } => {
+            vec![Entity::SideConversation(conversation.clone()), Entity::SideMessage(message.clone())]
+        }
         StreamPayload::Typing { .. } | StreamPayload::Presence { .. } | StreamPayload::Reset => Vec::new(),
     }
 }

@@ -18,6 +18,8 @@ export const commands = {
 	ticket: (id: number) => typedError<TicketView, DeskError>(__TAURI_INVOKE("ticket", { id })),
 	sendReply: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, clientKey })),
 	addNote: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, clientKey })),
+	startSideConversation: (ticketId: number, team: string, subject: string, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_side_conversation", { ticketId, team, subject, body, clientKey })),
+	postSideMessage: (sideConversationId: number, body: string, close: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("post_side_message", { sideConversationId, body, close, clientKey })),
 	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
 	/**  The agent's actions not confirmed by the server yet, or refused. */
 	outbox: () => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("outbox")),
@@ -62,7 +64,14 @@ export const events = {
 /**  Something the agent did that the server must learn. */
 export type Action = { type: "reply"; ticket_id: number; body: string } | { type: "note"; ticket_id: number; body: string } | 
 /**  Status, priority, assignee, queue or tags, made on `base_version` of the ticket. */
-{ type: "update_ticket"; ticket_id: number; base_version: number; update: TicketUpdate };
+{ type: "update_ticket"; ticket_id: number; base_version: number; update: TicketUpdate } | 
+/**
+ *  Asks an internal team about the ticket (product, marketing, compliance, risk,
+ *  payments); the server puts the ticket on hold.
+ */
+{ type: "start_side_conversation"; ticket_id: number; team: string; subject: string; body: string } | 
+/**  Writes in a side conversation, closing it if `close`. */
+{ type: "side_message"; ticket_id: number; side_conversation_id: number; body: string; close: boolean };
 
 /**  What happened, with the details that matter for support and risk. */
 export type ActivityDetail = { type: "login"; 
@@ -749,6 +758,12 @@ export type SideMessage = {
 	client_ref: string | null,
 };
 
+/**  A side conversation with an internal team and its messages, oldest first. */
+export type SideThread = {
+	conversation: SideConversation,
+	messages: SideMessage[],
+};
+
 export type SlaPolicy = {
 	first_response: ResponseTarget[],
 	next_response: ResponseTarget[],
@@ -780,6 +795,11 @@ export type StreamPayload =
 { type: "message_created"; message: Message } | { type: "typing"; ticket_id: number; typist: Typist; agent_id: number | null; typing: boolean } | { type: "presence"; agent_id: number; presence: Presence; since: string } | 
 /**  A ticket's assignee or queue changed. */
 { type: "assignment"; ticket: Ticket } | { type: "escalation"; escalation: Escalation } | 
+/**
+ *  A new message in a side conversation with an internal team, with the conversation as
+ *  it now stands (a team's answer reopens it; the agent may close it).
+ */
+{ type: "side_message_created"; conversation: SideConversation; message: SideMessage } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
 { type: "reset" };
 
@@ -973,6 +993,8 @@ export type TicketView = {
 	messages: Message[],
 	/**  Internal notes, oldest first. */
 	notes: Note[],
+	/**  Threads with internal teams, the most recently active first. */
+	side_conversations: SideThread[],
 	/**  The customer's newest activity (logins, deposits, withdrawals, trades…), newest first. */
 	recent_activity: ActivityEvent[],
 	/**

@@ -27,6 +27,8 @@ export interface DeskControls {
   /** Focuses the search box; `selectAll` selects what is in it, for typing over. */
   focusSearch(selectAll?: boolean): void;
   focusReply(): void;
+  /** Shows the open ticket's side conversations and starts a new one. */
+  askTeam(): void;
 }
 
 export function runShortcut(c: DeskControls, id: ShortcutId): void {
@@ -37,6 +39,8 @@ export function runShortcut(c: DeskControls, id: ShortcutId): void {
       return void c.desk.step(-1);
     case "focus-reply":
       return c.focusReply();
+    case "ask-team":
+      return c.askTeam();
     case "focus-search":
       return c.focusSearch(true);
     case "command-palette":

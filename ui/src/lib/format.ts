@@ -42,6 +42,16 @@ export function viewId(view: ViewKey): string {
   return view.builtin !== undefined ? view.builtin : `saved:${view.saved}`;
 }
 
+/** The internal teams a side conversation may go to, in the order the desk offers them. */
+export const INTERNAL_TEAMS = ["product", "marketing", "compliance", "risk", "payments"] as const;
+export type InternalTeam = (typeof INTERNAL_TEAMS)[number];
+const TEAM_LABELS = labelTable<InternalTeam>(INTERNAL_TEAMS, (team) => `team.${team}`);
+
+/** A team's name in the current language; a team the desk does not know is shown as sent. */
+export function teamName(team: string): string {
+  return (INTERNAL_TEAMS as readonly string[]).includes(team) ? TEAM_LABELS[team as InternalTeam] : team;
+}
+
 export const ESCALATION_LABELS = labelTable<EscalationLevel>(["l0", "l1", "l2", "l3"], (v) => `escalation.${v}`);
 
 /** Time to an SLA deadline: "12 min left", "3 h left", "5 min over". */

@@ -12,6 +12,7 @@ export type ShortcutId =
   | "next-ticket"
   | "previous-ticket"
   | "focus-reply"
+  | "ask-team"
   | "focus-search"
   | "command-palette"
   | "show-shortcuts"
@@ -68,6 +69,11 @@ export const SHORTCUTS: readonly ShortcutDef[] = [
   fixed("next-ticket", { group: "Tickets", defaults: ["j", "ArrowDown"], repeats: true, keywords: "down" }),
   fixed("previous-ticket", { group: "Tickets", defaults: ["k", "ArrowUp"], repeats: true, keywords: "up" }),
   fixed("focus-reply", { group: "Tickets", defaults: ["r"], keywords: "answer write compose" }),
+  fixed("ask-team", {
+    group: "Tickets",
+    defaults: ["t"],
+    keywords: "side conversation internal team product marketing compliance risk payments 内部 团队",
+  }),
   fixed("focus-search", { group: "General", defaults: ["/"], keywords: "find" }),
   fixed("command-palette", { group: "General", defaults: ["Mod+k"], whileTyping: true, keywords: "commands actions" }),
   fixed("show-shortcuts", { group: "General", defaults: ["?"], keywords: "help keys cheat sheet remap" }),

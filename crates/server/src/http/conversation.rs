@@ -150,6 +150,7 @@ pub async fn create_side_conversation(
     next.version += 1;
     put_ticket(&mut m.tx, &next).await?;
     m.audit("side_conversation.create", "side_conversation", side.id, None, Some(&side)).await?;
+    m.publish(StreamPayload::SideMessageCreated { conversation: side.clone(), message: first }, vec![scope]);
     m.finish(&state, StatusCode::CREATED, &side).await
 }
 
@@ -197,6 +198,7 @@ pub async fn side_message(
     }
     put_side_conversation(&mut m.tx, &next, &scope).await?;
     m.audit("side_conversation.message", "side_message", message.id, None, Some(&message)).await?;
+    m.publish(StreamPayload::SideMessageCreated { conversation: next, message: message.clone() }, vec![scope]);
     m.finish(&state, StatusCode::CREATED, &message).await
 }
 

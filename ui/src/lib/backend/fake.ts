@@ -18,6 +18,8 @@ import type {
   SearchQuery,
   SearchResults,
   SessionInfo,
+  SideConversation,
+  SideMessage,
   StorageReport,
   SyncStatus,
   Ticket,
@@ -32,6 +34,7 @@ import type {
 import { DeskFailure, type Backend } from "./types";
 
 const OPEN = ["new", "open", "pending", "on_hold"];
+const INTERNAL_TEAMS = ["product", "marketing", "compliance", "risk", "payments"];
 
 /** The soonest running SLA clock, as the desk computes it. */
 function slaDue(t: Ticket): string | null {
@@ -349,6 +352,80 @@ export class FakeBackend implements Backend {
     return this.enqueue(clientKey, { type: "update_ticket", ticket_id: ticketId, base_version: view?.ticket.version ?? 1, update });
   }
 
+  async startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem> {
+    if (!INTERNAL_TEAMS.includes(team)) throw new DeskFailure("invalid_input", `Side conversations go to ${INTERNAL_TEAMS.join(", ")}.`);
+    if (!subject.trim() || !body.trim()) throw new DeskFailure("invalid_input", "The subject and the message are needed.");
+    return this.enqueue(clientKey, { type: "start_side_conversation", ticket_id: ticketId, team, subject: subject.trim(), body: body.trim() });
+  }
+
+  async postSideMessage(sideConversationId: number, body: string, close: boolean, clientKey: string): Promise<OutboxItem> {
+    const view = this.tickets.find((v) => v.side_conversations.some((s) => s.conversation.id === sideConversationId));
+    if (!view) throw new DeskFailure("not_found", "That side conversation is not in the local copy.");
+    return this.enqueue(clientKey, {
+      type: "side_message",
+      ticket_id: view.ticket.id,
+      side_conversation_id: sideConversationId,
+      body: body.trim(),
+      close,
+    });
+  }
+
+  /** An internal team answers, as the stream would bring it. */
+  teamAnswers(sideConversationId: number, authorName: string, text: string) {
+    const view = this.tickets.find((v) => v.side_conversations.some((s) => s.conversation.id === sideConversationId));
+    const thread = view?.side_conversations.find((s) => s.conversation.id === sideConversationId);
+    if (!view || !thread) throw new Error(`no side conversation ${sideConversationId}`);
+    const now = new Date().toISOString();
+    thread.messages.push(this.sideMessage(thread.conversation, null, authorName, text, now));
+    thread.conversation = { ...thread.conversation, status: "open", updated_at: now, version: thread.conversation.version + 1 };
+    this.cacheListeners.forEach((l) => l({ ids: [view.ticket.id] }));
+  }
+
+  private nextSideId = 5_000;
+
+  private sideMessage(conversation: SideConversation, agentId: number | null, author: string, text: string, at: string): SideMessage {
+    return {
+      id: this.nextSideId++,
+      side_conversation_id: conversation.id,
+      ticket_id: conversation.ticket_id,
+      author_agent_id: agentId,
+      author_name: author,
+      text,
+      created_at: at,
+      client_ref: null,
+    };
+  }
+
+  /** Applies a delivered side-conversation action as the server would. */
+  private deliverSide(view: TicketView, action: Action) {
+    const now = new Date().toISOString();
+    if (action.type === "start_side_conversation") {
+      const conversation: SideConversation = {
+        id: this.nextSideId++,
+        ticket_id: view.ticket.id,
+        team: action.team,
+        subject: action.subject,
+        status: "open",
+        created_by: fakeAgent.id,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      };
+      view.side_conversations.unshift({ conversation, messages: [this.sideMessage(conversation, fakeAgent.id, fakeAgent.name, action.body, now)] });
+      if (["new", "open", "pending"].includes(view.ticket.status)) view.ticket.status = "on_hold";
+    } else if (action.type === "side_message") {
+      const thread = view.side_conversations.find((s) => s.conversation.id === action.side_conversation_id);
+      if (!thread) return;
+      thread.messages.push(this.sideMessage(thread.conversation, fakeAgent.id, fakeAgent.name, action.body, now));
+      thread.conversation = {
+        ...thread.conversation,
+        status: action.close ? "closed" : thread.conversation.status,
+        updated_at: now,
+        version: thread.conversation.version + 1,
+      };
+    }
+  }
+
   async outbox() {
     return this.queue.filter((q) => q.state !== "done");
   }
@@ -440,6 +517,7 @@ export class FakeBackend implements Backend {
         view.messages.push(message);
         view.ticket.updated_at = message.created_at;
       }
+      if (view) this.deliverSide(view, item.action);
       item.state = "done";
       this.cacheListeners.forEach((l) => l({ ids: [item.action.ticket_id] }));
     }
@@ -551,6 +629,7 @@ export function sampleData(): FakeData {
         },
       ],
       notes: [],
+      side_conversations: [],
       recent_activity: [],
       outbox: [],
     };

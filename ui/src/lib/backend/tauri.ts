@@ -33,6 +33,10 @@ export const tauriBackend: Backend = {
   sendReply: (ticketId, body, clientKey) => unwrap(commands.sendReply(ticketId, body, clientKey)),
   addNote: (ticketId, body, clientKey) => unwrap(commands.addNote(ticketId, body, clientKey)),
   updateTicket: (ticketId, update, clientKey) => unwrap(commands.updateTicket(ticketId, update, clientKey)),
+  startSideConversation: (ticketId, team, subject, body, clientKey) =>
+    unwrap(commands.startSideConversation(ticketId, team, subject, body, clientKey)),
+  postSideMessage: (sideConversationId, body, close, clientKey) =>
+    unwrap(commands.postSideMessage(sideConversationId, body, close, clientKey)),
   outbox: () => unwrap(commands.outbox()),
   resolveConflict: async (id, keepMine, newKey) => {
     await unwrap(commands.resolveConflict(id, keepMine, newKey));

@@ -39,6 +39,10 @@ export interface Backend {
   sendReply(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
   addNote(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
   updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem>;
+  /** Asks an internal team (product, marketing, compliance, risk, payments) about a ticket. */
+  startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem>;
+  /** Writes in a side conversation, closing it when `close`. */
+  postSideMessage(sideConversationId: number, body: string, close: boolean, clientKey: string): Promise<OutboxItem>;
   /** Actions not confirmed by the server yet, or refused. */
   outbox(): Promise<OutboxItem[]>;
   resolveConflict(id: string, keepMine: boolean, newKey: string): Promise<void>;

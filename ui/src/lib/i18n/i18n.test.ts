@@ -196,6 +196,7 @@ describe("command palette", () => {
       openShortcuts() {},
       focusSearch() {},
       focusReply() {},
+      askTeam() {},
     };
     const language = () => paletteCommands(controls, "language").filter((c) => c.id.startsWith("locale-"));
     expect(language().map((c) => c.label)).toEqual(["Language: English", "Language: 中文", "Language: Follow the system"]);
