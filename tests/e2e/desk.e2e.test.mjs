@@ -104,7 +104,7 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     await (await ticketHit.$("button")).click();
     const frame = await $('[data-testid="email-frame"]');
     await frame.waitForExist({ timeout: 5_000, timeoutMsg: "no email frame was shown" });
-    assert.equal(await frame.getAttribute("sandbox"), "allow-same-origin", "no scripts, no popups");
+    assert.equal(await frame.getAttribute("sandbox"), "allow-scripts", "an origin of its own, no popups, no forms");
     await screenshot(app.browser, "email");
     await app.browser.switchFrame(frame);
     // The first frame is the ticket's first email with HTML.

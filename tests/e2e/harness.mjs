@@ -13,6 +13,8 @@ const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
 export const APP = process.env.ARBITER_APP ?? join(TARGET, "debug/arbiter");
 export const SERVER = process.env.ARBITER_SERVER ?? join(TARGET, "debug/arbiter-server");
 export const DEMO_TOKEN = "demo-ava";
+/** The channel gateway's token: the tests speak as the customers and the internal teams. */
+export const GATEWAY_TOKEN = "e2e-gateway";
 
 /** Starts the reference server with seeded demo data on a free loopback port. */
 export async function startServer({ database, listen = "127.0.0.1:0", tickets = 300 } = {}) {
@@ -20,7 +22,7 @@ export async function startServer({ database, listen = "127.0.0.1:0", tickets = 
   const child = spawn(
     SERVER,
     ["serve", "--database", db, "--listen", listen, "--demo", "--tickets", String(tickets), "--seed", "7"],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ARBITER_GATEWAY_TOKEN: GATEWAY_TOKEN } },
   );
   const url = await new Promise((ok, fail) => {
     let out = "";
@@ -48,6 +50,64 @@ export async function api(server, path) {
   const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/** A request to the company API as the demo agent (or `token`), answered with JSON or null. */
+export async function apiSend(server, method, path, body, { token = DEMO_TOKEN, headers = {} } = {}) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+/** What the company's channels bring in: a customer writing or typing, a team answering. */
+export const gateway = (server, path, body) => apiSend(server, "POST", `/v1/inbound${path}`, body, { token: GATEWAY_TOKEN });
+
+/** Every entity of `kind` the demo agent may see, in its latest version, read from the feed. */
+export async function visible(server, kind) {
+  const latest = new Map();
+  for (let after = 0; ; ) {
+    const page = await api(server, `/v1/changes?after=${after}&limit=5000`);
+    for (const change of page.changes) {
+      const { kind: changed, data } = change.entity;
+      if (changed === kind) latest.set(data.id, data);
+      else if (changed === "deleted" && data.entity === kind) latest.delete(data.id);
+    }
+    if (!page.has_more) break;
+    after = page.next_cursor;
+  }
+  return [...latest.values()];
+}
+
+/** Signs the app in as the demo agent and waits for the inbox. */
+export async function signIn(app, server) {
+  const $ = (selector) => app.browser.$(selector);
+  const url = await $('[data-testid="server-url"]');
+  await url.waitForDisplayed({ timeout: 20_000 });
+  await url.clearValue();
+  await url.setValue(server.url);
+  await (await $('[data-testid="token"]')).setValue(DEMO_TOKEN);
+  await (await $('[data-testid="sign-in"]')).click();
+  await (await $('[data-testid="agent-name"]')).waitForDisplayed({ timeout: 15_000 });
+}
+
+/** Waits until `read()` gives something truthy (errors count as not yet), and returns it. */
+export async function eventually(read, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  for (;;) {
+    try {
+      const value = await read();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}${last ? ` (last error: ${last.message})` : ""}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }
 
 function waitForPort(port, timeoutMs = 20_000) {

@@ -120,10 +120,12 @@ async fn the_migration_moves_cached_threads_out_of_the_entity_table() {
     cache.close().await;
     // As a cache from before version 8 held them: JSON in the generic table.
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
-    sqlx::query("DROP TABLE side_messages; DROP TABLE side_conversations; DELETE FROM _sqlx_migrations WHERE version = 8")
-        .execute(&pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "DROP TABLE side_messages; DROP TABLE side_conversations; DELETE FROM _sqlx_migrations WHERE version = 8",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
     for entity in [side(10, 1, "compliance", 3, 4, SideConversationStatus::Open), said(101, 10, 1, 2, "from before")] {
         sqlx::query("INSERT INTO entities (kind, id, data) VALUES (?, ?, ?)")
             .bind(entity.kind().as_str())

@@ -1,8 +1,10 @@
 //! Customers' email HTML is untrusted: it may carry scripts, tracking pixels, forms, frames,
 //! CSS tricks and links that pretend to go elsewhere. The desk shows it only after this
 //! crate has cleaned it (an allow-list of tags and attributes, by ammonia), and only inside
-//! a sandboxed frame that runs no script; remote images load only when the agent asks, for
-//! that one message.
+//! a sandboxed frame of an opaque origin whose CSP runs one script: ours, by nonce, which
+//! hands link clicks and the content's height to the desk. No script of the email survives
+//! the cleaning, and none could run past the CSP. Remote images load only when the agent
+//! asks, for that one message.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -64,16 +66,24 @@ pub fn sanitize(html: &str, remote_images: bool) -> SafeEmail {
         .clean(html)
         .to_string();
     let img_src = if remote_images { "data: https:" } else { "data:" };
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
     let document = format!(
         "<!doctype html><html><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src {img_src}; style-src 'unsafe-inline'\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src {img_src}; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'\">\
          <base target=\"_blank\">\
+         <script nonce=\"{nonce}\">{FRAME_SCRIPT}</script>\
          <style>body{{margin:0;font:14px/1.5 system-ui,sans-serif;color:#1b1e28;background:#fff;overflow-wrap:anywhere}}\
          img{{max-width:100%;height:auto}}table{{max-width:100%}}blockquote{{margin:0 0 0 8px;padding-left:8px;border-left:2px solid #ccc;color:#555}}</style>\
          </head><body>{body}</body></html>"
     );
     SafeEmail { document, blocked_images: blocked.load(Ordering::Relaxed), truncated }
 }
+
+/// The frame's one script. A sandboxed frame without `allow-same-origin` cannot be reached
+/// by the desk (and WebKit runs no listener the desk adds to a script-less frame), so the
+/// frame reports: a clicked link's address (never followed here: the desk shows it and asks)
+/// and the content's height (so the frame fits its email).
+const FRAME_SCRIPT: &str = r#"(function(){var p=function(m){parent.postMessage(m,"*")};document.addEventListener("click",function(e){var t=e.target,a=t&&t.closest?t.closest("a[href]"):null;if(!a)return;e.preventDefault();p({arbiterEmail:"link",href:a.getAttribute("href")})},true);var s=function(){p({arbiterEmail:"height",height:document.documentElement.scrollHeight})};addEventListener("load",s);if(window.ResizeObserver)new ResizeObserver(s).observe(document.documentElement)})();"#;
 
 /// Whether the desk may hand `url` to the system browser or mail client: `https` and
 /// `mailto` only, well-formed, without credentials.
@@ -153,6 +163,34 @@ mod tests {
         assert!(shown.document.contains("https://cdn.example/logo.png"));
         assert_eq!(shown.blocked_images, 2, "plain http and svg stay out");
         assert!(shown.document.contains("img-src data: https:"));
+    }
+
+    #[test]
+    fn only_the_frames_own_script_may_run() {
+        let email = sanitize("<p>Hi</p><script>alert(1)</script>", false).document;
+        let nonce = email.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_owned();
+        assert_eq!(nonce.len(), 32, "a fresh 128-bit nonce");
+        assert!(email.contains(&format!("script-src 'nonce-{nonce}'")));
+        assert_eq!(email.matches("<script").count(), 1, "the email's script is gone; ours stays");
+        assert!(email.contains(&format!("<script nonce=\"{nonce}\">")));
+        assert_ne!(sanitize("<p>Hi</p>", false).document.split("'nonce-").nth(1).unwrap()[..32], nonce[..]);
+    }
+
+    /// A srcdoc frame also obeys the app's CSP, so tauri.conf.json allows exactly this
+    /// script by hash; change the script and this test names the new hash.
+    #[test]
+    fn the_app_csp_allows_the_frame_script_by_hash() {
+        use base64::Engine;
+        use sha2::Digest;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(FRAME_SCRIPT.as_bytes()));
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tauri.conf.json")).expect("tauri.conf.json is JSON");
+        let script_src = config["app"]["security"]["csp"]["script-src"].as_str().expect("a script-src");
+        assert!(
+            script_src.split_whitespace().any(|source| source == format!("'sha256-{hash}'")),
+            "tauri.conf.json's script-src must allow 'sha256-{hash}': {script_src}"
+        );
+        assert!(!script_src.contains("unsafe-inline"), "no inline script is allowed wholesale");
     }
 
     #[test]

@@ -524,6 +524,12 @@ export class FakeBackend implements Backend {
     this.emitStatus({ outbox_pending: 0 });
   }
 
+  attentionRequests = 0;
+
+  async requestAttention() {
+    this.attentionRequests += 1;
+  }
+
   async onSyncStatus(listener: (s: SyncStatus) => void) {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);

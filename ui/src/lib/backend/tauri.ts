@@ -1,3 +1,4 @@
+import { getCurrentWindow, UserAttentionType } from "@tauri-apps/api/window";
 import { commands, events } from "../bindings";
 import type { DeskError } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
@@ -32,6 +33,7 @@ export const tauriBackend: Backend = {
   ticket: (id) => unwrap(commands.ticket(id)),
   sendReply: (ticketId, body, clientKey) => unwrap(commands.sendReply(ticketId, body, clientKey)),
   addNote: (ticketId, body, clientKey) => unwrap(commands.addNote(ticketId, body, clientKey)),
+  requestAttention: () => getCurrentWindow().requestUserAttention(UserAttentionType.Informational),
   updateTicket: (ticketId, update, clientKey) => unwrap(commands.updateTicket(ticketId, update, clientKey)),
   startSideConversation: (ticketId, team, subject, body, clientKey) =>
     unwrap(commands.startSideConversation(ticketId, team, subject, body, clientKey)),

@@ -70,6 +70,8 @@ export interface Backend {
   openLink(url: string): Promise<void>;
   /** Help-centre articles matching the words, in the ticket customer's language. */
   searchArticles(ticketId: number, query: string): Promise<ArticleHit[]>;
+  /** Asks the OS to draw the agent's eye to the window (taskbar flash, dock bounce). */
+  requestAttention(): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
   /** Live events as they arrive: new messages, typing, presence, assignments, escalations. */

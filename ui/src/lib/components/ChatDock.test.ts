@@ -69,6 +69,31 @@ describe("ChatDock", () => {
     expect(chats.isTyping(100002)).toBe(false);
   });
 
+  it("keeps unread counts across a restart, and flashes the window when it is in the background", async () => {
+    render(ChatDock, { props: { chats, desk } });
+    const focused = document.hasFocus;
+    document.hasFocus = () => false;
+    try {
+      fake.emitLive(customerMessage(100002, 9005));
+    } finally {
+      document.hasFocus = focused;
+    }
+    await waitFor(() => expect(chats.unread[100002]).toBe(1));
+    expect(fake.attentionRequests).toBe(1);
+    chats.dispose();
+
+    const restarted = new ChatState();
+    await restarted.init(desk);
+    expect(restarted.unread[100002]).toBe(1);
+    expect(document.title).toBe("(1) Arbiter");
+    // A chat that is no longer the agent's drops its count.
+    fake.tickets.find((v) => v.ticket.id === 100002)!.ticket.assignee_id = null;
+    await restarted.refresh();
+    expect(restarted.unread[100002]).toBeUndefined();
+    expect(document.title).toBe("Arbiter");
+    restarted.dispose();
+  });
+
   it("remembers that the sound is off", async () => {
     chats.toggleMute();
     const again = new ChatState();

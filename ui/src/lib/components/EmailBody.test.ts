@@ -14,18 +14,42 @@ describe("EmailBody", () => {
     useBackend(fake);
   });
 
-  it("shows the email in a frame that runs no script, with remote images held back until asked", async () => {
+  it("shows the email in a sandboxed frame of its own origin, with remote images held back until asked", async () => {
     const { ticket, messages } = fake.tickets[0];
     render(EmailBody, { props: { ticketId: ticket.id, messageId: messages[0].id } });
     const frame = (await screen.findByTestId("email-frame")) as HTMLIFrameElement;
     const sandbox = frame.getAttribute("sandbox") ?? "";
-    expect(sandbox).not.toContain("allow-scripts");
-    expect(sandbox).not.toContain("allow-popups");
+    // Scripts run only under the frame's CSP nonce (its one reporting script); without
+    // allow-same-origin the frame cannot reach the desk.
+    expect(sandbox.split(/\s+/)).toEqual(["allow-scripts"]);
     expect(frame.getAttribute("srcdoc")).not.toContain("tracker.example");
     expect(screen.getByTestId("images-blocked").textContent).toContain("1 remote image blocked");
 
     await fireEvent.click(screen.getByTestId("show-images"));
     await waitFor(() => expect(frame.getAttribute("srcdoc")).toContain("https://tracker.example/p.gif"));
     expect(screen.queryByTestId("images-blocked")).toBeNull();
+  });
+
+  it("shows where a clicked link goes and opens it only when the agent says so; other windows are ignored", async () => {
+    const { ticket, messages } = fake.tickets[0];
+    render(EmailBody, { props: { ticketId: ticket.id, messageId: messages[0].id } });
+    const frame = (await screen.findByTestId("email-frame")) as HTMLIFrameElement;
+    // A message from anywhere but the frame (another frame, a stray window) does nothing.
+    window.dispatchEvent(new MessageEvent("message", { data: { arbiterEmail: "link", href: "https://evil.example" }, source: window }));
+    expect(screen.queryByTestId("link-confirm")).toBeNull();
+
+    const report = (data: unknown) => window.dispatchEvent(new MessageEvent("message", { data, source: frame.contentWindow }));
+    report({ arbiterEmail: "height", height: 640 });
+    await waitFor(() => expect(frame.style.height).toBe("640px"));
+    report({ arbiterEmail: "link", href: "javascript:alert(1)" });
+    expect((await screen.findByTestId("link-confirm")).textContent).toContain("javascript:alert(1)");
+    expect((screen.getByTestId("open-link") as HTMLButtonElement).disabled).toBe(true);
+
+    report({ arbiterEmail: "link", href: "https://bank.example/login" });
+    await waitFor(() => expect(screen.getByTestId("link-confirm").textContent).toContain("https://bank.example/login"));
+    expect(fake.opened).toEqual([]);
+    await fireEvent.click(screen.getByTestId("open-link"));
+    await waitFor(() => expect(fake.opened).toEqual(["https://bank.example/login"]));
+    expect(screen.queryByTestId("link-confirm")).toBeNull();
   });
 });

@@ -26,6 +26,16 @@ describe("Workspace keyboard", () => {
   const palette = () => screen.queryByTestId("command-palette");
   const optionLabels = () => screen.getAllByTestId("palette-option").map((o) => o.querySelector(".label")?.textContent);
 
+  it("shows a ticket opened after the workspace is on screen, on its conversation tab", async () => {
+    render(Workspace, { props: { desk } });
+    await desk.open(100001);
+    expect((await screen.findByTestId("ticket-subject")).textContent).toBe("Card charged twice for one BTC purchase");
+    await fireEvent.click(screen.getByTestId("tab-teams"));
+    await desk.open(100003);
+    await waitFor(() => expect(screen.getByTestId("ticket-subject").textContent).toBe("Chargeback notice: reason code 13.1"));
+    expect(screen.getByTestId("tab-conversation").getAttribute("aria-selected")).toBe("true");
+  });
+
   it("focuses the search with / even when the layout needs Shift for it", async () => {
     render(Workspace, { props: { desk } });
     await press({ key: "/", code: "Digit7", shiftKey: true });

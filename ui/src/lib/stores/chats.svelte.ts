@@ -7,6 +7,8 @@ import { backend, type Unlisten } from "../backend";
 import type { DeskState } from "./desk.svelte";
 
 const MUTE_KEY = "arbiter.chatSound";
+/** Unread counts per chat survive a restart: a message nobody read stays unread. */
+export const UNREAD_KEY = "arbiter.chatUnread";
 /** How long a "typing" signal lasts without a new one. */
 const TYPING_MS = 6_000;
 
@@ -22,6 +24,8 @@ export class ChatState {
   async init(desk: DeskState): Promise<void> {
     this.desk = desk;
     this.muted = readMuted();
+    this.unread = readUnread();
+    updateTitle(this.totalUnread);
     const api = backend();
     this.unlisten.push(await api.onLive((event) => this.onLive(event)));
     this.unlisten.push(await api.onCacheChanged(() => void this.refresh()));
@@ -39,6 +43,9 @@ export class ChatState {
     try {
       const mine = await backend().listTickets({ builtin: "mine" }, null, 200);
       this.chats = mine.filter((t) => t.channel === "chat");
+      // Chats that left the agent's hands (solved, reassigned) take their unread count along.
+      const kept = Object.fromEntries(Object.entries(this.unread).filter(([id]) => this.chats.some((c) => c.id === Number(id))));
+      if (Object.keys(kept).length !== Object.keys(this.unread).length) this.setUnread(kept);
     } catch {
       // The list keeps its last state; the desk shows sync errors elsewhere.
     }
@@ -55,8 +62,8 @@ export class ChatState {
   /** The agent opened this chat: everything in it is read. */
   seen(ticketId: number): void {
     if (this.unread[ticketId]) {
-      this.unread = { ...this.unread, [ticketId]: 0 };
-      updateTitle(this.totalUnread);
+      const { [ticketId]: _read, ...rest } = this.unread;
+      this.setUnread(rest);
     }
   }
 
@@ -69,6 +76,16 @@ export class ChatState {
     }
   }
 
+  private setUnread(unread: Record<number, number>): void {
+    this.unread = unread;
+    updateTitle(this.totalUnread);
+    try {
+      localStorage.setItem(UNREAD_KEY, JSON.stringify(unread));
+    } catch {
+      // Storage may be unavailable; the counts then last for this session.
+    }
+  }
+
   private onLive(event: LiveEvent): void {
     const payload = event.payload;
     if (payload.type === "typing" && payload.typist === "customer") {
@@ -78,12 +95,25 @@ export class ChatState {
       this.typingUntil = { ...this.typingUntil, [id]: 0 };
       const isChat = this.chats.some((c) => c.id === id);
       if (isChat && this.desk?.selectedId !== id) {
-        this.unread = { ...this.unread, [id]: (this.unread[id] ?? 0) + 1 };
-        updateTitle(this.totalUnread);
+        this.setUnread({ ...this.unread, [id]: (this.unread[id] ?? 0) + 1 });
         if (!this.muted) chime();
+        // The taskbar or dock flashes when the window is in the background.
+        if (typeof document !== "undefined" && !document.hasFocus()) void backend().requestAttention().catch(() => {});
       }
       void this.refresh();
     }
+  }
+}
+
+function readUnread(): Record<number, number> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(UNREAD_KEY) ?? "{}");
+    if (typeof parsed !== "object" || parsed === null) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(([id, n]) => /^\d+$/.test(id) && Number.isInteger(n) && (n as number) > 0),
+    ) as Record<number, number>;
+  } catch {
+    return {};
   }
 }
 
