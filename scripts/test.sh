@@ -2,7 +2,8 @@
 # Sets up what is missing on a Debian/Ubuntu machine and runs every test: formatting, lints,
 # the Rust suites (reference server on loopback on SQLite and a private PostgreSQL, real
 # SQLite files, the OS keyring in a private D-Bus session), the UI's type check and
-# unit tests, and the end-to-end tests in the real app window.
+# unit tests, the UI's flows in Debian's Chromium on the in-memory desk, and the
+# end-to-end tests in the real app window.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -22,6 +23,7 @@ say "Rust lints";       cargo clippy --workspace --all-targets --locked -- -D wa
 say "Rust tests";       ARBITER_REQUIRE_KEYRING=1 in_desktop_session cargo test --workspace --locked
 say "UI type check";    npm --prefix ui run check
 say "UI unit tests";    npm --prefix ui test
+say "UI in Chromium";   node --test --test-concurrency=1 tests/browser/
 build_app
 say "End-to-end tests in the real window"
 in_desktop_session node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,208 @@
+// Breadth, in Chromium against the UI on the in-memory desk: signing in, the keyboard
+// (views, palette, cheat sheet, remapping that survives a reload), search, the composer's
+// undo window, offline and conflict states, live chats, side conversations, Chinese, the
+// dark theme, and an accessibility scan (axe-core, WCAG 2.1 AA) of the main screens.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { accessibilityProblems, openDesk, startBrowser } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+test("sign in, then the inbox with its views and live counts", async () => {
+  const { page, context, errors } = await openDesk(env, { query: "?signedOut" });
+  await page.fill(tid("server-url"), "https://api.arbiter.example");
+  await page.fill(tid("token"), "good-token");
+  await page.click(tid("sign-in"));
+  await page.waitForSelector(tid("agent-name"));
+  assert.equal(await page.textContent(tid("agent-name")), "Ava Chen");
+  assert.equal(await page.locator(tid("ticket-row")).count(), 2, "my open tickets");
+  assert.match(await page.textContent(tid("view-pending")), /Pending\s*1/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the keyboard drives everything: j opens, g p switches view, Ctrl+K runs commands, ? lists the keys, remapping survives a reload", async () => {
+  const { page, context, errors } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.keyboard.press("j");
+  await page.waitForSelector(tid("ticket-subject"));
+  assert.equal(await page.textContent(tid("ticket-subject")), "Card charged twice for one BTC purchase");
+  await page.keyboard.press("j");
+  await page.waitForFunction(() => document.querySelector('[data-testid="ticket-subject"]')?.textContent?.startsWith("Chargeback notice"));
+
+  await page.keyboard.press("g");
+  await page.keyboard.press("p");
+  await page.waitForFunction(() => document.querySelector('[data-testid="view-title"]')?.textContent?.includes("Pending"));
+
+  await page.keyboard.press("Control+k");
+  await page.fill(tid("palette-input"), "solved");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector('[data-testid="view-title"]')?.textContent?.includes("Solved"));
+  assert.equal(await page.locator(tid("ticket-row")).count(), 1);
+
+  await page.keyboard.press("?");
+  const sheet = page.getByRole("dialog", { name: /shortcuts/i });
+  await sheet.waitFor();
+  const row = sheet.locator('[data-shortcut="focus-reply"]');
+  await row.getByRole("button", { name: /Change keys/ }).click();
+  await page.keyboard.press("e");
+  // The recorder waits a moment for a second key (a sequence) before it settles.
+  await row.getByRole("button", { name: /Reset/ }).waitFor();
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await page.waitForSelector(tid("ticket-row"));
+  await page.keyboard.press("j");
+  await page.waitForSelector(tid("reply-body"));
+  await page.keyboard.press("e");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "reply-body", "e now focuses the reply");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("search from the keyboard: / to type, results as you type, Enter-free opening, Escape back", async () => {
+  const { page, context } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.keyboard.press("/");
+  await page.keyboard.type("withdrawal");
+  const hit = page.locator(tid("search-hit")).first();
+  await hit.waitFor();
+  assert.match(await hit.textContent(), /Withdrawal pending/);
+  await hit.locator("button").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="ticket-subject"]')?.textContent === "Withdrawal pending for 3 days");
+  await page.focus(tid("search-input"));
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(tid("search-results"), { state: "detached" });
+  await context.close();
+});
+
+test("a reply can be undone in its window, then sent with a status; offline and conflicts are shown and settled", async () => {
+  const { page, context } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.keyboard.press("j");
+  await page.fill(tid("reply-body"), "We refunded the duplicate charge.");
+  await page.click(tid("send-reply"));
+  await page.click(tid("undo"));
+  assert.equal(await page.inputValue(tid("reply-body")), "We refunded the duplicate charge.", "undo gives the text back");
+  assert.equal(await page.evaluate(() => window.fake.queue.length), 0, "nothing was queued");
+  await page.click(tid("send-reply"));
+  await page.click(tid("send-now"));
+  await page.waitForFunction(() => window.fake.queue.some((q) => q.action.type === "reply"));
+
+  // Offline: the banner counts what waits; the reply is marked unsent.
+  await page.evaluate(() => window.fake.emitStatus({ state: "offline", outbox_pending: 1, message: "connection refused" }));
+  await page.waitForSelector(`${tid("sync-status")}[data-state="offline"]`);
+  assert.match(await page.textContent(tid("outbox-pending")), /1 action waiting to send/);
+  assert.equal(await page.locator(tid("unsent-message")).count(), 1);
+
+  // A conflict on a status change: keep mine sends it again.
+  await page.evaluate(() => {
+    const fake = window.fake;
+    const item = fake.queue[0];
+    item.state = "conflict";
+    item.last_error = "the ticket changed on the server";
+    fake.emitStatus({ state: "online", outbox_pending: 0, outbox_failed: 1 });
+    fake.cacheListeners.forEach((listener) => listener({ ids: [item.action.ticket_id] }));
+  });
+  const notice = page.locator(tid("outbox-notice"));
+  await notice.waitFor();
+  await page.click(tid("keep-mine"));
+  await notice.waitFor({ state: "detached" });
+  await context.close();
+});
+
+test("two live chats: unread counts, the window title and typing, from the live stream", async () => {
+  const { page, context } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.evaluate(() => {
+    for (const view of window.fake.tickets.filter((v) => v.ticket.channel === "chat")) {
+      view.ticket.assignee_id = 1;
+      view.ticket.status = "open";
+    }
+    // As a sync would: the cache changed.
+    window.fake.cacheListeners.forEach((listener) => listener({ ids: [100002, 100004] }));
+  });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="chat-tab"]').length === 2);
+  const say = (ticketId, id) =>
+    page.evaluate(
+      ({ ticketId, id }) => {
+        const message = {
+          id,
+          ticket_id: ticketId,
+          author_kind: "customer",
+          author_agent_id: null,
+          author_name: "Lucas Moreau",
+          text: `Message ${id}`,
+          html: null,
+          email: null,
+          attachments: [],
+          created_at: new Date().toISOString(),
+          client_ref: null,
+        };
+        window.fake.emitLive({ id, at: message.created_at, payload: { type: "message_created", message } });
+      },
+      { ticketId, id },
+    );
+  await say(100002, 501);
+  await say(100004, 502);
+  await say(100004, 503);
+  await page.waitForFunction(() => document.title === "(3) Arbiter");
+  const tab = page.locator(`${tid("chat-tab")}[data-ticket-id="100004"]`);
+  assert.equal(await tab.locator(tid("chat-unread")).textContent(), "2");
+  await tab.click();
+  await page.waitForFunction(() => document.title === "(1) Arbiter");
+  await page.evaluate(() =>
+    window.fake.emitLive({ id: 504, at: new Date().toISOString(), payload: { type: "typing", ticket_id: 100004, typist: "customer", agent_id: null, typing: true } }),
+  );
+  await page.waitForSelector(tid("customer-typing"));
+  await context.close();
+});
+
+test("side conversations: ask compliance, the answer shows as new, reply and close", async () => {
+  const { page, context } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.keyboard.press("j");
+  await page.keyboard.press("t");
+  await page.selectOption(tid("side-team"), "compliance");
+  await page.fill(tid("side-subject"), "Source of funds");
+  await page.fill(tid("side-body"), "Is the bank statement enough?");
+  await page.keyboard.press("Control+Enter");
+  await page.waitForSelector(tid("side-pending"));
+  await page.evaluate(() => window.fake.deliver());
+  const thread = page.locator(tid("side-thread"));
+  await thread.waitFor();
+  const sideId = Number(await thread.getAttribute("data-side-id"));
+  await page.evaluate((id) => window.fake.teamAnswers(id, "Compliance team", "Yes, with the salary slips."), sideId);
+  await page.waitForSelector(tid("side-new-answer"));
+  await page.fill(tid("side-reply"), "Thanks!");
+  await page.click(tid("side-send-close"));
+  await page.evaluate(() => window.fake.deliver());
+  await page.waitForFunction(() => document.querySelector('[data-testid="side-status"]')?.textContent === "Closed");
+  await context.close();
+});
+
+test("Chinese and the dark theme, and no serious accessibility problems on the main screens in either theme", async () => {
+  const { page, context } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.keyboard.press("j");
+  await page.waitForSelector(tid("reply-body"));
+  assert.deepEqual(await accessibilityProblems(page), [], "light theme, English");
+
+  await page.click(tid("locale-zh"));
+  await page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+  assert.match(await page.textContent(tid("view-mine")), /我的/);
+  await page.click(tid("theme-dark"));
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  assert.deepEqual(await accessibilityProblems(page), [], "dark theme, Chinese");
+  await page.keyboard.press("t");
+  await page.waitForSelector(tid("side-team"));
+  assert.deepEqual(await accessibilityProblems(page), [], "side conversations form");
+  await context.close();
+});
