@@ -75,6 +75,7 @@ test("search from the keyboard: / to type, results as you type, Enter-free openi
   const hit = page.locator(tid("search-hit")).first();
   await hit.waitFor();
   assert.match(await hit.textContent(), /Withdrawal pending/);
+  assert.deepEqual(await accessibilityProblems(page), [], "search results");
   await hit.locator("button").click();
   await page.waitForFunction(() => document.querySelector('[data-testid="ticket-subject"]')?.textContent === "Withdrawal pending for 3 days");
   await page.focus(tid("search-input"));
