@@ -39,46 +39,6 @@ function keyring(account, secret) {
   if (stored.status !== 0) throw new Error(`secret-tool store failed: ${stored.stderr}`);
 }
 
-const server = await startServer({ database: serverDb });
-const profile = freshProfile();
-const app = { close: async () => {} };
-try {
-  const me = await (await fetch(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
-  // Where the desk looks for this session's cache (crates/desk/src/paths.rs), under the
-  // app's data folder (its identifier, dev.arbiter.desk).
-  const dataDir = join(profile.data, "dev.arbiter.desk");
-  const configDir = join(profile.config, "dev.arbiter.desk");
-  const name = `${createHash("sha256").update(`${server.url}\n${me.id}`).digest("hex").slice(0, 20)}.sqlite`;
-  mkdirSync(join(dataDir, "caches"), { recursive: true });
-  mkdirSync(configDir, { recursive: true });
-  const started = Date.now();
-  copyFileSync(benchCache, join(dataDir, "caches", name));
-  console.error(`copied the ${TICKETS}-ticket cache in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  writeFileSync(join(configDir, "settings.json"), JSON.stringify({ session: { server_url: server.url, agent: me } }));
-  keyring(server.url, TOKEN);
-  keyring(`cache-key:${name}`, readFileSync(benchKey, "utf8").trim());
-
-  Object.assign(app, await launchApp(profile));
-  const browser = app.browser;
-  await (await browser.$('[data-testid="ticket-row"]')).waitForExist({ timeout: 120_000 });
-  // Let the start settle (migrations, the first catch-up with the server).
-  await browser.waitUntil(async () => (await (await browser.$('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
-    timeout: 120_000,
-  });
-  await new Promise((r) => setTimeout(r, 2_000));
-
-  const results = {};
-  results["open a ticket"] = await sample(browser, OPEN_TICKET, SAMPLES);
-  results["switch view"] = await sample(browser, SWITCH_VIEW, SAMPLES);
-  results["search (as typed, whole word)"] = await sample(browser, SEARCH, SAMPLES);
-  const counts = await browser.execute(() => document.querySelector('[data-testid="view-all"]')?.textContent);
-  console.log(JSON.stringify({ tickets_in_view_all: counts?.replace(/\D+/g, " ").trim(), samples: SAMPLES, results }, null, 2));
-} finally {
-  await app.close();
-  await server.stop();
-  rmSync(profile.home, { recursive: true, force: true });
-}
-
 /** Runs `script` (in the page) `n` times; returns p50/p95/max in ms. */
 async function sample(browser, script, n) {
   const times = [];
@@ -174,3 +134,47 @@ const SEARCH = new Function(
     done,
   ));`,
 );
+
+async function main() {
+  const server = await startServer({ database: serverDb });
+  const profile = freshProfile();
+  const app = { close: async () => {} };
+  try {
+    const me = await (await fetch(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
+    // Where the desk looks for this session's cache (crates/desk/src/paths.rs), under the
+    // app's data folder (its identifier, dev.arbiter.desk).
+    const dataDir = join(profile.data, "dev.arbiter.desk");
+    const configDir = join(profile.config, "dev.arbiter.desk");
+    const name = `${createHash("sha256").update(`${server.url}\n${me.id}`).digest("hex").slice(0, 20)}.sqlite`;
+    mkdirSync(join(dataDir, "caches"), { recursive: true });
+    mkdirSync(configDir, { recursive: true });
+    const started = Date.now();
+    copyFileSync(benchCache, join(dataDir, "caches", name));
+    console.error(`copied the ${TICKETS}-ticket cache in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    writeFileSync(join(configDir, "settings.json"), JSON.stringify({ session: { server_url: server.url, agent: me } }));
+    keyring(server.url, TOKEN);
+    keyring(`cache-key:${name}`, readFileSync(benchKey, "utf8").trim());
+
+    Object.assign(app, await launchApp(profile));
+    const browser = app.browser;
+    await (await browser.$('[data-testid="ticket-row"]')).waitForExist({ timeout: 120_000 });
+    // Let the start settle (migrations, the first catch-up with the server).
+    await browser.waitUntil(async () => (await (await browser.$('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
+      timeout: 120_000,
+    });
+    await new Promise((r) => setTimeout(r, 2_000));
+
+    const results = {};
+    results["open a ticket"] = await sample(browser, OPEN_TICKET, SAMPLES);
+    results["switch view"] = await sample(browser, SWITCH_VIEW, SAMPLES);
+    results["search (as typed, whole word)"] = await sample(browser, SEARCH, SAMPLES);
+    const counts = await browser.execute(() => document.querySelector('[data-testid="view-all"]')?.textContent);
+    console.log(JSON.stringify({ tickets_in_view_all: counts?.replace(/\D+/g, " ").trim(), samples: SAMPLES, results }, null, 2));
+  } finally {
+    await app.close();
+    await server.stop();
+    rmSync(profile.home, { recursive: true, force: true });
+  }
+}
+
+await main();
