@@ -174,18 +174,21 @@ export function ariaKeyShortcut(binding: string, mac = isMacPlatform()): string 
   return [...MODIFIER_ORDER.filter((m) => mods.has(m)).map((m) => names[m]), key === "Space" ? "Space" : key].join("+");
 }
 
-const SPOKEN_MODIFIERS: Record<"mac" | "pc", Record<Modifier, string>> = {
-  mac: { Mod: "Command", Ctrl: "Control", Alt: "Option", Meta: "Command", Shift: "Shift" },
-  pc: { Mod: "Control", Ctrl: "Control", Alt: "Alt", Meta: "Windows", Shift: "Shift" },
+/** Names a screen reader says, in the agent's language (read when spoken, never kept). */
+const SPOKEN_MODIFIERS: Record<"mac" | "pc", Record<Modifier, Key>> = {
+  mac: { Mod: "spoken.command", Ctrl: "spoken.control", Alt: "spoken.option", Meta: "spoken.command", Shift: "spoken.shift" },
+  pc: { Mod: "spoken.control", Ctrl: "spoken.control", Alt: "spoken.alt", Meta: "spoken.windows", Shift: "spoken.shift" },
 };
-const SPOKEN_KEYS: Record<string, string> = {
-  ArrowUp: "Up arrow",
-  ArrowDown: "Down arrow",
-  ArrowLeft: "Left arrow",
-  ArrowRight: "Right arrow",
-  Escape: "Escape",
-  "/": "slash",
-  "?": "question mark",
+const SPOKEN_KEYS: Record<string, Key> = {
+  ArrowUp: "spoken.up",
+  ArrowDown: "spoken.down",
+  ArrowLeft: "spoken.left",
+  ArrowRight: "spoken.right",
+  Escape: "spoken.escape",
+  Enter: "spoken.enter",
+  Space: "spoken.space",
+  "/": "spoken.slash",
+  "?": "spoken.question",
 };
 
 /** A binding as a screen reader should say it: "Command K", "g then m", "question mark". */
@@ -194,8 +197,9 @@ export function spokenBinding(binding: string, mac = isMacPlatform()): string {
     .map((chord) => {
       const { mods, key } = split(chord);
       const names = SPOKEN_MODIFIERS[mac ? "mac" : "pc"];
-      const spokenKey = SPOKEN_KEYS[key] ?? (mods.size > 0 && hasCase(key) ? key.toUpperCase() : key);
-      return [...MODIFIER_ORDER.filter((m) => mods.has(m)).map((m) => names[m]), spokenKey].join(" ");
+      const named = SPOKEN_KEYS[key];
+      const spokenKey = named ? t(named) : mods.size > 0 && hasCase(key) ? key.toUpperCase() : key;
+      return [...MODIFIER_ORDER.filter((m) => mods.has(m)).map((m) => t(names[m])), spokenKey].join(" ");
     })
     .join(` ${t("keys.then")} `);
 }

@@ -423,6 +423,21 @@ export const en = {
   "team.risk": "Risk",
   "team.payments": "Payments",
   "shortcut.ask-team": "Ask an internal team",
+  "spoken.command": "Command",
+  "spoken.control": "Control",
+  "spoken.option": "Option",
+  "spoken.alt": "Alt",
+  "spoken.windows": "Windows",
+  "spoken.shift": "Shift",
+  "spoken.up": "Up arrow",
+  "spoken.down": "Down arrow",
+  "spoken.left": "Left arrow",
+  "spoken.right": "Right arrow",
+  "spoken.escape": "Escape",
+  "spoken.enter": "Enter",
+  "spoken.space": "Space",
+  "spoken.slash": "slash",
+  "spoken.question": "question mark",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

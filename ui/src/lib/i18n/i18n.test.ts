@@ -6,6 +6,7 @@ import SidebarTools from "../components/SidebarTools.svelte";
 import Sidebar from "../components/Sidebar.svelte";
 import SignIn from "../components/SignIn.svelte";
 import { STATUS_LABELS, VIEW_LABELS } from "../format";
+import { spokenBinding } from "../keys";
 import { SHORTCUTS } from "../shortcuts";
 import { DeskState } from "../stores/desk.svelte";
 import { THEME_SETTINGS } from "../stores/theme.svelte";
@@ -70,6 +71,16 @@ describe("language setting", () => {
     expect(i18n.locale).toBe("en");
     expect(t("view.mine")).toBe("My open tickets");
     expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("speaks key names to screen readers in the agent's language", () => {
+    expect(spokenBinding("Mod+k", false)).toBe("Control K");
+    expect(spokenBinding("g m", false)).toBe("g then m");
+    expect(spokenBinding("?", true)).toBe("question mark");
+    i18n.set("zh");
+    expect(spokenBinding("Mod+k", true)).toBe("Command 键 K");
+    expect(spokenBinding("g m", false)).toBe("g 然后 m");
+    expect(spokenBinding("ArrowDown", false)).toBe("下箭头");
   });
 
   it("maps system language tags", () => {
