@@ -114,6 +114,23 @@ const SWITCH_VIEW = new Function(
   );`,
 );
 
+const SCROLL = new Function(
+  "i",
+  "done",
+  `${TIMER}
+  const scroller = document.querySelector(".list .rows");
+  let expected = 0;
+  timed(
+    () => {
+      scroller.scrollTop += 30 * 104; // clamped at the end of what is loaded; more pages follow
+      scroller.dispatchEvent(new Event("scroll"));
+      expected = Math.floor(scroller.scrollTop / 104) + 1;
+    },
+    () => document.querySelector('[data-testid="ticket-row"][aria-posinset="' + expected + '"]') !== null,
+    done,
+  );`,
+);
+
 const QUERIES = ["withdrawal", "chargeback", "refund", "提币", "password", "staking", "card", "wallet", "verification", "example.com"];
 
 const SEARCH = new Function(
@@ -168,6 +185,14 @@ async function main() {
     results["open a ticket"] = await sample(browser, OPEN_TICKET, SAMPLES);
     results["switch view"] = await sample(browser, SWITCH_VIEW, SAMPLES);
     results["search (as typed, whole word)"] = await sample(browser, SEARCH, SAMPLES);
+  await browser.execute(() => {
+    const input = document.querySelector('[data-testid="search-input"]');
+    input.value = "";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    document.querySelector('[data-testid="view-all"]').click();
+  });
+  await (await browser.$('[data-testid="ticket-row"]')).waitForExist({ timeout: 10_000 });
+  results["scroll the list by 30 rows (pages load as it goes)"] = await sample(browser, SCROLL, SAMPLES * 3);
     const counts = await browser.execute(() => document.querySelector('[data-testid="view-all"]')?.textContent);
     console.log(JSON.stringify({ tickets_in_view_all: counts?.replace(/\D+/g, " ").trim(), samples: SAMPLES, results }, null, 2));
   } finally {
