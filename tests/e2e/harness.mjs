@@ -166,7 +166,10 @@ export async function launchApp(profile, { env = {} } = {}) {
       ...env,
     },
   });
+  // tauri-driver answers before the WebKitWebDriver it starts does; a session asked for in
+  // between is refused. Wait for both.
   await waitForPort(port);
+  await waitForPort(nativePort);
   const browser = await remote({
     hostname: "127.0.0.1",
     port,

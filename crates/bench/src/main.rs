@@ -349,7 +349,7 @@ async fn stream_latency(
         tokio::spawn(async move {
             arbiter_sync::stream::follow(&client, &cache, |event, _applied| {
                 // Called after the event is committed to the cache.
-                if let StreamPayload::MessageCreated { message } = &event.payload {
+                if let StreamPayload::MessageCreated { message, .. } = &event.payload {
                     let _ = tx.send((message.text.clone(), Instant::now(), event.at));
                 }
                 true

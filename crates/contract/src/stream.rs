@@ -21,9 +21,12 @@ pub enum Typist {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum StreamPayload {
-    /// A new message on a conversation the caller sees (chat and email).
+    /// A new message on a conversation the caller sees (chat and email), with the ticket as
+    /// the message left it (status, clocks, last change), so desks update both at once.
     MessageCreated {
         message: Message,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ticket: Option<Box<Ticket>>,
     },
     Typing {
         ticket_id: TicketId,

@@ -205,9 +205,12 @@ async fn a_change_on_the_server_reaches_the_desk_through_the_live_stream() {
     let started = std::time::Instant::now();
     let client = arbiter_client::ApiClient::new(&server.base_url(), ApiToken::new("demo-marcus")).unwrap();
     let message = client.post_reply(ticket, "Taking over this one.", "live-desk-1").await.unwrap();
+    let server_ticket = client.ticket(ticket).await.unwrap().ticket;
     loop {
         let view = desk.ticket(ticket).await.unwrap();
-        if view.messages.iter().any(|m| m.id == message.id) {
+        // The message and the ticket as it left it (status, clocks, last change) arrive together.
+        if view.messages.iter().any(|m| m.id == message.id) && view.ticket.version == server_ticket.version {
+            assert_eq!(view.ticket.updated_at, server_ticket.updated_at);
             break;
         }
         // The poll runs every 5 s; only the stream can bring it this fast.

@@ -41,7 +41,7 @@ pub async fn customer_message(
     put_ticket(&mut tx, &next).await?;
     let scope = Scope::of_ticket(&next);
     put_message(&mut tx, &message, &scope).await?;
-    let mut raised = None;
+    let mut raised: Option<(Escalation, Ticket)> = None;
     if let Some(word) = crate::generator::sensitive_word(&policy.escalation, &next.language, text) {
         let escalation = raise(
             &mut tx,
@@ -60,7 +60,11 @@ pub async fn customer_message(
     }
     tx.commit().await?;
     customer_typing(state, &current, false);
-    state.hub.publish(StreamPayload::MessageCreated { message: message.clone() }, vec![scope]);
+    let shown = raised.as_ref().map_or(&next, |(_, escalated)| escalated).clone();
+    state.hub.publish(
+        StreamPayload::MessageCreated { message: message.clone(), ticket: Some(Box::new(shown)) },
+        vec![scope],
+    );
     if let Some((escalation, ticket)) = raised {
         state.hub.publish(
             StreamPayload::Escalation { escalation: escalation.clone() },

@@ -143,7 +143,10 @@ async fn new_ticket(state: &AppState, rng: &mut ChaCha8Rng, channel: Channel) ->
         escalations.push(escalation);
     }
     tx.commit().await?;
-    state.hub.publish(StreamPayload::MessageCreated { message }, vec![scope.clone()]);
+    state.hub.publish(
+        StreamPayload::MessageCreated { message, ticket: Some(Box::new(ticket.clone())) },
+        vec![scope.clone()],
+    );
     for escalation in escalations {
         state.hub.publish(
             StreamPayload::Escalation { escalation: escalation.clone() },

@@ -94,7 +94,7 @@ async fn events_reach_who_may_see_them_and_resume_by_last_event_id() {
         assert_eq!(events.len(), 2, "{events:?}");
         assert_eq!(events[0].1, "message_created");
         match &events[0].2.payload {
-            StreamPayload::MessageCreated { message } => {
+            StreamPayload::MessageCreated { message, .. } => {
                 assert_eq!(message.ticket_id, disputes);
                 assert_eq!(message.text, "We are looking into it now.");
             }

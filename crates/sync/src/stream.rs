@@ -54,7 +54,11 @@ impl SseParser {
 /// What the cache should store for an event.
 fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
     match payload {
-        StreamPayload::MessageCreated { message } => vec![Entity::Message(message.clone())],
+        StreamPayload::MessageCreated { message, ticket } => {
+            let mut entities = vec![Entity::Message(message.clone())];
+            entities.extend(ticket.as_deref().cloned().map(Entity::Ticket));
+            entities
+        }
         StreamPayload::Assignment { ticket } => vec![Entity::Ticket(ticket.clone())],
         StreamPayload::Escalation { escalation } => vec![Entity::Escalation(escalation.clone())],
         StreamPayload::SideMessageCreated { conversation, message } => {

@@ -83,7 +83,7 @@ async fn events_land_in_the_cache_and_a_dropped_stream_resumes_without_gaps() {
         .unwrap()
         .iter()
         .map(|e| match &e.payload {
-            StreamPayload::MessageCreated { message } => message.id,
+            StreamPayload::MessageCreated { message, .. } => message.id,
             other => panic!("unexpected {other:?}"),
         })
         .collect();

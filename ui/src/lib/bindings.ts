@@ -791,8 +791,11 @@ export type StreamEvent = {
 };
 
 export type StreamPayload = 
-/**  A new message on a conversation the caller sees (chat and email). */
-{ type: "message_created"; message: Message } | { type: "typing"; ticket_id: number; typist: Typist; agent_id: number | null; typing: boolean } | { type: "presence"; agent_id: number; presence: Presence; since: string } | 
+/**
+ *  A new message on a conversation the caller sees (chat and email), with the ticket as
+ *  the message left it (status, clocks, last change), so desks update both at once.
+ */
+{ type: "message_created"; message: Message; ticket?: Ticket | null } | { type: "typing"; ticket_id: number; typist: Typist; agent_id: number | null; typing: boolean } | { type: "presence"; agent_id: number; presence: Presence; since: string } | 
 /**  A ticket's assignee or queue changed. */
 { type: "assignment"; ticket: Ticket } | { type: "escalation"; escalation: Escalation } | 
 /**

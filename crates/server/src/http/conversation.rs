@@ -44,7 +44,10 @@ pub async fn reply(
     crate::store::rescope::write_ticket(&mut m.tx, &ticket, &next).await?;
     put_message(&mut m.tx, &message, &Scope::of_ticket(&next)).await?;
     m.audit("ticket.reply", "message", id, None, Some(&message)).await?;
-    m.publish(StreamPayload::MessageCreated { message: message.clone() }, vec![Scope::of_ticket(&next)]);
+    m.publish(
+        StreamPayload::MessageCreated { message: message.clone(), ticket: Some(Box::new(next.clone())) },
+        vec![Scope::of_ticket(&next)],
+    );
     if ticket.assignee_id != next.assignee_id {
         m.publish(StreamPayload::Assignment { ticket: next.clone() }, vec![Scope::of_ticket(&next)]);
     }
