@@ -2,4 +2,5 @@
 //! and the desk (offline) compute the same clocks and deadlines.
 
 pub mod chargeback;
+pub mod escalation;
 pub mod sla;

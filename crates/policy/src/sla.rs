@@ -1,7 +1,9 @@
 //! SLA clocks: when a ticket's first response, next response and resolution are due.
-//! The desk is 24x7, so targets run on wall-clock time.
+//! The desk is 24x7, so targets run on wall-clock time (UTC instants: the agent's or the
+//! customer's time zone never changes a deadline). While a ticket is pending — waiting on
+//! the customer — its clocks stand still, and its deadlines move by the time it waited.
 
-use arbiter_contract::{Channel, ResponseTarget, SlaPolicy, TicketSla};
+use arbiter_contract::{Channel, ResponseTarget, SlaPolicy, Ticket, TicketSla, TicketStatus};
 use chrono::{DateTime, Duration, Utc};
 
 fn target(targets: &[ResponseTarget], channel: Channel, vip: bool) -> Option<Duration> {
@@ -19,6 +21,116 @@ pub fn opened(policy: &SlaPolicy, channel: Channel, vip: bool, at: DateTime<Utc>
         first_responded_at: None,
         next_response_due_at: None,
         resolution_due_at: Some(at + Duration::seconds(policy.resolution_seconds)),
+        paused_at: None,
+    }
+}
+
+/// The ticket went pending (waiting on the customer): its clocks stop. Pausing twice keeps
+/// the first moment.
+pub fn pause(sla: &TicketSla, at: DateTime<Utc>) -> TicketSla {
+    TicketSla { paused_at: sla.paused_at.or(Some(at)), ..sla.clone() }
+}
+
+/// The ticket left pending: every deadline still ahead of the pause moves by the time it
+/// waited. (A deadline already missed before the pause stays missed.)
+pub fn resume(sla: &TicketSla, at: DateTime<Utc>) -> TicketSla {
+    let Some(paused) = sla.paused_at else { return sla.clone() };
+    let waited = (at - paused).max(Duration::zero());
+    let shift = |due: Option<DateTime<Utc>>| due.map(|d| if d > paused { d + waited } else { d });
+    TicketSla {
+        first_response_due_at: if sla.first_responded_at.is_none() {
+            shift(sla.first_response_due_at)
+        } else {
+            sla.first_response_due_at
+        },
+        next_response_due_at: shift(sla.next_response_due_at),
+        resolution_due_at: shift(sla.resolution_due_at),
+        paused_at: None,
+        ..sla.clone()
+    }
+}
+
+/// The clocks after a status change: pending pauses them, leaving pending resumes them.
+pub fn after_status_change(sla: &TicketSla, from: TicketStatus, to: TicketStatus, at: DateTime<Utc>) -> TicketSla {
+    match (from == TicketStatus::Pending, to == TicketStatus::Pending) {
+        (false, true) => pause(sla, at),
+        (true, false) => resume(sla, at),
+        _ => sla.clone(),
+    }
+}
+
+/// Which clock a deadline belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClockKind {
+    FirstResponse,
+    NextResponse,
+    Resolution,
+}
+
+/// Where a running clock stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClockState {
+    Ok,
+    /// Due within `AT_RISK_MINUTES` (as the "SLA at risk" view counts it).
+    AtRisk,
+    /// Past due.
+    Breached,
+    /// Past due by at least `factor` times its target from when it started (the matrix's
+    /// "still breached after twice the target").
+    Prolonged,
+}
+
+/// One running clock of a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub kind: ClockKind,
+    pub due: DateTime<Utc>,
+    /// How long the target is (due minus start).
+    pub target: Duration,
+    pub state: ClockState,
+}
+
+/// The ticket's running clocks at `now`, worst first. Solved, closed and pending tickets
+/// have none (pending ones are paused). `prolonged_factor` is the matrix's threshold for
+/// a prolonged breach (2.0: twice the target).
+pub fn clocks(policy: &SlaPolicy, ticket: &Ticket, vip: bool, now: DateTime<Utc>, prolonged_factor: f64) -> Vec<Clock> {
+    if !ticket.status.is_active() || ticket.status == TicketStatus::Pending || ticket.sla.paused_at.is_some() {
+        return Vec::new();
+    }
+    let sla = &ticket.sla;
+    let mut out = Vec::new();
+    let response = if sla.first_responded_at.is_none() {
+        sla.first_response_due_at
+            .zip(target(&policy.first_response, ticket.channel, vip))
+            .map(|(due, target)| (ClockKind::FirstResponse, due, target))
+    } else {
+        sla.next_response_due_at
+            .zip(target(&policy.next_response, ticket.channel, vip))
+            .map(|(due, target)| (ClockKind::NextResponse, due, target))
+    };
+    out.extend(response);
+    if let Some(due) = sla.resolution_due_at {
+        out.push((ClockKind::Resolution, due, Duration::seconds(policy.resolution_seconds)));
+    }
+    let mut clocks: Vec<Clock> = out
+        .into_iter()
+        .map(|(kind, due, target)| Clock { kind, due, target, state: state_of(due, target, now, prolonged_factor) })
+        .collect();
+    clocks.sort_by(|a, b| b.state.cmp(&a.state).then(a.due.cmp(&b.due)));
+    clocks
+}
+
+fn state_of(due: DateTime<Utc>, target: Duration, now: DateTime<Utc>, prolonged_factor: f64) -> ClockState {
+    let started = due - target;
+    let prolonged_after = Duration::milliseconds((target.num_milliseconds() as f64 * prolonged_factor) as i64);
+    if now >= started + prolonged_after && now > due {
+        ClockState::Prolonged
+    } else if now > due {
+        ClockState::Breached
+    } else if due - now <= Duration::minutes(AT_RISK_MINUTES) {
+        ClockState::AtRisk
+    } else {
+        ClockState::Ok
     }
 }
 

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod escalator;
 pub mod generator;
 pub mod http;
 pub mod hub;

@@ -50,6 +50,10 @@ enum Command {
         /// typing, internal teams' answers). Prefer the environment: arguments show in `ps`.
         #[arg(long, env = "ARBITER_GATEWAY_TOKEN", hide_env_values = true)]
         gateway_token: Option<String>,
+        /// How often the escalation matrix is evaluated over the active tickets (SLA breaches,
+        /// amounts, repeat contacts, chargeback deadlines); 0 turns it off.
+        #[arg(long, default_value_t = 15)]
+        escalation_interval_secs: u64,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -111,6 +115,7 @@ async fn main() -> anyhow::Result<()> {
             simulate,
             tombstone_retention_days,
             gateway_token,
+            escalation_interval_secs,
         } => {
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
             if demo {
@@ -121,6 +126,12 @@ async fn main() -> anyhow::Result<()> {
             let _simulator = simulate.map(|rate| {
                 tracing::info!(rate, "simulating traffic");
                 Simulator::spawn(server.state.clone(), SimulatorOptions { rate, seed: generator.seed })
+            });
+            let _escalator = (escalation_interval_secs > 0).then(|| {
+                arbiter_server::escalator::Escalator::spawn(
+                    server.state.clone(),
+                    std::time::Duration::from_secs(escalation_interval_secs),
+                )
             });
             let db = server.db().clone();
             tokio::spawn(async move {

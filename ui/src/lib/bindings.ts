@@ -967,6 +967,11 @@ export type TicketSla = {
 	 */
 	next_response_due_at: string | null,
 	resolution_due_at: string | null,
+	/**
+	 *  Since when the clocks stand still: the ticket is pending, waiting on the customer.
+	 *  When it moves on, the deadlines move by the time it waited.
+	 */
+	paused_at?: string | null,
 };
 
 export type TicketStatus = "new" | "open" | 

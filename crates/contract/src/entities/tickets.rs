@@ -82,6 +82,10 @@ pub struct TicketSla {
     /// not the ones expected to speak.
     pub next_response_due_at: Option<DateTime<Utc>>,
     pub resolution_due_at: Option<DateTime<Utc>>,
+    /// Since when the clocks stand still: the ticket is pending, waiting on the customer.
+    /// When it moves on, the deadlines move by the time it waited.
+    #[serde(default)]
+    pub paused_at: Option<DateTime<Utc>>,
 }
 
 /// One customer conversation on one channel.

@@ -67,6 +67,8 @@ pub async fn update_ticket(
     let mut next = ticket.clone();
     if let Some(status) = update.status {
         next.status = status;
+        // Pending (waiting on the customer) stops the clocks; leaving it moves the deadlines.
+        next.sla = arbiter_policy::sla::after_status_change(&ticket.sla, ticket.status, status, now);
         next.solved_at = match status {
             TicketStatus::Solved | TicketStatus::Closed => ticket.solved_at.or(Some(now)),
             _ => None,
@@ -121,7 +123,8 @@ pub fn after_customer_message(ticket: &Ticket, policy: &SlaPolicy, vip: bool, no
         _ => TicketStatus::Open,
     };
     next.solved_at = None;
-    next.sla = arbiter_policy::sla::customer_wrote(policy, &ticket.sla, ticket.channel, vip, now);
+    let resumed = arbiter_policy::sla::after_status_change(&ticket.sla, ticket.status, next.status, now);
+    next.sla = arbiter_policy::sla::customer_wrote(policy, &resumed, ticket.channel, vip, now);
     next.updated_at = now;
     next.version += 1;
     next

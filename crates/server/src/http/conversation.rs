@@ -147,6 +147,7 @@ pub async fn create_side_conversation(
     put_side_message(&mut m.tx, &first, &scope).await?;
     let mut next = ticket.clone();
     if next.status.is_active() {
+        next.sla = arbiter_policy::sla::after_status_change(&ticket.sla, ticket.status, TicketStatus::OnHold, m.now);
         next.status = TicketStatus::OnHold;
     }
     next.updated_at = m.now;
