@@ -29,6 +29,7 @@ pub(crate) struct Session {
     pub cache: Cache,
     pub sync: Option<SyncLoop>,
     pub stream: Option<StreamLoop>,
+    pub alerts: Arc<crate::alerts::AlertLoop>,
 }
 
 #[derive(Clone)]
@@ -164,14 +165,21 @@ impl Desk {
             let settings = LoopSettings { settings_file: self.paths.settings_file() };
             SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone(), settings)
         });
+        let settings_file = self.paths.settings_file();
+        let alerts = Arc::new(crate::alerts::AlertLoop::spawn(
+            saved.agent.clone(),
+            cache.clone(),
+            self.status.events().clone(),
+            move || Settings::load(&settings_file).do_not_disturb,
+        ));
         let stream = match (client, &sync) {
             (Some(client), Some(sync)) => {
-                Some(StreamLoop::spawn(client, cache.clone(), self.status.clone(), sync.waker()))
+                Some(StreamLoop::spawn(client, cache.clone(), self.status.clone(), sync.waker(), alerts.clone()))
             }
             _ => None,
         };
         let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
-        *self.session.write().await = Some(Session { info, cache, sync, stream });
+        *self.session.write().await = Some(Session { info, cache, sync, stream, alerts });
         self.refresh_outbox_counts().await;
         Ok(())
     }

@@ -71,6 +71,9 @@ pub trait DeskEvents: Send + Sync + 'static {
     fn tickets_changed(&self, changed: &TicketsChanged);
     /// A live event (typing, presence, a new message, an escalation) as it arrived.
     fn live(&self, _event: &arbiter_contract::StreamEvent) {}
+    /// Something that concerns the agent and should reach them even with the app in the
+    /// background: the shell shows it as a desktop notification.
+    fn alert(&self, _alert: &crate::alerts::Alert) {}
 }
 
 /// For tests and tools that need no UI.

@@ -2,6 +2,7 @@
 //! window: sign-in with the token kept in the OS keyring, the local cache, the background
 //! sync loop, and sending replies.
 
+pub mod alerts;
 mod credentials;
 mod desk;
 mod email;
@@ -17,6 +18,7 @@ mod storage;
 mod sync_loop;
 mod views;
 
+pub use alerts::Alert;
 pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
 pub use desk::{Desk, SessionInfo};
 pub use error::{DeskError, ErrorCode};

@@ -39,8 +39,18 @@ impl Desk {
     /// the agent clicks again, so a double click is one action) and wakes the sender.
     async fn queue(&self, client_key: &str, action: Action) -> Result<OutboxItem, DeskError> {
         let key = check_key(client_key)?;
-        let (cache, _) = self.cache_and_me().await?;
+        let (cache, me) = self.cache_and_me().await?;
         let ticket = action.ticket_id();
+        // A reply assigns an unassigned ticket to whoever answered, and "Take it" assigns it:
+        // the assignment that comes back is not news to the agent.
+        let takes = match &action {
+            Action::Reply { ticket_id, .. } => Some(*ticket_id),
+            Action::UpdateTicket { ticket_id, update, .. } if update.assignee_id == Some(Some(me)) => Some(*ticket_id),
+            _ => None,
+        };
+        if let (Some(ticket_id), Some(session)) = (takes, self.session.read().await.as_ref()) {
+            session.alerts.acted_on(ticket_id);
+        }
         let item = cache.enqueue(key, &action).await?;
         if let Some(ticket) = ticket {
             self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket] });

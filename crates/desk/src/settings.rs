@@ -15,6 +15,9 @@ pub struct Settings {
     /// Closed tickets older than this many days leave the cache (default 90).
     #[serde(default)]
     pub retention_days: Option<u32>,
+    /// Desktop alerts below L2 are held (L2 and above still come through).
+    #[serde(default)]
+    pub do_not_disturb: bool,
 }
 
 impl Settings {

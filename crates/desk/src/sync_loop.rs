@@ -238,6 +238,7 @@ impl StreamLoop {
         cache: Cache,
         status: Arc<StatusCell>,
         wake_sync: Arc<Notify>,
+        alerts: Arc<crate::alerts::AlertLoop>,
     ) -> Self {
         let task = tokio::spawn(async move {
             let mut failures: u32 = 0;
@@ -252,6 +253,7 @@ impl StreamLoop {
                         events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
                     }
                     events.live(event);
+                    alerts.push(event);
                     true
                 })
                 .await;

@@ -16,9 +16,13 @@ use arbiter_server::{demo_database, RunningServer};
 struct Recorder {
     statuses: Mutex<Vec<SyncStatus>>,
     changed: Mutex<Vec<TicketsChanged>>,
+    alerts: Mutex<Vec<arbiter_desk::Alert>>,
 }
 
 impl DeskEvents for Recorder {
+    fn alert(&self, alert: &arbiter_desk::Alert) {
+        self.alerts.lock().unwrap().push(alert.clone());
+    }
     fn sync_status(&self, status: &SyncStatus) {
         self.statuses.lock().unwrap().push(status.clone());
     }
@@ -394,4 +398,82 @@ async fn a_side_conversation_with_an_internal_team_round_trips() {
         .await
         .unwrap();
     assert_eq!(stored, 3, "each message stored once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_but_l2() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = GeneratorOptions { seed: 3, tickets: 200, now: chrono::Utc::now() };
+    let db = demo_database(dir.path().join("server.db").to_str().unwrap(), &options).await.unwrap();
+    let config = arbiter_server::Config { gateway_token: Some("gateway-test".into()), ..Default::default() };
+    let server = RunningServer::start_with(db, "127.0.0.1:0".parse().unwrap(), &config).await.unwrap();
+    let recorder = Arc::new(Recorder::default());
+    let desk = Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), recorder.clone());
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let mine = desk.list_tickets(InboxView::Mine, None, 50).await.unwrap();
+    let ticket = mine.iter().find(|t| t.channel == arbiter_contract::Channel::Email).unwrap_or(&mine[0]).id;
+    tokio::time::sleep(Duration::from_millis(300)).await; // the stream connects
+    let say = |text: &'static str| {
+        let url = format!("{}/v1/inbound/tickets/{ticket}/messages", server.base_url());
+        async move {
+            let sent = reqwest::Client::new()
+                .post(url)
+                .bearer_auth("gateway-test")
+                .json(&serde_json::json!({ "text": text }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(sent.status(), 201);
+        }
+    };
+    let alerts = || recorder.alerts.lock().unwrap().clone();
+    let wait_alerts = |n: usize| {
+        let recorder = recorder.clone();
+        async move {
+            for _ in 0..100 {
+                if recorder.alerts.lock().unwrap().len() >= n {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            panic!("expected {n} alerts, got {:?}", recorder.alerts.lock().unwrap());
+        }
+    };
+
+    // Do-not-disturb on: an L2 (legal words) still comes through, with the reason and customer.
+    desk.set_do_not_disturb(true).unwrap();
+    assert!(desk.do_not_disturb());
+    say("If this is not fixed today my lawyer will take it from here.").await;
+    wait_alerts(1).await;
+    let alert = &alerts()[0];
+    assert!(alert.title.starts_with(&format!("L2 escalation · #{ticket} ")), "{}", alert.title);
+    assert!(
+        alert.body.contains("Legal or media language: the customer wrote \u{201c}lawyer\u{201d}"),
+        "{}",
+        alert.body
+    );
+    assert!(alert.urgent && alert.ticket_id == Some(ticket));
+
+    // An L1 (raised by the server's sweep: the sweep runs the matrix) is held while DND is on…
+    let sweep_at = chrono::Utc::now() + chrono::Duration::days(10);
+    let raised = arbiter_server::escalator::sweep(&server.state, sweep_at).await.unwrap();
+    let mine_raised = raised.iter().filter(|e| mine.iter().any(|t| Some(t.id) == e.ticket_id)).count();
+    assert!(mine_raised > 0, "the sweep raised something on Ava's tickets");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let urgent_only = alerts().iter().skip(1).all(|a| a.urgent);
+    assert!(urgent_only, "only L2 and above come through DND: {:?}", alerts());
+    // …and comes through with DND off. Every escalation alerts once.
+    desk.set_do_not_disturb(false).unwrap();
+    let before = alerts().len();
+    let later = arbiter_server::escalator::sweep(&server.state, sweep_at + chrono::Duration::days(30)).await.unwrap();
+    let _ = later;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let ids: Vec<_> = alerts().iter().filter_map(|a| a.escalation_id).collect();
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+    assert_eq!(ids.len(), unique.len(), "no escalation alerts twice");
+    assert!(alerts().len() >= before);
+    // Someone else's ticket raises nothing for Ava.
+    assert!(alerts().iter().all(|a| a.ticket_id.is_none_or(|t| mine.iter().any(|m| m.id == t) || t == ticket)));
 }

@@ -1,0 +1,323 @@
+//! Desktop alerts: which live events concern the agent (an escalation on their ticket or
+//! aimed at them, a ticket assigned to them by someone else; for a supervisor, escalations
+//! aimed at the teams they lead) and what the notification says — title, level, reason,
+//! customer, time left. Repeats of one event collapse (an escalation alerts once; a ticket
+//! has one notification, replaced by its newest alert). Do-not-disturb holds everything
+//! below L2. The shell shows them (notify-rust) and brings the window to the ticket.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use arbiter_cache::Cache;
+use arbiter_contract::{
+    Agent, AgentRole, Escalation, EscalationLevel, EscalationReason, EscalationStatus, StreamEvent, StreamPayload,
+    Ticket,
+};
+use arbiter_policy::escalation::span;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::events::DeskEvents;
+
+/// One desktop notification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Alert {
+    /// Alerts with the same key replace each other (one notification per ticket).
+    pub key: String,
+    pub title: String,
+    pub body: String,
+    /// What acting on the notification opens.
+    pub ticket_id: Option<i64>,
+    pub escalation_id: Option<i64>,
+    /// L2 and above: shown as critical, and through do-not-disturb.
+    pub urgent: bool,
+}
+
+/// Whether `escalation` is the agent's to know about at once.
+pub fn concerns(me: &Agent, escalation: &Escalation, ticket: Option<&Ticket>) -> bool {
+    if escalation.status != EscalationStatus::Open {
+        return false;
+    }
+    let mine = escalation.target_agent_id == Some(me.id) || ticket.is_some_and(|t| t.assignee_id == Some(me.id));
+    let my_team = me.role == AgentRole::Supervisor
+        && (me.teams.iter().any(|t| *t == escalation.target_team) || me.team == escalation.target_team);
+    mine || my_team
+}
+
+fn reason_name(reason: EscalationReason) -> &'static str {
+    match reason {
+        EscalationReason::SlaBreach => "SLA missed",
+        EscalationReason::SlaBreachProlonged => "SLA missed twice over",
+        EscalationReason::HighValueDispute => "High-value dispute",
+        EscalationReason::VipCustomer => "VIP customer",
+        EscalationReason::SensitiveLanguage => "Legal or media language",
+        EscalationReason::RepeatContact => "Repeat contact",
+        EscalationReason::FraudScore => "Fraud score",
+        EscalationReason::ChargebackDeadline => "Chargeback deadline",
+        EscalationReason::Manual => "Escalated by hand",
+    }
+}
+
+fn level_name(level: EscalationLevel) -> &'static str {
+    match level {
+        EscalationLevel::L0 => "L0",
+        EscalationLevel::L1 => "L1",
+        EscalationLevel::L2 => "L2",
+        EscalationLevel::L3 => "L3",
+    }
+}
+
+/// "due in 12 min" / "23 min over", from the ticket's soonest running clock.
+fn time_left(ticket: &Ticket, now: DateTime<Utc>) -> Option<String> {
+    let due = arbiter_policy::sla::soonest_due(&ticket.sla)?;
+    Some(if due >= now { format!("due in {}", span(due - now)) } else { format!("{} over", span(now - due)) })
+}
+
+/// The notification for an escalation.
+pub fn escalation_alert(
+    escalation: &Escalation,
+    ticket: Option<&Ticket>,
+    customer_name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Alert {
+    let place = match (escalation.ticket_id, ticket) {
+        (Some(id), Some(t)) => format!("#{id} {}", t.subject),
+        (Some(id), None) => format!("#{id}"),
+        _ => escalation.case_id.map(|c| format!("case {c}")).unwrap_or_default(),
+    };
+    let mut lines = vec![format!("{}: {}", reason_name(escalation.reason), escalation.detail)];
+    let who = [customer_name.map(str::to_owned), ticket.and_then(|t| time_left(t, now))];
+    let who: Vec<String> = who.into_iter().flatten().collect();
+    if !who.is_empty() {
+        lines.push(who.join(" · "));
+    }
+    Alert {
+        key: escalation.ticket_id.map_or_else(|| format!("escalation-{}", escalation.id), |t| format!("ticket-{t}")),
+        title: format!("{} escalation · {place}", level_name(escalation.level)),
+        body: lines.join("\n"),
+        ticket_id: escalation.ticket_id,
+        escalation_id: Some(escalation.id),
+        urgent: escalation.level >= EscalationLevel::L2,
+    }
+}
+
+/// The notification for a ticket someone else assigned to the agent.
+pub fn assignment_alert(ticket: &Ticket, customer_name: Option<&str>, now: DateTime<Utc>) -> Alert {
+    let mut body = vec![customer_name.unwrap_or("A customer").to_owned()];
+    body.extend(time_left(ticket, now));
+    Alert {
+        key: format!("ticket-{}", ticket.id),
+        title: format!("Assigned to you · #{} {}", ticket.id, ticket.subject),
+        body: body.join(" · "),
+        ticket_id: Some(ticket.id),
+        escalation_id: None,
+        urgent: false,
+    }
+}
+
+/// How long the agent's own action on a ticket keeps its assignment events quiet.
+const OWN_ACTION_WINDOW: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Turns live events into alerts, off the stream's path (it reads the cache).
+pub struct AlertLoop {
+    sender: mpsc::UnboundedSender<StreamEvent>,
+    /// Tickets the agent just acted on (a reply assigns an unassigned ticket to whoever
+    /// answered; "Take it" assigns it): their assignment events are not news to them.
+    own: Arc<Mutex<HashMap<i64, Instant>>>,
+    task: JoinHandle<()>,
+}
+
+impl AlertLoop {
+    /// `do_not_disturb` is read for each alert, so the setting applies at once.
+    pub fn spawn(
+        me: Agent,
+        cache: Cache,
+        events: Arc<dyn DeskEvents>,
+        do_not_disturb: impl Fn() -> bool + Send + 'static,
+    ) -> Self {
+        let (sender, mut receiver) = mpsc::unbounded_channel::<StreamEvent>();
+        let own: Arc<Mutex<HashMap<i64, Instant>>> = Arc::default();
+        let own_actions = own.clone();
+        let task = tokio::spawn(async move {
+            let mut seen: HashSet<i64> = HashSet::new();
+            while let Some(event) = receiver.recv().await {
+                let alert = match &event.payload {
+                    StreamPayload::Escalation { escalation } => {
+                        if !seen.insert(escalation.id) {
+                            continue;
+                        }
+                        let ticket = match escalation.ticket_id {
+                            Some(id) => cache.ticket_view(id).await.ok().flatten(),
+                            None => None,
+                        };
+                        if !concerns(&me, escalation, ticket.as_ref().map(|v| &v.ticket)) {
+                            continue;
+                        }
+                        let customer = ticket.as_ref().and_then(|v| v.customer.as_ref()).map(|c| c.name.clone());
+                        escalation_alert(
+                            escalation,
+                            ticket.as_ref().map(|v| &v.ticket),
+                            customer.as_deref(),
+                            Utc::now(),
+                        )
+                    }
+                    StreamPayload::Assignment { ticket } => {
+                        // Only when someone else gave it to the agent.
+                        let by_me = own_actions
+                            .lock()
+                            .expect("alerts lock")
+                            .get(&ticket.id)
+                            .is_some_and(|at| at.elapsed() < OWN_ACTION_WINDOW);
+                        if ticket.assignee_id != Some(me.id) || by_me {
+                            continue;
+                        }
+                        let view = cache.ticket_view(ticket.id).await.ok().flatten();
+                        let customer = view.as_ref().and_then(|v| v.customer.as_ref()).map(|c| c.name.clone());
+                        assignment_alert(ticket, customer.as_deref(), Utc::now())
+                    }
+                    _ => continue,
+                };
+                if do_not_disturb() && !alert.urgent {
+                    tracing::debug!(key = %alert.key, "alert held by do-not-disturb");
+                    continue;
+                }
+                events.alert(&alert);
+            }
+        });
+        Self { sender, own, task }
+    }
+
+    /// Hands a live event over (only escalations and assignments can alert).
+    pub fn push(&self, event: &StreamEvent) {
+        if matches!(event.payload, StreamPayload::Escalation { .. } | StreamPayload::Assignment { .. }) {
+            let _ = self.sender.send(event.clone());
+        }
+    }
+
+    /// The agent acted on this ticket: an assignment to them that follows is their own doing.
+    pub fn acted_on(&self, ticket_id: i64) {
+        let mut own = self.own.lock().expect("alerts lock");
+        own.retain(|_, at| at.elapsed() < OWN_ACTION_WINDOW);
+        own.insert(ticket_id, Instant::now());
+    }
+}
+
+impl Drop for AlertLoop {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl crate::Desk {
+    /// Whether desktop alerts below L2 are held.
+    pub fn do_not_disturb(&self) -> bool {
+        crate::settings::Settings::load(&self.paths.settings_file()).do_not_disturb
+    }
+
+    /// Holds (or lets through) desktop alerts below L2; L2 and above always come through.
+    pub fn set_do_not_disturb(&self, on: bool) -> Result<(), crate::DeskError> {
+        let path = self.paths.settings_file();
+        let mut settings = crate::settings::Settings::load(&path);
+        settings.do_not_disturb = on;
+        settings.save(&path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agent(id: i64, role: AgentRole, teams: &[&str]) -> Agent {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": "A", "email": "a@x", "role": role, "team": teams[0],
+            "teams": teams, "languages": ["en"], "presence": "online", "presence_since": "2026-11-24T08:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    fn escalation(level: EscalationLevel, team: &str, target: Option<i64>) -> Escalation {
+        Escalation {
+            id: 7,
+            ticket_id: Some(100),
+            case_id: None,
+            customer_id: Some(5),
+            level,
+            reason: EscalationReason::SensitiveLanguage,
+            detail: "the customer wrote \u{201c}lawyer\u{201d}".into(),
+            target_team: team.into(),
+            target_agent_id: target,
+            status: EscalationStatus::Open,
+            raised_by: None,
+            acknowledged_by: None,
+            acknowledged_at: None,
+            created_at: "2026-11-24T10:00:00Z".parse().unwrap(),
+            updated_at: "2026-11-24T10:00:00Z".parse().unwrap(),
+            version: 1,
+        }
+    }
+
+    fn ticket(assignee: Option<i64>) -> Ticket {
+        serde_json::from_value(serde_json::json!({
+            "id": 100, "channel": "email", "kind": "card_chargeback", "subject": "Charged twice", "status": "open",
+            "priority": "high", "queue": "disputes", "assignee_id": assignee, "customer_id": 5, "language": "en",
+            "tags": [], "sla": { "first_response_due_at": "2026-11-24T10:12:00Z", "first_responded_at": null,
+            "next_response_due_at": null, "resolution_due_at": "2026-11-27T10:00:00Z" },
+            "escalation_level": "l2", "case_id": null, "created_at": "2026-11-24T09:00:00Z",
+            "updated_at": "2026-11-24T10:00:00Z", "solved_at": null, "version": 3
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn who_is_concerned() {
+        let ava = agent(1, AgentRole::Agent, &["disputes"]);
+        let marcus = agent(2, AgentRole::Supervisor, &["disputes"]);
+        let olga = agent(10, AgentRole::Supervisor, &["fraud"]);
+        let e = escalation(EscalationLevel::L2, "disputes", None);
+        // (who, ticket's assignee, expected)
+        for (who, assignee, expected) in [
+            (&ava, Some(1), true),    // her ticket
+            (&ava, Some(3), false),   // a colleague's
+            (&ava, None, false),      // unassigned: her lead hears of it
+            (&marcus, Some(3), true), // his team's
+            (&olga, Some(3), false),  // another team's
+        ] {
+            assert_eq!(concerns(who, &e, Some(&ticket(assignee))), expected, "{} / {assignee:?}", who.id);
+        }
+        assert!(concerns(&ava, &escalation(EscalationLevel::L1, "compliance", Some(1)), None), "aimed at her");
+        let mut acknowledged = escalation(EscalationLevel::L2, "disputes", Some(1));
+        acknowledged.status = EscalationStatus::Acknowledged;
+        assert!(!concerns(&ava, &acknowledged, None), "already taken");
+    }
+
+    #[test]
+    fn the_notification_says_level_reason_customer_and_time_left() {
+        let now = "2026-11-24T10:00:00Z".parse().unwrap();
+        let alert = escalation_alert(
+            &escalation(EscalationLevel::L2, "compliance", None),
+            Some(&ticket(Some(1))),
+            Some("Lucas Moreau"),
+            now,
+        );
+        assert_eq!(alert.title, "L2 escalation · #100 Charged twice");
+        assert_eq!(
+            alert.body,
+            "Legal or media language: the customer wrote \u{201c}lawyer\u{201d}\nLucas Moreau · due in 12 min"
+        );
+        assert_eq!((alert.key.as_str(), alert.ticket_id, alert.urgent), ("ticket-100", Some(100), true));
+        let late = escalation_alert(
+            &escalation(EscalationLevel::L1, "disputes", None),
+            Some(&ticket(Some(1))),
+            None,
+            "2026-11-24T10:30:00Z".parse().unwrap(),
+        );
+        assert!(late.body.ends_with("18 min over") && !late.urgent, "{}", late.body);
+        let assigned = assignment_alert(&ticket(Some(1)), Some("Lucas Moreau"), now);
+        assert_eq!(assigned.title, "Assigned to you · #100 Charged twice");
+        assert_eq!(assigned.key, "ticket-100", "one notification per ticket");
+    }
+}
