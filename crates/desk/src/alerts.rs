@@ -44,7 +44,7 @@ pub fn concerns(me: &Agent, escalation: &Escalation, ticket: Option<&Ticket>) ->
     }
     let mine = escalation.target_agent_id == Some(me.id) || ticket.is_some_and(|t| t.assignee_id == Some(me.id));
     let my_team = me.role == AgentRole::Supervisor
-        && (me.teams.iter().any(|t| *t == escalation.target_team) || me.team == escalation.target_team);
+        && (me.teams.contains(&escalation.target_team) || me.team == escalation.target_team);
     mine || my_team
 }
 
