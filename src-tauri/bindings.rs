@@ -7,6 +7,7 @@ use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::*;
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
+use crate::notifications::OpenTicket;
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -23,6 +24,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             add_note,
             start_side_conversation,
             post_side_message,
+            do_not_disturb,
+            set_do_not_disturb,
             update_ticket,
             outbox,
             resolve_conflict,
@@ -43,7 +46,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             open_link,
             search_articles
         ])
-        .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent])
+        .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent, OpenTicket])
         // Ids and times in ms stay far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One type per struct: our types read and write the same JSON.

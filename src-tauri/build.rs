@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "add_note",
     "start_side_conversation",
     "post_side_message",
+    "do_not_disturb",
+    "set_do_not_disturb",
     "update_ticket",
     "outbox",
     "resolve_conflict",

@@ -103,6 +103,18 @@ pub async fn post_side_message(
 
 #[tauri::command]
 #[specta::specta]
+pub fn do_not_disturb(desk: State<'_, Desk>) -> bool {
+    desk.do_not_disturb()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_do_not_disturb(desk: State<'_, Desk>, on: bool) -> Result<()> {
+    desk.set_do_not_disturb(on)
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn update_ticket(
     desk: State<'_, Desk>,
     ticket_id: i64,

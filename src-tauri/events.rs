@@ -20,11 +20,12 @@ pub struct CacheChanged(pub TicketsChanged);
 
 pub struct TauriEvents {
     app: AppHandle,
+    notifier: crate::notifications::Notifier,
 }
 
 impl TauriEvents {
     pub fn new(app: AppHandle) -> Self {
-        Self { app }
+        Self { notifier: crate::notifications::Notifier::new(app.clone()), app }
     }
 }
 
@@ -39,6 +40,10 @@ impl DeskEvents for TauriEvents {
         if let Err(error) = CacheChanged(changed.clone()).emit(&self.app) {
             tracing::warn!(%error, "could not emit a cache change");
         }
+    }
+
+    fn alert(&self, alert: &arbiter_desk::Alert) {
+        self.notifier.show(alert);
     }
 
     fn live(&self, event: &arbiter_contract::StreamEvent) {

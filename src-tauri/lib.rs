@@ -4,6 +4,7 @@
 pub mod bindings;
 mod commands;
 mod events;
+mod notifications;
 
 use std::sync::Arc;
 

@@ -20,6 +20,8 @@ export const commands = {
 	addNote: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, clientKey })),
 	startSideConversation: (ticketId: number, team: string, subject: string, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_side_conversation", { ticketId, team, subject, body, clientKey })),
 	postSideMessage: (sideConversationId: number, body: string, close: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("post_side_message", { sideConversationId, body, close, clientKey })),
+	doNotDisturb: () => __TAURI_INVOKE<boolean>("do_not_disturb"),
+	setDoNotDisturb: (on: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("set_do_not_disturb", { on })),
 	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
 	/**  The agent's actions not confirmed by the server yet, or refused. */
 	outbox: () => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("outbox")),
@@ -57,6 +59,7 @@ export const commands = {
 export const events = {
 	cacheChanged: makeEvent<CacheChanged, CacheChanged>("cache-changed"),
 	liveEvent: makeEvent<LiveEvent, LiveEvent>("live-event"),
+	openTicket: makeEvent<OpenTicket, OpenTicket>("open-ticket"),
 	syncStatusChanged: makeEvent<SyncStatusChanged, SyncStatusChanged>("sync-status-changed"),
 };
 
@@ -541,6 +544,11 @@ export type Note = {
 	text: string,
 	created_at: string,
 	client_ref: string | null,
+};
+
+/**  The agent acted on a notification: show this ticket. */
+export type OpenTicket = {
+	ticket_id: number,
 };
 
 /**  One action and where it stands. */

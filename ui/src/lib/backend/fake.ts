@@ -525,6 +525,26 @@ export class FakeBackend implements Backend {
   }
 
   attentionRequests = 0;
+  dnd = false;
+  private openListeners = new Set<(ticketId: number) => void>();
+
+  async doNotDisturb() {
+    return this.dnd;
+  }
+
+  async setDoNotDisturb(on: boolean) {
+    this.dnd = on;
+  }
+
+  async onOpenTicket(listener: (ticketId: number) => void) {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
+
+  /** The agent clicked a desktop notification for this ticket. */
+  notificationClicked(ticketId: number) {
+    this.openListeners.forEach((l) => l(ticketId));
+  }
 
   async requestAttention() {
     this.attentionRequests += 1;

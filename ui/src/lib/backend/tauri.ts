@@ -72,4 +72,9 @@ export const tauriBackend: Backend = {
   onSyncStatus: (listener) => events.syncStatusChanged.listen((event) => listener(event.payload)),
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
   onLive: (listener) => events.liveEvent.listen((event) => listener(event.payload)),
+  onOpenTicket: (listener) => events.openTicket.listen((event) => listener(event.payload.ticket_id)),
+  doNotDisturb: () => commands.doNotDisturb(),
+  setDoNotDisturb: async (on) => {
+    await unwrap(commands.setDoNotDisturb(on));
+  },
 };

@@ -70,6 +70,11 @@ export interface Backend {
   openLink(url: string): Promise<void>;
   /** Help-centre articles matching the words, in the ticket customer's language. */
   searchArticles(ticketId: number, query: string): Promise<ArticleHit[]>;
+  /** Whether desktop alerts below L2 are held (L2 and above always come through). */
+  doNotDisturb(): Promise<boolean>;
+  setDoNotDisturb(on: boolean): Promise<void>;
+  /** The agent acted on a desktop notification: show that ticket. */
+  onOpenTicket(listener: (ticketId: number) => void): Promise<Unlisten>;
   /** Asks the OS to draw the agent's eye to the window (taskbar flash, dock bounce). */
   requestAttention(): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;

@@ -36,6 +36,23 @@ describe("Workspace keyboard", () => {
     expect(screen.getByTestId("tab-conversation").getAttribute("aria-selected")).toBe("true");
   });
 
+  it("opens the ticket of a desktop notification the agent acted on, leaving a search", async () => {
+    render(Workspace, { props: { desk } });
+    await desk.search("withdrawal");
+    fake.notificationClicked(100003);
+    await waitFor(() => expect(screen.getByTestId("ticket-subject").textContent).toBe("Chargeback notice: reason code 13.1"));
+    expect(desk.searchText).toBe("");
+  });
+
+  it("do-not-disturb is a toggle in the sidebar strip, kept by the desk", async () => {
+    render(Workspace, { props: { desk } });
+    const toggle = screen.getByTestId("do-not-disturb");
+    expect(toggle.getAttribute("aria-pressed")).toBe("false");
+    await fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute("aria-pressed")).toBe("true"));
+    expect(fake.dnd).toBe(true);
+  });
+
   it("focuses the search with / even when the layout needs Shift for it", async () => {
     render(Workspace, { props: { desk } });
     await press({ key: "/", code: "Digit7", shiftKey: true });

@@ -438,6 +438,9 @@ export const en = {
   "spoken.space": "Space",
   "spoken.slash": "slash",
   "spoken.question": "question mark",
+  "tools.dnd": "Do not disturb",
+  "tools.dndOn": "Do not disturb is on: only L2 and L3 escalations notify you. Click to turn it off.",
+  "tools.dndOff": "Do not disturb: hold notifications below L2",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

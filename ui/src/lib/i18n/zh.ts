@@ -415,4 +415,7 @@ export const zh: Messages = {
   "spoken.space": "空格键",
   "spoken.slash": "斜杠",
   "spoken.question": "问号",
+  "tools.dnd": "勿扰",
+  "tools.dndOn": "勿扰已开启：只有 L2 和 L3 升级会通知你。点击关闭。",
+  "tools.dndOff": "勿扰：暂停 L2 以下的通知",
 };

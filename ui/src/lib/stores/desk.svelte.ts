@@ -53,6 +53,13 @@ export class DeskState {
         void this.refresh(changed.ids);
       }),
     );
+    // A desktop notification was acted on: the window is forward, show its ticket.
+    this.unlisten.push(
+      await api.onOpenTicket((id) => {
+        this.clearSearch();
+        void this.open(id);
+      }),
+    );
     try {
       this.session = await api.session();
       this.status = await api.syncStatus();
