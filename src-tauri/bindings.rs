@@ -24,6 +24,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             add_note,
             start_side_conversation,
             post_side_message,
+            acknowledge_escalation,
             do_not_disturb,
             set_do_not_disturb,
             update_ticket,

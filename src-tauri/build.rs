@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "add_note",
     "start_side_conversation",
     "post_side_message",
+    "acknowledge_escalation",
     "do_not_disturb",
     "set_do_not_disturb",
     "update_ticket",

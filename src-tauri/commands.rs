@@ -103,6 +103,16 @@ pub async fn post_side_message(
 
 #[tauri::command]
 #[specta::specta]
+pub async fn acknowledge_escalation(
+    desk: State<'_, Desk>,
+    escalation_id: i64,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.acknowledge_escalation(escalation_id, &client_key).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn do_not_disturb(desk: State<'_, Desk>) -> bool {
     desk.do_not_disturb()
 }

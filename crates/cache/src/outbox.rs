@@ -44,6 +44,12 @@ pub enum Action {
         body: String,
         close: bool,
     },
+    /// Takes an escalation (it stops ringing for everyone else), made on its `base_version`.
+    AcknowledgeEscalation {
+        escalation_id: i64,
+        ticket_id: Option<i64>,
+        base_version: i64,
+    },
 }
 
 impl Action {
@@ -54,6 +60,7 @@ impl Action {
             | Action::UpdateTicket { ticket_id, .. }
             | Action::StartSideConversation { ticket_id, .. }
             | Action::SideMessage { ticket_id, .. } => Some(*ticket_id),
+            Action::AcknowledgeEscalation { ticket_id, .. } => *ticket_id,
         }
     }
 }
@@ -300,10 +307,11 @@ impl Cache {
     /// really made on V + that many: the agent does not conflict with themselves.
     pub async fn own_versions_since(&self, item: &OutboxItem) -> Result<i64, CacheError> {
         let Some(ticket_id) = item.action.ticket_id() else { return Ok(0) };
-        // Every action on a ticket bumps its version except a message in a side conversation.
+        // Every action on a ticket bumps its version except a message in a side conversation
+        // and taking an escalation.
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?
-               AND json_extract(action, '$.type') <> 'side_message'",
+               AND json_extract(action, '$.type') NOT IN ('side_message', 'acknowledge_escalation')",
         )
         .bind(ticket_id)
         .bind(item.seq)

@@ -1,7 +1,7 @@
 //! The reads behind the desk's screens. All are index-backed and local.
 
 use arbiter_contract::codec::from_ms;
-use arbiter_contract::{Agent, SideConversation, SideMessage, Ticket};
+use arbiter_contract::{Agent, Entity, Escalation, EscalationStatus, SideConversation, SideMessage, Ticket};
 use sqlx::Row;
 
 use crate::rows;
@@ -88,17 +88,38 @@ impl Cache {
         let messages = thread(&mut conn, "messages", id).await?;
         let notes = thread(&mut conn, "notes", id).await?;
         let side_conversations = side_threads(&mut conn, id).await?;
+        let mut escalations: Vec<Escalation> = sqlx::query(
+            "SELECT data FROM entities WHERE kind = 'escalation' AND json_extract(data, '$.data.ticket_id') = ?",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| rows::decode::<Entity>(r, "data"))
+        .filter_map(|e| match e {
+            Ok(Entity::Escalation(e)) => Some(Ok(e)),
+            Ok(_) => None,
+            Err(error) => Some(Err(error)),
+        })
+        .collect::<Result<_, _>>()?;
         drop(conn);
         let recent_activity = self.recent_activity(ticket.customer_id, RECENT_ACTIVITY).await?;
         let outbox = self.outbox_for_ticket(id).await?;
         let mut ticket = ticket;
         for item in &outbox {
-            if let (Action::UpdateTicket { update, .. }, OutboxState::Pending | OutboxState::Sending) =
-                (&item.action, item.state)
-            {
-                overlay_update(&mut ticket, update);
+            match (&item.action, item.state) {
+                (Action::UpdateTicket { update, .. }, OutboxState::Pending | OutboxState::Sending) => {
+                    overlay_update(&mut ticket, update);
+                }
+                (Action::AcknowledgeEscalation { escalation_id, .. }, OutboxState::Pending | OutboxState::Sending) => {
+                    for e in escalations.iter_mut().filter(|e| e.id == *escalation_id) {
+                        e.status = EscalationStatus::Acknowledged;
+                    }
+                }
+                _ => {}
             }
         }
+        escalations.sort_by_key(|e| (e.status != EscalationStatus::Open, std::cmp::Reverse(e.created_at)));
         Ok(Some(TicketView {
             ticket,
             customer,
@@ -106,9 +127,20 @@ impl Cache {
             messages,
             notes,
             side_conversations,
+            escalations,
             recent_activity,
             outbox,
         }))
+    }
+
+    /// One entity kept as contract JSON in the generic table (escalations, cases, …).
+    pub async fn entity(&self, kind: arbiter_contract::EntityKind, id: i64) -> Result<Option<Entity>, CacheError> {
+        let row = sqlx::query("SELECT data FROM entities WHERE kind = ? AND id = ?")
+            .bind(kind.as_str())
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| rows::decode(&r, "data")).transpose()?)
     }
 
     /// The ticket a side conversation belongs to.

@@ -1,8 +1,8 @@
 //! What the desk's screens read from the cache. These types cross IPC to the UI.
 
 use arbiter_contract::{
-    ActivityEvent, Agent, AuthorKind, Channel, Customer, EscalationLevel, Message, Note, Priority, SideConversation,
-    SideMessage, Ticket, TicketKind, TicketStatus,
+    ActivityEvent, Agent, AuthorKind, Channel, Customer, Escalation, EscalationLevel, Message, Note, Priority,
+    SideConversation, SideMessage, Ticket, TicketKind, TicketStatus,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -150,6 +150,9 @@ pub struct TicketView {
     pub notes: Vec<Note>,
     /// Threads with internal teams, the most recently active first.
     pub side_conversations: Vec<SideThread>,
+    /// The ticket's escalations, open ones first, newest first; the agent's pending
+    /// "take" already shows as taken.
+    pub escalations: Vec<Escalation>,
     /// The customer's newest activity (logins, deposits, withdrawals, trades…), newest first.
     pub recent_activity: Vec<ActivityEvent>,
     /// The agent's actions on this ticket the server has not confirmed (pending, sending),

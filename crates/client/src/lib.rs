@@ -6,8 +6,8 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    Agent, ApiError, ChangePage, CreateSideConversation, Message, Note, PostNote, PostReply, PostSideMessage,
-    SideConversation, SideMessage, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    Agent, ApiError, ChangePage, CreateSideConversation, Escalation, Message, Note, PostNote, PostReply,
+    PostSideMessage, SideConversation, SideMessage, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -198,6 +198,20 @@ impl ApiClient {
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{base_version}\""))
             .json(update);
+        self.send(request).await
+    }
+
+    /// Takes an escalation made on `version`; one already taken answers 409 with who did.
+    pub async fn acknowledge_escalation(
+        &self,
+        escalation_id: i64,
+        version: i64,
+        idempotency_key: &str,
+    ) -> Result<Escalation, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/escalations/{escalation_id}/acknowledge"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
         self.send(request).await
     }
 }

@@ -134,6 +134,26 @@ impl Desk {
         self.queue(client_key, Action::SideMessage { ticket_id, side_conversation_id, body, close }).await
     }
 
+    /// Takes an escalation: it stops ringing for everyone else. (To take the ticket too, the
+    /// UI also assigns it.)
+    pub async fn acknowledge_escalation(&self, escalation_id: i64, client_key: &str) -> Result<OutboxItem, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let Some(arbiter_contract::Entity::Escalation(escalation)) =
+            cache.entity(arbiter_contract::EntityKind::Escalation, escalation_id).await?
+        else {
+            return Err(DeskError::new(ErrorCode::NotFound, "That escalation is not in the local copy."));
+        };
+        if escalation.status != arbiter_contract::EscalationStatus::Open {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "That escalation was already taken."));
+        }
+        let action = Action::AcknowledgeEscalation {
+            escalation_id,
+            ticket_id: escalation.ticket_id,
+            base_version: escalation.version,
+        };
+        self.queue(client_key, action).await
+    }
+
     /// The ticket's server version, or NotFound.
     async fn require_ticket(&self, ticket_id: i64) -> Result<i64, DeskError> {
         let (cache, _) = self.cache_and_me().await?;

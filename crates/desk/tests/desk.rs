@@ -456,6 +456,30 @@ async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_bu
     );
     assert!(alert.urgent && alert.ticket_id == Some(ticket));
 
+    // The ticket shows it; taking it stops it ringing, on the server too, once.
+    let escalation_id = alert.escalation_id.unwrap();
+    let view = desk.ticket(ticket).await.unwrap();
+    let shown = view.escalations.iter().find(|e| e.id == escalation_id).expect("the ticket lists its escalation");
+    assert_eq!(shown.status, arbiter_contract::EscalationStatus::Open);
+    desk.acknowledge_escalation(escalation_id, "ack-1").await.unwrap();
+    let pending = desk.ticket(ticket).await.unwrap();
+    assert_eq!(
+        pending.escalations.iter().find(|e| e.id == escalation_id).unwrap().status,
+        arbiter_contract::EscalationStatus::Acknowledged,
+        "shown as taken at once"
+    );
+    wait_for(&desk, "the acknowledgement was sent", |s| s.outbox_pending == 0).await;
+    let stored: String = sqlx::query_scalar("SELECT data FROM escalations WHERE id = $1")
+        .bind(escalation_id)
+        .fetch_one(&server.db().pool)
+        .await
+        .unwrap();
+    let stored: arbiter_contract::Escalation = serde_json::from_str(&stored).unwrap();
+    assert_eq!(stored.status, arbiter_contract::EscalationStatus::Acknowledged);
+    assert_eq!(stored.acknowledged_by, Some(1));
+    let again = desk.acknowledge_escalation(escalation_id, "ack-2").await.unwrap_err();
+    assert_eq!(again.code, ErrorCode::InvalidInput);
+
     // An L1 (raised by the server's sweep: the sweep runs the matrix) is held while DND is on…
     let sweep_at = chrono::Utc::now() + chrono::Duration::days(10);
     let raised = arbiter_server::escalator::sweep(&server.state, sweep_at).await.unwrap();

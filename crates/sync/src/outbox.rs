@@ -34,6 +34,9 @@ async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Resul
         Action::SideMessage { side_conversation_id, body, close, .. } => {
             client.post_side_message(*side_conversation_id, body, *close, &item.id).await.map(Entity::SideMessage)
         }
+        Action::AcknowledgeEscalation { escalation_id, base_version, .. } => {
+            client.acknowledge_escalation(*escalation_id, *base_version, &item.id).await.map(Entity::Escalation)
+        }
     }
 }
 

@@ -20,6 +20,7 @@ export const commands = {
 	addNote: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, clientKey })),
 	startSideConversation: (ticketId: number, team: string, subject: string, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_side_conversation", { ticketId, team, subject, body, clientKey })),
 	postSideMessage: (sideConversationId: number, body: string, close: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("post_side_message", { sideConversationId, body, close, clientKey })),
+	acknowledgeEscalation: (escalationId: number, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("acknowledge_escalation", { escalationId, clientKey })),
 	doNotDisturb: () => __TAURI_INVOKE<boolean>("do_not_disturb"),
 	setDoNotDisturb: (on: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("set_do_not_disturb", { on })),
 	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
@@ -74,7 +75,9 @@ export type Action = { type: "reply"; ticket_id: number; body: string } | { type
  */
 { type: "start_side_conversation"; ticket_id: number; team: string; subject: string; body: string } | 
 /**  Writes in a side conversation, closing it if `close`. */
-{ type: "side_message"; ticket_id: number; side_conversation_id: number; body: string; close: boolean };
+{ type: "side_message"; ticket_id: number; side_conversation_id: number; body: string; close: boolean } | 
+/**  Takes an escalation (it stops ringing for everyone else), made on its `base_version`. */
+{ type: "acknowledge_escalation"; escalation_id: number; ticket_id: number | null; base_version: number };
 
 /**  What happened, with the details that matter for support and risk. */
 export type ActivityDetail = { type: "login"; 
@@ -1011,6 +1014,11 @@ export type TicketView = {
 	notes: Note[],
 	/**  Threads with internal teams, the most recently active first. */
 	side_conversations: SideThread[],
+	/**
+	 *  The ticket's escalations, open ones first, newest first; the agent's pending
+	 *  "take" already shows as taken.
+	 */
+	escalations: Escalation[],
 	/**  The customer's newest activity (logins, deposits, withdrawals, trades…), newest first. */
 	recent_activity: ActivityEvent[],
 	/**

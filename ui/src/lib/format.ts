@@ -2,6 +2,7 @@
 import type {
   ActivityDetail,
   EscalationLevel,
+  EscalationReason,
   KycLevel,
   VipTier,
   InboxView,
@@ -41,6 +42,21 @@ export const VIEW_GROUPS: readonly { id: string; readonly label: string; views: 
 export function viewId(view: ViewKey): string {
   return view.builtin !== undefined ? view.builtin : `saved:${view.saved}`;
 }
+
+export const REASON_LABELS = labelTable<EscalationReason>(
+  [
+    "sla_breach",
+    "sla_breach_prolonged",
+    "high_value_dispute",
+    "vip_customer",
+    "sensitive_language",
+    "repeat_contact",
+    "fraud_score",
+    "chargeback_deadline",
+    "manual",
+  ],
+  (reason) => `reason.${reason}`,
+);
 
 /** The internal teams a side conversation may go to, in the order the desk offers them. */
 export const INTERNAL_TEAMS = ["product", "marketing", "compliance", "risk", "payments"] as const;

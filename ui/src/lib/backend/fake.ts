@@ -309,6 +309,12 @@ export class FakeBackend implements Backend {
     if (!found) throw new DeskFailure("not_found", `Ticket #${id} is not in the local copy.`);
     const view = structuredClone(found);
     view.outbox = this.queue.filter((q) => q.action.ticket_id === id && q.state !== "done");
+    for (const item of view.outbox) {
+      if (item.action.type === "acknowledge_escalation" && item.state === "pending") {
+        const taken = item.action.escalation_id;
+        view.escalations = view.escalations.map((e) => (e.id === taken ? { ...e, status: "acknowledged" } : e));
+      }
+    }
     return view;
   }
 
@@ -334,7 +340,8 @@ export class FakeBackend implements Backend {
     };
     this.queue.push(item);
     this.emitStatus({ outbox_pending: this.queue.filter((q) => q.state === "pending").length });
-    this.cacheListeners.forEach((l) => l({ ids: [action.ticket_id] }));
+    const ticketId = action.ticket_id;
+    if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
     return item;
   }
 
@@ -413,6 +420,10 @@ export class FakeBackend implements Backend {
       };
       view.side_conversations.unshift({ conversation, messages: [this.sideMessage(conversation, fakeAgent.id, fakeAgent.name, action.body, now)] });
       if (["new", "open", "pending"].includes(view.ticket.status)) view.ticket.status = "on_hold";
+    } else if (action.type === "acknowledge_escalation") {
+      view.escalations = view.escalations.map((e) =>
+        e.id === action.escalation_id ? { ...e, status: "acknowledged", acknowledged_by: fakeAgent.id, acknowledged_at: now, version: e.version + 1 } : e,
+      );
     } else if (action.type === "side_message") {
       const thread = view.side_conversations.find((s) => s.conversation.id === action.side_conversation_id);
       if (!thread) return;
@@ -519,7 +530,8 @@ export class FakeBackend implements Backend {
       }
       if (view) this.deliverSide(view, item.action);
       item.state = "done";
-      this.cacheListeners.forEach((l) => l({ ids: [item.action.ticket_id] }));
+      const ticketId = item.action.ticket_id;
+      if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
     }
     this.emitStatus({ outbox_pending: 0 });
   }
@@ -527,6 +539,14 @@ export class FakeBackend implements Backend {
   attentionRequests = 0;
   dnd = false;
   private openListeners = new Set<(ticketId: number) => void>();
+
+  async acknowledgeEscalation(escalationId: number, clientKey: string): Promise<OutboxItem> {
+    const view = this.tickets.find((v) => v.escalations.some((e) => e.id === escalationId));
+    const escalation = view?.escalations.find((e) => e.id === escalationId);
+    if (!view || !escalation) throw new DeskFailure("not_found", "That escalation is not in the local copy.");
+    if (escalation.status !== "open") throw new DeskFailure("invalid_input", "That escalation was already taken.");
+    return this.enqueue(clientKey, { type: "acknowledge_escalation", escalation_id: escalationId, ticket_id: view.ticket.id, base_version: escalation.version });
+  }
 
   async doNotDisturb() {
     return this.dnd;
@@ -656,6 +676,7 @@ export function sampleData(): FakeData {
       ],
       notes: [],
       side_conversations: [],
+      escalations: [],
       recent_activity: [],
       outbox: [],
     };

@@ -73,6 +73,7 @@ export const tauriBackend: Backend = {
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
   onLive: (listener) => events.liveEvent.listen((event) => listener(event.payload)),
   onOpenTicket: (listener) => events.openTicket.listen((event) => listener(event.payload.ticket_id)),
+  acknowledgeEscalation: (escalationId, clientKey) => unwrap(commands.acknowledgeEscalation(escalationId, clientKey)),
   doNotDisturb: () => commands.doNotDisturb(),
   setDoNotDisturb: async (on) => {
     await unwrap(commands.setDoNotDisturb(on));

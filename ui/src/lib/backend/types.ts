@@ -70,6 +70,8 @@ export interface Backend {
   openLink(url: string): Promise<void>;
   /** Help-centre articles matching the words, in the ticket customer's language. */
   searchArticles(ticketId: number, query: string): Promise<ArticleHit[]>;
+  /** Takes an escalation (it stops ringing for everyone else). */
+  acknowledgeEscalation(escalationId: number, clientKey: string): Promise<OutboxItem>;
   /** Whether desktop alerts below L2 are held (L2 and above always come through). */
   doNotDisturb(): Promise<boolean>;
   setDoNotDisturb(on: boolean): Promise<void>;

@@ -441,6 +441,22 @@ export const en = {
   "tools.dnd": "Do not disturb",
   "tools.dndOn": "Do not disturb is on: only L2 and L3 escalations notify you. Click to turn it off.",
   "tools.dndOff": "Do not disturb: hold notifications below L2",
+  "esc.label": "Escalations",
+  "esc.take": "Take it",
+  "esc.takeHint": "Acknowledge and assign the ticket to yourself",
+  "esc.ack": "Acknowledge",
+  "esc.taken": "Taken",
+  "esc.raised": "raised {{age}} ago",
+  "outbox.escalation": "Taking the escalation",
+  "reason.sla_breach": "SLA missed",
+  "reason.sla_breach_prolonged": "SLA missed twice over",
+  "reason.high_value_dispute": "High-value dispute",
+  "reason.vip_customer": "VIP customer",
+  "reason.sensitive_language": "Legal or media language",
+  "reason.repeat_contact": "Repeat contact",
+  "reason.fraud_score": "Fraud score",
+  "reason.chargeback_deadline": "Chargeback deadline",
+  "reason.manual": "Escalated by hand",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */
