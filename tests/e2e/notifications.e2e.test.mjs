@@ -18,15 +18,26 @@ const dunstctl = (...args) => execFileSync("dunstctl", args, { encoding: "utf8" 
 
 before(async () => {
   server = await startServer();
+  // The bus would start dunst by itself on first use (its D-Bus service file), but without
+  // this test's X display; so hand the bus our DISPLAY, start dunst ourselves, and wait until
+  // it owns the name (asking NameHasOwner starts nothing).
+  execFileSync("dbus-update-activation-environment", ["DISPLAY", "XAUTHORITY"]);
   dunst = spawn("dunst", [], { stdio: "ignore" });
   await eventually(() => {
-    try {
-      dunstctl("is-paused");
-      return true;
-    } catch {
-      return false;
-    }
-  }, "dunst is on the session bus");
+    const owned = execFileSync(
+      "dbus-send",
+      [
+        "--session",
+        "--print-reply",
+        "--dest=org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.NameHasOwner",
+        "string:org.freedesktop.Notifications",
+      ],
+      { encoding: "utf8" },
+    );
+    return owned.includes("boolean true");
+  }, "dunst owns org.freedesktop.Notifications");
   // Every Notify call on the bus, as it happens.
   monitor = spawn("dbus-monitor", ["--session", "type='method_call',interface='org.freedesktop.Notifications',member='Notify'"]);
   monitor.stdout.on("data", (chunk) => {

@@ -39,4 +39,35 @@ describe("OutboxNotices", () => {
     await fireEvent.click(screen.getByTestId("take-theirs"));
     await waitFor(() => expect(fake.queue.find((q) => q.action.type === "update_ticket")).toBeUndefined());
   });
+
+  it("a take someone else beat the agent to offers only to dismiss it", async () => {
+    const at = new Date().toISOString();
+    fake.tickets[0].escalations = [
+      {
+        id: 9,
+        ticket_id: 100001,
+        case_id: null,
+        customer_id: 7,
+        level: "l1",
+        reason: "sla_breach",
+        detail: "first response missed by 2 min",
+        target_team: "disputes",
+        target_agent_id: null,
+        status: "open",
+        raised_by: null,
+        acknowledged_by: null,
+        acknowledged_at: null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      },
+    ];
+    await fake.acknowledgeEscalation(9, "take-1");
+    fake.queue.at(-1)!.state = "conflict";
+    render(OutboxNotices, { props: { items: (await fake.outbox()).filter((q) => q.id === "take-1"), desk } });
+    expect(screen.getByTestId("outbox-notice").textContent).toContain("Someone else took this escalation first.");
+    expect(screen.queryByTestId("keep-mine")).toBeNull();
+    await fireEvent.click(screen.getByTestId("dismiss"));
+    await waitFor(() => expect(fake.queue.map((q) => q.id)).not.toContain("take-1"));
+  });
 });

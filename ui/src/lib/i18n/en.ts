@@ -457,6 +457,7 @@ export const en = {
   "reason.fraud_score": "Fraud score",
   "reason.chargeback_deadline": "Chargeback deadline",
   "reason.manual": "Escalated by hand",
+  "outbox.takenByOther": "Someone else took this escalation first.",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

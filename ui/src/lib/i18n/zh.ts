@@ -434,4 +434,5 @@ export const zh: Messages = {
   "reason.fraud_score": "欺诈评分",
   "reason.chargeback_deadline": "拒付期限",
   "reason.manual": "手动升级",
+  "outbox.takenByOther": "已有其他人先接手了这个升级。",
 };
