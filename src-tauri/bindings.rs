@@ -25,6 +25,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             start_side_conversation,
             post_side_message,
             acknowledge_escalation,
+            supervisor_overview,
             do_not_disturb,
             set_do_not_disturb,
             update_ticket,

@@ -113,6 +113,12 @@ pub async fn acknowledge_escalation(
 
 #[tauri::command]
 #[specta::specta]
+pub async fn supervisor_overview(desk: State<'_, Desk>) -> Result<arbiter_contract::SupervisorOverview> {
+    desk.supervisor_overview().await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn do_not_disturb(desk: State<'_, Desk>) -> bool {
     desk.do_not_disturb()
 }

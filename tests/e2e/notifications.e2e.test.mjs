@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { after, before, test } from "node:test";
-import { api, eventually, freshProfile, gateway, launchApp, signIn, startServer, visible } from "./harness.mjs";
+import { api, eventually, freshProfile, gateway, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
 
 let server;
 let dunst;
@@ -106,6 +106,51 @@ test("an L2 escalation on the agent's ticket becomes a desktop notification, and
     assert.ok(p(0.95) < 5_000, "notifications arrive live");
     // Repeats replaced one notification rather than stacking 20.
     assert.ok(Number(dunstctl("count", "displayed")) <= 1, "one notification per ticket");
+  } finally {
+    await app.close();
+  }
+});
+
+test("a supervisor watches the queue board and drills into the longest-waiting customer; an agent has no board", async () => {
+  const agentApp = await launchApp(profile);
+  try {
+    // Ava (signed in by the first test) is an agent: no board in her window, and the API says no.
+    await (await agentApp.browser.$('[data-testid="agent-name"]')).waitForDisplayed({ timeout: 20_000 });
+    assert.equal(await agentApp.browser.$('[data-testid="open-board"]').isExisting(), false);
+  } finally {
+    await agentApp.close();
+  }
+  const refused = await fetch(`${server.url}/v1/supervisor/overview`, { headers: { Authorization: "Bearer demo-ava" } });
+  assert.equal(refused.status, 403);
+
+  const app = await launchApp(freshProfile());
+  const $ = (selector) => app.browser.$(selector);
+  try {
+    const url = await $('[data-testid="server-url"]');
+    await url.waitForDisplayed({ timeout: 20_000 });
+    await url.clearValue();
+    await url.setValue(server.url);
+    await (await $('[data-testid="token"]')).setValue("demo-marcus");
+    await (await $('[data-testid="sign-in"]')).click();
+    await (await $('[data-testid="open-board"]')).waitForDisplayed({ timeout: 20_000 });
+    await (await $('[data-testid="open-board"]')).click();
+    const disputes = await $('[data-testid="board-queue"][data-queue="disputes"]');
+    await disputes.waitForExist({ timeout: 10_000, timeoutMsg: "the disputes queue is not on the board" });
+    const overview = await (await fetch(`${server.url}/v1/supervisor/overview`, { headers: { Authorization: "Bearer demo-marcus" } })).json();
+    const q = overview.queues.find((x) => x.queue === "disputes");
+    const cells = await disputes.$$("td");
+    const shown = await Promise.all(cells.slice(0, 5).map(async (c) => String(await c.getProperty("textContent")).trim()));
+    assert.deepEqual(shown, [q.new, q.open, q.pending, q.on_hold, q.unassigned].map(String), "the board shows the server's numbers");
+    assert.ok((await app.browser.$$('[data-testid="board-agent"]')).length > 0, "agents and their load");
+    await screenshot(app.browser, "supervisor-board");
+
+    // The longest wait opens its ticket.
+    const oldest = await disputes.$('[data-testid="board-oldest"]');
+    await oldest.click();
+    const subject = await $('[data-testid="ticket-subject"]');
+    await subject.waitForDisplayed({ timeout: 5_000 });
+    const ticket = (await api(server, `/v1/tickets/${q.oldest_waiting_ticket_id}`)).ticket;
+    assert.equal(await subject.getProperty("textContent"), ticket.subject);
   } finally {
     await app.close();
   }

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use arbiter_contract::{
     Agent, ApiError, ChangePage, CreateSideConversation, Escalation, Message, Note, PostNote, PostReply,
-    PostSideMessage, SideConversation, SideMessage, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    PostSideMessage, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
+    IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -93,6 +94,11 @@ impl ApiClient {
     /// The agent this client's token belongs to; the way to check a token.
     pub async fn me(&self) -> Result<Agent, ClientError> {
         self.send(self.request(Method::GET, "/v1/me")).await
+    }
+
+    /// The teams the caller leads, right now (supervisors; others get 403).
+    pub async fn supervisor_overview(&self) -> Result<SupervisorOverview, ClientError> {
+        self.send(self.request(Method::GET, "/v1/supervisor/overview")).await
     }
 
     pub async fn changes(&self, after: i64, limit: u32) -> Result<ChangePage, ClientError> {

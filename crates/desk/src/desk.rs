@@ -30,6 +30,8 @@ pub(crate) struct Session {
     pub sync: Option<SyncLoop>,
     pub stream: Option<StreamLoop>,
     pub alerts: Arc<crate::alerts::AlertLoop>,
+    /// For what only the server can answer live (the supervisor board).
+    pub client: Option<ApiClient>,
 }
 
 #[derive(Clone)]
@@ -172,14 +174,14 @@ impl Desk {
             self.status.events().clone(),
             move || Settings::load(&settings_file).do_not_disturb,
         ));
-        let stream = match (client, &sync) {
+        let stream = match (client.clone(), &sync) {
             (Some(client), Some(sync)) => {
                 Some(StreamLoop::spawn(client, cache.clone(), self.status.clone(), sync.waker(), alerts.clone()))
             }
             _ => None,
         };
         let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
-        *self.session.write().await = Some(Session { info, cache, sync, stream, alerts });
+        *self.session.write().await = Some(Session { info, cache, sync, stream, alerts, client });
         self.refresh_outbox_counts().await;
         Ok(())
     }

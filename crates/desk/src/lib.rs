@@ -15,6 +15,7 @@ mod paths;
 mod reply;
 mod settings;
 mod storage;
+mod supervisor;
 mod sync_loop;
 mod views;
 

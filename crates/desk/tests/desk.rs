@@ -501,3 +501,26 @@ async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_bu
     // Someone else's ticket raises nothing for Ava.
     assert!(alerts().iter().all(|a| a.ticket_id.is_none_or(|t| mine.iter().any(|m| m.id == t) || t == ticket)));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_board_is_for_supervisors_and_reads_their_teams_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let board = |token: &'static str, name: &'static str| {
+        let dir = dir.path().join(name);
+        let url = server.base_url();
+        async move {
+            let desk = Desk::new(paths(&dir), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
+            desk.start().await.unwrap();
+            desk.sign_in(&url, token).await.unwrap();
+            desk.supervisor_overview().await
+        }
+    };
+    let refused = board("demo-ava", "ava").await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Rejected, "agents have no board");
+    let overview = board("demo-marcus", "marcus").await.unwrap();
+    assert!(overview.queues.iter().any(|q| q.queue == "disputes"), "{:?}", overview.queues);
+    assert!(overview.agents.iter().any(|a| a.name == "Ava Chen"));
+    let disputes = overview.queues.iter().find(|q| q.queue == "disputes").unwrap();
+    assert!(disputes.new + disputes.open + disputes.pending + disputes.on_hold > 0);
+}

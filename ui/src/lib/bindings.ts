@@ -21,6 +21,7 @@ export const commands = {
 	startSideConversation: (ticketId: number, team: string, subject: string, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_side_conversation", { ticketId, team, subject, body, clientKey })),
 	postSideMessage: (sideConversationId: number, body: string, close: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("post_side_message", { sideConversationId, body, close, clientKey })),
 	acknowledgeEscalation: (escalationId: number, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("acknowledge_escalation", { escalationId, clientKey })),
+	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
 	doNotDisturb: () => __TAURI_INVOKE<boolean>("do_not_disturb"),
 	setDoNotDisturb: (on: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("set_do_not_disturb", { on })),
 	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
@@ -127,6 +128,15 @@ export type Agent = {
 	languages: string[],
 	presence: Presence,
 	presence_since: string,
+};
+
+/**  An agent's load, for the supervisor overview. */
+export type AgentLoad = {
+	agent_id: number,
+	name: string,
+	team: string,
+	presence: Presence,
+	active_tickets: number,
 };
 
 export type AgentRole = "agent" | "supervisor";
@@ -608,6 +618,21 @@ export type Presence = "online" | "away" |
 
 export type Priority = "low" | "normal" | "high" | "urgent";
 
+/**  Load of one support queue, for the supervisor overview. */
+export type QueueStats = {
+	queue: string,
+	new: number,
+	open: number,
+	pending: number,
+	on_hold: number,
+	unassigned: number,
+	/**  The active ticket whose customer has waited longest for us. */
+	oldest_waiting_since: string | null,
+	oldest_waiting_ticket_id: number | null,
+	sla_breached: number,
+	open_escalations: number,
+};
+
 /**  A response-time target for one channel, for regular or VIP customers. */
 export type ResponseTarget = {
 	channel: TicketChannel,
@@ -816,6 +841,13 @@ export type StreamPayload =
 { type: "side_message_created"; conversation: SideConversation; message: SideMessage } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
 { type: "reset" };
+
+/**  `GET /v1/supervisor/overview` (supervisors): their teams right now. */
+export type SupervisorOverview = {
+	queues: QueueStats[],
+	agents: AgentLoad[],
+	at: string,
+};
 
 /**
  *  Feed positions are the unit: `done` of `total` positions between where the run started and

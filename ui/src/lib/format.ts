@@ -3,6 +3,7 @@ import type {
   ActivityDetail,
   EscalationLevel,
   EscalationReason,
+  Presence,
   KycLevel,
   VipTier,
   InboxView,
@@ -42,6 +43,8 @@ export const VIEW_GROUPS: readonly { id: string; readonly label: string; views: 
 export function viewId(view: ViewKey): string {
   return view.builtin !== undefined ? view.builtin : `saved:${view.saved}`;
 }
+
+export const PRESENCE_LABELS = labelTable<Presence>(["online", "away", "busy", "offline"], (p) => `presence.${p}`);
 
 export const REASON_LABELS = labelTable<EscalationReason>(
   [

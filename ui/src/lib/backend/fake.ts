@@ -18,6 +18,7 @@ import type {
   SearchQuery,
   SearchResults,
   SessionInfo,
+  SupervisorOverview,
   SideConversation,
   SideMessage,
   StorageReport,
@@ -546,6 +547,37 @@ export class FakeBackend implements Backend {
     if (!view || !escalation) throw new DeskFailure("not_found", "That escalation is not in the local copy.");
     if (escalation.status !== "open") throw new DeskFailure("invalid_input", "That escalation was already taken.");
     return this.enqueue(clientKey, { type: "acknowledge_escalation", escalation_id: escalationId, ticket_id: view.ticket.id, base_version: escalation.version });
+  }
+
+  /** The board as the server would compute it from the tickets held here. */
+  async supervisorOverview(): Promise<SupervisorOverview> {
+    if (this.session_?.agent.role !== "supervisor") throw new DeskFailure("rejected", "The queue board is for supervisors.");
+    const active = this.tickets.map((v) => v.ticket).filter((t) => OPEN.includes(t.status));
+    const queues = [...new Set(this.tickets.map((v) => v.ticket.queue))].sort().map((queue) => {
+      const mine = active.filter((t) => t.queue === queue);
+      const waiting = mine.filter((t) => t.status === "new" || t.status === "open").sort((a, b) => a.updated_at.localeCompare(b.updated_at))[0];
+      const count = (status: Ticket["status"]) => mine.filter((t) => t.status === status).length;
+      return {
+        queue,
+        new: count("new"),
+        open: count("open"),
+        pending: count("pending"),
+        on_hold: count("on_hold"),
+        unassigned: mine.filter((t) => t.assignee_id === null).length,
+        oldest_waiting_since: waiting?.updated_at ?? null,
+        oldest_waiting_ticket_id: waiting?.id ?? null,
+        sla_breached: mine.filter((t) => (slaDue(t) ?? "9999") < new Date().toISOString()).length,
+        open_escalations: this.tickets.filter((v) => v.ticket.queue === queue).flatMap((v) => v.escalations).filter((e) => e.status === "open").length,
+      };
+    });
+    const agents = [fakeAgent, { ...fakeAgent, id: 3, name: "Priya Raman", presence: "away" as const }].map((a) => ({
+      agent_id: a.id,
+      name: a.name,
+      team: a.team,
+      presence: a.presence,
+      active_tickets: active.filter((t) => t.assignee_id === a.id).length,
+    }));
+    return { queues, agents, at: new Date().toISOString() };
   }
 
   async doNotDisturb() {

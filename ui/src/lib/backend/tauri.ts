@@ -74,6 +74,7 @@ export const tauriBackend: Backend = {
   onLive: (listener) => events.liveEvent.listen((event) => listener(event.payload)),
   onOpenTicket: (listener) => events.openTicket.listen((event) => listener(event.payload.ticket_id)),
   acknowledgeEscalation: (escalationId, clientKey) => unwrap(commands.acknowledgeEscalation(escalationId, clientKey)),
+  supervisorOverview: () => unwrap(commands.supervisorOverview()),
   doNotDisturb: () => commands.doNotDisturb(),
   setDoNotDisturb: async (on) => {
     await unwrap(commands.setDoNotDisturb(on));

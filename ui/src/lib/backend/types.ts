@@ -17,6 +17,7 @@ import type {
   SearchResults,
   SessionInfo,
   StorageReport,
+  SupervisorOverview,
   SyncStatus,
   TicketListItem,
   TicketView,
@@ -72,6 +73,8 @@ export interface Backend {
   searchArticles(ticketId: number, query: string): Promise<ArticleHit[]>;
   /** Takes an escalation (it stops ringing for everyone else). */
   acknowledgeEscalation(escalationId: number, clientKey: string): Promise<OutboxItem>;
+  /** The teams a supervisor leads, right now (read live from the server). */
+  supervisorOverview(): Promise<SupervisorOverview>;
   /** Whether desktop alerts below L2 are held (L2 and above always come through). */
   doNotDisturb(): Promise<boolean>;
   setDoNotDisturb(on: boolean): Promise<void>;

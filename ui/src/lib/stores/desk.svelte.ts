@@ -28,6 +28,8 @@ export class DeskState {
   session = $state<SessionInfo | null>(null);
   status = $state<SyncStatus | null>(null);
   view = $state<ViewKey>({ builtin: "mine" });
+  /** The tickets (list and conversation), or the supervisor's queue board. */
+  mode = $state<"tickets" | "board">("tickets");
   /** Tickets per view, by `viewId`. */
   counts = $state<Record<string, number>>({});
   savedViews = $state<SavedView[]>([]);
@@ -120,6 +122,7 @@ export class DeskState {
 
   /** Shows a view: a built-in one by name, or any by key. */
   async selectView(view: InboxView | ViewKey): Promise<void> {
+    this.mode = "tickets";
     this.view = typeof view === "string" ? { builtin: view } : view;
     this.tickets = [];
     this.reachedEnd = false;
@@ -144,6 +147,7 @@ export class DeskState {
   }
 
   async open(id: number): Promise<void> {
+    this.mode = "tickets";
     this.selectedId = id;
     try {
       this.ticket = await backend().ticket(id);
