@@ -301,6 +301,12 @@ pub struct QueueStats {
     pub oldest_waiting_ticket_id: Option<TicketId>,
     pub sla_breached: i64,
     pub open_escalations: i64,
+    /// Open escalations by level: L1, L2, L3.
+    #[serde(default)]
+    pub open_escalations_by_level: [i64; 3],
+    /// When the oldest open escalation was raised.
+    #[serde(default)]
+    pub oldest_escalation_at: Option<DateTime<Utc>>,
 }
 
 /// An agent's load, for the supervisor overview.

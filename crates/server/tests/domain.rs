@@ -104,6 +104,9 @@ async fn supervisor_only_endpoints_answer_403_to_agents() {
             serde_json::from_value(api.get(MARCUS, "/v1/supervisor/overview").await.1).unwrap();
         assert_eq!(overview.queues.iter().map(|q| q.queue.as_str()).collect::<Vec<_>>(), vec!["disputes"]);
         assert!(overview.agents.iter().any(|a| a.name == "Ava Chen"));
+        let disputes = &overview.queues[0];
+        assert_eq!(disputes.open_escalations_by_level.iter().sum::<i64>(), disputes.open_escalations);
+        assert_eq!(disputes.oldest_escalation_at.is_some(), disputes.open_escalations > 0);
         // Policies moved to version 2 with the supervisor as author.
         let policy: PolicySet = serde_json::from_value(api.get(AVA, "/v1/policies").await.1).unwrap();
         assert_eq!(policy.version, 2);

@@ -631,6 +631,10 @@ export type QueueStats = {
 	oldest_waiting_ticket_id: number | null,
 	sla_breached: number,
 	open_escalations: number,
+	/**  Open escalations by level: L1, L2, L3. */
+	open_escalations_by_level?: [number, number, number],
+	/**  When the oldest open escalation was raised. */
+	oldest_escalation_at?: string | null,
 };
 
 /**  A response-time target for one channel, for regular or VIP customers. */

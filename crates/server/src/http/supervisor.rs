@@ -53,6 +53,8 @@ pub async fn overview(
                 oldest_waiting_ticket_id: None,
                 sla_breached: 0,
                 open_escalations: 0,
+                open_escalations_by_level: [0; 3],
+                oldest_escalation_at: None,
             },
         );
     }
@@ -87,6 +89,15 @@ pub async fn overview(
     for escalation in &escalations {
         if let Some(stats) = queues.get_mut(&escalation.target_team) {
             stats.open_escalations += 1;
+            let slot = match escalation.level {
+                EscalationLevel::L0 | EscalationLevel::L1 => 0,
+                EscalationLevel::L2 => 1,
+                EscalationLevel::L3 => 2,
+            };
+            stats.open_escalations_by_level[slot] += 1;
+            if stats.oldest_escalation_at.is_none_or(|at| escalation.created_at < at) {
+                stats.oldest_escalation_at = Some(escalation.created_at);
+            }
         }
     }
     let sql = format!("SELECT data FROM agents WHERE id IN ({})", params(0, caller.vis.members.len().max(1)));

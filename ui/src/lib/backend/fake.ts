@@ -6,6 +6,7 @@ import type {
   Agent,
   ArticleHit,
   Customer,
+  Escalation,
   InboxView,
   ListCursor,
   LiveEvent,
@@ -42,6 +43,17 @@ function slaDue(t: Ticket): string | null {
   const running = t.sla.first_responded_at === null ? t.sla.first_response_due_at : t.sla.next_response_due_at;
   const dues = [running, t.sla.resolution_due_at].filter((d): d is string => d !== null);
   return dues.length ? dues.sort()[0] : null;
+}
+
+/** Open escalations counted as the server's overview counts them. */
+function escalationsOf(open: Escalation[]) {
+  const by = (levels: string[]) => open.filter((e) => levels.includes(e.level)).length;
+  const oldest = open.map((e) => e.created_at).sort()[0] ?? null;
+  return {
+    open_escalations: open.length,
+    open_escalations_by_level: [by(["l0", "l1"]), by(["l2"]), by(["l3"])] as [number, number, number],
+    oldest_escalation_at: oldest,
+  };
 }
 
 export interface FakeData {
@@ -567,7 +579,7 @@ export class FakeBackend implements Backend {
         oldest_waiting_since: waiting?.updated_at ?? null,
         oldest_waiting_ticket_id: waiting?.id ?? null,
         sla_breached: mine.filter((t) => (slaDue(t) ?? "9999") < new Date().toISOString()).length,
-        open_escalations: this.tickets.filter((v) => v.ticket.queue === queue).flatMap((v) => v.escalations).filter((e) => e.status === "open").length,
+        ...escalationsOf(this.tickets.filter((v) => v.ticket.queue === queue).flatMap((v) => v.escalations).filter((e) => e.status === "open")),
       };
     });
     const agents = [fakeAgent, { ...fakeAgent, id: 3, name: "Priya Raman", presence: "away" as const }].map((a) => ({

@@ -482,6 +482,7 @@ export const en = {
   "presence.away": "Away",
   "presence.busy": "Busy",
   "presence.offline": "Offline",
+  "board.oldestEscalation": "oldest {{age}}",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

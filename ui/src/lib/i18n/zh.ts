@@ -459,4 +459,5 @@ export const zh: Messages = {
   "presence.away": "离开",
   "presence.busy": "忙碌",
   "presence.offline": "离线",
+  "board.oldestEscalation": "最早 {{age}}",
 };
