@@ -524,3 +524,40 @@ async fn the_queue_board_is_for_supervisors_and_reads_their_teams_live() {
     let disputes = overview.queues.iter().find(|q| q.queue == "disputes").unwrap();
     assert!(disputes.new + disputes.open + disputes.pending + disputes.on_hold > 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ticket_someone_else_assigns_to_me_alerts_me_but_my_own_take_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let recorder = Arc::new(Recorder::default());
+    let desk = Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), recorder.clone());
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let unassigned = desk.list_tickets(InboxView::Unassigned, None, 10).await.unwrap();
+    assert!(unassigned.len() >= 2, "the demo has unassigned tickets in Ava's queues");
+    tokio::time::sleep(Duration::from_millis(300)).await; // the stream connects
+
+    // Ava takes one herself: no alert.
+    let update = arbiter_contract::TicketUpdate { assignee_id: Some(Some(1)), ..Default::default() };
+    desk.update_ticket(unassigned[0].id, update, "take-own").await.unwrap();
+    wait_for(&desk, "the take was sent", |s| s.outbox_pending == 0).await;
+
+    // Her lead gives her another: she is told, with the customer.
+    let marcus = arbiter_client::ApiClient::new(&server.base_url(), ApiToken::new("demo-marcus")).unwrap();
+    let given = marcus.ticket(unassigned[1].id).await.unwrap();
+    let update = arbiter_contract::TicketUpdate { assignee_id: Some(Some(1)), ..Default::default() };
+    marcus.update_ticket(given.ticket.id, given.ticket.version, &update, "assign-to-ava").await.unwrap();
+    for _ in 0..100 {
+        if !recorder.alerts.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let alerts = recorder.alerts.lock().unwrap().clone();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(alerts[0].title, format!("Assigned to you · #{} {}", given.ticket.id, given.ticket.subject));
+    assert!(alerts[0].body.starts_with(&given.customer.name), "{}", alerts[0].body);
+    assert_eq!(alerts[0].ticket_id, Some(given.ticket.id));
+}
