@@ -46,6 +46,10 @@ impl DeskEvents for TauriEvents {
         self.notifier.show(alert);
     }
 
+    fn waiting_escalations(&self, count: usize) {
+        crate::notifications::show_waiting(&self.app, count);
+    }
+
     fn live(&self, event: &arbiter_contract::StreamEvent) {
         if let Err(error) = LiveEvent(event.clone()).emit(&self.app) {
             tracing::warn!(%error, "could not emit a live event");

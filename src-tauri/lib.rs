@@ -24,6 +24,11 @@ pub fn run() {
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
+            // A desktop without a tray host still runs the app; the count then shows only
+            // where the desktop has badges.
+            if let Err(error) = notifications::create_tray(app) {
+                tracing::warn!(%error, "no tray icon");
+            }
             let paths = DeskPaths { config_dir: app.path().app_config_dir()?, data_dir: app.path().app_data_dir()? };
             let desk =
                 Desk::new(paths, Arc::new(KeyringStore), Arc::new(events::TauriEvents::new(app.handle().clone())));

@@ -80,3 +80,56 @@ fn bring_forward(app: &AppHandle, ticket_id: i64) {
         tracing::warn!(%error, "could not ask the window to open the ticket");
     }
 }
+
+/// The tray icon: a click shows the window; its menu opens or quits the app; its tooltip
+/// (and title, where the desktop shows one) says how many escalations wait for the agent.
+pub fn create_tray(app: &tauri::App) -> tauri::Result<()> {
+    use tauri::menu::{Menu, MenuItem};
+    use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
+    let open = MenuItem::with_id(app, "open", "Open Arbiter", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit Arbiter", true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &quit])?;
+    let mut tray = TrayIconBuilder::with_id(TRAY_ID).tooltip("Arbiter").menu(&menu).show_menu_on_left_click(false);
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    tray.on_menu_event(|app, event| match event.id.as_ref() {
+        "open" => show_window(app),
+        "quit" => app.exit(0),
+        _ => {}
+    })
+    .on_tray_icon_event(|tray, event| {
+        if let TrayIconEvent::Click { button: MouseButton::Left, button_state: MouseButtonState::Up, .. } = event {
+            show_window(tray.app_handle());
+        }
+    })
+    .build(app)?;
+    Ok(())
+}
+
+const TRAY_ID: &str = "main";
+
+fn show_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// The count of escalations waiting for the agent, on the tray and the dock/taskbar badge.
+pub fn show_waiting(app: &AppHandle, count: usize) {
+    let text = match count {
+        0 => "Arbiter".to_owned(),
+        1 => "Arbiter · 1 escalation waiting".to_owned(),
+        n => format!("Arbiter · {n} escalations waiting"),
+    };
+    if let Some(tray) = app.tray_by_id(TRAY_ID) {
+        let _ = tray.set_tooltip(Some(&text));
+        let _ = tray.set_title(if count > 0 { Some(count.to_string()) } else { None });
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        // Not every desktop has badges (GNOME shows none); where there is one, it counts.
+        let _ = window.set_badge_count(if count > 0 { Some(count as i64) } else { None });
+    }
+}

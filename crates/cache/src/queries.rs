@@ -133,6 +133,24 @@ impl Cache {
         }))
     }
 
+    /// Every open escalation with its ticket's assignee (when the ticket is cached).
+    pub async fn open_escalations(&self) -> Result<Vec<(Escalation, Option<i64>)>, CacheError> {
+        let rows = sqlx::query(
+            "SELECT e.data, t.assignee_id FROM entities e
+             LEFT JOIN tickets t ON t.id = json_extract(e.data, '$.data.ticket_id')
+             WHERE e.kind = 'escalation' AND json_extract(e.data, '$.data.status') = 'open'",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Entity::Escalation(e) = rows::decode::<Entity>(row, "data")? {
+                out.push((e, row.try_get::<Option<i64>, _>("assignee_id")?));
+            }
+        }
+        Ok(out)
+    }
+
     /// One entity kept as contract JSON in the generic table (escalations, cases, …).
     pub async fn entity(&self, kind: arbiter_contract::EntityKind, id: i64) -> Result<Option<Entity>, CacheError> {
         let row = sqlx::query("SELECT data FROM entities WHERE kind = ? AND id = ?")

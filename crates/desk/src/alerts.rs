@@ -38,11 +38,12 @@ pub struct Alert {
 }
 
 /// Whether `escalation` is the agent's to know about at once.
-pub fn concerns(me: &Agent, escalation: &Escalation, ticket: Option<&Ticket>) -> bool {
+/// `assignee` is the escalated ticket's assignee, if any.
+pub fn concerns(me: &Agent, escalation: &Escalation, assignee: Option<i64>) -> bool {
     if escalation.status != EscalationStatus::Open {
         return false;
     }
-    let mine = escalation.target_agent_id == Some(me.id) || ticket.is_some_and(|t| t.assignee_id == Some(me.id));
+    let mine = escalation.target_agent_id == Some(me.id) || assignee == Some(me.id);
     let my_team = me.role == AgentRole::Supervisor
         && (me.teams.contains(&escalation.target_team) || me.team == escalation.target_team);
     mine || my_team
@@ -119,6 +120,17 @@ pub fn assignment_alert(ticket: &Ticket, customer_name: Option<&str>, now: DateT
     }
 }
 
+/// Tells the shell how many open escalations concern the agent (the tray shows it).
+async fn report_waiting(me: &Agent, cache: &Cache, events: &dyn DeskEvents) {
+    match cache.open_escalations().await {
+        Ok(open) => {
+            let count = open.iter().filter(|(e, assignee)| concerns(me, e, *assignee)).count();
+            events.waiting_escalations(count);
+        }
+        Err(error) => tracing::warn!(%error, "could not count the open escalations"),
+    }
+}
+
 /// How long the agent's own action on a ticket keeps its assignment events quiet.
 const OWN_ACTION_WINDOW: std::time::Duration = std::time::Duration::from_secs(600);
 
@@ -144,7 +156,12 @@ impl AlertLoop {
         let own_actions = own.clone();
         let task = tokio::spawn(async move {
             let mut seen: HashSet<i64> = HashSet::new();
+            report_waiting(&me, &cache, events.as_ref()).await;
             while let Some(event) = receiver.recv().await {
+                if matches!(event.payload, StreamPayload::Escalation { .. }) {
+                    // Raised or taken: the count of what waits for the agent changed.
+                    report_waiting(&me, &cache, events.as_ref()).await;
+                }
                 let alert = match &event.payload {
                     StreamPayload::Escalation { escalation } => {
                         if !seen.insert(escalation.id) {
@@ -154,7 +171,7 @@ impl AlertLoop {
                             Some(id) => cache.ticket_view(id).await.ok().flatten(),
                             None => None,
                         };
-                        if !concerns(&me, escalation, ticket.as_ref().map(|v| &v.ticket)) {
+                        if !concerns(&me, escalation, ticket.as_ref().and_then(|v| v.ticket.assignee_id)) {
                             continue;
                         }
                         let customer = ticket.as_ref().and_then(|v| v.customer.as_ref()).map(|c| c.name.clone());
@@ -286,7 +303,7 @@ mod tests {
             (&marcus, Some(3), true), // his team's
             (&olga, Some(3), false),  // another team's
         ] {
-            assert_eq!(concerns(who, &e, Some(&ticket(assignee))), expected, "{} / {assignee:?}", who.id);
+            assert_eq!(concerns(who, &e, ticket(assignee).assignee_id), expected, "{} / {assignee:?}", who.id);
         }
         assert!(concerns(&ava, &escalation(EscalationLevel::L1, "compliance", Some(1)), None), "aimed at her");
         let mut acknowledged = escalation(EscalationLevel::L2, "disputes", Some(1));

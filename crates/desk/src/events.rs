@@ -74,6 +74,8 @@ pub trait DeskEvents: Send + Sync + 'static {
     /// Something that concerns the agent and should reach them even with the app in the
     /// background: the shell shows it as a desktop notification.
     fn alert(&self, _alert: &crate::alerts::Alert) {}
+    /// How many open escalations concern the agent now (the tray and dock badge show it).
+    fn waiting_escalations(&self, _count: usize) {}
 }
 
 /// For tests and tools that need no UI.

@@ -17,11 +17,15 @@ struct Recorder {
     statuses: Mutex<Vec<SyncStatus>>,
     changed: Mutex<Vec<TicketsChanged>>,
     alerts: Mutex<Vec<arbiter_desk::Alert>>,
+    waiting: Mutex<Vec<usize>>,
 }
 
 impl DeskEvents for Recorder {
     fn alert(&self, alert: &arbiter_desk::Alert) {
         self.alerts.lock().unwrap().push(alert.clone());
+    }
+    fn waiting_escalations(&self, count: usize) {
+        self.waiting.lock().unwrap().push(count);
     }
     fn sync_status(&self, status: &SyncStatus) {
         self.statuses.lock().unwrap().push(status.clone());
@@ -456,6 +460,11 @@ async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_bu
     );
     assert!(alert.urgent && alert.ticket_id == Some(ticket));
 
+    // The tray's count includes it.
+    let waiting = || *recorder.waiting.lock().unwrap().last().unwrap_or(&0);
+    let before_take = waiting();
+    assert!(before_take >= 1, "the count of escalations waiting for Ava includes the new one");
+
     // The ticket shows it; taking it stops it ringing, on the server too, once.
     let escalation_id = alert.escalation_id.unwrap();
     let view = desk.ticket(ticket).await.unwrap();
@@ -479,6 +488,13 @@ async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_bu
     assert_eq!(stored.acknowledged_by, Some(1));
     let again = desk.acknowledge_escalation(escalation_id, "ack-2").await.unwrap_err();
     assert_eq!(again.code, ErrorCode::InvalidInput);
+    for _ in 0..100 {
+        if waiting() < before_take {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(waiting(), before_take - 1, "taken: one fewer waiting");
 
     // An L1 (raised by the server's sweep: the sweep runs the matrix) is held while DND is on…
     let sweep_at = chrono::Utc::now() + chrono::Duration::days(10);
