@@ -44,6 +44,17 @@ describe("Workspace keyboard", () => {
     expect(desk.searchText).toBe("");
   });
 
+  it("shows the ticket's SLA clocks: missed ones count up, a pending ticket's stand still", async () => {
+    render(Workspace, { props: { desk } });
+    await desk.open(100001);
+    const clocks = async () =>
+      (await screen.findAllByTestId("sla-clock")).map((c) => [c.dataset.state, c.textContent?.trim()]);
+    await waitFor(async () => expect((await clocks())[0]).toEqual(["breached", "5 min over"]));
+    await desk.open(100003);
+    await waitFor(async () => expect((await clocks()).map((c) => c[0])).toEqual(["paused", "paused"]));
+    expect((await clocks())[0][1]).toBe("paused (waiting on the customer)");
+  });
+
   it("do-not-disturb is a toggle in the sidebar strip, kept by the desk", async () => {
     render(Workspace, { props: { desk } });
     const toggle = screen.getByTestId("do-not-disturb");

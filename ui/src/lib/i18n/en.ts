@@ -483,6 +483,12 @@ export const en = {
   "presence.busy": "Busy",
   "presence.offline": "Offline",
   "board.oldestEscalation": "oldest {{age}}",
+  "sla.first": "First response",
+  "sla.next": "Next response",
+  "sla.resolution": "Resolution",
+  "sla.paused": "paused (waiting on the customer)",
+  "sla.stopped": "stopped",
+  "sla.answered": "answered {{when}}",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -460,4 +460,10 @@ export const zh: Messages = {
   "presence.busy": "忙碌",
   "presence.offline": "离线",
   "board.oldestEscalation": "最早 {{age}}",
+  "sla.first": "首次回复",
+  "sla.next": "下次回复",
+  "sla.resolution": "解决",
+  "sla.paused": "已暂停（等待客户）",
+  "sla.stopped": "已停止",
+  "sla.answered": "已于 {{when}} 回复",
 };
