@@ -71,11 +71,7 @@ impl Notifier {
 
 /// Shows the window (restored, focused) on `ticket_id`.
 fn bring_forward(app: &AppHandle, ticket_id: i64) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-    }
+    show_window(app);
     if let Err(error) = (OpenTicket { ticket_id }).emit(app) {
         tracing::warn!(%error, "could not ask the window to open the ticket");
     }

@@ -36,9 +36,20 @@ impl DeskEvents for Recorder {
 }
 
 async fn server(dir: &std::path::Path) -> RunningServer {
+    server_with(dir, &arbiter_server::Config::default()).await
+}
+
+/// The channel gateway's token of `server_with_gateway`: the tests speak as customers and teams.
+const GATEWAY: &str = "gateway-test";
+
+async fn server_with_gateway(dir: &std::path::Path) -> RunningServer {
+    server_with(dir, &arbiter_server::Config { gateway_token: Some(GATEWAY.into()), ..Default::default() }).await
+}
+
+async fn server_with(dir: &std::path::Path, config: &arbiter_server::Config) -> RunningServer {
     let options = GeneratorOptions { seed: 3, tickets: 200, now: chrono::Utc::now() };
     let pool = demo_database(dir.join("server.db").to_str().unwrap(), &options).await.unwrap();
-    RunningServer::start(pool, "127.0.0.1:0".parse().unwrap()).await.unwrap()
+    RunningServer::start_with(pool, "127.0.0.1:0".parse().unwrap(), config).await.unwrap()
 }
 
 fn paths(dir: &std::path::Path) -> DeskPaths {
@@ -325,10 +336,7 @@ async fn saved_views_list_and_count_like_the_built_in_ones() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_side_conversation_with_an_internal_team_round_trips() {
     let dir = tempfile::tempdir().unwrap();
-    let options = GeneratorOptions { seed: 3, tickets: 200, now: chrono::Utc::now() };
-    let db = demo_database(dir.path().join("server.db").to_str().unwrap(), &options).await.unwrap();
-    let config = arbiter_server::Config { gateway_token: Some("gateway-test".into()), ..Default::default() };
-    let server = RunningServer::start_with(db, "127.0.0.1:0".parse().unwrap(), &config).await.unwrap();
+    let server = server_with_gateway(dir.path()).await;
     let desk =
         Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
     desk.start().await.unwrap();
@@ -366,7 +374,7 @@ async fn a_side_conversation_with_an_internal_team_round_trips() {
     let started = std::time::Instant::now();
     let answer = reqwest::Client::new()
         .post(format!("{}/v1/inbound/side-conversations/{side_id}/messages", server.base_url()))
-        .bearer_auth("gateway-test")
+        .bearer_auth(GATEWAY)
         .json(&serde_json::json!({ "author_name": "Lena · Compliance", "text": "Approved — release it." }))
         .send()
         .await
@@ -407,10 +415,7 @@ async fn a_side_conversation_with_an_internal_team_round_trips() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_but_l2() {
     let dir = tempfile::tempdir().unwrap();
-    let options = GeneratorOptions { seed: 3, tickets: 200, now: chrono::Utc::now() };
-    let db = demo_database(dir.path().join("server.db").to_str().unwrap(), &options).await.unwrap();
-    let config = arbiter_server::Config { gateway_token: Some("gateway-test".into()), ..Default::default() };
-    let server = RunningServer::start_with(db, "127.0.0.1:0".parse().unwrap(), &config).await.unwrap();
+    let server = server_with_gateway(dir.path()).await;
     let recorder = Arc::new(Recorder::default());
     let desk = Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), recorder.clone());
     desk.start().await.unwrap();
@@ -424,7 +429,7 @@ async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_bu
         async move {
             let sent = reqwest::Client::new()
                 .post(url)
-                .bearer_auth("gateway-test")
+                .bearer_auth(GATEWAY)
                 .json(&serde_json::json!({ "text": text }))
                 .send()
                 .await

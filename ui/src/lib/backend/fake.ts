@@ -651,6 +651,29 @@ export class FakeBackend implements Backend {
   }
 }
 
+/** An open escalation on a ticket, raised `minutesAgo` ago, for tests. */
+export function sampleEscalation(id: number, ticketId: number, level: Escalation["level"], minutesAgo = 5): Escalation {
+  const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+  return {
+    id,
+    ticket_id: ticketId,
+    case_id: null,
+    customer_id: 7,
+    level,
+    reason: "sensitive_language",
+    detail: "the customer wrote “lawyer”",
+    target_team: "disputes",
+    target_agent_id: null,
+    status: "open",
+    raised_by: null,
+    acknowledged_by: null,
+    acknowledged_at: null,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+}
+
 export const fakeAgent: Agent = {
   id: 1,
   name: "Ava Chen",

@@ -1,32 +1,9 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Escalation } from "../bindings";
-import { fakeAgent, type FakeBackend } from "../backend/fake";
+import { fakeAgent, sampleEscalation, type FakeBackend } from "../backend/fake";
 import { fakeDesk } from "../backend/testing";
 import type { DeskState } from "../stores/desk.svelte";
 import Workspace from "./Workspace.svelte";
-
-function escalation(id: number, ticketId: number, level: Escalation["level"]): Escalation {
-  const at = new Date(Date.now() - 5 * 60_000).toISOString();
-  return {
-    id,
-    ticket_id: ticketId,
-    case_id: null,
-    customer_id: 7,
-    level,
-    reason: "sensitive_language",
-    detail: "the customer wrote “lawyer”",
-    target_team: "compliance",
-    target_agent_id: null,
-    status: "open",
-    raised_by: null,
-    acknowledged_by: null,
-    acknowledged_at: null,
-    created_at: at,
-    updated_at: at,
-    version: 1,
-  };
-}
 
 describe("EscalationBar", () => {
   let fake: FakeBackend;
@@ -35,7 +12,7 @@ describe("EscalationBar", () => {
   beforeEach(async () => {
     localStorage.clear();
     ({ fake, desk } = await fakeDesk((f) => {
-      f.tickets[1].escalations = [escalation(71, 100002, "l2")];
+      f.tickets[1].escalations = [sampleEscalation(71, 100002, "l2")];
       f.tickets[1].ticket.assignee_id = null;
     }));
     await desk.open(100002);

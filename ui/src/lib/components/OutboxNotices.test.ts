@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { FakeBackend } from "../backend/fake";
+import { sampleEscalation, type FakeBackend } from "../backend/fake";
 import { fakeDesk } from "../backend/testing";
 import type { DeskState } from "../stores/desk.svelte";
 import OutboxNotices from "./OutboxNotices.svelte";
@@ -41,27 +41,7 @@ describe("OutboxNotices", () => {
   });
 
   it("a take someone else beat the agent to offers only to dismiss it", async () => {
-    const at = new Date().toISOString();
-    fake.tickets[0].escalations = [
-      {
-        id: 9,
-        ticket_id: 100001,
-        case_id: null,
-        customer_id: 7,
-        level: "l1",
-        reason: "sla_breach",
-        detail: "first response missed by 2 min",
-        target_team: "disputes",
-        target_agent_id: null,
-        status: "open",
-        raised_by: null,
-        acknowledged_by: null,
-        acknowledged_at: null,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      },
-    ];
+    fake.tickets[0].escalations = [sampleEscalation(9, 100001, "l1")];
     await fake.acknowledgeEscalation(9, "take-1");
     fake.queue.at(-1)!.state = "conflict";
     render(OutboxNotices, { props: { items: (await fake.outbox()).filter((q) => q.id === "take-1"), desk } });

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
-import { fakeAgent } from "../backend/fake";
+import { fakeAgent, sampleEscalation } from "../backend/fake";
 import { fakeDesk } from "../backend/testing";
 import Workspace from "./Workspace.svelte";
 
@@ -14,10 +14,11 @@ describe("SupervisorBoard", () => {
   it("shows each queue's backlog and agents' load; the longest wait opens its ticket", async () => {
     const { desk } = await fakeDesk((fake) => {
       fake.session_ = { server_url: "http://127.0.0.1:8080", agent: { ...fakeAgent, role: "supervisor" } };
-      const at = new Date(Date.now() - 3 * 3600_000).toISOString();
-      const base = { ticket_id: 100001, case_id: null, customer_id: 7, reason: "sla_breach" as const, detail: "x", target_team: "disputes",
-        target_agent_id: null, status: "open" as const, raised_by: null, acknowledged_by: null, acknowledged_at: null, created_at: at, updated_at: at, version: 1 };
-      fake.tickets[0].escalations = [{ ...base, id: 1, level: "l1" }, { ...base, id: 2, level: "l2" }, { ...base, id: 3, level: "l2" }];
+      fake.tickets[0].escalations = [
+        sampleEscalation(1, 100001, "l1", 180),
+        sampleEscalation(2, 100001, "l2", 180),
+        sampleEscalation(3, 100001, "l2", 180),
+      ];
     });
     render(Workspace, { props: { desk } });
     await fireEvent.click(screen.getByTestId("open-board"));
