@@ -26,6 +26,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             post_side_message,
             acknowledge_escalation,
             supervisor_overview,
+            bulk_update_tickets,
             do_not_disturb,
             set_do_not_disturb,
             update_ticket,

@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "post_side_message",
     "acknowledge_escalation",
     "supervisor_overview",
+    "bulk_update_tickets",
     "do_not_disturb",
     "set_do_not_disturb",
     "update_ticket",

@@ -117,6 +117,18 @@ pub async fn supervisor_overview(desk: State<'_, Desk>) -> Result<arbiter_contra
     desk.supervisor_overview().await
 }
 
+/// Supervisors: one change to many tickets, applied by the server.
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_update_tickets(
+    desk: State<'_, Desk>,
+    ticket_ids: Vec<i64>,
+    update: TicketUpdate,
+    idempotency_key: String,
+) -> Result<arbiter_desk::BulkOutcome> {
+    desk.bulk_update(ticket_ids, update, &idempotency_key).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn do_not_disturb(desk: State<'_, Desk>) -> bool {

@@ -49,7 +49,7 @@ impl Order {
 /// Which tickets a list shows.
 enum Selection<'a> {
     Builtin { view: InboxView, me: i64, at_risk_until: i64 },
-    Saved { filter: &'a TicketFilter, me: i64 },
+    Filtered { filter: &'a TicketFilter, me: i64 },
 }
 
 impl Selection<'_> {
@@ -64,7 +64,7 @@ impl Selection<'_> {
     fn push(&self, sql: &mut QueryBuilder<'_, Sqlite>) -> Order {
         match self {
             Selection::Builtin { view, me, at_risk_until } => push_builtin(sql, *view, *me, *at_risk_until),
-            Selection::Saved { filter, me } => {
+            Selection::Filtered { filter, me } => {
                 push_filter(sql, filter, *me);
                 Order::Recent
             }
@@ -142,6 +142,9 @@ fn push_filter(sql: &mut QueryBuilder<'_, Sqlite>, filter: &TicketFilter, me: i6
         Some(AssigneeFilter::Nobody) => {
             sql.push(" AND t.assignee_id IS NULL");
         }
+        Some(AssigneeFilter::Agent(agent)) => {
+            sql.push(" AND t.assignee_id = ").push_bind(agent);
+        }
         Some(AssigneeFilter::Anyone) | None => {}
     }
     if filter.escalated {
@@ -178,8 +181,9 @@ impl Cache {
             ViewKey::Builtin(view) => self.list_tickets(*view, me, after, limit).await,
             ViewKey::Saved(id) => {
                 let saved = self.saved_view(id).await?.ok_or_else(|| CacheError::NotFound(format!("view {id}")))?;
-                self.list_page(Selection::Saved { filter: &saved.filter, me }, after, limit).await
+                self.list_page(Selection::Filtered { filter: &saved.filter, me }, after, limit).await
             }
+            ViewKey::Filter(filter) => self.list_page(Selection::Filtered { filter, me }, after, limit).await,
         }
     }
 
@@ -308,7 +312,7 @@ impl Cache {
         counts.push(ViewCount { view: ViewKey::Builtin(InboxView::SlaAtRisk), count: at_risk });
         counts.sort_by_key(|c| match &c.view {
             ViewKey::Builtin(view) => InboxView::ALL.iter().position(|v| v == view).unwrap_or(usize::MAX),
-            ViewKey::Saved(_) => usize::MAX,
+            ViewKey::Saved(_) | ViewKey::Filter(_) => usize::MAX,
         });
         drop(conn);
         for saved in self.saved_views().await? {

@@ -60,10 +60,12 @@ pub enum AssigneeFilter {
     Me,
     Nobody,
     Anyone,
+    /// One agent's (a supervisor's drill-down from the board).
+    Agent(i64),
 }
 
 /// A saved view's filter. Empty lists mean "any"; the conditions are combined with AND.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 pub struct TicketFilter {
     #[serde(default)]
     pub statuses: Vec<TicketStatus>,
@@ -101,6 +103,8 @@ pub struct SavedView {
 pub enum ViewKey {
     Builtin(InboxView),
     Saved(String),
+    /// A filter shown once and not kept: a supervisor's drill-down from the queue board.
+    Filter(TicketFilter),
 }
 
 impl From<InboxView> for ViewKey {

@@ -6,9 +6,9 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    Agent, ApiError, ChangePage, CreateSideConversation, Escalation, Message, Note, PostNote, PostReply,
-    PostSideMessage, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
-    IDEMPOTENCY_KEY_HEADER,
+    Agent, ApiError, BulkTicketResult, BulkTicketUpdate, ChangePage, CreateSideConversation, Escalation, Message, Note,
+    PostNote, PostReply, PostSideMessage, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail,
+    TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -204,6 +204,18 @@ impl ApiClient {
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{base_version}\""))
             .json(update);
+        self.send(request).await
+    }
+
+    /// Supervisors: one update applied to many tickets at their current versions; the answer
+    /// lists what changed and, per ticket, what could not.
+    pub async fn bulk_update(
+        &self,
+        bulk: &BulkTicketUpdate,
+        idempotency_key: &str,
+    ) -> Result<BulkTicketResult, ClientError> {
+        let request =
+            self.request(Method::POST, "/v1/tickets/bulk").header(IDEMPOTENCY_KEY_HEADER, idempotency_key).json(bulk);
         self.send(request).await
     }
 

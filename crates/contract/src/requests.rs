@@ -88,6 +88,10 @@ pub struct TicketUpdate {
     /// The complete new tag list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    /// Tags added to whatever the ticket has (after `tags`, if both are given): how a bulk
+    /// action tags many tickets without erasing their own tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_tags: Vec<String>,
 }
 
 impl TicketUpdate {

@@ -27,6 +27,7 @@ pub use events::{DeskEvents, NoEvents, SyncState, SyncStatus, TicketsChanged};
 pub use knowledge::ArticleHit;
 pub use macros::MacroChoice;
 pub use paths::DeskPaths;
+pub use supervisor::{BulkOutcome, BULK_LIMIT};
 
 /// Environment variables that sign the desk in at start when it has no session yet, so a
 /// deployment script (or the demo) can provision it without anyone typing a token.

@@ -1,24 +1,69 @@
 //! The supervisor's live board: the teams they lead right now (backlog by queue and status,
 //! the longest-waiting customer, SLA breaches, open escalations, every member's presence and
 //! load). It is the server's view of everyone's work, so it is read live, not from the cache.
+//! Bulk changes (reassign, move, status, priority, tags) are applied by the server at each
+//! ticket's current version, so they happen online, and their answer goes into the cache.
 
-use arbiter_contract::{AgentRole, SupervisorOverview};
+use arbiter_cache::Cache;
+use arbiter_client::ApiClient;
+use arbiter_contract::{AgentRole, BulkFailure, BulkTicketUpdate, Entity, SupervisorOverview, TicketUpdate};
+use serde::{Deserialize, Serialize};
+use specta::Type;
 
 use crate::desk::{not_signed_in, Desk};
 use crate::error::{DeskError, ErrorCode};
 
+/// The most tickets one bulk action changes (the API's limit).
+pub const BULK_LIMIT: usize = 500;
+
+/// What a bulk action did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct BulkOutcome {
+    pub updated: Vec<i64>,
+    /// Tickets the server would not change, with why.
+    pub failed: Vec<BulkFailure>,
+}
+
 impl Desk {
+    /// The supervisor's live client and cache; agents are refused.
+    async fn supervisor_session(&self) -> Result<(ApiClient, Cache), DeskError> {
+        let session = self.session.read().await;
+        let session = session.as_ref().ok_or_else(not_signed_in)?;
+        if session.info.agent.role != AgentRole::Supervisor {
+            return Err(DeskError::new(ErrorCode::Rejected, "The supervisor console is for supervisors."));
+        }
+        let client = session.client.clone().ok_or_else(|| {
+            DeskError::new(ErrorCode::Unauthorized, "No token is stored for this server. Sign in again.")
+        })?;
+        Ok((client, session.cache.clone()))
+    }
+
     pub async fn supervisor_overview(&self) -> Result<SupervisorOverview, DeskError> {
-        let client = {
-            let session = self.session.read().await;
-            let session = session.as_ref().ok_or_else(not_signed_in)?;
-            if session.info.agent.role != AgentRole::Supervisor {
-                return Err(DeskError::new(ErrorCode::Rejected, "The queue board is for supervisors."));
-            }
-            session.client.clone().ok_or_else(|| {
-                DeskError::new(ErrorCode::Unauthorized, "No token is stored for this server. Sign in again.")
-            })?
-        };
+        let (client, _) = self.supervisor_session().await?;
         Ok(client.supervisor_overview().await?)
+    }
+
+    /// Applies one change to many tickets (supervisors). `idempotency_key` makes a retried
+    /// click harmless. The changed tickets are stored at once, so lists move before the feed.
+    pub async fn bulk_update(
+        &self,
+        ticket_ids: Vec<i64>,
+        update: TicketUpdate,
+        idempotency_key: &str,
+    ) -> Result<BulkOutcome, DeskError> {
+        if update.is_empty() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "Choose what to change."));
+        }
+        let mut ids = ticket_ids;
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.is_empty() || ids.len() > BULK_LIMIT {
+            return Err(DeskError::new(ErrorCode::InvalidInput, format!("Select 1 to {BULK_LIMIT} tickets.")));
+        }
+        let (client, cache) = self.supervisor_session().await?;
+        let result = client.bulk_update(&BulkTicketUpdate { ticket_ids: ids, update }, idempotency_key).await?;
+        let entities: Vec<Entity> = result.updated.iter().cloned().map(Entity::Ticket).collect();
+        cache.put_entities(&entities).await?;
+        Ok(BulkOutcome { updated: result.updated.iter().map(|t| t.id).collect(), failed: result.failed })
     }
 }

@@ -582,3 +582,100 @@ async fn a_ticket_someone_else_assigns_to_me_alerts_me_but_my_own_take_does_not(
     assert!(alerts[0].body.starts_with(&given.customer.name), "{}", alerts[0].body);
     assert_eq!(alerts[0].ticket_id, Some(given.ticket.id));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supervisor_drills_into_a_queue_and_reassigns_in_bulk() {
+    use arbiter_cache::{AssigneeFilter, TicketFilter};
+    use arbiter_contract::{Priority, TicketStatus, TicketUpdate};
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let start = |token: &'static str, name: &'static str, recorder: Arc<Recorder>| {
+        let dir = dir.path().join(name);
+        let url = server.base_url();
+        async move {
+            let desk = Desk::new(paths(&dir), Arc::new(MemoryStore::default()), recorder);
+            desk.start().await.unwrap();
+            desk.sign_in(&url, token).await.unwrap();
+            wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+            desk
+        }
+    };
+    let ava_alerts = Arc::new(Recorder::default());
+    let ava = start("demo-ava", "ava", ava_alerts.clone()).await;
+    let marcus = start("demo-marcus", "marcus", Arc::new(Recorder::default())).await;
+    tokio::time::sleep(Duration::from_millis(300)).await; // the streams connect
+
+    // The drill-down from the board: the disputes queue's active, unassigned tickets.
+    let active = vec![TicketStatus::New, TicketStatus::Open, TicketStatus::Pending, TicketStatus::OnHold];
+    let unassigned = TicketFilter {
+        statuses: active.clone(),
+        queues: vec!["disputes".into()],
+        assignee: Some(AssigneeFilter::Nobody),
+        ..Default::default()
+    };
+    let rows = marcus.list_tickets(ViewKey::Filter(unassigned.clone()), None, 500).await.unwrap();
+    assert!(rows.len() >= 2, "the demo has unassigned disputes: {}", rows.len());
+    assert!(rows.iter().all(|r| r.queue == "disputes" && r.assignee_name.is_none()));
+    let mut picked: Vec<i64> = rows.iter().take(2).map(|r| r.id).collect();
+    picked.sort_unstable();
+    let api = arbiter_client::ApiClient::new(&server.base_url(), ApiToken::new("demo-marcus")).unwrap();
+    let before = api.ticket(picked[0]).await.unwrap().ticket.version;
+
+    // An agent cannot act in bulk.
+    let update = TicketUpdate { assignee_id: Some(Some(1)), ..Default::default() };
+    let refused = ava.bulk_update(picked.clone(), update.clone(), "ava-bulk").await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Rejected);
+    let empty = marcus.bulk_update(picked.clone(), TicketUpdate::default(), "nothing").await.unwrap_err();
+    assert_eq!(empty.code, ErrorCode::InvalidInput);
+
+    // Marcus gives both to Ava, high priority, tagged; an id nobody has fails on its own.
+    let update = TicketUpdate {
+        assignee_id: Some(Some(1)),
+        priority: Some(Priority::High),
+        add_tags: vec!["Night Shift".into()],
+        ..Default::default()
+    };
+    let mut ids = picked.clone();
+    ids.push(987_654_321);
+    let outcome = marcus.bulk_update(ids.clone(), update.clone(), "bulk-1").await.unwrap();
+    assert_eq!(outcome.updated, picked);
+    assert_eq!(outcome.failed.len(), 1);
+    assert_eq!(outcome.failed[0].ticket_id, 987_654_321);
+    assert!(outcome.failed[0].message.contains("does not exist"), "{}", outcome.failed[0].message);
+    // A retried click changes nothing more.
+    let again = marcus.bulk_update(ids, update, "bulk-1").await.unwrap();
+    assert_eq!(again.updated, picked);
+
+    // Marcus's cache has it at once: the drill-down to Ava's tickets lists them, tagged, and
+    // their own tags are kept.
+    let avas = TicketFilter { statuses: active, assignee: Some(AssigneeFilter::Agent(1)), ..Default::default() };
+    let rows = marcus.list_tickets(ViewKey::Filter(avas), None, 500).await.unwrap();
+    for id in &picked {
+        let row = rows.iter().find(|r| r.id == *id).expect("in Ava's drill-down");
+        assert_eq!(row.priority, Priority::High);
+        assert!(row.tags.contains(&"night-shift".to_string()), "{:?}", row.tags);
+        assert_eq!(row.assignee_name.as_deref(), Some("Ava Chen"));
+    }
+    let left = marcus.list_tickets(ViewKey::Filter(unassigned), None, 500).await.unwrap();
+    assert!(left.iter().all(|r| !picked.contains(&r.id)));
+    let ticket = api.ticket(picked[0]).await.unwrap();
+    assert_eq!(ticket.ticket.version, before + 1, "applied once, not twice");
+
+    // Ava is told about each ticket given to her.
+    for _ in 0..100 {
+        if ava_alerts.alerts.lock().unwrap().len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let alerts = ava_alerts.alerts.lock().unwrap().clone();
+    let told: Vec<_> = alerts.iter().filter_map(|a| a.ticket_id).collect();
+    assert!(picked.iter().all(|id| told.contains(id)), "{alerts:?}");
+
+    // Offline, the console says so and changes nothing.
+    server.kill().await;
+    let update = TicketUpdate { status: Some(TicketStatus::Pending), ..Default::default() };
+    let offline = marcus.bulk_update(picked, update, "bulk-offline").await.unwrap_err();
+    assert_eq!(offline.code, ErrorCode::Offline, "{offline:?}");
+}

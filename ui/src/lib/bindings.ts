@@ -22,6 +22,8 @@ export const commands = {
 	postSideMessage: (sideConversationId: number, body: string, close: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("post_side_message", { sideConversationId, body, close, clientKey })),
 	acknowledgeEscalation: (escalationId: number, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("acknowledge_escalation", { escalationId, clientKey })),
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
+	/**  Supervisors: one change to many tickets, applied by the server. */
+	bulkUpdateTickets: (ticketIds: number[], update: TicketUpdate, idempotencyKey: string) => typedError<BulkOutcome, DeskError>(__TAURI_INVOKE("bulk_update_tickets", { ticketIds, update, idempotencyKey })),
 	doNotDisturb: () => __TAURI_INVOKE<boolean>("do_not_disturb"),
 	setDoNotDisturb: (on: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("set_do_not_disturb", { on })),
 	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
@@ -168,7 +170,9 @@ export type ArticleHit = {
 };
 
 /**  Whose tickets a saved view shows. */
-export type AssigneeFilter = "me" | "nobody" | "anyone";
+export type AssigneeFilter = "me" | "nobody" | "anyone" | 
+/**  One agent's (a supervisor's drill-down from the board). */
+{ agent: number };
 
 /**
  *  A file attached to a message. The content is stored by the mail or chat system; the desk
@@ -183,6 +187,18 @@ export type Attachment = {
 };
 
 export type AuthorKind = "customer" | "agent" | "system";
+
+export type BulkFailure = {
+	ticket_id: number,
+	message: string,
+};
+
+/**  What a bulk action did. */
+export type BulkOutcome = {
+	updated: number[],
+	/**  Tickets the server would not change, with why. */
+	failed: BulkFailure[],
+};
 
 /**  Tickets changed in the cache; an empty list means "everything may have changed". */
 export type CacheChanged = TicketsChanged;
@@ -1036,6 +1052,11 @@ export type TicketUpdate = {
 	queue?: string | null,
 	/**  The complete new tag list. */
 	tags?: string[] | null,
+	/**
+	 *  Tags added to whatever the ticket has (after `tags`, if both are given): how a bulk
+	 *  action tags many tickets without erasing their own tags.
+	 */
+	add_tags?: string[],
 };
 
 /**  A ticket with everything its screen shows. */
@@ -1096,7 +1117,9 @@ export type ViewCount = {
 };
 
 /**  A built-in view or one of the agent's saved views. */
-export type ViewKey = ({ builtin: InboxView }) & { saved?: never } | ({ saved: string }) & { builtin?: never };
+export type ViewKey = ({ builtin: InboxView }) & { filter?: never; saved?: never } | ({ saved: string }) & { builtin?: never; filter?: never } | 
+/**  A filter shown once and not kept: a supervisor's drill-down from the queue board. */
+({ filter: TicketFilter }) & { builtin?: never; saved?: never };
 
 export type VipTier = "none" | "silver" | "gold" | "platinum";
 

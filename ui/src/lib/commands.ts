@@ -41,6 +41,10 @@ export function runShortcut(c: DeskControls, id: ShortcutId): void {
       return c.focusReply();
     case "ask-team":
       return c.askTeam();
+    case "pick-ticket":
+      // Bulk actions are the supervisor's; for anyone else the key does nothing.
+      if (c.desk.session?.agent.role === "supervisor" && c.desk.selectedId !== null) c.desk.togglePicked(c.desk.selectedId);
+      return;
     case "focus-search":
       return c.focusSearch(true);
     case "command-palette":

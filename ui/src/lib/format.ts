@@ -41,7 +41,9 @@ export const VIEW_GROUPS: readonly { id: string; readonly label: string; views: 
 
 /** A view's identity as a string, for maps and DOM ids: "mine", "saved:v1a2b". */
 export function viewId(view: ViewKey): string {
-  return view.builtin !== undefined ? view.builtin : `saved:${view.saved}`;
+  if (view.builtin !== undefined) return view.builtin;
+  if (view.filter !== undefined) return `filter:${JSON.stringify(view.filter)}`;
+  return `saved:${view.saved}`;
 }
 
 export const PRESENCE_LABELS = labelTable<Presence>(["online", "away", "busy", "offline"], (p) => `presence.${p}`);

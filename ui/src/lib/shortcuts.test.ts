@@ -70,7 +70,8 @@ describe("ShortcutMatcher", () => {
     expect(m.match(key({ key: "r" }), false)).toBe("focus-reply");
     expect(m.match(key({ key: "?", shiftKey: true }), false)).toBe("show-shortcuts");
     expect(m.match(key({ key: "k", ctrlKey: true }), false)).toBe("command-palette");
-    expect(m.match(key({ key: "x" }), false)).toBeNull();
+    expect(m.match(key({ key: "x" }), false)).toBe("pick-ticket");
+    expect(m.match(key({ key: "q" }), false)).toBeNull();
   });
 
   it("matches / on a German keyboard, where it is Shift+7", () => {

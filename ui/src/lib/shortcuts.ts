@@ -13,6 +13,7 @@ export type ShortcutId =
   | "previous-ticket"
   | "focus-reply"
   | "ask-team"
+  | "pick-ticket"
   | "focus-search"
   | "command-palette"
   | "show-shortcuts"
@@ -74,6 +75,7 @@ export const SHORTCUTS: readonly ShortcutDef[] = [
     defaults: ["t"],
     keywords: "side conversation internal team product marketing compliance risk payments 内部 团队",
   }),
+  fixed("pick-ticket", { group: "Tickets", defaults: ["x"], keywords: "select tick bulk reassign 批量 选择" }),
   fixed("focus-search", { group: "General", defaults: ["/"], keywords: "find" }),
   fixed("command-palette", { group: "General", defaults: ["Mod+k"], whileTyping: true, keywords: "commands actions" }),
   fixed("show-shortcuts", { group: "General", defaults: ["?"], keywords: "help keys cheat sheet remap" }),

@@ -95,6 +95,11 @@ pub async fn update_ticket(
     if let Some(tags) = &update.tags {
         next.tags = normalize_tags(tags)?;
     }
+    if !update.add_tags.is_empty() {
+        let mut tags = next.tags.clone();
+        tags.extend(update.add_tags.iter().cloned());
+        next.tags = normalize_tags(&tags)?;
+    }
     next.updated_at = now;
     next.version += 1;
     Ok(next)

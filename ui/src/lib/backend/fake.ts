@@ -5,6 +5,7 @@ import type {
   Action,
   Agent,
   ArticleHit,
+  BulkOutcome,
   Customer,
   Escalation,
   InboxView,
@@ -162,12 +163,14 @@ export class FakeBackend implements Backend {
       (!f.tags?.length || f.tags.some((tag) => t.tags.includes(tag))) &&
       (f.assignee !== "me" || t.assignee_id === me) &&
       (f.assignee !== "nobody" || t.assignee_id === null) &&
+      (typeof f.assignee !== "object" || f.assignee === null || t.assignee_id === f.assignee.agent) &&
       (!f.escalated || t.escalation_level !== "l0")
     );
   }
 
   private matches(view: ViewKey, t: Ticket): boolean {
     if (view.builtin !== undefined) return this.matchesBuiltin(view.builtin, t);
+    if (view.filter !== undefined) return this.matchesFilter(view.filter, t);
     const saved = this.savedViews_.find((v) => v.id === view.saved);
     if (!saved) throw new DeskFailure("not_found", "This view no longer exists.");
     return this.matchesFilter(saved.filter, t);
@@ -590,6 +593,42 @@ export class FakeBackend implements Backend {
       active_tickets: active.filter((t) => t.assignee_id === a.id).length,
     }));
     return { queues, agents, at: new Date().toISOString() };
+  }
+
+  /** The bulk actions the supervisor made, as the server received them. */
+  bulkUpdates: { ticketIds: number[]; update: TicketUpdate }[] = [];
+
+  async bulkUpdateTickets(ticketIds: number[], update: TicketUpdate, _idempotencyKey: string): Promise<BulkOutcome> {
+    if (this.session_?.agent.role !== "supervisor") throw new DeskFailure("rejected", "The supervisor console is for supervisors.");
+    if (this.failNext) {
+      const failure = this.failNext;
+      this.failNext = null;
+      throw failure;
+    }
+    this.bulkUpdates.push({ ticketIds, update });
+    const agents = await this.agents();
+    const outcome: BulkOutcome = { updated: [], failed: [] };
+    const now = new Date().toISOString();
+    for (const id of ticketIds) {
+      const view = this.tickets.find((v) => v.ticket.id === id);
+      if (!view) {
+        outcome.failed.push({ ticket_id: id, message: `ticket ${id} does not exist` });
+        continue;
+      }
+      const t = { ...view.ticket, updated_at: now, version: view.ticket.version + 1 };
+      if (update.status) t.status = update.status;
+      if (update.priority) t.priority = update.priority;
+      if (update.queue) t.queue = update.queue;
+      if (update.assignee_id !== undefined) {
+        t.assignee_id = update.assignee_id;
+        view.assignee = agents.find((a) => a.id === update.assignee_id) ?? null;
+      }
+      if (update.add_tags?.length) t.tags = [...new Set([...t.tags, ...update.add_tags.map((tag) => tag.trim().toLowerCase())])];
+      view.ticket = t;
+      outcome.updated.push(id);
+    }
+    this.cacheListeners.forEach((l) => l({ ids: outcome.updated }));
+    return outcome;
   }
 
   async doNotDisturb() {

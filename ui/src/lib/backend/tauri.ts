@@ -75,6 +75,7 @@ export const tauriBackend: Backend = {
   onOpenTicket: (listener) => events.openTicket.listen((event) => listener(event.payload.ticket_id)),
   acknowledgeEscalation: (escalationId, clientKey) => unwrap(commands.acknowledgeEscalation(escalationId, clientKey)),
   supervisorOverview: () => unwrap(commands.supervisorOverview()),
+  bulkUpdateTickets: (ticketIds, update, idempotencyKey) => unwrap(commands.bulkUpdateTickets(ticketIds, update, idempotencyKey)),
   doNotDisturb: () => commands.doNotDisturb(),
   setDoNotDisturb: async (on) => {
     await unwrap(commands.setDoNotDisturb(on));

@@ -3,6 +3,7 @@
 import type {
   Agent,
   ArticleHit,
+  BulkOutcome,
   LiveEvent,
   MacroChoice,
   SafeEmail,
@@ -75,6 +76,8 @@ export interface Backend {
   acknowledgeEscalation(escalationId: number, clientKey: string): Promise<OutboxItem>;
   /** The teams a supervisor leads, right now (read live from the server). */
   supervisorOverview(): Promise<SupervisorOverview>;
+  /** Supervisors: one change to many tickets, applied by the server (online only). */
+  bulkUpdateTickets(ticketIds: number[], update: TicketUpdate, idempotencyKey: string): Promise<BulkOutcome>;
   /** Whether desktop alerts below L2 are held (L2 and above always come through). */
   doNotDisturb(): Promise<boolean>;
   setDoNotDisturb(on: boolean): Promise<void>;

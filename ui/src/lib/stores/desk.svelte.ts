@@ -2,6 +2,7 @@
 // Everything is read from the local cache through the backend, so it is fast and works
 // offline; cache-change events refresh what is on screen.
 import type {
+  BulkOutcome,
   InboxView,
   SavedView,
   SearchQuery,
@@ -33,6 +34,10 @@ export class DeskState {
   /** Tickets per view, by `viewId`. */
   counts = $state<Record<string, number>>({});
   savedViews = $state<SavedView[]>([]);
+  /** The name of the drill-down on screen (a `{ filter }` view from the queue board). */
+  drillTitle = $state("");
+  /** Tickets ticked for a bulk action (supervisors), in the order they were ticked. */
+  picked = $state<number[]>([]);
   tickets = $state<TicketListItem[]>([]);
   reachedEnd = $state(false);
   selectedId = $state<number | null>(null);
@@ -124,6 +129,7 @@ export class DeskState {
   async selectView(view: InboxView | ViewKey): Promise<void> {
     this.mode = "tickets";
     this.view = typeof view === "string" ? { builtin: view } : view;
+    this.picked = [];
     this.tickets = [];
     this.reachedEnd = false;
     await this.refresh([]);
@@ -238,9 +244,41 @@ export class DeskState {
     }
   }
 
+  /** Shows the tickets behind a number on the queue board, under `title`. */
+  async drill(filter: TicketFilter, title: string): Promise<void> {
+    this.clearSearch();
+    this.drillTitle = title;
+    await this.selectView({ filter });
+  }
+
+  /** Ticks or unticks a ticket for a bulk action; with `range`, everything from the last tick. */
+  togglePicked(id: number, range = false): void {
+    const last = this.picked.at(-1);
+    if (range && last !== undefined && last !== id) {
+      const ids = this.tickets.map((t) => t.id);
+      const [a, b] = [ids.indexOf(last), ids.indexOf(id)].sort((x, y) => x - y);
+      if (a >= 0) {
+        const span = ids.slice(a, b + 1).filter((x) => !this.picked.includes(x));
+        this.picked = [...this.picked, ...span];
+        return;
+      }
+    }
+    this.picked = this.picked.includes(id) ? this.picked.filter((x) => x !== id) : [...this.picked, id];
+  }
+
+  /** Applies one change to every ticked ticket (supervisors; the server does it, online). */
+  async bulkUpdate(update: TicketUpdate): Promise<BulkOutcome> {
+    const outcome = await backend().bulkUpdateTickets(this.picked, update, crypto.randomUUID());
+    // What failed stays ticked, so the supervisor can see it and try something else.
+    this.picked = this.picked.filter((id) => outcome.failed.some((f) => f.ticket_id === id));
+    await this.refresh([]);
+    return outcome;
+  }
+
   /** The name a view is shown under. */
   viewName(view: ViewKey = this.view): string {
     if (view.builtin !== undefined) return VIEW_LABELS[view.builtin];
+    if (view.filter !== undefined) return this.drillTitle || t("view.fallback");
     return this.savedViews.find((v) => v.id === view.saved)?.name ?? t("view.fallback");
   }
 
