@@ -129,6 +129,36 @@ pub async fn bulk_update_tickets(
     desk.bulk_update(ticket_ids, update, &idempotency_key).await
 }
 
+/// Supervisors: their teams' shift handovers, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn handovers(desk: State<'_, Desk>) -> Result<Vec<arbiter_contract::Handover>> {
+    desk.handovers().await
+}
+
+/// Supervisors: hands a team's shift over.
+#[tauri::command]
+#[specta::specta]
+pub async fn write_handover(
+    desk: State<'_, Desk>,
+    handover: arbiter_contract::NewHandover,
+    idempotency_key: String,
+) -> Result<arbiter_contract::Handover> {
+    desk.write_handover(handover, &idempotency_key).await
+}
+
+/// Supervisors: the next shift takes a handover over.
+#[tauri::command]
+#[specta::specta]
+pub async fn acknowledge_handover(
+    desk: State<'_, Desk>,
+    handover_id: i64,
+    version: i64,
+    idempotency_key: String,
+) -> Result<arbiter_contract::Handover> {
+    desk.acknowledge_handover(handover_id, version, &idempotency_key).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn do_not_disturb(desk: State<'_, Desk>) -> bool {

@@ -6,9 +6,9 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    Agent, ApiError, BulkTicketResult, BulkTicketUpdate, ChangePage, CreateSideConversation, Escalation, Message, Note,
-    PostNote, PostReply, PostSideMessage, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail,
-    TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    Agent, ApiError, BulkTicketResult, BulkTicketUpdate, ChangePage, CreateSideConversation, Escalation, Handover,
+    Message, NewHandover, Note, PostNote, PostReply, PostSideMessage, SideConversation, SideMessage,
+    SupervisorOverview, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -216,6 +216,41 @@ impl ApiClient {
     ) -> Result<BulkTicketResult, ClientError> {
         let request =
             self.request(Method::POST, "/v1/tickets/bulk").header(IDEMPOTENCY_KEY_HEADER, idempotency_key).json(bulk);
+        self.send(request).await
+    }
+
+    /// Supervisors: the shift handovers of one of their teams (all of them when `team` is
+    /// None), newest first.
+    pub async fn handovers(&self, team: Option<&str>, limit: u32) -> Result<Vec<Handover>, ClientError> {
+        let mut request = self.request(Method::GET, "/v1/handovers").query(&[("limit", limit)]);
+        if let Some(team) = team {
+            request = request.query(&[("team", team)]);
+        }
+        self.send(request).await
+    }
+
+    /// Supervisors: hands a team's shift over.
+    pub async fn create_handover(
+        &self,
+        handover: &NewHandover,
+        idempotency_key: &str,
+    ) -> Result<Handover, ClientError> {
+        let request =
+            self.request(Method::POST, "/v1/handovers").header(IDEMPOTENCY_KEY_HEADER, idempotency_key).json(handover);
+        self.send(request).await
+    }
+
+    /// Supervisors: the next shift takes a handover at `version`; one already taken answers 409.
+    pub async fn acknowledge_handover(
+        &self,
+        handover_id: i64,
+        version: i64,
+        idempotency_key: &str,
+    ) -> Result<Handover, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/handovers/{handover_id}/acknowledge"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
         self.send(request).await
     }
 

@@ -313,6 +313,36 @@ pub struct QueueStats {
     pub oldest_escalation_at: Option<DateTime<Utc>>,
 }
 
+/// `POST /v1/handovers` (supervisors): hand a team's shift over. The server takes the
+/// team's numbers and work as they stand; the lead adds words and per-ticket notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewHandover {
+    pub team: TeamId,
+    pub shift_started_at: DateTime<Utc>,
+    pub summary: String,
+    /// Notes on particular tickets of the team's queue.
+    #[serde(default)]
+    pub notes: Vec<HandoverNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandoverNote {
+    pub ticket_id: TicketId,
+    pub note: String,
+}
+
+/// `GET /v1/handovers` query (supervisors): newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct HandoverQuery {
+    /// One of the caller's teams; all of them when absent.
+    pub team: Option<String>,
+    /// At most 100; 20 when absent.
+    pub limit: Option<u32>,
+}
+
 /// An agent's load, for the supervisor overview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

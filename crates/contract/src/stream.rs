@@ -52,6 +52,10 @@ pub enum StreamPayload {
         conversation: SideConversation,
         message: SideMessage,
     },
+    /// A shift handover was written or acknowledged (for the team's supervisors only).
+    Handover {
+        handover: Box<Handover>,
+    },
     /// The stream cannot replay what was missed: pull the change feed, then carry on.
     Reset,
 }
@@ -66,6 +70,7 @@ impl StreamPayload {
             StreamPayload::Assignment { .. } => "assignment",
             StreamPayload::Escalation { .. } => "escalation",
             StreamPayload::SideMessageCreated { .. } => "side_message_created",
+            StreamPayload::Handover { .. } => "handover",
             StreamPayload::Reset => "reset",
         }
     }

@@ -11,8 +11,8 @@ use std::time::Instant;
 
 use arbiter_cache::Cache;
 use arbiter_contract::{
-    Agent, AgentRole, Escalation, EscalationLevel, EscalationReason, EscalationStatus, StreamEvent, StreamPayload,
-    Ticket,
+    Agent, AgentRole, Escalation, EscalationLevel, EscalationReason, EscalationStatus, Handover, StreamEvent,
+    StreamPayload, Ticket,
 };
 use arbiter_policy::escalation::span;
 use chrono::{DateTime, Utc};
@@ -120,6 +120,23 @@ pub fn assignment_alert(ticket: &Ticket, customer_name: Option<&str>, now: DateT
     }
 }
 
+/// The notification for a shift handover waiting for the next shift's lead.
+pub fn handover_alert(handover: &Handover) -> Alert {
+    let first_line = handover.summary.lines().next().unwrap_or_default();
+    let mut words: String = first_line.chars().take(140).collect();
+    if words.chars().count() < first_line.chars().count() {
+        words.push('…');
+    }
+    Alert {
+        key: format!("handover-{}", handover.id),
+        title: format!("Shift handover · {}", handover.team),
+        body: format!("{}: {words}", handover.author_name),
+        ticket_id: None,
+        escalation_id: None,
+        urgent: false,
+    }
+}
+
 /// Tells the shell how many open escalations concern the agent (the tray shows it).
 async fn report_waiting(me: &Agent, cache: &Cache, events: &dyn DeskEvents) {
     match cache.open_escalations().await {
@@ -156,6 +173,7 @@ impl AlertLoop {
         let own_actions = own.clone();
         let task = tokio::spawn(async move {
             let mut seen: HashSet<i64> = HashSet::new();
+            let mut seen_handovers: HashSet<i64> = HashSet::new();
             report_waiting(&me, &cache, events.as_ref()).await;
             while let Some(event) = receiver.recv().await {
                 if matches!(event.payload, StreamPayload::Escalation { .. }) {
@@ -196,6 +214,14 @@ impl AlertLoop {
                         let customer = view.as_ref().and_then(|v| v.customer.as_ref()).map(|c| c.name.clone());
                         assignment_alert(ticket, customer.as_deref(), Utc::now())
                     }
+                    StreamPayload::Handover { handover } => {
+                        // A new handover is news for the next shift, not for its author.
+                        let new = handover.acknowledged_at.is_none() && seen_handovers.insert(handover.id);
+                        if handover.author_id == me.id || !new {
+                            continue;
+                        }
+                        handover_alert(handover)
+                    }
                     _ => continue,
                 };
                 if do_not_disturb() && !alert.urgent {
@@ -208,9 +234,12 @@ impl AlertLoop {
         Self { sender, own, task }
     }
 
-    /// Hands a live event over (only escalations and assignments can alert).
+    /// Hands a live event over (only escalations, assignments and handovers can alert).
     pub fn push(&self, event: &StreamEvent) {
-        if matches!(event.payload, StreamPayload::Escalation { .. } | StreamPayload::Assignment { .. }) {
+        if matches!(
+            event.payload,
+            StreamPayload::Escalation { .. } | StreamPayload::Assignment { .. } | StreamPayload::Handover { .. }
+        ) {
             let _ = self.sender.send(event.clone());
         }
     }

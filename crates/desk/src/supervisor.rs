@@ -6,7 +6,9 @@
 
 use arbiter_cache::Cache;
 use arbiter_client::ApiClient;
-use arbiter_contract::{AgentRole, BulkFailure, BulkTicketUpdate, Entity, SupervisorOverview, TicketUpdate};
+use arbiter_contract::{
+    AgentRole, BulkFailure, BulkTicketUpdate, Entity, Handover, NewHandover, SupervisorOverview, TicketUpdate,
+};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -65,5 +67,31 @@ impl Desk {
         let entities: Vec<Entity> = result.updated.iter().cloned().map(Entity::Ticket).collect();
         cache.put_entities(&entities).await?;
         Ok(BulkOutcome { updated: result.updated.iter().map(|t| t.id).collect(), failed: result.failed })
+    }
+
+    /// The shift handovers of the supervisor's teams, newest first (read live).
+    pub async fn handovers(&self) -> Result<Vec<Handover>, DeskError> {
+        let (client, _) = self.supervisor_session().await?;
+        Ok(client.handovers(None, 30).await?)
+    }
+
+    /// Hands a team's shift over; the server adds the team's numbers and work as they stand.
+    pub async fn write_handover(&self, handover: NewHandover, idempotency_key: &str) -> Result<Handover, DeskError> {
+        if handover.summary.trim().is_empty() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "Write a few words for the next shift."));
+        }
+        let (client, _) = self.supervisor_session().await?;
+        Ok(client.create_handover(&handover, idempotency_key).await?)
+    }
+
+    /// The next shift takes a handover over.
+    pub async fn acknowledge_handover(
+        &self,
+        handover_id: i64,
+        version: i64,
+        idempotency_key: &str,
+    ) -> Result<Handover, DeskError> {
+        let (client, _) = self.supervisor_session().await?;
+        Ok(client.acknowledge_handover(handover_id, version, idempotency_key).await?)
     }
 }

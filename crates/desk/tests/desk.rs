@@ -679,3 +679,72 @@ async fn a_supervisor_drills_into_a_queue_and_reassigns_in_bulk() {
     let offline = marcus.bulk_update(picked, update, "bulk-offline").await.unwrap_err();
     assert_eq!(offline.code, ErrorCode::Offline, "{offline:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shift_handover_reaches_the_next_lead_who_acknowledges_it() {
+    use arbiter_contract::{HandoverNote, NewHandover};
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let start = |token: &'static str, name: &'static str, recorder: Arc<Recorder>| {
+        let dir = dir.path().join(name);
+        let url = server.base_url();
+        async move {
+            let desk = Desk::new(paths(&dir), Arc::new(MemoryStore::default()), recorder);
+            desk.start().await.unwrap();
+            desk.sign_in(&url, token).await.unwrap();
+            wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+            desk
+        }
+    };
+    let marcus_alerts = Arc::new(Recorder::default());
+    let kofi_alerts = Arc::new(Recorder::default());
+    let ava_alerts = Arc::new(Recorder::default());
+    let marcus = start("demo-marcus", "marcus", marcus_alerts.clone()).await;
+    let kofi = start("demo-kofi", "kofi", kofi_alerts.clone()).await;
+    let ava = start("demo-ava", "ava", ava_alerts.clone()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await; // the streams connect
+
+    let unassigned = marcus.list_tickets(InboxView::Unassigned, None, 1).await.unwrap();
+    let handover = NewHandover {
+        team: "disputes".into(),
+        shift_started_at: chrono::Utc::now() - chrono::Duration::hours(8),
+        summary: "Busy night: the Visa chargebacks are due at noon.\nEverything else is quiet.".into(),
+        notes: vec![HandoverNote { ticket_id: unassigned[0].id, note: "Call back at 09:00.".into() }],
+    };
+    let refused = ava.write_handover(handover.clone(), "ava-handover").await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Rejected, "agents write no handovers");
+    let blank = NewHandover { summary: " ".into(), ..handover.clone() };
+    assert_eq!(marcus.write_handover(blank, "blank").await.unwrap_err().code, ErrorCode::InvalidInput);
+
+    let written = marcus.write_handover(handover.clone(), "handover-1").await.unwrap();
+    assert_eq!(written.author_name, "Marcus Oyelaran");
+    assert!(written.items.iter().any(|i| i.ticket_id == unassigned[0].id && i.note.is_some()));
+    // A retried click writes nothing more.
+    assert_eq!(marcus.write_handover(handover, "handover-1").await.unwrap().id, written.id);
+
+    // The next lead is told at once; its author and the agents are not.
+    for _ in 0..100 {
+        if !kofi_alerts.alerts.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let told = kofi_alerts.alerts.lock().unwrap().clone();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].title, "Shift handover · disputes");
+    assert_eq!(told[0].body, "Marcus Oyelaran: Busy night: the Visa chargebacks are due at noon.");
+    assert!(marcus_alerts.alerts.lock().unwrap().iter().all(|a| !a.key.starts_with("handover")));
+    assert!(ava_alerts.alerts.lock().unwrap().iter().all(|a| !a.key.starts_with("handover")));
+
+    let listed = kofi.handovers().await.unwrap();
+    assert_eq!(listed.first().map(|h| h.id), Some(written.id));
+    assert_eq!(marcus.acknowledge_handover(written.id, 1, "own").await.unwrap_err().code, ErrorCode::Rejected);
+    let taken = kofi.acknowledge_handover(written.id, 1, "ack-1").await.unwrap();
+    assert_eq!(taken.acknowledged_by_name.as_deref(), Some("Kofi Boateng"));
+    let late = kofi.acknowledge_handover(written.id, 1, "ack-2").await.unwrap_err();
+    assert_eq!(late.code, ErrorCode::Rejected, "already acknowledged: {late:?}");
+    assert_eq!(marcus.handovers().await.unwrap()[0].acknowledged_by_name.as_deref(), Some("Kofi Boateng"));
+    assert_eq!(ava.handovers().await.unwrap_err().code, ErrorCode::Rejected);
+}

@@ -452,3 +452,99 @@ async fn escalations_are_acknowledged_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_shift_handover_is_written_by_one_lead_and_acknowledged_by_the_next() {
+    const KOFI: &str = "demo-kofi"; // disputes, the other shift's lead
+    each_database(async |api| {
+        let active = "status IN ('new', 'open', 'pending', 'on_hold')";
+        // An unassigned ticket: listed whatever it is, because the lead notes it.
+        let quiet = api
+            .one(&format!("SELECT MIN(id) FROM tickets WHERE queue = 'disputes' AND {active} AND assignee_id IS NULL"))
+            .await;
+        let shift_start = chrono::Utc::now() - chrono::Duration::hours(8);
+        let body = json!({
+            "team": "disputes",
+            "shift_started_at": shift_start,
+            "summary": "Quiet night. Two chargebacks due tomorrow; watch the P2P spike.",
+            "notes": [{ "ticket_id": quiet, "note": "Customer calls back at 09:00 UTC." }],
+        });
+
+        // Agents have no handovers; a lead writes only for the teams they lead.
+        assert_eq!(api.get(AVA, "/v1/handovers").await.0, StatusCode::FORBIDDEN);
+        let (status, _) = api.call(Method::POST, AVA, "/v1/handovers", Some(body.clone()), None).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let mut elsewhere = body.clone();
+        elsewhere["team"] = json!("fraud");
+        assert_eq!(
+            api.call(Method::POST, MARCUS, "/v1/handovers", Some(elsewhere), None).await.0,
+            StatusCode::FORBIDDEN
+        );
+        let mut empty = body.clone();
+        empty["summary"] = json!("   ");
+        assert_eq!(api.call(Method::POST, MARCUS, "/v1/handovers", Some(empty), None).await.0, StatusCode::BAD_REQUEST);
+
+        let (status, written) = api.call(Method::POST, MARCUS, "/v1/handovers", Some(body), None).await;
+        assert_eq!(status, StatusCode::CREATED, "{written}");
+        let handover: Handover = serde_json::from_value(written).unwrap();
+        assert_eq!((handover.team.as_str(), handover.author_name.as_str()), ("disputes", "Marcus Oyelaran"));
+        assert_eq!(handover.version, 1);
+        // The numbers are the board's.
+        let overview: SupervisorOverview =
+            serde_json::from_value(api.get(MARCUS, "/v1/supervisor/overview").await.1).unwrap();
+        let board = &overview.queues[0];
+        let totals = &handover.totals;
+        assert_eq!(
+            (totals.new, totals.open, totals.pending, totals.on_hold, totals.unassigned),
+            (board.new, board.open, board.pending, board.on_hold, board.unassigned)
+        );
+        assert!(handover.agents.iter().any(|a| a.name == "Ava Chen"));
+        // Every assigned active ticket of the queue is there, per agent, unassigned last.
+        let assigned = api
+            .one(&format!(
+                "SELECT COUNT(*) FROM tickets WHERE queue = 'disputes' AND {active} AND assignee_id IS NOT NULL"
+            ))
+            .await;
+        let listed = handover.items.iter().filter(|i| i.assignee_id.is_some()).count() as i64;
+        assert_eq!(listed, assigned);
+        let first_unassigned = handover.items.iter().position(|i| i.assignee_id.is_none()).unwrap();
+        assert!(handover.items[first_unassigned..].iter().all(|i| i.assignee_id.is_none()));
+        assert!(handover
+            .items
+            .iter()
+            .filter(|i| i.assignee_id.is_none())
+            .all(|i| i.note.is_some() || i.escalation_level > EscalationLevel::L0 || i.priority >= Priority::High));
+        let noted = handover.items.iter().find(|i| i.ticket_id == quiet).expect("the noted ticket");
+        assert_eq!(noted.note.as_deref(), Some("Customer calls back at 09:00 UTC."));
+        assert!(handover
+            .items
+            .iter()
+            .filter(|i| i.assignee_id == Some(1))
+            .all(|i| i.assignee_name.as_deref() == Some("Ava Chen")));
+
+        // The author cannot acknowledge; another team's lead does not see it; the next one does.
+        let ack = format!("/v1/handovers/{}/acknowledge", handover.id);
+        assert_eq!(api.call(Method::POST, MARCUS, &ack, None, Some(1)).await.0, StatusCode::BAD_REQUEST);
+        assert_eq!(api.call(Method::POST, OLGA, &ack, None, Some(1)).await.0, StatusCode::NOT_FOUND);
+        let (_, theirs) = api.get(OLGA, "/v1/handovers").await;
+        assert_eq!(theirs, json!([]));
+        let (status, listed) = api.get(KOFI, "/v1/handovers?team=disputes").await;
+        assert_eq!(status, StatusCode::OK);
+        let listed: Vec<Handover> = serde_json::from_value(listed).unwrap();
+        assert_eq!(listed, vec![handover.clone()]);
+        let (status, done) = api.call(Method::POST, KOFI, &ack, None, Some(1)).await;
+        assert_eq!(status, StatusCode::OK, "{done}");
+        let done: Handover = serde_json::from_value(done).unwrap();
+        assert_eq!(done.acknowledged_by_name.as_deref(), Some("Kofi Boateng"));
+        assert!(done.acknowledged_at.is_some());
+        assert_eq!(done.version, 2);
+        let (status, again) = api.call(Method::POST, KOFI, &ack, None, Some(1)).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{again}");
+        assert!(again["message"].as_str().unwrap().contains("Kofi Boateng"), "{again}");
+        // Both steps are in the audit log.
+        let (_, audit) = api.get(MARCUS, &format!("/v1/audit?entity_kind=handover&entity_id={}", handover.id)).await;
+        let actions: Vec<&str> = audit.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+        assert_eq!(actions, vec!["handover.acknowledge", "handover.create"]);
+    })
+    .await;
+}

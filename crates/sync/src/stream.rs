@@ -64,7 +64,10 @@ fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
         StreamPayload::SideMessageCreated { conversation, message } => {
             vec![Entity::SideConversation(conversation.clone()), Entity::SideMessage(message.clone())]
         }
-        StreamPayload::Typing { .. } | StreamPayload::Presence { .. } | StreamPayload::Reset => Vec::new(),
+        StreamPayload::Typing { .. }
+        | StreamPayload::Presence { .. }
+        | StreamPayload::Handover { .. }
+        | StreamPayload::Reset => Vec::new(),
     }
 }
 

@@ -24,6 +24,12 @@ export const commands = {
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
 	/**  Supervisors: one change to many tickets, applied by the server. */
 	bulkUpdateTickets: (ticketIds: number[], update: TicketUpdate, idempotencyKey: string) => typedError<BulkOutcome, DeskError>(__TAURI_INVOKE("bulk_update_tickets", { ticketIds, update, idempotencyKey })),
+	/**  Supervisors: their teams' shift handovers, newest first. */
+	handovers: () => typedError<Handover[], DeskError>(__TAURI_INVOKE("handovers")),
+	/**  Supervisors: hands a team's shift over. */
+	writeHandover: (handover: NewHandover, idempotencyKey: string) => typedError<Handover, DeskError>(__TAURI_INVOKE("write_handover", { handover, idempotencyKey })),
+	/**  Supervisors: the next shift takes a handover over. */
+	acknowledgeHandover: (handoverId: number, version: number, idempotencyKey: string) => typedError<Handover, DeskError>(__TAURI_INVOKE("acknowledge_handover", { handoverId, version, idempotencyKey })),
 	doNotDisturb: () => __TAURI_INVOKE<boolean>("do_not_disturb"),
 	setDoNotDisturb: (on: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("set_do_not_disturb", { on })),
 	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
@@ -454,6 +460,56 @@ export type EvidenceKind = "file" |
 /**  A pinned customer activity event (login, deposit, withdrawal…). */
 "activity_event" | "note";
 
+/**
+ *  A shift's handover for one team: the outgoing lead's words, and the team's numbers and
+ *  open and pending work as they stood when it was written, per agent, with the lead's note
+ *  where they left one. The next shift's lead acknowledges it. Supervisors only.
+ */
+export type Handover = {
+	id: number,
+	team: string,
+	author_id: number,
+	author_name: string,
+	/**  When the shift it hands over began. */
+	shift_started_at: string,
+	created_at: string,
+	/**  The outgoing lead's words: what happened, what to watch. */
+	summary: string,
+	/**  The team's queue as it stood. */
+	totals: QueueStats,
+	/**  Every member's presence and load as they stood. */
+	agents: AgentLoad[],
+	/**
+	 *  The work handed over, most pressing first per agent (unassigned last): every assigned
+	 *  active ticket, and unassigned ones that are escalated, high or urgent, or noted.
+	 */
+	items: HandoverItem[],
+	/**  Tickets that qualified but were left out to keep the list readable (it keeps 1,000). */
+	items_omitted: number,
+	acknowledged_by: number | null,
+	acknowledged_by_name: string | null,
+	acknowledged_at: string | null,
+	version: number,
+};
+
+/**  One ticket in a handover, as it stood. */
+export type HandoverItem = {
+	ticket_id: number,
+	subject: string,
+	status: TicketStatus,
+	priority: Priority,
+	escalation_level: EscalationLevel,
+	assignee_id: number | null,
+	assignee_name: string | null,
+	/**  The outgoing lead's note on it. */
+	note: string | null,
+};
+
+export type HandoverNote = {
+	ticket_id: number,
+	note: string,
+};
+
 /**  The inbox's built-in views. "Active" below means new, open, pending or on hold. */
 export type InboxView = 
 /**  Assigned to me and active. */
@@ -562,6 +618,18 @@ export type Message = {
 	 *  pending action to the stored message.
 	 */
 	client_ref: string | null,
+};
+
+/**
+ *  `POST /v1/handovers` (supervisors): hand a team's shift over. The server takes the
+ *  team's numbers and work as they stand; the lead adds words and per-ticket notes.
+ */
+export type NewHandover = {
+	team: string,
+	shift_started_at: string,
+	summary: string,
+	/**  Notes on particular tickets of the team's queue. */
+	notes?: HandoverNote[],
 };
 
 /**  An internal note on a ticket: agents only, never shown to the customer. */
@@ -859,6 +927,8 @@ export type StreamPayload =
  *  it now stands (a team's answer reopens it; the agent may close it).
  */
 { type: "side_message_created"; conversation: SideConversation; message: SideMessage } | 
+/**  A shift handover was written or acknowledged (for the team's supervisors only). */
+{ type: "handover"; handover: Handover } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
 { type: "reset" };
 

@@ -1,6 +1,7 @@
 //! Business rules the handlers, the generator and the simulator share.
 
 pub mod money;
+pub mod overview;
 
 use arbiter_contract::*;
 use chrono::{DateTime, Utc};

@@ -29,7 +29,7 @@ pub use activity::{Decoy, GroundTruth, Planted};
 use bulk::Bulk;
 use conversations::{make_ticket, Ids, World};
 use corpus::{Locale, Scenario, Script, LOCALES, SCENARIOS};
-pub use roster::{demo_token, STAFF, TEAMS};
+pub use roster::{demo_token, SHIFT_LEADS, STAFF, TEAMS};
 
 #[derive(Debug, Clone)]
 pub struct GeneratorOptions {
@@ -60,7 +60,26 @@ const HISTORY_DAYS: i64 = 90;
 
 /// The demo agents and their tokens, in roster order.
 pub fn demo_tokens() -> Vec<(&'static str, String)> {
-    STAFF.iter().map(|s| (s.name, demo_token(s.name))).collect()
+    STAFF.iter().chain(SHIFT_LEADS).map(|s| (s.name, demo_token(s.name))).collect()
+}
+
+/// The other shift's leads: offline since their shift ended, no random draws (see SHIFT_LEADS).
+fn shift_lead_agents(now: DateTime<Utc>) -> Vec<Agent> {
+    SHIFT_LEADS
+        .iter()
+        .enumerate()
+        .map(|(index, member)| Agent {
+            id: (STAFF.len() + index) as i64 + 1,
+            name: member.name.to_owned(),
+            email: format!("{}@arbiter.example", demo_token(member.name).trim_start_matches("demo-")),
+            role: member.role,
+            team: member.team.to_owned(),
+            teams: std::iter::once(member.team).chain(member.also_leads.iter().copied()).map(str::to_owned).collect(),
+            languages: member.languages.iter().map(|l| l.to_string()).collect(),
+            presence: Presence::Offline,
+            presence_since: now - Duration::hours(8),
+        })
+        .collect()
 }
 
 pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
@@ -232,10 +251,11 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
         })
         .await?;
     }
-    for agent in &agents {
+    let shift_leads = shift_lead_agents(now);
+    for agent in agents.iter().chain(&shift_leads) {
         bulk.agent(agent).await?;
     }
-    summary.agents = agents.len();
+    summary.agents = agents.len() + shift_leads.len();
     let (macros, articles) = macros_and_articles(now);
     for item in &macros {
         bulk.macro_(item).await?;
@@ -352,7 +372,7 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     }
 
     summary.rows = bulk.finish().await?;
-    for agent in &agents {
+    for agent in agents.iter().chain(&shift_leads) {
         insert_token(&mut tx, agent.id, &demo_token(&agent.name), now.timestamp_millis()).await?;
     }
     tx.commit().await?;

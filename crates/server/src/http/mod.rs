@@ -7,6 +7,7 @@ pub mod documents;
 pub mod escalations;
 pub mod extract;
 pub mod feed;
+pub mod handovers;
 pub mod inbound;
 pub mod me;
 pub mod policies;
@@ -72,6 +73,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(stream::stream))
         .routes(routes!(tickets::ticket, tickets::update))
         .routes(routes!(tickets::bulk_update))
+        .routes(routes!(handovers::list_handovers, handovers::create_handover))
+        .routes(routes!(handovers::acknowledge_handover))
         .routes(routes!(conversation::reply))
         .routes(routes!(conversation::note))
         .routes(routes!(conversation::create_side_conversation))

@@ -1,7 +1,5 @@
 //! Supervisor-only views: the live overview of their teams and the audit log.
 
-use std::collections::BTreeMap;
-
 use arbiter_contract::*;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -9,9 +7,9 @@ use axum::Json;
 use chrono::Utc;
 
 use crate::auth::Supervisor;
+use crate::domain;
 use crate::error::ApiFailure;
 use crate::store::audit;
-use crate::store::rows::{list, params, Val};
 use crate::AppState;
 
 /// Backlog by queue and status, oldest waiting customer, SLA breaches, open escalations,
@@ -22,102 +20,8 @@ pub async fn overview(
     State(state): State<AppState>,
     Supervisor(caller): Supervisor,
 ) -> Result<Json<SupervisorOverview>, ApiFailure> {
-    let now = Utc::now();
     let mut conn = state.db.pool.acquire().await?;
-    let teams = &caller.vis.teams;
-    let team_args: Vec<Val> = teams.iter().map(|t| Val::from(t.as_str())).collect();
-    let sql = format!(
-        "SELECT data FROM tickets WHERE queue IN ({}) AND status IN ('new', 'open', 'pending', 'on_hold')",
-        params(0, teams.len().max(1))
-    );
-    let args = if team_args.is_empty() { vec![Val::Text(None)] } else { team_args.clone() };
-    let tickets: Vec<Ticket> = list(&mut conn, &sql, args.clone()).await?;
-    let sql = format!(
-        "SELECT data FROM escalations WHERE status = 'open' AND target_team IN ({})",
-        params(0, teams.len().max(1))
-    );
-    let escalations: Vec<Escalation> = list(&mut conn, &sql, args).await?;
-
-    let mut queues: BTreeMap<String, QueueStats> = BTreeMap::new();
-    for team in teams {
-        queues.insert(
-            team.clone(),
-            QueueStats {
-                queue: team.clone(),
-                new: 0,
-                open: 0,
-                pending: 0,
-                on_hold: 0,
-                unassigned: 0,
-                oldest_waiting_since: None,
-                oldest_waiting_ticket_id: None,
-                sla_breached: 0,
-                open_escalations: 0,
-                open_escalations_by_level: [0; 3],
-                oldest_escalation_at: None,
-            },
-        );
-    }
-    let mut load: BTreeMap<i64, i64> = BTreeMap::new();
-    for ticket in &tickets {
-        let Some(stats) = queues.get_mut(&ticket.queue) else { continue };
-        match ticket.status {
-            TicketStatus::New => stats.new += 1,
-            TicketStatus::Open => stats.open += 1,
-            TicketStatus::Pending => stats.pending += 1,
-            TicketStatus::OnHold => stats.on_hold += 1,
-            _ => {}
-        }
-        if ticket.assignee_id.is_none() {
-            stats.unassigned += 1;
-        }
-        if let Some(agent) = ticket.assignee_id {
-            *load.entry(agent).or_default() += 1;
-        }
-        if arbiter_policy::sla::breached(&ticket.sla, now) {
-            stats.sla_breached += 1;
-        }
-        // Waiting on us: new or open. Since when: the running response clock's start is not
-        // stored, so the ticket's last change stands in for it.
-        if matches!(ticket.status, TicketStatus::New | TicketStatus::Open)
-            && stats.oldest_waiting_since.is_none_or(|since| ticket.updated_at < since)
-        {
-            stats.oldest_waiting_since = Some(ticket.updated_at);
-            stats.oldest_waiting_ticket_id = Some(ticket.id);
-        }
-    }
-    for escalation in &escalations {
-        if let Some(stats) = queues.get_mut(&escalation.target_team) {
-            stats.open_escalations += 1;
-            let slot = match escalation.level {
-                EscalationLevel::L0 | EscalationLevel::L1 => 0,
-                EscalationLevel::L2 => 1,
-                EscalationLevel::L3 => 2,
-            };
-            stats.open_escalations_by_level[slot] += 1;
-            if stats.oldest_escalation_at.is_none_or(|at| escalation.created_at < at) {
-                stats.oldest_escalation_at = Some(escalation.created_at);
-            }
-        }
-    }
-    let sql = format!("SELECT data FROM agents WHERE id IN ({})", params(0, caller.vis.members.len().max(1)));
-    let member_args: Vec<Val> = if caller.vis.members.is_empty() {
-        vec![Val::Int(None)]
-    } else {
-        caller.vis.members.iter().map(|m| Val::from(*m)).collect()
-    };
-    let members: Vec<Agent> = list(&mut conn, &sql, member_args).await?;
-    let agents = members
-        .into_iter()
-        .map(|agent| AgentLoad {
-            agent_id: agent.id,
-            name: agent.name,
-            team: agent.team,
-            presence: agent.presence,
-            active_tickets: load.get(&agent.id).copied().unwrap_or(0),
-        })
-        .collect();
-    Ok(Json(SupervisorOverview { queues: queues.into_values().collect(), agents, at: now }))
+    Ok(Json(domain::overview::of_teams(&mut conn, &caller.vis.teams, &caller.vis.members, Utc::now()).await?))
 }
 
 /// The audit log of the caller's team members' actions, newest first.

@@ -20,6 +20,9 @@ pub struct Scope {
     pub customer: Option<i64>,
     /// One agent (the author of a private draft).
     pub agent: Option<i64>,
+    /// The supervisors who lead this team, and nobody else (shift handovers). Live events
+    /// only: the change feed's rows never carry it.
+    pub leads_of: Option<String>,
 }
 
 impl Scope {
@@ -47,6 +50,11 @@ impl Scope {
             assignee: ticket.and_then(|t| t.assignee_id).or(escalation.target_agent_id),
             ..Scope::default()
         }
+    }
+
+    /// The leads of a team.
+    pub fn leads_of(team: &str) -> Self {
+        Scope { leads_of: Some(team.to_owned()), ..Scope::default() }
     }
 
     /// The investigator, and compliance, who receives it.
@@ -95,6 +103,7 @@ impl Visibility {
             || scope.team.as_deref().is_some_and(|q| self.teams.iter().any(|t| t == q))
             || scope.assignee.is_some_and(|a| a == self.agent_id || self.members.contains(&a))
             || scope.agent == Some(self.agent_id)
+            || (self.supervisor && scope.leads_of.as_deref().is_some_and(|t| self.teams.iter().any(|m| m == t)))
     }
 
     /// A SQL condition over a `changes` row aliased `c`, with its bind values (numbered
