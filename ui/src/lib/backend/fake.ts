@@ -6,6 +6,9 @@ import type {
   Agent,
   ArticleHit,
   BulkOutcome,
+  Handover,
+  HandoverItem,
+  NewHandover,
   Customer,
   Escalation,
   InboxView,
@@ -629,6 +632,76 @@ export class FakeBackend implements Backend {
     }
     this.cacheListeners.forEach((l) => l({ ids: outcome.updated }));
     return outcome;
+  }
+
+  /** The server's handovers, newest first. */
+  handoverList: Handover[] = [];
+
+  private supervisorOnly(): void {
+    if (this.session_?.agent.role !== "supervisor") throw new DeskFailure("rejected", "The supervisor console is for supervisors.");
+  }
+
+  async handovers(): Promise<Handover[]> {
+    this.supervisorOnly();
+    return [...this.handoverList];
+  }
+
+  async writeHandover(handover: NewHandover, _idempotencyKey: string): Promise<Handover> {
+    this.supervisorOnly();
+    if (this.failNext) {
+      const failure = this.failNext;
+      this.failNext = null;
+      throw failure;
+    }
+    if (!handover.summary.trim()) throw new DeskFailure("invalid_input", "Write a few words for the next shift.");
+    const overview = await this.supervisorOverview();
+    const notes = new Map((handover.notes ?? []).map((n) => [n.ticket_id, n.note]));
+    const items: HandoverItem[] = this.tickets
+      .filter((v) => v.ticket.queue === handover.team && OPEN.includes(v.ticket.status))
+      .filter((v) => v.ticket.assignee_id !== null || v.ticket.escalation_level !== "l0" || notes.has(v.ticket.id))
+      .map((v) => ({
+        ticket_id: v.ticket.id,
+        subject: v.ticket.subject,
+        status: v.ticket.status,
+        priority: v.ticket.priority,
+        escalation_level: v.ticket.escalation_level,
+        assignee_id: v.ticket.assignee_id,
+        assignee_name: v.assignee?.name ?? null,
+        note: notes.get(v.ticket.id) ?? null,
+      }));
+    const me = this.session_!.agent;
+    const written: Handover = {
+      id: this.handoverList.length + 1,
+      team: handover.team,
+      author_id: me.id,
+      author_name: me.name,
+      shift_started_at: handover.shift_started_at,
+      created_at: new Date().toISOString(),
+      summary: handover.summary.trim(),
+      totals: overview.queues.find((q) => q.queue === handover.team) ?? overview.queues[0],
+      agents: overview.agents,
+      items,
+      items_omitted: 0,
+      acknowledged_by: null,
+      acknowledged_by_name: null,
+      acknowledged_at: null,
+      version: 1,
+    };
+    this.handoverList = [written, ...this.handoverList];
+    return written;
+  }
+
+  async acknowledgeHandover(handoverId: number, version: number, _idempotencyKey: string): Promise<Handover> {
+    this.supervisorOnly();
+    const current = this.handoverList.find((h) => h.id === handoverId);
+    if (!current) throw new DeskFailure("not_found", `handover ${handoverId} does not exist`);
+    if (current.acknowledged_at !== null || current.version !== version) {
+      throw new DeskFailure("rejected", `handover ${handoverId} was already acknowledged by ${current.acknowledged_by_name ?? "someone"}`);
+    }
+    const me = this.session_!.agent;
+    const taken = { ...current, acknowledged_by: me.id, acknowledged_by_name: me.name, acknowledged_at: new Date().toISOString(), version: version + 1 };
+    this.handoverList = this.handoverList.map((h) => (h.id === handoverId ? taken : h));
+    return taken;
   }
 
   async doNotDisturb() {

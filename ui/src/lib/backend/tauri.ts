@@ -76,6 +76,9 @@ export const tauriBackend: Backend = {
   acknowledgeEscalation: (escalationId, clientKey) => unwrap(commands.acknowledgeEscalation(escalationId, clientKey)),
   supervisorOverview: () => unwrap(commands.supervisorOverview()),
   bulkUpdateTickets: (ticketIds, update, idempotencyKey) => unwrap(commands.bulkUpdateTickets(ticketIds, update, idempotencyKey)),
+  handovers: () => unwrap(commands.handovers()),
+  writeHandover: (handover, idempotencyKey) => unwrap(commands.writeHandover(handover, idempotencyKey)),
+  acknowledgeHandover: (handoverId, version, idempotencyKey) => unwrap(commands.acknowledgeHandover(handoverId, version, idempotencyKey)),
   doNotDisturb: () => commands.doNotDisturb(),
   setDoNotDisturb: async (on) => {
     await unwrap(commands.setDoNotDisturb(on));

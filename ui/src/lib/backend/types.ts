@@ -4,6 +4,8 @@ import type {
   Agent,
   ArticleHit,
   BulkOutcome,
+  Handover,
+  NewHandover,
   LiveEvent,
   MacroChoice,
   SafeEmail,
@@ -78,6 +80,10 @@ export interface Backend {
   supervisorOverview(): Promise<SupervisorOverview>;
   /** Supervisors: one change to many tickets, applied by the server (online only). */
   bulkUpdateTickets(ticketIds: number[], update: TicketUpdate, idempotencyKey: string): Promise<BulkOutcome>;
+  /** Supervisors: their teams' shift handovers, newest first (read live). */
+  handovers(): Promise<Handover[]>;
+  writeHandover(handover: NewHandover, idempotencyKey: string): Promise<Handover>;
+  acknowledgeHandover(handoverId: number, version: number, idempotencyKey: string): Promise<Handover>;
   /** Whether desktop alerts below L2 are held (L2 and above always come through). */
   doNotDisturb(): Promise<boolean>;
   setDoNotDisturb(on: boolean): Promise<void>;

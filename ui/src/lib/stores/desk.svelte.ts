@@ -29,8 +29,8 @@ export class DeskState {
   session = $state<SessionInfo | null>(null);
   status = $state<SyncStatus | null>(null);
   view = $state<ViewKey>({ builtin: "mine" });
-  /** The tickets (list and conversation), or the supervisor's queue board. */
-  mode = $state<"tickets" | "board">("tickets");
+  /** The tickets (list and conversation), or the supervisor's queue board or shift handover. */
+  mode = $state<"tickets" | "board" | "handover">("tickets");
   /** Tickets per view, by `viewId`. */
   counts = $state<Record<string, number>>({});
   savedViews = $state<SavedView[]>([]);
