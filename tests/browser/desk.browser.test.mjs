@@ -207,3 +207,35 @@ test("Chinese and the dark theme, and no serious accessibility problems on the m
   assert.deepEqual(await accessibilityProblems(page), [], "side conversations form");
   await context.close();
 });
+
+test("the supervisor console: drill from the board, tick tickets for a bulk change, hand the shift over; accessible in both themes", async () => {
+  const { page, context, errors } = await openDesk(env, { query: "?supervisor" });
+  await page.click(tid("open-board"));
+  await page.click(tid("board-drill-queue"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="view-title"]')?.textContent === "disputes · active");
+  const boxes = await page.$$(tid("ticket-pick"));
+  assert.ok(boxes.length >= 2);
+  await boxes[0].click();
+  await boxes[1].click({ modifiers: ["Shift"] });
+  assert.equal(await page.textContent(tid("bulk-count")), "2 tickets selected");
+  assert.deepEqual(await accessibilityProblems(page), [], "bulk bar");
+  await page.selectOption(tid("bulk-priority"), "urgent");
+  await page.waitForSelector(`${tid("bulk-result")} >> text=2 tickets updated.`);
+  assert.deepEqual(await page.evaluate(() => window.fake.bulkUpdates.map((b) => b.update)), [{ priority: "urgent" }]);
+
+  await page.click(tid("open-handover"));
+  await page.waitForSelector(tid("handover-draft-item"));
+  await page.fill(tid("handover-summary"), "Quiet shift.");
+  await page.click(tid("handover-send"));
+  await page.waitForSelector(tid("handover-sent"));
+  await page.click(`${tid("handover-past")} button`);
+  assert.deepEqual(await accessibilityProblems(page), [], "shift handover, light");
+  await page.click(tid("theme-dark"));
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  assert.deepEqual(await accessibilityProblems(page), [], "shift handover, dark");
+  await page.click(tid("open-board"));
+  await page.waitForSelector(tid("board-queue"));
+  assert.deepEqual(await accessibilityProblems(page), [], "queue board, dark");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { after, before, test } from "node:test";
-import { api, eventually, freshProfile, gateway, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
+import { randomUUID } from "node:crypto";
+import { api, apiSend, eventually, freshProfile, gateway, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
 
 let server;
 let dunst;
@@ -151,6 +152,113 @@ test("a supervisor watches the queue board and drills into the longest-waiting c
     await subject.waitForDisplayed({ timeout: 5_000 });
     const ticket = (await api(server, `/v1/tickets/${q.oldest_waiting_ticket_id}`)).ticket;
     assert.equal(await subject.getProperty("textContent"), ticket.subject);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a supervisor drills into unassigned work and hands it out in bulk, then takes the night's handover and writes their own", async () => {
+  const as = (token) => ({ token, headers: { "Idempotency-Key": randomUUID() } });
+  const app = await launchApp(freshProfile());
+  const $ = (selector) => app.browser.$(selector);
+  try {
+    const url = await $('[data-testid="server-url"]');
+    await url.waitForDisplayed({ timeout: 20_000 });
+    await url.clearValue();
+    await url.setValue(server.url);
+    await (await $('[data-testid="token"]')).setValue("demo-marcus");
+    await (await $('[data-testid="sign-in"]')).click();
+    await (await $('[data-testid="open-board"]')).waitForDisplayed({ timeout: 20_000 });
+    await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
+      timeout: 30_000,
+    });
+
+    // Drill from the board into the disputes queue's unassigned tickets.
+    await (await $('[data-testid="open-board"]')).click();
+    const drill = await $('[data-testid="board-queue"][data-queue="disputes"] [data-testid="board-drill-unassigned"]');
+    await drill.waitForExist({ timeout: 10_000, timeoutMsg: "disputes has unassigned tickets to drill into" });
+    await drill.click();
+    await app.browser.waitUntil(async () => (await (await $('[data-testid="view-title"]')).getProperty("textContent")) === "disputes · unassigned", {
+      timeout: 5_000,
+    });
+    const rows = await app.browser.$$('[data-testid="ticket-row"]');
+    assert.ok(rows.length >= 2, "at least two unassigned disputes");
+    const ids = await Promise.all(rows.slice(0, 2).map(async (r) => Number(await r.getAttribute("data-ticket-id"))));
+    for (const row of rows.slice(0, 2)) await (await row.$('[data-testid="ticket-pick"]')).click();
+    await app.browser.waitUntil(async () => (await (await $('[data-testid="bulk-count"]')).getProperty("textContent")) === "2 tickets selected", {
+      timeout: 5_000,
+    });
+    // Hand both to Ava.
+    await (await $('[data-testid="bulk-assign"]')).selectByAttribute("value", "1");
+    await app.browser.waitUntil(async () => String(await (await $('[data-testid="bulk-result"]')).getProperty("textContent")).includes("2 tickets updated"), {
+      timeout: 10_000,
+      timeoutMsg: "the bulk result is shown",
+    });
+    for (const id of ids) {
+      const ticket = (await api(server, `/v1/tickets/${id}`)).ticket;
+      assert.equal(ticket.assignee_id, 1, `#${id} is Ava's on the server`);
+    }
+    // They left the drill-down (nobody's → Ava's).
+    await app.browser.waitUntil(
+      async () => {
+        const shown = Array.from(await app.browser.$$('[data-testid="ticket-row"]'));
+        const left = await Promise.all(shown.map((r) => r.getAttribute("data-ticket-id")));
+        return ids.every((id) => !left.includes(String(id)));
+      },
+      { timeout: 5_000, timeoutMsg: "the reassigned tickets left the unassigned drill-down" },
+    );
+
+    // The night lead hands over: Marcus's desktop is told, and the sidebar counts it.
+    dunstctl("close-all");
+    const before = notifies.length;
+    const night = await apiSend(
+      server,
+      "POST",
+      "/v1/handovers",
+      {
+        team: "disputes",
+        shift_started_at: new Date(Date.now() - 8 * 3_600_000).toISOString(),
+        summary: "Two Visa chargebacks due at noon.\nP2P is quiet.",
+        notes: [{ ticket_id: ids[0], note: "Ava has it now; the customer calls at 09:00." }],
+      },
+      as("demo-kofi"),
+    );
+    await eventually(() => notifies.length > before, "the handover is notified", 5_000);
+    const call = bus.slice(bus.lastIndexOf("member=Notify"));
+    assert.ok(call.includes(`string "Shift handover · disputes"`), call);
+    assert.ok(call.includes("Kofi Boateng: Two Visa chargebacks due at noon."), call);
+    const count = await $('[data-testid="handover-count"]');
+    await count.waitForDisplayed({ timeout: 5_000 });
+    assert.equal(String(await count.getProperty("textContent")).trim(), "1");
+
+    // Marcus reads it (the note is there, its ticket opens) and acknowledges it.
+    await (await $('[data-testid="open-handover"]')).click();
+    const waiting = await $('[data-testid="handover-waiting"]');
+    await waiting.waitForDisplayed({ timeout: 5_000 });
+    assert.ok(String(await waiting.getProperty("textContent")).includes("Two Visa chargebacks due at noon."));
+    assert.equal(await (await waiting.$('[data-testid="handover-note"]')).getProperty("textContent"), "Ava has it now; the customer calls at 09:00.");
+    await screenshot(app.browser, "shift-handover");
+    await (await waiting.$('[data-testid="handover-acknowledge"]')).click();
+    await eventually(async () => {
+      const list = await apiSend(server, "GET", "/v1/handovers?team=disputes", undefined, { token: "demo-kofi" });
+      return list.find((h) => h.id === night.id)?.acknowledged_by === 2;
+    }, "the server has Marcus's acknowledgement");
+    await (await $('[data-testid="handover-count"]')).waitForExist({ reverse: true, timeout: 5_000 });
+
+    // Marcus writes his own, with a note on one ticket, for the next shift.
+    const first = await $('[data-testid="handover-draft-item"]');
+    await first.waitForExist({ timeout: 5_000 });
+    const noted = Number(await first.getAttribute("data-ticket-id"));
+    await (await first.$('[data-testid="handover-note-input"]')).setValue("Refund promised by Friday.");
+    await (await $('[data-testid="handover-summary"]')).setValue("Day shift: busy morning, all chargebacks answered.");
+    await (await $('[data-testid="handover-send"]')).click();
+    await (await $('[data-testid="handover-sent"]')).waitForDisplayed({ timeout: 10_000 });
+    const list = await apiSend(server, "GET", "/v1/handovers?team=disputes", undefined, { token: "demo-kofi" });
+    const mine = list.find((h) => h.author_id === 2);
+    assert.ok(mine, "the server has Marcus's handover");
+    assert.equal(mine.summary, "Day shift: busy morning, all chargebacks answered.");
+    assert.equal(mine.items.find((i) => i.ticket_id === noted)?.note, "Refund promised by Friday.");
+    assert.equal(mine.acknowledged_at, null, "waiting for the next shift");
   } finally {
     await app.close();
   }
