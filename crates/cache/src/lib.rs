@@ -29,8 +29,8 @@ pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource};
 
 pub use list::{ListCursor, MAX_LIST_LIMIT};
 pub use views::{
-    AssigneeFilter, InboxView, SavedView, SideThread, SyncPosition, TicketFilter, TicketListItem, TicketView,
-    ViewCount, ViewKey,
+    AssigneeFilter, InboxView, SavedView, SideThread, SlaClock, SlaClockKind, SyncPosition, TicketFilter,
+    TicketListItem, TicketView, ViewCount, ViewKey,
 };
 
 #[derive(Clone)]

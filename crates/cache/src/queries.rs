@@ -1,7 +1,7 @@
 //! The reads behind the desk's screens. All are index-backed and local.
 
 use arbiter_contract::codec::from_ms;
-use arbiter_contract::{Agent, Entity, Escalation, EscalationStatus, SideConversation, SideMessage, Ticket};
+use arbiter_contract::{Agent, Customer, Entity, Escalation, EscalationStatus, SideConversation, SideMessage, Ticket};
 use sqlx::Row;
 
 use crate::rows;
@@ -120,6 +120,17 @@ impl Cache {
             }
         }
         escalations.sort_by_key(|e| (e.status != EscalationStatus::Open, std::cmp::Reverse(e.created_at)));
+        let sla_clocks = match self.policies().await? {
+            Some(policy) => {
+                let vip = customer.as_ref().is_some_and(|c: &Customer| c.vip_tier.is_vip());
+                let factor = arbiter_policy::sla::prolonged_factor(&policy.escalation);
+                arbiter_policy::sla::clocks(&policy.sla, &ticket, vip, chrono::Utc::now(), factor)
+                    .into_iter()
+                    .map(crate::views::SlaClock::from)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         Ok(Some(TicketView {
             ticket,
             customer,
@@ -130,7 +141,18 @@ impl Cache {
             escalations,
             recent_activity,
             outbox,
+            sla_clocks,
         }))
+    }
+
+    /// The policies in force, once synced.
+    pub async fn policies(&self) -> Result<Option<arbiter_contract::PolicySet>, CacheError> {
+        let entity =
+            self.entity(arbiter_contract::EntityKind::Policy, arbiter_contract::feed::POLICY_ENTITY_ID).await?;
+        Ok(match entity {
+            Some(Entity::Policy(policy)) => Some(policy),
+            _ => None,
+        })
     }
 
     /// Every open escalation with its ticket's assignee (when the ticket is cached).

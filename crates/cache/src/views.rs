@@ -163,6 +163,46 @@ pub struct TicketView {
     /// or refused (conflict, rejected). Pending ticket updates are already applied to
     /// `ticket`; pending replies and notes are shown from here.
     pub outbox: Vec<crate::OutboxItem>,
+    /// The running SLA clocks, worst first, from the synced policies (none while pending,
+    /// or before the policies have synced).
+    #[serde(default)]
+    pub sla_clocks: Vec<SlaClock>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaClockKind {
+    FirstResponse,
+    NextResponse,
+    Resolution,
+}
+
+/// A running SLA clock with the instants its state changes at, computed by the policy
+/// engine the server runs; the screen compares them with the time and so moves from at
+/// risk to missed to prolonged by itself, offline too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SlaClock {
+    pub kind: SlaClockKind,
+    pub due_at: DateTime<Utc>,
+    pub at_risk_from: DateTime<Utc>,
+    /// A miss is prolonged from here (once also past due): the escalation matrix's factor.
+    pub prolonged_from: DateTime<Utc>,
+}
+
+impl From<arbiter_policy::sla::Clock> for SlaClock {
+    fn from(clock: arbiter_policy::sla::Clock) -> Self {
+        use arbiter_policy::sla::ClockKind;
+        SlaClock {
+            kind: match clock.kind {
+                ClockKind::FirstResponse => SlaClockKind::FirstResponse,
+                ClockKind::NextResponse => SlaClockKind::NextResponse,
+                ClockKind::Resolution => SlaClockKind::Resolution,
+            },
+            due_at: clock.due,
+            at_risk_from: clock.at_risk_from,
+            prolonged_from: clock.prolonged_from,
+        }
+    }
 }
 
 /// A side conversation with an internal team and its messages, oldest first.

@@ -134,3 +134,30 @@ async fn counts_and_pages_agree_through_every_kind_of_change() {
     assert!(cache.view_counts(1).await.unwrap().iter().all(|c| c.count == 0));
     check(&cache, 1).await;
 }
+
+/// The ticket screen's SLA clocks come from the policy engine over the synced policies,
+/// with the instants their state changes at; a pending ticket's stand still.
+#[tokio::test]
+async fn a_ticket_carries_its_running_clocks_once_the_policies_have_synced() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    let opened = Utc::now() - Duration::hours(10);
+    let policy = arbiter_contract::defaults::policy_set(opened - Duration::days(1));
+    let mut email = ticket(2, TicketStatus::Open, Some(1), 1);
+    email.sla = arbiter_policy::sla::opened(&policy.sla, Channel::Email, false, opened);
+    let mut pending = email.clone();
+    pending.id = 4;
+    pending.status = TicketStatus::Pending;
+    cache.put_entities(&[Entity::Ticket(email.clone()), Entity::Ticket(pending)]).await.unwrap();
+    assert!(cache.ticket_view(2).await.unwrap().unwrap().sla_clocks.is_empty(), "no policies yet: no clocks");
+
+    cache.put_entities(&[Entity::Policy(policy)]).await.unwrap();
+    let view = cache.ticket_view(2).await.unwrap().unwrap();
+    let first = view.sla_clocks.iter().find(|c| c.kind == arbiter_cache::SlaClockKind::FirstResponse).unwrap();
+    // Email: 4 h to answer, opened 10 h ago: missed 6 h ago, prolonged since 2 h ago (2 × 4 h).
+    assert_eq!(first.due_at, opened + Duration::hours(4));
+    assert_eq!(first.at_risk_from, opened + Duration::hours(4) - Duration::minutes(30));
+    assert_eq!(first.prolonged_from, opened + Duration::hours(8));
+    assert_eq!(view.sla_clocks[0].kind, arbiter_cache::SlaClockKind::FirstResponse, "the worst first");
+    assert!(cache.ticket_view(4).await.unwrap().unwrap().sla_clocks.is_empty(), "pending: paused");
+}

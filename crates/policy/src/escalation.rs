@@ -49,13 +49,7 @@ pub fn evaluate(
     if !ticket.status.is_active() {
         return Vec::new();
     }
-    let prolonged_factor = matrix
-        .triggers
-        .iter()
-        .find(|t| t.reason == EscalationReason::SlaBreachProlonged)
-        .and_then(|t| t.threshold)
-        .unwrap_or(2.0);
-    let clocks = sla::clocks(policy, ticket, facts.vip, now, prolonged_factor);
+    let clocks = sla::clocks(policy, ticket, facts.vip, now, sla::prolonged_factor(matrix));
     let worst = clocks.first();
     let mut raises: Vec<Raise> = Vec::new();
     for trigger in &matrix.triggers {

@@ -88,6 +88,52 @@ pub struct Clock {
     /// How long the target is (due minus start).
     pub target: Duration,
     pub state: ClockState,
+    /// From when it is at risk (`AT_RISK_MINUTES` before it is due).
+    pub at_risk_from: DateTime<Utc>,
+    /// From when a miss counts as prolonged (once also past due). With `due` and
+    /// `at_risk_from`, a screen can move the state on by itself, as offline desks do.
+    pub prolonged_from: DateTime<Utc>,
+}
+
+impl Clock {
+    fn new(kind: ClockKind, due: DateTime<Utc>, target: Duration, now: DateTime<Utc>, prolonged_factor: f64) -> Self {
+        let started = due - target;
+        let prolonged_after = Duration::milliseconds((target.num_milliseconds() as f64 * prolonged_factor) as i64);
+        let mut clock = Clock {
+            kind,
+            due,
+            target,
+            state: ClockState::Ok,
+            at_risk_from: due - Duration::minutes(AT_RISK_MINUTES),
+            prolonged_from: started + prolonged_after,
+        };
+        clock.state = clock.state_at(now);
+        clock
+    }
+
+    /// Where the clock stands at `now`.
+    pub fn state_at(&self, now: DateTime<Utc>) -> ClockState {
+        if now >= self.prolonged_from && now > self.due {
+            ClockState::Prolonged
+        } else if now > self.due {
+            ClockState::Breached
+        } else if now >= self.at_risk_from {
+            ClockState::AtRisk
+        } else {
+            ClockState::Ok
+        }
+    }
+}
+
+/// The matrix's factor for a prolonged breach ("still breached after twice the target"): the
+/// prolonged-breach trigger's threshold, 2 when the matrix does not say.
+pub fn prolonged_factor(matrix: &arbiter_contract::EscalationMatrix) -> f64 {
+    matrix
+        .triggers
+        .iter()
+        .find(|t| t.reason == arbiter_contract::EscalationReason::SlaBreachProlonged)
+        .and_then(|t| t.threshold)
+        .unwrap_or(2.0)
 }
 
 /// The ticket's running clocks at `now`, worst first. Solved, closed and pending tickets
@@ -112,26 +158,10 @@ pub fn clocks(policy: &SlaPolicy, ticket: &Ticket, vip: bool, now: DateTime<Utc>
     if let Some(due) = sla.resolution_due_at {
         out.push((ClockKind::Resolution, due, Duration::seconds(policy.resolution_seconds)));
     }
-    let mut clocks: Vec<Clock> = out
-        .into_iter()
-        .map(|(kind, due, target)| Clock { kind, due, target, state: state_of(due, target, now, prolonged_factor) })
-        .collect();
+    let mut clocks: Vec<Clock> =
+        out.into_iter().map(|(kind, due, target)| Clock::new(kind, due, target, now, prolonged_factor)).collect();
     clocks.sort_by(|a, b| b.state.cmp(&a.state).then(a.due.cmp(&b.due)));
     clocks
-}
-
-fn state_of(due: DateTime<Utc>, target: Duration, now: DateTime<Utc>, prolonged_factor: f64) -> ClockState {
-    let started = due - target;
-    let prolonged_after = Duration::milliseconds((target.num_milliseconds() as f64 * prolonged_factor) as i64);
-    if now >= started + prolonged_after && now > due {
-        ClockState::Prolonged
-    } else if now > due {
-        ClockState::Breached
-    } else if due - now <= Duration::minutes(AT_RISK_MINUTES) {
-        ClockState::AtRisk
-    } else {
-        ClockState::Ok
-    }
 }
 
 /// The customer wrote again: if we had answered, the next response is now due.
@@ -216,5 +246,53 @@ mod tests {
         // The first response is recorded once.
         let later = agent_replied(&again, at("2026-11-24T10:06:30Z"));
         assert_eq!(later.first_responded_at, Some(at("2026-11-24T10:00:40Z")));
+    }
+
+    #[test]
+    fn a_clock_carries_the_instants_its_state_changes_at() {
+        let policy = sla_policy();
+        let t0 = at("2026-11-24T10:00:00Z");
+        let ticket = Ticket {
+            id: 1,
+            channel: Channel::Email,
+            kind: arbiter_contract::TicketKind::CardChargeback,
+            subject: "s".into(),
+            status: TicketStatus::Open,
+            priority: arbiter_contract::Priority::Normal,
+            queue: "general".into(),
+            assignee_id: None,
+            customer_id: 1,
+            language: "en".into(),
+            tags: vec![],
+            sla: opened(&policy, Channel::Email, false, t0),
+            escalation_level: arbiter_contract::EscalationLevel::L0,
+            case_id: None,
+            created_at: t0,
+            updated_at: t0,
+            solved_at: None,
+            version: 1,
+        };
+        let clock =
+            clocks(&policy, &ticket, false, t0, 2.0).into_iter().find(|c| c.kind == ClockKind::FirstResponse).unwrap();
+        // Email, 4 h: at risk from 13:30, due 14:00, prolonged from 18:00 (twice the target).
+        assert_eq!(clock.due, at("2026-11-24T14:00:00Z"));
+        assert_eq!(clock.at_risk_from, at("2026-11-24T13:30:00Z"));
+        assert_eq!(clock.prolonged_from, at("2026-11-24T18:00:00Z"));
+        let table = [
+            ("2026-11-24T13:29:59Z", ClockState::Ok),
+            ("2026-11-24T13:30:00Z", ClockState::AtRisk),
+            ("2026-11-24T14:00:00Z", ClockState::AtRisk),
+            ("2026-11-24T14:00:01Z", ClockState::Breached),
+            ("2026-11-24T17:59:59Z", ClockState::Breached),
+            ("2026-11-24T18:00:00Z", ClockState::Prolonged),
+        ];
+        for (now, state) in table {
+            assert_eq!(clock.state_at(at(now)), state, "{now}");
+            let again = clocks(&policy, &ticket, false, at(now), 2.0);
+            let first = again.iter().find(|c| c.kind == ClockKind::FirstResponse).unwrap();
+            assert_eq!(first.state, state, "computed afresh at {now}");
+        }
+        // The same instants written in another zone mean the same.
+        assert_eq!(clock.state_at("2026-11-25T03:00:00+09:00".parse().unwrap()), ClockState::Prolonged);
     }
 }

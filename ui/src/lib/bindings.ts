@@ -888,6 +888,21 @@ export type SideThread = {
 	messages: SideMessage[],
 };
 
+/**
+ *  A running SLA clock with the instants its state changes at, computed by the policy
+ *  engine the server runs; the screen compares them with the time and so moves from at
+ *  risk to missed to prolonged by itself, offline too.
+ */
+export type SlaClock = {
+	kind: SlaClockKind,
+	due_at: string,
+	at_risk_from: string,
+	/**  A miss is prolonged from here (once also past due): the escalation matrix's factor. */
+	prolonged_from: string,
+};
+
+export type SlaClockKind = "first_response" | "next_response" | "resolution";
+
 export type SlaPolicy = {
 	first_response: ResponseTarget[],
 	next_response: ResponseTarget[],
@@ -1154,6 +1169,11 @@ export type TicketView = {
 	 *  `ticket`; pending replies and notes are shown from here.
 	 */
 	outbox: OutboxItem[],
+	/**
+	 *  The running SLA clocks, worst first, from the synced policies (none while pending,
+	 *  or before the policies have synced).
+	 */
+	sla_clocks?: SlaClock[],
 };
 
 /**  Tickets whose data changed in the cache. */

@@ -146,7 +146,7 @@ pub async fn create_handover(
             assignee_id: t.assignee_id,
         })
         .collect();
-    items.sort_by(|a, b| pressing_order(a).cmp(&pressing_order(b)));
+    items.sort_by_key(pressing_order);
     // Noted tickets are kept whatever the cap: the lead wrote about them.
     let omitted = items.len().saturating_sub(MAX_ITEMS);
     if omitted > 0 {
@@ -166,7 +166,7 @@ pub async fn create_handover(
         summary,
         totals,
         agents: overview.agents,
-        items_omitted: (omitted as i64).min(i64::MAX),
+        items_omitted: omitted as i64,
         items,
         acknowledged_by: None,
         acknowledged_by_name: None,

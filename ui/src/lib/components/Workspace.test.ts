@@ -55,6 +55,24 @@ describe("Workspace keyboard", () => {
     expect((await clocks())[0][1]).toBe("paused (waiting on the customer)");
   });
 
+  it("turns a missed clock prolonged at the instant the policy engine gave, without a reload", async () => {
+    const view = fake.tickets.find((v) => v.ticket.id === 100001)!;
+    const due = view.ticket.sla.first_response_due_at!;
+    const at = (ms: number) => new Date(new Date(due).getTime() + ms).toISOString();
+    // Missed 5 min ago; prolonged from 1 min ago (the engine: twice the target).
+    view.sla_clocks = [{ kind: "first_response", due_at: due, at_risk_from: at(-30 * 60_000), prolonged_from: at(4 * 60_000) }];
+    render(Workspace, { props: { desk } });
+    await desk.open(100001);
+    const first = async () => (await screen.findAllByTestId("sla-clock"))[0];
+    await waitFor(async () => expect((await first()).dataset.state).toBe("prolonged"));
+    expect((await first()).textContent?.trim()).toBe("5 min over · prolonged");
+    // Before that instant it is only missed.
+    view.sla_clocks = [{ kind: "first_response", due_at: due, at_risk_from: at(-30 * 60_000), prolonged_from: at(60 * 60_000) }];
+    await desk.open(100003);
+    await desk.open(100001);
+    await waitFor(async () => expect((await first()).dataset.state).toBe("breached"));
+  });
+
   it("do-not-disturb is a toggle in the sidebar strip, kept by the desk", async () => {
     render(Workspace, { props: { desk } });
     const toggle = screen.getByTestId("do-not-disturb");

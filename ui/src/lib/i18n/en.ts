@@ -544,6 +544,7 @@ export const en = {
   "handover.totals": "New {{new}} · open {{open}} · pending {{pending}} · on hold {{onHold}} · unassigned {{unassigned}} · SLA missed {{breached}} · escalations {{escalations}}",
   "handover.omitted_one": "…and {{count}} more ticket not listed.",
   "handover.omitted_other": "…and {{count}} more tickets not listed.",
+  "sla.prolongedText": "{{left}} · prolonged",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -521,4 +521,5 @@ export const zh: Messages = {
   "handover.totals": "新建 {{new}} · 处理中 {{open}} · 待回复 {{pending}} · 搁置 {{onHold}} · 未分配 {{unassigned}} · SLA 超时 {{breached}} · 升级 {{escalations}}",
   "handover.omitted_one": "…另有 {{count}} 个工单未列出。",
   "handover.omitted_other": "…另有 {{count}} 个工单未列出。",
+  "sla.prolongedText": "{{left}} · 长时间超时",
 };
