@@ -304,6 +304,9 @@ pub struct QueueStats {
     pub oldest_waiting_since: Option<DateTime<Utc>>,
     pub oldest_waiting_ticket_id: Option<TicketId>,
     pub sla_breached: i64,
+    /// Waiting on us with a clock due within the at-risk window (30 min), not yet missed.
+    #[serde(default)]
+    pub sla_at_risk: i64,
     pub open_escalations: i64,
     /// Open escalations by level: L1, L2, L3.
     #[serde(default)]

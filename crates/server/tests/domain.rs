@@ -107,6 +107,28 @@ async fn supervisor_only_endpoints_answer_403_to_agents() {
         let disputes = &overview.queues[0];
         assert_eq!(disputes.open_escalations_by_level.iter().sum::<i64>(), disputes.open_escalations);
         assert_eq!(disputes.oldest_escalation_at.is_some(), disputes.open_escalations > 0);
+        // At risk: waiting on us, due within 30 min, not yet missed.
+        assert!(
+            disputes.sla_at_risk + disputes.sla_breached
+                <= disputes.new + disputes.open + disputes.pending + disputes.on_hold
+        );
+        let now = chrono::Utc::now();
+        let expected = api
+            .feed(MARCUS, 0)
+            .await
+            .changes
+            .into_iter()
+            .filter_map(|c| match c.entity {
+                Entity::Ticket(t) if t.queue == "disputes" => Some(t),
+                _ => None,
+            })
+            .filter(|t| matches!(t.status, TicketStatus::New | TicketStatus::Open))
+            .filter(|t| !arbiter_policy::sla::breached(&t.sla, now))
+            .filter(|t| {
+                arbiter_policy::sla::soonest_due(&t.sla).is_some_and(|d| d - now <= chrono::Duration::minutes(30))
+            })
+            .count() as i64;
+        assert_eq!(disputes.sla_at_risk, expected);
         // Policies moved to version 2 with the supervisor as author.
         let policy: PolicySet = serde_json::from_value(api.get(AVA, "/v1/policies").await.1).unwrap();
         assert_eq!(policy.version, 2);

@@ -714,6 +714,8 @@ export type QueueStats = {
 	oldest_waiting_since: string | null,
 	oldest_waiting_ticket_id: number | null,
 	sla_breached: number,
+	/**  Waiting on us with a clock due within the at-risk window (30 min), not yet missed. */
+	sla_at_risk?: number,
 	open_escalations: number,
 	/**  Open escalations by level: L1, L2, L3. */
 	open_escalations_by_level?: [number, number, number],

@@ -44,6 +44,7 @@ pub async fn of_teams(
                 oldest_waiting_since: None,
                 oldest_waiting_ticket_id: None,
                 sla_breached: 0,
+                sla_at_risk: 0,
                 open_escalations: 0,
                 open_escalations_by_level: [0; 3],
                 oldest_escalation_at: None,
@@ -68,6 +69,11 @@ pub async fn of_teams(
         }
         if arbiter_policy::sla::breached(&ticket.sla, now) {
             stats.sla_breached += 1;
+        } else if matches!(ticket.status, TicketStatus::New | TicketStatus::Open)
+            && arbiter_policy::sla::soonest_due(&ticket.sla)
+                .is_some_and(|due| due - now <= chrono::Duration::minutes(arbiter_policy::sla::AT_RISK_MINUTES))
+        {
+            stats.sla_at_risk += 1;
         }
         // Waiting on us: new or open. Since when: the running response clock's start is not
         // stored, so the ticket's last change stands in for it.

@@ -585,6 +585,11 @@ export class FakeBackend implements Backend {
         oldest_waiting_since: waiting?.updated_at ?? null,
         oldest_waiting_ticket_id: waiting?.id ?? null,
         sla_breached: mine.filter((t) => (slaDue(t) ?? "9999") < new Date().toISOString()).length,
+        sla_at_risk: mine.filter((t) => {
+          const due = slaDue(t);
+          const left = due === null ? Infinity : new Date(due).getTime() - Date.now();
+          return (t.status === "new" || t.status === "open") && left >= 0 && left <= 30 * 60_000;
+        }).length,
         ...escalationsOf(this.tickets.filter((v) => v.ticket.queue === queue).flatMap((v) => v.escalations).filter((e) => e.status === "open")),
       };
     });

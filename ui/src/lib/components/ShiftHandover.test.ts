@@ -30,6 +30,7 @@ function fromKofi(fake: FakeBackend): Handover {
       oldest_waiting_since: null,
       oldest_waiting_ticket_id: null,
       sla_breached: 0,
+      sla_at_risk: 0,
       open_escalations: 0,
       open_escalations_by_level: [0, 0, 0],
       oldest_escalation_at: null,

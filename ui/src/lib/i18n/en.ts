@@ -541,10 +541,11 @@ export const en = {
   "handover.waitingCount_other": "{{count}} handovers waiting for you",
   "handover.load_one": "{{count}} active ticket",
   "handover.load_other": "{{count}} active tickets",
-  "handover.totals": "New {{new}} · open {{open}} · pending {{pending}} · on hold {{onHold}} · unassigned {{unassigned}} · SLA missed {{breached}} · escalations {{escalations}}",
+  "handover.totals": "New {{new}} · open {{open}} · pending {{pending}} · on hold {{onHold}} · unassigned {{unassigned}} · SLA at risk {{atRisk}} · SLA missed {{breached}} · escalations {{escalations}}",
   "handover.omitted_one": "…and {{count}} more ticket not listed.",
   "handover.omitted_other": "…and {{count}} more tickets not listed.",
   "sla.prolongedText": "{{left}} · prolonged",
+  "board.atRisk": "SLA at risk",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -518,8 +518,9 @@ export const zh: Messages = {
   "handover.waitingCount_other": "{{count}} 个交接等待你确认",
   "handover.load_one": "{{count}} 个进行中工单",
   "handover.load_other": "{{count}} 个进行中工单",
-  "handover.totals": "新建 {{new}} · 处理中 {{open}} · 待回复 {{pending}} · 搁置 {{onHold}} · 未分配 {{unassigned}} · SLA 超时 {{breached}} · 升级 {{escalations}}",
+  "handover.totals": "新建 {{new}} · 处理中 {{open}} · 待回复 {{pending}} · 搁置 {{onHold}} · 未分配 {{unassigned}} · SLA 临近超时 {{atRisk}} · SLA 超时 {{breached}} · 升级 {{escalations}}",
   "handover.omitted_one": "…另有 {{count}} 个工单未列出。",
   "handover.omitted_other": "…另有 {{count}} 个工单未列出。",
   "sla.prolongedText": "{{left}} · 长时间超时",
+  "board.atRisk": "SLA 临近超时",
 };
