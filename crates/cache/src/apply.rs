@@ -226,10 +226,17 @@ async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut 
             });
         }
         _ => {
-            sql = QueryBuilder::new("INSERT OR REPLACE INTO entities (kind, id, data) ");
+            // Versioned entities (cases, escalations, reports…) are never rolled back by an
+            // older copy: a feed page fetched before our own change was applied comes after it.
+            sql = QueryBuilder::new("INSERT INTO entities (kind, id, data) ");
             sql.push_values(run, |mut row, entity| {
                 row.push_bind(entity.kind().as_str()).push_bind(entity.id()).push_bind(json(entity));
             });
+            sql.push(
+                " ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data
+                 WHERE COALESCE(json_extract(excluded.data, '$.data.version'), 0)
+                    >= COALESCE(json_extract(entities.data, '$.data.version'), 0)",
+            );
         }
     }
     sql.build().execute(conn).await?;

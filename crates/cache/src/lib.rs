@@ -4,6 +4,8 @@
 //! working offline. The sync engine writes feed pages in with [`Cache::apply_page`].
 
 mod apply;
+mod cases;
+pub use cases::CaseParts;
 mod composer;
 mod error;
 pub mod housekeeping;

@@ -3,7 +3,7 @@
 //! cut off — by the network or a crash — is simply sent again and applied once.
 
 use arbiter_contract::codec::from_ms;
-use arbiter_contract::{Entity, TicketUpdate};
+use arbiter_contract::{AddEvidence, CaseUpdate, CreateCase, Entity, TicketUpdate};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -50,6 +50,26 @@ pub enum Action {
         ticket_id: Option<i64>,
         base_version: i64,
     },
+    /// Opens an investigation from the ticket (the server links them).
+    CreateCase {
+        ticket_id: i64,
+        case: CreateCase,
+    },
+    /// Status, stage, decision, outcome, summary or amounts of a case, made on its
+    /// `base_version`. `ticket_id` is the ticket it was changed from, for its screen.
+    UpdateCase {
+        case_id: i64,
+        ticket_id: Option<i64>,
+        base_version: i64,
+        update: CaseUpdate,
+    },
+    /// A piece of evidence for a case, made on its `base_version`.
+    AddEvidence {
+        case_id: i64,
+        ticket_id: Option<i64>,
+        base_version: i64,
+        evidence: AddEvidence,
+    },
 }
 
 impl Action {
@@ -59,8 +79,19 @@ impl Action {
             | Action::Note { ticket_id, .. }
             | Action::UpdateTicket { ticket_id, .. }
             | Action::StartSideConversation { ticket_id, .. }
-            | Action::SideMessage { ticket_id, .. } => Some(*ticket_id),
-            Action::AcknowledgeEscalation { ticket_id, .. } => *ticket_id,
+            | Action::SideMessage { ticket_id, .. }
+            | Action::CreateCase { ticket_id, .. } => Some(*ticket_id),
+            Action::AcknowledgeEscalation { ticket_id, .. }
+            | Action::UpdateCase { ticket_id, .. }
+            | Action::AddEvidence { ticket_id, .. } => *ticket_id,
+        }
+    }
+
+    /// The case an action changes (not one it creates: that has no id yet).
+    pub fn case_id(&self) -> Option<i64> {
+        match self {
+            Action::UpdateCase { case_id, .. } | Action::AddEvidence { case_id, .. } => Some(*case_id),
+            _ => None,
         }
     }
 }
@@ -122,7 +153,7 @@ fn decode<T: serde::de::DeserializeOwned>(column: &str, text: &str) -> Result<T,
     serde_json::from_str(text).map_err(|e| sqlx::Error::ColumnDecode { index: column.into(), source: Box::new(e) })
 }
 
-fn item(row: &sqlx::sqlite::SqliteRow) -> Result<OutboxItem, sqlx::Error> {
+pub(crate) fn item(row: &sqlx::sqlite::SqliteRow) -> Result<OutboxItem, sqlx::Error> {
     Ok(OutboxItem {
         id: row.try_get("id")?,
         seq: row.try_get("seq")?,
@@ -269,11 +300,18 @@ impl Cache {
         let current = self.outbox_item(id).await?.ok_or_else(|| CacheError::NotFound(format!("outbox item {id}")))?;
         let version = match &current.conflict {
             Some(Entity::Ticket(ticket)) => Some(ticket.version),
+            Some(Entity::Case(case)) => Some(case.version),
             _ => None,
         };
         let action = match (current.action.clone(), version) {
             (Action::UpdateTicket { ticket_id, update, .. }, Some(version)) => {
                 Action::UpdateTicket { ticket_id, base_version: version, update }
+            }
+            (Action::UpdateCase { case_id, ticket_id, update, .. }, Some(version)) => {
+                Action::UpdateCase { case_id, ticket_id, base_version: version, update }
+            }
+            (Action::AddEvidence { case_id, ticket_id, evidence, .. }, Some(version)) => {
+                Action::AddEvidence { case_id, ticket_id, base_version: version, evidence }
             }
             (action, _) => action,
         };
@@ -306,12 +344,26 @@ impl Cache {
     /// was queued. Each moved the ticket one version on, so an update made on version V is
     /// really made on V + that many: the agent does not conflict with themselves.
     pub async fn own_versions_since(&self, item: &OutboxItem) -> Result<i64, CacheError> {
+        if let Some(case_id) = item.action.case_id() {
+            // Every change to a case moves it one version on.
+            let count: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM outbox WHERE json_extract(action, '$.case_id') = ? AND seq < ? AND state = 'done'
+                   AND updated_at >= ? AND json_extract(action, '$.type') IN ('update_case', 'add_evidence')",
+            )
+            .bind(case_id)
+            .bind(item.seq)
+            .bind(item.created_at.timestamp_millis())
+            .fetch_one(&self.pool)
+            .await?;
+            return Ok(count);
+        }
         let Some(ticket_id) = item.action.ticket_id() else { return Ok(0) };
-        // Every action on a ticket bumps its version except a message in a side conversation
-        // and taking an escalation.
+        // Every action on a ticket bumps its version except a message in a side conversation,
+        // taking an escalation and changing its case (opening one links the ticket: it counts).
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?
-               AND json_extract(action, '$.type') NOT IN ('side_message', 'acknowledge_escalation')",
+               AND json_extract(action, '$.type')
+                   NOT IN ('side_message', 'acknowledge_escalation', 'update_case', 'add_evidence')",
         )
         .bind(ticket_id)
         .bind(item.seq)

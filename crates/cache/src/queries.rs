@@ -191,6 +191,11 @@ impl Cache {
             .await?)
     }
 
+    pub async fn customer(&self, id: i64) -> Result<Option<Customer>, CacheError> {
+        let row = sqlx::query("SELECT data FROM customers WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| rows::decode(&r, "data")).transpose()?)
+    }
+
     pub async fn agent(&self, id: i64) -> Result<Option<Agent>, CacheError> {
         let mut conn = self.pool.acquire().await?;
         self.agent_on(&mut conn, id).await
@@ -270,6 +275,12 @@ fn overlay_update(ticket: &mut Ticket, update: &arbiter_contract::TicketUpdate) 
     }
     if let Some(tags) = &update.tags {
         ticket.tags = tags.clone();
+    }
+    for tag in &update.add_tags {
+        let tag = tag.trim().to_lowercase();
+        if !tag.is_empty() && !ticket.tags.contains(&tag) {
+            ticket.tags.push(tag);
+        }
     }
 }
 

@@ -161,3 +161,52 @@ async fn a_ticket_carries_its_running_clocks_once_the_policies_have_synced() {
     assert_eq!(view.sla_clocks[0].kind, arbiter_cache::SlaClockKind::FirstResponse, "the worst first");
     assert!(cache.ticket_view(4).await.unwrap().unwrap().sla_clocks.is_empty(), "pending: paused");
 }
+
+/// A copy of a case older than the one the cache holds (a feed page fetched before the
+/// agent's own change came back) does not roll it back; a newer one replaces it.
+#[tokio::test]
+async fn versioned_entities_are_never_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+    let case = |version: i64, summary: &str| {
+        Entity::Case(Case {
+            id: 7,
+            kind: CaseKind::Dispute,
+            customer_id: 1,
+            ticket_ids: vec![1],
+            status: CaseStatus::Open,
+            amount_minor: 100,
+            currency: "USD".into(),
+            amount_usd_cents: 100,
+            card: None,
+            due_at: None,
+            decision: None,
+            outcome: None,
+            recovered_usd_cents: 0,
+            lost_usd_cents: 0,
+            evidence: vec![],
+            assignee_id: None,
+            queue: "disputes".into(),
+            summary: summary.into(),
+            created_at: at,
+            updated_at: at,
+            closed_at: None,
+            version,
+        })
+    };
+    let summary = |cache: &Cache| {
+        let cache = cache.clone();
+        async move {
+            match cache.entity(EntityKind::Case, 7).await.unwrap() {
+                Some(Entity::Case(c)) => (c.version, c.summary),
+                other => panic!("{other:?}"),
+            }
+        }
+    };
+    cache.put_entities(&[case(3, "mine")]).await.unwrap();
+    cache.put_entities(&[case(2, "stale")]).await.unwrap();
+    assert_eq!(summary(&cache).await, (3, "mine".to_string()));
+    cache.put_entities(&[case(4, "newer")]).await.unwrap();
+    assert_eq!(summary(&cache).await, (4, "newer".to_string()));
+}

@@ -6,9 +6,9 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    Agent, ApiError, BulkTicketResult, BulkTicketUpdate, ChangePage, CreateSideConversation, Escalation, Handover,
-    Message, NewHandover, Note, PostNote, PostReply, PostSideMessage, SideConversation, SideMessage,
-    SupervisorOverview, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    AddEvidence, Agent, ApiError, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage, CreateCase,
+    CreateSideConversation, Escalation, Handover, Message, NewHandover, Note, PostNote, PostReply, PostSideMessage,
+    SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -251,6 +251,45 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/handovers/{handover_id}/acknowledge"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
+        self.send(request).await
+    }
+
+    /// Opens an investigation from a ticket.
+    pub async fn create_case(&self, case: &CreateCase, idempotency_key: &str) -> Result<Case, ClientError> {
+        let request =
+            self.request(Method::POST, "/v1/cases").header(IDEMPOTENCY_KEY_HEADER, idempotency_key).json(case);
+        self.send(request).await
+    }
+
+    /// Changes a case made on `base_version`; a newer server version answers 409.
+    pub async fn update_case(
+        &self,
+        case_id: i64,
+        base_version: i64,
+        update: &CaseUpdate,
+        idempotency_key: &str,
+    ) -> Result<Case, ClientError> {
+        let request = self
+            .request(Method::PATCH, &format!("/v1/cases/{case_id}"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{base_version}\""))
+            .json(update);
+        self.send(request).await
+    }
+
+    /// Adds evidence to a case made on `base_version`; a newer server version answers 409.
+    pub async fn add_evidence(
+        &self,
+        case_id: i64,
+        base_version: i64,
+        evidence: &AddEvidence,
+        idempotency_key: &str,
+    ) -> Result<Case, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/cases/{case_id}/evidence"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{base_version}\""))
+            .json(evidence);
         self.send(request).await
     }
 

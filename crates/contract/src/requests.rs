@@ -215,6 +215,9 @@ pub struct AddEvidence {
     pub title: String,
     pub description: String,
     pub reference_id: Option<i64>,
+    /// The reason code's checklist items it answers (chargebacks).
+    #[serde(default)]
+    pub checklist: Vec<String>,
 }
 
 /// `POST /v1/tickets/{id}/escalations`: raise a ticket up the matrix by hand.

@@ -3,6 +3,7 @@
 //! sync loop, and sending replies.
 
 pub mod alerts;
+mod cases;
 mod credentials;
 mod desk;
 mod email;
@@ -20,6 +21,7 @@ mod sync_loop;
 mod views;
 
 pub use alerts::Alert;
+pub use cases::{reason_codes, CaseTicket, CaseView, ChecklistLine, ReasonCodeInfo};
 pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
 pub use desk::{Desk, SessionInfo};
 pub use error::{DeskError, ErrorCode};

@@ -37,7 +37,7 @@ fn check_key(key: &str) -> Result<&str, DeskError> {
 impl Desk {
     /// Queues an action under `client_key` (the UI makes one per action and reuses it when
     /// the agent clicks again, so a double click is one action) and wakes the sender.
-    async fn queue(&self, client_key: &str, action: Action) -> Result<OutboxItem, DeskError> {
+    pub(crate) async fn queue(&self, client_key: &str, action: Action) -> Result<OutboxItem, DeskError> {
         let key = check_key(client_key)?;
         let (cache, me) = self.cache_and_me().await?;
         let ticket = action.ticket_id();

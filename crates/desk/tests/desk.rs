@@ -748,3 +748,155 @@ async fn a_shift_handover_reaches_the_next_lead_who_acknowledges_it() {
     assert_eq!(marcus.handovers().await.unwrap()[0].acknowledged_by_name.as_deref(), Some("Kofi Boateng"));
     assert_eq!(ava.handovers().await.unwrap_err().code, ErrorCode::Rejected);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_closed() {
+    use arbiter_contract::{
+        AddEvidence, CardNetwork, CaseDecision, CaseKind, CaseOutcome, CaseStatus, CaseUpdate, ChargebackStage,
+        CreateCase, EvidenceKind, NewCardDispute, TicketKind,
+    };
+    use arbiter_policy::chargeback::{DisputeFlow, Urgency};
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let desk =
+        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-priya").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let sent = |desk: &Desk| {
+        let desk = desk.clone();
+        async move { wait_for(&desk, "the outbox is sent", |s| s.outbox_pending == 0).await }
+    };
+
+    // A chargeback ticket (the payments queue's: Priya's) that has no case yet.
+    let mut candidate = None;
+    for row in desk.list_tickets(InboxView::All, None, 500).await.unwrap() {
+        let view = desk.ticket(row.id).await.unwrap();
+        if view.ticket.kind == TicketKind::CardChargeback && view.ticket.case_id.is_none() {
+            candidate = Some(view);
+            break;
+        }
+    }
+    let ticket = candidate.expect("the demo has a chargeback ticket without a case").ticket;
+    let filed = chrono::Utc::now() - chrono::Duration::days(3);
+    let case = CreateCase {
+        kind: CaseKind::Chargeback,
+        ticket_id: ticket.id,
+        amount_minor: 125_000,
+        currency: "EUR".into(),
+        card: Some(NewCardDispute {
+            network: CardNetwork::Visa,
+            reason_code: "13.1".into(),
+            card_last4: "4242".into(),
+            transaction_date: (filed - chrono::Duration::days(20)).date_naive(),
+            filed_at: filed,
+        }),
+        summary: "Customer says the BTC bought by card never arrived.".into(),
+    };
+    let bad = CreateCase {
+        card: Some(NewCardDispute { card_last4: "42".into(), ..case.card.clone().unwrap() }),
+        ..case.clone()
+    };
+    assert_eq!(desk.open_case(bad, "bad-card").await.unwrap_err().code, ErrorCode::InvalidInput);
+    desk.open_case(case, "open-case").await.unwrap();
+    sent(&desk).await;
+    desk.sync_now().await.unwrap();
+    let case_id = desk.ticket(ticket.id).await.unwrap().ticket.case_id.expect("the ticket links to its case");
+
+    // The lifecycle: Visa consumer dispute (collaboration), 30 days from filing, 5 days' margin.
+    let view = desk.case_view(case_id).await.unwrap();
+    let life = view.lifecycle.clone().unwrap();
+    assert_eq!(life.flow, DisputeFlow::Collaboration);
+    assert_eq!(life.stage, ChargebackStage::FirstChargeback);
+    assert_eq!(life.next, vec![ChargebackStage::Representment, ChargebackStage::Lost]);
+    assert_eq!(life.network_deadline, Some(filed + chrono::Duration::days(30)));
+    assert_eq!(life.response_due, Some(filed + chrono::Duration::days(25)));
+    assert_eq!(life.urgency, Urgency::OnTrack);
+    let reason = view.reason.clone().unwrap();
+    assert_eq!(reason.title, "Merchandise or services not received");
+    assert!(reason.checklist.iter().all(|l| l.evidence_ids.is_empty()));
+    assert_eq!(view.tickets.len(), 1);
+    assert_eq!(view.events.first().map(|e| e.action.as_str()), Some("created"));
+
+    // Evidence answers the checklist; a key from another code's list is refused.
+    let wrong = AddEvidence {
+        kind: EvidenceKind::Note,
+        title: "3DS".into(),
+        description: "x".into(),
+        reference_id: None,
+        checklist: vec!["three_ds".into()],
+    };
+    assert_eq!(
+        desk.add_case_evidence(case_id, Some(ticket.id), wrong, "wrong").await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let credited = AddEvidence {
+        kind: EvidenceKind::ActivityEvent,
+        title: "BTC credited to the account".into(),
+        description: "0.0213 BTC credited 2 minutes after the card payment.".into(),
+        reference_id: Some(1),
+        checklist: vec!["crypto_credited".into()],
+    };
+    desk.add_case_evidence(case_id, Some(ticket.id), credited, "evidence-1").await.unwrap();
+    // Two changes in a row, each made on the version the desk knew: no conflict with itself.
+    let represent = CaseUpdate { decision: Some(CaseDecision::Represent), ..Default::default() };
+    desk.update_case(case_id, Some(ticket.id), represent, "decide").await.unwrap();
+    let skip = CaseUpdate { stage: Some(ChargebackStage::Arbitration), ..Default::default() };
+    assert_eq!(
+        desk.update_case(case_id, Some(ticket.id), skip, "skip").await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let respond = CaseUpdate {
+        stage: Some(ChargebackStage::Representment),
+        status: Some(CaseStatus::AwaitingNetwork),
+        ..Default::default()
+    };
+    desk.update_case(case_id, Some(ticket.id), respond, "respond").await.unwrap();
+    // Shown at once, before the server has it.
+    assert_eq!(desk.case_view(case_id).await.unwrap().lifecycle.unwrap().stage, ChargebackStage::Representment);
+    sent(&desk).await;
+    desk.sync_now().await.unwrap();
+
+    let view = desk.case_view(case_id).await.unwrap();
+    assert!(view.outbox.is_empty(), "{:?}", view.outbox);
+    assert_eq!(view.case.decision, Some(CaseDecision::Represent));
+    assert_eq!(view.case.status, CaseStatus::AwaitingNetwork);
+    let life = view.lifecycle.unwrap();
+    assert_eq!(life.stage, ChargebackStage::Representment);
+    assert_eq!(life.next, vec![ChargebackStage::PreArbitration, ChargebackStage::Won, ChargebackStage::Lost]);
+    // The new stage's deadline counts from when it began (now), not from the filing.
+    let due = life.network_deadline.unwrap();
+    assert!(due > chrono::Utc::now() + chrono::Duration::days(29), "{due}");
+    let credited_line = view.reason.unwrap().checklist.into_iter().find(|l| l.key == "crypto_credited").unwrap();
+    assert_eq!(credited_line.evidence_ids.len(), 1);
+    let actions: Vec<&str> = view.events.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, vec!["created", "evidence_added", "decided", "stage_changed"]);
+    assert!(view.events.iter().all(|e| e.actor_name == "Priya Raman"));
+
+    // Closing needs an outcome; won and closed, it is decided.
+    let close = CaseUpdate { status: Some(CaseStatus::Closed), ..Default::default() };
+    assert_eq!(desk.update_case(case_id, None, close, "close-early").await.unwrap_err().code, ErrorCode::InvalidInput);
+    let won = CaseUpdate {
+        stage: Some(ChargebackStage::Won),
+        outcome: Some(CaseOutcome::RepresentedWon),
+        status: Some(CaseStatus::Closed),
+        recovered_usd_cents: Some(135_000),
+        ..Default::default()
+    };
+    desk.update_case(case_id, Some(ticket.id), won, "won").await.unwrap();
+    sent(&desk).await;
+    desk.sync_now().await.unwrap();
+    let view = desk.case_view(case_id).await.unwrap();
+    assert_eq!(view.case.status, CaseStatus::Closed);
+    assert_eq!(view.case.recovered_usd_cents, 135_000);
+    assert_eq!(view.lifecycle.unwrap().urgency, Urgency::Decided);
+
+    // Offline, a change waits in the outbox and shows at once.
+    server.kill().await;
+    let reopen = CaseUpdate { status: Some(CaseStatus::Investigating), ..Default::default() };
+    desk.update_case(case_id, Some(ticket.id), reopen, "reopen").await.unwrap();
+    let view = desk.case_view(case_id).await.unwrap();
+    assert_eq!(view.case.status, CaseStatus::Investigating);
+    assert_eq!(view.outbox.len(), 1);
+}

@@ -357,10 +357,22 @@ async fn a_chargeback_case_runs_its_lifecycle_with_an_audit_trail() {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{with_evidence}");
         let version = with_evidence["version"].as_i64().unwrap();
+        // Visa fraud (10.4) follows allocation: contested, it goes straight to pre-arbitration.
+        let (status, refused) = api
+            .call(Method::PATCH, AVA, &path, Some(json!({"stage": "representment"})), Some(version))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+        assert!(refused["message"].as_str().unwrap().contains("PreArbitration"), "{refused}");
         let (status, decided) = api
-            .call(Method::PATCH, AVA, &path, Some(json!({"decision": "represent", "stage": "representment", "status": "awaiting_network"})), Some(version))
+            .call(Method::PATCH, AVA, &path, Some(json!({"decision": "represent", "stage": "pre_arbitration", "status": "awaiting_network"})), Some(version))
             .await;
         assert_eq!(status, StatusCode::OK, "{decided}");
+        let decided: Case = serde_json::from_value(decided).unwrap();
+        let card = decided.card.unwrap();
+        assert!(card.stage_began_at.unwrap() > card.filed_at, "the new stage's clock starts now");
+        // Pre-arbitration: 30 days from now, less the margin.
+        let due = decided.due_at.unwrap();
+        assert!((due - (card.stage_began_at.unwrap() + chrono::Duration::days(25))).num_seconds().abs() < 2);
         let (status, _) = api.call(Method::PATCH, AVA, &path, Some(json!({"outcome": "represented_won"})), Some(version)).await;
         assert_eq!(status, StatusCode::CONFLICT, "based on a stale version");
 
@@ -370,7 +382,7 @@ async fn a_chargeback_case_runs_its_lifecycle_with_an_audit_trail() {
         assert_eq!(actions, vec!["created", "evidence_added", "decided"]);
         let decided_event = &events.as_array().unwrap()[2];
         assert_eq!(decided_event["before"]["stage"], "first_chargeback");
-        assert_eq!(decided_event["after"]["stage"], "representment");
+        assert_eq!(decided_event["after"]["stage"], "pre_arbitration");
         assert_eq!(decided_event["actor_name"], "Ava Chen");
         let (status, _) = api.get(HARUTO, &path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "other teams do not see the case");

@@ -37,6 +37,13 @@ async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Resul
         Action::AcknowledgeEscalation { escalation_id, base_version, .. } => {
             client.acknowledge_escalation(*escalation_id, *base_version, &item.id).await.map(Entity::Escalation)
         }
+        Action::CreateCase { case, .. } => client.create_case(case, &item.id).await.map(Entity::Case),
+        Action::UpdateCase { case_id, base_version, update, .. } => {
+            client.update_case(*case_id, base_version + own_versions, update, &item.id).await.map(Entity::Case)
+        }
+        Action::AddEvidence { case_id, base_version, evidence, .. } => {
+            client.add_evidence(*case_id, base_version + own_versions, evidence, &item.id).await.map(Entity::Case)
+        }
     }
 }
 

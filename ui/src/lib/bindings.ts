@@ -26,6 +26,16 @@ export const commands = {
 	bulkUpdateTickets: (ticketIds: number[], update: TicketUpdate, idempotencyKey: string) => typedError<BulkOutcome, DeskError>(__TAURI_INVOKE("bulk_update_tickets", { ticketIds, update, idempotencyKey })),
 	/**  Supervisors: their teams' shift handovers, newest first. */
 	handovers: () => typedError<Handover[], DeskError>(__TAURI_INVOKE("handovers")),
+	/**  A case from the local copy: lifecycle, checklist, evidence, audit trail. */
+	caseView: (caseId: number) => typedError<CaseView, DeskError>(__TAURI_INVOKE("case_view", { caseId })),
+	/**  The card networks' reason codes with their evidence checklists. */
+	reasonCodes: () => __TAURI_INVOKE<ReasonCodeInfo[]>("reason_codes"),
+	/**  Opens an investigation from a ticket (queued like every action). */
+	openCase: (case: CreateCase, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("open_case", { case, clientKey })),
+	/**  Changes a case's status, stage, decision, outcome, summary or amounts (queued). */
+	updateCase: (caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_case", { caseId, ticketId, update, clientKey })),
+	/**  Adds evidence to a case (queued). */
+	addCaseEvidence: (caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_case_evidence", { caseId, ticketId, evidence, clientKey })),
 	/**  Supervisors: hands a team's shift over. */
 	writeHandover: (handover: NewHandover, idempotencyKey: string) => typedError<Handover, DeskError>(__TAURI_INVOKE("write_handover", { handover, idempotencyKey })),
 	/**  Supervisors: the next shift takes a handover over. */
@@ -86,7 +96,16 @@ export type Action = { type: "reply"; ticket_id: number; body: string } | { type
 /**  Writes in a side conversation, closing it if `close`. */
 { type: "side_message"; ticket_id: number; side_conversation_id: number; body: string; close: boolean } | 
 /**  Takes an escalation (it stops ringing for everyone else), made on its `base_version`. */
-{ type: "acknowledge_escalation"; escalation_id: number; ticket_id: number | null; base_version: number };
+{ type: "acknowledge_escalation"; escalation_id: number; ticket_id: number | null; base_version: number } | 
+/**  Opens an investigation from the ticket (the server links them). */
+{ type: "create_case"; ticket_id: number; case: CreateCase } | 
+/**
+ *  Status, stage, decision, outcome, summary or amounts of a case, made on its
+ *  `base_version`. `ticket_id` is the ticket it was changed from, for its screen.
+ */
+{ type: "update_case"; case_id: number; ticket_id: number | null; base_version: number; update: CaseUpdate } | 
+/**  A piece of evidence for a case, made on its `base_version`. */
+{ type: "add_evidence"; case_id: number; ticket_id: number | null; base_version: number; evidence: AddEvidence };
 
 /**  What happened, with the details that matter for support and risk. */
 export type ActivityDetail = { type: "login"; 
@@ -120,6 +139,16 @@ export type ActivityEvent = {
 	/**  The session the event happened in (logins start one). */
 	session_id: string | null,
 	detail: ActivityDetail,
+};
+
+/**  `POST /v1/cases/{id}/evidence` (with `If-Match`). */
+export type AddEvidence = {
+	kind: EvidenceKind,
+	title: string,
+	description: string,
+	reference_id: number | null,
+	/**  The reason code's checklist items it answers (chargebacks). */
+	checklist?: string[],
 };
 
 /**  A member of the support staff. */
@@ -220,6 +249,8 @@ export type CardDispute = {
 	transaction_date: string,
 	/**  When the network received the dispute. */
 	filed_at: string,
+	/**  When the current stage began (its deadline counts from here); `filed_at` when absent. */
+	stage_began_at?: string | null,
 };
 
 export type CardNetwork = "visa" | "mastercard";
@@ -287,12 +318,72 @@ export type CaseOutcome = "confirmed_fraud" | "false_positive" | "refunded" | "r
 
 export type CaseStatus = "open" | "investigating" | "awaiting_customer" | "awaiting_network" | "closed";
 
+/**  A ticket of the case. */
+export type CaseTicket = {
+	id: number,
+	subject: string,
+	status: TicketStatus,
+};
+
+/**  `PATCH /v1/cases/{id}` (with `If-Match`): only the fields present change. */
+export type CaseUpdate = {
+	status?: CaseStatus | null,
+	/**  Chargebacks: move to another network stage (due dates follow). */
+	stage?: ChargebackStage | null,
+	decision?: CaseDecision | null,
+	outcome?: CaseOutcome | null,
+	assignee_id?: number | null,
+	summary?: string | null,
+	recovered_usd_cents?: number | null,
+	lost_usd_cents?: number | null,
+};
+
+/**  Everything the case screen shows. */
+export type CaseView = {
+	/**  With the agent's pending changes applied. */
+	case: Case,
+	/**  Chargebacks: the network's stages, deadlines and how urgent it is now. */
+	lifecycle: Lifecycle | null,
+	/**  Chargebacks: the reason code and its checklist (none for codes outside the catalog). */
+	reason: ReasonCodeInfo | null,
+	tickets: CaseTicket[],
+	customer_name: string | null,
+	assignee_name: string | null,
+	/**  Who did what, oldest first. */
+	events: CaseEvent[],
+	/**
+	 *  The agent's changes the server has not confirmed, or refused (pending evidence is
+	 *  shown from here).
+	 */
+	outbox: OutboxItem[],
+};
+
 /**  Where a chargeback stands in the card network's lifecycle. */
 export type ChargebackStage = 
 /**  Retrieval request / inquiry. */
 "inquiry" | "first_chargeback" | 
 /**  We answered with evidence. */
 "representment" | "pre_arbitration" | "arbitration" | "won" | "lost";
+
+/**  One item of a reason code's evidence checklist, with the evidence that answers it. */
+export type ChecklistLine = {
+	key: string,
+	label: string,
+	/**  The kinds of evidence that usually answer it. */
+	kinds: EvidenceKind[],
+	/**  Evidence on the case that answers it (ids). */
+	evidence_ids: number[],
+};
+
+/**  `POST /v1/cases`: open an investigation from a ticket. */
+export type CreateCase = {
+	kind: CaseKind,
+	ticket_id: number,
+	amount_minor: number,
+	currency: string,
+	card: NewCardDispute | null,
+	summary: string,
+};
 
 /**  A customer of the exchange. */
 export type Customer = {
@@ -321,6 +412,13 @@ export type DeskError = {
 	code: ErrorCode,
 	message: string,
 };
+
+/**  Which of Visa's flows a dispute follows; Mastercard has one. */
+export type DisputeFlow = 
+/**  Visa fraud and authorization: contested straight into pre-arbitration. */
+"allocation" | 
+/**  Visa processing errors and consumer disputes: a response first. */
+"collaboration" | "mastercard";
 
 /**
  *  A file in the company's document store, the designated place for investigation reports.
@@ -450,6 +548,8 @@ export type Evidence = {
 	description: string,
 	/**  What it points at: a document id, message id or activity event id. */
 	reference_id: number | null,
+	/**  The reason code's checklist items it answers (`login_history`, `three_ds`…). */
+	checklist?: string[],
 	added_by: number,
 	added_at: string,
 };
@@ -551,6 +651,23 @@ export type LevelTitle = {
 };
 
 /**
+ *  Where a chargeback stands: its flow and path, the stage, what may come next, the
+ *  deadlines of the current stage and how urgent it is.
+ */
+export type Lifecycle = {
+	flow: DisputeFlow,
+	path: ChargebackStage[],
+	stage: ChargebackStage,
+	next: ChargebackStage[],
+	/**  When the current stage began. */
+	stage_began_at: string,
+	network_deadline: string | null,
+	/**  The network's deadline less the policy's margin. */
+	response_due: string | null,
+	urgency: Urgency,
+};
+
+/**
  *  Where the next page of a list starts: after the row with this sort key (its update time,
  *  or for "SLA at risk" its due time, in ms) and id. Opaque to the UI: it passes back the
  *  `cursor` of the last row it has.
@@ -618,6 +735,15 @@ export type Message = {
 	 *  pending action to the stored message.
 	 */
 	client_ref: string | null,
+};
+
+/**  The card side of a new chargeback case. */
+export type NewCardDispute = {
+	network: CardNetwork,
+	reason_code: string,
+	card_last4: string,
+	transaction_date: string,
+	filed_at: string,
 };
 
 /**
@@ -721,6 +847,19 @@ export type QueueStats = {
 	open_escalations_by_level?: [number, number, number],
 	/**  When the oldest open escalation was raised. */
 	oldest_escalation_at?: string | null,
+};
+
+/**  The family of a reason code. */
+export type ReasonCategory = "fraud" | "authorization" | "processing_error" | "consumer_dispute";
+
+/**  A network reason code from the catalog. */
+export type ReasonCodeInfo = {
+	network: CardNetwork,
+	code: string,
+	title: string,
+	category: ReasonCategory,
+	flow: DisputeFlow,
+	checklist: ChecklistLine[],
 };
 
 /**  A response-time target for one channel, for regular or VIP customers. */
@@ -1200,6 +1339,15 @@ export type TransferStatus = "pending" | "completed" | "failed" |
 
 /**  Who is typing in a conversation. */
 export type Typist = "customer" | "agent";
+
+/**  How urgent a chargeback is now. */
+export type Urgency = "decided" | "on_track" | 
+/**  Our response is due within `AT_RISK_HOURS`. */
+"at_risk" | 
+/**  Our response date passed; the network's deadline has not. */
+"overdue" | 
+/**  The network's deadline passed. */
+"missed";
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
 

@@ -86,6 +86,9 @@ pub struct CardDispute {
     pub transaction_date: NaiveDate,
     /// When the network received the dispute.
     pub filed_at: DateTime<Utc>,
+    /// When the current stage began (its deadline counts from here); `filed_at` when absent.
+    #[serde(default)]
+    pub stage_began_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
@@ -111,6 +114,9 @@ pub struct Evidence {
     pub description: String,
     /// What it points at: a document id, message id or activity event id.
     pub reference_id: Option<i64>,
+    /// The reason code's checklist items it answers (`login_history`, `three_ds`…).
+    #[serde(default)]
+    pub checklist: Vec<String>,
     pub added_by: AgentId,
     pub added_at: DateTime<Utc>,
 }

@@ -502,6 +502,7 @@ pub fn make_ticket<R: Rng>(
                     card_last4: facts.card_last4.clone(),
                     transaction_date: facts.transaction_date,
                     filed_at: created_at - Duration::hours(rng.random_range(1..48)),
+                    stage_began_at: None,
                 }),
                 outcome,
             )
@@ -539,6 +540,7 @@ pub fn make_ticket<R: Rng>(
                 title: "Customer's account of events".into(),
                 description: first.text.chars().take(400).collect(),
                 reference_id: Some(first.id),
+                checklist: Vec::new(),
                 added_by: owner.id,
                 added_at: first.created_at + Duration::minutes(10),
             });
@@ -550,6 +552,7 @@ pub fn make_ticket<R: Rng>(
                 title: "3-D Secure authentication result".into(),
                 description: "Frictionless authentication approved by the issuer at the time of purchase.".into(),
                 reference_id: None,
+                checklist: Vec::new(),
                 added_by: owner.id,
                 added_at: created_at + Duration::hours(2),
             });
@@ -589,6 +592,24 @@ pub fn make_ticket<R: Rng>(
             version: 1,
         };
         case.due_at = crate::http::cases::due_at(&case, stage_began, world.policy);
+        // The evidence answers the reason code's checklist where it can (no random draws here).
+        if let Some(card) = case.card.as_mut() {
+            card.stage_began_at = Some(stage_began);
+            // Visa's allocation flow has no representment: contested, it is pre-arbitration.
+            let flow = arbiter_policy::chargeback::flow(card.network, &card.reason_code);
+            if flow == arbiter_policy::chargeback::DisputeFlow::Allocation && card.stage == ChargebackStage::Representment {
+                card.stage = ChargebackStage::PreArbitration;
+            }
+            let wanted = arbiter_policy::chargeback::reason_code(card.network, &card.reason_code)
+                .map(|r| r.checklist.iter().map(|i| i.key).collect::<Vec<_>>())
+                .unwrap_or_default();
+            for item in &mut case.evidence {
+                let key = if item.kind == EvidenceKind::Message { "customer_communication" } else { "three_ds" };
+                if wanted.contains(&key) {
+                    item.checklist.push(key.to_owned());
+                }
+            }
+        }
         let mut event = |action: &str, at: DateTime<Utc>, after: serde_json::Value| {
             case_events.push(CaseEvent {
                 id: take(&mut ids.case_event),

@@ -112,6 +112,7 @@ pub async fn create(
         card_last4: c.card_last4.clone(),
         transaction_date: c.transaction_date,
         filed_at: c.filed_at,
+        stage_began_at: Some(c.filed_at),
     });
     let mut case = Case {
         id: next_id(&mut m.tx, "cases").await?,
@@ -222,7 +223,20 @@ pub async fn update(
     }
     if let Some(stage) = update.stage {
         let card = next.card.as_mut().ok_or_else(|| ApiFailure::bad_request("only chargebacks have network stages"))?;
+        let flow = arbiter_policy::chargeback::flow(card.network, &card.reason_code);
+        if stage != card.stage && !arbiter_policy::chargeback::can_move(flow, card.stage, stage) {
+            return Err(ApiFailure::bad_request(format!(
+                "a {:?} dispute at {:?} cannot move to {:?}; it can move to {:?}",
+                flow,
+                card.stage,
+                stage,
+                arbiter_policy::chargeback::next_stages(flow, card.stage)
+            )));
+        }
         note("stage", json!(card.stage), json!(stage));
+        if stage != card.stage {
+            card.stage_began_at = Some(m.now);
+        }
         card.stage = stage;
     }
     if let Some(decision) = update.decision {
@@ -308,12 +322,23 @@ pub async fn add_evidence(
             format!("case {id} is at version {}", case.version),
         ));
     }
+    // Checklist items name the reason code's evidence: chargebacks only, keys from its list.
+    let wanted: Vec<&str> = case
+        .card
+        .as_ref()
+        .and_then(|c| arbiter_policy::chargeback::reason_code(c.network, &c.reason_code))
+        .map(|r| r.checklist.iter().map(|i| i.key).collect())
+        .unwrap_or_default();
+    if let Some(unknown) = body.checklist.iter().find(|k| !wanted.contains(&k.as_str())) {
+        return Err(ApiFailure::bad_request(format!("{unknown:?} is not on this case's evidence checklist")));
+    }
     let evidence = Evidence {
         id: case.evidence.iter().map(|e| e.id).max().unwrap_or(0) + 1,
         kind: body.kind,
         title,
         description,
         reference_id: body.reference_id,
+        checklist: body.checklist.clone(),
         added_by: m.caller.id(),
         added_at: m.now,
     };

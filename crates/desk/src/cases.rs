@@ -1,0 +1,238 @@
+//! Casework: a dispute, chargeback or fraud claim as its screen shows it — the network
+//! lifecycle with its deadlines and urgency (arbiter_policy, the same rules the server
+//! applies), the reason code's evidence checklist and what answers each item, the evidence,
+//! the audit trail — and the changes the agent makes, queued like every action so they work
+//! offline.
+
+use arbiter_cache::{Action, OutboxItem};
+use arbiter_contract::{
+    AddEvidence, Case, CaseEvent, CaseKind, CaseStatus, CaseUpdate, CreateCase, EvidenceKind, NewCardDispute,
+    TicketStatus,
+};
+use arbiter_policy::chargeback::{self, DisputeFlow, Lifecycle, ReasonCategory};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::desk::Desk;
+use crate::error::{DeskError, ErrorCode};
+
+/// Days before the network's deadline the desk answers by, when the policies have not synced.
+const DEFAULT_MARGIN_DAYS: i64 = 5;
+
+/// One item of a reason code's evidence checklist, with the evidence that answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ChecklistLine {
+    pub key: String,
+    pub label: String,
+    /// The kinds of evidence that usually answer it.
+    pub kinds: Vec<EvidenceKind>,
+    /// Evidence on the case that answers it (ids).
+    pub evidence_ids: Vec<i64>,
+}
+
+/// A network reason code from the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ReasonCodeInfo {
+    pub network: arbiter_contract::CardNetwork,
+    pub code: String,
+    pub title: String,
+    pub category: ReasonCategory,
+    pub flow: DisputeFlow,
+    pub checklist: Vec<ChecklistLine>,
+}
+
+/// A ticket of the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CaseTicket {
+    pub id: i64,
+    pub subject: String,
+    pub status: TicketStatus,
+}
+
+/// Everything the case screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct CaseView {
+    /// With the agent's pending changes applied.
+    pub case: Case,
+    /// Chargebacks: the network's stages, deadlines and how urgent it is now.
+    pub lifecycle: Option<Lifecycle>,
+    /// Chargebacks: the reason code and its checklist (none for codes outside the catalog).
+    pub reason: Option<ReasonCodeInfo>,
+    pub tickets: Vec<CaseTicket>,
+    pub customer_name: Option<String>,
+    pub assignee_name: Option<String>,
+    /// Who did what, oldest first.
+    pub events: Vec<CaseEvent>,
+    /// The agent's changes the server has not confirmed, or refused (pending evidence is
+    /// shown from here).
+    pub outbox: Vec<OutboxItem>,
+}
+
+fn reason_info(network: arbiter_contract::CardNetwork, code: &str, case: Option<&Case>) -> Option<ReasonCodeInfo> {
+    let entry = chargeback::reason_code(network, code)?;
+    let checklist = entry
+        .checklist
+        .iter()
+        .map(|item| ChecklistLine {
+            key: item.key.to_owned(),
+            label: item.label.to_owned(),
+            kinds: item.kinds.to_vec(),
+            evidence_ids: case
+                .map(|c| {
+                    c.evidence.iter().filter(|e| e.checklist.iter().any(|k| k == item.key)).map(|e| e.id).collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    Some(ReasonCodeInfo {
+        network,
+        code: entry.code.to_owned(),
+        title: entry.title.to_owned(),
+        category: entry.category,
+        flow: chargeback::flow(network, code),
+        checklist,
+    })
+}
+
+/// The catalog of reason codes, for opening a chargeback case.
+pub fn reason_codes() -> Vec<ReasonCodeInfo> {
+    chargeback::REASON_CODES.iter().filter_map(|r| reason_info(r.network, r.code, None)).collect()
+}
+
+impl Desk {
+    /// A case from the local copy, offline too.
+    pub async fn case_view(&self, case_id: i64) -> Result<CaseView, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let parts = cache
+            .case_parts(case_id)
+            .await?
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, format!("Case {case_id} is not in the local copy.")))?;
+        let margin = cache.policies().await?.map_or(DEFAULT_MARGIN_DAYS, |p| p.sla.chargeback_margin_days);
+        let case = parts.case;
+        let lifecycle = chargeback::case_lifecycle(&case, margin, chrono::Utc::now());
+        let reason = case.card.as_ref().and_then(|c| reason_info(c.network, &c.reason_code, Some(&case)));
+        let mut tickets = Vec::new();
+        for id in &case.ticket_ids {
+            if let Some(view) = cache.ticket_view(*id).await? {
+                tickets.push(CaseTicket { id: *id, subject: view.ticket.subject, status: view.ticket.status });
+            }
+        }
+        let customer_name = cache.customer(case.customer_id).await?.map(|c| c.name);
+        let assignee_name = match case.assignee_id {
+            Some(id) => cache.agent(id).await?.map(|a| a.name),
+            None => None,
+        };
+        Ok(CaseView {
+            case,
+            lifecycle,
+            reason,
+            tickets,
+            customer_name,
+            assignee_name,
+            events: parts.events,
+            outbox: parts.outbox,
+        })
+    }
+
+    /// Opens an investigation from a ticket (sent when the server can be reached).
+    pub async fn open_case(&self, case: CreateCase, client_key: &str) -> Result<OutboxItem, DeskError> {
+        if case.summary.trim().is_empty() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "Say in a sentence what the case is about."));
+        }
+        if case.amount_minor < 0 {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "The amount cannot be negative."));
+        }
+        match (case.kind, &case.card) {
+            (CaseKind::Chargeback, Some(card)) => check_card(card)?,
+            (CaseKind::Chargeback, None) => {
+                return Err(DeskError::new(ErrorCode::InvalidInput, "A chargeback needs its card network details."))
+            }
+            (_, Some(_)) => {
+                return Err(DeskError::new(ErrorCode::InvalidInput, "Only chargebacks carry card network details."))
+            }
+            (_, None) => {}
+        }
+        let (cache, _) = self.cache_and_me().await?;
+        let view = cache.ticket_view(case.ticket_id).await?.ok_or_else(|| {
+            DeskError::new(ErrorCode::NotFound, format!("Ticket #{} is not in the local copy.", case.ticket_id))
+        })?;
+        if let Some(existing) = view.ticket.case_id {
+            return Err(DeskError::new(
+                ErrorCode::InvalidInput,
+                format!("This ticket already belongs to case {existing}."),
+            ));
+        }
+        self.queue(client_key, Action::CreateCase { ticket_id: case.ticket_id, case }).await
+    }
+
+    /// Changes a case: status, stage, decision, outcome, summary or amounts. Stages move as
+    /// the network allows (the server checks the same rules).
+    pub async fn update_case(
+        &self,
+        case_id: i64,
+        ticket_id: Option<i64>,
+        update: CaseUpdate,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        if update == CaseUpdate::default() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "Nothing to change."));
+        }
+        let view = self.case_view(case_id).await?;
+        if let Some(stage) = update.stage {
+            let lifecycle = view
+                .lifecycle
+                .as_ref()
+                .ok_or_else(|| DeskError::new(ErrorCode::InvalidInput, "Only chargebacks have network stages."))?;
+            if stage != lifecycle.stage && !lifecycle.next.contains(&stage) {
+                return Err(DeskError::new(
+                    ErrorCode::InvalidInput,
+                    format!("The network does not allow {:?} after {:?}.", stage, lifecycle.stage),
+                ));
+            }
+        }
+        if update.status == Some(CaseStatus::Closed) && view.case.outcome.is_none() && update.outcome.is_none() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "Record the outcome before closing the case."));
+        }
+        let action = Action::UpdateCase { case_id, ticket_id, base_version: server_version(&view), update };
+        self.queue(client_key, action).await
+    }
+
+    /// Adds a piece of evidence: a quoted message, a pinned activity event, a note or a file
+    /// reference, naming the checklist items it answers.
+    pub async fn add_case_evidence(
+        &self,
+        case_id: i64,
+        ticket_id: Option<i64>,
+        evidence: AddEvidence,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        if evidence.title.trim().is_empty() {
+            return Err(DeskError::new(ErrorCode::InvalidInput, "Give the evidence a title."));
+        }
+        let view = self.case_view(case_id).await?;
+        let known: Vec<&str> =
+            view.reason.as_ref().map(|r| r.checklist.iter().map(|l| l.key.as_str()).collect()).unwrap_or_default();
+        if let Some(unknown) = evidence.checklist.iter().find(|k| !known.contains(&k.as_str())) {
+            return Err(DeskError::new(ErrorCode::InvalidInput, format!("{unknown} is not on this case's checklist.")));
+        }
+        let action = Action::AddEvidence { case_id, ticket_id, base_version: server_version(&view), evidence };
+        self.queue(client_key, action).await
+    }
+}
+
+/// The version the server last confirmed (pending changes are laid over the cached case,
+/// but its version stays the server's; the replayer adds the agent's own changes).
+fn server_version(view: &CaseView) -> i64 {
+    view.case.version
+}
+
+fn check_card(card: &NewCardDispute) -> Result<(), DeskError> {
+    let digits = card.card_last4.chars().all(|c| c.is_ascii_digit());
+    if card.card_last4.len() != 4 || !digits {
+        return Err(DeskError::new(ErrorCode::InvalidInput, "The card's last four digits are four digits."));
+    }
+    if card.reason_code.trim().is_empty() {
+        return Err(DeskError::new(ErrorCode::InvalidInput, "Give the network's reason code."));
+    }
+    Ok(())
+}
