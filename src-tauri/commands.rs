@@ -148,10 +148,10 @@ pub fn reason_codes() -> Vec<arbiter_desk::ReasonCodeInfo> {
 #[specta::specta]
 pub async fn open_case(
     desk: State<'_, Desk>,
-    case: arbiter_contract::CreateCase,
+    new_case: arbiter_contract::CreateCase,
     client_key: String,
 ) -> Result<OutboxItem> {
-    desk.open_case(case, &client_key).await
+    desk.open_case(new_case, &client_key).await
 }
 
 /// Changes a case's status, stage, decision, outcome, summary or amounts (queued).

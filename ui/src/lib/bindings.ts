@@ -31,7 +31,7 @@ export const commands = {
 	/**  The card networks' reason codes with their evidence checklists. */
 	reasonCodes: () => __TAURI_INVOKE<ReasonCodeInfo[]>("reason_codes"),
 	/**  Opens an investigation from a ticket (queued like every action). */
-	openCase: (case: CreateCase, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("open_case", { case, clientKey })),
+	openCase: (newCase: CreateCase, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("open_case", { newCase, clientKey })),
 	/**  Changes a case's status, stage, decision, outcome, summary or amounts (queued). */
 	updateCase: (caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_case", { caseId, ticketId, update, clientKey })),
 	/**  Adds evidence to a case (queued). */
