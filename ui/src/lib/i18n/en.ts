@@ -546,6 +546,9 @@ export const en = {
   "handover.omitted_other": "…and {{count}} more tickets not listed.",
   "sla.prolongedText": "{{left}} · prolonged",
   "board.atRisk": "SLA at risk",
+  "outbox.caseOpen": "Opening the case",
+  "outbox.caseChange": "Your change to the case",
+  "outbox.caseEvidence": "Your evidence “{{title}}”",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -523,4 +523,7 @@ export const zh: Messages = {
   "handover.omitted_other": "…另有 {{count}} 个工单未列出。",
   "sla.prolongedText": "{{left}} · 长时间超时",
   "board.atRisk": "SLA 临近超时",
+  "outbox.caseOpen": "立案",
+  "outbox.caseChange": "你对案件的修改",
+  "outbox.caseEvidence": "你的证据“{{title}}”",
 };
