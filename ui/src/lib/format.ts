@@ -1,6 +1,13 @@
 // How values read on screen.
 import type {
   ActivityDetail,
+  CaseDecision,
+  CaseKind,
+  CaseOutcome,
+  CaseStatus,
+  ChargebackStage,
+  EvidenceKind,
+  Urgency,
   EscalationLevel,
   EscalationReason,
   Presence,
@@ -222,6 +229,39 @@ export function activityLine(detail: ActivityDetail): string {
       });
   }
 }
+
+export const STAGE_LABELS = labelTable<ChargebackStage>(
+  ["inquiry", "first_chargeback", "representment", "pre_arbitration", "arbitration", "won", "lost"],
+  (v) => `stage.${v}`,
+);
+export const URGENCY_LABELS = labelTable<Urgency>(["decided", "on_track", "at_risk", "overdue", "missed"], (v) => `urgency.${v}`);
+export const CASE_STATUS_LABELS = labelTable<CaseStatus>(
+  ["open", "investigating", "awaiting_customer", "awaiting_network", "closed"],
+  (v) => `caseStatus.${v}`,
+);
+export const CASE_KIND_LABELS = labelTable<CaseKind>(["dispute", "chargeback", "fraud_claim"], (v) => `caseKind.${v}`);
+export const DECISION_LABELS = labelTable<CaseDecision>(["accept", "represent"], (v) => `decision.${v}`);
+export const OUTCOME_LABELS = labelTable<CaseOutcome>(
+  [
+    "confirmed_fraud",
+    "false_positive",
+    "refunded",
+    "represented_won",
+    "represented_lost",
+    "resolved_in_favour_of_customer",
+    "resolved_in_favour_of_exchange",
+  ],
+  (v) => `outcome.${v}`,
+);
+export const EVIDENCE_LABELS = labelTable<EvidenceKind>(["file", "message", "activity_event", "note"], (v) => `evidenceKind.${v}`);
+
+/** An amount in minor units of its currency, as money. */
+export function money(minor: number, currency: string): string {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return formatNumber(minor / 10 ** digits, { style: "currency", currency });
+}
+
+export const usdCents = (cents: number) => formatNumber(cents / 100, { style: "currency", currency: "USD" });
 
 export const KYC_LABELS = labelTable<KycLevel>(["none", "basic", "verified", "enhanced"], (v) => `kyc.${v}`);
 

@@ -5,7 +5,12 @@ import type {
   Action,
   Agent,
   ArticleHit,
+  AddEvidence,
   BulkOutcome,
+  CaseUpdate,
+  CaseView,
+  CreateCase,
+  ReasonCodeInfo,
   Handover,
   HandoverItem,
   NewHandover,
@@ -38,6 +43,7 @@ import type {
   ViewKey,
 } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
+import { FAKE_REASON_CODES, FakeCases } from "./fakeCases";
 
 const OPEN = ["new", "open", "pending", "on_hold"];
 const INTERNAL_TEAMS = ["product", "marketing", "compliance", "risk", "payments"];
@@ -548,6 +554,7 @@ export class FakeBackend implements Backend {
         view.ticket.updated_at = message.created_at;
       }
       if (view) this.deliverSide(view, item.action);
+      this.cases.deliver(item.action, this.session_?.agent ?? fakeAgent);
       item.state = "done";
       const ticketId = item.action.ticket_id;
       if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
@@ -637,6 +644,41 @@ export class FakeBackend implements Backend {
     }
     this.cacheListeners.forEach((l) => l({ ids: outcome.updated }));
     return outcome;
+  }
+
+  /** Cases as the server holds them. */
+  cases = new FakeCases(() => this.tickets);
+
+  async caseView(caseId: number): Promise<CaseView> {
+    const outbox = this.queue.filter((q) => q.state !== "done" && "case_id" in q.action && q.action.case_id === caseId);
+    const view = this.cases.view(caseId, outbox);
+    if (!view) throw new DeskFailure("not_found", `Case ${caseId} is not in the local copy.`);
+    return view;
+  }
+
+  async reasonCodes(): Promise<ReasonCodeInfo[]> {
+    return FAKE_REASON_CODES;
+  }
+
+  async openCase(newCase: CreateCase, clientKey: string): Promise<OutboxItem> {
+    if (!newCase.summary.trim()) throw new DeskFailure("invalid_input", "Say in a sentence what the case is about.");
+    if (newCase.card && !/^\d{4}$/.test(newCase.card.card_last4)) throw new DeskFailure("invalid_input", "The card's last four digits are four digits.");
+    return this.enqueue(clientKey, { type: "create_case", ticket_id: newCase.ticket_id, case: newCase });
+  }
+
+  async updateCase(caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string): Promise<OutboxItem> {
+    const view = await this.caseView(caseId);
+    if (update.stage && view.lifecycle && update.stage !== view.lifecycle.stage && !view.lifecycle.next.includes(update.stage)) {
+      throw new DeskFailure("invalid_input", `The network does not allow ${update.stage} after ${view.lifecycle.stage}.`);
+    }
+    if (update.status === "closed" && !view.case.outcome && !update.outcome) throw new DeskFailure("invalid_input", "Record the outcome before closing the case.");
+    return this.enqueue(clientKey, { type: "update_case", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, update });
+  }
+
+  async addCaseEvidence(caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string): Promise<OutboxItem> {
+    const view = await this.caseView(caseId);
+    if (!evidence.title.trim()) throw new DeskFailure("invalid_input", "Give the evidence a title.");
+    return this.enqueue(clientKey, { type: "add_evidence", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, evidence });
   }
 
   /** The server's handovers, newest first. */

@@ -3,7 +3,12 @@
 import type {
   Agent,
   ArticleHit,
+  AddEvidence,
   BulkOutcome,
+  CaseUpdate,
+  CaseView,
+  CreateCase,
+  ReasonCodeInfo,
   Handover,
   NewHandover,
   LiveEvent,
@@ -80,6 +85,13 @@ export interface Backend {
   supervisorOverview(): Promise<SupervisorOverview>;
   /** Supervisors: one change to many tickets, applied by the server (online only). */
   bulkUpdateTickets(ticketIds: number[], update: TicketUpdate, idempotencyKey: string): Promise<BulkOutcome>;
+  /** A case from the local copy: lifecycle, checklist, evidence, audit trail. */
+  caseView(caseId: number): Promise<CaseView>;
+  /** The card networks' reason codes with their evidence checklists. */
+  reasonCodes(): Promise<ReasonCodeInfo[]>;
+  openCase(newCase: CreateCase, clientKey: string): Promise<OutboxItem>;
+  updateCase(caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string): Promise<OutboxItem>;
+  addCaseEvidence(caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string): Promise<OutboxItem>;
   /** Supervisors: their teams' shift handovers, newest first (read live). */
   handovers(): Promise<Handover[]>;
   writeHandover(handover: NewHandover, idempotencyKey: string): Promise<Handover>;

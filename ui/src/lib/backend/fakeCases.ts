@@ -1,0 +1,205 @@
+// Casework for the in-memory desk: cases held here, changed the way the server would change
+// them when the outbox is delivered. The lifecycle rules are a small copy of arbiter_policy's
+// for the UI tests; the real desk takes them from Rust.
+import type {
+  Action,
+  AddEvidence,
+  Case,
+  CaseEvent,
+  CaseUpdate,
+  CaseView,
+  ChargebackStage,
+  CreateCase,
+  DisputeFlow,
+  Lifecycle,
+  ReasonCodeInfo,
+  TicketView,
+} from "../bindings";
+
+const DAY = 86_400_000;
+
+export const FAKE_REASON_CODES: ReasonCodeInfo[] = [
+  {
+    network: "visa",
+    code: "13.1",
+    title: "Merchandise or services not received",
+    category: "consumer_dispute",
+    flow: "collaboration",
+    checklist: [
+      { key: "crypto_credited", label: "Proof the crypto bought was credited to the account", kinds: ["activity_event", "file"], evidence_ids: [] },
+      { key: "crypto_used", label: "Proof the crypto was withdrawn, traded or otherwise used", kinds: ["activity_event"], evidence_ids: [] },
+      { key: "customer_communication", label: "The customer's own messages about the purchase", kinds: ["message"], evidence_ids: [] },
+    ],
+  },
+  {
+    network: "visa",
+    code: "10.4",
+    title: "Other fraud: card-absent environment",
+    category: "fraud",
+    flow: "allocation",
+    checklist: [
+      { key: "login_history", label: "Login, device and IP history of the account around the purchase", kinds: ["activity_event"], evidence_ids: [] },
+      { key: "three_ds", label: "3-D Secure authentication result for the payment", kinds: ["file", "note"], evidence_ids: [] },
+    ],
+  },
+  {
+    network: "mastercard",
+    code: "4837",
+    title: "No cardholder authorization",
+    category: "fraud",
+    flow: "mastercard",
+    checklist: [
+      { key: "login_history", label: "Login, device and IP history of the account around the purchase", kinds: ["activity_event"], evidence_ids: [] },
+      { key: "three_ds", label: "3-D Secure authentication result for the payment", kinds: ["file", "note"], evidence_ids: [] },
+    ],
+  },
+];
+
+const PATHS: Record<DisputeFlow, ChargebackStage[]> = {
+  allocation: ["inquiry", "first_chargeback", "pre_arbitration", "arbitration"],
+  collaboration: ["inquiry", "first_chargeback", "representment", "pre_arbitration", "arbitration"],
+  mastercard: ["inquiry", "first_chargeback", "representment", "pre_arbitration", "arbitration"],
+};
+
+function lifecycle(c: Case, now = Date.now()): Lifecycle | null {
+  if (!c.card) return null;
+  const reason = FAKE_REASON_CODES.find((r) => r.network === c.card!.network && r.code === c.card!.reason_code);
+  const flow: DisputeFlow = c.card.network === "mastercard" ? "mastercard" : (reason?.flow ?? "collaboration");
+  const path = PATHS[flow];
+  const stage = c.card.stage;
+  const index = path.indexOf(stage);
+  const next: ChargebackStage[] = index < 0 ? [] : [...(path[index + 1] ? [path[index + 1]] : [])];
+  if (index >= 0 && stage !== "inquiry" && stage !== "first_chargeback") next.push("won");
+  if (index >= 0 && stage !== "inquiry") next.push("lost");
+  const began = new Date(c.card.stage_began_at ?? c.card.filed_at).getTime();
+  const days = index < 0 ? null : c.card.network === "mastercard" ? 45 : stage === "arbitration" ? 10 : 30;
+  const closed = c.status === "closed";
+  const deadline = days === null || closed ? null : began + days * DAY;
+  const due = deadline === null ? null : deadline - 5 * DAY;
+  const urgency =
+    deadline === null || due === null
+      ? "decided"
+      : now > deadline
+        ? "missed"
+        : now > due
+          ? "overdue"
+          : due - now <= 2 * DAY
+            ? "at_risk"
+            : "on_track";
+  return {
+    flow,
+    path,
+    stage,
+    next: closed ? [] : next,
+    stage_began_at: new Date(began).toISOString(),
+    network_deadline: deadline === null ? null : new Date(deadline).toISOString(),
+    response_due: due === null ? null : new Date(due).toISOString(),
+    urgency,
+  };
+}
+
+export class FakeCases {
+  cases = new Map<number, { case: Case; events: CaseEvent[] }>();
+  private nextCase = 5001;
+  private nextEvent = 1;
+
+  constructor(private tickets: () => TicketView[]) {}
+
+  view(id: number, outbox: CaseView["outbox"]): CaseView | null {
+    const held = this.cases.get(id);
+    if (!held) return null;
+    const c = structuredClone(held.case);
+    for (const item of outbox) if (item.action.type === "update_case" && item.state === "pending") apply(c, item.action.update, item.created_at);
+    const reason = FAKE_REASON_CODES.find((r) => r.network === c.card?.network && r.code === c.card?.reason_code) ?? null;
+    return {
+      case: c,
+      lifecycle: lifecycle(c),
+      reason: reason && {
+        ...reason,
+        checklist: reason.checklist.map((l) => ({ ...l, evidence_ids: c.evidence.filter((e) => e.checklist?.includes(l.key)).map((e) => e.id) })),
+      },
+      tickets: this.tickets()
+        .filter((v) => c.ticket_ids.includes(v.ticket.id))
+        .map((v) => ({ id: v.ticket.id, subject: v.ticket.subject, status: v.ticket.status })),
+      customer_name: this.tickets().find((v) => v.ticket.customer_id === c.customer_id)?.customer?.name ?? null,
+      assignee_name: c.assignee_id === 1 ? "Ava Chen" : null,
+      events: [...held.events],
+      outbox,
+    };
+  }
+
+  /** What the server does when the outbox delivers a case action. */
+  deliver(action: Action, actor: { id: number; name: string }) {
+    const now = new Date().toISOString();
+    if (action.type === "create_case") this.create(action.case, actor, now);
+    if (action.type === "update_case") {
+      const held = this.cases.get(action.case_id);
+      if (!held) return;
+      const before = structuredClone(held.case);
+      apply(held.case, action.update, now);
+      held.case.version += 1;
+      held.case.updated_at = now;
+      const verb = action.update.decision ? "decided" : action.update.outcome ? "outcome_recorded" : action.update.stage ? "stage_changed" : "status_changed";
+      held.events.push(this.event(held.case.id, actor, verb, { stage: before.card?.stage, status: before.status }, { ...action.update }, now));
+    }
+    if (action.type === "add_evidence") {
+      const held = this.cases.get(action.case_id);
+      if (!held) return;
+      const evidence = { ...action.evidence, id: held.case.evidence.length + 1, checklist: [...(action.evidence.checklist ?? [])], added_by: actor.id, added_at: now };
+      held.case.evidence.push(evidence);
+      held.case.version += 1;
+      held.events.push(this.event(held.case.id, actor, "evidence_added", null, evidence, now));
+    }
+  }
+
+  create(body: CreateCase, actor: { id: number; name: string }, now = new Date().toISOString()): Case {
+    const view = this.tickets().find((v) => v.ticket.id === body.ticket_id)!;
+    const c: Case = {
+      id: this.nextCase++,
+      kind: body.kind,
+      customer_id: view.ticket.customer_id,
+      ticket_ids: [view.ticket.id],
+      status: "open",
+      amount_minor: body.amount_minor,
+      currency: body.currency,
+      amount_usd_cents: body.amount_minor,
+      card: body.card ? { ...body.card, stage: "first_chargeback", stage_began_at: body.card.filed_at } : null,
+      due_at: null,
+      decision: null,
+      outcome: null,
+      recovered_usd_cents: 0,
+      lost_usd_cents: 0,
+      evidence: [],
+      assignee_id: actor.id,
+      queue: view.ticket.queue,
+      summary: body.summary,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+      version: 1,
+    };
+    this.cases.set(c.id, { case: c, events: [this.event(c.id, actor, "created", null, { summary: c.summary }, now)] });
+    view.ticket = { ...view.ticket, case_id: c.id, version: view.ticket.version + 1 };
+    return c;
+  }
+
+  private event(caseId: number, actor: { id: number; name: string }, action: string, before: unknown, after: unknown, at: string): CaseEvent {
+    return { id: this.nextEvent++, case_id: caseId, actor_id: actor.id, actor_name: actor.name, action, before: before as never, after: after as never, at };
+  }
+}
+
+function apply(c: Case, update: CaseUpdate, at: string) {
+  if (update.status) c.status = update.status;
+  if (update.stage && c.card) {
+    if (c.card.stage !== update.stage) c.card.stage_began_at = at;
+    c.card.stage = update.stage;
+  }
+  if (update.decision) c.decision = update.decision;
+  if (update.outcome) c.outcome = update.outcome;
+  if (update.summary) c.summary = update.summary;
+  if (update.recovered_usd_cents != null) c.recovered_usd_cents = update.recovered_usd_cents;
+  if (update.lost_usd_cents != null) c.lost_usd_cents = update.lost_usd_cents;
+  if (update.status === "closed") c.closed_at = at;
+}
+
+export type { AddEvidence };
