@@ -67,10 +67,10 @@ export async function apiSend(server, method, path, body, { token = DEMO_TOKEN, 
 export const gateway = (server, path, body) => apiSend(server, "POST", `/v1/inbound${path}`, body, { token: GATEWAY_TOKEN });
 
 /** Every entity of `kind` the demo agent may see, in its latest version, read from the feed. */
-export async function visible(server, kind) {
+export async function visible(server, kind, token = DEMO_TOKEN) {
   const latest = new Map();
   for (let after = 0; ; ) {
-    const page = await api(server, `/v1/changes?after=${after}&limit=5000`);
+    const page = await apiSend(server, "GET", `/v1/changes?after=${after}&limit=5000`, undefined, { token });
     for (const change of page.changes) {
       const { kind: changed, data } = change.entity;
       if (changed === kind) latest.set(data.id, data);
@@ -83,13 +83,13 @@ export async function visible(server, kind) {
 }
 
 /** Signs the app in as the demo agent and waits for the inbox. */
-export async function signIn(app, server) {
+export async function signIn(app, server, token = DEMO_TOKEN) {
   const $ = (selector) => app.browser.$(selector);
   const url = await $('[data-testid="server-url"]');
   await url.waitForDisplayed({ timeout: 20_000 });
   await url.clearValue();
   await url.setValue(server.url);
-  await (await $('[data-testid="token"]')).setValue(DEMO_TOKEN);
+  await (await $('[data-testid="token"]')).setValue(token);
   await (await $('[data-testid="sign-in"]')).click();
   await (await $('[data-testid="agent-name"]')).waitForDisplayed({ timeout: 15_000 });
 }
