@@ -33,6 +33,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             open_case,
             update_case,
             add_case_evidence,
+            write_report,
             write_handover,
             acknowledge_handover,
             do_not_disturb,

@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "open_case",
     "update_case",
     "add_case_evidence",
+    "write_report",
     "write_handover",
     "acknowledge_handover",
     "do_not_disturb",

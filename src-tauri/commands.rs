@@ -180,6 +180,20 @@ pub async fn add_case_evidence(
     desk.add_case_evidence(case_id, ticket_id, evidence, &client_key).await
 }
 
+/// Writes the case's investigation report (PDF and Markdown), queues both for the document
+/// store, and saves a copy at `save_copy_to` (a folder, or the PDF's path) when given.
+#[tauri::command]
+#[specta::specta]
+pub async fn write_report(
+    desk: State<'_, Desk>,
+    case_id: i64,
+    analysis: String,
+    save_copy_to: Option<String>,
+    client_key: String,
+) -> Result<arbiter_desk::ReportOutcome> {
+    desk.write_report(case_id, &analysis, save_copy_to, &client_key).await
+}
+
 /// Supervisors: their teams' shift handovers, newest first.
 #[tauri::command]
 #[specta::specta]

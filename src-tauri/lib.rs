@@ -21,6 +21,7 @@ pub fn run() {
 
     let specta = bindings::builder();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);

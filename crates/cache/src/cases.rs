@@ -57,6 +57,29 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// The case's files in the document store, newest first.
+    pub async fn case_documents(&self, case_id: i64) -> Result<Vec<arbiter_contract::Document>, CacheError> {
+        let rows = sqlx::query(
+            "SELECT data FROM entities WHERE kind = 'document' AND json_extract(data, '$.data.case_id') = ?",
+        )
+        .bind(case_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut documents: Vec<arbiter_contract::Document> = rows
+            .iter()
+            .map(|r| rows::decode::<Entity>(r, "data"))
+            .filter_map(|e| match e {
+                Ok(Entity::Document(d)) => Some(Ok(d)),
+                Ok(_) => None,
+                Err(error) => Some(Err(error)),
+            })
+            .collect::<Result<_, _>>()?;
+        documents.sort_by_key(|d| std::cmp::Reverse((d.uploaded_at, d.id)));
+        Ok(documents)
+    }
+}
+
 /// What a pending change will make of the case, shown at once.
 fn overlay(case: &mut Case, update: &CaseUpdate, at: chrono::DateTime<chrono::Utc>) {
     if let Some(status) = update.status {

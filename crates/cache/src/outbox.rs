@@ -70,6 +70,17 @@ pub enum Action {
         base_version: i64,
         evidence: AddEvidence,
     },
+    /// A file for the company's document store (an investigation report): it waits at
+    /// `path` in the desk's data folder until sent, and goes with its SHA-256 for the store
+    /// to check.
+    UploadDocument {
+        case_id: Option<i64>,
+        ticket_id: Option<i64>,
+        name: String,
+        content_type: String,
+        sha256: String,
+        path: String,
+    },
 }
 
 impl Action {
@@ -83,7 +94,8 @@ impl Action {
             | Action::CreateCase { ticket_id, .. } => Some(*ticket_id),
             Action::AcknowledgeEscalation { ticket_id, .. }
             | Action::UpdateCase { ticket_id, .. }
-            | Action::AddEvidence { ticket_id, .. } => *ticket_id,
+            | Action::AddEvidence { ticket_id, .. }
+            | Action::UploadDocument { ticket_id, .. } => *ticket_id,
         }
     }
 
@@ -363,7 +375,7 @@ impl Cache {
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?
                AND json_extract(action, '$.type')
-                   NOT IN ('side_message', 'acknowledge_escalation', 'update_case', 'add_evidence')",
+                   NOT IN ('side_message', 'acknowledge_escalation', 'update_case', 'add_evidence', 'upload_document')",
         )
         .bind(ticket_id)
         .bind(item.seq)

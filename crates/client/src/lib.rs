@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage, CreateCase,
-    CreateSideConversation, Escalation, Handover, Message, NewHandover, Note, PostNote, PostReply, PostSideMessage,
-    SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    CreateSideConversation, Document, Escalation, Handover, Message, NewHandover, Note, PostNote, PostReply,
+    PostSideMessage, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
+    IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -251,6 +252,31 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/handovers/{handover_id}/acknowledge"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
+        self.send(request).await
+    }
+
+    /// Stores a file in the company's document store, on a case when `case_id` is given. The
+    /// store checks the content against `sha256`.
+    pub async fn upload_document(
+        &self,
+        name: &str,
+        case_id: Option<i64>,
+        content_type: &str,
+        sha256: &str,
+        content: Vec<u8>,
+        idempotency_key: &str,
+    ) -> Result<Document, ClientError> {
+        let mut query = vec![("name", name.to_owned())];
+        if let Some(case_id) = case_id {
+            query.push(("case_id", case_id.to_string()));
+        }
+        let request = self
+            .request(Method::POST, "/v1/documents")
+            .query(&query)
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .header("X-Content-SHA256", sha256)
+            .body(content);
         self.send(request).await
     }
 

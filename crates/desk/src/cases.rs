@@ -60,7 +60,10 @@ pub struct CaseView {
     pub reason: Option<ReasonCodeInfo>,
     pub tickets: Vec<CaseTicket>,
     pub customer_name: Option<String>,
+    pub customer_account: Option<String>,
     pub assignee_name: Option<String>,
+    /// The case's files in the document store (its reports).
+    pub documents: Vec<arbiter_contract::Document>,
     /// Who did what, oldest first.
     pub events: Vec<CaseEvent>,
     /// The agent's changes the server has not confirmed, or refused (pending evidence is
@@ -117,7 +120,10 @@ impl Desk {
                 tickets.push(CaseTicket { id: *id, subject: view.ticket.subject, status: view.ticket.status });
             }
         }
-        let customer_name = cache.customer(case.customer_id).await?.map(|c| c.name);
+        let customer = cache.customer(case.customer_id).await?;
+        let customer_name = customer.as_ref().map(|c| c.name.clone());
+        let customer_account = customer.map(|c| c.account_id);
+        let documents = cache.case_documents(case.id).await?;
         let assignee_name = match case.assignee_id {
             Some(id) => cache.agent(id).await?.map(|a| a.name),
             None => None,
@@ -128,7 +134,9 @@ impl Desk {
             reason,
             tickets,
             customer_name,
+            customer_account,
             assignee_name,
+            documents,
             events: parts.events,
             outbox: parts.outbox,
         })

@@ -892,6 +892,71 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     assert_eq!(view.case.recovered_usd_cents, 135_000);
     assert_eq!(view.lifecycle.unwrap().urgency, Urgency::Decided);
 
+    // The report: PDF and Markdown to the document store, a copy where the agent chose.
+    assert_eq!(desk.write_report(case_id, "  ", None, "report-empty").await.unwrap_err().code, ErrorCode::InvalidInput);
+    let nowhere = dir.path().join("no/such/folder/report.pdf").display().to_string();
+    let refused = desk.write_report(case_id, "Won.", Some(nowhere), "report-nowhere").await.unwrap_err();
+    assert!(refused.message.contains("Could not write"), "{refused:?}");
+    let copies = dir.path().join("my reports");
+    std::fs::create_dir_all(&copies).unwrap();
+    let analysis = "The BTC was credited two minutes after the card payment and withdrawn by the customer.";
+    let report = desk.write_report(case_id, analysis, Some(copies.display().to_string()), "report-1").await.unwrap();
+    assert_eq!(report.uploads.len(), 2);
+    assert_eq!(report.saved.len(), 2);
+    let copy = std::fs::read(&report.saved[0]).unwrap();
+    assert!(copy.starts_with(b"%PDF"));
+    assert_eq!(hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&copy)), report.pdf_sha256);
+    sent(&desk).await;
+    desk.sync_now().await.unwrap();
+    let view = desk.case_view(case_id).await.unwrap();
+    let stored: Vec<(&str, &str)> = view.documents.iter().map(|d| (d.name.as_str(), d.sha256.as_str())).collect();
+    assert!(stored.contains(&(report.pdf_name.as_str(), report.pdf_sha256.as_str())), "{stored:?}");
+    assert!(stored.contains(&(report.markdown_name.as_str(), report.markdown_sha256.as_str())), "{stored:?}");
+    assert!(
+        std::fs::read_dir(dir.path().join("desk/data/outbox-files")).unwrap().next().is_none(),
+        "sent files leave the outbox folder"
+    );
+    // What the store holds is byte for byte the agent's copy, and reads as a full report.
+    let pdf_doc = view.documents.iter().find(|d| d.name == report.pdf_name).unwrap();
+    let content = reqwest::Client::new()
+        .get(format!("{}/v1/documents/{}/content", server.base_url(), pdf_doc.id))
+        .bearer_auth("demo-priya")
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(content.as_ref(), copy.as_slice());
+    let text_file = dir.path().join("stored.pdf");
+    std::fs::write(&text_file, &content).unwrap();
+    let text =
+        std::process::Command::new("pdftotext").arg(&text_file).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    for section in [
+        "Investigation report — Case",
+        "Case facts",
+        "Timeline",
+        "Evidence",
+        "Analysis",
+        "Decision",
+        "Outcome",
+        "Investigator",
+    ] {
+        assert!(text.contains(section), "{section} missing:\n{text}");
+    }
+    for fact in [
+        "13.1 · Merchandise or services not received",
+        "BTC credited to the account",
+        "represent",
+        "represented won",
+        "1358.70 USD",
+        "Priya Raman",
+        analysis,
+    ] {
+        assert!(text.replace('\n', " ").contains(fact), "{fact} missing:\n{text}");
+    }
+
     // Offline, a change waits in the outbox and shows at once.
     server.kill().await;
     let reopen = CaseUpdate { status: Some(CaseStatus::Investigating), ..Default::default() };
@@ -899,4 +964,11 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     let view = desk.case_view(case_id).await.unwrap();
     assert_eq!(view.case.status, CaseStatus::Investigating);
     assert_eq!(view.outbox.len(), 1);
+    // A report written offline waits with its files until the store can be reached.
+    let later =
+        desk.write_report(case_id, "Reopened: the customer sent new details.", None, "report-offline").await.unwrap();
+    let waiting: Vec<_> = std::fs::read_dir(dir.path().join("desk/data/outbox-files")).unwrap().collect();
+    assert_eq!(waiting.len(), 2);
+    assert_eq!(desk.case_view(case_id).await.unwrap().outbox.len(), 3);
+    assert!(later.uploads.iter().all(|u| u.state == arbiter_cache::OutboxState::Pending));
 }

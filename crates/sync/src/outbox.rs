@@ -44,6 +44,17 @@ async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Resul
         Action::AddEvidence { case_id, base_version, evidence, .. } => {
             client.add_evidence(*case_id, base_version + own_versions, evidence, &item.id).await.map(Entity::Case)
         }
+        Action::UploadDocument { case_id, name, content_type, sha256, path, .. } => {
+            // The file waits in the desk's data folder; without it nothing can be sent.
+            let content = tokio::fs::read(path).await.map_err(|e| ClientError::Rejected {
+                status: 400,
+                error: arbiter_contract::ApiError::new(
+                    arbiter_contract::ErrorCode::BadRequest,
+                    format!("the file to upload ({path}) cannot be read: {e}"),
+                ),
+            })?;
+            client.upload_document(name, *case_id, content_type, sha256, content, &item.id).await.map(Entity::Document)
+        }
     }
 }
 
@@ -57,6 +68,10 @@ pub async fn replay(client: &ApiClient, cache: &Cache) -> Result<ReplayReport, S
         match send(client, &item, own_versions).await {
             Ok(result) => {
                 cache.mark_done(&item.id, &result).await?;
+                if let Action::UploadDocument { path, .. } = &item.action {
+                    // In the store now: the local file has done its job.
+                    let _ = tokio::fs::remove_file(path).await;
+                }
                 report.done += 1;
             }
             Err(ClientError::Rejected { status: 409, error }) => {

@@ -36,6 +36,11 @@ export const commands = {
 	updateCase: (caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_case", { caseId, ticketId, update, clientKey })),
 	/**  Adds evidence to a case (queued). */
 	addCaseEvidence: (caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_case_evidence", { caseId, ticketId, evidence, clientKey })),
+	/**
+	 *  Writes the case's investigation report (PDF and Markdown), queues both for the document
+	 *  store, and saves a copy at `save_copy_to` (a folder, or the PDF's path) when given.
+	 */
+	writeReport: (caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string) => typedError<ReportOutcome, DeskError>(__TAURI_INVOKE("write_report", { caseId, analysis, saveCopyTo, clientKey })),
 	/**  Supervisors: hands a team's shift over. */
 	writeHandover: (handover: NewHandover, idempotencyKey: string) => typedError<Handover, DeskError>(__TAURI_INVOKE("write_handover", { handover, idempotencyKey })),
 	/**  Supervisors: the next shift takes a handover over. */
@@ -105,7 +110,13 @@ export type Action = { type: "reply"; ticket_id: number; body: string } | { type
  */
 { type: "update_case"; case_id: number; ticket_id: number | null; base_version: number; update: CaseUpdate } | 
 /**  A piece of evidence for a case, made on its `base_version`. */
-{ type: "add_evidence"; case_id: number; ticket_id: number | null; base_version: number; evidence: AddEvidence };
+{ type: "add_evidence"; case_id: number; ticket_id: number | null; base_version: number; evidence: AddEvidence } | 
+/**
+ *  A file for the company's document store (an investigation report): it waits at
+ *  `path` in the desk's data folder until sent, and goes with its SHA-256 for the store
+ *  to check.
+ */
+{ type: "upload_document"; case_id: number | null; ticket_id: number | null; name: string; content_type: string; sha256: string; path: string };
 
 /**  What happened, with the details that matter for support and risk. */
 export type ActivityDetail = { type: "login"; 
@@ -348,7 +359,10 @@ export type CaseView = {
 	reason: ReasonCodeInfo | null,
 	tickets: CaseTicket[],
 	customer_name: string | null,
+	customer_account: string | null,
 	assignee_name: string | null,
+	/**  The case's files in the document store (its reports). */
+	documents: Document[],
 	/**  Who did what, oldest first. */
 	events: CaseEvent[],
 	/**
@@ -860,6 +874,18 @@ export type ReasonCodeInfo = {
 	category: ReasonCategory,
 	flow: DisputeFlow,
 	checklist: ChecklistLine[],
+};
+
+/**  What writing a report did. */
+export type ReportOutcome = {
+	pdf_name: string,
+	pdf_sha256: string,
+	markdown_name: string,
+	markdown_sha256: string,
+	/**  The two uploads, queued for the document store. */
+	uploads: OutboxItem[],
+	/**  Where copies were saved on this computer. */
+	saved: string[],
 };
 
 /**  A response-time target for one channel, for regular or VIP customers. */
