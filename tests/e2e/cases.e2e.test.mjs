@@ -1,8 +1,13 @@
 // Casework in the real window: a payments agent opens a Visa chargeback case from a
 // chargeback ticket, answers its checklist with the customer's own words, represents,
-// moves it through the network's stages and closes it won — and the company API has
-// every step, with the audit trail.
+// moves it through the network's stages, closes it won and writes the investigation
+// report — and the company API has every step, the audit trail, and the report in its
+// document store (read back with pdftotext).
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { apiSend, eventually, freshProfile, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
 
@@ -104,6 +109,29 @@ test("a chargeback ticket becomes a case that is worked through its network stag
       ["created", "evidence_added", "decided", "stage_changed", "outcome_recorded"],
     );
     assert.ok(events.every((e) => e.actor_name === "Priya Raman"));
+
+    // The report: written from the window, stored in the company's document store.
+    const analysis = await $('[data-testid="report-analysis"]');
+    await analysis.waitForDisplayed({ timeout: 5_000 });
+    assert.match(String(await analysis.getProperty("value")), /Outcome: Represented: won\./, "the draft states the outcome");
+    await analysis.setValue("The BTC was credited to the customer's account two minutes after the card payment; the cardholder's own message confirms the purchase.");
+    await (await $('[data-testid="report-write"]')).click();
+    await app.browser.waitUntil(
+      async () => String(await (await $('[data-testid="case-documents"]')).getProperty("textContent")).includes("In the document store"),
+      { timeout: 20_000, timeoutMsg: "the report reached the document store" },
+    );
+    const documents = (await visible(server, "document", PRIYA)).filter((d) => d.case_id === caseId);
+    const pdf = documents.find((d) => d.content_type === "application/pdf");
+    assert.ok(pdf && documents.some((d) => d.content_type === "text/markdown"), JSON.stringify(documents));
+    const response = await fetch(`${server.url}/v1/documents/${pdf.id}/content`, { headers: { Authorization: `Bearer ${PRIYA}` } });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const file = join(mkdtempSync(join(tmpdir(), "arbiter-report-")), "report.pdf");
+    writeFileSync(file, bytes);
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const part of [`Investigation report — Case ${caseId}`, "Case facts", "Timeline", "Evidence", "Analysis", "Decision", "Outcome", "Investigator", "Priya Raman", "represented won", "two minutes after the card payment"]) {
+      assert.ok(text.includes(part), `${part} is in the stored report`);
+    }
+    await screenshot(app.browser, "case-report");
   } finally {
     await app.close();
   }

@@ -11,6 +11,7 @@ import type {
   CaseView,
   CreateCase,
   ReasonCodeInfo,
+  ReportOutcome,
   Handover,
   HandoverItem,
   NewHandover,
@@ -679,6 +680,43 @@ export class FakeBackend implements Backend {
     const view = await this.caseView(caseId);
     if (!evidence.title.trim()) throw new DeskFailure("invalid_input", "Give the evidence a title.");
     return this.enqueue(clientKey, { type: "add_evidence", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, evidence });
+  }
+
+  /** Where the agent chose to save report copies (the fake's answer to the save dialog). */
+  reportCopyPath: string | null = "/home/agent/Reports/case-report.pdf";
+  reports: { caseId: number; analysis: string; saveCopyTo: string | null }[] = [];
+
+  async chooseReportCopy(_defaultName: string): Promise<string | null> {
+    return this.reportCopyPath;
+  }
+
+  async writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome> {
+    if (!analysis.trim()) throw new DeskFailure("invalid_input", "Write the analysis: what the evidence shows and why.");
+    const view = await this.caseView(caseId);
+    this.reports.push({ caseId, analysis, saveCopyTo });
+    const stem = `case-${caseId}-report-20261127-093000`;
+    const uploads: OutboxItem[] = [];
+    for (const [suffix, type] of [["pdf", "application/pdf"], ["md", "text/markdown"]] as const) {
+      uploads.push(
+        this.enqueue(`${clientKey}-${suffix}`, {
+          type: "upload_document",
+          case_id: caseId,
+          ticket_id: view.case.ticket_ids[0] ?? null,
+          name: `${stem}.${suffix}`,
+          content_type: type,
+          sha256: suffix === "pdf" ? "9f2c".repeat(16) : "1a7b".repeat(16),
+          path: `/data/outbox-files/${stem}.${suffix}`,
+        }),
+      );
+    }
+    return {
+      pdf_name: `${stem}.pdf`,
+      pdf_sha256: "9f2c".repeat(16),
+      markdown_name: `${stem}.md`,
+      markdown_sha256: "1a7b".repeat(16),
+      uploads,
+      saved: saveCopyTo ? [saveCopyTo, saveCopyTo.replace(/\.pdf$/, ".md")] : [],
+    };
   }
 
   /** The server's handovers, newest first. */

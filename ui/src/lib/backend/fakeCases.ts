@@ -11,6 +11,7 @@ import type {
   ChargebackStage,
   CreateCase,
   DisputeFlow,
+  Document,
   Lifecycle,
   ReasonCodeInfo,
   TicketView,
@@ -100,6 +101,8 @@ function lifecycle(c: Case, now = Date.now()): Lifecycle | null {
 
 export class FakeCases {
   cases = new Map<number, { case: Case; events: CaseEvent[] }>();
+  /** The document store. */
+  documents: Document[] = [];
   private nextCase = 5001;
   private nextEvent = 1;
 
@@ -122,6 +125,8 @@ export class FakeCases {
         .filter((v) => c.ticket_ids.includes(v.ticket.id))
         .map((v) => ({ id: v.ticket.id, subject: v.ticket.subject, status: v.ticket.status })),
       customer_name: this.tickets().find((v) => v.ticket.customer_id === c.customer_id)?.customer?.name ?? null,
+      customer_account: this.tickets().find((v) => v.ticket.customer_id === c.customer_id)?.customer?.account_id ?? null,
+      documents: this.documents.filter((d) => d.case_id === c.id),
       assignee_name: c.assignee_id === 1 ? "Ava Chen" : null,
       events: [...held.events],
       outbox,
@@ -141,6 +146,18 @@ export class FakeCases {
       held.case.updated_at = now;
       const verb = action.update.decision ? "decided" : action.update.outcome ? "outcome_recorded" : action.update.stage ? "stage_changed" : "status_changed";
       held.events.push(this.event(held.case.id, actor, verb, { stage: before.card?.stage, status: before.status }, { ...action.update }, now));
+    }
+    if (action.type === "upload_document") {
+      this.documents.unshift({
+        id: this.documents.length + 1,
+        case_id: action.case_id,
+        name: action.name,
+        content_type: action.content_type,
+        size_bytes: 48_213,
+        sha256: action.sha256,
+        uploaded_by: actor.id,
+        uploaded_at: now,
+      });
     }
     if (action.type === "add_evidence") {
       const held = this.cases.get(action.case_id);

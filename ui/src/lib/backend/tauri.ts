@@ -1,4 +1,5 @@
 import { getCurrentWindow, UserAttentionType } from "@tauri-apps/api/window";
+import { save } from "@tauri-apps/plugin-dialog";
 import { commands, events } from "../bindings";
 import type { DeskError } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
@@ -82,6 +83,8 @@ export const tauriBackend: Backend = {
   openCase: (newCase, clientKey) => unwrap(commands.openCase(newCase, clientKey)),
   updateCase: (caseId, ticketId, update, clientKey) => unwrap(commands.updateCase(caseId, ticketId, update, clientKey)),
   addCaseEvidence: (caseId, ticketId, evidence, clientKey) => unwrap(commands.addCaseEvidence(caseId, ticketId, evidence, clientKey)),
+  writeReport: (caseId, analysis, saveCopyTo, clientKey) => unwrap(commands.writeReport(caseId, analysis, saveCopyTo, clientKey)),
+  chooseReportCopy: (defaultName) => save({ defaultPath: defaultName, filters: [{ name: "PDF", extensions: ["pdf"] }] }),
   writeHandover: (handover, idempotencyKey) => unwrap(commands.writeHandover(handover, idempotencyKey)),
   acknowledgeHandover: (handoverId, version, idempotencyKey) => unwrap(commands.acknowledgeHandover(handoverId, version, idempotencyKey)),
   doNotDisturb: () => commands.doNotDisturb(),

@@ -9,6 +9,7 @@ import type {
   CaseView,
   CreateCase,
   ReasonCodeInfo,
+  ReportOutcome,
   Handover,
   NewHandover,
   LiveEvent,
@@ -92,6 +93,10 @@ export interface Backend {
   openCase(newCase: CreateCase, clientKey: string): Promise<OutboxItem>;
   updateCase(caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string): Promise<OutboxItem>;
   addCaseEvidence(caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string): Promise<OutboxItem>;
+  /** Writes the case's report (PDF and Markdown), queues it for the document store, saves a copy when asked. */
+  writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome>;
+  /** Asks where to save a copy of a report (the OS's save dialog); null when cancelled. */
+  chooseReportCopy(defaultName: string): Promise<string | null>;
   /** Supervisors: their teams' shift handovers, newest first (read live). */
   handovers(): Promise<Handover[]>;
   writeHandover(handover: NewHandover, idempotencyKey: string): Promise<Handover>;

@@ -111,4 +111,37 @@ describe("Casework on a chargeback ticket", () => {
     await fireEvent.submit(screen.getByTestId("case-open-form"));
     await waitFor(() => expect(screen.getByTestId("case-error").textContent).toBe("The card's last four digits are four digits."));
   });
+
+  it("writes the report from a draft of the facts, saves a copy where asked, and stores it", async () => {
+    await openCase();
+    await fireEvent.click(screen.getByTestId("case-decide-represent"));
+    fake.deliver();
+    await desk.refresh([100001]);
+    await waitFor(() => expect((screen.getByTestId("report-analysis") as HTMLTextAreaElement).value).toContain("Evidence checklist: 0 of 3 items answered."));
+    const analysis = screen.getByTestId("report-analysis") as HTMLTextAreaElement;
+    expect(analysis.value).toContain("Missing: Proof the crypto bought was credited");
+
+    // The save dialog closed without a choice: nothing is written.
+    await fireEvent.click(screen.getByTestId("report-save-copy"));
+    fake.reportCopyPath = null;
+    await fireEvent.submit(screen.getByTestId("report-form"));
+    await waitFor(() => expect(screen.getByTestId("report-note").textContent).toContain("No copy saved"));
+    expect(fake.reports).toHaveLength(0);
+
+    fake.reportCopyPath = "/home/agent/Reports/case-report.pdf";
+    await fireEvent.input(analysis, { target: { value: "The BTC was credited and withdrawn by the customer." } });
+    await fireEvent.submit(screen.getByTestId("report-form"));
+    await waitFor(() => expect(screen.getAllByTestId("report-note")[0].textContent).toContain("Report written: case-"));
+    expect(screen.getAllByTestId("report-note")[1].textContent).toBe("Copy saved to /home/agent/Reports/case-report.pdf");
+    expect(fake.reports).toEqual([{ caseId: expect.any(Number), analysis: "The BTC was credited and withdrawn by the customer.", saveCopyTo: "/home/agent/Reports/case-report.pdf" }]);
+    await waitFor(() => expect(screen.getByTestId("case-documents").textContent).toContain("waiting to upload"));
+
+    fake.deliver();
+    await desk.refresh([100001]);
+    await waitFor(() => expect(screen.getAllByTestId("case-document").map((d) => d.textContent)).toEqual([
+      expect.stringContaining(".md"),
+      expect.stringContaining(".pdf"),
+    ]));
+    expect(screen.getByTestId("case-documents").textContent).toContain("In the document store");
+  });
 });

@@ -639,6 +639,22 @@ export const en = {
   "case.flow.collaboration": "Visa collaboration",
   "case.flow.mastercard": "Mastercard",
   "case.quoteTitle": "{{name}}, {{when}}",
+  "outbox.upload": "Uploading {{name}}",
+  "report.title": "Investigation report",
+  "report.analysis": "Analysis",
+  "report.analysisHint": "What the evidence shows, and why this decision.",
+  "report.saveCopy": "Also save a copy on this computer",
+  "report.write": "Write the report",
+  "report.written": "Report written: {{name}} (SHA-256 {{hash}}…). It goes to the document store as soon as the server can be reached.",
+  "report.savedTo": "Copy saved to {{path}}",
+  "report.stored": "In the document store",
+  "report.uploading": "waiting to upload",
+  "report.none": "No report in the document store yet.",
+  "report.cancelled": "No copy saved: the save dialog was closed. Nothing was written.",
+  "report.draftDecision": "Decision: {{decision}}.",
+  "report.draftChecklist": "Evidence checklist: {{done}} of {{total}} items answered.",
+  "report.draftMissing": "Missing: {{items}}.",
+  "report.draftOutcome": "Outcome: {{outcome}}.",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */
