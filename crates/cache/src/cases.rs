@@ -58,6 +58,24 @@ impl Cache {
 }
 
 impl Cache {
+    /// Every cached case with the channel of its first ticket (for loss analytics).
+    pub async fn cases_with_channel(&self) -> Result<Vec<(Case, Option<String>)>, CacheError> {
+        let rows = sqlx::query(
+            "SELECT e.data, t.channel FROM entities e
+             LEFT JOIN tickets t ON t.id = json_extract(e.data, '$.data.ticket_ids[0]')
+             WHERE e.kind = 'case'",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Entity::Case(case) = rows::decode::<Entity>(row, "data")? {
+                out.push((case, sqlx::Row::try_get::<Option<String>, _>(row, "channel")?));
+            }
+        }
+        Ok(out)
+    }
+
     /// The case's files in the document store, newest first.
     pub async fn case_documents(&self, case_id: i64) -> Result<Vec<arbiter_contract::Document>, CacheError> {
         let rows = sqlx::query(

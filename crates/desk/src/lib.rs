@@ -3,6 +3,7 @@
 //! sync loop, and sending replies.
 
 pub mod alerts;
+pub mod analytics;
 mod cases;
 mod credentials;
 mod desk;
@@ -22,6 +23,7 @@ mod sync_loop;
 mod views;
 
 pub use alerts::Alert;
+pub use analytics::{LossQuery, LossReport, LossRow};
 pub use cases::{reason_codes, CaseTicket, CaseView, ChecklistLine, ReasonCodeInfo};
 pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
 pub use desk::{Desk, SessionInfo};

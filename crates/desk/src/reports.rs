@@ -225,7 +225,7 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 /// Writes `bytes` to `path` whole or not at all (a full disk leaves no half file).
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), DeskError> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), DeskError> {
     let fail =
         |e: std::io::Error| DeskError::new(ErrorCode::Internal, format!("Could not write {}: {e}", path.display()));
     let partial = path.with_extension("partial");

@@ -41,6 +41,12 @@ export const commands = {
 	 *  store, and saves a copy at `save_copy_to` (a folder, or the PDF's path) when given.
 	 */
 	writeReport: (caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string) => typedError<ReportOutcome, DeskError>(__TAURI_INVOKE("write_report", { caseId, analysis, saveCopyTo, clientKey })),
+	/**  Chargeback and fraud losses by month, reason code, network and channel, from the local copy. */
+	lossAnalytics: (query: LossQuery) => typedError<LossReport, DeskError>(__TAURI_INVOKE("loss_analytics", { query })),
+	/**  Saves the loss report as CSV where the agent chose (a .csv path from the save dialog). */
+	exportLossCsv: (query: LossQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_loss_csv", { query, path })),
+	/**  Saves a chart as PNG where the agent chose (a .png path from the save dialog). */
+	exportPng: (path: string, png: number[]) => typedError<null, DeskError>(__TAURI_INVOKE("export_png", { path, png })),
 	/**  Supervisors: hands a team's shift over. */
 	writeHandover: (handover: NewHandover, idempotencyKey: string) => typedError<Handover, DeskError>(__TAURI_INVOKE("write_handover", { handover, idempotencyKey })),
 	/**  Supervisors: the next shift takes a handover over. */
@@ -693,6 +699,46 @@ export type ListCursor = {
 
 /**  A live event as it arrived: typing, presence, new messages, assignments, escalations. */
 export type LiveEvent = StreamEvent;
+
+/**  Which cases count: those decided (or, open, opened) within the period, of these teams. */
+export type LossQuery = {
+	/**  First day, inclusive (UTC). */
+	from: string | null,
+	/**  Last day, inclusive (UTC). */
+	to: string | null,
+	/**  Empty: every team in the local copy. */
+	teams?: string[],
+};
+
+export type LossReport = {
+	query: LossQuery,
+	totals: LossRow,
+	/**  Oldest month first, every month of the period (empty ones too). */
+	by_month: LossRow[],
+	/**  Most lost first. */
+	by_reason: LossRow[],
+	by_network: LossRow[],
+	by_channel: LossRow[],
+	by_kind: LossRow[],
+	/**  The teams the local copy has cases of, for the filter. */
+	teams: string[],
+};
+
+/**  One bar of a chart: the cases behind a key and what they cost or brought back. */
+export type LossRow = {
+	key: string,
+	cases: number,
+	/**  Closed with an outcome. */
+	decided: number,
+	/**  Decided for the exchange: represented and won, resolved for the exchange, false positives. */
+	won: number,
+	lost_usd_cents: number,
+	recovered_usd_cents: number,
+	/**  Still in dispute (open cases' amounts). */
+	open_usd_cents: number,
+	/**  `won / decided`, when anything was decided. */
+	win_rate: number | null,
+};
 
 /**
  *  A canned answer in one language. Placeholders in `{{double.braces}}` are filled from the

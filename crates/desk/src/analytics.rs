@@ -1,0 +1,372 @@
+//! Loss analytics from the local copy: chargeback and fraud losses and recoveries by month,
+//! reason code, network and channel, win rates, for a period and the teams chosen. The desk
+//! holds the cases of the agent's queues (a supervisor's: their teams'), so it answers
+//! offline and at once.
+
+use std::collections::BTreeMap;
+
+use arbiter_contract::{Case, CaseKind, CaseOutcome};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::desk::Desk;
+use crate::error::DeskError;
+
+/// Which cases count: those decided (or, open, opened) within the period, of these teams.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct LossQuery {
+    /// First day, inclusive (UTC).
+    pub from: Option<NaiveDate>,
+    /// Last day, inclusive (UTC).
+    pub to: Option<NaiveDate>,
+    /// Empty: every team in the local copy.
+    #[serde(default)]
+    pub teams: Vec<String>,
+}
+
+/// One bar of a chart: the cases behind a key and what they cost or brought back.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct LossRow {
+    pub key: String,
+    pub cases: i64,
+    /// Closed with an outcome.
+    pub decided: i64,
+    /// Decided for the exchange: represented and won, resolved for the exchange, false positives.
+    pub won: i64,
+    pub lost_usd_cents: i64,
+    pub recovered_usd_cents: i64,
+    /// Still in dispute (open cases' amounts).
+    pub open_usd_cents: i64,
+    /// `won / decided`, when anything was decided.
+    pub win_rate: Option<f64>,
+}
+
+impl LossRow {
+    fn add(&mut self, case: &Case) {
+        self.cases += 1;
+        if case.outcome.is_some() {
+            self.decided += 1;
+        }
+        if matches!(
+            case.outcome,
+            Some(CaseOutcome::RepresentedWon | CaseOutcome::ResolvedInFavourOfExchange | CaseOutcome::FalsePositive)
+        ) {
+            self.won += 1;
+        }
+        self.lost_usd_cents += case.lost_usd_cents;
+        self.recovered_usd_cents += case.recovered_usd_cents;
+        if case.outcome.is_none() {
+            self.open_usd_cents += case.amount_usd_cents;
+        }
+        self.win_rate = (self.decided > 0).then(|| self.won as f64 / self.decided as f64);
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct LossReport {
+    pub query: LossQuery,
+    pub totals: LossRow,
+    /// Oldest month first, every month of the period (empty ones too).
+    pub by_month: Vec<LossRow>,
+    /// Most lost first.
+    pub by_reason: Vec<LossRow>,
+    pub by_network: Vec<LossRow>,
+    pub by_channel: Vec<LossRow>,
+    pub by_kind: Vec<LossRow>,
+    /// The teams the local copy has cases of, for the filter.
+    pub teams: Vec<String>,
+}
+
+/// When a case counts: when it was decided, or, still open, when it was opened.
+fn counted_at(case: &Case) -> DateTime<Utc> {
+    case.closed_at.unwrap_or(case.created_at)
+}
+
+fn reason_key(case: &Case) -> String {
+    match (&case.card, case.kind) {
+        (Some(card), _) => {
+            let network = match card.network {
+                arbiter_contract::CardNetwork::Visa => "Visa",
+                arbiter_contract::CardNetwork::Mastercard => "Mastercard",
+            };
+            match arbiter_policy::chargeback::reason_code(card.network, &card.reason_code) {
+                Some(entry) => format!("{network} {} · {}", entry.code, entry.title),
+                None => format!("{network} {}", card.reason_code),
+            }
+        }
+        (None, CaseKind::FraudClaim) => "Fraud claim".into(),
+        (None, CaseKind::Dispute) => "Trade or P2P dispute".into(),
+        (None, CaseKind::Chargeback) => "Chargeback".into(),
+    }
+}
+
+fn sorted_by_loss(map: BTreeMap<String, LossRow>) -> Vec<LossRow> {
+    let mut rows: Vec<LossRow> = map.into_values().collect();
+    rows.sort_by(|a, b| b.lost_usd_cents.cmp(&a.lost_usd_cents).then(b.cases.cmp(&a.cases)).then(a.key.cmp(&b.key)));
+    rows
+}
+
+/// The report over `cases` (each with its first ticket's channel).
+pub fn loss_report(cases: &[(Case, Option<String>)], query: &LossQuery) -> LossReport {
+    let mut teams: Vec<String> = cases.iter().map(|(c, _)| c.queue.clone()).collect();
+    teams.sort();
+    teams.dedup();
+    let within = |case: &Case| {
+        let day = counted_at(case).date_naive();
+        query.from.is_none_or(|from| day >= from)
+            && query.to.is_none_or(|to| day <= to)
+            && (query.teams.is_empty() || query.teams.contains(&case.queue))
+    };
+    let mut totals = LossRow { key: "All".into(), ..LossRow::default() };
+    let mut months: BTreeMap<String, LossRow> = BTreeMap::new();
+    let mut reasons: BTreeMap<String, LossRow> = BTreeMap::new();
+    let mut networks: BTreeMap<String, LossRow> = BTreeMap::new();
+    let mut channels: BTreeMap<String, LossRow> = BTreeMap::new();
+    let mut kinds: BTreeMap<String, LossRow> = BTreeMap::new();
+    let bump = |map: &mut BTreeMap<String, LossRow>, key: String, case: &Case| {
+        map.entry(key.clone()).or_insert_with(|| LossRow { key, ..LossRow::default() }).add(case);
+    };
+    for (case, channel) in cases.iter().filter(|(c, _)| within(c)) {
+        totals.add(case);
+        bump(&mut months, counted_at(case).format("%Y-%m").to_string(), case);
+        bump(&mut reasons, reason_key(case), case);
+        let network = match &case.card {
+            Some(card) if card.network == arbiter_contract::CardNetwork::Visa => "Visa",
+            Some(_) => "Mastercard",
+            None => "No card network",
+        };
+        bump(&mut networks, network.into(), case);
+        bump(&mut channels, channel.clone().unwrap_or_else(|| "unknown".into()), case);
+        let kind = match case.kind {
+            CaseKind::Chargeback => "Chargebacks",
+            CaseKind::FraudClaim => "Fraud claims",
+            CaseKind::Dispute => "Disputes",
+        };
+        bump(&mut kinds, kind.into(), case);
+    }
+    // Every month of the period, so gaps show as gaps.
+    if let (Some(first), Some(last)) = (months.keys().next().cloned(), months.keys().last().cloned()) {
+        let start = query.from.map(|d| d.format("%Y-%m").to_string()).unwrap_or(first);
+        let end = query.to.map(|d| d.format("%Y-%m").to_string()).unwrap_or(last);
+        let mut month = start;
+        while month <= end && months.len() < 240 {
+            months.entry(month.clone()).or_insert_with(|| LossRow { key: month.clone(), ..LossRow::default() });
+            month = next_month(&month);
+        }
+    }
+    LossReport {
+        query: query.clone(),
+        totals,
+        by_month: months.into_values().collect(),
+        by_reason: sorted_by_loss(reasons),
+        by_network: sorted_by_loss(networks),
+        by_channel: sorted_by_loss(channels),
+        by_kind: sorted_by_loss(kinds),
+        teams,
+    }
+}
+
+fn next_month(month: &str) -> String {
+    let (year, m) = month.split_once('-').unwrap_or(("1970", "01"));
+    let (year, m): (i32, u32) = (year.parse().unwrap_or(1970), m.parse().unwrap_or(1));
+    if m == 12 {
+        format!("{:04}-01", year + 1)
+    } else {
+        format!("{year:04}-{:02}", m + 1)
+    }
+}
+
+/// The report as CSV: one line per breakdown row, money in US dollars.
+pub fn loss_csv(report: &LossReport) -> String {
+    let mut out = String::from("breakdown,key,cases,decided,won,win_rate,lost_usd,recovered_usd,open_usd\n");
+    let sections: [(&str, &[LossRow]); 6] = [
+        ("total", std::slice::from_ref(&report.totals)),
+        ("month", &report.by_month),
+        ("reason_code", &report.by_reason),
+        ("network", &report.by_network),
+        ("channel", &report.by_channel),
+        ("kind", &report.by_kind),
+    ];
+    for (name, rows) in sections {
+        for row in rows {
+            let quoted = format!("\"{}\"", row.key.replace('"', "\"\""));
+            // A leading = + - @ would be read as a formula by spreadsheets.
+            let key = if row.key.starts_with(['=', '+', '-', '@']) {
+                format!("\"'{}\"", &quoted[1..quoted.len() - 1])
+            } else {
+                quoted
+            };
+            out.push_str(&format!(
+                "{name},{key},{},{},{},{},{:.2},{:.2},{:.2}\n",
+                row.cases,
+                row.decided,
+                row.won,
+                row.win_rate.map(|r| format!("{r:.3}")).unwrap_or_default(),
+                row.lost_usd_cents as f64 / 100.0,
+                row.recovered_usd_cents as f64 / 100.0,
+                row.open_usd_cents as f64 / 100.0,
+            ));
+        }
+    }
+    out
+}
+
+impl Desk {
+    pub async fn loss_analytics(&self, query: LossQuery) -> Result<LossReport, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let cases = cache.cases_with_channel().await?;
+        Ok(loss_report(&cases, &query))
+    }
+
+    /// Saves the report for `query` as CSV at the path the agent chose in the save dialog.
+    pub async fn export_loss_csv(&self, query: LossQuery, path: &str) -> Result<(), DeskError> {
+        let report = self.loss_analytics(query).await?;
+        write_export(path, "csv", loss_csv(&report).as_bytes())
+    }
+
+    /// Saves a chart the UI drew as PNG at the path the agent chose in the save dialog.
+    pub fn export_png(&self, path: &str, png: &[u8]) -> Result<(), DeskError> {
+        if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Err(DeskError::new(crate::error::ErrorCode::InvalidInput, "That is not a PNG image."));
+        }
+        write_export(path, "png", png)
+    }
+}
+
+/// Writes an export where the agent chose, only with the expected extension, whole or not
+/// at all (the IPC can write nothing else).
+fn write_export(path: &str, extension: &str, bytes: &[u8]) -> Result<(), DeskError> {
+    let path = std::path::Path::new(path);
+    if !path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(extension)) {
+        return Err(DeskError::new(
+            crate::error::ErrorCode::InvalidInput,
+            format!("This export is saved as a .{extension} file."),
+        ));
+    }
+    crate::reports::write_whole(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arbiter_contract::{CardDispute, CardNetwork, CaseStatus, ChargebackStage};
+
+    fn case(
+        id: i64,
+        queue: &str,
+        code: Option<(CardNetwork, &str)>,
+        outcome: Option<CaseOutcome>,
+        closed: &str,
+        usd: i64,
+    ) -> Case {
+        let at: DateTime<Utc> = closed.parse().unwrap();
+        let (lost, recovered) = match outcome {
+            Some(CaseOutcome::RepresentedWon | CaseOutcome::FalsePositive) => (0, usd),
+            Some(_) => (usd, 0),
+            None => (0, 0),
+        };
+        Case {
+            id,
+            kind: if code.is_some() { CaseKind::Chargeback } else { CaseKind::FraudClaim },
+            customer_id: 1,
+            ticket_ids: vec![id],
+            status: if outcome.is_some() { CaseStatus::Closed } else { CaseStatus::Investigating },
+            amount_minor: usd,
+            currency: "USD".into(),
+            amount_usd_cents: usd,
+            card: code.map(|(network, code)| CardDispute {
+                network,
+                reason_code: code.into(),
+                stage: ChargebackStage::FirstChargeback,
+                card_last4: "4242".into(),
+                transaction_date: at.date_naive(),
+                filed_at: at,
+                stage_began_at: None,
+            }),
+            due_at: None,
+            decision: None,
+            outcome,
+            recovered_usd_cents: recovered,
+            lost_usd_cents: lost,
+            evidence: vec![],
+            assignee_id: None,
+            queue: queue.into(),
+            summary: "s".into(),
+            created_at: at,
+            updated_at: at,
+            closed_at: outcome.map(|_| at),
+            version: 1,
+        }
+    }
+
+    fn sample() -> Vec<(Case, Option<String>)> {
+        use CaseOutcome::*;
+        let visa = Some((CardNetwork::Visa, "13.1"));
+        let mc = Some((CardNetwork::Mastercard, "4837"));
+        vec![
+            (case(1, "payments", visa, Some(RepresentedWon), "2026-08-03T10:00:00Z", 100_00), Some("email".into())),
+            (case(2, "payments", visa, Some(RepresentedLost), "2026-08-20T10:00:00Z", 250_00), Some("chat".into())),
+            (case(3, "payments", mc, Some(Refunded), "2026-10-02T10:00:00Z", 40_00), Some("email".into())),
+            (case(4, "fraud", None, Some(ConfirmedFraud), "2026-10-15T10:00:00Z", 900_00), Some("email".into())),
+            (case(5, "payments", visa, None, "2026-10-20T10:00:00Z", 75_00), None),
+        ]
+    }
+
+    #[test]
+    fn losses_recoveries_and_win_rates_by_each_breakdown() {
+        let report = loss_report(&sample(), &LossQuery::default());
+        assert_eq!(report.totals.cases, 5);
+        assert_eq!(report.totals.decided, 4);
+        assert_eq!(report.totals.won, 1);
+        assert_eq!(report.totals.lost_usd_cents, 250_00 + 40_00 + 900_00);
+        assert_eq!(report.totals.recovered_usd_cents, 100_00);
+        assert_eq!(report.totals.open_usd_cents, 75_00);
+        // Every month of the period, September included though nothing happened then.
+        let months: Vec<(&str, i64)> = report.by_month.iter().map(|r| (r.key.as_str(), r.lost_usd_cents)).collect();
+        assert_eq!(months, vec![("2026-08", 250_00), ("2026-09", 0), ("2026-10", 940_00)]);
+        let visa =
+            report.by_reason.iter().find(|r| r.key == "Visa 13.1 · Merchandise or services not received").unwrap();
+        assert_eq!((visa.cases, visa.decided, visa.won), (3, 2, 1));
+        assert_eq!(visa.win_rate, Some(0.5));
+        assert_eq!(report.by_reason[0].key, "Fraud claim", "the biggest loss first");
+        assert_eq!(
+            report.by_network.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(),
+            ["No card network", "Visa", "Mastercard"]
+        );
+        let channels: Vec<(&str, i64)> = report.by_channel.iter().map(|r| (r.key.as_str(), r.cases)).collect();
+        assert_eq!(channels, vec![("email", 3), ("chat", 1), ("unknown", 1)]);
+        assert_eq!(report.teams, vec!["fraud", "payments"]);
+    }
+
+    #[test]
+    fn the_period_and_teams_narrow_it() {
+        let query = LossQuery {
+            from: NaiveDate::from_ymd_opt(2026, 10, 1),
+            to: NaiveDate::from_ymd_opt(2026, 10, 31),
+            teams: vec!["payments".into()],
+        };
+        let report = loss_report(&sample(), &query);
+        assert_eq!(report.totals.cases, 2, "case 3 (decided in October) and the open case 5");
+        assert_eq!(report.by_month.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), ["2026-10"]);
+        let empty = loss_report(&sample(), &LossQuery { teams: vec!["p2p".into()], ..LossQuery::default() });
+        assert_eq!(empty.totals.cases, 0);
+        assert!(empty.by_month.is_empty());
+        assert_eq!(empty.totals.win_rate, None);
+    }
+
+    #[test]
+    fn csv_has_every_breakdown_and_no_formulas() {
+        let mut report = loss_report(&sample(), &LossQuery::default());
+        report.by_reason[0].key = "=HYPERLINK(\"x\")".into();
+        let csv = loss_csv(&report);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "breakdown,key,cases,decided,won,win_rate,lost_usd,recovered_usd,open_usd");
+        assert_eq!(lines[1], "total,\"All\",5,4,1,0.250,1190.00,100.00,75.00");
+        assert!(lines.contains(&"month,\"2026-09\",0,0,0,,0.00,0.00,0.00"));
+        assert!(csv.contains("reason_code,\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+        for section in ["month,", "reason_code,", "network,", "channel,", "kind,"] {
+            assert!(csv.contains(section));
+        }
+    }
+}
