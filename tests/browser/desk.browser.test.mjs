@@ -239,3 +239,23 @@ test("the supervisor console: drill from the board, tick tickets for a bulk chan
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("loss analytics: charts and tables, a chart saved as a real PNG, CSV; accessible in both themes", async () => {
+  const { page, context, errors } = await openDesk(env);
+  await page.click(tid("open-analytics"));
+  await page.waitForSelector(tid("chart-reason"));
+  assert.equal(await page.textContent(tid("total-lost")), "$12,500");
+  assert.deepEqual(await accessibilityProblems(page), [], "analytics, light");
+  await page.click(tid("analytics-png-month"));
+  await page.waitForSelector(tid("analytics-note"));
+  const png = await page.evaluate(() => window.fake.exports.find((e) => e.kind === "png"));
+  assert.equal(png.path, "/home/agent/Exports/losses/losses-month.png");
+  assert.ok(png.bytes > 2_000, `a drawn chart, not an empty canvas (${png.bytes} bytes)`);
+  await page.click(tid("analytics-csv"));
+  await page.waitForFunction(() => window.fake.exports.some((e) => e.kind === "csv"));
+  await page.click(tid("theme-dark"));
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  assert.deepEqual(await accessibilityProblems(page), [], "analytics, dark");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -248,6 +248,8 @@ fn write_export(path: &str, extension: &str, bytes: &[u8]) -> Result<(), DeskErr
 }
 
 #[cfg(test)]
+// Amounts are written as dollars_cents (250_00 is $250.00).
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
     use arbiter_contract::{CardDispute, CardNetwork, CaseStatus, ChargebackStage};
@@ -368,5 +370,19 @@ mod tests {
         for section in ["month,", "reason_code,", "network,", "channel,", "kind,"] {
             assert!(csv.contains(section));
         }
+    }
+
+    #[test]
+    fn exports_are_written_whole_and_only_as_what_they_say() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("losses.csv");
+        write_export(csv.to_str().unwrap(), "csv", b"breakdown\n").unwrap();
+        assert_eq!(std::fs::read(&csv).unwrap(), b"breakdown\n");
+        let sneaky = dir.path().join("autostart.desktop");
+        let refused = write_export(sneaky.to_str().unwrap(), "csv", b"x").unwrap_err();
+        assert_eq!(refused.code, crate::error::ErrorCode::InvalidInput);
+        assert!(!sneaky.exists());
+        let missing = dir.path().join("no/folder/losses.csv");
+        assert!(write_export(missing.to_str().unwrap(), "csv", b"x").is_err());
     }
 }

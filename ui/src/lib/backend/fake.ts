@@ -12,6 +12,9 @@ import type {
   CreateCase,
   ReasonCodeInfo,
   ReportOutcome,
+  LossQuery,
+  LossReport,
+  LossRow,
   Handover,
   HandoverItem,
   NewHandover,
@@ -680,6 +683,52 @@ export class FakeBackend implements Backend {
     const view = await this.caseView(caseId);
     if (!evidence.title.trim()) throw new DeskFailure("invalid_input", "Give the evidence a title.");
     return this.enqueue(clientKey, { type: "add_evidence", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, evidence });
+  }
+
+  /** Loss analytics as the desk would compute them from its cases. */
+  lossQueries: LossQuery[] = [];
+  exports: { kind: "csv" | "png"; path: string; bytes?: number; query?: LossQuery }[] = [];
+  exportPath: string | null = "/home/agent/Exports/losses";
+
+  async lossAnalytics(query: LossQuery): Promise<LossReport> {
+    this.lossQueries.push(query);
+    const row = (key: string, cases: number, decided: number, won: number, lost: number, recovered: number): LossRow => ({
+      key,
+      cases,
+      decided,
+      won,
+      lost_usd_cents: lost,
+      recovered_usd_cents: recovered,
+      open_usd_cents: 0,
+      win_rate: decided ? won / decided : null,
+    });
+    const teams = ["disputes", "payments"];
+    const scale = query.teams?.length ? 0.5 : 1;
+    return {
+      query,
+      totals: row("All", 12 * scale, 10 * scale, 4 * scale, 1_250_000 * scale, 420_000 * scale),
+      by_month: [row("2026-09", 4, 3, 1, 300_000, 100_000), row("2026-10", 0, 0, 0, 0, 0), row("2026-11", 8, 7, 3, 950_000, 320_000)],
+      by_reason: [
+        row("Visa 10.4 · Other fraud: card-absent environment", 5, 5, 1, 800_000, 90_000),
+        row("Mastercard 4853 · Cardholder dispute: not received, not as described", 7, 5, 3, 450_000, 330_000),
+      ],
+      by_network: [row("Visa", 5, 5, 1, 800_000, 90_000), row("Mastercard", 7, 5, 3, 450_000, 330_000)],
+      by_channel: [row("email", 9, 8, 3, 1_000_000, 300_000), row("chat", 3, 2, 1, 250_000, 120_000)],
+      by_kind: [row("Chargebacks", 12, 10, 4, 1_250_000, 420_000)],
+      teams,
+    };
+  }
+
+  async exportLossCsv(query: LossQuery, path: string): Promise<void> {
+    this.exports.push({ kind: "csv", path, query });
+  }
+
+  async exportPng(path: string, png: Uint8Array): Promise<void> {
+    this.exports.push({ kind: "png", path, bytes: png.length });
+  }
+
+  async chooseExportPath(defaultName: string, _extension: "csv" | "png"): Promise<string | null> {
+    return this.exportPath === null ? null : `${this.exportPath}/${defaultName}`;
   }
 
   /** Where the agent chose to save report copies (the fake's answer to the save dialog). */

@@ -10,6 +10,8 @@ import type {
   CreateCase,
   ReasonCodeInfo,
   ReportOutcome,
+  LossQuery,
+  LossReport,
   Handover,
   NewHandover,
   LiveEvent,
@@ -95,6 +97,11 @@ export interface Backend {
   addCaseEvidence(caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string): Promise<OutboxItem>;
   /** Writes the case's report (PDF and Markdown), queues it for the document store, saves a copy when asked. */
   writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome>;
+  lossAnalytics(query: LossQuery): Promise<LossReport>;
+  exportLossCsv(query: LossQuery, path: string): Promise<void>;
+  exportPng(path: string, png: Uint8Array): Promise<void>;
+  /** Asks where to save an export (the OS's save dialog); null when cancelled. */
+  chooseExportPath(defaultName: string, extension: "csv" | "png"): Promise<string | null>;
   /** Asks where to save a copy of a report (the OS's save dialog); null when cancelled. */
   chooseReportCopy(defaultName: string): Promise<string | null>;
   /** Supervisors: their teams' shift handovers, newest first (read live). */
