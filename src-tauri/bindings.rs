@@ -34,6 +34,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             update_case,
             add_case_evidence,
             write_report,
+            attach_evidence_file,
             loss_analytics,
             export_loss_csv,
             export_png,

@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "update_case",
     "add_case_evidence",
     "write_report",
+    "attach_evidence_file",
     "loss_analytics",
     "export_loss_csv",
     "export_png",

@@ -194,6 +194,20 @@ pub async fn write_report(
     desk.write_report(case_id, &analysis, save_copy_to, &client_key).await
 }
 
+/// Attaches a file as evidence: stored on the case in the document store (queued).
+#[tauri::command]
+#[specta::specta]
+pub async fn attach_evidence_file(
+    desk: State<'_, Desk>,
+    case_id: i64,
+    ticket_id: Option<i64>,
+    file: arbiter_desk::EvidenceFile,
+    evidence: arbiter_contract::AddEvidence,
+    client_key: String,
+) -> Result<Vec<OutboxItem>> {
+    desk.attach_evidence_file(case_id, ticket_id, file, evidence, &client_key).await
+}
+
 /// Chargeback and fraud losses by month, reason code, network and channel, from the local copy.
 #[tauri::command]
 #[specta::specta]

@@ -99,6 +99,14 @@ impl Action {
         }
     }
 
+    /// The version of the case an action was made on.
+    pub fn base_version(&self) -> Option<i64> {
+        match self {
+            Action::UpdateCase { base_version, .. } | Action::AddEvidence { base_version, .. } => Some(*base_version),
+            _ => None,
+        }
+    }
+
     /// The case an action changes (not one it creates: that has no id yet).
     pub fn case_id(&self) -> Option<i64> {
         match self {
@@ -356,15 +364,18 @@ impl Cache {
     /// was queued. Each moved the ticket one version on, so an update made on version V is
     /// really made on V + that many: the agent does not conflict with themselves.
     pub async fn own_versions_since(&self, item: &OutboxItem) -> Result<i64, CacheError> {
-        if let Some(case_id) = item.action.case_id() {
-            // Every change to a case moves it one version on.
+        if let (Some(case_id), Some(base)) = (item.action.case_id(), item.action.base_version()) {
+            // Every change to a case moves it one version on; the agent's own earlier changes
+            // that the server applied after the version this one was made on are those whose
+            // answer is newer than it (whenever they were sent).
             let count: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM outbox WHERE json_extract(action, '$.case_id') = ? AND seq < ? AND state = 'done'
-                   AND updated_at >= ? AND json_extract(action, '$.type') IN ('update_case', 'add_evidence')",
+                   AND json_extract(action, '$.type') IN ('update_case', 'add_evidence')
+                   AND json_extract(result, '$.data.version') > ?",
             )
             .bind(case_id)
             .bind(item.seq)
-            .bind(item.created_at.timestamp_millis())
+            .bind(base)
             .fetch_one(&self.pool)
             .await?;
             return Ok(count);

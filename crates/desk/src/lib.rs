@@ -32,7 +32,7 @@ pub use events::{DeskEvents, NoEvents, SyncState, SyncStatus, TicketsChanged};
 pub use knowledge::ArticleHit;
 pub use macros::MacroChoice;
 pub use paths::DeskPaths;
-pub use reports::{report_document, ReportOutcome};
+pub use reports::{report_document, EvidenceFile, ReportOutcome};
 pub use supervisor::{BulkOutcome, BULK_LIMIT};
 
 /// Environment variables that sign the desk in at start when it has no session yet, so a

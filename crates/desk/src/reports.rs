@@ -304,3 +304,106 @@ impl Desk {
         })
     }
 }
+
+/// A file the agent attaches as evidence, as the UI read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct EvidenceFile {
+    pub name: String,
+    pub content_type: String,
+    /// The bytes, base64 (IPC carries text).
+    pub content_base64: String,
+}
+
+/// The kinds of file the document store takes.
+pub const EVIDENCE_TYPES: &[&str] = &[
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "image/png",
+    "image/jpeg",
+    "application/json",
+    "text/html",
+    "text/markdown",
+];
+/// The document store's limit for one file.
+pub const MAX_EVIDENCE_BYTES: usize = 20 * 1024 * 1024;
+
+impl Desk {
+    /// Attaches a file as evidence: the file goes to the document store on the case (with
+    /// its SHA-256) and the evidence names it; both wait in the outbox when offline.
+    pub async fn attach_evidence_file(
+        &self,
+        case_id: i64,
+        ticket_id: Option<i64>,
+        file: EvidenceFile,
+        evidence: arbiter_contract::AddEvidence,
+        client_key: &str,
+    ) -> Result<Vec<OutboxItem>, DeskError> {
+        use base64::Engine as _;
+        let invalid = |m: String| DeskError::new(ErrorCode::InvalidInput, m);
+        let name: String = file.name.chars().filter(|c| !matches!(c, '/' | '\\' | '\0') && !c.is_control()).collect();
+        let name = name.trim().to_owned();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(invalid("Give the file a plain name of at most 200 characters.".into()));
+        }
+        let content_type = file.content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        if !EVIDENCE_TYPES.contains(&content_type.as_str()) {
+            return Err(invalid(format!(
+                "The document store takes PDF, images (PNG, JPEG) and text files, not {content_type}."
+            )));
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(file.content_base64.as_bytes())
+            .map_err(|e| invalid(format!("The file could not be read: {e}")))?;
+        if bytes.is_empty() {
+            return Err(invalid("The file is empty.".into()));
+        }
+        if bytes.len() > MAX_EVIDENCE_BYTES {
+            return Err(invalid(format!("Files may be at most {} MB.", MAX_EVIDENCE_BYTES / (1024 * 1024))));
+        }
+        if evidence.title.trim().is_empty() {
+            return Err(invalid("Give the evidence a title.".into()));
+        }
+        // Checked here so nothing is queued for a case or checklist that would be refused.
+        let view = self.case_view(case_id).await?;
+        let known: Vec<&str> =
+            view.reason.as_ref().map(|r| r.checklist.iter().map(|l| l.key.as_str()).collect()).unwrap_or_default();
+        if let Some(unknown) = evidence.checklist.iter().find(|k| !known.contains(&k.as_str())) {
+            return Err(invalid(format!("{unknown} is not on this case's checklist.")));
+        }
+        let hash = sha256(&bytes);
+        let outbox_dir = self.paths.data_dir.join("outbox-files");
+        std::fs::create_dir_all(&outbox_dir).map_err(|e| {
+            DeskError::new(ErrorCode::Internal, format!("Could not prepare {}: {e}", outbox_dir.display()))
+        })?;
+        let path = outbox_dir.join(format!("{}-{}", crate::reports::key_slug(client_key), name));
+        write_whole(&path, &bytes)?;
+        let upload = Action::UploadDocument {
+            case_id: Some(case_id),
+            ticket_id,
+            name: name.clone(),
+            content_type,
+            sha256: hash.clone(),
+            path: path.display().to_string(),
+        };
+        let mut evidence = evidence;
+        evidence.kind = arbiter_contract::EvidenceKind::File;
+        let mut description = evidence.description.trim().to_owned();
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&format!(
+            "File “{name}” ({} KB), SHA-256 {hash}, in the document store.",
+            bytes.len().div_ceil(1024)
+        ));
+        evidence.description = description;
+        let first = self.queue(&format!("{client_key}-file"), upload).await?;
+        let second = self.add_case_evidence(case_id, ticket_id, evidence, client_key).await?;
+        Ok(vec![first, second])
+    }
+}
+
+/// A client key as part of a file name (letters, digits and dashes only).
+pub(crate) fn key_slug(key: &str) -> String {
+    key.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(64).collect()
+}

@@ -839,6 +839,27 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
         checklist: vec!["crypto_credited".into()],
     };
     desk.add_case_evidence(case_id, Some(ticket.id), credited, "evidence-1").await.unwrap();
+    // A file (a wallet statement) goes to the document store and is named by the evidence.
+    let statement = arbiter_desk::EvidenceFile {
+        name: "wallet statement.png".into(),
+        content_type: "image/png".into(),
+        content_base64:
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==".into(),
+    };
+    let used = AddEvidence {
+        kind: EvidenceKind::File,
+        title: "Withdrawal of the BTC".into(),
+        description: "The BTC left to the customer's own wallet.".into(),
+        reference_id: None,
+        checklist: vec!["crypto_used".into()],
+    };
+    let bad_type = arbiter_desk::EvidenceFile { content_type: "application/x-msdownload".into(), ..statement.clone() };
+    assert_eq!(
+        desk.attach_evidence_file(case_id, Some(ticket.id), bad_type, used.clone(), "exe").await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let queued = desk.attach_evidence_file(case_id, Some(ticket.id), statement, used, "evidence-file").await.unwrap();
+    assert_eq!(queued.len(), 2);
     // Two changes in a row, each made on the version the desk knew: no conflict with itself.
     let represent = CaseUpdate { decision: Some(CaseDecision::Represent), ..Default::default() };
     desk.update_case(case_id, Some(ticket.id), represent, "decide").await.unwrap();
@@ -868,10 +889,17 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     // The new stage's deadline counts from when it began (now), not from the filing.
     let due = life.network_deadline.unwrap();
     assert!(due > chrono::Utc::now() + chrono::Duration::days(29), "{due}");
-    let credited_line = view.reason.unwrap().checklist.into_iter().find(|l| l.key == "crypto_credited").unwrap();
+    let reason = view.reason.clone().unwrap();
+    let credited_line = reason.checklist.iter().find(|l| l.key == "crypto_credited").unwrap();
     assert_eq!(credited_line.evidence_ids.len(), 1);
+    assert_eq!(reason.checklist.iter().find(|l| l.key == "crypto_used").unwrap().evidence_ids.len(), 1);
+    let file = view.case.evidence.iter().find(|e| e.kind == EvidenceKind::File).unwrap();
+    assert!(file.description.contains("File “wallet statement.png”"), "{}", file.description);
+    let stored = view.documents.iter().find(|d| d.name == "wallet statement.png").expect("the file is on the case");
+    assert!(file.description.contains(&stored.sha256));
+    assert_eq!(stored.content_type, "image/png");
     let actions: Vec<&str> = view.events.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, vec!["created", "evidence_added", "decided", "stage_changed"]);
+    assert_eq!(actions, vec!["created", "evidence_added", "evidence_added", "decided", "stage_changed"]);
     assert!(view.events.iter().all(|e| e.actor_name == "Priya Raman"));
 
     // Closing needs an outcome; won and closed, it is decided.

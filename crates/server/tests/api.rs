@@ -186,6 +186,16 @@ async fn bad_requests_get_json_4xx_on(server: &RunningServer) {
                 .body(vec![b'x'; 3 * 1024 * 1024]),
             StatusCode::PAYLOAD_TOO_LARGE,
         ),
+        // Documents (evidence, reports) may be up to 20 MiB, and not beyond.
+        (
+            http()
+                .post(format!("{base}/v1/documents?name=huge.png"))
+                .bearer_auth(TOKEN)
+                .header("Idempotency-Key", "k4c")
+                .header("content-type", "image/png")
+                .body(vec![b'x'; 21 * 1024 * 1024]),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
         (
             http()
                 .post(format!("{base}/v1/tickets/999999999/replies"))
@@ -206,6 +216,17 @@ async fn bad_requests_get_json_4xx_on(server: &RunningServer) {
         let (status, _) = error_of(response).await;
         assert_eq!(status, expected, "case {index}");
     }
+    // A 3 MiB file (a screenshot, a statement) goes to the document store.
+    let stored = http()
+        .post(format!("{base}/v1/documents?name=statement.png"))
+        .bearer_auth(TOKEN)
+        .header("Idempotency-Key", "k4b")
+        .header("content-type", "image/png")
+        .body(vec![b'x'; 3 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stored.status(), StatusCode::CREATED);
     // Odd Unicode is stored and returned exactly.
     let text = "Zwölf Boxkämpfer 🥊 — ש\u{200f}לום — 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 — e\u{301}";
     let message: Message = http()

@@ -41,6 +41,8 @@ export const commands = {
 	 *  store, and saves a copy at `save_copy_to` (a folder, or the PDF's path) when given.
 	 */
 	writeReport: (caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string) => typedError<ReportOutcome, DeskError>(__TAURI_INVOKE("write_report", { caseId, analysis, saveCopyTo, clientKey })),
+	/**  Attaches a file as evidence: stored on the case in the document store (queued). */
+	attachEvidenceFile: (caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string) => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("attach_evidence_file", { caseId, ticketId, file, evidence, clientKey })),
 	/**  Chargeback and fraud losses by month, reason code, network and channel, from the local copy. */
 	lossAnalytics: (query: LossQuery) => typedError<LossReport, DeskError>(__TAURI_INVOKE("loss_analytics", { query })),
 	/**  Saves the loss report as CSV where the agent chose (a .csv path from the save dialog). */
@@ -572,6 +574,14 @@ export type Evidence = {
 	checklist?: string[],
 	added_by: number,
 	added_at: string,
+};
+
+/**  A file the agent attaches as evidence, as the UI read it. */
+export type EvidenceFile = {
+	name: string,
+	content_type: string,
+	/**  The bytes, base64 (IPC carries text). */
+	content_base64: string,
 };
 
 export type EvidenceKind = "file" | 

@@ -61,8 +61,18 @@ pub async fn upload(
     key: IdempotencyKey,
     query: Result<Query<DocumentUpload>, QueryRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiFailure> {
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiFailure::too_large(format!(
+                "a document may be at most {} MiB",
+                crate::http::MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ))
+        } else {
+            ApiFailure::bad_request(format!("the file could not be read: {rejection}"))
+        }
+    })?;
     let Query(query) = query?;
     let name = query.name.trim();
     if name.is_empty() || name.len() > 200 || name.contains(['/', '\\', '\0']) {

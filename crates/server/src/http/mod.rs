@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::{middleware, Json, Router};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
 use crate::error::ApiFailure;
@@ -29,6 +29,8 @@ use crate::AppState;
 
 /// Largest JSON body accepted, in bytes (documents have their own limit).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Files for the document store (evidence: screenshots, statements, PDFs) may be larger.
+pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -90,7 +92,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(sars::update))
         .routes(routes!(sars::submit))
         .routes(routes!(sars::acknowledge))
-        .routes(routes!(documents::upload))
+        .routes(routes!(documents::upload).layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES)))
         .routes(routes!(documents::document))
         .routes(routes!(documents::content))
         .routes(routes!(policies::current, policies::replace))

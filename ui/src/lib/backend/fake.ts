@@ -12,6 +12,7 @@ import type {
   CreateCase,
   ReasonCodeInfo,
   ReportOutcome,
+  EvidenceFile,
   LossQuery,
   LossReport,
   LossRow,
@@ -737,6 +738,26 @@ export class FakeBackend implements Backend {
 
   async chooseReportCopy(_defaultName: string): Promise<string | null> {
     return this.reportCopyPath;
+  }
+
+  attached: EvidenceFile[] = [];
+
+  async attachEvidenceFile(caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string): Promise<OutboxItem[]> {
+    if (!["application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv"].includes(file.content_type)) {
+      throw new DeskFailure("invalid_input", `The document store takes PDF, images (PNG, JPEG) and text files, not ${file.content_type}.`);
+    }
+    this.attached.push(file);
+    const upload = this.enqueue(`${clientKey}-file`, {
+      type: "upload_document",
+      case_id: caseId,
+      ticket_id: ticketId,
+      name: file.name,
+      content_type: file.content_type,
+      sha256: "5e1f".repeat(16),
+      path: `/data/outbox-files/${file.name}`,
+    });
+    const described = { ...evidence, kind: "file" as const, description: `${evidence.description}\n\nFile “${file.name}”, in the document store.`.trim() };
+    return [upload, await this.addCaseEvidence(caseId, ticketId, described, clientKey)];
   }
 
   async writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome> {

@@ -83,6 +83,7 @@ export const tauriBackend: Backend = {
   openCase: (newCase, clientKey) => unwrap(commands.openCase(newCase, clientKey)),
   updateCase: (caseId, ticketId, update, clientKey) => unwrap(commands.updateCase(caseId, ticketId, update, clientKey)),
   addCaseEvidence: (caseId, ticketId, evidence, clientKey) => unwrap(commands.addCaseEvidence(caseId, ticketId, evidence, clientKey)),
+  attachEvidenceFile: (caseId, ticketId, file, evidence, clientKey) => unwrap(commands.attachEvidenceFile(caseId, ticketId, file, evidence, clientKey)),
   writeReport: (caseId, analysis, saveCopyTo, clientKey) => unwrap(commands.writeReport(caseId, analysis, saveCopyTo, clientKey)),
   lossAnalytics: (query) => unwrap(commands.lossAnalytics(query)),
   exportLossCsv: (query, path) => unwrap(commands.exportLossCsv(query, path)).then(() => undefined),

@@ -10,6 +10,7 @@ import type {
   CreateCase,
   ReasonCodeInfo,
   ReportOutcome,
+  EvidenceFile,
   LossQuery,
   LossReport,
   Handover,
@@ -95,6 +96,8 @@ export interface Backend {
   openCase(newCase: CreateCase, clientKey: string): Promise<OutboxItem>;
   updateCase(caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string): Promise<OutboxItem>;
   addCaseEvidence(caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string): Promise<OutboxItem>;
+  /** Attaches a file as evidence: stored on the case in the document store (queued). */
+  attachEvidenceFile(caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string): Promise<OutboxItem[]>;
   /** Writes the case's report (PDF and Markdown), queues it for the document store, saves a copy when asked. */
   writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome>;
   lossAnalytics(query: LossQuery): Promise<LossReport>;

@@ -144,4 +144,23 @@ describe("Casework on a chargeback ticket", () => {
     ]));
     expect(screen.getByTestId("case-documents").textContent).toContain("In the document store");
   });
+
+  it("attaches a file as evidence: it goes to the document store on the case", async () => {
+    await openCase();
+    const item = screen.getAllByTestId("checklist-item").find((i) => i.dataset.key === "crypto_used")!;
+    await fireEvent.click(within(item).getByTestId("checklist-add"));
+    await fireEvent.change(screen.getByTestId("evidence-kind"), { target: { value: "file" } });
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], "wallet statement.png", { type: "image/png" });
+    await fireEvent.change(screen.getByTestId("evidence-file"), { target: { files: [file] } });
+    expect((screen.getByTestId("evidence-title") as HTMLInputElement).value).toBe("wallet statement.png");
+    await fireEvent.submit(screen.getByTestId("evidence-form"));
+    await waitFor(() => expect(fake.attached).toHaveLength(1));
+    expect(fake.attached[0]).toEqual({ name: "wallet statement.png", content_type: "image/png", content_base64: "iVBORwECAw==" });
+    const queued = fake.queue.find((q) => q.action.type === "add_evidence")!.action;
+    expect(queued).toMatchObject({ evidence: { kind: "file", checklist: ["crypto_used"] } });
+    fake.deliver();
+    await desk.refresh([100001]);
+    await waitFor(() => expect(screen.getByTestId("case-documents").textContent).toContain("wallet statement.png"));
+    expect(screen.getByTestId("case-evidence").textContent).toContain("in the document store");
+  });
 });

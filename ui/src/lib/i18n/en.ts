@@ -684,6 +684,8 @@ export const en = {
   "analytics.none": "No cases in this period.",
   "analytics.chartOf": "{{title}}: lost and recovered, in US dollars",
   "analytics.note": "Counted when decided (open cases when opened). From this computer's copy of your teams' cases.",
+  "case.pickFile": "File (PDF, PNG, JPEG or text, up to 20 MB)",
+  "case.fileTooBig": "Files may be at most {{size}} MB.",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */
