@@ -130,6 +130,33 @@ async fn main() -> anyhow::Result<()> {
     }
     out.inbox.push(("open a ticket (conversation, notes, customer)".into(), samples));
 
+    // Casework: a case's screen (the case with pending changes, audit trail, documents, its
+    // network lifecycle) and the loss analytics over every cached case.
+    let case_ids = cache.recent_case_ids(args.repeats as u32 * 4).await?;
+    let total_cases: i64 = cache.case_fact_groups(None, None).await?.iter().map(|g| g.cases).sum();
+    let mut samples = Vec::new();
+    for id in case_ids.iter().take(args.repeats * 4) {
+        let started = Instant::now();
+        let parts = cache.case_parts(*id).await?.context("a cached case opens")?;
+        cache.case_documents(*id).await?;
+        let _ = arbiter_policy::chargeback::case_lifecycle(&parts.case, 5, chrono::Utc::now());
+        samples.push(ms(started));
+    }
+    out.inbox.push(("open a case (case, audit trail, documents, lifecycle)".into(), samples));
+    let mut samples = Vec::new();
+    for _ in 0..args.repeats {
+        let started = Instant::now();
+        let groups = cache.case_fact_groups(None, None).await?;
+        let report = arbiter_desk::analytics::loss_report(
+            &groups,
+            &arbiter_desk::LossQuery::default(),
+            cache.case_teams().await?,
+        );
+        samples.push(ms(started));
+        anyhow::ensure!(report.totals.cases == total_cases, "every case counted");
+    }
+    out.inbox.push((format!("loss analytics over all {total_cases} cached cases"), samples));
+
     // 4. Search.
     eprintln!("search…");
     let queries: Vec<(&str, SearchQuery)> = vec![

@@ -6,6 +6,49 @@ use arbiter_contract::{Case, CaseEvent, CaseUpdate, Entity, EntityKind};
 use crate::outbox::{item, Action, OutboxItem, OutboxState};
 use crate::{rows, Cache, CacheError};
 
+/// A wire name ("visa", "represented_won") read back as its enum.
+fn parse<T: serde::de::DeserializeOwned>(value: Option<String>) -> Option<T> {
+    value.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok())
+}
+
+/// Cases that share every figure loss analytics break down by, and their sums: one row
+/// of a GROUP BY over `case_facts` (a single case, from `CaseFact::of`, is a group of one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFact {
+    /// `YYYY-MM` (UTC) it counts in: decided, or, still open, opened.
+    pub month: String,
+    pub queue: String,
+    pub kind: arbiter_contract::CaseKind,
+    pub network: Option<arbiter_contract::CardNetwork>,
+    pub reason_code: Option<String>,
+    pub outcome: Option<arbiter_contract::CaseOutcome>,
+    /// The channel of the first ticket, when that ticket is cached.
+    pub channel: Option<String>,
+    pub cases: i64,
+    pub amount_usd_cents: i64,
+    pub lost_usd_cents: i64,
+    pub recovered_usd_cents: i64,
+}
+
+impl CaseFact {
+    /// One case as a group of one.
+    pub fn of(case: &Case, channel: Option<String>) -> Self {
+        CaseFact {
+            month: case.closed_at.unwrap_or(case.created_at).format("%Y-%m").to_string(),
+            queue: case.queue.clone(),
+            kind: case.kind,
+            network: case.card.as_ref().map(|c| c.network),
+            reason_code: case.card.as_ref().map(|c| c.reason_code.clone()),
+            outcome: case.outcome,
+            channel,
+            cases: 1,
+            amount_usd_cents: case.amount_usd_cents,
+            lost_usd_cents: case.lost_usd_cents,
+            recovered_usd_cents: case.recovered_usd_cents,
+        }
+    }
+}
+
 /// One case with what its screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseParts {
@@ -58,22 +101,57 @@ impl Cache {
 }
 
 impl Cache {
-    /// Every cached case with the channel of its first ticket (for loss analytics).
-    pub async fn cases_with_channel(&self) -> Result<Vec<(Case, Option<String>)>, CacheError> {
+    /// The cases that count between `from` and `to` (UTC days, inclusive), grouped by every
+    /// figure loss analytics break down by; one pass over the narrow `case_facts` table.
+    pub async fn case_fact_groups(
+        &self,
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+    ) -> Result<Vec<CaseFact>, CacheError> {
         let rows = sqlx::query(
-            "SELECT e.data, t.channel FROM entities e
-             LEFT JOIN tickets t ON t.id = json_extract(e.data, '$.data.ticket_ids[0]')
-             WHERE e.kind = 'case'",
+            "SELECT substr(counted_day, 1, 7) AS month, queue, kind, network, reason_code, outcome, channel,
+                    COUNT(*) AS cases, SUM(amount_usd_cents) AS amount, SUM(lost_usd_cents) AS lost,
+                    SUM(recovered_usd_cents) AS recovered
+             FROM case_facts
+             WHERE (?1 IS NULL OR counted_day >= ?1) AND (?2 IS NULL OR counted_day <= ?2)
+             GROUP BY 1, 2, 3, 4, 5, 6, 7",
         )
+        .bind(from.map(|d| d.to_string()))
+        .bind(to.map(|d| d.to_string()))
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
-            if let Entity::Case(case) = rows::decode::<Entity>(row, "data")? {
-                out.push((case, sqlx::Row::try_get::<Option<String>, _>(row, "channel")?));
-            }
+            use sqlx::Row as _;
+            let Some(kind) = parse(row.try_get("kind")?) else { continue };
+            out.push(CaseFact {
+                month: row.try_get("month")?,
+                queue: row.try_get("queue")?,
+                kind,
+                network: parse(row.try_get("network")?),
+                reason_code: row.try_get("reason_code")?,
+                outcome: parse(row.try_get("outcome")?),
+                channel: row.try_get("channel")?,
+                cases: row.try_get("cases")?,
+                amount_usd_cents: row.try_get("amount")?,
+                lost_usd_cents: row.try_get("lost")?,
+                recovered_usd_cents: row.try_get("recovered")?,
+            });
         }
         Ok(out)
+    }
+
+    /// The teams the cached cases belong to.
+    pub async fn case_teams(&self) -> Result<Vec<String>, CacheError> {
+        Ok(sqlx::query_scalar("SELECT DISTINCT queue FROM case_facts ORDER BY queue").fetch_all(&self.pool).await?)
+    }
+
+    /// The newest cached cases' ids.
+    pub async fn recent_case_ids(&self, limit: u32) -> Result<Vec<i64>, CacheError> {
+        Ok(sqlx::query_scalar("SELECT id FROM case_facts ORDER BY id DESC LIMIT ?")
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// The case's files in the document store, newest first.
@@ -126,5 +204,32 @@ fn overlay(case: &mut Case, update: &CaseUpdate, at: chrono::DateTime<chrono::Ut
     }
     if let Some(cents) = update.lost_usd_cents {
         case.lost_usd_cents = cents;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Cache;
+
+    /// The case screen's lookups go by index, not through every cached entity.
+    #[tokio::test]
+    async fn case_lookups_use_their_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(&dir.path().join("c.sqlite")).await.unwrap();
+        for (kind, sql) in [
+            (
+                "case_event",
+                "SELECT data FROM entities WHERE kind = 'case_event' AND json_extract(data, '$.data.case_id') = ?",
+            ),
+            (
+                "document",
+                "SELECT data FROM entities WHERE kind = 'document' AND json_extract(data, '$.data.case_id') = ?",
+            ),
+        ] {
+            let plan: Vec<(i64, i64, i64, String)> =
+                sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}")).bind(1).fetch_all(&cache.pool).await.unwrap();
+            let detail: Vec<&str> = plan.iter().map(|p| p.3.as_str()).collect();
+            assert!(detail.iter().any(|d| d.contains("USING INDEX")), "{kind}: {detail:?}");
+        }
     }
 }

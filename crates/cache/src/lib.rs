@@ -5,7 +5,7 @@
 
 mod apply;
 mod cases;
-pub use cases::CaseParts;
+pub use cases::{CaseFact, CaseParts};
 mod composer;
 mod error;
 pub mod housekeeping;

@@ -209,4 +209,30 @@ async fn versioned_entities_are_never_rolled_back() {
     assert_eq!(summary(&cache).await, (3, "mine".to_string()));
     cache.put_entities(&[case(4, "newer")]).await.unwrap();
     assert_eq!(summary(&cache).await, (4, "newer".to_string()));
+
+    // The analytics' narrow copy follows: decided, then gone with its tombstone.
+    let facts = cache.case_fact_groups(None, None).await.unwrap();
+    assert_eq!(facts.len(), 1);
+    assert_eq!((facts[0].outcome, facts[0].month.as_str(), facts[0].cases), (None, "2026-11", 1));
+    assert_eq!(facts[0].channel, None, "its ticket is not here yet");
+    cache.put_entities(&[Entity::Ticket(ticket(1, TicketStatus::Open, None, 1))]).await.unwrap();
+    assert_eq!(
+        cache.case_fact_groups(None, None).await.unwrap()[0].channel.as_deref(),
+        Some("chat"),
+        "the ticket came"
+    );
+    let Entity::Case(mut decided) = case(5, "decided") else { unreachable!() };
+    decided.outcome = Some(CaseOutcome::RepresentedLost);
+    decided.lost_usd_cents = 100;
+    decided.closed_at = Some(at + chrono::Duration::days(40));
+    cache.put_entities(&[Entity::Case(decided)]).await.unwrap();
+    let facts = cache.case_fact_groups(None, None).await.unwrap();
+    assert_eq!(facts[0].outcome, Some(CaseOutcome::RepresentedLost));
+    assert_eq!(facts[0].lost_usd_cents, 100);
+    assert_eq!(facts[0].month, "2026-12");
+    let december = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    assert_eq!(cache.case_fact_groups(december, None).await.unwrap().len(), 1);
+    assert!(cache.case_fact_groups(None, chrono::NaiveDate::from_ymd_opt(2026, 11, 30)).await.unwrap().is_empty());
+    cache.put_entities(&[Entity::Deleted(Tombstone { entity: EntityKind::Case, id: 7 })]).await.unwrap();
+    assert!(cache.case_fact_groups(None, None).await.unwrap().is_empty());
 }

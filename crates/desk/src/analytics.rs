@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use arbiter_contract::{Case, CaseKind, CaseOutcome};
-use chrono::{DateTime, NaiveDate, Utc};
+use arbiter_cache::CaseFact;
+use arbiter_contract::{CaseKind, CaseOutcome};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -43,21 +44,21 @@ pub struct LossRow {
 }
 
 impl LossRow {
-    fn add(&mut self, case: &Case) {
-        self.cases += 1;
-        if case.outcome.is_some() {
-            self.decided += 1;
+    fn add(&mut self, group: &CaseFact) {
+        self.cases += group.cases;
+        if group.outcome.is_some() {
+            self.decided += group.cases;
         }
         if matches!(
-            case.outcome,
+            group.outcome,
             Some(CaseOutcome::RepresentedWon | CaseOutcome::ResolvedInFavourOfExchange | CaseOutcome::FalsePositive)
         ) {
-            self.won += 1;
+            self.won += group.cases;
         }
-        self.lost_usd_cents += case.lost_usd_cents;
-        self.recovered_usd_cents += case.recovered_usd_cents;
-        if case.outcome.is_none() {
-            self.open_usd_cents += case.amount_usd_cents;
+        self.lost_usd_cents += group.lost_usd_cents;
+        self.recovered_usd_cents += group.recovered_usd_cents;
+        if group.outcome.is_none() {
+            self.open_usd_cents += group.amount_usd_cents;
         }
         self.win_rate = (self.decided > 0).then(|| self.won as f64 / self.decided as f64);
     }
@@ -78,26 +79,22 @@ pub struct LossReport {
     pub teams: Vec<String>,
 }
 
-/// When a case counts: when it was decided, or, still open, when it was opened.
-fn counted_at(case: &Case) -> DateTime<Utc> {
-    case.closed_at.unwrap_or(case.created_at)
+fn network_name(network: arbiter_contract::CardNetwork) -> &'static str {
+    match network {
+        arbiter_contract::CardNetwork::Visa => "Visa",
+        arbiter_contract::CardNetwork::Mastercard => "Mastercard",
+    }
 }
 
-fn reason_key(case: &Case) -> String {
-    match (&case.card, case.kind) {
-        (Some(card), _) => {
-            let network = match card.network {
-                arbiter_contract::CardNetwork::Visa => "Visa",
-                arbiter_contract::CardNetwork::Mastercard => "Mastercard",
-            };
-            match arbiter_policy::chargeback::reason_code(card.network, &card.reason_code) {
-                Some(entry) => format!("{network} {} · {}", entry.code, entry.title),
-                None => format!("{network} {}", card.reason_code),
-            }
-        }
-        (None, CaseKind::FraudClaim) => "Fraud claim".into(),
-        (None, CaseKind::Dispute) => "Trade or P2P dispute".into(),
-        (None, CaseKind::Chargeback) => "Chargeback".into(),
+fn reason_key(case: &CaseFact) -> String {
+    match (case.network, &case.reason_code, case.kind) {
+        (Some(network), Some(code), _) => match arbiter_policy::chargeback::reason_code(network, code) {
+            Some(entry) => format!("{} {} · {}", network_name(network), entry.code, entry.title),
+            None => format!("{} {code}", network_name(network)),
+        },
+        (_, _, CaseKind::FraudClaim) => "Fraud claim".into(),
+        (_, _, CaseKind::Dispute) => "Trade or P2P dispute".into(),
+        (_, _, CaseKind::Chargeback) => "Chargeback".into(),
     }
 }
 
@@ -107,37 +104,25 @@ fn sorted_by_loss(map: BTreeMap<String, LossRow>) -> Vec<LossRow> {
     rows
 }
 
-/// The report over `cases` (each with its first ticket's channel).
-pub fn loss_report(cases: &[(Case, Option<String>)], query: &LossQuery) -> LossReport {
-    let mut teams: Vec<String> = cases.iter().map(|(c, _)| c.queue.clone()).collect();
-    teams.sort();
-    teams.dedup();
-    let within = |case: &Case| {
-        let day = counted_at(case).date_naive();
-        query.from.is_none_or(|from| day >= from)
-            && query.to.is_none_or(|to| day <= to)
-            && (query.teams.is_empty() || query.teams.contains(&case.queue))
-    };
+/// The report over the cases of the period (`groups` are already within `query`'s days;
+/// the teams are narrowed here). `teams` lists every team there are cases of.
+pub fn loss_report(groups: &[CaseFact], query: &LossQuery, teams: Vec<String>) -> LossReport {
+    let within = |case: &CaseFact| query.teams.is_empty() || query.teams.contains(&case.queue);
     let mut totals = LossRow { key: "All".into(), ..LossRow::default() };
     let mut months: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut reasons: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut networks: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut channels: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut kinds: BTreeMap<String, LossRow> = BTreeMap::new();
-    let bump = |map: &mut BTreeMap<String, LossRow>, key: String, case: &Case| {
+    let bump = |map: &mut BTreeMap<String, LossRow>, key: String, case: &CaseFact| {
         map.entry(key.clone()).or_insert_with(|| LossRow { key, ..LossRow::default() }).add(case);
     };
-    for (case, channel) in cases.iter().filter(|(c, _)| within(c)) {
+    for case in groups.iter().filter(|c| within(c)) {
         totals.add(case);
-        bump(&mut months, counted_at(case).format("%Y-%m").to_string(), case);
+        bump(&mut months, case.month.clone(), case);
         bump(&mut reasons, reason_key(case), case);
-        let network = match &case.card {
-            Some(card) if card.network == arbiter_contract::CardNetwork::Visa => "Visa",
-            Some(_) => "Mastercard",
-            None => "No card network",
-        };
-        bump(&mut networks, network.into(), case);
-        bump(&mut channels, channel.clone().unwrap_or_else(|| "unknown".into()), case);
+        bump(&mut networks, case.network.map_or("No card network", network_name).into(), case);
+        bump(&mut channels, case.channel.clone().unwrap_or_else(|| "unknown".into()), case);
         let kind = match case.kind {
             CaseKind::Chargeback => "Chargebacks",
             CaseKind::FraudClaim => "Fraud claims",
@@ -215,8 +200,8 @@ pub fn loss_csv(report: &LossReport) -> String {
 impl Desk {
     pub async fn loss_analytics(&self, query: LossQuery) -> Result<LossReport, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
-        let cases = cache.cases_with_channel().await?;
-        Ok(loss_report(&cases, &query))
+        let groups = cache.case_fact_groups(query.from, query.to).await?;
+        Ok(loss_report(&groups, &query, cache.case_teams().await?))
     }
 
     /// Saves the report for `query` as CSV at the path the agent chose in the save dialog.
@@ -252,7 +237,8 @@ fn write_export(path: &str, extension: &str, bytes: &[u8]) -> Result<(), DeskErr
 #[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
-    use arbiter_contract::{CardDispute, CardNetwork, CaseStatus, ChargebackStage};
+    use arbiter_contract::{CardDispute, CardNetwork, Case, CaseStatus, ChargebackStage};
+    use chrono::{DateTime, Utc};
 
     fn case(
         id: i64,
@@ -302,22 +288,35 @@ mod tests {
         }
     }
 
-    fn sample() -> Vec<(Case, Option<String>)> {
+    fn teams() -> Vec<String> {
+        vec!["fraud".into(), "payments".into()]
+    }
+
+    fn sample() -> Vec<CaseFact> {
         use CaseOutcome::*;
         let visa = Some((CardNetwork::Visa, "13.1"));
         let mc = Some((CardNetwork::Mastercard, "4837"));
         vec![
-            (case(1, "payments", visa, Some(RepresentedWon), "2026-08-03T10:00:00Z", 100_00), Some("email".into())),
-            (case(2, "payments", visa, Some(RepresentedLost), "2026-08-20T10:00:00Z", 250_00), Some("chat".into())),
-            (case(3, "payments", mc, Some(Refunded), "2026-10-02T10:00:00Z", 40_00), Some("email".into())),
-            (case(4, "fraud", None, Some(ConfirmedFraud), "2026-10-15T10:00:00Z", 900_00), Some("email".into())),
-            (case(5, "payments", visa, None, "2026-10-20T10:00:00Z", 75_00), None),
+            CaseFact::of(
+                &case(1, "payments", visa, Some(RepresentedWon), "2026-08-03T10:00:00Z", 100_00),
+                Some("email".into()),
+            ),
+            CaseFact::of(
+                &case(2, "payments", visa, Some(RepresentedLost), "2026-08-20T10:00:00Z", 250_00),
+                Some("chat".into()),
+            ),
+            CaseFact::of(&case(3, "payments", mc, Some(Refunded), "2026-10-02T10:00:00Z", 40_00), Some("email".into())),
+            CaseFact::of(
+                &case(4, "fraud", None, Some(ConfirmedFraud), "2026-10-15T10:00:00Z", 900_00),
+                Some("email".into()),
+            ),
+            CaseFact::of(&case(5, "payments", visa, None, "2026-10-20T10:00:00Z", 75_00), None),
         ]
     }
 
     #[test]
     fn losses_recoveries_and_win_rates_by_each_breakdown() {
-        let report = loss_report(&sample(), &LossQuery::default());
+        let report = loss_report(&sample(), &LossQuery::default(), teams());
         assert_eq!(report.totals.cases, 5);
         assert_eq!(report.totals.decided, 4);
         assert_eq!(report.totals.won, 1);
@@ -343,23 +342,35 @@ mod tests {
 
     #[test]
     fn the_period_and_teams_narrow_it() {
+        // The cache has narrowed the period (tested there): October's cases.
+        let october: Vec<CaseFact> = sample().into_iter().filter(|f| f.month == "2026-10").collect();
         let query = LossQuery {
             from: NaiveDate::from_ymd_opt(2026, 10, 1),
             to: NaiveDate::from_ymd_opt(2026, 10, 31),
             teams: vec!["payments".into()],
         };
-        let report = loss_report(&sample(), &query);
+        let report = loss_report(&october, &query, teams());
         assert_eq!(report.totals.cases, 2, "case 3 (decided in October) and the open case 5");
         assert_eq!(report.by_month.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), ["2026-10"]);
-        let empty = loss_report(&sample(), &LossQuery { teams: vec!["p2p".into()], ..LossQuery::default() });
+        let empty = loss_report(&sample(), &LossQuery { teams: vec!["p2p".into()], ..LossQuery::default() }, teams());
         assert_eq!(empty.totals.cases, 0);
         assert!(empty.by_month.is_empty());
         assert_eq!(empty.totals.win_rate, None);
     }
 
     #[test]
+    fn groups_count_as_many_cases_as_they_hold() {
+        let mut one = sample()[1].clone(); // a lost Visa case
+        one.cases = 3;
+        one.lost_usd_cents *= 3;
+        let report = loss_report(&[one], &LossQuery::default(), teams());
+        assert_eq!((report.totals.cases, report.totals.decided, report.totals.won), (3, 3, 0));
+        assert_eq!(report.totals.lost_usd_cents, 750_00);
+    }
+
+    #[test]
     fn csv_has_every_breakdown_and_no_formulas() {
-        let mut report = loss_report(&sample(), &LossQuery::default());
+        let mut report = loss_report(&sample(), &LossQuery::default(), teams());
         report.by_reason[0].key = "=HYPERLINK(\"x\")".into();
         let csv = loss_csv(&report);
         let lines: Vec<&str> = csv.lines().collect();
