@@ -132,6 +132,18 @@ test("a chargeback ticket becomes a case that is worked through its network stag
       assert.ok(text.includes(part), `${part} is in the stored report`);
     }
     await screenshot(app.browser, "case-report");
+
+    // Loss analytics count the won case among this month's and Visa 13.1's figures.
+    await (await $('[data-testid="open-analytics"]')).click();
+    const recovered = await $('[data-testid="total-recovered"]');
+    await recovered.waitForDisplayed({ timeout: 10_000 });
+    const rowsOf = async (id) =>
+      Promise.all(Array.from(await $(`[data-testid="table-${id}"]`).$$("tbody tr")).map(async (r) => String(await r.getProperty("textContent"))));
+    const month = new Date().toISOString().slice(0, 7);
+    assert.ok((await rowsOf("month")).some((t) => t.startsWith(month)), "this month is in the chart");
+    assert.ok((await rowsOf("reason")).some((t) => t.startsWith("Visa 13.1 · Merchandise or services not received")), "its reason code too");
+    assert.ok(await (await $('[data-testid="chart-reason"] svg')).isDisplayed(), "the charts are drawn");
+    await screenshot(app.browser, "loss-analytics");
   } finally {
     await app.close();
   }

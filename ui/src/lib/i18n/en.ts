@@ -686,6 +686,7 @@ export const en = {
   "analytics.note": "Counted when decided (open cases when opened). From this computer's copy of your teams' cases.",
   "case.pickFile": "File (PDF, PNG, JPEG or text, up to 20 MB)",
   "case.fileTooBig": "Files may be at most {{size}} MB.",
+  "case.tickets": "Tickets",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -663,4 +663,5 @@ export const zh: Messages = {
   "analytics.note": "已决案件按决定时间计（未决按立案时间）。数据来自本机保存的团队案件。",
   "case.pickFile": "文件（PDF、PNG、JPEG 或文本，最大 20 MB）",
   "case.fileTooBig": "文件最大 {{size}} MB。",
+  "case.tickets": "工单",
 };
