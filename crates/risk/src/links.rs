@@ -1,0 +1,110 @@
+//! Identifiers that tie customers together: a device fingerprint, an IP address, a
+//! withdrawal wallet, a card. Indexed across every customer's events, so one customer's links
+//! are a lookup; events can be added as they sync.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use arbiter_contract::{ActivityDetail, ActivityEvent, CustomerId};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    Device,
+    Ip,
+    Wallet,
+    Card,
+}
+
+/// Something this customer shares with other customers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Link {
+    pub kind: LinkKind,
+    /// The identifier: a device fingerprint, an IP, an address, a card fingerprint.
+    pub value: String,
+    /// For people: "iPhone 15, iOS 18", "BTC on Bitcoin", "card ··4242".
+    pub label: String,
+    /// The other customers that use it.
+    pub customer_ids: Vec<CustomerId>,
+    /// This customer's events that use it.
+    pub event_ids: Vec<i64>,
+}
+
+/// The identifiers an event carries, with a label for each.
+pub(crate) fn identifiers(event: &ActivityEvent) -> Vec<(LinkKind, String, String)> {
+    match &event.detail {
+        ActivityDetail::Login { device_id, device, ip, .. } => {
+            vec![(LinkKind::Device, device_id.clone(), device.clone()), (LinkKind::Ip, ip.clone(), ip.clone())]
+        }
+        ActivityDetail::SecurityChange { device_id, ip, .. } => {
+            vec![(LinkKind::Device, device_id.clone(), "device".into()), (LinkKind::Ip, ip.clone(), ip.clone())]
+        }
+        ActivityDetail::Withdrawal { address, asset, network, .. } => {
+            vec![(LinkKind::Wallet, address.clone(), format!("{asset} on {network}"))]
+        }
+        ActivityDetail::Deposit { card_fingerprint: Some(fingerprint), card_last4, .. } => {
+            vec![(LinkKind::Card, fingerprint.clone(), format!("card ··{}", card_last4.as_deref().unwrap_or("????")))]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Who uses which identifier.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    users: HashMap<(LinkKind, String), BTreeSet<CustomerId>>,
+}
+
+impl Links {
+    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a ActivityEvent>) -> Self {
+        let mut links = Links::default();
+        for event in events {
+            links.add(event);
+        }
+        links
+    }
+
+    /// Indexes one more event (as activity syncs).
+    pub fn add(&mut self, event: &ActivityEvent) {
+        for (kind, value, _) in identifiers(event) {
+            if value.is_empty() {
+                continue;
+            }
+            self.users.entry((kind, value)).or_default().insert(event.customer_id);
+        }
+    }
+
+    /// Every customer using this identifier.
+    pub fn users(&self, kind: LinkKind, value: &str) -> Option<&BTreeSet<CustomerId>> {
+        self.users.get(&(kind, value.to_owned()))
+    }
+
+    /// What `customer`'s events share with other customers, most widely shared first.
+    pub fn of_customer(&self, customer: CustomerId, events: &[&ActivityEvent]) -> Vec<Link> {
+        let mut found: BTreeMap<(LinkKind, String), Link> = BTreeMap::new();
+        for event in events.iter().filter(|e| e.customer_id == customer) {
+            for (kind, value, label) in identifiers(event) {
+                let Some(users) = self.users(kind, &value) else { continue };
+                if users.len() < 2 {
+                    continue;
+                }
+                let link = found.entry((kind, value.clone())).or_insert_with(|| Link {
+                    kind,
+                    value: value.clone(),
+                    label: label.clone(),
+                    customer_ids: users.iter().copied().filter(|c| *c != customer).collect(),
+                    event_ids: Vec::new(),
+                });
+                // A login names the device; a security change only has its fingerprint.
+                if link.label == "device" {
+                    link.label = label;
+                }
+                link.event_ids.push(event.id);
+            }
+        }
+        let mut links: Vec<Link> = found.into_values().collect();
+        links.sort_by(|a, b| b.customer_ids.len().cmp(&a.customer_ids.len()).then(a.kind.cmp(&b.kind)));
+        links
+    }
+}

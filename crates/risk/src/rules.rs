@@ -1,0 +1,400 @@
+//! The eight rules. Each reads the customer's events (oldest first) and, when it fires, says
+//! why and which events. Windows are inclusive; amounts are US cents.
+
+use std::collections::BTreeSet;
+
+use arbiter_contract::{
+    ActivityDetail, ActivityEvent, DepositMethod, RiskRule, SecurityChangeKind, TradeSide, TransferStatus,
+};
+use chrono::Duration;
+
+use crate::links::Links;
+use crate::{Finding, Subject};
+
+fn param(rule: &RiskRule, name: &str, default: f64) -> f64 {
+    rule.params.get(name).copied().unwrap_or(default)
+}
+
+fn hours(rule: &RiskRule, default: f64) -> Duration {
+    Duration::minutes((param(rule, "window_hours", default) * 60.0).round() as i64)
+}
+
+fn usd(cents: i64) -> String {
+    let whole = cents / 100;
+    let mut digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        grouped = format!(",{tail}{grouped}");
+    }
+    format!("{}{digits}{grouped} USD", if whole < 0 { "-" } else { "" })
+}
+
+fn span(d: Duration) -> String {
+    let minutes = d.num_minutes();
+    if minutes < 90 {
+        format!("{minutes} min")
+    } else if minutes < 48 * 60 {
+        format!("{:.0} h", minutes as f64 / 60.0)
+    } else {
+        format!("{:.0} d", minutes as f64 / 1440.0)
+    }
+}
+
+fn failed(status: &TransferStatus) -> bool {
+    *status == TransferStatus::Failed
+}
+
+fn finding(rule: &RiskRule, explanation: String, mut event_ids: Vec<i64>, linked: Vec<i64>) -> Finding {
+    event_ids.sort_unstable();
+    event_ids.dedup();
+    Finding {
+        rule: rule.number as u8,
+        name: rule.name.clone(),
+        weight: rule.weight,
+        explanation,
+        event_ids,
+        linked_customer_ids: linked,
+    }
+}
+
+pub(crate) fn evaluate(
+    rule: &RiskRule,
+    subject: &Subject,
+    events: &[&ActivityEvent],
+    links: &Links,
+) -> Option<Finding> {
+    match rule.number {
+        1 => card_then_withdrawal(rule, events),
+        2 => security_change_then_withdrawal(rule, events),
+        3 => new_device_country_address(rule, events),
+        4 => linked_accounts(rule, subject, events, links),
+        5 => rapid_cash_out(rule, events),
+        6 => risky_p2p(rule, subject, events),
+        7 => wash_trading(rule, subject, events, links),
+        8 => structuring(rule, events),
+        _ => None,
+    }
+}
+
+/// Rule 1: A card-funded deposit, then a withdrawal to an external address within 72 h.
+fn card_then_withdrawal(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
+    let window = hours(rule, 72.0);
+    for (i, deposit) in events.iter().enumerate() {
+        let ActivityDetail::Deposit { method: DepositMethod::Card, usd_cents, card_last4, status, .. } =
+            &deposit.detail
+        else {
+            continue;
+        };
+        if failed(status) {
+            continue;
+        }
+        let out = events[i + 1..]
+            .iter()
+            .take_while(|w| w.at - deposit.at <= window)
+            .find(|w| matches!(&w.detail, ActivityDetail::Withdrawal { status, .. } if !failed(status)));
+        if let Some(out) = out {
+            let ActivityDetail::Withdrawal { usd_cents: out_cents, address, .. } = &out.detail else { continue };
+            return Some(finding(
+                rule,
+                format!(
+                    "Card deposit of {} (card ··{}) withdrawn {} later: {} to {}",
+                    usd(*usd_cents),
+                    card_last4.as_deref().unwrap_or("????"),
+                    span(out.at - deposit.at),
+                    usd(*out_cents),
+                    address
+                ),
+                vec![deposit.id, out.id],
+                vec![],
+            ));
+        }
+    }
+    None
+}
+
+/// Rule 2: A password, 2FA, email or phone change, then a withdrawal or a new withdrawal address
+/// within 24 h: the exchange's own ban window, the usual account-takeover shape.
+fn security_change_then_withdrawal(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
+    let window = hours(rule, 24.0);
+    for (i, change) in events.iter().enumerate() {
+        let ActivityDetail::SecurityChange { change: kind, ip_country, .. } = &change.detail else { continue };
+        if !matches!(
+            kind,
+            SecurityChangeKind::Password
+                | SecurityChangeKind::TwoFactor
+                | SecurityChangeKind::Email
+                | SecurityChangeKind::Phone
+        ) {
+            continue;
+        }
+        let after = events[i + 1..].iter().take_while(|e| e.at - change.at <= window).find(|e| match &e.detail {
+            ActivityDetail::Withdrawal { status, .. } => !failed(status),
+            ActivityDetail::SecurityChange { change: SecurityChangeKind::WithdrawalAddress, .. } => true,
+            _ => false,
+        });
+        if let Some(after) = after {
+            let what = match &after.detail {
+                ActivityDetail::Withdrawal { usd_cents, address, new_address, .. } => format!(
+                    "a withdrawal of {} to {}{}",
+                    usd(*usd_cents),
+                    if *new_address { "a new address " } else { "" },
+                    address
+                ),
+                _ => "a new withdrawal address".to_owned(),
+            };
+            return Some(finding(
+                rule,
+                format!(
+                    "{} changed (from {ip_country}), then {what} {} later",
+                    change_name(kind),
+                    span(after.at - change.at)
+                ),
+                vec![change.id, after.id],
+                vec![],
+            ));
+        }
+    }
+    None
+}
+
+fn change_name(kind: &SecurityChangeKind) -> &'static str {
+    match kind {
+        SecurityChangeKind::Password => "Password",
+        SecurityChangeKind::TwoFactor => "2FA",
+        SecurityChangeKind::Email => "Email",
+        SecurityChangeKind::Phone => "Phone",
+        SecurityChangeKind::ApiKey => "API key",
+        SecurityChangeKind::WithdrawalAddress => "Withdrawal address",
+    }
+}
+
+/// Rule 3: In one session: a login from a device and a country never seen before, and a new
+/// withdrawal address (added, or withdrawn to).
+fn new_device_country_address(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
+    let mut devices: BTreeSet<&str> = BTreeSet::new();
+    let mut countries: BTreeSet<&str> = BTreeSet::new();
+    for (i, login) in events.iter().enumerate() {
+        let ActivityDetail::Login { device_id, device, ip_country, success, .. } = &login.detail else { continue };
+        if !success {
+            continue;
+        }
+        let new_device = !devices.is_empty() && !devices.contains(device_id.as_str());
+        let new_country = !countries.is_empty() && !countries.contains(ip_country.as_str());
+        if new_device && new_country {
+            if let Some(session) = &login.session_id {
+                let address = events[i + 1..].iter().filter(|e| e.session_id.as_ref() == Some(session)).find(|e| {
+                    matches!(
+                        &e.detail,
+                        ActivityDetail::SecurityChange { change: SecurityChangeKind::WithdrawalAddress, .. }
+                            | ActivityDetail::Withdrawal { new_address: true, .. }
+                    )
+                });
+                if let Some(address) = address {
+                    let mut ids = vec![login.id, address.id];
+                    ids.extend(
+                        events[i + 1..]
+                            .iter()
+                            .filter(|e| e.session_id.as_ref() == Some(session))
+                            .filter(|e| matches!(e.detail, ActivityDetail::Withdrawal { .. }))
+                            .map(|e| e.id),
+                    );
+                    return Some(finding(
+                        rule,
+                        format!(
+                            "One session from a new device ({device}) in a new country ({ip_country}) added or used a new withdrawal address"
+                        ),
+                        ids,
+                        vec![],
+                    ));
+                }
+            }
+        }
+        devices.insert(device_id);
+        countries.insert(ip_country);
+    }
+    None
+}
+
+/// Rule 4: Accounts sharing a device, IP, withdrawal wallet or card.
+fn linked_accounts(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent], links: &Links) -> Option<Finding> {
+    let min = param(rule, "min_accounts", 2.0).max(2.0) as usize;
+    let shared: Vec<_> = links
+        .of_customer(subject.customer_id, events)
+        .into_iter()
+        .filter(|l| l.customer_ids.len() + 1 >= min)
+        .collect();
+    if shared.is_empty() {
+        return None;
+    }
+    let mut others: Vec<i64> = shared.iter().flat_map(|l| l.customer_ids.iter().copied()).collect();
+    others.sort_unstable();
+    others.dedup();
+    let what: Vec<String> = shared
+        .iter()
+        .map(|l| {
+            let kind = match l.kind {
+                crate::LinkKind::Device => "device",
+                crate::LinkKind::Ip => "IP address",
+                crate::LinkKind::Wallet => "withdrawal wallet",
+                crate::LinkKind::Card => "card",
+            };
+            format!("{kind} {} with {} other account(s)", l.label, l.customer_ids.len())
+        })
+        .collect();
+    let ids = shared.iter().flat_map(|l| l.event_ids.iter().copied()).collect();
+    Some(finding(rule, format!("Shares a {}", what.join("; a ")), ids, others))
+}
+
+/// Rule 5: Most of the first deposit withdrawn within 24 h of it.
+fn rapid_cash_out(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
+    let window = hours(rule, 24.0);
+    let share = param(rule, "balance_share", 0.8);
+    let large = (param(rule, "large_first_deposit_usd", 10_000.0) * 100.0) as i64;
+    let (i, first) = events
+        .iter()
+        .enumerate()
+        .find(|(_, e)| matches!(&e.detail, ActivityDetail::Deposit { status, .. } if !failed(status)))?;
+    let ActivityDetail::Deposit { usd_cents: deposited, .. } = &first.detail else { return None };
+    let outs: Vec<&&ActivityEvent> = events[i + 1..]
+        .iter()
+        .take_while(|e| e.at - first.at <= window)
+        .filter(|e| matches!(&e.detail, ActivityDetail::Withdrawal { status, .. } if !failed(status)))
+        .collect();
+    let out: i64 = outs
+        .iter()
+        .map(|e| if let ActivityDetail::Withdrawal { usd_cents, .. } = &e.detail { *usd_cents } else { 0 })
+        .sum();
+    if *deposited <= 0 || (out as f64) <= share * *deposited as f64 {
+        return None;
+    }
+    let mut explanation = format!(
+        "{:.0} % of the first deposit ({}) withdrawn within {}",
+        out as f64 / *deposited as f64 * 100.0,
+        usd(*deposited),
+        span(outs.last().map_or(Duration::zero(), |last| last.at - first.at))
+    );
+    if *deposited >= large {
+        explanation.push_str(&format!("; a first deposit of {} or more does not fit a new account", usd(large)));
+    }
+    let mut ids = vec![first.id];
+    ids.extend(outs.iter().map(|e| e.id));
+    Some(finding(rule, explanation, ids, vec![]))
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+    norm(a) == norm(b)
+}
+
+/// Rule 6: P2P with a counterparty younger than 30 days or with fewer than 100 trades, or paid by
+/// someone else than the buyer (triangulation).
+fn risky_p2p(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent]) -> Option<Finding> {
+    let min_age = param(rule, "min_counterparty_age_days", 30.0) as i64;
+    let min_trades = param(rule, "min_counterparty_trades", 100.0) as i64;
+    let mut reasons = Vec::new();
+    let mut ids = Vec::new();
+    for event in events {
+        let ActivityDetail::P2pOrder { side, counterparty, payer_name, usd_cents, status, .. } = &event.detail else {
+            continue;
+        };
+        if failed(status) {
+            continue;
+        }
+        let mut why = Vec::new();
+        if counterparty.account_age_days < min_age {
+            why.push(format!("the counterparty's account is {} days old", counterparty.account_age_days));
+        }
+        if counterparty.completed_trades < min_trades {
+            why.push(format!("the counterparty has {} completed trades", counterparty.completed_trades));
+        }
+        let expected = match side {
+            TradeSide::Sell => Some(counterparty.legal_name.as_str()),
+            TradeSide::Buy => subject.legal_name.as_deref(),
+        };
+        if let Some(expected) = expected {
+            if !same_name(payer_name, expected) {
+                why.push(format!("paid by {payer_name}, not {expected}"));
+            }
+        }
+        if !why.is_empty() {
+            reasons.push(format!(
+                "P2P {} of {}: {}",
+                if *side == TradeSide::Sell { "sale" } else { "purchase" },
+                usd(*usd_cents),
+                why.join(", ")
+            ));
+            ids.push(event.id);
+        }
+    }
+    (!ids.is_empty()).then(|| finding(rule, reasons.join("; "), ids, vec![]))
+}
+
+/// Rule 7: Trades with oneself, or with an account linked to this one.
+fn wash_trading(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent], links: &Links) -> Option<Finding> {
+    let linked: BTreeSet<i64> =
+        links.of_customer(subject.customer_id, events).iter().flat_map(|l| l.customer_ids.iter().copied()).collect();
+    let mut ids = Vec::new();
+    let mut others = BTreeSet::new();
+    let mut total = 0;
+    for event in events {
+        let ActivityDetail::Trade { counterparty_customer_id: Some(other), usd_cents, .. } = &event.detail else {
+            continue;
+        };
+        if *other == subject.customer_id || linked.contains(other) {
+            ids.push(event.id);
+            total += usd_cents;
+            if *other != subject.customer_id {
+                others.insert(*other);
+            }
+        }
+    }
+    if ids.is_empty() {
+        return None;
+    }
+    let with = if others.is_empty() { "itself".to_owned() } else { format!("linked account(s) {:?}", others) };
+    Some(finding(
+        rule,
+        format!("{} trade(s) worth {} with {with}", ids.len(), usd(total)),
+        ids,
+        others.into_iter().collect(),
+    ))
+}
+
+/// Rule 8: Several deposits just under a reporting threshold within 24 h.
+fn structuring(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
+    let threshold = (param(rule, "threshold_usd", 10_000.0) * 100.0) as i64;
+    let floor = (threshold as f64 * (1.0 - param(rule, "band_share", 0.1))) as i64;
+    let min = param(rule, "min_count", 3.0).max(1.0) as usize;
+    let window = hours(rule, 24.0);
+    let near: Vec<&&ActivityEvent> = events
+        .iter()
+        .filter(|e| {
+            matches!(&e.detail, ActivityDetail::Deposit { usd_cents, status, .. }
+                if (floor..threshold).contains(usd_cents) && !failed(status))
+        })
+        .collect();
+    for (i, first) in near.iter().enumerate() {
+        let run: Vec<&&&ActivityEvent> = near[i..].iter().take_while(|e| e.at - first.at <= window).collect();
+        if run.len() >= min {
+            let total: i64 = run
+                .iter()
+                .map(|e| if let ActivityDetail::Deposit { usd_cents, .. } = &e.detail { *usd_cents } else { 0 })
+                .sum();
+            return Some(finding(
+                rule,
+                format!(
+                    "{} deposits between {} and {} within {} ({} in all)",
+                    run.len(),
+                    usd(floor),
+                    usd(threshold),
+                    span(run.last().map_or(Duration::zero(), |l| l.at - first.at)),
+                    usd(total)
+                ),
+                run.iter().map(|e| e.id).collect(),
+                vec![],
+            ));
+        }
+    }
+    None
+}
