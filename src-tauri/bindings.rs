@@ -36,6 +36,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             write_report,
             attach_evidence_file,
             loss_analytics,
+            customer_risk,
             export_loss_csv,
             export_png,
             write_handover,

@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "write_report",
     "attach_evidence_file",
     "loss_analytics",
+    "customer_risk",
     "export_loss_csv",
     "export_png",
     "write_handover",

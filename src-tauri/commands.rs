@@ -208,6 +208,13 @@ pub async fn attach_evidence_file(
     desk.attach_evidence_file(case_id, ticket_id, file, evidence, &client_key).await
 }
 
+/// A customer's fraud risk from the local copy: score, findings, linked accounts, timeline.
+#[tauri::command]
+#[specta::specta]
+pub async fn customer_risk(desk: State<'_, Desk>, customer_id: i64) -> Result<arbiter_desk::CustomerRisk> {
+    desk.customer_risk(customer_id).await
+}
+
 /// Chargeback and fraud losses by month, reason code, network and channel, from the local copy.
 #[tauri::command]
 #[specta::specta]

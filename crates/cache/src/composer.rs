@@ -78,3 +78,41 @@ impl Cache {
         })?)
     }
 }
+
+impl Cache {
+    /// Every cached event of a customer, oldest first (for their risk and timeline).
+    pub async fn customer_activity(&self, customer_id: i64) -> Result<Vec<ActivityEvent>, CacheError> {
+        let found = sqlx::query(
+            "SELECT data FROM entities
+             WHERE kind = 'activity_event' AND json_extract(data, '$.data.customer_id') = ?
+             ORDER BY json_extract(data, '$.data.at'), id",
+        )
+        .bind(customer_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows::entities_of(&found, |e| match e {
+            Entity::ActivityEvent(x) => Some(x),
+            _ => None,
+        })?)
+    }
+
+    /// Other customers' events that use an identifier (device, IP, wallet, card) of this
+    /// customer's: what links them.
+    pub async fn linked_activity(&self, customer_id: i64) -> Result<Vec<ActivityEvent>, CacheError> {
+        let found = sqlx::query(
+            "SELECT DISTINCT e.data FROM activity_identifiers mine
+             JOIN activity_identifiers other
+               ON other.kind = mine.kind AND other.value = mine.value AND other.customer_id <> mine.customer_id
+             JOIN entities e ON e.kind = 'activity_event' AND e.id = other.event_id
+             WHERE mine.customer_id = ?
+             LIMIT 5000",
+        )
+        .bind(customer_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows::entities_of(&found, |e| match e {
+            Entity::ActivityEvent(x) => Some(x),
+            _ => None,
+        })?)
+    }
+}

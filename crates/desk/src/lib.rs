@@ -16,6 +16,7 @@ mod macros;
 mod paths;
 mod reply;
 mod reports;
+mod risk;
 mod settings;
 mod storage;
 mod supervisor;
@@ -33,6 +34,7 @@ pub use knowledge::ArticleHit;
 pub use macros::MacroChoice;
 pub use paths::DeskPaths;
 pub use reports::{report_document, EvidenceFile, ReportOutcome};
+pub use risk::{CustomerRisk, LinkedCustomer};
 pub use supervisor::{BulkOutcome, BULK_LIMIT};
 
 /// Environment variables that sign the desk in at start when it has no session yet, so a

@@ -1000,3 +1000,76 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     assert_eq!(desk.case_view(case_id).await.unwrap().outbox.len(), 3);
     assert!(later.uploads.iter().all(|u| u.state == arbiter_cache::OutboxState::Pending));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() {
+    use arbiter_contract::ActivityEvent;
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let desk =
+        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-haruto").await.unwrap(); // fraud: the accounts with fraud claims
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+
+    // The whole truth, on the server: every customer's events and every link.
+    let all: Vec<ActivityEvent> = sqlx::query_scalar::<_, String>("SELECT data FROM activity_events")
+        .fetch_all(&server.db().pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let links = arbiter_risk::Links::from_events(&all);
+    let policy = arbiter_contract::defaults::risk_policy();
+
+    let mut customers = std::collections::BTreeSet::new();
+    for row in desk.list_tickets(InboxView::All, None, 500).await.unwrap() {
+        if let Some(customer) = desk.ticket(row.id).await.unwrap().customer {
+            customers.insert((customer.id, customer.legal_name));
+        }
+    }
+    assert!(customers.len() > 5);
+    // The customers whose activity this desk holds.
+    let mut held = std::collections::BTreeSet::new();
+    for customer in all.iter().map(|e| e.customer_id).collect::<std::collections::BTreeSet<_>>() {
+        if desk.customer_risk(customer).await.is_ok_and(|r| !r.timeline.is_empty()) {
+            held.insert(customer);
+        }
+    }
+    let mut flagged = 0;
+    for (id, legal_name) in customers {
+        let mine: Vec<ActivityEvent> = all.iter().filter(|e| e.customer_id == id).cloned().collect();
+        let subject = arbiter_risk::Subject { customer_id: id, legal_name };
+        let expected = arbiter_risk::score(&policy, &subject, &mine, &links, chrono::Utc::now());
+        let local = desk.customer_risk(id).await.unwrap();
+        // The customer's own patterns (rules 1–3, 5, 6, 8) are all in the cache…
+        let own = |s: &arbiter_risk::RiskScore| {
+            s.findings
+                .iter()
+                .filter(|f| f.rule != 4 && f.rule != 7)
+                .map(|f| (f.rule, f.event_ids.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(own(&local.risk), own(&expected), "customer {id}: the cache sees their own patterns");
+        // …links only to accounts the desk holds (the agent's scope): those it finds exactly.
+        let visible = arbiter_risk::Links::from_events(all.iter().filter(|e| held.contains(&e.customer_id)));
+        let in_scope = arbiter_risk::score(&policy, &subject, &mine, &visible, chrono::Utc::now());
+        let rules = |s: &arbiter_risk::RiskScore| {
+            s.findings.iter().map(|f| (f.rule, f.event_ids.clone(), f.linked_customer_ids.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(rules(&local.risk), rules(&in_scope), "customer {id}: links within the desk's scope");
+        assert_eq!(local.timeline.len(), mine.len(), "customer {id}: the whole timeline is cached");
+        assert!(local.timeline.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+        let linked: Vec<i64> = local.linked_customers.iter().map(|c| c.customer_id).collect();
+        for link in &local.links {
+            assert!(link.customer_ids.iter().all(|c| linked.contains(c)));
+        }
+        if !local.risk.findings.is_empty() {
+            flagged += 1;
+            assert!(local.risk.findings.iter().all(|f| !f.explanation.is_empty() && !f.event_ids.is_empty()));
+        }
+    }
+    assert!(flagged > 0, "the fraud queue's customers include planted patterns");
+}

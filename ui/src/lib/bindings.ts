@@ -45,6 +45,8 @@ export const commands = {
 	attachEvidenceFile: (caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string) => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("attach_evidence_file", { caseId, ticketId, file, evidence, clientKey })),
 	/**  Chargeback and fraud losses by month, reason code, network and channel, from the local copy. */
 	lossAnalytics: (query: LossQuery) => typedError<LossReport, DeskError>(__TAURI_INVOKE("loss_analytics", { query })),
+	/**  A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
+	customerRisk: (customerId: number) => typedError<CustomerRisk, DeskError>(__TAURI_INVOKE("customer_risk", { customerId })),
 	/**  Saves the loss report as CSV where the agent chose (a .csv path from the save dialog). */
 	exportLossCsv: (query: LossQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_loss_csv", { query, path })),
 	/**  Saves a chart as PNG where the agent chose (a .png path from the save dialog). */
@@ -242,6 +244,9 @@ export type Attachment = {
 
 export type AuthorKind = "customer" | "agent" | "system";
 
+/**  What a score means for the customer's money. */
+export type Band = "approve" | "review" | "block_and_review" | "decline";
+
 export type BulkFailure = {
 	ticket_id: number,
 	message: string,
@@ -428,6 +433,15 @@ export type Customer = {
 	updated_at: string,
 };
 
+export type CustomerRisk = {
+	risk: RiskScore,
+	/**  What the customer shares with other accounts, most widely shared first. */
+	links: Link[],
+	linked_customers: LinkedCustomer[],
+	/**  Everything the customer did, newest first. */
+	timeline: ActivityEvent[],
+};
+
 export type DepositMethod = "card" | "bank_transfer" | "crypto" | "p2p";
 
 export type DeskError = {
@@ -590,6 +604,20 @@ export type EvidenceKind = "file" |
 /**  A pinned customer activity event (login, deposit, withdrawal…). */
 "activity_event" | "note";
 
+/**  One rule that fired, and why. */
+export type Finding = {
+	/**  1–8, as in DOMAIN.md. */
+	rule: number,
+	name: string,
+	weight: number | null,
+	/**  In words, with the amounts and times that matter. */
+	explanation: string,
+	/**  The events behind it, oldest first. */
+	event_ids: number[],
+	/**  Other customers involved (linked accounts, the other side of a wash trade). */
+	linked_customer_ids: number[],
+};
+
 /**
  *  A shift's handover for one team: the outgoing lead's words, and the team's numbers and
  *  open and pending work as they stood when it was written, per agent, with the lead's note
@@ -695,6 +723,28 @@ export type Lifecycle = {
 	/**  The network's deadline less the policy's margin. */
 	response_due: string | null,
 	urgency: Urgency,
+};
+
+/**  Something this customer shares with other customers. */
+export type Link = {
+	kind: LinkKind,
+	/**  The identifier: a device fingerprint, an IP, an address, a card fingerprint. */
+	value: string,
+	/**  For people: "iPhone 15, iOS 18", "BTC on Bitcoin", "card ··4242". */
+	label: string,
+	/**  The other customers that use it. */
+	customer_ids: number[],
+	/**  This customer's events that use it. */
+	event_ids: number[],
+};
+
+export type LinkKind = "device" | "ip" | "wallet" | "card";
+
+/**  Another customer linked to this one. */
+export type LinkedCustomer = {
+	customer_id: number,
+	name: string | null,
+	account_id: string | null,
 };
 
 /**
@@ -971,6 +1021,17 @@ export type RiskRule = {
 	name: string,
 	weight: number | null,
 	params: { [key in string]: number | null },
+};
+
+/**  A customer's risk at one moment. */
+export type RiskScore = {
+	customer_id: number,
+	score: number | null,
+	band: Band,
+	/**  By rule number. */
+	findings: Finding[],
+	events_considered: number,
+	at: string,
 };
 
 /**  An email body ready for the sandboxed frame. */
