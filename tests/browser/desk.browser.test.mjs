@@ -259,3 +259,18 @@ test("loss analytics: charts and tables, a chart saved as a real PNG, CSV; acces
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("customer risk: findings, linked accounts and the timeline; accessible in both themes", async () => {
+  const { page, context, errors } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.keyboard.press("j");
+  await page.click(tid("tab-risk"));
+  await page.waitForSelector(tid("risk-graph"));
+  assert.equal(await page.textContent(tid("risk-band")), "Block and review");
+  assert.deepEqual(await accessibilityProblems(page), [], "risk, light");
+  await page.click(tid("theme-dark"));
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  assert.deepEqual(await accessibilityProblems(page), [], "risk, dark");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

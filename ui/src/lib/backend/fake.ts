@@ -12,6 +12,8 @@ import type {
   CreateCase,
   ReasonCodeInfo,
   ReportOutcome,
+  CustomerRisk,
+  ActivityEvent,
   EvidenceFile,
   LossQuery,
   LossReport,
@@ -684,6 +686,35 @@ export class FakeBackend implements Backend {
     const view = await this.caseView(caseId);
     if (!evidence.title.trim()) throw new DeskFailure("invalid_input", "Give the evidence a title.");
     return this.enqueue(clientKey, { type: "add_evidence", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, evidence });
+  }
+
+  /** A customer's risk as the engine would find it: an account takeover, and a shared card. */
+  async customerRisk(customerId: number): Promise<CustomerRisk> {
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    const e = (id: number, hoursAgo: number, detail: ActivityEvent["detail"]): ActivityEvent => ({ id, customer_id: customerId, at: at(hoursAgo), session_id: "s1", detail });
+    const timeline: ActivityEvent[] = [
+      e(905, 2, { type: "withdrawal", asset: "BTC", quantity: "0.4", usd_cents: 3_640_000, address: "bc1qthief", network: "Bitcoin", new_address: true, tx_hash: null, status: "completed" }),
+      e(904, 5, { type: "security_change", change: "password", device_id: "d-new", ip: "185.1.2.3", ip_country: "NG" }),
+      e(903, 6, { type: "login", device_id: "d-new", device: "Windows 10, Chrome 120", ip: "185.1.2.3", ip_country: "NG", success: true }),
+      e(902, 200, { type: "deposit", method: "card", amount_minor: 50_000, currency: "EUR", asset: null, quantity: null, usd_cents: 54_000, card_fingerprint: "card-shared", card_last4: "4242", tx_hash: null, status: "completed" }),
+      e(901, 201, { type: "login", device_id: "d-home", device: "iPhone 15, iOS 18", ip: "81.1.1.1", ip_country: "FR", success: true }),
+    ];
+    return {
+      risk: {
+        customer_id: customerId,
+        score: 65,
+        band: "block_and_review",
+        findings: [
+          { rule: 2, name: "Security change then withdrawal (account takeover)", weight: 45, explanation: "Password changed (from NG), then a withdrawal of 36,400 USD to a new address bc1qthief 3 h later", event_ids: [904, 905], linked_customer_ids: [] },
+          { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a card card ··4242 with 1 other account(s)", event_ids: [902], linked_customer_ids: [99] },
+        ],
+        events_considered: timeline.length,
+        at: new Date().toISOString(),
+      },
+      links: [{ kind: "card", value: "card-shared", label: "card ··4242", customer_ids: [99], event_ids: [902] }],
+      linked_customers: [{ customer_id: 99, name: "Maria Lopez", account_id: "UID 77001234" }],
+      timeline,
+    };
   }
 
   /** Loss analytics as the desk would compute them from its cases. */

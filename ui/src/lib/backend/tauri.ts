@@ -86,6 +86,7 @@ export const tauriBackend: Backend = {
   attachEvidenceFile: (caseId, ticketId, file, evidence, clientKey) => unwrap(commands.attachEvidenceFile(caseId, ticketId, file, evidence, clientKey)),
   writeReport: (caseId, analysis, saveCopyTo, clientKey) => unwrap(commands.writeReport(caseId, analysis, saveCopyTo, clientKey)),
   lossAnalytics: (query) => unwrap(commands.lossAnalytics(query)),
+  customerRisk: (customerId) => unwrap(commands.customerRisk(customerId)),
   exportLossCsv: (query, path) => unwrap(commands.exportLossCsv(query, path)).then(() => undefined),
   exportPng: (path, png) => unwrap(commands.exportPng(path, Array.from(png))).then(() => undefined),
   chooseExportPath: (defaultName, extension) => save({ defaultPath: defaultName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }),

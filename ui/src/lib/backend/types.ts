@@ -10,6 +10,7 @@ import type {
   CreateCase,
   ReasonCodeInfo,
   ReportOutcome,
+  CustomerRisk,
   EvidenceFile,
   LossQuery,
   LossReport,
@@ -101,6 +102,8 @@ export interface Backend {
   /** Writes the case's report (PDF and Markdown), queues it for the document store, saves a copy when asked. */
   writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome>;
   lossAnalytics(query: LossQuery): Promise<LossReport>;
+  /** A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
+  customerRisk(customerId: number): Promise<CustomerRisk>;
   exportLossCsv(query: LossQuery, path: string): Promise<void>;
   exportPng(path: string, png: Uint8Array): Promise<void>;
   /** Asks where to save an export (the OS's save dialog); null when cancelled. */

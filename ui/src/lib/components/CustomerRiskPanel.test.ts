@@ -1,0 +1,52 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { beforeEach, describe, expect, it } from "vitest";
+import { fakeDesk } from "../backend/testing";
+import type { DeskState } from "../stores/desk.svelte";
+import Workspace from "./Workspace.svelte";
+
+describe("Customer risk", () => {
+  let desk: DeskState;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    ({ desk } = await fakeDesk());
+    await desk.open(100001);
+    render(Workspace, { props: { desk } });
+    await fireEvent.click(screen.getByTestId("tab-risk"));
+  });
+
+  it("shows the score, its band and each rule that fired, in words", async () => {
+    expect((await screen.findByTestId("risk-band")).dataset.band).toBe("block_and_review");
+    expect(screen.getByTestId("risk-band").textContent).toBe("Block and review");
+    expect(screen.getByTestId("risk-score").textContent).toBe("Risk score 65");
+    const findings = screen.getAllByTestId("risk-finding");
+    expect(findings.map((f) => f.dataset.rule)).toEqual(["2", "4"]);
+    expect(findings[0].textContent).toContain("Password changed (from NG), then a withdrawal of 36,400 USD");
+  });
+
+  it("highlights the events behind a finding in the timeline, and filters it", async () => {
+    await screen.findAllByTestId("risk-event");
+    expect(screen.getAllByTestId("risk-event")).toHaveLength(5);
+    const flagged = screen.getAllByTestId("risk-event").filter((e) => e.classList.contains("flagged"));
+    expect(flagged.map((e) => e.dataset.eventId)).toEqual(["905", "904", "902"]);
+    expect(flagged[0].textContent).toContain("rule 2");
+
+    await fireEvent.click(within(screen.getAllByTestId("risk-finding")[0]).getByTestId("risk-show-events"));
+    expect(screen.getAllByTestId("risk-event").map((e) => e.dataset.eventId)).toEqual(["905", "904"]);
+    await fireEvent.click(within(screen.getAllByTestId("risk-finding")[0]).getByTestId("risk-show-events"));
+    expect(screen.getAllByTestId("risk-event")).toHaveLength(5);
+
+    await fireEvent.click(screen.getByTestId("risk-filter-login"));
+    expect(screen.getAllByTestId("risk-event").map((e) => e.dataset.eventId)).toEqual(["903", "901"]);
+    await fireEvent.click(screen.getByTestId("risk-filter-all"));
+    await fireEvent.click(screen.getByTestId("risk-only-flagged"));
+    await waitFor(() => expect(screen.getAllByTestId("risk-event")).toHaveLength(3));
+  });
+
+  it("draws the linked accounts and says what each shares", async () => {
+    const graph = await screen.findByTestId("risk-graph");
+    expect(graph.querySelectorAll("circle")).toHaveLength(2);
+    expect(graph.getAttribute("aria-label")).toContain("Linked accounts");
+    expect(screen.getByTestId("risk-links").textContent).toContain("Shares a card (card ··4242) with Maria Lopez");
+  });
+});
