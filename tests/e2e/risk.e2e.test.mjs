@@ -1,0 +1,58 @@
+// Fraud risk in the real window: a fraud agent opens the ticket of a customer the generator
+// planted an account takeover on (or, failing that, another pattern), and the risk tab shows
+// the rule firing, in words, with its events highlighted in the customer's timeline — scored
+// by the desk from its local copy.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { eventually, freshProfile, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
+
+const HARUTO = "demo-haruto"; // fraud agent
+let server;
+
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+test("a planted pattern is flagged and explained in the risk tab, its events highlighted", async () => {
+  const truth = JSON.parse(readFileSync(`${server.database}.ground-truth.json`, "utf8"));
+  const tickets = await visible(server, "ticket", HARUTO);
+  const byCustomer = new Map(tickets.map((t) => [t.customer_id, t]));
+  const planted =
+    truth.planted.find((p) => p.rule === 2 && byCustomer.has(p.customer_id)) ??
+    truth.planted.find((p) => p.rule !== 4 && byCustomer.has(p.customer_id));
+  assert.ok(planted, "a planted customer has a ticket in the fraud queue");
+  const ticket = byCustomer.get(planted.customer_id);
+
+  const app = await launchApp(freshProfile());
+  const $ = (selector) => app.browser.$(selector);
+  try {
+    await signIn(app, server, HARUTO);
+    await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
+      timeout: 30_000,
+    });
+    await (await $('[data-testid="search-input"]')).setValue(`#${ticket.id}`);
+    const hit = await $('[data-testid="search-hit"] button');
+    await hit.waitForExist({ timeout: 10_000 });
+    await hit.click();
+    await (await $('[data-testid="tab-risk"]')).click();
+    const finding = await $(`[data-testid="risk-finding"][data-rule="${planted.rule}"]`);
+    await finding.waitForDisplayed({ timeout: 10_000, timeoutMsg: `rule ${planted.rule} fires for customer ${planted.customer_id}` });
+    const band = await (await $('[data-testid="risk-band"]')).getAttribute("data-band");
+    assert.notEqual(band, "approve", "a finding raises the band");
+    assert.ok(String(await finding.getProperty("textContent")).length > 40, "explained in words");
+    // Its events are the planted ones, marked in the timeline.
+    await eventually(async () => {
+      const flagged = await Promise.all(
+        Array.from(await app.browser.$$('[data-testid="risk-event"].flagged')).map((e) => e.getAttribute("data-event-id")),
+      );
+      return planted.event_ids.every((id) => flagged.includes(String(id)));
+    }, "the planted events are highlighted");
+    await screenshot(app.browser, "risk");
+  } finally {
+    await app.close();
+  }
+});
