@@ -48,5 +48,8 @@ describe("Customer risk", () => {
     expect(graph.querySelectorAll("circle")).toHaveLength(2);
     expect(graph.getAttribute("aria-label")).toContain("Linked accounts");
     expect(screen.getByTestId("risk-links").textContent).toContain("Shares a card (card ··4242) with Maria Lopez");
+    // A linked account leads to what the desk holds of them.
+    await fireEvent.click(screen.getByTestId("risk-open-linked"));
+    expect(desk.searchText).toBe("UID 77001234");
   });
 });

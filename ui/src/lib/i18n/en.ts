@@ -717,6 +717,7 @@ export const en = {
   "risk.onlyFlagged": "Only events behind a finding",
   "risk.considered_one": "From {{count}} event in the local copy.",
   "risk.considered_other": "From {{count}} events in the local copy.",
+  "risk.openLinked": "Their tickets: {{name}} {{account}}",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -694,4 +694,5 @@ export const zh: Messages = {
   "risk.onlyFlagged": "只看触发规则的事件",
   "risk.considered_one": "基于本地数据中的 {{count}} 个事件。",
   "risk.considered_other": "基于本地数据中的 {{count}} 个事件。",
+  "risk.openLinked": "其工单：{{name}} {{account}}",
 };
