@@ -37,6 +37,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             attach_evidence_file,
             loss_analytics,
             customer_risk,
+            customer_sars,
+            file_sar,
             export_loss_csv,
             export_png,
             write_handover,

@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "attach_evidence_file",
     "loss_analytics",
     "customer_risk",
+    "customer_sars",
+    "file_sar",
     "export_loss_csv",
     "export_png",
     "write_handover",

@@ -215,6 +215,27 @@ pub async fn customer_risk(desk: State<'_, Desk>, customer_id: i64) -> Result<ar
     desk.customer_risk(customer_id).await
 }
 
+/// The suspicious-activity reports about a customer the desk holds, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn customer_sars(desk: State<'_, Desk>, customer_id: i64) -> Result<Vec<arbiter_contract::Sar>> {
+    desk.customer_sars(customer_id).await
+}
+
+/// Files a suspicious-activity report: a new draft or changes to one, sent to compliance when `submit`.
+#[tauri::command]
+#[specta::specta]
+pub async fn file_sar(
+    desk: State<'_, Desk>,
+    sar_id: Option<i64>,
+    ticket_id: Option<i64>,
+    draft: arbiter_desk::SarDraft,
+    submit: bool,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.file_sar(sar_id, ticket_id, draft, submit, &client_key).await
+}
+
 /// Chargeback and fraud losses by month, reason code, network and channel, from the local copy.
 #[tauri::command]
 #[specta::specta]

@@ -3,7 +3,7 @@
 //! cut off — by the network or a crash — is simply sent again and applied once.
 
 use arbiter_contract::codec::from_ms;
-use arbiter_contract::{AddEvidence, CaseUpdate, CreateCase, Entity, TicketUpdate};
+use arbiter_contract::{AddEvidence, CaseUpdate, CreateCase, CreateSar, Entity, SarUpdate, TicketUpdate};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -70,6 +70,18 @@ pub enum Action {
         base_version: i64,
         evidence: AddEvidence,
     },
+    /// A suspicious-activity report to compliance: a new one (`sar_id` none) or changes to
+    /// a draft made on `base_version`; sent on to compliance when `submit`. Each step is
+    /// idempotent, so a send cut off between them is simply sent again.
+    FileSar {
+        customer_id: i64,
+        ticket_id: Option<i64>,
+        sar_id: Option<i64>,
+        base_version: i64,
+        create: Option<CreateSar>,
+        update: Option<SarUpdate>,
+        submit: bool,
+    },
     /// A file for the company's document store (an investigation report): it waits at
     /// `path` in the desk's data folder until sent, and goes with its SHA-256 for the store
     /// to check.
@@ -95,7 +107,8 @@ impl Action {
             Action::AcknowledgeEscalation { ticket_id, .. }
             | Action::UpdateCase { ticket_id, .. }
             | Action::AddEvidence { ticket_id, .. }
-            | Action::UploadDocument { ticket_id, .. } => *ticket_id,
+            | Action::UploadDocument { ticket_id, .. }
+            | Action::FileSar { ticket_id, .. } => *ticket_id,
         }
     }
 
@@ -386,7 +399,8 @@ impl Cache {
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?
                AND json_extract(action, '$.type')
-                   NOT IN ('side_message', 'acknowledge_escalation', 'update_case', 'add_evidence', 'upload_document')",
+                   NOT IN ('side_message', 'acknowledge_escalation', 'update_case', 'add_evidence', 'upload_document',
+                           'file_sar')",
         )
         .bind(ticket_id)
         .bind(item.seq)

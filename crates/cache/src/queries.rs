@@ -284,6 +284,15 @@ fn overlay_update(ticket: &mut Ticket, update: &arbiter_contract::TicketUpdate) 
     }
 }
 
+impl Cache {
+    /// Every cached entity of a kind held in the generic table (reports, documents…).
+    pub async fn entities_of_kind(&self, kind: arbiter_contract::EntityKind) -> Result<Vec<Entity>, CacheError> {
+        let rows =
+            sqlx::query("SELECT data FROM entities WHERE kind = ?").bind(kind.as_str()).fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok(rows::decode::<Entity>(r, "data")?)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::preview;

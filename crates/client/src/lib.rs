@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage, CreateCase,
-    CreateSideConversation, Document, Escalation, Handover, Message, NewHandover, Note, PostNote, PostReply,
-    PostSideMessage, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
-    IDEMPOTENCY_KEY_HEADER,
+    CreateSar, CreateSideConversation, Document, Escalation, Handover, Message, NewHandover, Note, PostNote, PostReply,
+    PostSideMessage, Sar, SarUpdate, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail,
+    TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -277,6 +277,37 @@ impl ApiClient {
             .header(reqwest::header::CONTENT_TYPE, content_type)
             .header("X-Content-SHA256", sha256)
             .body(content);
+        self.send(request).await
+    }
+
+    /// Starts a suspicious-activity report (a draft).
+    pub async fn create_sar(&self, sar: &CreateSar, idempotency_key: &str) -> Result<Sar, ClientError> {
+        let request = self.request(Method::POST, "/v1/sars").header(IDEMPOTENCY_KEY_HEADER, idempotency_key).json(sar);
+        self.send(request).await
+    }
+
+    /// Edits a draft report made on `version`.
+    pub async fn update_sar(
+        &self,
+        sar_id: i64,
+        version: i64,
+        update: &SarUpdate,
+        idempotency_key: &str,
+    ) -> Result<Sar, ClientError> {
+        let request = self
+            .request(Method::PATCH, &format!("/v1/sars/{sar_id}"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{version}\""))
+            .json(update);
+        self.send(request).await
+    }
+
+    /// Sends a draft report at `version` to compliance.
+    pub async fn submit_sar(&self, sar_id: i64, version: i64, idempotency_key: &str) -> Result<Sar, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/sars/{sar_id}/submit"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
         self.send(request).await
     }
 

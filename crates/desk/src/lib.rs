@@ -17,6 +17,7 @@ mod paths;
 mod reply;
 mod reports;
 mod risk;
+mod sars;
 mod settings;
 mod storage;
 mod supervisor;
@@ -35,6 +36,7 @@ pub use macros::MacroChoice;
 pub use paths::DeskPaths;
 pub use reports::{report_document, EvidenceFile, ReportOutcome};
 pub use risk::{CustomerRisk, LinkedCustomer};
+pub use sars::SarDraft;
 pub use supervisor::{BulkOutcome, BULK_LIMIT};
 
 /// Environment variables that sign the desk in at start when it has no session yet, so a

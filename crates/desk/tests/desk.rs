@@ -1073,3 +1073,95 @@ async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() 
     }
     assert!(flagged > 0, "the fraud queue's customers include planted patterns");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suspicious_account_is_reported_to_compliance_from_its_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let desk =
+        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-haruto").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+
+    // A customer of the fraud queue with findings.
+    let mut flagged = None;
+    for row in desk.list_tickets(InboxView::All, None, 500).await.unwrap() {
+        let Some(customer) = desk.ticket(row.id).await.unwrap().customer else { continue };
+        let risk = desk.customer_risk(customer.id).await.unwrap();
+        if !risk.risk.findings.is_empty() && desk.customer_sars(customer.id).await.unwrap().is_empty() {
+            flagged = Some((row.id, risk));
+            break;
+        }
+    }
+    let (ticket_id, risk) = flagged.expect("a flagged customer without a report");
+    let customer = risk.risk.customer_id;
+    let draft = arbiter_desk::SarDraft {
+        customer_id: customer,
+        linked_customer_ids: risk.linked_customers.iter().map(|c| c.customer_id).collect(),
+        activity_event_ids: risk.risk.findings.iter().flat_map(|f| f.event_ids.clone()).collect(),
+        rules_fired: risk.risk.findings.iter().map(|f| i64::from(f.rule)).collect(),
+        risk_score: Some(risk.risk.score),
+        narrative: "Too short".into(),
+        case_id: None,
+    };
+    let refused = desk.file_sar(None, Some(ticket_id), draft.clone(), true, "sar-short").await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+
+    // A draft first…
+    desk.file_sar(None, Some(ticket_id), draft.clone(), false, "sar-1").await.unwrap();
+    wait_for(&desk, "the draft was sent", |s| s.outbox_pending == 0).await;
+    let sars = desk.customer_sars(customer).await.unwrap();
+    assert_eq!(sars.len(), 1);
+    assert_eq!(sars[0].status, arbiter_contract::SarStatus::Draft);
+    assert_eq!(sars[0].rules_fired, draft.rules_fired);
+    // …then the narrative written and sent to compliance.
+    let narrative = format!("The customer's activity shows: {}.", risk.risk.findings[0].explanation);
+    let submit = arbiter_desk::SarDraft { narrative: narrative.clone(), ..draft };
+    desk.file_sar(Some(sars[0].id), Some(ticket_id), submit, true, "sar-2").await.unwrap();
+    wait_for(&desk, "the report was sent", |s| s.outbox_pending == 0).await;
+    let sent = desk.customer_sars(customer).await.unwrap().remove(0);
+    assert_eq!(sent.status, arbiter_contract::SarStatus::Submitted);
+    assert_eq!(sent.narrative, narrative);
+    let again = desk.file_sar(
+        Some(sent.id),
+        None,
+        arbiter_desk::SarDraft { narrative: narrative.clone(), ..submit_copy(&sent) },
+        false,
+        "sar-3",
+    );
+    assert_eq!(again.await.unwrap_err().code, ErrorCode::InvalidInput, "a sent report is not edited");
+
+    // Compliance acknowledges; the desk learns it.
+    let fatima = arbiter_client::ApiClient::new(&server.base_url(), ApiToken::new("demo-fatima")).unwrap();
+    let answer = reqwest::Client::new()
+        .post(format!("{}/v1/sars/{}/acknowledge", server.base_url(), sent.id))
+        .bearer_auth("demo-fatima")
+        .header("Idempotency-Key", "ack-sar")
+        .header("If-Match", format!("\"{}\"", sent.version))
+        .send()
+        .await
+        .unwrap();
+    assert!(answer.status().is_success(), "{}", answer.text().await.unwrap());
+    let _ = fatima;
+    desk.sync_now().await.unwrap();
+    for _ in 0..100 {
+        if desk.customer_sars(customer).await.unwrap()[0].status == arbiter_contract::SarStatus::Acknowledged {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(desk.customer_sars(customer).await.unwrap()[0].status, arbiter_contract::SarStatus::Acknowledged);
+}
+
+fn submit_copy(sar: &arbiter_contract::Sar) -> arbiter_desk::SarDraft {
+    arbiter_desk::SarDraft {
+        customer_id: sar.subject_customer_id,
+        linked_customer_ids: sar.linked_customer_ids.clone(),
+        activity_event_ids: sar.activity_event_ids.clone(),
+        rules_fired: sar.rules_fired.clone(),
+        risk_score: sar.risk_score,
+        narrative: sar.narrative.clone(),
+        case_id: sar.case_id,
+    }
+}

@@ -20,6 +20,14 @@ pub struct ReplayReport {
     pub stopped_by: Option<String>,
 }
 
+/// An action that cannot be sent as it is: kept, refused, for the agent to read.
+fn refused(message: &str) -> ClientError {
+    ClientError::Rejected {
+        status: 400,
+        error: arbiter_contract::ApiError::new(arbiter_contract::ErrorCode::BadRequest, message),
+    }
+}
+
 async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Result<Entity, ClientError> {
     match &item.action {
         Action::Reply { ticket_id, body } => client.post_reply(*ticket_id, body, &item.id).await.map(Entity::Message),
@@ -43,6 +51,20 @@ async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Resul
         }
         Action::AddEvidence { case_id, base_version, evidence, .. } => {
             client.add_evidence(*case_id, base_version + own_versions, evidence, &item.id).await.map(Entity::Case)
+        }
+        Action::FileSar { sar_id, base_version, create, update, submit, .. } => {
+            let mut sar = match (sar_id, create) {
+                (Some(id), _) => match update {
+                    Some(update) => client.update_sar(*id, *base_version, update, &item.id).await?,
+                    None => return Err(refused("a report change with nothing to change")),
+                },
+                (None, Some(create)) => client.create_sar(create, &item.id).await?,
+                (None, None) => return Err(refused("a report with neither an id nor a draft")),
+            };
+            if *submit && sar.status == arbiter_contract::SarStatus::Draft {
+                sar = client.submit_sar(sar.id, sar.version, &format!("{}-submit", item.id)).await?;
+            }
+            Ok(Entity::Sar(sar))
         }
         Action::UploadDocument { case_id, name, content_type, sha256, path, .. } => {
             // The file waits in the desk's data folder; without it nothing can be sent.

@@ -47,6 +47,10 @@ export const commands = {
 	lossAnalytics: (query: LossQuery) => typedError<LossReport, DeskError>(__TAURI_INVOKE("loss_analytics", { query })),
 	/**  A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
 	customerRisk: (customerId: number) => typedError<CustomerRisk, DeskError>(__TAURI_INVOKE("customer_risk", { customerId })),
+	/**  The suspicious-activity reports about a customer the desk holds, newest first. */
+	customerSars: (customerId: number) => typedError<Sar[], DeskError>(__TAURI_INVOKE("customer_sars", { customerId })),
+	/**  Files a suspicious-activity report: a new draft or changes to one, sent to compliance when `submit`. */
+	fileSar: (sarId: number | null, ticketId: number | null, draft: SarDraft, submit: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("file_sar", { sarId, ticketId, draft, submit, clientKey })),
 	/**  Saves the loss report as CSV where the agent chose (a .csv path from the save dialog). */
 	exportLossCsv: (query: LossQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_loss_csv", { query, path })),
 	/**  Saves a chart as PNG where the agent chose (a .png path from the save dialog). */
@@ -121,6 +125,12 @@ export type Action = { type: "reply"; ticket_id: number; body: string } | { type
 { type: "update_case"; case_id: number; ticket_id: number | null; base_version: number; update: CaseUpdate } | 
 /**  A piece of evidence for a case, made on its `base_version`. */
 { type: "add_evidence"; case_id: number; ticket_id: number | null; base_version: number; evidence: AddEvidence } | 
+/**
+ *  A suspicious-activity report to compliance: a new one (`sar_id` none) or changes to
+ *  a draft made on `base_version`; sent on to compliance when `submit`. Each step is
+ *  idempotent, so a send cut off between them is simply sent again.
+ */
+{ type: "file_sar"; customer_id: number; ticket_id: number | null; sar_id: number | null; base_version: number; create: CreateSar | null; update: SarUpdate | null; submit: boolean } | 
 /**
  *  A file for the company's document store (an investigation report): it waits at
  *  `path` in the desk's data folder until sent, and goes with its SHA-256 for the store
@@ -410,6 +420,17 @@ export type CreateCase = {
 	currency: string,
 	card: NewCardDispute | null,
 	summary: string,
+};
+
+/**  `POST /v1/sars`: start a suspicious-activity report (a draft). */
+export type CreateSar = {
+	subject_customer_id: number,
+	linked_customer_ids?: number[],
+	activity_event_ids?: number[],
+	rules_fired?: number[],
+	risk_score: number | null,
+	narrative: string,
+	case_id: number | null,
 };
 
 /**  A customer of the exchange. */
@@ -1065,9 +1086,29 @@ export type Sar = {
 	version: number,
 };
 
+/**  What the investigator reports. */
+export type SarDraft = {
+	customer_id: number,
+	linked_customer_ids: number[],
+	activity_event_ids: number[],
+	rules_fired: number[],
+	risk_score: number | null,
+	narrative: string,
+	case_id: number | null,
+};
+
 export type SarStatus = "draft" | "submitted" | 
 /**  Compliance received it. */
 "acknowledged";
+
+/**  `PATCH /v1/sars/{id}` (with `If-Match`): edit a draft. */
+export type SarUpdate = {
+	linked_customer_ids?: number[] | null,
+	activity_event_ids?: number[] | null,
+	rules_fired?: number[] | null,
+	risk_score?: number | null,
+	narrative?: string | null,
+};
 
 /**  A view the agent made and named. */
 export type SavedView = {

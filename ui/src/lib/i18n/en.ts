@@ -718,6 +718,8 @@ export const en = {
   "risk.considered_one": "From {{count}} event in the local copy.",
   "risk.considered_other": "From {{count}} events in the local copy.",
   "risk.openLinked": "Their tickets: {{name}} {{account}}",
+  "outbox.sarSubmit": "Your report to compliance",
+  "outbox.sarDraft": "Your draft report",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

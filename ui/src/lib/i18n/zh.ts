@@ -695,4 +695,6 @@ export const zh: Messages = {
   "risk.considered_one": "基于本地数据中的 {{count}} 个事件。",
   "risk.considered_other": "基于本地数据中的 {{count}} 个事件。",
   "risk.openLinked": "其工单：{{name}} {{account}}",
+  "outbox.sarSubmit": "你提交给合规部的报告",
+  "outbox.sarDraft": "你的报告草稿",
 };
