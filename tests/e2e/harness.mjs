@@ -2,10 +2,10 @@
 // app window (WebKitGTK through WebKitWebDriver). Run inside dbus-run-session with an
 // unlocked gnome-keyring and an X display (scripts/test.sh sets all of this up).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { remote } from "webdriverio";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -38,8 +38,13 @@ export async function startServer({ database, listen = "127.0.0.1:0", tickets = 
     database: db,
     stop: () =>
       new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.on("exit", done);
+        // The temporary database goes with the server (they add up over runs).
+        const clean = () => {
+          if (!database) rmSync(dirname(db), { recursive: true, force: true });
+          done();
+        };
+        if (child.exitCode !== null) return clean();
+        child.on("exit", clean);
         child.kill("SIGKILL");
       }),
   };

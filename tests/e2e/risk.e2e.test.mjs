@@ -1,7 +1,7 @@
 // Fraud risk in the real window: a fraud agent opens the ticket of a customer the generator
-// planted an account takeover on (or, failing that, another pattern), and the risk tab shows
-// the rule firing, in words, with its events highlighted in the customer's timeline — scored
-// by the desk from its local copy.
+// planted an account takeover on (or, failing that, another pattern), the risk tab shows the
+// rule firing, in words, with its events highlighted in the customer's timeline — scored by
+// the desk from its local copy — and the agent reports the account to compliance.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -17,7 +17,7 @@ after(async () => {
   await server?.stop();
 });
 
-test("a planted pattern is flagged and explained in the risk tab, its events highlighted", async () => {
+test("a planted pattern is flagged, explained with its events highlighted, and reported to compliance", async () => {
   const truth = JSON.parse(readFileSync(`${server.database}.ground-truth.json`, "utf8"));
   const tickets = await visible(server, "ticket", HARUTO);
   const byCustomer = new Map(tickets.map((t) => [t.customer_id, t]));
@@ -52,6 +52,20 @@ test("a planted pattern is flagged and explained in the risk tab, its events hig
       return planted.event_ids.every((id) => flagged.includes(String(id)));
     }, "the planted events are highlighted");
     await screenshot(app.browser, "risk");
+
+    // Report it: the form is prefilled from the findings; the agent writes the narrative.
+    const narrative = await $('[data-testid="sar-narrative"]');
+    assert.match(String(await narrative.getProperty("value")), /risk score/i, "prefilled");
+    await narrative.setValue("Account takeover: 2FA changed from a new country, then the balance withdrawn to a new address.");
+    await (await $('[data-testid="sar-submit"]')).click();
+    const sar = await eventually(async () => {
+      const reports = await visible(server, "sar", HARUTO);
+      return reports.find((r) => r.subject_customer_id === planted.customer_id && r.status === "submitted");
+    }, "compliance has the report", 20_000);
+    assert.ok(sar.rules_fired.includes(planted.rule), `rule ${planted.rule} is in the report`);
+    assert.ok(planted.event_ids.every((id) => sar.activity_event_ids.includes(id)), "with the planted events");
+    assert.match(sar.narrative, /^Account takeover: 2FA changed/);
+    await (await $('[data-testid="sar-item"][data-status="submitted"]')).waitForDisplayed({ timeout: 20_000 });
   } finally {
     await app.close();
   }

@@ -13,6 +13,8 @@ import type {
   ReasonCodeInfo,
   ReportOutcome,
   CustomerRisk,
+  Sar,
+  SarDraft,
   ActivityEvent,
   EvidenceFile,
   LossQuery,
@@ -562,6 +564,7 @@ export class FakeBackend implements Backend {
       }
       if (view) this.deliverSide(view, item.action);
       this.cases.deliver(item.action, this.session_?.agent ?? fakeAgent);
+      if (item.action.type === "file_sar") this.deliverSar(item.action);
       item.state = "done";
       const ticketId = item.action.ticket_id;
       if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
@@ -686,6 +689,61 @@ export class FakeBackend implements Backend {
     const view = await this.caseView(caseId);
     if (!evidence.title.trim()) throw new DeskFailure("invalid_input", "Give the evidence a title.");
     return this.enqueue(clientKey, { type: "add_evidence", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, evidence });
+  }
+
+  /** Reports to compliance, as the server holds them. */
+  sars: Sar[] = [];
+
+  async customerSars(customerId: number): Promise<Sar[]> {
+    return this.sars.filter((s) => s.subject_customer_id === customerId);
+  }
+
+  async fileSar(sarId: number | null, ticketId: number | null, draft: SarDraft, submit: boolean, clientKey: string): Promise<OutboxItem> {
+    if (submit && draft.narrative.trim().length < 20) {
+      throw new DeskFailure("invalid_input", "Write the narrative (at least a sentence) before sending the report to compliance.");
+    }
+    const existing = sarId === null ? null : this.sars.find((s) => s.id === sarId);
+    if (existing && existing.status !== "draft") throw new DeskFailure("invalid_input", "That report was already sent to compliance.");
+    const { customer_id, ...rest } = draft;
+    return this.enqueue(clientKey, {
+      type: "file_sar",
+      customer_id,
+      ticket_id: ticketId,
+      sar_id: sarId,
+      base_version: existing?.version ?? 0,
+      create: sarId === null ? { subject_customer_id: customer_id, ...rest } : null,
+      update: sarId === null ? null : { ...rest },
+      submit,
+    });
+  }
+
+  /** What the server does with a report when the outbox delivers it. */
+  private deliverSar(action: Extract<OutboxItem["action"], { type: "file_sar" }>) {
+    const now = new Date().toISOString();
+    let sar = action.sar_id === null ? null : (this.sars.find((s) => s.id === action.sar_id) ?? null);
+    if (!sar && action.create) {
+      sar = {
+        id: 700 + this.sars.length,
+        subject_customer_id: action.create.subject_customer_id,
+        linked_customer_ids: action.create.linked_customer_ids ?? [],
+        activity_event_ids: action.create.activity_event_ids ?? [],
+        rules_fired: action.create.rules_fired ?? [],
+        risk_score: action.create.risk_score,
+        narrative: action.create.narrative,
+        case_id: action.create.case_id,
+        status: "draft",
+        investigator_id: this.session_?.agent.id ?? 1,
+        created_at: now,
+        updated_at: now,
+        submitted_at: null,
+        acknowledged_at: null,
+        version: 1,
+      };
+      this.sars.unshift(sar);
+    } else if (sar && action.update) {
+      Object.assign(sar, action.update, { version: sar.version + 1, updated_at: now });
+    }
+    if (sar && action.submit) Object.assign(sar, { status: "submitted", submitted_at: now, version: sar.version + 1 });
   }
 
   /** A customer's risk as the engine would find it: an account takeover, and a shared card. */

@@ -11,6 +11,8 @@ import type {
   ReasonCodeInfo,
   ReportOutcome,
   CustomerRisk,
+  Sar,
+  SarDraft,
   EvidenceFile,
   LossQuery,
   LossReport,
@@ -104,6 +106,10 @@ export interface Backend {
   lossAnalytics(query: LossQuery): Promise<LossReport>;
   /** A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
   customerRisk(customerId: number): Promise<CustomerRisk>;
+  /** The suspicious-activity reports about a customer the desk holds, newest first. */
+  customerSars(customerId: number): Promise<Sar[]>;
+  /** Files a report: a new draft (`sarId` null) or changes to one, sent to compliance when `submit`. */
+  fileSar(sarId: number | null, ticketId: number | null, draft: SarDraft, submit: boolean, clientKey: string): Promise<OutboxItem>;
   exportLossCsv(query: LossQuery, path: string): Promise<void>;
   exportPng(path: string, png: Uint8Array): Promise<void>;
   /** Asks where to save an export (the OS's save dialog); null when cancelled. */

@@ -1,15 +1,17 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeDesk } from "../backend/testing";
+import type { FakeBackend } from "../backend/fake";
 import type { DeskState } from "../stores/desk.svelte";
 import Workspace from "./Workspace.svelte";
 
 describe("Customer risk", () => {
   let desk: DeskState;
+  let fake: FakeBackend;
 
   beforeEach(async () => {
     localStorage.clear();
-    ({ desk } = await fakeDesk());
+    ({ desk, fake } = await fakeDesk());
     await desk.open(100001);
     render(Workspace, { props: { desk } });
     await fireEvent.click(screen.getByTestId("tab-risk"));
@@ -51,5 +53,36 @@ describe("Customer risk", () => {
     // A linked account leads to what the desk holds of them.
     await fireEvent.click(screen.getByTestId("risk-open-linked"));
     expect(desk.searchText).toBe("UID 77001234");
+  });
+
+  it("reports the account to compliance, prefilled from the findings: a draft, then sent", async () => {
+    const narrative = (await screen.findByTestId("sar-narrative")) as HTMLTextAreaElement;
+    expect(narrative.value).toContain("risk score 65 (Block and review)");
+    expect(narrative.value).toContain("Security change then withdrawal (account takeover): Password changed (from NG)");
+    await fireEvent.click(screen.getByTestId("sar-save"));
+    await waitFor(() => expect(screen.getByTestId("sar-note").textContent).toContain("Queued"));
+    const saved = fake.queue.find((q) => q.action.type === "file_sar")!.action;
+    expect(saved).toMatchObject({ sar_id: null, submit: false, create: { subject_customer_id: 7, rules_fired: [2, 4], activity_event_ids: [904, 905, 902], linked_customer_ids: [99] } });
+    fake.deliver();
+    await desk.refresh([100001]);
+    await waitFor(() => expect(screen.getByTestId("sar-item").dataset.status).toBe("draft"));
+
+    // The draft is edited and sent.
+    await fireEvent.input(screen.getByTestId("sar-narrative"), { target: { value: "The customer's 2FA was changed from Nigeria, then 36,400 USD left to a new address." } });
+    await fireEvent.click(screen.getByTestId("sar-submit"));
+    await waitFor(() => expect(fake.queue.filter((q) => q.action.type === "file_sar")).toHaveLength(2));
+    const sent = fake.queue.filter((q) => q.action.type === "file_sar")[1].action;
+    expect(sent).toMatchObject({ sar_id: 700, submit: true, update: { narrative: "The customer's 2FA was changed from Nigeria, then 36,400 USD left to a new address." } });
+    fake.deliver();
+    await desk.refresh([100001]);
+    await waitFor(() => expect(screen.getByTestId("sar-item").dataset.status).toBe("submitted"));
+    expect(screen.queryByTestId("sar-form")).toBeNull();
+  });
+
+  it("needs a narrative before anything goes to compliance", async () => {
+    await fireEvent.input(await screen.findByTestId("sar-narrative"), { target: { value: "short" } });
+    await fireEvent.click(screen.getByTestId("sar-submit"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Write the narrative"));
+    expect(fake.queue.some((q) => q.action.type === "file_sar")).toBe(false);
   });
 });
