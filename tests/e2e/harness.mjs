@@ -17,8 +17,16 @@ export const DEMO_TOKEN = "demo-ava";
 export const GATEWAY_TOKEN = "e2e-gateway";
 
 /** Starts the reference server with seeded demo data on a free loopback port. */
+const temporary = new Set();
+process.on("exit", () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
 export async function startServer({ database, listen = "127.0.0.1:0", tickets = 300 } = {}) {
   const db = database ?? join(mkdtempSync(join(tmpdir(), "arbiter-e2e-db-")), "server.db");
+  // A server may be stopped and started again on the same database; the folder goes when the
+  // test process ends (they add up over runs otherwise).
+  if (!database) temporary.add(dirname(db));
   const child = spawn(
     SERVER,
     ["serve", "--database", db, "--listen", listen, "--demo", "--tickets", String(tickets), "--seed", "7"],
@@ -38,13 +46,8 @@ export async function startServer({ database, listen = "127.0.0.1:0", tickets = 
     database: db,
     stop: () =>
       new Promise((done) => {
-        // The temporary database goes with the server (they add up over runs).
-        const clean = () => {
-          if (!database) rmSync(dirname(db), { recursive: true, force: true });
-          done();
-        };
-        if (child.exitCode !== null) return clean();
-        child.on("exit", clean);
+        if (child.exitCode !== null) return done();
+        child.on("exit", done);
         child.kill("SIGKILL");
       }),
   };
