@@ -88,6 +88,12 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<Vec<Escalatio
     for t in &recent {
         opened.entry((t.customer_id, t.kind)).or_default().push(t.created_at);
     }
+    // Fraud score at decline level: the customers of active tickets, re-scored when their
+    // activity changed.
+    let mut customers: Vec<i64> = tickets.iter().map(|t| t.customer_id).collect();
+    customers.sort_unstable();
+    customers.dedup();
+    let declining = state.risk.declining(&mut conn, &customers, &policy.risk, now).await?;
     drop(conn);
 
     let mut created = Vec::new();
@@ -103,7 +109,7 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<Vec<Escalatio
                     .count() as u32
             }),
             sensitive_word: None,
-            fraud_decline: false,
+            fraud_decline: declining.contains(&ticket.customer_id),
             chargeback_unanswered_due: case.filter(|c| c.card.is_some() && c.decision.is_none()).and_then(|c| c.due_at),
         };
         let new: Vec<_> = evaluate(&policy.escalation, &policy.sla, ticket, &facts, now)

@@ -15,6 +15,7 @@ pub mod hub;
 pub mod inbound;
 pub mod mutation;
 pub mod rate_limit;
+pub mod risk;
 pub mod simulator;
 pub mod store;
 
@@ -47,6 +48,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// SHA-256 (hex) of the channel gateway's token, if one is configured.
     pub gateway_token_sha256: Option<Arc<str>>,
+    /// Customers' fraud decisions between escalation sweeps.
+    pub risk: Arc<risk::RiskCache>,
 }
 
 impl AppState {
@@ -58,6 +61,7 @@ impl AppState {
             hub: Arc::new(Hub::new()),
             limiter: Arc::new(RateLimiter::new(config.rate_limit)),
             gateway_token_sha256: config.gateway_token.as_deref().map(|t| store::entities::token_hash(t).into()),
+            risk: Arc::default(),
         })
     }
 }

@@ -87,3 +87,123 @@ async fn the_matrix_raises_once_per_reason_and_level_and_skips_paused_tickets() 
         assert_eq!(sweep(&server.state, later).await.unwrap(), vec![]);
     }
 }
+
+/// A customer whose activity scores at decline level (here: a card deposit, a password
+/// change and a new device from abroad adding an address, a self-trade, then the money out:
+/// rules 1, 2, 3 and 7) gets an L2 escalation to the risk team on their active ticket — once, and
+/// again only when new activity changes the score.
+#[tokio::test]
+async fn a_fraud_score_at_decline_level_raises_an_escalation_to_risk() {
+    for db in common::databases().await {
+        let server = common::server(&db, 150).await;
+        let now = Utc::now();
+        sweep(&server.state, now).await.unwrap(); // the backlog's own escalations first
+        let tickets: Vec<Ticket> =
+            all(&server, "SELECT data FROM tickets WHERE status IN ('new', 'open', 'on_hold') ORDER BY id").await;
+        let ticket = tickets.iter().find(|t| t.kind == TicketKind::FraudClaim).unwrap_or(&tickets[0]).clone();
+        let customer = ticket.customer_id;
+        let next: i64 =
+            sqlx::query_scalar("SELECT MAX(id) FROM activity_events").fetch_one(&server.db().pool).await.unwrap();
+        let at = now - Duration::hours(6);
+        let event = |id: i64, minutes: i64, detail: ActivityDetail| ActivityEvent {
+            id,
+            customer_id: customer,
+            at: at + Duration::minutes(minutes),
+            session_id: Some("takeover".into()),
+            detail,
+        };
+        let events = [
+            event(
+                next + 1,
+                0,
+                ActivityDetail::Login {
+                    device_id: "never-seen".into(),
+                    device: "Windows 10".into(),
+                    ip: "185.9.9.9".into(),
+                    ip_country: "ZZ".into(),
+                    success: true,
+                },
+            ),
+            event(
+                next + 2,
+                1,
+                ActivityDetail::Deposit {
+                    method: DepositMethod::Card,
+                    amount_minor: Some(100_000),
+                    currency: Some("USD".into()),
+                    asset: None,
+                    quantity: None,
+                    usd_cents: 100_000,
+                    card_fingerprint: Some("stolen-card".into()),
+                    card_last4: Some("0001".into()),
+                    tx_hash: None,
+                    status: TransferStatus::Completed,
+                },
+            ),
+            event(
+                next + 3,
+                2,
+                ActivityDetail::SecurityChange {
+                    change: SecurityChangeKind::Password,
+                    device_id: "never-seen".into(),
+                    ip: "185.9.9.9".into(),
+                    ip_country: "ZZ".into(),
+                },
+            ),
+            event(
+                next + 4,
+                3,
+                ActivityDetail::SecurityChange {
+                    change: SecurityChangeKind::WithdrawalAddress,
+                    device_id: "never-seen".into(),
+                    ip: "185.9.9.9".into(),
+                    ip_country: "ZZ".into(),
+                },
+            ),
+            // A trade with itself too (rule 7), so the score declines even without a history
+            // of logins for rule 3 to compare with.
+            event(
+                next + 6,
+                4,
+                ActivityDetail::Trade {
+                    pair: "BTC/USDT".into(),
+                    side: TradeSide::Buy,
+                    quantity: "0.01".into(),
+                    price: "91000".into(),
+                    usd_cents: 91_000,
+                    counterparty_customer_id: Some(customer),
+                },
+            ),
+            event(
+                next + 5,
+                5,
+                ActivityDetail::Withdrawal {
+                    asset: "BTC".into(),
+                    quantity: "0.01".into(),
+                    usd_cents: 95_000,
+                    address: "bc1qthief".into(),
+                    network: "Bitcoin".into(),
+                    new_address: true,
+                    tx_hash: None,
+                    status: TransferStatus::Completed,
+                },
+            ),
+        ];
+        let mut tx = server.db().pool.begin().await.unwrap();
+        for e in &events {
+            arbiter_server::store::entities::put_activity(&mut tx, e).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+
+        let raised = sweep(&server.state, now).await.unwrap();
+        let fraud: Vec<_> = raised.iter().filter(|e| e.reason == EscalationReason::FraudScore).collect();
+        assert!(!fraud.is_empty(), "{raised:?}");
+        assert!(fraud.iter().all(|e| e.level == EscalationLevel::L2 && e.target_team == "risk"));
+        assert!(fraud.iter().any(|e| e.ticket_id == Some(ticket.id)));
+        assert!(fraud.iter().all(|e| {
+            tickets.iter().find(|t| Some(t.id) == e.ticket_id).is_some_and(|t| t.customer_id == customer)
+        }));
+        let again = sweep(&server.state, now).await.unwrap();
+        assert!(again.iter().all(|e| e.reason != EscalationReason::FraudScore), "once");
+    }
+}
