@@ -218,11 +218,7 @@ impl Desk {
             return Err(DeskError::new(ErrorCode::InvalidInput, "Give the evidence a title."));
         }
         let view = self.case_view(case_id).await?;
-        let known: Vec<&str> =
-            view.reason.as_ref().map(|r| r.checklist.iter().map(|l| l.key.as_str()).collect()).unwrap_or_default();
-        if let Some(unknown) = evidence.checklist.iter().find(|k| !known.contains(&k.as_str())) {
-            return Err(DeskError::new(ErrorCode::InvalidInput, format!("{unknown} is not on this case's checklist.")));
-        }
+        check_checklist(&view, &evidence.checklist)?;
         let action = Action::AddEvidence { case_id, ticket_id, base_version: server_version(&view), evidence };
         self.queue(client_key, action).await
     }
@@ -232,6 +228,18 @@ impl Desk {
 /// but its version stays the server's; the replayer adds the agent's own changes).
 fn server_version(view: &CaseView) -> i64 {
     view.case.version
+}
+
+/// Evidence may only name items of the case's reason-code checklist.
+pub(crate) fn check_checklist(view: &CaseView, keys: &[String]) -> Result<(), DeskError> {
+    let known: Vec<&str> =
+        view.reason.as_ref().map(|r| r.checklist.iter().map(|l| l.key.as_str()).collect()).unwrap_or_default();
+    match keys.iter().find(|k| !known.contains(&k.as_str())) {
+        Some(unknown) => {
+            Err(DeskError::new(ErrorCode::InvalidInput, format!("{unknown} is not on this case's checklist.")))
+        }
+        None => Ok(()),
+    }
 }
 
 fn check_card(card: &NewCardDispute) -> Result<(), DeskError> {

@@ -365,12 +365,7 @@ impl Desk {
             return Err(invalid("Give the evidence a title.".into()));
         }
         // Checked here so nothing is queued for a case or checklist that would be refused.
-        let view = self.case_view(case_id).await?;
-        let known: Vec<&str> =
-            view.reason.as_ref().map(|r| r.checklist.iter().map(|l| l.key.as_str()).collect()).unwrap_or_default();
-        if let Some(unknown) = evidence.checklist.iter().find(|k| !known.contains(&k.as_str())) {
-            return Err(invalid(format!("{unknown} is not on this case's checklist.")));
-        }
+        crate::cases::check_checklist(&self.case_view(case_id).await?, &evidence.checklist)?;
         let hash = sha256(&bytes);
         let outbox_dir = self.paths.data_dir.join("outbox-files");
         std::fs::create_dir_all(&outbox_dir).map_err(|e| {

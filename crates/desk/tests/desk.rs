@@ -67,6 +67,15 @@ async fn wait_for(desk: &Desk, what: &str, done: impl Fn(&SyncStatus) -> bool) {
 }
 
 /// Every file under `dir` whose bytes contain `needle`.
+/// A desk in `dir` signed in to `url` as `token`, synced and online.
+async fn online_desk(dir: &std::path::Path, url: &str, token: &str, recorder: Arc<Recorder>) -> Desk {
+    let desk = Desk::new(paths(dir), Arc::new(MemoryStore::default()), recorder);
+    desk.start().await.unwrap();
+    desk.sign_in(url, token).await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    desk
+}
+
 fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
     let mut hits = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -301,11 +310,7 @@ async fn search_progress_storage_and_a_fresh_start() {
 async fn saved_views_list_and_count_like_the_built_in_ones() {
     let dir = tempfile::tempdir().unwrap();
     let server = server(dir.path()).await;
-    let desk =
-        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
-    desk.start().await.unwrap();
-    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
-    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-ava", Arc::default()).await;
 
     // A saved view equal to a built-in one lists and counts the same tickets.
     let filter =
@@ -337,11 +342,7 @@ async fn saved_views_list_and_count_like_the_built_in_ones() {
 async fn a_side_conversation_with_an_internal_team_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let server = server_with_gateway(dir.path()).await;
-    let desk =
-        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
-    desk.start().await.unwrap();
-    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
-    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-ava", Arc::default()).await;
     let ticket = desk.list_tickets(InboxView::Open, None, 1).await.unwrap()[0].id;
 
     // Only the internal teams, a subject and a message are accepted.
@@ -590,16 +591,11 @@ async fn a_supervisor_drills_into_a_queue_and_reassigns_in_bulk() {
 
     let dir = tempfile::tempdir().unwrap();
     let server = server(dir.path()).await;
+    let url = server.base_url();
     let start = |token: &'static str, name: &'static str, recorder: Arc<Recorder>| {
         let dir = dir.path().join(name);
-        let url = server.base_url();
-        async move {
-            let desk = Desk::new(paths(&dir), Arc::new(MemoryStore::default()), recorder);
-            desk.start().await.unwrap();
-            desk.sign_in(&url, token).await.unwrap();
-            wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
-            desk
-        }
+        let url = url.clone();
+        async move { online_desk(&dir, &url, token, recorder).await }
     };
     let ava_alerts = Arc::new(Recorder::default());
     let ava = start("demo-ava", "ava", ava_alerts.clone()).await;
@@ -686,16 +682,11 @@ async fn a_shift_handover_reaches_the_next_lead_who_acknowledges_it() {
 
     let dir = tempfile::tempdir().unwrap();
     let server = server(dir.path()).await;
+    let url = server.base_url();
     let start = |token: &'static str, name: &'static str, recorder: Arc<Recorder>| {
         let dir = dir.path().join(name);
-        let url = server.base_url();
-        async move {
-            let desk = Desk::new(paths(&dir), Arc::new(MemoryStore::default()), recorder);
-            desk.start().await.unwrap();
-            desk.sign_in(&url, token).await.unwrap();
-            wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
-            desk
-        }
+        let url = url.clone();
+        async move { online_desk(&dir, &url, token, recorder).await }
     };
     let marcus_alerts = Arc::new(Recorder::default());
     let kofi_alerts = Arc::new(Recorder::default());
@@ -759,11 +750,7 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
 
     let dir = tempfile::tempdir().unwrap();
     let server = server(dir.path()).await;
-    let desk =
-        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
-    desk.start().await.unwrap();
-    desk.sign_in(&server.base_url(), "demo-priya").await.unwrap();
-    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-priya", Arc::default()).await;
     let sent = |desk: &Desk| {
         let desk = desk.clone();
         async move { wait_for(&desk, "the outbox is sent", |s| s.outbox_pending == 0).await }
@@ -1007,11 +994,7 @@ async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() 
 
     let dir = tempfile::tempdir().unwrap();
     let server = server(dir.path()).await;
-    let desk =
-        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
-    desk.start().await.unwrap();
-    desk.sign_in(&server.base_url(), "demo-haruto").await.unwrap(); // fraud: the accounts with fraud claims
-    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-haruto", Arc::default()).await; // fraud: the accounts with fraud claims
 
     // The whole truth, on the server: every customer's events and every link.
     let all: Vec<ActivityEvent> = sqlx::query_scalar::<_, String>("SELECT data FROM activity_events")
@@ -1078,11 +1061,7 @@ async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() 
 async fn a_suspicious_account_is_reported_to_compliance_from_its_risk() {
     let dir = tempfile::tempdir().unwrap();
     let server = server(dir.path()).await;
-    let desk =
-        Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(Recorder::default()));
-    desk.start().await.unwrap();
-    desk.sign_in(&server.base_url(), "demo-haruto").await.unwrap();
-    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+    let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-haruto", Arc::default()).await;
 
     // A customer of the fraud queue with findings.
     let mut flagged = None;

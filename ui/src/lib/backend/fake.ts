@@ -352,12 +352,15 @@ export class FakeBackend implements Backend {
     return view;
   }
 
+  /** Throws the failure a test set up for the next call, once. */
+  private throwIfFailing(): void {
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw failure;
+  }
+
   private enqueue(id: string, action: Action): OutboxItem {
-    if (this.failNext) {
-      const failure = this.failNext;
-      this.failNext = null;
-      throw failure;
-    }
+    this.throwIfFailing();
     const existing = this.queue.find((q) => q.id === id);
     if (existing) return existing;
     const now = new Date().toISOString();
@@ -625,11 +628,7 @@ export class FakeBackend implements Backend {
 
   async bulkUpdateTickets(ticketIds: number[], update: TicketUpdate, _idempotencyKey: string): Promise<BulkOutcome> {
     if (this.session_?.agent.role !== "supervisor") throw new DeskFailure("rejected", "The supervisor console is for supervisors.");
-    if (this.failNext) {
-      const failure = this.failNext;
-      this.failNext = null;
-      throw failure;
-    }
+    this.throwIfFailing();
     this.bulkUpdates.push({ ticketIds, update });
     const agents = await this.agents();
     const outcome: BulkOutcome = { updated: [], failed: [] };
@@ -892,11 +891,7 @@ export class FakeBackend implements Backend {
 
   async writeHandover(handover: NewHandover, _idempotencyKey: string): Promise<Handover> {
     this.supervisorOnly();
-    if (this.failNext) {
-      const failure = this.failNext;
-      this.failNext = null;
-      throw failure;
-    }
+    this.throwIfFailing();
     if (!handover.summary.trim()) throw new DeskFailure("invalid_input", "Write a few words for the next shift.");
     const overview = await this.supervisorOverview();
     const notes = new Map((handover.notes ?? []).map((n) => [n.ticket_id, n.note]));
