@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage, CreateCase,
-    CreateSar, CreateSideConversation, Document, Escalation, Handover, Message, NewHandover, Note, PostNote, PostReply,
-    PostSideMessage, Sar, SarUpdate, SideConversation, SideMessage, SupervisorOverview, Ticket, TicketDetail,
-    TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, Handover, Message, NewHandover, Note,
+    PostNote, PostReply, PostSideMessage, Sar, SarUpdate, SideConversation, SideMessage, SupervisorOverview, Ticket,
+    TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -109,6 +109,11 @@ impl ApiClient {
 
     pub async fn ticket(&self, id: i64) -> Result<TicketDetail, ClientError> {
         self.send(self.request(Method::GET, &format!("/v1/tickets/{id}"))).await
+    }
+
+    /// The accounts linked to a customer's, whichever queues they are in.
+    pub async fn customer_links(&self, customer_id: i64) -> Result<CustomerLinks, ClientError> {
+        self.send(self.request(Method::GET, &format!("/v1/customers/{customer_id}/links"))).await
     }
 
     /// Posts a reply. Sending again with the same `idempotency_key` is safe: the server

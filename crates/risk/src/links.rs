@@ -17,6 +17,18 @@ pub enum LinkKind {
     Card,
 }
 
+impl LinkKind {
+    /// The wire name (`device`, `ip`, `wallet`, `card`), as stored in identifier indexes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Device => "device",
+            LinkKind::Ip => "ip",
+            LinkKind::Wallet => "wallet",
+            LinkKind::Card => "card",
+        }
+    }
+}
+
 /// Something this customer shares with other customers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Link {
@@ -31,8 +43,9 @@ pub struct Link {
     pub event_ids: Vec<i64>,
 }
 
-/// The identifiers an event carries, with a label for each.
-pub(crate) fn identifiers(event: &ActivityEvent) -> Vec<(LinkKind, String, String)> {
+/// The identifiers an event carries, with a label for each (the one definition of what links
+/// accounts; the server's identifier index is filled from it).
+pub fn identifiers(event: &ActivityEvent) -> Vec<(LinkKind, String, String)> {
     match &event.detail {
         ActivityDetail::Login { device_id, device, ip, .. } => {
             vec![(LinkKind::Device, device_id.clone(), device.clone()), (LinkKind::Ip, ip.clone(), ip.clone())]

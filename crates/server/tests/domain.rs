@@ -59,6 +59,15 @@ impl Api<'_> {
         all
     }
 
+    async fn server_customer(&self, id: i64) -> Customer {
+        let data: String = sqlx::query_scalar("SELECT data FROM customers WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.server.db().pool)
+            .await
+            .unwrap();
+        serde_json::from_str(&data).unwrap()
+    }
+
     async fn one(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql).fetch_one(&self.server.db().pool).await.unwrap()
     }
@@ -579,6 +588,147 @@ async fn a_shift_handover_is_written_by_one_lead_and_acknowledged_by_the_next() 
         let (_, audit) = api.get(MARCUS, &format!("/v1/audit?entity_kind=handover&entity_id={}", handover.id)).await;
         let actions: Vec<&str> = audit.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
         assert_eq!(actions, vec!["handover.acknowledge", "handover.create"]);
+    })
+    .await;
+}
+
+/// Every `(kind, value, customer, event)` row of the identifier index.
+async fn identifier_index(api: &Api<'_>) -> std::collections::BTreeSet<(String, String, i64, i64)> {
+    sqlx::query_as::<_, (String, String, i64, i64)>(
+        "SELECT kind, value, customer_id, event_id FROM activity_identifiers",
+    )
+    .fetch_all(&api.server.db().pool)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect()
+}
+
+async fn all_activity(api: &Api<'_>) -> Vec<ActivityEvent> {
+    sqlx::query_scalar::<_, String>("SELECT data FROM activity_events ORDER BY at, id")
+        .fetch_all(&api.server.db().pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn linked_accounts_are_served_whichever_queue_they_are_in() {
+    each_database(async |api| {
+        // The index holds exactly the identifiers the risk engine links by — as the generator
+        // wrote it, and as the migration rebuilds it for data stored before it existed.
+        let events = all_activity(api).await;
+        let expected: std::collections::BTreeSet<_> = events
+            .iter()
+            .flat_map(|e| {
+                arbiter_server::store::links::identifier_rows(e)
+                    .into_iter()
+                    .map(|(kind, value)| (kind.to_owned(), value, e.customer_id, e.id))
+            })
+            .collect();
+        assert!(expected.len() > 1_000);
+        assert_eq!(identifier_index(api).await, expected);
+        let pool = &api.server.db().pool;
+        sqlx::query("DELETE FROM activity_identifiers").execute(pool).await.unwrap();
+        let migration = match api.server.db().backend {
+            arbiter_server::db::Backend::Sqlite => include_str!("../migrations/sqlite/0004_activity_identifiers.sql"),
+            arbiter_server::db::Backend::Postgres => {
+                include_str!("../migrations/postgres/0004_activity_identifiers.sql")
+            }
+        };
+        let backfill = &migration[migration.find("INSERT").unwrap()..];
+        for statement in backfill.split(';').filter(|s| !s.trim().is_empty()) {
+            sqlx::query(statement).execute(pool).await.unwrap();
+        }
+        assert_eq!(identifier_index(api).await, expected, "the migration's backfill");
+
+        // A fraud-queue customer, and two accounts Haruto (fraud) cannot see that share
+        // their device and their withdrawal wallet.
+        let (fraud_ticket, _) = tickets(api).await;
+        let customer = api.one(&format!("SELECT customer_id FROM tickets WHERE id = {fraud_ticket}")).await;
+        let outside = |n: i64| {
+            format!(
+                "SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM tickets WHERE queue = 'fraud' \
+                 OR assignee_id = 9) ORDER BY id LIMIT 1 OFFSET {n}"
+            )
+        };
+        let (first, second) = (api.one(&outside(0)).await, api.one(&outside(1)).await);
+        let next = api.one("SELECT MAX(id) FROM activity_events").await;
+        let now = chrono::Utc::now();
+        let login = |id: i64, who: i64, device_id: &str| ActivityEvent {
+            id,
+            customer_id: who,
+            at: now - chrono::Duration::hours(10 - (id - next)),
+            session_id: None,
+            detail: ActivityDetail::Login {
+                device_id: device_id.into(),
+                device: "iPhone 15".into(),
+                ip: format!("10.0.0.{}", id - next),
+                ip_country: "PT".into(),
+                success: true,
+            },
+        };
+        let withdrawal = |id: i64, who: i64| ActivityEvent {
+            id,
+            customer_id: who,
+            at: now - chrono::Duration::hours(10 - (id - next)),
+            session_id: None,
+            detail: ActivityDetail::Withdrawal {
+                asset: "BTC".into(),
+                quantity: "0.1".into(),
+                usd_cents: 900_000,
+                address: "bc1q-shared-mule-wallet".into(),
+                network: "Bitcoin".into(),
+                new_address: true,
+                tx_hash: None,
+                status: TransferStatus::Completed,
+            },
+        };
+        let planted = [
+            login(next + 1, customer, "device-shared-3"),
+            login(next + 2, first, "device-shared-3"),
+            login(next + 3, first, "device-shared-3"), // a later use of the same device
+            withdrawal(next + 4, customer),
+            withdrawal(next + 5, second),
+        ];
+        let mut tx = pool.begin().await.unwrap();
+        for e in &planted {
+            arbiter_server::store::entities::put_activity(&mut tx, e).await.unwrap();
+            arbiter_server::store::entities::put_activity(&mut tx, e).await.unwrap();
+            // twice: no double rows
+        }
+        tx.commit().await.unwrap();
+
+        let (status, body) = api.get(HARUTO, &format!("/v1/customers/{customer}/links")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let links: CustomerLinks = serde_json::from_value(body).unwrap();
+        assert_eq!(links.customer_id, customer);
+        assert!(!links.truncated);
+        // The same accounts the engine links over all the data.
+        let everything = all_activity(api).await;
+        let engine = arbiter_risk::Links::from_events(&everything);
+        let mine: Vec<&ActivityEvent> = everything.iter().filter(|e| e.customer_id == customer).collect();
+        let want: std::collections::BTreeSet<i64> =
+            engine.of_customer(customer, &mine).iter().flat_map(|l| l.customer_ids.clone()).collect();
+        let got: std::collections::BTreeSet<i64> = links.accounts.iter().map(|a| a.customer_id).collect();
+        assert_eq!(got, want);
+        assert!(got.contains(&first) && got.contains(&second));
+        let named = links.accounts.iter().find(|a| a.customer_id == first).unwrap();
+        assert_eq!(named.account_id, api.server_customer(first).await.account_id);
+        // One event per account and shared identifier: the latest; and together they link the
+        // same accounts the engine does.
+        let of = |who: i64| links.events.iter().filter(|e| e.customer_id == who).map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(of(first), vec![next + 3]);
+        assert_eq!(of(second), vec![next + 5]);
+        assert!(links.events.iter().all(|e| e.customer_id != customer && got.contains(&e.customer_id)));
+        let partial = arbiter_risk::Links::from_events(mine.iter().copied().chain(links.events.iter()));
+        assert_eq!(partial.of_customer(customer, &mine), engine.of_customer(customer, &mine));
+        // Their supervisor too; not for a customer the caller cannot see, nor one that is not.
+        assert_eq!(api.get(OLGA, &format!("/v1/customers/{customer}/links")).await.0, StatusCode::OK);
+        assert_eq!(api.get(HARUTO, &format!("/v1/customers/{first}/links")).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(api.get(HARUTO, "/v1/customers/987654321/links").await.0, StatusCode::NOT_FOUND);
     })
     .await;
 }

@@ -207,3 +207,132 @@ async fn a_fraud_score_at_decline_level_raises_an_escalation_to_risk() {
         assert!(again.iter().all(|e| e.reason != EscalationReason::FraudScore), "once");
     }
 }
+
+/// The sweep links accounts through the server's identifier index, whoever's queue they are
+/// in: a customer whose own activity scores "block" declines once an account with no ticket
+/// at all starts using their device — and that other account's activity is what re-scores them.
+#[tokio::test]
+async fn a_link_from_an_account_outside_every_active_ticket_can_tip_a_score_to_decline() {
+    for db in common::databases().await {
+        let server = common::server(&db, 150).await;
+        let now = Utc::now();
+        sweep(&server.state, now).await.unwrap();
+        let policy = arbiter_contract::defaults::risk_policy();
+        let score_of = async |customer: &Customer| {
+            let events: Vec<ActivityEvent> = all(&server, "SELECT data FROM activity_events ORDER BY at, id").await;
+            let links = arbiter_risk::Links::from_events(&events);
+            let mine: Vec<ActivityEvent> = events.into_iter().filter(|e| e.customer_id == customer.id).collect();
+            let subject = arbiter_risk::Subject { customer_id: customer.id, legal_name: customer.legal_name.clone() };
+            arbiter_risk::score(&policy, &subject, &mine, &links, now)
+        };
+
+        // A customer with an active ticket and a clean score.
+        let tickets: Vec<Ticket> =
+            all(&server, "SELECT data FROM tickets WHERE status IN ('new', 'open', 'on_hold') ORDER BY id").await;
+        let customers: HashMap<i64, Customer> =
+            all::<Customer>(&server, "SELECT data FROM customers").await.into_iter().map(|c| (c.id, c)).collect();
+        let mut chosen = None;
+        for ticket in &tickets {
+            let customer = &customers[&ticket.customer_id];
+            if score_of(customer).await.score == 0.0 {
+                chosen = Some((ticket.clone(), customer.clone()));
+                break;
+            }
+        }
+        let (ticket, customer) = chosen.expect("a clean customer with an active ticket");
+        let active: std::collections::HashSet<i64> = tickets.iter().map(|t| t.customer_id).collect();
+        let outsider =
+            customers.keys().copied().filter(|c| !active.contains(c)).min().expect("a customer without tickets");
+
+        let next: i64 =
+            sqlx::query_scalar("SELECT MAX(id) FROM activity_events").fetch_one(&server.db().pool).await.unwrap();
+        let at = now - Duration::hours(3);
+        let event = |id: i64, who: i64, minutes: i64, detail: ActivityDetail| ActivityEvent {
+            id,
+            customer_id: who,
+            at: at + Duration::minutes(minutes),
+            session_id: None,
+            detail,
+        };
+        let device = "device-shared-with-an-outsider";
+        let theirs = [
+            event(
+                next + 1,
+                customer.id,
+                0,
+                ActivityDetail::Deposit {
+                    method: DepositMethod::Card,
+                    amount_minor: Some(50_000),
+                    currency: Some("USD".into()),
+                    asset: None,
+                    quantity: None,
+                    usd_cents: 50_000,
+                    card_fingerprint: Some("card-of-the-chosen-one".into()),
+                    card_last4: Some("4242".into()),
+                    tx_hash: None,
+                    status: TransferStatus::Completed,
+                },
+            ),
+            event(
+                next + 2,
+                customer.id,
+                5,
+                ActivityDetail::SecurityChange {
+                    change: SecurityChangeKind::Password,
+                    device_id: device.into(),
+                    ip: "10.1.2.3".into(),
+                    ip_country: customer.country.clone(),
+                },
+            ),
+            event(
+                next + 3,
+                customer.id,
+                30,
+                ActivityDetail::Withdrawal {
+                    asset: "USDT".into(),
+                    quantity: "490".into(),
+                    usd_cents: 49_000,
+                    address: "0xchosen-ones-own-wallet".into(),
+                    network: "Ethereum".into(),
+                    new_address: false,
+                    tx_hash: None,
+                    status: TransferStatus::Completed,
+                },
+            ),
+        ];
+        let put = async |events: &[ActivityEvent]| {
+            let mut tx = server.db().pool.begin().await.unwrap();
+            for e in events {
+                arbiter_server::store::entities::put_activity(&mut tx, e).await.unwrap();
+            }
+            tx.commit().await.unwrap();
+        };
+        put(&theirs).await;
+        let before = score_of(&customer).await;
+        assert_eq!(before.band, arbiter_risk::Band::BlockAndReview, "{:?}", before.findings);
+        let raised = sweep(&server.state, now).await.unwrap();
+        assert!(!raised.iter().any(|e| e.reason == EscalationReason::FraudScore && e.ticket_id == Some(ticket.id)));
+
+        // An account with no ticket logs in from the same device.
+        put(&[event(
+            next + 4,
+            outsider,
+            60,
+            ActivityDetail::Login {
+                device_id: device.into(),
+                device: "Pixel 8".into(),
+                ip: "10.9.9.9".into(),
+                ip_country: "NL".into(),
+                success: true,
+            },
+        )])
+        .await;
+        let after = score_of(&customer).await;
+        assert_eq!(after.band, arbiter_risk::Band::Decline, "{:?}", after.findings);
+        let raised = sweep(&server.state, now).await.unwrap();
+        assert!(
+            raised.iter().any(|e| e.reason == EscalationReason::FraudScore && e.ticket_id == Some(ticket.id)),
+            "{raised:?}"
+        );
+    }
+}

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::CustomerId;
+use super::{CustomerId, KycLevel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -155,4 +155,32 @@ pub struct ActivityEvent {
     /// The session the event happened in (logins start one).
     pub session_id: Option<String>,
     pub detail: ActivityDetail,
+}
+
+/// Another account linked to a customer's, as anyone who sees the customer may know it: who
+/// they are, not their contact details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedAccount {
+    pub customer_id: CustomerId,
+    pub account_id: String,
+    pub name: String,
+    pub country: String,
+    pub kyc_level: KycLevel,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The accounts linked to a customer's — anyone else who used one of their devices, IP
+/// addresses, withdrawal wallets or cards — whichever queues those accounts are in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomerLinks {
+    pub customer_id: CustomerId,
+    /// Most shared identifiers first.
+    pub accounts: Vec<LinkedAccount>,
+    /// For each shared identifier and linked account, that account's latest event carrying
+    /// it: what the link is, and when it was last seen.
+    pub events: Vec<ActivityEvent>,
+    /// More accounts share these identifiers than the answer lists.
+    pub truncated: bool,
 }

@@ -59,6 +59,7 @@ fn columns_of(table: &str) -> &'static [&'static str] {
         "side_messages" => &["id", "side_conversation_id", "ticket_id", "data"],
         "macros" | "articles" => &["id", "data"],
         "activity_events" => &["id", "customer_id", "at", "data"],
+        "activity_identifiers" => &["kind", "value", "customer_id", "event_id"],
         "cases" => &["id", "customer_id", "queue", "assignee_id", "version", "data"],
         "case_events" => &["id", "case_id", "at", "data"],
         "escalations" => &["id", "ticket_id", "target_team", "status", "version", "data"],
@@ -174,6 +175,13 @@ impl<'c> Bulk<'c> {
     }
 
     pub async fn activity(&mut self, e: &ActivityEvent) -> Result<(), sqlx::Error> {
+        for (kind, value) in crate::store::links::identifier_rows(e) {
+            self.push_row(
+                "activity_identifiers",
+                vec![Val::from(kind), Val::from(value), e.customer_id.into(), e.id.into()],
+            )
+            .await?;
+        }
         let row = vec![e.id.into(), e.customer_id.into(), to_ms(e.at).into()];
         self.add("activity_events", EntityKind::ActivityEvent, e.id, row, e, &Scope::of_customer(e.customer_id)).await
     }

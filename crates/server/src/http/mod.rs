@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod conversation;
+pub mod customers;
 pub mod documents;
 pub mod escalations;
 pub mod extract;
@@ -46,6 +47,8 @@ pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
         (name = "session", description = "Who is calling"),
         (name = "sync", description = "Change feed and live stream"),
         (name = "tickets", description = "Tickets and conversations"),
+        (name = "customers", description = "What a desk's copy cannot hold: accounts linked to a customer's from outside the \
+                                            caller's queues"),
         (name = "cases", description = "Disputes, chargebacks and fraud investigations"),
         (name = "escalations", description = "The escalation matrix"),
         (name = "compliance", description = "Suspicious-activity reports and documents"),
@@ -82,6 +85,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(conversation::create_side_conversation))
         .routes(routes!(conversation::side_message))
         .routes(routes!(conversation::typing))
+        .routes(routes!(customers::links))
         .routes(routes!(escalations::escalate))
         .routes(routes!(escalations::acknowledge))
         .routes(routes!(cases::create))

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod entities;
 pub mod feed;
+pub mod links;
 pub mod reads;
 pub mod rescope;
 pub mod rows;

@@ -95,6 +95,16 @@ impl Visibility {
             || assignee.is_some_and(|a| a == self.agent_id || self.members.contains(&a))
     }
 
+    /// Whether a customer is in view: any of their tickets is.
+    pub async fn sees_customer(&self, conn: &mut AnyConnection, customer_id: i64) -> Result<bool, sqlx::Error> {
+        let tickets: Vec<(String, Option<i64>)> =
+            sqlx::query_as("SELECT queue, assignee_id FROM tickets WHERE customer_id = $1")
+                .bind(customer_id)
+                .fetch_all(conn)
+                .await?;
+        Ok(tickets.iter().any(|(queue, assignee)| self.sees_ticket(queue, *assignee)))
+    }
+
     /// Whether a feed row with this scope is in view, without the customer rule (which
     /// needs the database); used to filter live-stream events.
     pub fn sees(&self, scope: &Scope) -> bool {
