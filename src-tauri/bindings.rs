@@ -37,6 +37,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             attach_evidence_file,
             loss_analytics,
             customer_risk,
+            refresh_customer_links,
             customer_sars,
             file_sar,
             export_loss_csv,

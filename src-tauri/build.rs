@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "attach_evidence_file",
     "loss_analytics",
     "customer_risk",
+    "refresh_customer_links",
     "customer_sars",
     "file_sar",
     "export_loss_csv",

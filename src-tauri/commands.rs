@@ -215,6 +215,14 @@ pub async fn customer_risk(desk: State<'_, Desk>, customer_id: i64) -> Result<ar
     desk.customer_risk(customer_id).await
 }
 
+/// Asks the company API for the accounts linked to the customer's from outside the agent's
+/// queues and keeps them; whether that changed anything (then the screen re-reads the risk).
+#[tauri::command]
+#[specta::specta]
+pub async fn refresh_customer_links(desk: State<'_, Desk>, customer_id: i64) -> Result<bool> {
+    desk.refresh_customer_links(customer_id).await
+}
+
 /// The suspicious-activity reports about a customer the desk holds, newest first.
 #[tauri::command]
 #[specta::specta]

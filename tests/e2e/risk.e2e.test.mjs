@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { eventually, freshProfile, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
+import { apiSend, eventually, freshProfile, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
 
 const HARUTO = "demo-haruto"; // fraud agent
 let server;
@@ -66,6 +66,49 @@ test("a planted pattern is flagged, explained with its events highlighted, and r
     assert.ok(planted.event_ids.every((id) => sar.activity_event_ids.includes(id)), "with the planted events");
     assert.match(sar.narrative, /^Account takeover: 2FA changed/);
     await (await $('[data-testid="sar-item"][data-status="submitted"]')).waitForDisplayed({ timeout: 20_000 });
+  } finally {
+    await app.close();
+  }
+});
+
+test("accounts linked from outside the agent's queues come from the company API and are shown apart", async () => {
+  // A fraud-queue customer linked to an account Haruto's desk does not hold.
+  const tickets = await visible(server, "ticket", HARUTO);
+  const held = new Set((await visible(server, "customer", HARUTO)).map((c) => c.id));
+  let found = null;
+  for (const ticket of tickets) {
+    const links = await apiSend(server, "GET", `/v1/customers/${ticket.customer_id}/links`, undefined, { token: HARUTO });
+    const outside = links.accounts.find((a) => !held.has(a.customer_id));
+    if (outside) {
+      found = { ticket, outside };
+      break;
+    }
+  }
+  assert.ok(found, "a fraud-queue customer shares something with an account outside the fraud queue");
+
+  const app = await launchApp(freshProfile());
+  const $ = (selector) => app.browser.$(selector);
+  try {
+    await signIn(app, server, HARUTO);
+    await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
+      timeout: 30_000,
+    });
+    await (await $('[data-testid="search-input"]')).setValue(`#${found.ticket.id}`);
+    const hit = await $('[data-testid="search-hit"] button');
+    await hit.waitForExist({ timeout: 10_000 });
+    await hit.click();
+    await (await $('[data-testid="tab-risk"]')).click();
+    const status = await $('[data-testid="risk-links-status"][data-checked="yes"]');
+    await status.waitForExist({ timeout: 15_000, timeoutMsg: "the desk asked the company API" });
+    const shown = await eventually(async () => {
+      const items = await Promise.all(
+        Array.from(await app.browser.$$('[data-testid="risk-outside-linked"]')).map((e) => e.getProperty("textContent")),
+      );
+      return items.find((text) => String(text).includes(found.outside.account_id));
+    }, `${found.outside.account_id} is listed as outside the queues`);
+    assert.match(String(shown), /outside your queues/);
+    const finding = await $('[data-testid="risk-finding"][data-rule="4"]');
+    assert.ok(await finding.isExisting(), "the link counts in the score (rule 4)");
   } finally {
     await app.close();
   }

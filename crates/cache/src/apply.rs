@@ -74,6 +74,7 @@ impl Cache {
             "tickets",
             "ticket_counts",
             "customers",
+            "customer_links",
             "agents",
             "entities",
             "search_docs",
@@ -253,6 +254,7 @@ async fn apply_tombstone(
         EntityKind::Agent => delete(conn, "DELETE FROM agents WHERE id = ?", id).await?,
         EntityKind::Customer => {
             delete(&mut *conn, "DELETE FROM customers WHERE id = ?", id).await?;
+            delete(&mut *conn, "DELETE FROM customer_links WHERE customer_id = ?", id).await?;
             search::index::unindex(conn, "customer", id).await?;
         }
         EntityKind::Ticket => {

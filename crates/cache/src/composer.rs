@@ -1,8 +1,8 @@
 //! What the composer and the ticket screen read beside the conversation: drafts, the team
 //! roster, macros, and a customer's recent activity.
 
-use arbiter_contract::{ActivityEvent, Agent, Article, Entity, Macro};
-use chrono::Utc;
+use arbiter_contract::{ActivityEvent, Agent, Article, CustomerLinks, Entity, Macro};
+use chrono::{DateTime, Utc};
 
 use crate::{rows, Cache, CacheError};
 
@@ -114,5 +114,41 @@ impl Cache {
             Entity::ActivityEvent(x) => Some(x),
             _ => None,
         })?)
+    }
+
+    /// Keeps the company API's answer on a customer's linked accounts. Whether it differs from
+    /// the copy kept before (so the screen knows to re-read the score).
+    pub async fn put_customer_links(
+        &self,
+        links: &CustomerLinks,
+        fetched_at: DateTime<Utc>,
+    ) -> Result<bool, CacheError> {
+        let data = serde_json::to_string(links).expect("contract types serialize");
+        let before: Option<String> = sqlx::query_scalar("SELECT data FROM customer_links WHERE customer_id = ?")
+            .bind(links.customer_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO customer_links (customer_id, data, fetched_at) VALUES (?, ?, ?)
+             ON CONFLICT (customer_id) DO UPDATE SET data = excluded.data, fetched_at = excluded.fetched_at",
+        )
+        .bind(links.customer_id)
+        .bind(&data)
+        .bind(fetched_at.timestamp_millis())
+        .execute(&self.pool)
+        .await?;
+        Ok(before.as_deref() != Some(data.as_str()))
+    }
+
+    /// The last answer on a customer's linked accounts, and when it came.
+    pub async fn customer_links(&self, customer_id: i64) -> Result<Option<(CustomerLinks, DateTime<Utc>)>, CacheError> {
+        let row: Option<(String, i64)> =
+            sqlx::query_as("SELECT data, fetched_at FROM customer_links WHERE customer_id = ?")
+                .bind(customer_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((data, at)) = row else { return Ok(None) };
+        let links = serde_json::from_str(&data).map_err(|e| CacheError::Corrupt(format!("customer links: {e}")))?;
+        Ok(Some((links, DateTime::from_timestamp_millis(at).unwrap_or_default())))
     }
 }

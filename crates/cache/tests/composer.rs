@@ -60,3 +60,38 @@ async fn drafts_activity_and_roster() {
     let names: Vec<String> = cache.agents().await.unwrap().into_iter().map(|a| a.name).collect();
     assert_eq!(names, ["Ava", "Marcus", "Zoe"]);
 }
+
+#[tokio::test]
+async fn linked_accounts_from_the_api_are_kept_until_the_customer_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::open_encrypted(&dir.path().join("cache.sqlite"), &CacheKey::random()).await.unwrap();
+    let Entity::ActivityEvent(theirs) = login(9, 2, 0) else { unreachable!() };
+    let links = CustomerLinks {
+        customer_id: 1,
+        accounts: vec![LinkedAccount {
+            customer_id: 2,
+            account_id: "UID 2".into(),
+            name: "Ana Lima".into(),
+            country: "BR".into(),
+            kyc_level: KycLevel::Basic,
+            created_at: Utc::now(),
+        }],
+        events: vec![theirs],
+        truncated: false,
+    };
+    let at = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    assert_eq!(cache.customer_links(1).await.unwrap(), None);
+    assert!(cache.put_customer_links(&links, at).await.unwrap(), "new");
+    assert!(!cache.put_customer_links(&links, at + Duration::minutes(5)).await.unwrap(), "the same answer again");
+    assert_eq!(cache.customer_links(1).await.unwrap(), Some((links.clone(), at + Duration::minutes(5))));
+    let fewer = CustomerLinks { accounts: vec![], events: vec![], ..links.clone() };
+    assert!(cache.put_customer_links(&fewer, at).await.unwrap(), "changed");
+
+    // When the customer leaves the agent's view, what was learnt about them goes too.
+    cache.put_customer_links(&links, at).await.unwrap();
+    cache.put_entities(&[Entity::Deleted(Tombstone { entity: EntityKind::Customer, id: 1 })]).await.unwrap();
+    assert_eq!(cache.customer_links(1).await.unwrap(), None);
+    cache.put_customer_links(&links, at).await.unwrap();
+    cache.reset().await.unwrap();
+    assert_eq!(cache.customer_links(1).await.unwrap(), None);
+}

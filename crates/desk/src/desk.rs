@@ -30,7 +30,7 @@ pub(crate) struct Session {
     pub sync: Option<SyncLoop>,
     pub stream: Option<StreamLoop>,
     pub alerts: Arc<crate::alerts::AlertLoop>,
-    /// For what only the server can answer live (the supervisor board).
+    /// For what only the server can answer live (the supervisor board, linked accounts).
     pub client: Option<ApiClient>,
 }
 
@@ -257,6 +257,16 @@ impl Desk {
             }
             None => Err(DeskError::new(ErrorCode::Unauthorized, "Sign in again to sync.")),
         }
+    }
+
+    /// The live client, for what only the server can answer, and the cache.
+    pub(crate) async fn client_and_cache(&self) -> Result<(ApiClient, Cache), DeskError> {
+        let session = self.session.read().await;
+        let session = session.as_ref().ok_or_else(not_signed_in)?;
+        let client = session.client.clone().ok_or_else(|| {
+            DeskError::new(ErrorCode::Unauthorized, "No token is stored for this server. Sign in again.")
+        })?;
+        Ok((client, session.cache.clone()))
     }
 
     pub(crate) async fn cache_and_me(&self) -> Result<(Cache, i64), DeskError> {

@@ -3,16 +3,25 @@
 //! policy's weights), the accounts linked to theirs and what each shares, and their whole
 //! timeline. Read again whenever the desk shows the customer, so new activity re-scores them
 //! as it syncs.
+//!
+//! The feed brings only the agent's queues' customers, so accounts linked from outside them
+//! come from the company API (`refresh_customer_links`) and are kept in the cache: a link
+//! seen once stays known offline.
 
 use std::collections::BTreeMap;
 
-use arbiter_contract::{ActivityEvent, CustomerId};
+use arbiter_contract::{ActivityEvent, CustomerId, CustomerLinks};
 use arbiter_risk::{Link, Links, RiskScore, Subject};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+
+/// Largest answer on linked accounts the desk keeps; the API lists at most 200 accounts with
+/// one event per identifier each, so anything far larger is not a real answer.
+const MAX_LINKED_EVENTS: usize = 20_000;
 
 /// Another customer linked to this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -20,6 +29,9 @@ pub struct LinkedCustomer {
     pub customer_id: CustomerId,
     pub name: Option<String>,
     pub account_id: Option<String>,
+    /// Not in the agent's queues: known from the company API's answer, not the local copy,
+    /// so the desk cannot open their tickets.
+    pub outside_queues: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -30,6 +42,11 @@ pub struct CustomerRisk {
     pub linked_customers: Vec<LinkedCustomer>,
     /// Everything the customer did, newest first.
     pub timeline: Vec<ActivityEvent>,
+    /// When the company API last said which accounts outside the agent's queues are linked;
+    /// none yet when the desk has not been able to ask (offline since it first showed them).
+    pub links_checked_at: Option<DateTime<Utc>>,
+    /// The API listed only the most linked accounts; there are more.
+    pub links_truncated: bool,
 }
 
 impl Desk {
@@ -41,10 +58,12 @@ impl Desk {
             .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That customer is not in the local copy."))?;
         let mine = cache.customer_activity(customer_id).await?;
         let theirs = cache.linked_activity(customer_id).await?;
-        let links = Links::from_events(mine.iter().chain(theirs.iter()));
+        let remote = cache.customer_links(customer_id).await?;
+        let beyond: &[ActivityEvent] = remote.as_ref().map_or(&[], |(l, _)| &l.events);
+        let links = Links::from_events(mine.iter().chain(theirs.iter()).chain(beyond.iter()));
         let policy = cache.policies().await?.map(|p| p.risk).unwrap_or_else(arbiter_contract::defaults::risk_policy);
         let subject = Subject { customer_id, legal_name: customer.legal_name.clone() };
-        let risk = arbiter_risk::score(&policy, &subject, &mine, &links, chrono::Utc::now());
+        let risk = arbiter_risk::score(&policy, &subject, &mine, &links, Utc::now());
         let refs: Vec<&ActivityEvent> = mine.iter().collect();
         let shared = links.of_customer(customer_id, &refs);
         let mut others: BTreeMap<CustomerId, LinkedCustomer> = BTreeMap::new();
@@ -52,18 +71,91 @@ impl Desk {
             if others.contains_key(&id) {
                 continue;
             }
-            let known = cache.customer(id).await?;
-            others.insert(
-                id,
-                LinkedCustomer {
+            let linked = match cache.customer(id).await? {
+                Some(known) => LinkedCustomer {
                     customer_id: id,
-                    name: known.as_ref().map(|c| c.name.clone()),
-                    account_id: known.map(|c| c.account_id),
+                    name: Some(known.name),
+                    account_id: Some(known.account_id),
+                    outside_queues: false,
                 },
-            );
+                None => {
+                    let told = remote.as_ref().and_then(|(l, _)| l.accounts.iter().find(|a| a.customer_id == id));
+                    LinkedCustomer {
+                        customer_id: id,
+                        name: told.map(|a| a.name.clone()),
+                        account_id: told.map(|a| a.account_id.clone()),
+                        outside_queues: true,
+                    }
+                }
+            };
+            others.insert(id, linked);
         }
         let mut timeline = mine;
         timeline.reverse();
-        Ok(CustomerRisk { risk, links: shared, linked_customers: others.into_values().collect(), timeline })
+        Ok(CustomerRisk {
+            risk,
+            links: shared,
+            linked_customers: others.into_values().collect(),
+            timeline,
+            links_checked_at: remote.as_ref().map(|(_, at)| *at),
+            links_truncated: remote.is_some_and(|(l, _)| l.truncated),
+        })
+    }
+
+    /// Asks the company API which accounts are linked to the customer's, whichever queues
+    /// they are in, and keeps the answer for offline use. Whether it changed what the desk
+    /// knew (so the screen re-reads the risk).
+    pub async fn refresh_customer_links(&self, customer_id: CustomerId) -> Result<bool, DeskError> {
+        let (client, cache) = self.client_and_cache().await?;
+        let links = client.customer_links(customer_id).await?;
+        check_links(customer_id, &links)?;
+        Ok(cache.put_customer_links(&links, Utc::now()).await?)
+    }
+}
+
+/// What the desk will keep of an answer: about the customer asked for, and of a sane size.
+fn check_links(customer_id: CustomerId, links: &CustomerLinks) -> Result<(), DeskError> {
+    let malformed = |why: &str| {
+        DeskError::new(
+            ErrorCode::Offline,
+            format!("The company API's answer on linked accounts was not usable: {why}."),
+        )
+    };
+    if links.customer_id != customer_id {
+        return Err(malformed("it is about another customer"));
+    }
+    if links.events.len() > MAX_LINKED_EVENTS || links.accounts.len() > MAX_LINKED_EVENTS {
+        return Err(malformed("it is far larger than the API's limits"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(customer_id: CustomerId, events: usize) -> CustomerLinks {
+        let event = ActivityEvent {
+            id: 1,
+            customer_id: 2,
+            at: Utc::now(),
+            session_id: None,
+            detail: arbiter_contract::ActivityDetail::Login {
+                device_id: "d".into(),
+                device: "d".into(),
+                ip: "10.0.0.1".into(),
+                ip_country: "DE".into(),
+                success: true,
+            },
+        };
+        CustomerLinks { customer_id, accounts: vec![], events: vec![event; events], truncated: false }
+    }
+
+    #[test]
+    fn an_answer_about_someone_else_or_of_absurd_size_is_not_kept() {
+        assert!(check_links(1, &answer(1, 3)).is_ok());
+        let other = check_links(1, &answer(7, 3)).unwrap_err();
+        assert!(other.message.contains("another customer"), "{other:?}");
+        assert!(check_links(1, &answer(1, MAX_LINKED_EVENTS + 1)).is_err());
     }
 }

@@ -29,15 +29,11 @@ pub struct BulkOutcome {
 impl Desk {
     /// The supervisor's live client and cache; agents are refused.
     async fn supervisor_session(&self) -> Result<(ApiClient, Cache), DeskError> {
-        let session = self.session.read().await;
-        let session = session.as_ref().ok_or_else(not_signed_in)?;
-        if session.info.agent.role != AgentRole::Supervisor {
+        let role = self.session.read().await.as_ref().ok_or_else(not_signed_in)?.info.agent.role;
+        if role != AgentRole::Supervisor {
             return Err(DeskError::new(ErrorCode::Rejected, "The supervisor console is for supervisors."));
         }
-        let client = session.client.clone().ok_or_else(|| {
-            DeskError::new(ErrorCode::Unauthorized, "No token is stored for this server. Sign in again.")
-        })?;
-        Ok((client, session.cache.clone()))
+        self.client_and_cache().await
     }
 
     pub async fn supervisor_overview(&self) -> Result<SupervisorOverview, DeskError> {

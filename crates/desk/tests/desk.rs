@@ -1021,7 +1021,8 @@ async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() 
             held.insert(customer);
         }
     }
-    let mut flagged = 0;
+    let customers_first = customers.iter().next().unwrap().0;
+    let (mut flagged, mut beyond, mut known) = (0, 0, Vec::new());
     for (id, legal_name) in customers {
         let mine: Vec<ActivityEvent> = all.iter().filter(|e| e.customer_id == id).cloned().collect();
         let subject = arbiter_risk::Subject { customer_id: id, legal_name };
@@ -1045,16 +1046,47 @@ async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() 
         assert_eq!(rules(&local.risk), rules(&in_scope), "customer {id}: links within the desk's scope");
         assert_eq!(local.timeline.len(), mine.len(), "customer {id}: the whole timeline is cached");
         assert!(local.timeline.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+        assert_eq!(local.links_checked_at, None, "not asked yet");
+
+        // Accounts outside the desk's queues come from the company API: then every link is
+        // found, exactly as the engine finds it over all the data.
+        desk.refresh_customer_links(id).await.unwrap();
+        let local = desk.customer_risk(id).await.unwrap();
+        assert_eq!(rules(&local.risk), rules(&expected), "customer {id}: every link, whoever's queue");
+        assert_eq!(local.risk.score, expected.score);
+        let refs: Vec<&ActivityEvent> = mine.iter().collect();
+        assert_eq!(local.links, links.of_customer(id, &refs), "customer {id}: what they share, with whom");
+        assert!(local.links_checked_at.is_some() && !local.links_truncated);
         let linked: Vec<i64> = local.linked_customers.iter().map(|c| c.customer_id).collect();
         for link in &local.links {
             assert!(link.customer_ids.iter().all(|c| linked.contains(c)));
+        }
+        for other in &local.linked_customers {
+            assert_eq!(other.outside_queues, !held.contains(&other.customer_id), "{other:?}");
+            assert!(other.name.is_some() && other.account_id.is_some(), "named either way: {other:?}");
+            beyond += usize::from(other.outside_queues);
         }
         if !local.risk.findings.is_empty() {
             flagged += 1;
             assert!(local.risk.findings.iter().all(|f| !f.explanation.is_empty() && !f.event_ids.is_empty()));
         }
+        known.push((id, local));
     }
     assert!(flagged > 0, "the fraud queue's customers include planted patterns");
+    assert!(beyond > 0, "some of them are linked to accounts outside the fraud queue");
+
+    // Offline, the links found stay known; asking again says the desk is offline.
+    server.kill().await;
+    for (id, before) in known {
+        let now = desk.customer_risk(id).await.unwrap();
+        assert_eq!(
+            (now.links, now.linked_customers, now.risk.findings),
+            (before.links, before.linked_customers, before.risk.findings)
+        );
+        assert_eq!(now.links_checked_at, before.links_checked_at);
+    }
+    let offline = desk.refresh_customer_links(customers_first).await.unwrap_err();
+    assert_eq!(offline.code, ErrorCode::Offline, "{offline:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

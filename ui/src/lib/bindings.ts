@@ -47,6 +47,11 @@ export const commands = {
 	lossAnalytics: (query: LossQuery) => typedError<LossReport, DeskError>(__TAURI_INVOKE("loss_analytics", { query })),
 	/**  A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
 	customerRisk: (customerId: number) => typedError<CustomerRisk, DeskError>(__TAURI_INVOKE("customer_risk", { customerId })),
+	/**
+	 *  Asks the company API for the accounts linked to the customer's from outside the agent's
+	 *  queues and keeps them; whether that changed anything (then the screen re-reads the risk).
+	 */
+	refreshCustomerLinks: (customerId: number) => typedError<boolean, DeskError>(__TAURI_INVOKE("refresh_customer_links", { customerId })),
 	/**  The suspicious-activity reports about a customer the desk holds, newest first. */
 	customerSars: (customerId: number) => typedError<Sar[], DeskError>(__TAURI_INVOKE("customer_sars", { customerId })),
 	/**  Files a suspicious-activity report: a new draft or changes to one, sent to compliance when `submit`. */
@@ -461,6 +466,13 @@ export type CustomerRisk = {
 	linked_customers: LinkedCustomer[],
 	/**  Everything the customer did, newest first. */
 	timeline: ActivityEvent[],
+	/**
+	 *  When the company API last said which accounts outside the agent's queues are linked;
+	 *  none yet when the desk has not been able to ask (offline since it first showed them).
+	 */
+	links_checked_at: string | null,
+	/**  The API listed only the most linked accounts; there are more. */
+	links_truncated: boolean,
 };
 
 export type DepositMethod = "card" | "bank_transfer" | "crypto" | "p2p";
@@ -766,6 +778,11 @@ export type LinkedCustomer = {
 	customer_id: number,
 	name: string | null,
 	account_id: string | null,
+	/**
+	 *  Not in the agent's queues: known from the company API's answer, not the local copy,
+	 *  so the desk cannot open their tickets.
+	 */
+	outside_queues: boolean,
 };
 
 /**

@@ -745,8 +745,25 @@ export class FakeBackend implements Backend {
     if (sar && action.submit) Object.assign(sar, { status: "submitted", submitted_at: now, version: sar.version + 1 });
   }
 
-  /** A customer's risk as the engine would find it: an account takeover, and a shared card. */
+  /** When each customer's links were last asked of the company API. */
+  linksCheckedAt = new Map<number, string>();
+  /** Whether the company API answers on linked accounts. */
+  linksOffline = false;
+
+  async refreshCustomerLinks(customerId: number): Promise<boolean> {
+    if (this.linksOffline) throw new DeskFailure("offline", "The company API cannot be reached.");
+    const first = !this.linksCheckedAt.has(customerId);
+    this.linksCheckedAt.set(customerId, new Date().toISOString());
+    return first;
+  }
+
+  /**
+   * A customer's risk as the engine would find it: an account takeover, and a shared card;
+   * once the company API has been asked, the thief's wallet is also used by an account
+   * outside the agent's queues.
+   */
   async customerRisk(customerId: number): Promise<CustomerRisk> {
+    const checked = this.linksCheckedAt.get(customerId) ?? null;
     const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
     const e = (id: number, hoursAgo: number, detail: ActivityEvent["detail"]): ActivityEvent => ({ id, customer_id: customerId, at: at(hoursAgo), session_id: "s1", detail });
     const timeline: ActivityEvent[] = [
@@ -763,14 +780,24 @@ export class FakeBackend implements Backend {
         band: "block_and_review",
         findings: [
           { rule: 2, name: "Security change then withdrawal (account takeover)", weight: 45, explanation: "Password changed (from NG), then a withdrawal of 36,400 USD to a new address bc1qthief 3 h later", event_ids: [904, 905], linked_customer_ids: [] },
-          { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a card card ··4242 with 1 other account(s)", event_ids: [902], linked_customer_ids: [99] },
+          checked
+            ? { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a withdrawal wallet BTC on Bitcoin with 1 other account(s); a card card ··4242 with 1 other account(s)", event_ids: [905, 902], linked_customer_ids: [99, 501] }
+            : { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a card card ··4242 with 1 other account(s)", event_ids: [902], linked_customer_ids: [99] },
         ],
         events_considered: timeline.length,
         at: new Date().toISOString(),
       },
-      links: [{ kind: "card", value: "card-shared", label: "card ··4242", customer_ids: [99], event_ids: [902] }],
-      linked_customers: [{ customer_id: 99, name: "Maria Lopez", account_id: "UID 77001234" }],
+      links: [
+        ...(checked ? [{ kind: "wallet" as const, value: "bc1qthief", label: "BTC on Bitcoin", customer_ids: [501], event_ids: [905] }] : []),
+        { kind: "card", value: "card-shared", label: "card ··4242", customer_ids: [99], event_ids: [902] },
+      ],
+      linked_customers: [
+        { customer_id: 99, name: "Maria Lopez", account_id: "UID 77001234", outside_queues: false },
+        ...(checked ? [{ customer_id: 501, name: "Ivan Petrov", account_id: "UID 55012345", outside_queues: true }] : []),
+      ],
       timeline,
+      links_checked_at: checked,
+      links_truncated: false,
     };
   }
 

@@ -87,6 +87,7 @@ export const tauriBackend: Backend = {
   writeReport: (caseId, analysis, saveCopyTo, clientKey) => unwrap(commands.writeReport(caseId, analysis, saveCopyTo, clientKey)),
   lossAnalytics: (query) => unwrap(commands.lossAnalytics(query)),
   customerRisk: (customerId) => unwrap(commands.customerRisk(customerId)),
+  refreshCustomerLinks: (customerId) => unwrap(commands.refreshCustomerLinks(customerId)),
   customerSars: (customerId) => unwrap(commands.customerSars(customerId)),
   fileSar: (sarId, ticketId, draft, submit, clientKey) => unwrap(commands.fileSar(sarId, ticketId, draft, submit, clientKey)),
   exportLossCsv: (query, path) => unwrap(commands.exportLossCsv(query, path)).then(() => undefined),

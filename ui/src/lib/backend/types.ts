@@ -106,6 +106,8 @@ export interface Backend {
   lossAnalytics(query: LossQuery): Promise<LossReport>;
   /** A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
   customerRisk(customerId: number): Promise<CustomerRisk>;
+  /** Asks the company API for accounts linked from outside the agent's queues and keeps them; true when that changed anything. */
+  refreshCustomerLinks(customerId: number): Promise<boolean>;
   /** The suspicious-activity reports about a customer the desk holds, newest first. */
   customerSars(customerId: number): Promise<Sar[]>;
   /** Files a report: a new draft (`sarId` null) or changes to one, sent to compliance when `submit`. */

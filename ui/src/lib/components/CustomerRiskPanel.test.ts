@@ -47,7 +47,8 @@ describe("Customer risk", () => {
 
   it("draws the linked accounts and says what each shares", async () => {
     const graph = await screen.findByTestId("risk-graph");
-    expect(graph.querySelectorAll("circle")).toHaveLength(2);
+    await waitFor(() => expect(screen.getByTestId("risk-links-status").dataset.checked).toBe("yes"));
+    expect(graph.querySelectorAll("circle")).toHaveLength(3);
     expect(graph.getAttribute("aria-label")).toContain("Linked accounts");
     expect(screen.getByTestId("risk-links").textContent).toContain("Shares a card (card ··4242) with Maria Lopez");
     // A linked account leads to what the desk holds of them.
@@ -55,14 +56,26 @@ describe("Customer risk", () => {
     expect(desk.searchText).toBe("UID 77001234");
   });
 
+  it("asks the company API once for accounts outside the agent's queues, and shows them apart", async () => {
+    await waitFor(() => expect(screen.getByTestId("risk-links-status").textContent).toContain("Includes accounts outside your queues"));
+    expect(fake.linksCheckedAt.has(7)).toBe(true);
+    expect(screen.getByTestId("risk-links").textContent).toContain("Shares a withdrawal wallet (BTC on Bitcoin) with Ivan Petrov");
+    // Not a link into tickets the desk cannot hold.
+    expect(screen.getByTestId("risk-outside-linked").textContent).toBe("Ivan Petrov UID 55012345 · outside your queues");
+    expect(screen.getAllByTestId("risk-open-linked")).toHaveLength(1);
+    expect(screen.getByTestId("risk-graph").querySelectorAll("circle.outside")).toHaveLength(1);
+    expect(screen.getAllByTestId("risk-finding")[1].textContent).toContain("Shares a withdrawal wallet BTC on Bitcoin");
+  });
+
   it("reports the account to compliance, prefilled from the findings: a draft, then sent", async () => {
     const narrative = (await screen.findByTestId("sar-narrative")) as HTMLTextAreaElement;
+    await waitFor(() => expect(screen.getByTestId("risk-links-status").dataset.checked).toBe("yes"));
     expect(narrative.value).toContain("risk score 65 (Block and review)");
     expect(narrative.value).toContain("Security change then withdrawal (account takeover): Password changed (from NG)");
     await fireEvent.click(screen.getByTestId("sar-save"));
     await waitFor(() => expect(screen.getByTestId("sar-note").textContent).toContain("Queued"));
     const saved = fake.queue.find((q) => q.action.type === "file_sar")!.action;
-    expect(saved).toMatchObject({ sar_id: null, submit: false, create: { subject_customer_id: 7, rules_fired: [2, 4], activity_event_ids: [904, 905, 902], linked_customer_ids: [99] } });
+    expect(saved).toMatchObject({ sar_id: null, submit: false, create: { subject_customer_id: 7, rules_fired: [2, 4], activity_event_ids: [904, 905, 902], linked_customer_ids: [99, 501] } });
     fake.deliver();
     await desk.refresh([100001]);
     await waitFor(() => expect(screen.getByTestId("sar-item").dataset.status).toBe("draft"));
@@ -84,5 +97,31 @@ describe("Customer risk", () => {
     await fireEvent.click(screen.getByTestId("sar-submit"));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Write the narrative"));
     expect(fake.queue.some((q) => q.action.type === "file_sar")).toBe(false);
+  });
+});
+
+describe("Customer risk, offline", () => {
+  it("says outside accounts are not included until the company API answers, then includes them", async () => {
+    localStorage.clear();
+    const { desk, fake } = await fakeDesk();
+    fake.linksOffline = true;
+    await desk.open(100001);
+    render(Workspace, { props: { desk } });
+    await fireEvent.click(screen.getByTestId("tab-risk"));
+    await waitFor(() => expect(screen.getByTestId("risk-links-status").textContent).toContain("Only accounts in your queues"));
+    expect(screen.getByTestId("risk-links-status").textContent).toContain("The company API cannot be reached.");
+    expect(screen.queryByTestId("risk-outside-linked")).toBeNull();
+    expect(screen.getAllByTestId("risk-finding")[1].textContent).toContain("Shares a card card ··4242 with 1 other");
+
+    fake.linksOffline = false;
+    await fireEvent.click(screen.getByTestId("risk-links-check"));
+    await waitFor(() => expect(screen.getByTestId("risk-outside-linked").textContent).toContain("Ivan Petrov"));
+    expect(screen.getByTestId("risk-links-status").dataset.checked).toBe("yes");
+
+    // Later offline again: what was learnt stays, with when.
+    fake.linksOffline = true;
+    await fireEvent.click(screen.getByTestId("risk-links-check"));
+    await waitFor(() => expect(screen.getByTestId("risk-links-status").textContent).toContain("cannot be reached now"));
+    expect(screen.getByTestId("risk-outside-linked")).toBeTruthy();
   });
 });

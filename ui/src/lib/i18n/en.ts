@@ -738,6 +738,14 @@ export const en = {
   "sar.draftNarrative": "Customer {{name}} ({{account}}), risk score {{score}} ({{band}}).",
   "sar.start": "Write a report",
   "sar.nothing": "No rule fired: nothing to prefill. Write what you saw.",
+  "risk.linksChecking": "Asking the company API for linked accounts outside your queues\u2026",
+  "risk.linksChecked": "Includes accounts outside your queues, as the company API said on {{when}}.",
+  "risk.linksCheckedOffline": "Includes accounts outside your queues as of {{when}}; the company API cannot be reached now.",
+  "risk.linksNotChecked": "Only accounts in your queues: the company API has not been asked about others yet. {{why}}",
+  "risk.linksCheckAgain": "Check again",
+  "risk.linksTruncated": "More accounts share these than the company API lists: only the most linked are shown.",
+  "risk.noLinksAnywhere": "No other account shares a device, IP, wallet or card with this one.",
+  "risk.outsideLinked": "{{name}} {{account}} · outside your queues",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */

@@ -715,4 +715,12 @@ export const zh: Messages = {
   "sar.draftNarrative": "客户 {{name}}（{{account}}），风险分 {{score}}（{{band}}）。",
   "sar.start": "撰写报告",
   "sar.nothing": "未触发规则，无可预填内容。请写下你观察到的情况。",
+  "risk.linksChecking": "正在向公司 API 查询您队列以外的关联账户…",
+  "risk.linksChecked": "包含您队列以外的账户，依据公司 API 于 {{when}} 的答复。",
+  "risk.linksCheckedOffline": "包含截至 {{when}} 您队列以外的账户；目前无法连接公司 API。",
+  "risk.linksNotChecked": "仅显示您队列中的账户：尚未向公司 API 查询其他账户。{{why}}",
+  "risk.linksCheckAgain": "重新查询",
+  "risk.linksTruncated": "共用这些标识的账户多于公司 API 列出的数量：仅显示关联最多的账户。",
+  "risk.noLinksAnywhere": "没有其他账户与此账户共用设备、IP、钱包或银行卡。",
+  "risk.outsideLinked": "{{name}} {{account}} · 不在您的队列中",
 };
