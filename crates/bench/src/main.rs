@@ -157,6 +157,11 @@ async fn main() -> anyhow::Result<()> {
     }
     out.inbox.push((format!("loss analytics over all {total_cases} cached cases"), samples));
 
+    // Fraud risk: the risk tab's read from the cache, the company API's answer on linked
+    // accounts, and the server's decline sweep over every active ticket's customer.
+    eprintln!("risk…");
+    risk(&args, &client, &cache, &database, &mut out).await?;
+
     // 4. Search.
     eprintln!("search…");
     let queries: Vec<(&str, SearchQuery)> = vec![
@@ -212,6 +217,63 @@ async fn main() -> anyhow::Result<()> {
     server.kill().await?;
 
     out.print(&args);
+    Ok(())
+}
+
+async fn risk(args: &Args, client: &ApiClient, cache: &Cache, database: &Path, out: &mut Report) -> anyhow::Result<()> {
+    let server_db = Db::connect(database.to_str().context("a UTF-8 path")?).await?;
+    // Customers with tickets who share something with another account, and customers of open
+    // tickets.
+    let mut sample: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT a.customer_id FROM activity_identifiers a
+         JOIN activity_identifiers b ON b.kind = a.kind AND b.value = a.value AND b.customer_id <> a.customer_id
+         WHERE a.customer_id IN (SELECT customer_id FROM tickets)
+         ORDER BY a.customer_id LIMIT $1",
+    )
+    .bind((args.repeats * 2) as i64)
+    .fetch_all(&server_db.pool)
+    .await?;
+    let active: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT customer_id FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold') ORDER BY customer_id",
+    )
+    .fetch_all(&server_db.pool)
+    .await?;
+    sample.extend(active.iter().take(args.repeats * 2));
+    let mut fetched = Vec::new();
+    let mut linked_accounts = 0;
+    for id in &sample {
+        let started = Instant::now();
+        let links = client.customer_links(*id).await?;
+        cache.put_customer_links(&links, chrono::Utc::now()).await?;
+        fetched.push(ms(started));
+        linked_accounts += links.accounts.len();
+    }
+    out.risk.push((
+        format!(
+            "linked accounts from the company API, kept in the cache ({} customers, {linked_accounts} links)",
+            sample.len()
+        ),
+        fetched,
+    ));
+    let mut scored = Vec::new();
+    let mut findings = 0;
+    for id in &sample {
+        let started = Instant::now();
+        let risk = arbiter_desk::risk::customer_risk(cache, *id).await?;
+        scored.push(ms(started));
+        findings += risk.risk.findings.len();
+    }
+    out.risk.push((format!("a customer's risk from the cache: score, links, timeline ({findings} findings)"), scored));
+
+    let policy = defaults::risk_policy();
+    let sweeps = arbiter_server::risk::RiskCache::default();
+    let mut conn = server_db.pool.acquire().await?;
+    let started = Instant::now();
+    let declining = sweeps.declining(&mut conn, &active, &policy, chrono::Utc::now()).await?;
+    let cold = ms(started);
+    let started = Instant::now();
+    sweeps.declining(&mut conn, &active, &policy, chrono::Utc::now()).await?;
+    out.sweep = Some((active.len(), declining.len(), cold, ms(started)));
     Ok(())
 }
 
@@ -481,6 +543,9 @@ struct Report {
     raw_seconds: f64,
     inbox: Vec<(String, Vec<f64>)>,
     search: Vec<(String, Vec<f64>)>,
+    risk: Vec<(String, Vec<f64>)>,
+    /// The decline sweep: customers, declined, first (cold) and next (nothing changed) in ms.
+    sweep: Option<(usize, usize, f64, f64)>,
     stream: (Vec<f64>, Vec<f64>),
     cache_bytes: u64,
     database_bytes: i64,
@@ -535,9 +600,17 @@ impl Report {
             self.rss_kib as f64 / 1024.0,
             self.peak_rss_kib as f64 / 1024.0
         );
-        for (title, rows) in
-            [("Inbox queries (target p95 < 10 ms)", &self.inbox), ("Search (target p95 < 30 ms)", &self.search)]
-        {
+        if let Some((customers, declined, cold, warm)) = self.sweep {
+            println!(
+                "| Server decline sweep over {customers} active tickets' customers ({declined} declined): first / next with nothing changed | {:.0} / **{:.0}** ms |",
+                cold, warm
+            );
+        }
+        for (title, rows) in [
+            ("Inbox queries (target p95 < 10 ms)", &self.inbox),
+            ("Search (target p95 < 30 ms)", &self.search),
+            ("Fraud risk (target p95 < 100 ms)", &self.risk),
+        ] {
             println!("\n{title}, {} runs each:\n", args.repeats);
             println!("| Query | p50 | p95 | max |\n| --- | --- | --- | --- |");
             let mut all = Vec::new();

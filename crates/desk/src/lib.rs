@@ -16,7 +16,7 @@ mod macros;
 mod paths;
 mod reply;
 mod reports;
-mod risk;
+pub mod risk;
 mod sars;
 mod settings;
 mod storage;

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use arbiter_cache::Cache;
 use arbiter_contract::{ActivityEvent, CustomerId, CustomerLinks};
 use arbiter_risk::{Link, Links, RiskScore, Subject};
 use chrono::{DateTime, Utc};
@@ -52,54 +53,7 @@ pub struct CustomerRisk {
 impl Desk {
     pub async fn customer_risk(&self, customer_id: CustomerId) -> Result<CustomerRisk, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
-        let customer = cache
-            .customer(customer_id)
-            .await?
-            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That customer is not in the local copy."))?;
-        let mine = cache.customer_activity(customer_id).await?;
-        let theirs = cache.linked_activity(customer_id).await?;
-        let remote = cache.customer_links(customer_id).await?;
-        let beyond: &[ActivityEvent] = remote.as_ref().map_or(&[], |(l, _)| &l.events);
-        let links = Links::from_events(mine.iter().chain(theirs.iter()).chain(beyond.iter()));
-        let policy = cache.policies().await?.map(|p| p.risk).unwrap_or_else(arbiter_contract::defaults::risk_policy);
-        let subject = Subject { customer_id, legal_name: customer.legal_name.clone() };
-        let risk = arbiter_risk::score(&policy, &subject, &mine, &links, Utc::now());
-        let refs: Vec<&ActivityEvent> = mine.iter().collect();
-        let shared = links.of_customer(customer_id, &refs);
-        let mut others: BTreeMap<CustomerId, LinkedCustomer> = BTreeMap::new();
-        for id in shared.iter().flat_map(|l| l.customer_ids.iter().copied()) {
-            if others.contains_key(&id) {
-                continue;
-            }
-            let linked = match cache.customer(id).await? {
-                Some(known) => LinkedCustomer {
-                    customer_id: id,
-                    name: Some(known.name),
-                    account_id: Some(known.account_id),
-                    outside_queues: false,
-                },
-                None => {
-                    let told = remote.as_ref().and_then(|(l, _)| l.accounts.iter().find(|a| a.customer_id == id));
-                    LinkedCustomer {
-                        customer_id: id,
-                        name: told.map(|a| a.name.clone()),
-                        account_id: told.map(|a| a.account_id.clone()),
-                        outside_queues: true,
-                    }
-                }
-            };
-            others.insert(id, linked);
-        }
-        let mut timeline = mine;
-        timeline.reverse();
-        Ok(CustomerRisk {
-            risk,
-            links: shared,
-            linked_customers: others.into_values().collect(),
-            timeline,
-            links_checked_at: remote.as_ref().map(|(_, at)| *at),
-            links_truncated: remote.is_some_and(|(l, _)| l.truncated),
-        })
+        customer_risk(&cache, customer_id).await
     }
 
     /// Asks the company API which accounts are linked to the customer's, whichever queues
@@ -111,6 +65,58 @@ impl Desk {
         check_links(customer_id, &links)?;
         Ok(cache.put_customer_links(&links, Utc::now()).await?)
     }
+}
+
+/// A customer's risk from what `cache` holds (the risk tab's read; the bench times it).
+pub async fn customer_risk(cache: &Cache, customer_id: CustomerId) -> Result<CustomerRisk, DeskError> {
+    let customer = cache
+        .customer(customer_id)
+        .await?
+        .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That customer is not in the local copy."))?;
+    let mine = cache.customer_activity(customer_id).await?;
+    let theirs = cache.linked_activity(customer_id).await?;
+    let remote = cache.customer_links(customer_id).await?;
+    let beyond: &[ActivityEvent] = remote.as_ref().map_or(&[], |(l, _)| &l.events);
+    let links = Links::from_events(mine.iter().chain(theirs.iter()).chain(beyond.iter()));
+    let policy = cache.policies().await?.map(|p| p.risk).unwrap_or_else(arbiter_contract::defaults::risk_policy);
+    let subject = Subject { customer_id, legal_name: customer.legal_name.clone() };
+    let risk = arbiter_risk::score(&policy, &subject, &mine, &links, Utc::now());
+    let refs: Vec<&ActivityEvent> = mine.iter().collect();
+    let shared = links.of_customer(customer_id, &refs);
+    let mut others: BTreeMap<CustomerId, LinkedCustomer> = BTreeMap::new();
+    for id in shared.iter().flat_map(|l| l.customer_ids.iter().copied()) {
+        if others.contains_key(&id) {
+            continue;
+        }
+        let linked = match cache.customer(id).await? {
+            Some(known) => LinkedCustomer {
+                customer_id: id,
+                name: Some(known.name),
+                account_id: Some(known.account_id),
+                outside_queues: false,
+            },
+            None => {
+                let told = remote.as_ref().and_then(|(l, _)| l.accounts.iter().find(|a| a.customer_id == id));
+                LinkedCustomer {
+                    customer_id: id,
+                    name: told.map(|a| a.name.clone()),
+                    account_id: told.map(|a| a.account_id.clone()),
+                    outside_queues: true,
+                }
+            }
+        };
+        others.insert(id, linked);
+    }
+    let mut timeline = mine;
+    timeline.reverse();
+    Ok(CustomerRisk {
+        risk,
+        links: shared,
+        linked_customers: others.into_values().collect(),
+        timeline,
+        links_checked_at: remote.as_ref().map(|(_, at)| *at),
+        links_truncated: remote.is_some_and(|(l, _)| l.truncated),
+    })
 }
 
 /// What the desk will keep of an answer: about the customer asked for, and of a sane size.

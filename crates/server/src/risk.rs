@@ -1,7 +1,7 @@
 //! The server's view of customers' fraud risk, for the escalation matrix's "fraud score at
 //! decline level" trigger: the same engine the desk runs (`arbiter_risk`) over the server's
-//! data. Customers are re-scored only when their activity, or a linked account's, changed
-//! since the last sweep.
+//! data, linking accounts through the server's identifier index whoever's queue they are in.
+//! Customers are re-scored only when their activity, or a linked account's, changed since.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,14 +16,21 @@ use crate::store::rows::{list, params, Val};
 /// Customers per query.
 const CHUNK: usize = 500;
 
-/// What a customer's score depends on: their newest event, and the newest event of anyone
-/// sharing an identifier with them (a new account on their device can change their score).
-type Seen = (i64, Option<i64>);
+/// The decline decisions, current to a position of the change feed.
+#[derive(Debug, Default)]
+struct Scores {
+    /// The feed's newest change when the scores were last brought up to date.
+    seq: i64,
+    /// Each scored customer: whether the score declined them.
+    declined: HashMap<i64, bool>,
+}
 
-/// Each scored customer's inputs when scored, and whether the score declined them.
+/// Scores kept between sweeps; only customers whose activity (or name), or a linked account's
+/// activity, changed since are scored again — found from the change feed, so a sweep with
+/// nothing new costs one range read.
 #[derive(Debug, Default)]
 pub struct RiskCache {
-    scored: Mutex<HashMap<i64, (Seen, bool)>>,
+    scores: Mutex<Scores>,
 }
 
 async fn ids_in<T: serde::de::DeserializeOwned>(
@@ -35,36 +42,43 @@ async fn ids_in<T: serde::de::DeserializeOwned>(
     list(conn, &sql, ids.iter().map(|id| Val::from(*id)).collect()).await
 }
 
-async fn grouped(conn: &mut AnyConnection, sql: &str, ids: &[i64]) -> Result<HashMap<i64, i64>, sqlx::Error> {
-    let mut query = sqlx::query_as::<_, (i64, i64)>(sql);
+async fn scalars_in(conn: &mut AnyConnection, sql_head: &str, ids: &[i64]) -> Result<Vec<i64>, sqlx::Error> {
+    let sql = format!("{sql_head} ({})", params(0, ids.len()));
+    let mut query = sqlx::query_scalar::<_, i64>(&sql);
     for id in ids {
         query = query.bind(*id);
     }
-    Ok(query.fetch_all(conn).await?.into_iter().collect())
+    query.fetch_all(conn).await
 }
 
-/// What each of `ids`' scores depends on now.
-async fn inputs(conn: &mut AnyConnection, ids: &[i64]) -> Result<HashMap<i64, Seen>, sqlx::Error> {
-    let list = params(0, ids.len());
-    let own = grouped(
-        conn,
-        &format!("SELECT customer_id, MAX(id) FROM activity_events WHERE customer_id IN ({list}) GROUP BY customer_id"),
-        ids,
+/// The customers whose score may differ because of changes after `after` up to `head`: the
+/// owners of new or changed events and customers, and everyone sharing an identifier with a
+/// new event.
+async fn touched(conn: &mut AnyConnection, after: i64, head: i64) -> Result<HashSet<i64>, sqlx::Error> {
+    let changed: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT entity_kind, entity_id FROM changes
+         WHERE seq > $1 AND seq <= $2 AND entity_kind IN ('activity_event', 'customer')",
     )
+    .bind(after)
+    .bind(head)
+    .fetch_all(&mut *conn)
     .await?;
-    let linked = grouped(
-        conn,
-        &format!(
-            "WITH mine AS (SELECT DISTINCT customer_id, kind, value FROM activity_identifiers WHERE customer_id IN ({list}))
-             SELECT mine.customer_id, MAX(other.event_id) FROM mine
-             JOIN activity_identifiers other
-               ON other.kind = mine.kind AND other.value = mine.value AND other.customer_id <> mine.customer_id
-             GROUP BY mine.customer_id"
-        ),
-        ids,
-    )
-    .await?;
-    Ok(own.into_iter().map(|(customer, newest)| (customer, (newest, linked.get(&customer).copied()))).collect())
+    let mut customers: HashSet<i64> = changed.iter().filter(|(k, _)| k == "customer").map(|(_, id)| *id).collect();
+    let events: Vec<i64> = changed.iter().filter(|(k, _)| k == "activity_event").map(|(_, id)| *id).collect();
+    for chunk in events.chunks(CHUNK) {
+        customers.extend(scalars_in(conn, "SELECT customer_id FROM activity_events WHERE id IN", chunk).await?);
+        customers.extend(
+            scalars_in(
+                conn,
+                "SELECT DISTINCT other.customer_id FROM activity_identifiers mine
+                 JOIN activity_identifiers other ON other.kind = mine.kind AND other.value = mine.value
+                 WHERE mine.event_id IN",
+                chunk,
+            )
+            .await?,
+        );
+    }
+    Ok(customers)
 }
 
 impl RiskCache {
@@ -77,35 +91,36 @@ impl RiskCache {
         policy: &RiskPolicy,
         now: DateTime<Utc>,
     ) -> Result<HashSet<i64>, sqlx::Error> {
-        let mut scored = self.scored.lock().await;
-        let mut stale = Vec::new();
-        for chunk in customers.chunks(CHUNK) {
-            for (customer, seen) in inputs(conn, chunk).await? {
-                if scored.get(&customer).is_none_or(|(was, _)| *was != seen) {
-                    stale.push((customer, seen));
+        let mut scores = self.scores.lock().await;
+        let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes").fetch_one(&mut *conn).await?;
+        if head != scores.seq {
+            if !scores.declined.is_empty() {
+                for customer in touched(conn, scores.seq, head).await? {
+                    scores.declined.remove(&customer);
                 }
             }
+            scores.seq = head;
         }
-        for chunk in stale.chunks(CHUNK) {
-            let ids: Vec<i64> = chunk.iter().map(|(c, _)| *c).collect();
+        let stale: Vec<i64> = customers.iter().copied().filter(|c| !scores.declined.contains_key(c)).collect();
+        for ids in stale.chunks(CHUNK) {
             let events: Vec<ActivityEvent> =
-                ids_in(conn, "SELECT data FROM activity_events WHERE customer_id IN", &ids).await?;
-            let people: Vec<Customer> = ids_in(conn, "SELECT data FROM customers WHERE id IN", &ids).await?;
-            let uses = links::shared_uses(conn, &ids).await?;
+                ids_in(conn, "SELECT data FROM activity_events WHERE customer_id IN", ids).await?;
+            let people: Vec<Customer> = ids_in(conn, "SELECT data FROM customers WHERE id IN", ids).await?;
+            let uses = links::shared_uses(conn, ids).await?;
             let theirs = links::events(conn, &uses.iter().map(|u| u.event_id).collect::<Vec<_>>()).await?;
             let links = arbiter_risk::Links::from_events(events.iter().chain(theirs.iter()));
             let mut by_customer: HashMap<i64, Vec<ActivityEvent>> = HashMap::new();
             for event in events {
                 by_customer.entry(event.customer_id).or_default().push(event);
             }
-            for (customer, seen) in chunk {
+            for customer in ids {
                 let legal_name = people.iter().find(|p| p.id == *customer).and_then(|p| p.legal_name.clone());
                 let subject = arbiter_risk::Subject { customer_id: *customer, legal_name };
                 let mine = by_customer.get(customer).map_or(&[][..], |v| v);
                 let score = arbiter_risk::score(policy, &subject, mine, &links, now);
-                scored.insert(*customer, (*seen, score.band == arbiter_risk::Band::Decline));
+                scores.declined.insert(*customer, score.band == arbiter_risk::Band::Decline);
             }
         }
-        Ok(customers.iter().copied().filter(|c| scored.get(c).is_some_and(|(_, decline)| *decline)).collect())
+        Ok(customers.iter().copied().filter(|c| scores.declined.get(c) == Some(&true)).collect())
     }
 }
