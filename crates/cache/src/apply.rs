@@ -12,7 +12,8 @@ use crate::{search, Cache, CacheError};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
     pub changes: usize,
-    /// Tickets whose row or conversation changed.
+    /// Tickets whose row or conversation changed, or whose customer or their activity did
+    /// (the ticket's screen shows them, and the risk tab scores them).
     pub tickets: BTreeSet<i64>,
     pub cursor: i64,
 }
@@ -240,7 +241,25 @@ async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut 
             );
         }
     }
-    sql.build().execute(conn).await?;
+    sql.build().execute(&mut *conn).await?;
+    let customers: BTreeSet<i64> = run
+        .iter()
+        .filter_map(|e| match e {
+            Entity::Customer(c) => Some(c.id),
+            Entity::ActivityEvent(a) => Some(a.customer_id),
+            _ => None,
+        })
+        .collect();
+    if !customers.is_empty() {
+        let mut sql = QueryBuilder::<Sqlite>::new("SELECT id FROM tickets WHERE customer_id IN (");
+        let mut list = sql.separated(", ");
+        for id in &customers {
+            list.push_bind(*id);
+        }
+        sql.push(")");
+        let tickets: Vec<i64> = sql.build_query_scalar().fetch_all(&mut *conn).await?;
+        applied.tickets.extend(tickets);
+    }
     Ok(())
 }
 

@@ -140,6 +140,28 @@ impl Cache {
         Ok(before.as_deref() != Some(data.as_str()))
     }
 
+    /// Customers of the agent's active tickets whose linked accounts were never asked of the
+    /// company API, or not since `asked_before`: what the desk fetches ahead, for offline.
+    pub async fn customers_needing_links(
+        &self,
+        assignee_id: i64,
+        asked_before: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<i64>, CacheError> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT t.customer_id FROM tickets t
+             LEFT JOIN customer_links l ON l.customer_id = t.customer_id
+             WHERE t.assignee_id = ? AND t.status IN ('new', 'open', 'pending', 'on_hold')
+               AND (l.fetched_at IS NULL OR l.fetched_at < ?)
+             ORDER BY t.customer_id LIMIT ?",
+        )
+        .bind(assignee_id)
+        .bind(asked_before.timestamp_millis())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The last answer on a customer's linked accounts, and when it came.
     pub async fn customer_links(&self, customer_id: i64) -> Result<Option<(CustomerLinks, DateTime<Utc>)>, CacheError> {
         let row: Option<(String, i64)> =

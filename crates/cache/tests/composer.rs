@@ -95,3 +95,34 @@ async fn linked_accounts_from_the_api_are_kept_until_the_customer_goes() {
     cache.reset().await.unwrap();
     assert_eq!(cache.customer_links(1).await.unwrap(), None);
 }
+
+#[tokio::test]
+async fn new_activity_marks_its_customers_tickets_changed_so_their_risk_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::open_encrypted(&dir.path().join("cache.sqlite"), &CacheKey::random()).await.unwrap();
+    let ticket = |id: i64, customer_id: i64| {
+        Entity::Ticket(Ticket {
+            id,
+            channel: Channel::Chat,
+            kind: TicketKind::FraudClaim,
+            subject: format!("Ticket {id}"),
+            status: TicketStatus::Open,
+            priority: Priority::High,
+            queue: "fraud".into(),
+            assignee_id: None,
+            customer_id,
+            language: "en".into(),
+            tags: vec![],
+            sla: TicketSla::default(),
+            escalation_level: EscalationLevel::L0,
+            case_id: None,
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+            solved_at: None,
+            version: 1,
+        })
+    };
+    cache.put_entities(&[ticket(10, 1), ticket(11, 1), ticket(12, 2)]).await.unwrap();
+    let applied = cache.put_entities(&[login(50, 1, 0), login(51, 3, 1)]).await.unwrap();
+    assert_eq!(applied.tickets.into_iter().collect::<Vec<_>>(), [10, 11], "customer 1's tickets; 3 has none");
+}

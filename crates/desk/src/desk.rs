@@ -164,7 +164,8 @@ impl Desk {
             }
         };
         let sync = client.clone().map(|c| {
-            let settings = LoopSettings { settings_file: self.paths.settings_file() };
+            let settings =
+                LoopSettings { settings_file: self.paths.settings_file(), agent_id: saved.agent.id, client: c.clone() };
             SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone(), settings)
         });
         let settings_file = self.paths.settings_file();

@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use arbiter_cache::Cache;
+use arbiter_client::ApiClient;
 use arbiter_contract::{ActivityEvent, CustomerId, CustomerLinks};
 use arbiter_risk::{Link, Links, RiskScore, Subject};
 use chrono::{DateTime, Utc};
@@ -19,6 +20,12 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+
+/// How long an answer on linked accounts counts as current for fetching ahead (showing a
+/// customer always asks again).
+pub const LINKS_MAX_AGE: chrono::Duration = chrono::Duration::hours(1);
+/// Customers asked about per pass of fetching ahead.
+const PREFETCH_BATCH: u32 = 100;
 
 /// Largest answer on linked accounts the desk keeps; the API lists at most 200 accounts with
 /// one event per identifier each, so anything far larger is not a real answer.
@@ -61,10 +68,40 @@ impl Desk {
     /// knew (so the screen re-reads the risk).
     pub async fn refresh_customer_links(&self, customer_id: CustomerId) -> Result<bool, DeskError> {
         let (client, cache) = self.client_and_cache().await?;
-        let links = client.customer_links(customer_id).await?;
-        check_links(customer_id, &links)?;
-        Ok(cache.put_customer_links(&links, Utc::now()).await?)
+        fetch_links(&client, &cache, customer_id).await
     }
+}
+
+async fn fetch_links(client: &ApiClient, cache: &Cache, customer_id: CustomerId) -> Result<bool, DeskError> {
+    let links = client.customer_links(customer_id).await?;
+    check_links(customer_id, &links)?;
+    Ok(cache.put_customer_links(&links, Utc::now()).await?)
+}
+
+/// Fetches ahead the linked accounts of the customers of the agent's own active tickets (not
+/// asked yet, or not within `LINKS_MAX_AGE`), so their risk is complete offline too. Stops at
+/// the first sign the server is away; how many customers it asked about.
+pub(crate) async fn prefetch_links(client: &ApiClient, cache: &Cache, agent_id: i64) -> usize {
+    let due = match cache.customers_needing_links(agent_id, Utc::now() - LINKS_MAX_AGE, PREFETCH_BATCH).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::warn!(%error, "listing customers for linked accounts failed");
+            return 0;
+        }
+    };
+    let mut asked = 0;
+    for customer_id in due {
+        match fetch_links(client, cache, customer_id).await {
+            Ok(_) => asked += 1,
+            // Their ticket moved away since the last sync: nothing to keep.
+            Err(e) if e.code == ErrorCode::NotFound => {}
+            Err(error) => {
+                tracing::debug!(%error, "fetching linked accounts ahead stopped");
+                break;
+            }
+        }
+    }
+    asked
 }
 
 /// A customer's risk from what `cache` holds (the risk tab's read; the bench times it).

@@ -20,6 +20,8 @@ use crate::events::{DeskEvents, SyncState, SyncStatus, TicketsChanged};
 pub const POLL_INTERVAL: Duration = Duration::from_secs(5);
 /// How often closed tickets past the retention window are removed from the cache.
 pub const PRUNE_INTERVAL: Duration = Duration::from_secs(6 * 3600);
+/// How often the loop looks for the agent's customers whose linked accounts to fetch ahead.
+pub const LINKS_INTERVAL: Duration = Duration::from_secs(60);
 
 /// The shared, observable sync status: every change is pushed to the UI.
 pub struct StatusCell {
@@ -60,6 +62,9 @@ pub struct SyncLoop {
 pub struct LoopSettings {
     /// Read at each pruning pass, so a changed retention applies without a restart.
     pub settings_file: std::path::PathBuf,
+    /// The signed-in agent, whose customers' linked accounts are fetched ahead.
+    pub agent_id: i64,
+    pub client: arbiter_client::ApiClient,
 }
 
 impl SyncLoop {
@@ -107,6 +112,7 @@ async fn run(
 ) {
     let mut failures: u32 = 0;
     let mut last_prune: Option<Instant> = None;
+    let mut last_links: Option<Instant> = None;
     loop {
         let events = status.events().clone();
         if resync.swap(false, Ordering::SeqCst) {
@@ -171,6 +177,10 @@ async fn run(
                     last_prune = Some(Instant::now());
                     let retention_days = crate::settings::Settings::load(&settings.settings_file).retention_days();
                     prune(&cache, retention_days, events.as_ref()).await;
+                }
+                if last_links.is_none_or(|at| at.elapsed() >= LINKS_INTERVAL) {
+                    last_links = Some(Instant::now());
+                    crate::risk::prefetch_links(&settings.client, &cache, settings.agent_id).await;
                 }
                 status.update(|s| {
                     s.state = SyncState::Online;
