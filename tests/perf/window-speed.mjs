@@ -92,6 +92,30 @@ const OPEN_TICKET = new Function(
   );`,
 );
 
+// The risk tab of a ticket: the customer scored from the local copy (their whole timeline, links
+// through the identifier index and those kept from the company API), findings and graph drawn.
+// Each sample first opens another ticket on its conversation (not timed).
+const OPEN_RISK = new Function(
+  "i",
+  "done",
+  `${TIMER}
+  const rows = [...document.querySelectorAll('[data-testid="ticket-row"]')];
+  const row = rows[(i * 5 + 3) % rows.length];
+  const subject = row.querySelector(".subject").textContent;
+  document.querySelector('[data-testid="tab-conversation"]')?.click();
+  row.querySelector("button").click();
+  const opened = () => document.querySelector('[data-testid="ticket-subject"]')?.textContent === subject &&
+    document.querySelector('[data-testid="tab-risk"]') !== null;
+  const start = () => timed(
+    () => document.querySelector('[data-testid="tab-risk"]').click(),
+    () => document.querySelector('[data-testid="risk-band"]') !== null &&
+          document.querySelector('[data-testid="risk-timeline"]') !== null,
+    done,
+  );
+  const wait = () => (opened() ? requestAnimationFrame(start) : setTimeout(wait, 5));
+  wait();`,
+);
+
 const VIEWS = ["mine", "unassigned", "open", "pending", "on_hold", "sla_at_risk", "escalated", "chargebacks", "fraud_claims", "disputes", "solved", "all"];
 
 const SWITCH_VIEW = new Function(
@@ -183,6 +207,7 @@ async function main() {
 
     const results = {};
     results["open a ticket"] = await sample(browser, OPEN_TICKET, SAMPLES);
+    results["open the risk tab (score, findings, links, timeline)"] = await sample(browser, OPEN_RISK, SAMPLES);
     results["switch view"] = await sample(browser, SWITCH_VIEW, SAMPLES);
     results["search (as typed, whole word)"] = await sample(browser, SEARCH, SAMPLES);
   await browser.execute(() => {
