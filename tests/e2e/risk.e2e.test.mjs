@@ -107,6 +107,11 @@ test("accounts linked from outside the agent's queues come from the company API 
       return items.find((text) => String(text).includes(found.outside.account_id));
     }, `${found.outside.account_id} is listed as outside the queues`);
     assert.match(String(shown), /outside your queues/);
+    // The customer panel beside the ticket sums it up too.
+    await eventually(async () => {
+      const summary = String(await (await $('[data-testid="risk-summary"]')).getProperty("textContent"));
+      return summary.includes(found.outside.name) && summary.includes("outside your queues");
+    }, "the customer panel lists the outside account");
     const finding = await $('[data-testid="risk-finding"][data-rule="4"]');
     assert.ok(await finding.isExisting(), "the link counts in the score (rule 4)");
   } finally {

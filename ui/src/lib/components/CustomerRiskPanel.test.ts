@@ -56,6 +56,21 @@ describe("Customer risk", () => {
     expect(desk.searchText).toBe("UID 77001234");
   });
 
+  it("sums the risk up in the customer panel, and leads to the tab", async () => {
+    const summary = await screen.findByTestId("risk-summary");
+    expect(screen.getByTestId("risk-summary-band").dataset.band).toBe("block_and_review");
+    expect(summary.textContent).toContain("Rules fired: 2, 4");
+    // Once the company API has told of the account outside the queues, the panel shows it too.
+    await waitFor(() => expect(screen.getByTestId("risk-summary-linked").textContent).toBe("2 linked accounts"));
+    expect(summary.textContent).toContain("Maria Lopez · card");
+    expect(summary.textContent).toContain("Ivan Petrov · wallet · outside your queues");
+    await fireEvent.click(screen.getByTestId("tab-conversation"));
+    expect(screen.queryByTestId("risk-panel")).toBeNull();
+    await fireEvent.click(screen.getByTestId("risk-summary-open"));
+    expect(screen.getByTestId("tab-risk").getAttribute("aria-selected")).toBe("true");
+    expect(await screen.findByTestId("risk-panel")).toBeTruthy();
+  });
+
   it("asks the company API once for accounts outside the agent's queues, and shows them apart", async () => {
     await waitFor(() => expect(screen.getByTestId("risk-links-status").textContent).toContain("Includes accounts outside your queues"));
     expect(fake.linksCheckedAt.has(7)).toBe(true);

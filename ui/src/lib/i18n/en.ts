@@ -746,6 +746,17 @@ export const en = {
   "risk.linksTruncated": "More accounts share these than the company API lists: only the most linked are shown.",
   "risk.noLinksAnywhere": "No other account shares a device, IP, wallet or card with this one.",
   "risk.outsideLinked": "{{name}} {{account}} · outside your queues",
+  "risk.summaryRules": "Rules fired: {{rules}}",
+  "risk.summaryLinked_one": "{{count}} linked account",
+  "risk.summaryLinked_other": "{{count}} linked accounts",
+  "risk.summaryMore_one": "and {{count}} more",
+  "risk.summaryMore_other": "and {{count}} more",
+  "risk.summaryOpen": "Why, the graph and the timeline",
+  "risk.outsideShort": "outside your queues",
+  "risk.short.device": "device",
+  "risk.short.ip": "IP address",
+  "risk.short.wallet": "wallet",
+  "risk.short.card": "card",
 } satisfies Record<string, string>;
 
 /** Every message key, plural forms included ("sync.outboxPending_one"). */
