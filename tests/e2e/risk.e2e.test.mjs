@@ -112,6 +112,8 @@ test("accounts linked from outside the agent's queues come from the company API 
       const summary = String(await (await $('[data-testid="risk-summary"]')).getProperty("textContent"));
       return summary.includes(found.outside.name) && summary.includes("outside your queues");
     }, "the customer panel lists the outside account");
+    await app.browser.execute(() => document.querySelector('[data-testid="risk-graph"]')?.scrollIntoView({ block: "start" }));
+    await screenshot(app.browser, "risk-linked-accounts");
     const finding = await $('[data-testid="risk-finding"][data-rule="4"]');
     assert.ok(await finding.isExisting(), "the link counts in the score (rule 4)");
   } finally {

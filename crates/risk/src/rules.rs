@@ -239,7 +239,10 @@ fn linked_accounts(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent]
                 crate::LinkKind::Wallet => "withdrawal wallet",
                 crate::LinkKind::Card => "card",
             };
-            format!("{kind} {} with {} other account(s)", l.label, l.customer_ids.len())
+            // "card ··4242" already names its kind; "iPhone 15, iOS 18" does not.
+            let what = if l.label.starts_with(kind) { l.label.clone() } else { format!("{kind} ({})", l.label) };
+            let others = l.customer_ids.len();
+            format!("{what} with {others} other account{}", if others == 1 { "" } else { "s" })
         })
         .collect();
     let ids = shared.iter().flat_map(|l| l.event_ids.iter().copied()).collect();

@@ -206,7 +206,7 @@ fn rule_4_accounts_sharing_a_card_or_wallet_are_linked() {
     });
     let f = s.score().findings.into_iter().find(|f| f.rule == 4).expect("linked");
     assert_eq!(f.linked_customer_ids, vec![99]);
-    assert!(f.explanation.contains("card card ··4242 with 1 other account(s)"), "{}", f.explanation);
+    assert!(f.explanation.contains("Shares a card ··4242 with 1 other account"), "{}", f.explanation);
     // Alone, the same card links nothing.
     let mut alone = history();
     alone.deposit(at("2026-11-10T09:00:00Z"), DepositMethod::Card, 100, Some("shared-card"));

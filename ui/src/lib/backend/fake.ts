@@ -781,8 +781,8 @@ export class FakeBackend implements Backend {
         findings: [
           { rule: 2, name: "Security change then withdrawal (account takeover)", weight: 45, explanation: "Password changed (from NG), then a withdrawal of 36,400 USD to a new address bc1qthief 3 h later", event_ids: [904, 905], linked_customer_ids: [] },
           checked
-            ? { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a withdrawal wallet BTC on Bitcoin with 1 other account(s); a card card ··4242 with 1 other account(s)", event_ids: [905, 902], linked_customer_ids: [99, 501] }
-            : { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a card card ··4242 with 1 other account(s)", event_ids: [902], linked_customer_ids: [99] },
+            ? { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a withdrawal wallet (BTC on Bitcoin) with 1 other account; a card ··4242 with 1 other account", event_ids: [905, 902], linked_customer_ids: [99, 501] }
+            : { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a card ··4242 with 1 other account", event_ids: [902], linked_customer_ids: [99] },
         ],
         events_considered: timeline.length,
         at: new Date().toISOString(),

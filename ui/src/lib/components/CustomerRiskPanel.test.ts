@@ -79,7 +79,7 @@ describe("Customer risk", () => {
     expect(screen.getByTestId("risk-outside-linked").textContent).toBe("Ivan Petrov UID 55012345 · outside your queues");
     expect(screen.getAllByTestId("risk-open-linked")).toHaveLength(1);
     expect(screen.getByTestId("risk-graph").querySelectorAll("circle.outside")).toHaveLength(1);
-    expect(screen.getAllByTestId("risk-finding")[1].textContent).toContain("Shares a withdrawal wallet BTC on Bitcoin");
+    expect(screen.getAllByTestId("risk-finding")[1].textContent).toContain("Shares a withdrawal wallet (BTC on Bitcoin) with 1 other account; a card ··4242");
   });
 
   it("reports the account to compliance, prefilled from the findings: a draft, then sent", async () => {
@@ -126,7 +126,7 @@ describe("Customer risk, offline", () => {
     await waitFor(() => expect(screen.getByTestId("risk-links-status").textContent).toContain("Only accounts in your queues"));
     expect(screen.getByTestId("risk-links-status").textContent).toContain("The company API cannot be reached.");
     expect(screen.queryByTestId("risk-outside-linked")).toBeNull();
-    expect(screen.getAllByTestId("risk-finding")[1].textContent).toContain("Shares a card card ··4242 with 1 other");
+    expect(screen.getAllByTestId("risk-finding")[1].textContent).toContain("Shares a card ··4242 with 1 other account");
 
     fake.linksOffline = false;
     await fireEvent.click(screen.getByTestId("risk-links-check"));
