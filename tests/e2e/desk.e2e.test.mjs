@@ -160,7 +160,12 @@ test("with the server down the app opens on the cached inbox at once, and a repl
     await (await $('[data-testid="send-now"]')).click();
     const unsent = await $('[data-testid="unsent-message"]');
     await unsent.waitForExist({ timeout: 5_000, timeoutMsg: "the offline reply is not shown as unsent" });
-    assert.equal(await unsent.getAttribute("data-state"), "pending");
+    // Queuing wakes the sync loop, which may be trying (and failing) to send it right now:
+    // "sending" for a moment, then back to waiting.
+    await app.browser.waitUntil(async () => (await unsent.getAttribute("data-state")) === "pending", {
+      timeout: 10_000,
+      timeoutMsg: "the offline reply does not wait as pending",
+    });
     await (await $('[data-testid="outbox-pending"]')).waitForExist({ timeout: 10_000 });
 
     // …and goes out once the server is back (same address, same data).

@@ -65,7 +65,6 @@ async fn drafts_activity_and_roster() {
 async fn linked_accounts_from_the_api_are_kept_until_the_customer_goes() {
     let dir = tempfile::tempdir().unwrap();
     let cache = Cache::open_encrypted(&dir.path().join("cache.sqlite"), &CacheKey::random()).await.unwrap();
-    let Entity::ActivityEvent(theirs) = login(9, 2, 0) else { unreachable!() };
     let links = CustomerLinks {
         customer_id: 1,
         accounts: vec![LinkedAccount {
@@ -76,7 +75,12 @@ async fn linked_accounts_from_the_api_are_kept_until_the_customer_goes() {
             kyc_level: KycLevel::Basic,
             created_at: Utc::now(),
         }],
-        events: vec![theirs],
+        shared: vec![SharedIdentifier {
+            kind: LinkKind::Device,
+            value: "d1".into(),
+            customer_id: 2,
+            last_used_at: Utc::now(),
+        }],
         truncated: false,
     };
     let at = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
@@ -84,7 +88,7 @@ async fn linked_accounts_from_the_api_are_kept_until_the_customer_goes() {
     assert!(cache.put_customer_links(&links, at).await.unwrap(), "new");
     assert!(!cache.put_customer_links(&links, at + Duration::minutes(5)).await.unwrap(), "the same answer again");
     assert_eq!(cache.customer_links(1).await.unwrap(), Some((links.clone(), at + Duration::minutes(5))));
-    let fewer = CustomerLinks { accounts: vec![], events: vec![], ..links.clone() };
+    let fewer = CustomerLinks { accounts: vec![], shared: vec![], ..links.clone() };
     assert!(cache.put_customer_links(&fewer, at).await.unwrap(), "changed");
 
     // When the customer leaves the agent's view, what was learnt about them goes too.

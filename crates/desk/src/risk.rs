@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use arbiter_cache::Cache;
-use arbiter_client::ApiClient;
+use arbiter_client::{ApiClient, ClientError};
 use arbiter_contract::{ActivityEvent, CustomerId, CustomerLinks};
 use arbiter_risk::{Link, Links, RiskScore, Subject};
 use chrono::{DateTime, Utc};
@@ -28,8 +28,8 @@ pub const LINKS_MAX_AGE: chrono::Duration = chrono::Duration::hours(1);
 const PREFETCH_BATCH: u32 = 100;
 
 /// Largest answer on linked accounts the desk keeps; the API lists at most 200 accounts with
-/// one event per identifier each, so anything far larger is not a real answer.
-const MAX_LINKED_EVENTS: usize = 20_000;
+/// a few identifiers each, so anything far larger is not a real answer.
+const MAX_LINKED: usize = 20_000;
 
 /// Another customer linked to this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -79,29 +79,43 @@ async fn fetch_links(client: &ApiClient, cache: &Cache, customer_id: CustomerId)
 }
 
 /// Fetches ahead the linked accounts of the customers of the agent's own active tickets (not
-/// asked yet, or not within `LINKS_MAX_AGE`), so their risk is complete offline too. Stops at
-/// the first sign the server is away; how many customers it asked about.
-pub(crate) async fn prefetch_links(client: &ApiClient, cache: &Cache, agent_id: i64) -> usize {
+/// asked yet, or not within `LINKS_MAX_AGE`), so their risk is complete offline too. A customer
+/// the server cannot answer about is skipped (asked again next pass); the pass stops when the
+/// server cannot be reached. The customers whose links changed.
+pub(crate) async fn prefetch_links(client: &ApiClient, cache: &Cache, agent_id: i64) -> Vec<CustomerId> {
     let due = match cache.customers_needing_links(agent_id, Utc::now() - LINKS_MAX_AGE, PREFETCH_BATCH).await {
         Ok(due) => due,
         Err(error) => {
             tracing::warn!(%error, "listing customers for linked accounts failed");
-            return 0;
+            return Vec::new();
         }
     };
-    let mut asked = 0;
+    let mut changed = Vec::new();
     for customer_id in due {
-        match fetch_links(client, cache, customer_id).await {
-            Ok(_) => asked += 1,
-            // Their ticket moved away since the last sync: nothing to keep.
-            Err(e) if e.code == ErrorCode::NotFound => {}
+        let links = match client.customer_links(customer_id).await {
+            Ok(links) => links,
+            Err(ClientError::Network(_) | ClientError::RateLimited { .. } | ClientError::Unauthorized(_)) => break,
+            // Gone from the agent's view since the last sync, or an answer the server could
+            // not give for this one customer: the others still come.
             Err(error) => {
-                tracing::debug!(%error, "fetching linked accounts ahead stopped");
+                tracing::debug!(customer_id, %error, "linked accounts not fetched ahead");
+                continue;
+            }
+        };
+        if let Err(error) = check_links(customer_id, &links) {
+            tracing::warn!(customer_id, error = %error.message, "linked accounts answer not kept");
+            continue;
+        }
+        match cache.put_customer_links(&links, Utc::now()).await {
+            Ok(true) => changed.push(customer_id),
+            Ok(false) => {}
+            Err(error) => {
+                tracing::warn!(%error, "keeping linked accounts failed");
                 break;
             }
         }
     }
-    asked
+    changed
 }
 
 /// A customer's risk from what `cache` holds (the risk tab's read; the bench times it).
@@ -113,8 +127,10 @@ pub async fn customer_risk(cache: &Cache, customer_id: CustomerId) -> Result<Cus
     let mine = cache.customer_activity(customer_id).await?;
     let theirs = cache.linked_activity(customer_id).await?;
     let remote = cache.customer_links(customer_id).await?;
-    let beyond: &[ActivityEvent] = remote.as_ref().map_or(&[], |(l, _)| &l.events);
-    let links = Links::from_events(mine.iter().chain(theirs.iter()).chain(beyond.iter()));
+    let mut links = Links::from_events(mine.iter().chain(theirs.iter()));
+    for shared in remote.iter().flat_map(|(told, _)| &told.shared) {
+        links.add_use(shared.kind, &shared.value, shared.customer_id);
+    }
     let policy = cache.policies().await?.map(|p| p.risk).unwrap_or_else(arbiter_contract::defaults::risk_policy);
     let subject = Subject { customer_id, legal_name: customer.legal_name.clone() };
     let risk = arbiter_risk::score(&policy, &subject, &mine, &links, Utc::now());
@@ -167,7 +183,7 @@ fn check_links(customer_id: CustomerId, links: &CustomerLinks) -> Result<(), Des
     if links.customer_id != customer_id {
         return Err(malformed("it is about another customer"));
     }
-    if links.events.len() > MAX_LINKED_EVENTS || links.accounts.len() > MAX_LINKED_EVENTS {
+    if links.shared.len() > MAX_LINKED || links.accounts.len() > MAX_LINKED {
         return Err(malformed("it is far larger than the API's limits"));
     }
     Ok(())
@@ -177,21 +193,14 @@ fn check_links(customer_id: CustomerId, links: &CustomerLinks) -> Result<(), Des
 mod tests {
     use super::*;
 
-    fn answer(customer_id: CustomerId, events: usize) -> CustomerLinks {
-        let event = ActivityEvent {
-            id: 1,
+    fn answer(customer_id: CustomerId, shared: usize) -> CustomerLinks {
+        let one = arbiter_contract::SharedIdentifier {
+            kind: arbiter_contract::LinkKind::Device,
+            value: "d".into(),
             customer_id: 2,
-            at: Utc::now(),
-            session_id: None,
-            detail: arbiter_contract::ActivityDetail::Login {
-                device_id: "d".into(),
-                device: "d".into(),
-                ip: "10.0.0.1".into(),
-                ip_country: "DE".into(),
-                success: true,
-            },
+            last_used_at: Utc::now(),
         };
-        CustomerLinks { customer_id, accounts: vec![], events: vec![event; events], truncated: false }
+        CustomerLinks { customer_id, accounts: vec![], shared: vec![one; shared], truncated: false }
     }
 
     #[test]
@@ -199,6 +208,6 @@ mod tests {
         assert!(check_links(1, &answer(1, 3)).is_ok());
         let other = check_links(1, &answer(7, 3)).unwrap_err();
         assert!(other.message.contains("another customer"), "{other:?}");
-        assert!(check_links(1, &answer(1, MAX_LINKED_EVENTS + 1)).is_err());
+        assert!(check_links(1, &answer(1, MAX_LINKED + 1)).is_err());
     }
 }

@@ -113,6 +113,9 @@ async fn run(
     let mut failures: u32 = 0;
     let mut last_prune: Option<Instant> = None;
     let mut last_links: Option<Instant> = None;
+    // Fetching linked accounts ahead runs beside the loop (it may take many requests), one
+    // pass at a time, and stops with it.
+    let mut links_pass = TaskGuard(None);
     loop {
         let events = status.events().clone();
         if resync.swap(false, Ordering::SeqCst) {
@@ -178,9 +181,22 @@ async fn run(
                     let retention_days = crate::settings::Settings::load(&settings.settings_file).retention_days();
                     prune(&cache, retention_days, events.as_ref()).await;
                 }
-                if last_links.is_none_or(|at| at.elapsed() >= LINKS_INTERVAL) {
+                if last_links.is_none_or(|at| at.elapsed() >= LINKS_INTERVAL) && links_pass.is_idle() {
                     last_links = Some(Instant::now());
-                    crate::risk::prefetch_links(&settings.client, &cache, settings.agent_id).await;
+                    let (client, cache, events) = (settings.client.clone(), cache.clone(), events.clone());
+                    let agent_id = settings.agent_id;
+                    links_pass.0 = Some(tokio::spawn(async move {
+                        let changed = crate::risk::prefetch_links(&client, &cache, agent_id).await;
+                        if changed.is_empty() {
+                            return;
+                        }
+                        // Their tickets' screens (the risk tab, the customer panel) read again.
+                        match cache.tickets_of_customers(&changed).await {
+                            Ok(ids) if !ids.is_empty() => events.tickets_changed(&TicketsChanged { ids }),
+                            Ok(_) => {}
+                            Err(error) => tracing::warn!(%error, "finding the tickets of changed links failed"),
+                        }
+                    }));
                 }
                 status.update(|s| {
                     s.state = SyncState::Online;
@@ -218,6 +234,23 @@ async fn run(
         tokio::select! {
             _ = tokio::time::sleep(delay) => {}
             _ = wake.notified() => {}
+        }
+    }
+}
+
+/// A background task stopped when its owner is dropped (the loop that started it was).
+struct TaskGuard(Option<JoinHandle<()>>);
+
+impl TaskGuard {
+    fn is_idle(&self) -> bool {
+        self.0.as_ref().is_none_or(|task| task.is_finished())
+    }
+}
+
+impl Drop for TaskGuard {
+    fn drop(&mut self) {
+        if let Some(task) = &self.0 {
+            task.abort();
         }
     }
 }

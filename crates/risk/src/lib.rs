@@ -17,7 +17,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-pub use links::{identifiers, Link, LinkKind, Links};
+pub use arbiter_contract::LinkKind;
+pub use links::{identifiers, Link, Links};
 
 /// What a score means for the customer's money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]

@@ -4,30 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use arbiter_contract::{ActivityDetail, ActivityEvent, CustomerId};
+use arbiter_contract::{ActivityDetail, ActivityEvent, CustomerId, LinkKind};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkKind {
-    Device,
-    Ip,
-    Wallet,
-    Card,
-}
-
-impl LinkKind {
-    /// The wire name (`device`, `ip`, `wallet`, `card`), as stored in identifier indexes.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkKind::Device => "device",
-            LinkKind::Ip => "ip",
-            LinkKind::Wallet => "wallet",
-            LinkKind::Card => "card",
-        }
-    }
-}
 
 /// Something this customer shares with other customers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -85,6 +64,14 @@ impl Links {
                 continue;
             }
             self.users.entry((kind, value)).or_default().insert(event.customer_id);
+        }
+    }
+
+    /// Records that `customer` uses an identifier (as the company API tells of accounts
+    /// outside the local copy).
+    pub fn add_use(&mut self, kind: LinkKind, value: &str, customer: CustomerId) {
+        if !value.is_empty() {
+            self.users.entry((kind, value.to_owned())).or_default().insert(customer);
         }
     }
 

@@ -23,6 +23,8 @@ struct Scores {
     seq: i64,
     /// Each scored customer: whether the score declined them.
     declined: HashMap<i64, bool>,
+    /// The customers the last call scored (the others' scores were kept).
+    last: Vec<i64>,
 }
 
 /// Scores kept between sweeps; only customers whose activity (or name), or a linked account's
@@ -82,6 +84,11 @@ async fn touched(conn: &mut AnyConnection, after: i64, head: i64) -> Result<Hash
 }
 
 impl RiskCache {
+    /// The customers the last `declining` scored; the others' scores were kept.
+    pub async fn scored_last(&self) -> Vec<i64> {
+        self.scores.lock().await.last.clone()
+    }
+
     /// Which of `customers` score at or above the policy's decline level at `now`, with every
     /// account linked to theirs (the identifier index), whoever's queue it is in.
     pub async fn declining(
@@ -102,13 +109,15 @@ impl RiskCache {
             scores.seq = head;
         }
         let stale: Vec<i64> = customers.iter().copied().filter(|c| !scores.declined.contains_key(c)).collect();
+        scores.last.clone_from(&stale);
         for ids in stale.chunks(CHUNK) {
             let events: Vec<ActivityEvent> =
                 ids_in(conn, "SELECT data FROM activity_events WHERE customer_id IN", ids).await?;
             let people: Vec<Customer> = ids_in(conn, "SELECT data FROM customers WHERE id IN", ids).await?;
-            let uses = links::shared_uses(conn, ids).await?;
-            let theirs = links::events(conn, &uses.iter().map(|u| u.event_id).collect::<Vec<_>>()).await?;
-            let links = arbiter_risk::Links::from_events(events.iter().chain(theirs.iter()));
+            let mut links = arbiter_risk::Links::from_events(&events);
+            for (customer, kind, value) in links::shared_uses(conn, ids).await? {
+                links.add_use(kind, &value, customer);
+            }
             let mut by_customer: HashMap<i64, Vec<ActivityEvent>> = HashMap::new();
             for event in events {
                 by_customer.entry(event.customer_id).or_default().push(event);

@@ -717,15 +717,41 @@ async fn linked_accounts_are_served_whichever_queue_they_are_in() {
         assert!(got.contains(&first) && got.contains(&second));
         let named = links.accounts.iter().find(|a| a.customer_id == first).unwrap();
         assert_eq!(named.account_id, api.server_customer(first).await.account_id);
-        // One event per account and shared identifier: the latest; and together they link the
-        // same accounts the engine does.
-        let of = |who: i64| links.events.iter().filter(|e| e.customer_id == who).map(|e| e.id).collect::<Vec<_>>();
-        assert_eq!(of(first), vec![next + 3]);
-        assert_eq!(of(second), vec![next + 5]);
-        assert!(links.events.iter().all(|e| e.customer_id != customer && got.contains(&e.customer_id)));
-        let partial = arbiter_risk::Links::from_events(mine.iter().copied().chain(links.events.iter()));
+        // What each shares, once, with when they last used it; together with the customer's
+        // own events that links the same accounts the engine does.
+        let of = |who: i64| {
+            links
+                .shared
+                .iter()
+                .filter(|s| s.customer_id == who)
+                .map(|s| (s.kind, s.value.clone(), s.last_used_at.timestamp_millis()))
+                .collect::<Vec<_>>()
+        };
+        let at = |id: i64| planted.iter().find(|e| e.id == id).unwrap().at.timestamp_millis();
+        assert_eq!(of(first), vec![(LinkKind::Device, "device-shared-3".to_owned(), at(next + 3))]);
+        assert_eq!(of(second), vec![(LinkKind::Wallet, "bc1q-shared-mule-wallet".to_owned(), at(next + 5))]);
+        assert!(links.shared.iter().all(|s| s.customer_id != customer && got.contains(&s.customer_id)));
+        let mut partial = arbiter_risk::Links::from_events(mine.iter().copied());
+        for s in &links.shared {
+            partial.add_use(s.kind, &s.value, s.customer_id);
+        }
         assert_eq!(partial.of_customer(customer, &mine), engine.of_customer(customer, &mine));
-        // Their supervisor too; not for a customer the caller cannot see, nor one that is not.
+        // Cut to the most linked accounts, saying so.
+        let mut conn = pool.acquire().await.unwrap();
+        let (one, cut) = arbiter_server::store::links::linked(&mut conn, customer, 1).await.unwrap();
+        assert!(cut);
+        let kept: std::collections::BTreeSet<i64> = one.iter().map(|s| s.customer_id).collect();
+        assert_eq!(kept.len(), 1);
+        assert!(one.iter().all(|s| of(s.customer_id).contains(&(
+            s.kind,
+            s.value.clone(),
+            s.last_used_at.timestamp_millis()
+        ))));
+        let (all_of_them, cut) = arbiter_server::store::links::linked(&mut conn, customer, got.len()).await.unwrap();
+        assert!(!cut);
+        assert_eq!(all_of_them, links.shared);
+        drop(conn); // the in-memory database has one connection
+                    // Their supervisor too; not for a customer the caller cannot see, nor one that is not.
         assert_eq!(api.get(OLGA, &format!("/v1/customers/{customer}/links")).await.0, StatusCode::OK);
         assert_eq!(api.get(HARUTO, &format!("/v1/customers/{first}/links")).await.0, StatusCode::NOT_FOUND);
         assert_eq!(api.get(HARUTO, "/v1/customers/987654321/links").await.0, StatusCode::NOT_FOUND);

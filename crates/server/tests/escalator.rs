@@ -336,3 +336,84 @@ async fn a_link_from_an_account_outside_every_active_ticket_can_tip_a_score_to_d
         );
     }
 }
+
+/// The sweep keeps scores: with nothing new nobody is scored again; a new event re-scores its
+/// customer and everyone sharing an identifier it carries; a changed name re-scores its owner.
+#[tokio::test]
+async fn scores_are_kept_between_sweeps_and_only_touched_customers_are_scored_again() {
+    for db in common::databases().await {
+        let server = common::server(&db, 150).await;
+        let pool = &server.db().pool;
+        let now = Utc::now();
+        let policy = arbiter_contract::defaults::risk_policy();
+        let mut customers: Vec<i64> =
+            sqlx::query_scalar("SELECT DISTINCT customer_id FROM tickets WHERE status IN ('new', 'open', 'on_hold')")
+                .fetch_all(pool)
+                .await
+                .unwrap();
+        customers.sort_unstable();
+        let risk = arbiter_server::risk::RiskCache::default();
+        // A connection per sweep: the in-memory database has only one.
+        let sweep = async || {
+            let mut conn = pool.acquire().await.unwrap();
+            risk.declining(&mut conn, &customers, &policy, now).await.unwrap();
+            let mut scored = risk.scored_last().await;
+            scored.sort_unstable();
+            scored
+        };
+        assert_eq!(sweep().await, customers, "everyone the first time");
+        assert_eq!(sweep().await, Vec::<i64>::new(), "nobody with nothing new");
+
+        // Customer a logs in from customer b's device: both are scored again, nobody else
+        // unless they use that device too.
+        let (a, b) = (customers[0], customers[1]);
+        let device: String = sqlx::query_scalar(
+            "SELECT MIN(value) FROM activity_identifiers WHERE customer_id = $1 AND kind = 'device'",
+        )
+        .bind(b)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        let users: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT customer_id FROM activity_identifiers WHERE kind = 'device' AND value = $1",
+        )
+        .bind(&device)
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        let next: i64 = sqlx::query_scalar("SELECT MAX(id) FROM activity_events").fetch_one(pool).await.unwrap();
+        let login = ActivityEvent {
+            id: next + 1,
+            customer_id: a,
+            at: now - Duration::minutes(5),
+            session_id: None,
+            detail: ActivityDetail::Login {
+                device_id: device.clone(),
+                device: "Pixel 8".into(),
+                ip: "10.20.30.40".into(),
+                ip_country: "NL".into(),
+                success: true,
+            },
+        };
+        let mut tx = pool.begin().await.unwrap();
+        arbiter_server::store::entities::put_activity(&mut tx, &login).await.unwrap();
+        tx.commit().await.unwrap();
+        let mut want: Vec<i64> = users.into_iter().chain([a]).filter(|c| customers.contains(c)).collect();
+        want.sort_unstable();
+        want.dedup();
+        assert!(want.contains(&a) && want.contains(&b));
+        assert_eq!(sweep().await, want);
+
+        // A customer's name changes: only they are scored again.
+        let c = customers[2];
+        let data: String =
+            sqlx::query_scalar("SELECT data FROM customers WHERE id = $1").bind(c).fetch_one(pool).await.unwrap();
+        let mut customer: Customer = serde_json::from_str(&data).unwrap();
+        customer.legal_name = Some("Someone Else Entirely".into());
+        let mut tx = pool.begin().await.unwrap();
+        arbiter_server::store::entities::put_customer(&mut tx, &customer).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(sweep().await, vec![c]);
+        assert_eq!(sweep().await, Vec::<i64>::new());
+    }
+}

@@ -771,7 +771,16 @@ export type Link = {
 	event_ids: number[],
 };
 
-export type LinkKind = "device" | "ip" | "wallet" | "card";
+/**  What can tie accounts together. */
+export type LinkKind = 
+/**  A device fingerprint (logins, security changes). */
+"device" | 
+/**  An IP address (logins, security changes). */
+"ip" | 
+/**  A withdrawal address. */
+"wallet" | 
+/**  A card fingerprint (card deposits). */
+"card";
 
 /**  Another customer linked to this one. */
 export type LinkedCustomer = {

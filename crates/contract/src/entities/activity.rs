@@ -170,17 +170,61 @@ pub struct LinkedAccount {
     pub created_at: DateTime<Utc>,
 }
 
+/// What can tie accounts together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// A device fingerprint (logins, security changes).
+    Device,
+    /// An IP address (logins, security changes).
+    Ip,
+    /// A withdrawal address.
+    Wallet,
+    /// A card fingerprint (card deposits).
+    Card,
+}
+
+impl LinkKind {
+    /// The wire name: `device`, `ip`, `wallet`, `card`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Device => "device",
+            LinkKind::Ip => "ip",
+            LinkKind::Wallet => "wallet",
+            LinkKind::Card => "card",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        [LinkKind::Device, LinkKind::Ip, LinkKind::Wallet, LinkKind::Card].into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// An identifier a linked account shares with the customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SharedIdentifier {
+    pub kind: LinkKind,
+    /// The device fingerprint, IP address, withdrawal address or card fingerprint.
+    pub value: String,
+    /// The linked account.
+    pub customer_id: CustomerId,
+    /// When that account last used it.
+    pub last_used_at: DateTime<Utc>,
+}
+
 /// The accounts linked to a customer's — anyone else who used one of their devices, IP
-/// addresses, withdrawal wallets or cards — whichever queues those accounts are in.
+/// addresses, withdrawal wallets or cards — whichever queues those accounts are in. Only
+/// what links them is told, not the linked accounts' activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomerLinks {
     pub customer_id: CustomerId,
     /// Most shared identifiers first.
     pub accounts: Vec<LinkedAccount>,
-    /// For each shared identifier and linked account, that account's latest event carrying
-    /// it: what the link is, and when it was last seen.
-    pub events: Vec<ActivityEvent>,
+    /// What each listed account shares with the customer.
+    pub shared: Vec<SharedIdentifier>,
     /// More accounts share these identifiers than the answer lists.
     pub truncated: bool,
 }

@@ -1,8 +1,6 @@
 //! What a desk cannot know from its own copy: the accounts linked to a customer's when they
 //! are outside the caller's queues.
 
-use std::collections::BTreeSet;
-
 use arbiter_contract::*;
 use axum::extract::State;
 use axum::Json;
@@ -10,6 +8,7 @@ use axum::Json;
 use crate::auth::Caller;
 use crate::error::ApiFailure;
 use crate::http::extract::Id;
+use crate::store::rows::{list, params, Val};
 use crate::store::{links, reads};
 use crate::AppState;
 
@@ -17,7 +16,7 @@ use crate::AppState;
 pub const MAX_LINKED_ACCOUNTS: usize = 200;
 
 /// The accounts sharing a device, IP address, withdrawal wallet or card with the customer,
-/// whichever queues they are in, with each account's latest event carrying what it shares.
+/// whichever queues they are in, and what each shares (not their activity).
 /// Only for callers who see the customer (any of their tickets).
 #[utoipa::path(get, path = "/v1/customers/{id}/links", tag = "customers", security(("bearer" = [])),
     params(("id" = i64, Path)),
@@ -32,23 +31,31 @@ pub async fn links(
     if reads::customer(&mut conn, id).await?.is_none() || !caller.vis.sees_customer(&mut conn, id).await? {
         return Err(not_found());
     }
-    let uses = links::shared_uses(&mut conn, &[id]).await?;
-    let (ranked, truncated) = links::rank_accounts(&uses, MAX_LINKED_ACCOUNTS);
-    let kept: BTreeSet<CustomerId> = ranked.iter().copied().collect();
-    let event_ids: Vec<i64> = uses.iter().filter(|u| kept.contains(&u.customer_id)).map(|u| u.event_id).collect();
-    let events = links::events(&mut conn, &event_ids).await?;
-    let mut accounts = Vec::with_capacity(ranked.len());
-    for customer_id in ranked {
-        if let Some(c) = reads::customer(&mut conn, customer_id).await? {
-            accounts.push(LinkedAccount {
-                customer_id,
-                account_id: c.account_id,
-                name: c.name,
-                country: c.country,
-                kyc_level: c.kyc_level,
-                created_at: c.created_at,
-            });
+    let (shared, truncated) = links::linked(&mut conn, id, MAX_LINKED_ACCOUNTS).await?;
+    let mut ids: Vec<CustomerId> = Vec::new();
+    for s in &shared {
+        if !ids.contains(&s.customer_id) {
+            ids.push(s.customer_id);
         }
     }
-    Ok(Json(CustomerLinks { customer_id: id, accounts, events, truncated }))
+    let people: Vec<Customer> = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let sql = format!("SELECT data FROM customers WHERE id IN ({})", params(0, ids.len()));
+        list(&mut conn, &sql, ids.iter().map(|c| Val::from(*c)).collect()).await?
+    };
+    // In rank order; who they are, not how to reach them.
+    let accounts = ids
+        .iter()
+        .filter_map(|c| people.iter().find(|p| p.id == *c))
+        .map(|c| LinkedAccount {
+            customer_id: c.id,
+            account_id: c.account_id.clone(),
+            name: c.name.clone(),
+            country: c.country.clone(),
+            kyc_level: c.kyc_level,
+            created_at: c.created_at,
+        })
+        .collect();
+    Ok(Json(CustomerLinks { customer_id: id, accounts, shared, truncated }))
 }

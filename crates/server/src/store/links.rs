@@ -1,12 +1,13 @@
 //! Accounts linked through shared identifiers (devices, IPs, withdrawal wallets, cards): the
 //! `activity_identifiers` index, written with each event, and the reads over it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use arbiter_contract::{ActivityEvent, CustomerId};
+use arbiter_contract::{ActivityEvent, CustomerId, LinkKind, SharedIdentifier};
+use chrono::DateTime;
 use sqlx::AnyConnection;
 
-use super::rows::{list, params, Val};
+use super::rows::params;
 
 /// Indexes the identifiers `event` carries (after clearing the event's old ones, so storing
 /// the same event again changes nothing).
@@ -33,31 +34,23 @@ pub fn identifier_rows(event: &ActivityEvent) -> BTreeSet<(&'static str, String)
         .collect()
 }
 
-/// One linked account's use of one shared identifier: its latest event carrying it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SharedUse {
-    pub customer_id: CustomerId,
-    pub kind: String,
-    pub value: String,
-    pub event_id: i64,
-}
-
 /// Everyone else using an identifier any of `customers` uses: one row per account and
-/// identifier (its latest event), so a thousand logins from one shared device stay one row.
-pub async fn shared_uses(conn: &mut AnyConnection, customers: &[CustomerId]) -> Result<Vec<SharedUse>, sqlx::Error> {
+/// identifier, so a thousand logins from one shared device stay one row.
+pub async fn shared_uses(
+    conn: &mut AnyConnection,
+    customers: &[CustomerId],
+) -> Result<Vec<(CustomerId, LinkKind, String)>, sqlx::Error> {
     if customers.is_empty() {
         return Ok(Vec::new());
     }
     let list = params(0, customers.len());
     let sql = format!(
         "WITH mine AS (SELECT DISTINCT kind, value FROM activity_identifiers WHERE customer_id IN ({list}))
-         SELECT other.customer_id, other.kind, other.value, MAX(other.event_id)
+         SELECT DISTINCT other.customer_id, other.kind, other.value
          FROM mine JOIN activity_identifiers other ON other.kind = mine.kind AND other.value = mine.value
-         WHERE other.customer_id NOT IN ({list})
-         GROUP BY other.customer_id, other.kind, other.value
-         ORDER BY other.customer_id, other.kind, other.value"
+         WHERE other.customer_id NOT IN ({list})"
     );
-    let mut query = sqlx::query_as::<_, (i64, String, String, i64)>(&sql);
+    let mut query = sqlx::query_as::<_, (i64, String, String)>(&sql);
     for id in customers {
         query = query.bind(*id);
     }
@@ -65,49 +58,49 @@ pub async fn shared_uses(conn: &mut AnyConnection, customers: &[CustomerId]) -> 
         .fetch_all(conn)
         .await?
         .into_iter()
-        .map(|(customer_id, kind, value, event_id)| SharedUse { customer_id, kind, value, event_id })
+        .filter_map(|(customer, kind, value)| Some((customer, LinkKind::parse(&kind)?, value)))
         .collect())
 }
 
-/// Events by id, in id order.
-pub async fn events(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<ActivityEvent>, sqlx::Error> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(500) {
-        let sql = format!("SELECT data FROM activity_events WHERE id IN ({}) ORDER BY id", params(0, chunk.len()));
-        out.extend(list::<ActivityEvent>(conn, &sql, chunk.iter().map(|id| Val::from(*id)).collect()).await?);
+/// What the accounts linked to `customer`'s share with it: the accounts sharing the most
+/// identifiers first (then the most recently active), at most `limit` accounts; and whether
+/// there were more. Ranked and cut in the database, so a widely shared IP costs no transfer.
+pub async fn linked(
+    conn: &mut AnyConnection,
+    customer: CustomerId,
+    limit: usize,
+) -> Result<(Vec<SharedIdentifier>, bool), sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "WITH mine AS (SELECT DISTINCT kind, value FROM activity_identifiers WHERE customer_id = $1),
+         uses AS (
+             SELECT other.customer_id, other.kind, other.value, MAX(other.event_id) AS event_id
+             FROM mine JOIN activity_identifiers other ON other.kind = mine.kind AND other.value = mine.value
+             WHERE other.customer_id <> $1
+             GROUP BY other.customer_id, other.kind, other.value),
+         ranked AS (
+             SELECT customer_id, COUNT(*) AS shared, MAX(event_id) AS newest FROM uses
+             GROUP BY customer_id ORDER BY shared DESC, newest DESC, customer_id LIMIT $2)
+         SELECT uses.customer_id, uses.kind, uses.value, e.at
+         FROM uses JOIN ranked ON ranked.customer_id = uses.customer_id
+         JOIN activity_events e ON e.id = uses.event_id
+         ORDER BY ranked.shared DESC, ranked.newest DESC, uses.customer_id, uses.kind, uses.value",
+    )
+    .bind(customer)
+    .bind(limit as i64 + 1)
+    .fetch_all(conn)
+    .await?;
+    let mut accounts = Vec::new();
+    let mut shared = Vec::new();
+    for (customer_id, kind, value, at) in rows {
+        if accounts.last() != Some(&customer_id) {
+            accounts.push(customer_id);
+        }
+        if accounts.len() > limit {
+            return Ok((shared, true));
+        }
+        let Some(kind) = LinkKind::parse(&kind) else { continue };
+        let last_used_at = DateTime::from_timestamp_millis(at).unwrap_or_default();
+        shared.push(SharedIdentifier { kind, value, customer_id, last_used_at });
     }
-    out.sort_by_key(|e| e.id);
-    Ok(out)
-}
-
-/// The linked accounts of `uses`, most shared identifiers first (then most recent), at most
-/// `limit` of them; and whether there were more.
-pub fn rank_accounts(uses: &[SharedUse], limit: usize) -> (Vec<CustomerId>, bool) {
-    let mut by_account: BTreeMap<CustomerId, (usize, i64)> = BTreeMap::new();
-    for u in uses {
-        let entry = by_account.entry(u.customer_id).or_default();
-        entry.0 += 1;
-        entry.1 = entry.1.max(u.event_id);
-    }
-    let mut ranked: Vec<(CustomerId, (usize, i64))> = by_account.into_iter().collect();
-    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
-    let truncated = ranked.len() > limit;
-    (ranked.into_iter().take(limit).map(|(id, _)| id).collect(), truncated)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn used(customer_id: CustomerId, kind: &str, event_id: i64) -> SharedUse {
-        SharedUse { customer_id, kind: kind.into(), value: format!("{kind}-value"), event_id }
-    }
-
-    #[test]
-    fn accounts_sharing_more_come_first_then_the_most_recent_and_the_rest_are_counted_out() {
-        let uses = [used(7, "ip", 10), used(8, "ip", 30), used(8, "device", 20), used(9, "ip", 40), used(6, "ip", 40)];
-        assert_eq!(rank_accounts(&uses, 10), (vec![8, 6, 9, 7], false));
-        assert_eq!(rank_accounts(&uses, 2), (vec![8, 6], true));
-        assert_eq!(rank_accounts(&[], 2), (vec![], false));
-    }
+    Ok((shared, false))
 }

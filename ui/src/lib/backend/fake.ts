@@ -750,7 +750,11 @@ export class FakeBackend implements Backend {
   /** Whether the company API answers on linked accounts. */
   linksOffline = false;
 
+  /** Every customer the desk asked the company API about, in order. */
+  linksAsked: number[] = [];
+
   async refreshCustomerLinks(customerId: number): Promise<boolean> {
+    this.linksAsked.push(customerId);
     if (this.linksOffline) throw new DeskFailure("offline", "The company API cannot be reached.");
     const first = !this.linksCheckedAt.has(customerId);
     this.linksCheckedAt.set(customerId, new Date().toISOString());
