@@ -50,7 +50,7 @@ describe("Customer risk", () => {
     await waitFor(() => expect(screen.getByTestId("risk-links-status").dataset.checked).toBe("yes"));
     expect(graph.querySelectorAll("circle")).toHaveLength(3);
     expect(graph.getAttribute("aria-label")).toContain("Linked accounts");
-    expect(screen.getByTestId("risk-links").textContent).toContain("Shares a card (card ··4242) with Maria Lopez");
+    expect(screen.getByTestId("risk-links").textContent).toContain("Shares a card (··4242) with Maria Lopez");
     // A linked account leads to what the desk holds of them.
     await fireEvent.click(screen.getByTestId("risk-open-linked"));
     expect(desk.searchText).toBe("UID 77001234");
