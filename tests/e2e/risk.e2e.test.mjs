@@ -17,6 +17,19 @@ after(async () => {
   await server?.stop();
 });
 
+/** Signs Haruto in, waits for the desk to be in step, and opens a ticket through search. */
+async function openAsHaruto(app, ticketId) {
+  const $ = (selector) => app.browser.$(selector);
+  await signIn(app, server, HARUTO);
+  await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
+    timeout: 30_000,
+  });
+  await (await $('[data-testid="search-input"]')).setValue(`#${ticketId}`);
+  const hit = await $('[data-testid="search-hit"] button');
+  await hit.waitForExist({ timeout: 10_000 });
+  await hit.click();
+}
+
 test("a planted pattern is flagged, explained with its events highlighted, and reported to compliance", async () => {
   const truth = JSON.parse(readFileSync(`${server.database}.ground-truth.json`, "utf8"));
   const tickets = await visible(server, "ticket", HARUTO);
@@ -30,14 +43,7 @@ test("a planted pattern is flagged, explained with its events highlighted, and r
   const app = await launchApp(freshProfile());
   const $ = (selector) => app.browser.$(selector);
   try {
-    await signIn(app, server, HARUTO);
-    await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
-      timeout: 30_000,
-    });
-    await (await $('[data-testid="search-input"]')).setValue(`#${ticket.id}`);
-    const hit = await $('[data-testid="search-hit"] button');
-    await hit.waitForExist({ timeout: 10_000 });
-    await hit.click();
+    await openAsHaruto(app, ticket.id);
     await (await $('[data-testid="tab-risk"]')).click();
     const finding = await $(`[data-testid="risk-finding"][data-rule="${planted.rule}"]`);
     await finding.waitForDisplayed({ timeout: 10_000, timeoutMsg: `rule ${planted.rule} fires for customer ${planted.customer_id}` });
@@ -89,14 +95,7 @@ test("accounts linked from outside the agent's queues come from the company API 
   const app = await launchApp(freshProfile());
   const $ = (selector) => app.browser.$(selector);
   try {
-    await signIn(app, server, HARUTO);
-    await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
-      timeout: 30_000,
-    });
-    await (await $('[data-testid="search-input"]')).setValue(`#${found.ticket.id}`);
-    const hit = await $('[data-testid="search-hit"] button');
-    await hit.waitForExist({ timeout: 10_000 });
-    await hit.click();
+    await openAsHaruto(app, found.ticket.id);
     await (await $('[data-testid="tab-risk"]')).click();
     const status = await $('[data-testid="risk-links-status"][data-checked="yes"]');
     await status.waitForExist({ timeout: 15_000, timeoutMsg: "the desk asked the company API" });

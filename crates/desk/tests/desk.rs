@@ -76,6 +76,17 @@ async fn online_desk(dir: &std::path::Path, url: &str, token: &str, recorder: Ar
     desk
 }
 
+/// Every customer's activity as the server holds it: the truth the desk's risk is checked against.
+async fn server_activity(server: &RunningServer) -> Vec<arbiter_contract::ActivityEvent> {
+    sqlx::query_scalar::<_, String>("SELECT data FROM activity_events")
+        .fetch_all(&server.db().pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect()
+}
+
 fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
     let mut hits = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -997,13 +1008,7 @@ async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() 
     let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-haruto", Arc::default()).await; // fraud: the accounts with fraud claims
 
     // The whole truth, on the server: every customer's events and every link.
-    let all: Vec<ActivityEvent> = sqlx::query_scalar::<_, String>("SELECT data FROM activity_events")
-        .fetch_all(&server.db().pool)
-        .await
-        .unwrap()
-        .iter()
-        .map(|d| serde_json::from_str(d).unwrap())
-        .collect();
+    let all = server_activity(&server).await;
     let links = arbiter_risk::Links::from_events(&all);
     let policy = arbiter_contract::defaults::risk_policy();
 
@@ -1097,13 +1102,7 @@ async fn linked_accounts_of_the_agents_own_customers_are_fetched_ahead_for_offli
 
     let dir = tempfile::tempdir().unwrap();
     let server = server(dir.path()).await;
-    let all: Vec<ActivityEvent> = sqlx::query_scalar::<_, String>("SELECT data FROM activity_events")
-        .fetch_all(&server.db().pool)
-        .await
-        .unwrap()
-        .iter()
-        .map(|d| serde_json::from_str(d).unwrap())
-        .collect();
+    let all = server_activity(&server).await;
     let links = arbiter_risk::Links::from_events(&all);
     let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-haruto", Arc::default()).await;
 
