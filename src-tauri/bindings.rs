@@ -23,6 +23,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             send_reply,
             add_note,
             start_side_conversation,
+            internal_teams,
             post_side_message,
             acknowledge_escalation,
             supervisor_overview,
@@ -88,4 +89,133 @@ pub fn typescript() -> String {
     let source = std::fs::read_to_string(&path).expect("read bindings");
     let _ = std::fs::remove_dir_all(&dir);
     source
+}
+
+/// The domain rules the UI's in-memory desk (`ui/src/lib/backend/fake.ts`) applies, written
+/// from arbiter_policy so the Chromium flows run the real rules, not a hand-kept copy.
+/// `cargo test --test bindings` fails when `ui/src/lib/backend/rules.generated.ts` is stale.
+pub fn domain_rules() -> String {
+    use arbiter_contract::{CardNetwork, CaseKind, CaseOutcome, ChargebackStage, TicketKind};
+    use arbiter_policy::{cases, chargeback, teams};
+    use serde_json::{json, Map, Value};
+
+    fn key<T: serde::Serialize>(value: &T) -> String {
+        arbiter_contract::codec::wire_name(value)
+    }
+    fn table<K: serde::Serialize + Copy, V: serde::Serialize>(keys: &[K], f: impl Fn(K) -> V) -> Value {
+        let map: Map<String, Value> = keys.iter().map(|k| (key(k), json!(f(*k)))).collect();
+        Value::Object(map)
+    }
+    let ticket_kinds = [
+        TicketKind::Inquiry,
+        TicketKind::Complaint,
+        TicketKind::TradeDispute,
+        TicketKind::CardChargeback,
+        TicketKind::FraudClaim,
+        TicketKind::P2pDispute,
+    ];
+    let case_kinds = [CaseKind::Dispute, CaseKind::Chargeback, CaseKind::FraudClaim];
+    let outcomes = [
+        CaseOutcome::ConfirmedFraud,
+        CaseOutcome::FalsePositive,
+        CaseOutcome::Refunded,
+        CaseOutcome::RepresentedWon,
+        CaseOutcome::RepresentedLost,
+        CaseOutcome::ResolvedInFavourOfCustomer,
+        CaseOutcome::ResolvedInFavourOfExchange,
+    ];
+    let stages = [
+        ChargebackStage::Inquiry,
+        ChargebackStage::FirstChargeback,
+        ChargebackStage::Representment,
+        ChargebackStage::PreArbitration,
+        ChargebackStage::Arbitration,
+        ChargebackStage::Won,
+        ChargebackStage::Lost,
+    ];
+    let flows = [
+        chargeback::DisputeFlow::Allocation,
+        chargeback::DisputeFlow::Collaboration,
+        chargeback::DisputeFlow::Mastercard,
+    ];
+    let networks = [CardNetwork::Visa, CardNetwork::Mastercard];
+
+    let pretty = |value: Value| serde_json::to_string_pretty(&value).expect("JSON");
+    let sections = [
+        (
+            "Which case a ticket opens (null: none).",
+            "CASE_KIND_OF",
+            "Record<TicketKind, CaseKind | null>",
+            table(&ticket_kinds, cases::case_kind_for),
+        ),
+        (
+            "The outcomes each kind of case can end in.",
+            "OUTCOMES",
+            "Record<CaseKind, CaseOutcome[]>",
+            table(&case_kinds, cases::outcomes),
+        ),
+        (
+            "The network stage a chargeback's outcome means.",
+            "OUTCOME_STAGE",
+            "Record<CaseOutcome, ChargebackStage | null>",
+            table(&outcomes, cases::outcome_stage),
+        ),
+        (
+            "The statuses an open case moves between.",
+            "WORKING_STATUSES",
+            "CaseStatus[]",
+            json!(cases::WORKING_STATUSES),
+        ),
+        (
+            "The internal teams a side conversation can go to.",
+            "INTERNAL_TEAMS",
+            "string[]",
+            json!(teams::INTERNAL_TEAMS),
+        ),
+        (
+            "The reason-code catalog with its evidence checklists.",
+            "REASON_CODES",
+            "ReasonCodeInfo[]",
+            json!(arbiter_desk::reason_codes()),
+        ),
+        (
+            "The stages of each flow, before won or lost.",
+            "PATHS",
+            "Record<DisputeFlow, ChargebackStage[]>",
+            table(&flows, chargeback::path),
+        ),
+        (
+            "Where a dispute at each stage may go next, per flow.",
+            "NEXT_STAGES",
+            "Record<DisputeFlow, Record<ChargebackStage, ChargebackStage[]>>",
+            table(&flows, |flow| table(&stages, |stage| chargeback::next_stages(flow, stage))),
+        ),
+        (
+            "Days the network allows at each stage (null: decided).",
+            "DAYS_TO_ACT",
+            "Record<CardNetwork, Record<ChargebackStage, number | null>>",
+            table(&networks, |network| table(&stages, |stage| chargeback::days_to_act(network, stage))),
+        ),
+        (
+            "A chargeback due within this many hours is at risk.",
+            "AT_RISK_HOURS",
+            "number",
+            json!(chargeback::AT_RISK_HOURS),
+        ),
+        (
+            "The response margin before the network's deadline when policies have not synced.",
+            "DEFAULT_MARGIN_DAYS",
+            "number",
+            json!(chargeback::DEFAULT_MARGIN_DAYS),
+        ),
+    ];
+    let mut out = String::from(
+        "// Generated from arbiter_policy by src-tauri/bindings.rs for the in-memory desk. Do not edit:\n\
+         // `ARBITER_WRITE_BINDINGS=1 cargo test --test bindings` rewrites it.\n\
+         import type {\n  CardNetwork,\n  CaseKind,\n  CaseOutcome,\n  CaseStatus,\n  ChargebackStage,\n  DisputeFlow,\n  ReasonCodeInfo,\n  TicketKind,\n} from \"../bindings\";\n",
+    );
+    for (doc, name, ty, value) in sections {
+        out.push_str(&format!("\n/** {doc} */\nexport const {name}: {ty} = {};\n", pretty(value)));
+    }
+    out
 }

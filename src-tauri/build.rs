@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "send_reply",
     "add_note",
     "start_side_conversation",
+    "internal_teams",
     "post_side_message",
     "acknowledge_escalation",
     "supervisor_overview",

@@ -89,6 +89,13 @@ pub async fn start_side_conversation(
     desk.start_side_conversation(ticket_id, &team, &subject, &body, &client_key).await
 }
 
+/// The internal teams a side conversation can go to.
+#[tauri::command]
+#[specta::specta]
+pub async fn internal_teams(desk: State<'_, Desk>) -> Result<Vec<String>> {
+    desk.internal_teams().await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn post_side_message(

@@ -1,19 +1,24 @@
-//! The UI's TypeScript bindings are generated from the Rust commands and events; this test
-//! fails when the committed file is stale. `ARBITER_WRITE_BINDINGS=1 cargo test --test bindings`
-//! rewrites it.
+//! What the UI takes from Rust is generated, never written twice: the TypeScript bindings of
+//! the commands and events, and the domain rules the in-memory desk applies. These tests fail
+//! when a committed file is stale; `ARBITER_WRITE_BINDINGS=1 cargo test --test bindings`
+//! rewrites them.
 
-const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings.ts");
+fn check(relative: &str, generated: String) {
+    let path = format!("{}/{relative}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("ARBITER_WRITE_BINDINGS").is_some() {
+        std::fs::write(&path, &generated).expect("write generated file");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == generated, "{relative} is stale: run `ARBITER_WRITE_BINDINGS=1 cargo test --test bindings`");
+}
 
 #[test]
 fn typescript_bindings_are_current() {
-    let generated = arbiter_app::bindings::typescript();
-    if std::env::var_os("ARBITER_WRITE_BINDINGS").is_some() {
-        std::fs::write(BINDINGS, &generated).expect("write bindings");
-        return;
-    }
-    let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "ui/src/lib/bindings.ts is stale: run `ARBITER_WRITE_BINDINGS=1 cargo test --test bindings`"
-    );
+    check("ui/src/lib/bindings.ts", arbiter_app::bindings::typescript());
+}
+
+#[test]
+fn the_in_memory_desks_rules_are_current() {
+    check("ui/src/lib/backend/rules.generated.ts", arbiter_app::bindings::domain_rules());
 }

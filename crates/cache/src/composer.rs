@@ -195,3 +195,15 @@ impl Cache {
         }
     }
 }
+
+impl Cache {
+    /// Every team the server told the desk about (support queues and internal teams), by id.
+    pub async fn teams(&self) -> Result<Vec<arbiter_contract::Team>, CacheError> {
+        let found =
+            sqlx::query("SELECT data FROM entities WHERE kind = 'team' ORDER BY id").fetch_all(&self.pool).await?;
+        Ok(rows::entities_of(&found, |e| match e {
+            Entity::Team(x) => Some(x),
+            _ => None,
+        })?)
+    }
+}

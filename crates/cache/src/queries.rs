@@ -131,8 +131,10 @@ impl Cache {
             }
             None => Vec::new(),
         };
+        let case_kind = arbiter_policy::cases::case_kind_for(ticket.kind);
         Ok(Some(TicketView {
             ticket,
+            case_kind,
             customer,
             assignee,
             messages,

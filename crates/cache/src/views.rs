@@ -145,6 +145,8 @@ pub struct TicketListItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct TicketView {
     pub ticket: Ticket,
+    /// The kind of investigation this ticket opens (arbiter_policy), if it opens one.
+    pub case_kind: Option<arbiter_contract::CaseKind>,
     /// Absent until the customer has synced (the feed is not parent-first).
     pub customer: Option<Customer>,
     pub assignee: Option<Agent>,

@@ -17,6 +17,9 @@ pub enum ErrorCode {
     /// Absent, or outside the caller's scope (which looks the same on purpose).
     NotFound,
     BadRequest,
+    /// Well-formed, but it breaks a rule of the domain (an outcome that does not fit the
+    /// kind of case, say); the message says which.
+    Unprocessable,
     /// The idempotency key was used before with a different request.
     IdempotencyKeyReused,
     /// The update was based on an older version; `current` holds the newest.

@@ -9,15 +9,13 @@ use arbiter_contract::{
     AddEvidence, Case, CaseEvent, CaseKind, CaseStatus, CaseUpdate, CreateCase, EvidenceKind, NewCardDispute,
     TicketStatus,
 };
+use arbiter_policy::cases::{self as case_rules, OutcomeChoice};
 use arbiter_policy::chargeback::{self, DisputeFlow, Lifecycle, ReasonCategory};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
-
-/// Days before the network's deadline the desk answers by, when the policies have not synced.
-const DEFAULT_MARGIN_DAYS: i64 = 5;
 
 /// One item of a reason code's evidence checklist, with the evidence that answers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -54,6 +52,13 @@ pub struct CaseTicket {
 pub struct CaseView {
     /// With the agent's pending changes applied.
     pub case: Case,
+    /// The kind of investigation (as `case.kind`), which sets the outcomes it can end in.
+    pub kind: CaseKind,
+    /// The outcomes the case can be closed with now, each with the network stage it moves a
+    /// chargeback to (arbiter_policy::cases, the rule the server applies).
+    pub outcomes: Vec<OutcomeChoice>,
+    /// The statuses the agent may move an open case between.
+    pub statuses: Vec<CaseStatus>,
     /// Chargebacks: the network's stages, deadlines and how urgent it is now.
     pub lifecycle: Option<Lifecycle>,
     /// Chargebacks: the reason code and its checklist (none for codes outside the catalog).
@@ -110,7 +115,7 @@ impl Desk {
             .case_parts(case_id)
             .await?
             .ok_or_else(|| DeskError::new(ErrorCode::NotFound, format!("Case {case_id} is not in the local copy.")))?;
-        let margin = cache.policies().await?.map_or(DEFAULT_MARGIN_DAYS, |p| p.sla.chargeback_margin_days);
+        let margin = cache.policies().await?.map_or(chargeback::DEFAULT_MARGIN_DAYS, |p| p.sla.chargeback_margin_days);
         let case = parts.case;
         let lifecycle = chargeback::case_lifecycle(&case, margin, chrono::Utc::now());
         let reason = case.card.as_ref().and_then(|c| reason_info(c.network, &c.reason_code, Some(&case)));
@@ -128,7 +133,11 @@ impl Desk {
             Some(id) => cache.agent(id).await?.map(|a| a.name),
             None => None,
         };
+        let outcomes = case_rules::outcome_choices(case.kind, lifecycle.as_ref());
         Ok(CaseView {
+            kind: case.kind,
+            outcomes,
+            statuses: case_rules::WORKING_STATUSES.to_vec(),
             case,
             lifecycle,
             reason,
@@ -196,6 +205,11 @@ impl Desk {
                     ErrorCode::InvalidInput,
                     format!("The network does not allow {:?} after {:?}.", stage, lifecycle.stage),
                 ));
+            }
+        }
+        if let Some(outcome) = update.outcome {
+            if !case_rules::allows_outcome(view.kind, outcome) {
+                return Err(DeskError::new(ErrorCode::InvalidInput, "That outcome does not fit this kind of case."));
             }
         }
         if update.status == Some(CaseStatus::Closed) && view.case.outcome.is_none() && update.outcome.is_none() {

@@ -3,13 +3,12 @@
 
 use arbiter_cache::{Action, OutboxItem};
 use arbiter_contract::{TicketUpdate, REPLY_MAX_CHARS};
+use arbiter_policy::teams::INTERNAL_TEAMS;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
 use crate::events::TicketsChanged;
 
-/// The teams a side conversation may go to (the contract's internal teams).
-pub const INTERNAL_TEAMS: [&str; 5] = ["product", "marketing", "compliance", "risk", "payments"];
 const SUBJECT_MAX_CHARS: usize = 300;
 
 fn text(body: &str, what: &str) -> Result<String, DeskError> {
@@ -98,10 +97,11 @@ impl Desk {
         client_key: &str,
     ) -> Result<OutboxItem, DeskError> {
         let team = team.trim().to_ascii_lowercase();
-        if !INTERNAL_TEAMS.contains(&team.as_str()) {
+        let teams = self.internal_teams().await?;
+        if !teams.contains(&team) {
             return Err(DeskError::new(
                 ErrorCode::InvalidInput,
-                format!("Side conversations go to {}.", INTERNAL_TEAMS.join(", ")),
+                format!("Side conversations go to {}.", teams.join(", ")),
             ));
         }
         let subject = subject.trim();
@@ -152,6 +152,25 @@ impl Desk {
             base_version: escalation.version,
         };
         self.queue(client_key, action).await
+    }
+
+    /// The internal teams a side conversation can go to: the server's (as synced), in the
+    /// contract's order, or the contract's own before the teams have synced.
+    pub async fn internal_teams(&self) -> Result<Vec<String>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let mut teams: Vec<String> = cache
+            .teams()
+            .await?
+            .into_iter()
+            .filter(|t| t.kind == arbiter_contract::TeamKind::Internal)
+            .map(|t| t.id)
+            .collect();
+        if teams.is_empty() {
+            return Ok(INTERNAL_TEAMS.iter().map(|t| (*t).to_owned()).collect());
+        }
+        let rank = |t: &String| INTERNAL_TEAMS.iter().position(|known| known == t).unwrap_or(INTERNAL_TEAMS.len());
+        teams.sort_by_key(|t| (rank(t), t.clone()));
+        Ok(teams)
     }
 
     /// The ticket's server version, or NotFound.

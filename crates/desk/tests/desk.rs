@@ -816,6 +816,25 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     assert!(reason.checklist.iter().all(|l| l.evidence_ids.is_empty()));
     assert_eq!(view.tickets.len(), 1);
     assert_eq!(view.events.first().map(|e| e.action.as_str()), Some("created"));
+    // The case says what it can end in, with the stage each outcome moves it to (none
+    // to "won" before we have answered); an outcome of another kind of case is refused.
+    assert_eq!(view.kind, CaseKind::Chargeback);
+    let outcomes: Vec<_> = view.outcomes.iter().map(|c| (c.outcome, c.stage)).collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            (CaseOutcome::RepresentedWon, None),
+            (CaseOutcome::RepresentedLost, Some(ChargebackStage::Lost)),
+            (CaseOutcome::Refunded, Some(ChargebackStage::Lost)),
+        ]
+    );
+    assert_eq!(view.statuses, arbiter_policy::cases::WORKING_STATUSES.to_vec());
+    let fraud_outcome = CaseUpdate { outcome: Some(CaseOutcome::ConfirmedFraud), ..CaseUpdate::default() };
+    assert_eq!(
+        desk.update_case(case_id, Some(ticket.id), fraud_outcome, "wrong-outcome").await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(desk.ticket(ticket.id).await.unwrap().case_kind, Some(CaseKind::Chargeback));
 
     // Evidence answers the checklist; a key from another code's list is refused.
     let wrong = AddEvidence {

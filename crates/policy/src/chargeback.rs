@@ -46,6 +46,10 @@ pub fn response_due(
     network_deadline(network, stage, stage_began).map(|deadline| deadline - Duration::days(margin_days))
 }
 
+/// Days before the network's deadline the desk answers by, when the policies do not say
+/// (they do once synced: `SlaPolicy::chargeback_margin_days`).
+pub const DEFAULT_MARGIN_DAYS: i64 = 5;
+
 /// How long before our response is due a chargeback counts as at risk (the escalation
 /// matrix's "due within 48 h").
 pub const AT_RISK_HOURS: i64 = 48;

@@ -1,6 +1,8 @@
 //! Policies evaluated as pure functions of the policy data, so the server (authoritative)
 //! and the desk (offline) compute the same clocks and deadlines.
 
+pub mod cases;
 pub mod chargeback;
 pub mod escalation;
 pub mod sla;
+pub mod teams;

@@ -124,9 +124,15 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<Vec<Escalatio
         let Some(current) = reads::ticket(&mut tx, ticket.id).await? else { continue };
         let mut escalations = Vec::new();
         for raise in &new {
-            let escalation =
-                crate::inbound::raise(&mut tx, &current, raise.level, raise.reason, raise.detail.clone(), &raise.team)
-                    .await?;
+            let escalation = crate::domain::inbound::raise(
+                &mut tx,
+                &current,
+                raise.level,
+                raise.reason,
+                raise.detail.clone(),
+                &raise.team,
+            )
+            .await?;
             highest.insert((ticket.id, raise.reason), raise.level);
             escalations.push(escalation);
         }

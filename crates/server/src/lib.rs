@@ -12,7 +12,6 @@ pub mod escalator;
 pub mod generator;
 pub mod http;
 pub mod hub;
-pub mod inbound;
 pub mod mutation;
 pub mod rate_limit;
 pub mod risk;

@@ -1,6 +1,14 @@
-//! The frame every mutation runs in: one serialized write transaction; a replay of the same
-//! `Idempotency-Key` answers with the stored first result; every change lands in the audit
-//! log with its actor; live-stream events go out only after the commit.
+//! The frame every mutation runs in, written once: one serialized write transaction; a
+//! replay of the same `Idempotency-Key` answers with the stored first result (the same key
+//! with another request is 422); the `If-Match` version check; every change lands in the
+//! audit log with its actor; live-stream events go out only after the commit.
+//!
+//! A handler describes the request (`Write`), and runs one domain function inside the frame:
+//!
+//! ```ignore
+//! let write = Write::new(caller, key, "case.update").on(id).base(base).body(&update)?;
+//! Mutation::run(&state, write, StatusCode::OK, async |m| domain::cases::update(m, id, &update).await).await
+//! ```
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
@@ -13,28 +21,77 @@ use crate::db::Tx;
 use crate::error::ApiFailure;
 use crate::http::extract::IdempotencyKey;
 use crate::store::audit::{self, AuditRecord};
+use crate::store::idempotency::{self, StoredAnswer};
 use crate::store::Scope;
 use crate::AppState;
 use arbiter_contract::{ErrorCode, StreamPayload, IDEMPOTENCY_KEY_HEADER};
 
+/// What a mutation request is: who asks, under which key, on which version, and a
+/// fingerprint of its content that tells a true replay from a reused key.
+pub struct Write {
+    caller: Caller,
+    key: IdempotencyKey,
+    base: Option<i64>,
+    hasher: Sha256,
+}
+
+impl Write {
+    /// `route` names the operation ("case.update"); two operations never share a fingerprint.
+    pub fn new(caller: Caller, key: IdempotencyKey, route: &str) -> Self {
+        let mut write = Write { caller, key, base: None, hasher: Sha256::new() };
+        write.mix(route);
+        write
+    }
+
+    fn mix(&mut self, part: &str) {
+        self.hasher.update((part.len() as u64).to_le_bytes());
+        self.hasher.update(part.as_bytes());
+    }
+
+    /// The entity the request is about (a path id).
+    pub fn on(mut self, id: impl ToString) -> Self {
+        self.mix(&id.to_string());
+        self
+    }
+
+    /// The version the change was made on (`If-Match`), checked by `Mutation::at_base`.
+    pub fn base(mut self, version: i64) -> Self {
+        self.mix(&format!("@{version}"));
+        self.base = Some(version);
+        self
+    }
+
+    /// The request's content (its JSON body, or any other part that makes it different).
+    pub fn body<T: Serialize>(mut self, body: &T) -> Result<Self, ApiFailure> {
+        self.mix(&serde_json::to_string(body)?);
+        Ok(self)
+    }
+
+    pub fn caller(&self) -> &Caller {
+        &self.caller
+    }
+
+    fn fingerprint(&self) -> String {
+        hex::encode(self.hasher.clone().finalize())
+    }
+}
+
+/// An entity updated under `If-Match`.
+pub trait Versioned {
+    fn version(&self) -> i64;
+    /// The 409 when the request was made on another version than `self`'s.
+    fn stale(&self, base: i64) -> ApiFailure;
+}
+
+/// The unit of work a domain function gets: the transaction, the caller, one clock.
 pub struct Mutation {
     pub tx: Tx,
     pub caller: Caller,
     pub now: DateTime<Utc>,
     key: IdempotencyKey,
+    base: Option<i64>,
     fingerprint: String,
     events: Vec<(StreamPayload, Vec<Scope>)>,
-}
-
-/// Identifies a request's content, to tell a true replay from a reused key.
-pub fn fingerprint(route: &str, parts: &[&str]) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(route.as_bytes());
-    for part in parts {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
-    }
-    hex::encode(hasher.finalize())
 }
 
 pub fn json_response(status: StatusCode, body: String) -> Response {
@@ -44,42 +101,85 @@ pub fn json_response(status: StatusCode, body: String) -> Response {
     response
 }
 
+/// `"7"`: a version as an `ETag`.
+pub fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).expect("a number is a valid header")
+}
+
 impl Mutation {
-    /// Starts a mutation, or returns the stored answer when this key was used before for the
-    /// same request (422 when it was used for a different one).
-    pub async fn begin(
+    /// Runs `work` as one mutation and answers with what it returns (`status`, JSON), or
+    /// with the stored first answer when the key was used before for the same request.
+    /// A failure rolls everything back and stores nothing under the key.
+    pub async fn run<T: Serialize>(
         state: &AppState,
-        caller: Caller,
-        key: IdempotencyKey,
-        fingerprint: String,
-    ) -> Result<Result<Mutation, Response>, ApiFailure> {
+        write: Write,
+        status: StatusCode,
+        work: impl AsyncFnOnce(&mut Mutation) -> Result<T, ApiFailure>,
+    ) -> Result<Response, ApiFailure> {
+        Self::run_inner(state, write, status, |_| None, work).await
+    }
+
+    /// `run` for an answer that is a versioned entity: its version goes out as the `ETag`.
+    pub async fn run_tagged<T: Serialize + Versioned>(
+        state: &AppState,
+        write: Write,
+        status: StatusCode,
+        work: impl AsyncFnOnce(&mut Mutation) -> Result<T, ApiFailure>,
+    ) -> Result<Response, ApiFailure> {
+        Self::run_inner(state, write, status, |body: &T| Some(body.version()), work).await
+    }
+
+    async fn run_inner<T: Serialize>(
+        state: &AppState,
+        write: Write,
+        status: StatusCode,
+        tag: impl FnOnce(&T) -> Option<i64>,
+        work: impl AsyncFnOnce(&mut Mutation) -> Result<T, ApiFailure>,
+    ) -> Result<Response, ApiFailure> {
+        let mut m = match Self::begin(state, write).await? {
+            Ok(m) => m,
+            Err(replay) => return Ok(replay),
+        };
+        let body = work(&mut m).await?;
+        let version = tag(&body);
+        let mut response = m.finish(state, status, &body).await?;
+        if let Some(version) = version {
+            response.headers_mut().insert(header::ETAG, etag(version));
+        }
+        Ok(response)
+    }
+
+    async fn begin(state: &AppState, write: Write) -> Result<Result<Mutation, Response>, ApiFailure> {
+        let fingerprint = write.fingerprint();
+        let Write { caller, key, base, .. } = write;
         let mut tx = state.db.begin_write().await?;
-        let stored: Option<(String, i64, String)> = sqlx::query_as(
-            "SELECT request_sha256, response_status, response_body FROM idempotency_keys WHERE agent_id = $1 AND key = $2",
-        )
-        .bind(caller.id())
-        .bind(key.0.clone())
-        .fetch_optional(&mut *tx)
-        .await?;
-        match stored {
-            Some((stored_fingerprint, _, _)) if stored_fingerprint != fingerprint => Err(ApiFailure::new(
+        match idempotency::stored(&mut tx, caller.id(), &key.0).await? {
+            Some(StoredAnswer { fingerprint: stored, .. }) if stored != fingerprint => Err(ApiFailure::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::IdempotencyKeyReused,
                 format!("the {IDEMPOTENCY_KEY_HEADER} was already used for a different request"),
             )),
-            Some((_, status, body)) => {
+            Some(StoredAnswer { status, body, .. }) => {
                 let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
                 let mut response = json_response(status, body);
                 response.headers_mut().insert("Idempotent-Replayed", HeaderValue::from_static("true"));
                 Ok(Err(response))
             }
-            None => Ok(Ok(Mutation { tx, caller, now: Utc::now(), key, fingerprint, events: Vec::new() })),
+            None => Ok(Ok(Mutation { tx, caller, now: Utc::now(), key, base, fingerprint, events: Vec::new() })),
         }
     }
 
     /// The request's idempotency key, stored on created entities as `client_ref`.
     pub fn key(&self) -> &str {
         &self.key.0
+    }
+
+    /// `entity` if the request was made on its current version (`If-Match`); 409 otherwise.
+    pub fn at_base<E: Versioned>(&self, entity: E) -> Result<E, ApiFailure> {
+        match self.base {
+            Some(base) if base != entity.version() => Err(entity.stale(base)),
+            _ => Ok(entity),
+        }
     }
 
     /// Records the change in the audit log.
@@ -111,29 +211,19 @@ impl Mutation {
     }
 
     /// Stores the answer under the idempotency key, commits, and sends the queued events.
-    pub async fn finish<T: Serialize>(
+    async fn finish<T: Serialize>(
         mut self,
         state: &AppState,
         status: StatusCode,
         body: &T,
     ) -> Result<Response, ApiFailure> {
         let body = serde_json::to_string(body)?;
-        sqlx::query(
-            "INSERT INTO idempotency_keys (agent_id, key, request_sha256, response_status, response_body, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(self.caller.id())
-        .bind(self.key.0.clone())
-        .bind(self.fingerprint.clone())
-        .bind(i64::from(status.as_u16()))
-        .bind(body.clone())
-        .bind(self.now.timestamp_millis())
-        .execute(&mut *self.tx)
-        .await?;
+        let answer = StoredAnswer { fingerprint: self.fingerprint.clone(), status: i64::from(status.as_u16()), body };
+        idempotency::store(&mut self.tx, self.caller.id(), &self.key.0, &answer, self.now).await?;
         self.tx.commit().await?;
         for (payload, scopes) in self.events {
             state.hub.publish(payload, scopes);
         }
-        Ok(json_response(status, body))
+        Ok(json_response(status, answer.body))
     }
 }

@@ -12,8 +12,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use tokio::task::JoinHandle;
 
+use crate::domain::inbound;
 use crate::generator::corpus::{Who, SCENARIOS};
-use crate::inbound;
 use crate::store::entities::{put_message, put_ticket};
 use crate::store::rows::list;
 use crate::store::{next_id, reads, Scope};

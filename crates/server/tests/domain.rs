@@ -402,6 +402,45 @@ async fn a_chargeback_case_runs_its_lifecycle_with_an_audit_trail() {
 }
 
 #[tokio::test]
+async fn an_outcome_must_fit_the_kind_of_case() {
+    each_database(async |api| {
+        let ticket = api
+            .one("SELECT MAX(id) FROM tickets WHERE queue = 'disputes' AND status <> 'closed' AND data LIKE '%\"case_id\":null%'")
+            .await;
+        let create = json!({
+            "kind": "fraud_claim", "ticket_id": ticket, "amount_minor": 50_000, "currency": "USD", "card": null,
+            "summary": "The customer says someone else withdrew their BTC."
+        });
+        let (status, case) = api.call(Method::POST, AVA, "/v1/cases", Some(create), None).await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        let case: Case = serde_json::from_value(case).unwrap();
+        let path = format!("/v1/cases/{}", case.id);
+        // A fraud claim is confirmed or a false positive; it is never "represented".
+        let (status, refused) = api
+            .call(Method::PATCH, AVA, &path, Some(json!({"outcome": "represented_won", "status": "closed"})), Some(case.version))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert_eq!(refused["code"], "unprocessable");
+        let message = refused["message"].as_str().unwrap();
+        assert!(message.contains("fraud_claim") && message.contains("confirmed_fraud, false_positive"), "{message}");
+        let (_, unchanged) = api.get(AVA, &path).await;
+        assert_eq!(unchanged["version"], case.version, "nothing was stored");
+        assert_eq!(unchanged["outcome"], Value::Null);
+        // Every outcome the policy allows for the kind is taken.
+        for outcome in arbiter_policy::cases::outcomes(CaseKind::FraudClaim) {
+            let (_, now) = api.get(AVA, &path).await;
+            let version = now["version"].as_i64().unwrap();
+            let (status, closed) = api
+                .call(Method::PATCH, AVA, &path, Some(json!({"outcome": outcome, "status": "closed"})), Some(version))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{closed}");
+            assert_eq!(closed["outcome"], json!(outcome));
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_suspicious_activity_report_goes_from_draft_to_acknowledged() {
     each_database(async |api| {
         let customer = api.one("SELECT MIN(customer_id) FROM tickets WHERE queue = 'fraud'").await;

@@ -19,6 +19,8 @@ export const commands = {
 	sendReply: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, clientKey })),
 	addNote: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, clientKey })),
 	startSideConversation: (ticketId: number, team: string, subject: string, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_side_conversation", { ticketId, team, subject, body, clientKey })),
+	/**  The internal teams a side conversation can go to. */
+	internalTeams: () => typedError<string[], DeskError>(__TAURI_INVOKE("internal_teams")),
 	postSideMessage: (sideConversationId: number, body: string, close: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("post_side_message", { sideConversationId, body, close, clientKey })),
 	acknowledgeEscalation: (escalationId: number, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("acknowledge_escalation", { escalationId, clientKey })),
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
@@ -381,6 +383,15 @@ export type CaseUpdate = {
 export type CaseView = {
 	/**  With the agent's pending changes applied. */
 	case: Case,
+	/**  The kind of investigation (as `case.kind`), which sets the outcomes it can end in. */
+	kind: CaseKind,
+	/**
+	 *  The outcomes the case can be closed with now, each with the network stage it moves a
+	 *  chargeback to (arbiter_policy::cases, the rule the server applies).
+	 */
+	outcomes: OutcomeChoice[],
+	/**  The statuses the agent may move an open case between. */
+	statuses: CaseStatus[],
 	/**  Chargebacks: the network's stages, deadlines and how urgent it is now. */
 	lifecycle: Lifecycle | null,
 	/**  Chargebacks: the reason code and its checklist (none for codes outside the catalog). */
@@ -967,6 +978,15 @@ export type OutboxState =
 /**  The server refused it for good; `last_error` says why. */
 "rejected";
 
+/**
+ *  An outcome the agent may record now, and the stage it moves the chargeback to (only
+ *  when the network allows that move from where the dispute stands).
+ */
+export type OutcomeChoice = {
+	outcome: CaseOutcome,
+	stage: ChargebackStage | null,
+};
+
 /**  The other side of a P2P order, as the marketplace knows them. */
 export type P2pCounterparty = {
 	/**  Set when the counterparty is one of our customers (they always are on our marketplace). */
@@ -1498,6 +1518,8 @@ export type TicketUpdate = {
 /**  A ticket with everything its screen shows. */
 export type TicketView = {
 	ticket: Ticket,
+	/**  The kind of investigation this ticket opens (arbiter_policy), if it opens one. */
+	case_kind: CaseKind | null,
 	/**  Absent until the customer has synced (the feed is not parent-first). */
 	customer: Customer | null,
 	assignee: Agent | null,

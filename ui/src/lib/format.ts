@@ -21,7 +21,7 @@ import type {
   TicketStatus,
   ViewKey,
 } from "./bindings";
-import { formatDate, formatNumber, i18n, t, type Key } from "./i18n/index.svelte";
+import { formatDate, formatNumber, hasMessage, i18n, t, type Key } from "./i18n/index.svelte";
 
 /**
  * A read-only table whose entries are looked up in the current language each time they are
@@ -70,14 +70,9 @@ export const REASON_LABELS = labelTable<EscalationReason>(
   (reason) => `reason.${reason}`,
 );
 
-/** The internal teams a side conversation may go to, in the order the desk offers them. */
-export const INTERNAL_TEAMS = ["product", "marketing", "compliance", "risk", "payments"] as const;
-export type InternalTeam = (typeof INTERNAL_TEAMS)[number];
-const TEAM_LABELS = labelTable<InternalTeam>(INTERNAL_TEAMS, (team) => `team.${team}`);
-
-/** A team's name in the current language; a team the desk does not know is shown as sent. */
+/** A team's name in the current language; a team without a translation is shown as sent. */
 export function teamName(team: string): string {
-  return (INTERNAL_TEAMS as readonly string[]).includes(team) ? TEAM_LABELS[team as InternalTeam] : team;
+  return hasMessage(`team.${team}`) ? t(`team.${team}` as Key) : team;
 }
 
 export const ESCALATION_LABELS = labelTable<EscalationLevel>(["l0", "l1", "l2", "l3"], (v) => `escalation.${v}`);

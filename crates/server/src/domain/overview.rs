@@ -8,7 +8,7 @@ use arbiter_contract::*;
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 
-use crate::store::rows::{list, params, Val};
+use crate::store::reads;
 
 /// The overview of `teams` (their queues) and `members` (their people) at `now`.
 pub async fn of_teams(
@@ -17,18 +17,8 @@ pub async fn of_teams(
     members: &[i64],
     now: DateTime<Utc>,
 ) -> Result<SupervisorOverview, sqlx::Error> {
-    let team_args: Vec<Val> = teams.iter().map(|t| Val::from(t.as_str())).collect();
-    let sql = format!(
-        "SELECT data FROM tickets WHERE queue IN ({}) AND status IN ('new', 'open', 'pending', 'on_hold')",
-        params(0, teams.len().max(1))
-    );
-    let args = if team_args.is_empty() { vec![Val::Text(None)] } else { team_args.clone() };
-    let tickets: Vec<Ticket> = list(&mut *conn, &sql, args.clone()).await?;
-    let sql = format!(
-        "SELECT data FROM escalations WHERE status = 'open' AND target_team IN ({})",
-        params(0, teams.len().max(1))
-    );
-    let escalations: Vec<Escalation> = list(&mut *conn, &sql, args).await?;
+    let tickets = reads::active_tickets_of_queues(&mut *conn, teams).await?;
+    let escalations = reads::open_escalations_of_teams(&mut *conn, teams).await?;
 
     let mut queues: BTreeMap<String, QueueStats> = BTreeMap::new();
     for team in teams {
@@ -98,10 +88,7 @@ pub async fn of_teams(
             }
         }
     }
-    let sql = format!("SELECT data FROM agents WHERE id IN ({})", params(0, members.len().max(1)));
-    let member_args: Vec<Val> =
-        if members.is_empty() { vec![Val::Int(None)] } else { members.iter().map(|m| Val::from(*m)).collect() };
-    let members: Vec<Agent> = list(&mut *conn, &sql, member_args).await?;
+    let members = reads::agents(&mut *conn, members).await?;
     let agents = members
         .into_iter()
         .map(|agent| AgentLoad {

@@ -591,7 +591,7 @@ pub fn make_ticket<R: Rng>(
             closed_at: solved.then_some(updated_at),
             version: 1,
         };
-        case.due_at = crate::http::cases::due_at(&case, stage_began, world.policy);
+        case.due_at = crate::domain::cases::due_at(&case, stage_began, world.policy);
         // The evidence answers the reason code's checklist where it can (no random draws here).
         if let Some(card) = case.card.as_mut() {
             card.stage_began_at = Some(stage_began);

@@ -84,15 +84,3 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
         Ok(Id(id))
     }
 }
-
-/// A text field of a request: trimmed, non-empty, at most `max` characters.
-pub fn text_field(value: &str, what: &str, max: usize) -> Result<String, ApiFailure> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
-        return Err(ApiFailure::bad_request(format!("{what} is empty")));
-    }
-    if trimmed.chars().count() > max {
-        return Err(ApiFailure::too_large(format!("{what} may hold at most {max} characters")));
-    }
-    Ok(trimmed.to_owned())
-}

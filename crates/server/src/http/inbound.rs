@@ -1,17 +1,17 @@
 //! The channel gateway's routes: customers' messages and typing, and internal teams'
 //! answers, as the company's chat widget, mail gateway and team tools deliver them.
 
-use arbiter_contract::{ApiError, InboundMessage, InboundSideMessage, Message, SideMessage, Typing, REPLY_MAX_CHARS};
+use arbiter_contract::{ApiError, InboundMessage, InboundSideMessage, Message, SideMessage, Typing};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use super::extract::{text_field, Body, Id};
+use super::extract::{Body, Id};
 use crate::auth::Gateway;
+use crate::domain::inbound;
 use crate::error::ApiFailure;
-use crate::store::reads;
-use crate::{inbound, AppState};
+use crate::AppState;
 
 /// The customer wrote on a ticket (chat message or email reply).
 #[utoipa::path(post, path = "/v1/inbound/tickets/{id}/messages", tag = "gateway", security(("bearer" = [])),
@@ -25,10 +25,7 @@ pub async fn customer_message(
     Id(ticket_id): Id,
     Body(body): Body<InboundMessage>,
 ) -> Result<Response, ApiFailure> {
-    let text = text_field(&body.text, "the message", REPLY_MAX_CHARS)?;
-    let message = inbound::customer_message(&state, ticket_id, &text, body.html)
-        .await?
-        .ok_or_else(|| ApiFailure::not_found(format!("ticket {ticket_id} does not exist")))?;
+    let message = inbound::receive_customer_message(&state, ticket_id, &body).await?;
     Ok((StatusCode::CREATED, Json(message)).into_response())
 }
 
@@ -43,11 +40,7 @@ pub async fn customer_typing(
     Id(ticket_id): Id,
     Body(body): Body<Typing>,
 ) -> Result<StatusCode, ApiFailure> {
-    let mut conn = state.db.pool.acquire().await?;
-    let ticket = reads::ticket(&mut conn, ticket_id)
-        .await?
-        .ok_or_else(|| ApiFailure::not_found(format!("ticket {ticket_id} does not exist")))?;
-    inbound::customer_typing(&state, &ticket, body.typing);
+    inbound::receive_customer_typing(&state, ticket_id, body.typing).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -63,10 +56,6 @@ pub async fn team_message(
     Id(side_id): Id,
     Body(body): Body<InboundSideMessage>,
 ) -> Result<Response, ApiFailure> {
-    let text = text_field(&body.text, "the message", REPLY_MAX_CHARS)?;
-    let author = text_field(&body.author_name, "the author's name", 200)?;
-    let message = inbound::team_reply(&state, side_id, &author, &text)
-        .await?
-        .ok_or_else(|| ApiFailure::not_found(format!("side conversation {side_id} does not exist")))?;
+    let message = inbound::receive_team_message(&state, side_id, &body).await?;
     Ok((StatusCode::CREATED, Json(message)).into_response())
 }

@@ -1,15 +1,16 @@
-use arbiter_contract::{Agent, ApiError, Entity, SetPresence, StreamPayload};
+//! Who is calling, and their presence.
+
+use arbiter_contract::{Agent, ApiError, SetPresence};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 
 use crate::auth::Caller;
+use crate::domain::presence;
 use crate::error::ApiFailure;
 use crate::http::extract::{Body, IdempotencyKey};
-use crate::mutation::{fingerprint, Mutation};
-use crate::store::entities::put_agent;
-use crate::store::Scope;
+use crate::mutation::{Mutation, Write};
 use crate::AppState;
 
 /// Who the token belongs to. Clients call it to check a token at sign-in.
@@ -30,23 +31,6 @@ pub async fn set_presence(
     key: IdempotencyKey,
     Body(body): Body<SetPresence>,
 ) -> Result<Response, ApiFailure> {
-    let print = fingerprint("presence", &[&serde_json::to_string(&body)?]);
-    let mut m = match Mutation::begin(&state, caller, key, print).await? {
-        Ok(m) => m,
-        Err(replay) => return Ok(replay),
-    };
-    let before = m.caller.agent.clone();
-    let mut agent = before.clone();
-    if agent.presence != body.presence {
-        agent.presence = body.presence;
-        agent.presence_since = m.now;
-        put_agent(&mut m.tx, &agent).await?;
-        m.audit("agent.presence", "agent", agent.id, Some(&Entity::Agent(before)), Some(&Entity::Agent(agent.clone())))
-            .await?;
-        m.publish(
-            StreamPayload::Presence { agent_id: agent.id, presence: agent.presence, since: agent.presence_since },
-            vec![Scope::global()],
-        );
-    }
-    m.finish(&state, StatusCode::OK, &agent).await
+    let write = Write::new(caller, key, "presence").body(&body)?;
+    Mutation::run(&state, write, StatusCode::OK, async |m| presence::set(m, &body).await).await
 }

@@ -1,3 +1,5 @@
+//! The policies in force: SLA targets, the escalation matrix, the risk rules.
+
 use arbiter_contract::*;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -5,10 +7,10 @@ use axum::response::Response;
 use axum::Json;
 
 use crate::auth::{Caller, Supervisor};
+use crate::domain::policies;
 use crate::error::ApiFailure;
 use crate::http::extract::{Body, IdempotencyKey, IfMatch};
-use crate::mutation::{fingerprint, Mutation};
-use crate::store::entities::put_policy;
+use crate::mutation::{Mutation, Write};
 use crate::store::reads;
 use crate::AppState;
 
@@ -18,27 +20,6 @@ use crate::AppState;
 pub async fn current(State(state): State<AppState>, _caller: Caller) -> Result<Json<PolicySet>, ApiFailure> {
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(reads::policy(&mut conn).await?))
-}
-
-fn validate(update: &PolicyUpdate) -> Result<(), ApiFailure> {
-    let positive = |targets: &[ResponseTarget]| targets.iter().all(|t| t.seconds > 0);
-    if !positive(&update.sla.first_response)
-        || !positive(&update.sla.next_response)
-        || update.sla.resolution_seconds <= 0
-    {
-        return Err(ApiFailure::bad_request("SLA targets must be positive"));
-    }
-    if update.sla.chargeback_margin_days < 0 {
-        return Err(ApiFailure::bad_request("the chargeback margin must not be negative"));
-    }
-    let risk = &update.risk;
-    if !(risk.review_at < risk.block_at && risk.block_at < risk.decline_at) {
-        return Err(ApiFailure::bad_request("risk thresholds must rise: review < block < decline"));
-    }
-    if risk.rules.iter().any(|r| r.weight < 0.0 || !(1..=8).contains(&r.number)) {
-        return Err(ApiFailure::bad_request("risk rules are numbered 1–8 with non-negative weights"));
-    }
-    Ok(())
 }
 
 /// Supervisors: puts a new version of the policies in force (`If-Match`: the current version).
@@ -54,28 +35,6 @@ pub async fn replace(
     IfMatch(base): IfMatch,
     Body(update): Body<PolicyUpdate>,
 ) -> Result<Response, ApiFailure> {
-    validate(&update)?;
-    let print = fingerprint("policy.replace", &[&base.to_string(), &serde_json::to_string(&update)?]);
-    let mut m = match Mutation::begin(&state, caller, key, print).await? {
-        Ok(m) => m,
-        Err(replay) => return Ok(replay),
-    };
-    let current = reads::policy(&mut m.tx).await?;
-    if current.version != base {
-        return Err(ApiFailure::conflict(
-            Entity::Policy(current.clone()),
-            format!("policies are at version {}", current.version),
-        ));
-    }
-    let next = PolicySet {
-        version: current.version + 1,
-        sla: update.sla,
-        escalation: update.escalation,
-        risk: update.risk,
-        updated_by: Some(m.caller.id()),
-        updated_at: m.now,
-    };
-    put_policy(&mut m.tx, &next).await?;
-    m.audit("policy.replace", "policy", next.version, Some(&current), Some(&next)).await?;
-    m.finish(&state, StatusCode::OK, &next).await
+    let write = Write::new(caller, key, "policy.replace").base(base).body(&update)?;
+    Mutation::run(&state, write, StatusCode::OK, async |m| policies::replace(m, &update).await).await
 }

@@ -9,7 +9,6 @@ use chrono::Utc;
 use crate::auth::Supervisor;
 use crate::domain;
 use crate::error::ApiFailure;
-use crate::store::audit;
 use crate::AppState;
 
 /// Backlog by queue and status, oldest waiting customer, SLA breaches, open escalations,
@@ -35,7 +34,5 @@ pub async fn audit(
 ) -> Result<Json<Vec<AuditEntry>>, ApiFailure> {
     let Query(query) = query?;
     let mut conn = state.db.pool.acquire().await?;
-    let entries = audit::query(&mut conn, &query).await?;
-    let members = &caller.vis.members;
-    Ok(Json(entries.into_iter().filter(|e| members.contains(&e.actor_id)).collect()))
+    Ok(Json(domain::audit::of_members(&mut conn, &caller, &query).await?))
 }

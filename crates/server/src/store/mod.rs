@@ -3,8 +3,11 @@
 //! so the feed can never miss or invent a change.
 
 pub mod audit;
+pub mod documents;
 pub mod entities;
 pub mod feed;
+pub mod handovers;
+pub mod idempotency;
 pub mod links;
 pub mod reads;
 pub mod rescope;

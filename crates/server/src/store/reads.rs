@@ -74,3 +74,59 @@ pub async fn activity_of(conn: &mut AnyConnection, customer_id: i64) -> Result<V
     list(conn, "SELECT data FROM activity_events WHERE customer_id = $1 ORDER BY at, id", vec![customer_id.into()])
         .await
 }
+
+/// A case's audit trail, oldest first.
+pub async fn case_events(conn: &mut AnyConnection, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error> {
+    list(conn, "SELECT data FROM case_events WHERE case_id = $1 ORDER BY at, id", vec![case_id.into()]).await
+}
+
+/// The customers with these ids (in no particular order; unknown ids are left out).
+pub async fn customers(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<Customer>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT data FROM customers WHERE id IN ({})", super::rows::params(0, ids.len()));
+    list(conn, &sql, ids.iter().map(|c| Val::from(*c)).collect()).await
+}
+
+/// The active tickets (new, open, pending, on hold) of these queues.
+pub async fn active_tickets_of_queues(conn: &mut AnyConnection, queues: &[String]) -> Result<Vec<Ticket>, sqlx::Error> {
+    if queues.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT data FROM tickets WHERE queue IN ({}) AND status IN ('new', 'open', 'pending', 'on_hold')",
+        super::rows::params(0, queues.len())
+    );
+    list(conn, &sql, queues.iter().map(|q| Val::from(q.as_str())).collect()).await
+}
+
+/// The open escalations aimed at these teams.
+pub async fn open_escalations_of_teams(
+    conn: &mut AnyConnection,
+    teams: &[String],
+) -> Result<Vec<Escalation>, sqlx::Error> {
+    if teams.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT data FROM escalations WHERE status = 'open' AND target_team IN ({})",
+        super::rows::params(0, teams.len())
+    );
+    list(conn, &sql, teams.iter().map(|t| Val::from(t.as_str())).collect()).await
+}
+
+/// The agents with these ids.
+pub async fn agents(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<Agent>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT data FROM agents WHERE id IN ({})", super::rows::params(0, ids.len()));
+    list(conn, &sql, ids.iter().map(|a| Val::from(*a)).collect()).await
+}
+
+/// Every team of `kind`, by id.
+pub async fn teams_of_kind(conn: &mut AnyConnection, kind: TeamKind) -> Result<Vec<Team>, sqlx::Error> {
+    let kind = arbiter_contract::codec::wire_name(&kind);
+    list(conn, "SELECT data FROM teams WHERE kind = $1 ORDER BY id", vec![Val::from(kind)]).await
+}

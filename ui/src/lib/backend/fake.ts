@@ -53,9 +53,9 @@ import type {
 } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
 import { FAKE_REASON_CODES, FakeCases } from "./fakeCases";
+import { CASE_KIND_OF, INTERNAL_TEAMS } from "./rules.generated";
 
 const OPEN = ["new", "open", "pending", "on_hold"];
-const INTERNAL_TEAMS = ["product", "marketing", "compliance", "risk", "payments"];
 
 /** The soonest running SLA clock, as the desk computes it. */
 function slaDue(t: Ticket): string | null {
@@ -342,6 +342,7 @@ export class FakeBackend implements Backend {
     const found = this.tickets.find((v) => v.ticket.id === id);
     if (!found) throw new DeskFailure("not_found", `Ticket #${id} is not in the local copy.`);
     const view = structuredClone(found);
+    view.case_kind = CASE_KIND_OF[view.ticket.kind];
     view.outbox = this.queue.filter((q) => q.action.ticket_id === id && q.state !== "done");
     for (const item of view.outbox) {
       if (item.action.type === "acknowledge_escalation" && item.state === "pending") {
@@ -400,6 +401,10 @@ export class FakeBackend implements Backend {
     if (!INTERNAL_TEAMS.includes(team)) throw new DeskFailure("invalid_input", `Side conversations go to ${INTERNAL_TEAMS.join(", ")}.`);
     if (!subject.trim() || !body.trim()) throw new DeskFailure("invalid_input", "The subject and the message are needed.");
     return this.enqueue(clientKey, { type: "start_side_conversation", ticket_id: ticketId, team, subject: subject.trim(), body: body.trim() });
+  }
+
+  async internalTeams(): Promise<string[]> {
+    return [...INTERNAL_TEAMS];
   }
 
   async postSideMessage(sideConversationId: number, body: string, close: boolean, clientKey: string): Promise<OutboxItem> {
@@ -679,6 +684,9 @@ export class FakeBackend implements Backend {
     const view = await this.caseView(caseId);
     if (update.stage && view.lifecycle && update.stage !== view.lifecycle.stage && !view.lifecycle.next.includes(update.stage)) {
       throw new DeskFailure("invalid_input", `The network does not allow ${update.stage} after ${view.lifecycle.stage}.`);
+    }
+    if (update.outcome && !view.outcomes.some((c) => c.outcome === update.outcome)) {
+      throw new DeskFailure("invalid_input", "That outcome does not fit this kind of case.");
     }
     if (update.status === "closed" && !view.case.outcome && !update.outcome) throw new DeskFailure("invalid_input", "Record the outcome before closing the case.");
     return this.enqueue(clientKey, { type: "update_case", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, update });
@@ -1128,6 +1136,8 @@ export function sampleData(): FakeData {
       escalations: [],
       recent_activity: [],
       outbox: [],
+      case_kind: "chargeback",
+      sla_clocks: [],
     };
   };
   return {

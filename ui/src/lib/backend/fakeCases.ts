@@ -1,6 +1,6 @@
 // Casework for the in-memory desk: cases held here, changed the way the server would change
-// them when the outbox is delivered. The lifecycle rules are a small copy of arbiter_policy's
-// for the UI tests; the real desk takes them from Rust.
+// them when the outbox is delivered. The rules (lifecycles, deadlines, outcomes, the reason
+// codes) come from arbiter_policy through rules.generated.ts, so the UI tests run the real ones.
 import type {
   Action,
   AddEvidence,
@@ -13,70 +13,33 @@ import type {
   DisputeFlow,
   Document,
   Lifecycle,
+  OutcomeChoice,
   ReasonCodeInfo,
   TicketView,
 } from "../bindings";
+import { AT_RISK_HOURS, DAYS_TO_ACT, DEFAULT_MARGIN_DAYS, NEXT_STAGES, OUTCOME_STAGE, OUTCOMES, PATHS, REASON_CODES, WORKING_STATUSES } from "./rules.generated";
 
 const DAY = 86_400_000;
 
-export const FAKE_REASON_CODES: ReasonCodeInfo[] = [
-  {
-    network: "visa",
-    code: "13.1",
-    title: "Merchandise or services not received",
-    category: "consumer_dispute",
-    flow: "collaboration",
-    checklist: [
-      { key: "crypto_credited", label: "Proof the crypto bought was credited to the account", kinds: ["activity_event", "file"], evidence_ids: [] },
-      { key: "crypto_used", label: "Proof the crypto was withdrawn, traded or otherwise used", kinds: ["activity_event"], evidence_ids: [] },
-      { key: "customer_communication", label: "The customer's own messages about the purchase", kinds: ["message"], evidence_ids: [] },
-    ],
-  },
-  {
-    network: "visa",
-    code: "10.4",
-    title: "Other fraud: card-absent environment",
-    category: "fraud",
-    flow: "allocation",
-    checklist: [
-      { key: "login_history", label: "Login, device and IP history of the account around the purchase", kinds: ["activity_event"], evidence_ids: [] },
-      { key: "three_ds", label: "3-D Secure authentication result for the payment", kinds: ["file", "note"], evidence_ids: [] },
-    ],
-  },
-  {
-    network: "mastercard",
-    code: "4837",
-    title: "No cardholder authorization",
-    category: "fraud",
-    flow: "mastercard",
-    checklist: [
-      { key: "login_history", label: "Login, device and IP history of the account around the purchase", kinds: ["activity_event"], evidence_ids: [] },
-      { key: "three_ds", label: "3-D Secure authentication result for the payment", kinds: ["file", "note"], evidence_ids: [] },
-    ],
-  },
-];
+export const FAKE_REASON_CODES: ReasonCodeInfo[] = REASON_CODES;
 
-const PATHS: Record<DisputeFlow, ChargebackStage[]> = {
-  allocation: ["inquiry", "first_chargeback", "pre_arbitration", "arbitration"],
-  collaboration: ["inquiry", "first_chargeback", "representment", "pre_arbitration", "arbitration"],
-  mastercard: ["inquiry", "first_chargeback", "representment", "pre_arbitration", "arbitration"],
-};
+/** A Visa code outside the catalog follows its family by number (arbiter_policy::chargeback::flow). */
+function flowOf(network: "visa" | "mastercard", code: string): DisputeFlow {
+  if (network === "mastercard") return "mastercard";
+  const known = REASON_CODES.find((r) => r.network === network && r.code === code.trim());
+  if (known) return known.flow;
+  return /^1[01]\./.test(code.trim()) ? "allocation" : "collaboration";
+}
 
 function lifecycle(c: Case, now = Date.now()): Lifecycle | null {
   if (!c.card) return null;
-  const reason = FAKE_REASON_CODES.find((r) => r.network === c.card!.network && r.code === c.card!.reason_code);
-  const flow: DisputeFlow = c.card.network === "mastercard" ? "mastercard" : (reason?.flow ?? "collaboration");
-  const path = PATHS[flow];
+  const flow = flowOf(c.card.network, c.card.reason_code);
   const stage = c.card.stage;
-  const index = path.indexOf(stage);
-  const next: ChargebackStage[] = index < 0 ? [] : [...(path[index + 1] ? [path[index + 1]] : [])];
-  if (index >= 0 && stage !== "inquiry" && stage !== "first_chargeback") next.push("won");
-  if (index >= 0 && stage !== "inquiry") next.push("lost");
   const began = new Date(c.card.stage_began_at ?? c.card.filed_at).getTime();
-  const days = index < 0 ? null : c.card.network === "mastercard" ? 45 : stage === "arbitration" ? 10 : 30;
+  const days = DAYS_TO_ACT[c.card.network][stage];
   const closed = c.status === "closed";
   const deadline = days === null || closed ? null : began + days * DAY;
-  const due = deadline === null ? null : deadline - 5 * DAY;
+  const due = deadline === null ? null : deadline - DEFAULT_MARGIN_DAYS * DAY;
   const urgency =
     deadline === null || due === null
       ? "decided"
@@ -84,19 +47,27 @@ function lifecycle(c: Case, now = Date.now()): Lifecycle | null {
         ? "missed"
         : now > due
           ? "overdue"
-          : due - now <= 2 * DAY
+          : due - now <= AT_RISK_HOURS * 3_600_000
             ? "at_risk"
             : "on_track";
   return {
     flow,
-    path,
+    path: PATHS[flow],
     stage,
-    next: closed ? [] : next,
+    next: closed ? [] : NEXT_STAGES[flow][stage],
     stage_began_at: new Date(began).toISOString(),
     network_deadline: deadline === null ? null : new Date(deadline).toISOString(),
     response_due: due === null ? null : new Date(due).toISOString(),
     urgency,
   };
+}
+
+/** The outcomes a case can close with now (arbiter_policy::cases::outcome_choices). */
+function outcomeChoices(c: Case, life: Lifecycle | null): OutcomeChoice[] {
+  return OUTCOMES[c.kind].map((outcome) => {
+    const stage: ChargebackStage | null = OUTCOME_STAGE[outcome];
+    return { outcome, stage: stage !== null && life?.next.includes(stage) ? stage : null };
+  });
 }
 
 export class FakeCases {
@@ -114,9 +85,13 @@ export class FakeCases {
     const c = structuredClone(held.case);
     for (const item of outbox) if (item.action.type === "update_case" && item.state === "pending") apply(c, item.action.update, item.created_at);
     const reason = FAKE_REASON_CODES.find((r) => r.network === c.card?.network && r.code === c.card?.reason_code) ?? null;
+    const life = lifecycle(c);
     return {
       case: c,
-      lifecycle: lifecycle(c),
+      kind: c.kind,
+      outcomes: outcomeChoices(c, life),
+      statuses: [...WORKING_STATUSES],
+      lifecycle: life,
       reason: reason && {
         ...reason,
         checklist: reason.checklist.map((l) => ({ ...l, evidence_ids: c.evidence.filter((e) => e.checklist?.includes(l.key)).map((e) => e.id) })),

@@ -38,6 +38,7 @@ export const tauriBackend: Backend = {
   updateTicket: (ticketId, update, clientKey) => unwrap(commands.updateTicket(ticketId, update, clientKey)),
   startSideConversation: (ticketId, team, subject, body, clientKey) =>
     unwrap(commands.startSideConversation(ticketId, team, subject, body, clientKey)),
+  internalTeams: () => unwrap(commands.internalTeams()),
   postSideMessage: (sideConversationId, body, close, clientKey) =>
     unwrap(commands.postSideMessage(sideConversationId, body, close, clientKey)),
   outbox: () => unwrap(commands.outbox()),

@@ -55,8 +55,10 @@ export interface Backend {
   sendReply(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
   addNote(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
   updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem>;
-  /** Asks an internal team (product, marketing, compliance, risk, payments) about a ticket. */
+  /** Asks an internal team (one of `internalTeams()`) about a ticket. */
   startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem>;
+  /** The internal teams a side conversation can go to. */
+  internalTeams(): Promise<string[]>;
   /** Writes in a side conversation, closing it when `close`. */
   postSideMessage(sideConversationId: number, body: string, close: boolean, clientKey: string): Promise<OutboxItem>;
   /** Actions not confirmed by the server yet, or refused. */

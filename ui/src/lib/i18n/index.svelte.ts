@@ -124,6 +124,11 @@ export function t(key: Key, values?: Values): string {
   return translate(key, { ...values, lng: i18n.locale });
 }
 
+/** Whether the catalogue has `key` (for names that come as data, like a team's id). */
+export function hasMessage(key: string): boolean {
+  return engine.exists(key, { lng: i18n.locale });
+}
+
 /** A number in the current language's style: "8,200". */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(i18n.tag, options).format(value);

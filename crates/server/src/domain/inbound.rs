@@ -7,9 +7,11 @@ use arbiter_contract::stream::Typist;
 use arbiter_contract::*;
 use chrono::{DateTime, Utc};
 
+use super::{email, input, tickets};
+use crate::error::ApiFailure;
 use crate::store::entities::{put_escalation, put_message, put_side_conversation, put_side_message, put_ticket};
 use crate::store::{next_id, reads, Scope};
-use crate::{domain, AppState};
+use crate::AppState;
 
 /// Tells the agents on the ticket that the customer is (or stopped) typing; never stored.
 pub fn customer_typing(state: &AppState, ticket: &Ticket, typing: bool) {
@@ -37,7 +39,7 @@ pub async fn customer_message(
     if let Some(html) = html.filter(|_| current.channel == Channel::Email) {
         message.html = Some(html);
     }
-    let next = domain::after_customer_message(&current, &policy.sla, customer.vip_tier.is_vip(), now);
+    let next = tickets::after_customer_message(&current, &policy.sla, customer.vip_tier.is_vip(), now);
     put_ticket(&mut tx, &next).await?;
     let scope = Scope::of_ticket(&next);
     put_message(&mut tx, &message, &scope).await?;
@@ -118,7 +120,7 @@ pub(crate) fn message_from(id: i64, ticket: &Ticket, customer: &Customer, text: 
         author_agent_id: None,
         author_name: customer.name.clone(),
         text: text.to_owned(),
-        html: email.then(|| domain::text_to_email_html(text)),
+        html: email.then(|| email::text_to_email_html(text)),
         email: email.then(|| EmailEnvelope {
             from: customer.email.clone(),
             to: vec!["support@arbiter.example".into()],
@@ -161,4 +163,39 @@ pub(crate) async fn raise(
     };
     put_escalation(tx, &escalation, Some(ticket)).await?;
     Ok(escalation)
+}
+
+/// The gateway delivers a customer's message: checked, stored, 404 for an unknown ticket.
+pub async fn receive_customer_message(
+    state: &AppState,
+    ticket_id: TicketId,
+    body: &InboundMessage,
+) -> Result<Message, ApiFailure> {
+    let text = input::text_field(&body.text, "the message", REPLY_MAX_CHARS)?;
+    customer_message(state, ticket_id, &text, body.html.clone())
+        .await?
+        .ok_or_else(|| ApiFailure::not_found(format!("ticket {ticket_id} does not exist")))
+}
+
+/// The gateway says the customer is (or stopped) typing on a ticket.
+pub async fn receive_customer_typing(state: &AppState, ticket_id: TicketId, typing: bool) -> Result<(), ApiFailure> {
+    let mut conn = state.db.pool.acquire().await?;
+    let ticket = reads::ticket(&mut conn, ticket_id)
+        .await?
+        .ok_or_else(|| ApiFailure::not_found(format!("ticket {ticket_id} does not exist")))?;
+    customer_typing(state, &ticket, typing);
+    Ok(())
+}
+
+/// The gateway delivers an internal team's answer in a side conversation.
+pub async fn receive_team_message(
+    state: &AppState,
+    side_id: i64,
+    body: &InboundSideMessage,
+) -> Result<SideMessage, ApiFailure> {
+    let text = input::text_field(&body.text, "the message", REPLY_MAX_CHARS)?;
+    let author = input::text_field(&body.author_name, "the author's name", 200)?;
+    team_reply(state, side_id, &author, &text)
+        .await?
+        .ok_or_else(|| ApiFailure::not_found(format!("side conversation {side_id} does not exist")))
 }

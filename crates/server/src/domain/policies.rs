@@ -1,0 +1,56 @@
+//! The policies in force, replaced as a whole by supervisors (versioned).
+
+use arbiter_contract::*;
+
+use crate::error::ApiFailure;
+use crate::mutation::{Mutation, Versioned};
+use crate::store::entities::put_policy;
+use crate::store::reads;
+
+impl Versioned for PolicySet {
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn stale(&self, _base: i64) -> ApiFailure {
+        ApiFailure::conflict(Entity::Policy(self.clone()), format!("policies are at version {}", self.version))
+    }
+}
+
+fn validate(update: &PolicyUpdate) -> Result<(), ApiFailure> {
+    let positive = |targets: &[ResponseTarget]| targets.iter().all(|t| t.seconds > 0);
+    if !positive(&update.sla.first_response)
+        || !positive(&update.sla.next_response)
+        || update.sla.resolution_seconds <= 0
+    {
+        return Err(ApiFailure::bad_request("SLA targets must be positive"));
+    }
+    if update.sla.chargeback_margin_days < 0 {
+        return Err(ApiFailure::bad_request("the chargeback margin must not be negative"));
+    }
+    let risk = &update.risk;
+    if !(risk.review_at < risk.block_at && risk.block_at < risk.decline_at) {
+        return Err(ApiFailure::bad_request("risk thresholds must rise: review < block < decline"));
+    }
+    if risk.rules.iter().any(|r| r.weight < 0.0 || !(1..=8).contains(&r.number)) {
+        return Err(ApiFailure::bad_request("risk rules are numbered 1–8 with non-negative weights"));
+    }
+    Ok(())
+}
+
+/// Puts a new version of the policies in force.
+pub async fn replace(m: &mut Mutation, update: &PolicyUpdate) -> Result<PolicySet, ApiFailure> {
+    validate(update)?;
+    let current = reads::policy(&mut m.tx).await?;
+    let current = m.at_base(current)?;
+    let next = PolicySet {
+        version: current.version + 1,
+        sla: update.sla.clone(),
+        escalation: update.escalation.clone(),
+        risk: update.risk.clone(),
+        updated_by: Some(m.caller.id()),
+        updated_at: m.now,
+    };
+    put_policy(&mut m.tx, &next).await?;
+    m.audit("policy.replace", "policy", next.version, Some(&current), Some(&next)).await?;
+    Ok(next)
+}
