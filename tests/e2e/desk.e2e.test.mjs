@@ -106,13 +106,20 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     const ticketHit = await $(`[data-testid="search-hit"]`);
     await ticketHit.waitForDisplayed({ timeout: 5_000 });
     await (await ticketHit.$("button")).click();
+    // The frame must be this ticket's: the one opened before may still be on screen for a moment.
+    const emailTicket = await api(server, `/v1/tickets/${email.ticket_id}`);
+    await app.browser.waitUntil(
+      async () =>
+        (await (await $('[data-testid="ticket-subject"]')).getProperty("textContent")) === emailTicket.ticket.subject,
+      { timeout: 5_000, timeoutMsg: "the email's ticket did not open" },
+    );
     const frame = await $('[data-testid="email-frame"]');
     await frame.waitForExist({ timeout: 5_000, timeoutMsg: "no email frame was shown" });
     assert.equal(await frame.getAttribute("sandbox"), "allow-scripts", "an origin of its own, no popups, no forms");
     await screenshot(app.browser, "email");
     await app.browser.switchFrame(frame);
     // The first frame is the ticket's first email with HTML.
-    const first = (await api(server, `/v1/tickets/${email.ticket_id}`)).messages.find((m) => m.html);
+    const first = emailTicket.messages.find((m) => m.html);
     const words = first.text.split(/\s+/).find((w) => w.length >= 4) ?? first.text.trim().slice(0, 4);
     // textContent, not getText: the frame may be scrolled out of view.
     await app.browser.waitUntil(async () => String(await (await app.browser.$("body")).getProperty("textContent")).includes(words), {
