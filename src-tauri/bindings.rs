@@ -5,7 +5,10 @@
 use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
-use crate::commands::*;
+use crate::commands::{
+    analytics::*, cases::*, chats::*, conversation::*, drafts::*, outbox::*, preferences::*, reports::*, risk::*,
+    session::*, storage::*, supervisor::*, tickets::*, views::*,
+};
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
 use crate::notifications::OpenTicket;
 
@@ -59,6 +62,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             saved_views,
             save_view,
             delete_view,
+            chat_unread,
+            set_chat_unread,
             draft,
             save_draft,
             agents,

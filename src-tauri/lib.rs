@@ -2,7 +2,7 @@
 //! calls into the desk; the desk's pushes become typed Tauri events.
 
 pub mod bindings;
-mod commands;
+pub mod commands;
 mod events;
 mod notifications;
 

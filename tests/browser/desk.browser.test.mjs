@@ -16,6 +16,15 @@ after(async () => {
 
 const tid = (id) => `[data-testid="${id}"]`;
 
+/** What web storage may hold: display preferences (theme, language, shortcuts, chime, last server). */
+const PREFERENCES = ["arbiter.theme", "arbiter.locale", "arbiter.shortcuts", "arbiter.chatSound", "arbiter.lastServerUrl"];
+
+/** The keys in the page's web storage (only those of `allowed`, when given). */
+async function webStorageKeys(page, allowed = null) {
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  return allowed ? keys.filter((k) => allowed.includes(k)) : keys;
+}
+
 test("sign in, then the inbox with its views and live counts", async () => {
   const { page, context, errors } = await openDesk(env, { query: "?signedOut" });
   await page.fill(tid("server-url"), "https://api.arbiter.example");
@@ -163,6 +172,9 @@ test("two live chats: unread counts, the window title and typing, from the live 
     window.fake.emitLive({ id: 504, at: new Date().toISOString(), payload: { type: "typing", ticket_id: 100004, typist: "customer", agent_id: null, typing: true } }),
   );
   await page.waitForSelector(tid("customer-typing"));
+  // Unread counts are the desk's (its encrypted cache), not web storage's.
+  assert.deepEqual(await page.evaluate(() => window.fake.chatUnread()), [{ ticket_id: 100002, unread: 1 }]);
+  assert.deepEqual(await webStorageKeys(page), await webStorageKeys(page, PREFERENCES));
   await context.close();
 });
 
@@ -226,6 +238,9 @@ test("the supervisor console: drill from the board, tick tickets for a bulk chan
   await page.click(tid("open-handover"));
   await page.waitForSelector(tid("handover-draft-item"));
   await page.fill(tid("handover-summary"), "Quiet shift.");
+  // The draft is the desk's to keep; web storage holds display preferences only.
+  await page.waitForFunction(() => window.fake.otherDrafts.has("handover:disputes"));
+  assert.deepEqual(await webStorageKeys(page), await webStorageKeys(page, PREFERENCES));
   await page.click(tid("handover-send"));
   await page.waitForSelector(tid("handover-sent"));
   await page.click(`${tid("handover-past")} button`);

@@ -3,30 +3,94 @@
 
 use arbiter_contract::{ActivityEvent, Agent, Article, CustomerLinks, Entity, Macro};
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
 
 use crate::{rows, Cache, CacheError};
 
+/// What a draft is of: the store is keyed by kind and the id of what it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftKind {
+    /// A reply to the customer, by ticket id.
+    Reply,
+    /// The analysis of a case's investigation report, by case id.
+    Report,
+    /// A shift handover being written, by team (the UI's form as JSON).
+    Handover,
+}
+
+impl DraftKind {
+    fn name(self) -> &'static str {
+        match self {
+            DraftKind::Reply => "reply",
+            DraftKind::Report => "report",
+            DraftKind::Handover => "handover",
+        }
+    }
+}
+
 impl Cache {
-    /// The saved draft of a reply, if any.
-    pub async fn draft(&self, ticket_id: i64) -> Result<Option<String>, CacheError> {
-        Ok(sqlx::query_scalar("SELECT body FROM drafts WHERE ticket_id = ?")
-            .bind(ticket_id)
+    /// The saved draft of `kind` for `key`, if any.
+    pub async fn draft_of(&self, kind: DraftKind, key: &str) -> Result<Option<String>, CacheError> {
+        Ok(sqlx::query_scalar("SELECT body FROM drafts WHERE kind = ? AND key = ?")
+            .bind(kind.name())
+            .bind(key)
             .fetch_optional(&self.pool)
             .await?)
     }
 
     /// Saves a draft; an empty one is removed.
-    pub async fn save_draft(&self, ticket_id: i64, body: &str) -> Result<(), CacheError> {
+    pub async fn save_draft_of(&self, kind: DraftKind, key: &str, body: &str) -> Result<(), CacheError> {
         if body.trim().is_empty() {
-            sqlx::query("DELETE FROM drafts WHERE ticket_id = ?").bind(ticket_id).execute(&self.pool).await?;
+            sqlx::query("DELETE FROM drafts WHERE kind = ? AND key = ?")
+                .bind(kind.name())
+                .bind(key)
+                .execute(&self.pool)
+                .await?;
         } else {
             sqlx::query(
-                "INSERT INTO drafts (ticket_id, body, updated_at) VALUES (?, ?, ?)
-                 ON CONFLICT (ticket_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                "INSERT INTO drafts (kind, key, body, updated_at) VALUES (?, ?, ?, ?)
+                 ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
             )
-            .bind(ticket_id)
+            .bind(kind.name())
+            .bind(key)
             .bind(body)
             .bind(Utc::now().timestamp_millis())
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The saved draft of a reply, if any.
+    pub async fn draft(&self, ticket_id: i64) -> Result<Option<String>, CacheError> {
+        self.draft_of(DraftKind::Reply, &ticket_id.to_string()).await
+    }
+
+    /// Saves a reply draft; an empty one is removed.
+    pub async fn save_draft(&self, ticket_id: i64, body: &str) -> Result<(), CacheError> {
+        self.save_draft_of(DraftKind::Reply, &ticket_id.to_string(), body).await
+    }
+}
+
+impl Cache {
+    /// The unread counts of the agent's live chats, by ticket.
+    pub async fn chat_unread(&self) -> Result<Vec<(i64, i64)>, CacheError> {
+        Ok(sqlx::query_as("SELECT ticket_id, unread FROM chat_unread ORDER BY ticket_id").fetch_all(&self.pool).await?)
+    }
+
+    /// Sets a chat's unread count; 0 means read.
+    pub async fn set_chat_unread(&self, ticket_id: i64, unread: i64) -> Result<(), CacheError> {
+        if unread <= 0 {
+            sqlx::query("DELETE FROM chat_unread WHERE ticket_id = ?").bind(ticket_id).execute(&self.pool).await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO chat_unread (ticket_id, unread) VALUES (?, ?)
+                 ON CONFLICT (ticket_id) DO UPDATE SET unread = excluded.unread",
+            )
+            .bind(ticket_id)
+            .bind(unread)
             .execute(&self.pool)
             .await?;
         }

@@ -77,7 +77,7 @@ impl Cache {
                 .await?
                 .rows_affected() as i64;
         }
-        for table in ["side_messages", "side_conversations"] {
+        for table in ["side_messages", "side_conversations", "chat_unread"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE ticket_id IN (SELECT id FROM prune_ids)"))
                 .execute(&mut *tx)
                 .await?;

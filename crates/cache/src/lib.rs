@@ -7,6 +7,7 @@ mod apply;
 mod cases;
 pub use cases::{CaseFact, CaseParts};
 mod composer;
+pub use composer::DraftKind;
 mod error;
 pub mod housekeeping;
 mod list;

@@ -130,3 +130,74 @@ async fn new_activity_marks_its_customers_tickets_changed_so_their_risk_is_read_
     let applied = cache.put_entities(&[login(50, 1, 0), login(51, 3, 1)]).await.unwrap();
     assert_eq!(applied.tickets.into_iter().collect::<Vec<_>>(), [10, 11], "customer 1's tickets; 3 has none");
 }
+
+#[tokio::test]
+async fn one_draft_store_keyed_by_kind_and_id_and_chat_unread_counts() {
+    use arbiter_cache::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite");
+    let key = CacheKey::random();
+    let cache = Cache::open_encrypted(&path, &key).await.unwrap();
+
+    // The same id under different kinds are different drafts.
+    cache.save_draft_of(DraftKind::Reply, "5001", "Dear customer").await.unwrap();
+    cache.save_draft_of(DraftKind::Report, "5001", "The 3DS log shows the cardholder approved.").await.unwrap();
+    let handover = r#"{"summary":"Quiet night","notes":{"42":"VIP, call back"}}"#;
+    cache.save_draft_of(DraftKind::Handover, "disputes", handover).await.unwrap();
+    cache.set_chat_unread(100002, 3).await.unwrap();
+    cache.set_chat_unread(100004, 1).await.unwrap();
+    cache.set_chat_unread(100004, 0).await.unwrap();
+    cache.close().await;
+
+    let cache = Cache::open_encrypted(&path, &key).await.unwrap();
+    assert_eq!(cache.draft(5001).await.unwrap().as_deref(), Some("Dear customer"), "a reply draft is one of these");
+    assert_eq!(
+        cache.draft_of(DraftKind::Report, "5001").await.unwrap().as_deref(),
+        Some("The 3DS log shows the cardholder approved.")
+    );
+    assert_eq!(cache.draft_of(DraftKind::Handover, "disputes").await.unwrap().as_deref(), Some(handover));
+    assert_eq!(cache.draft_of(DraftKind::Handover, "fraud").await.unwrap(), None);
+    assert_eq!(cache.chat_unread().await.unwrap(), vec![(100002, 3)], "read chats are not kept");
+    cache.save_draft_of(DraftKind::Report, "5001", " ").await.unwrap();
+    assert_eq!(cache.draft_of(DraftKind::Report, "5001").await.unwrap(), None);
+    // Re-syncing from scratch keeps what the agent wrote and has not read.
+    cache.reset().await.unwrap();
+    assert!(cache.draft_of(DraftKind::Handover, "disputes").await.unwrap().is_some());
+    assert_eq!(cache.chat_unread().await.unwrap(), vec![(100002, 3)]);
+    cache.close().await;
+    // None of it is readable on disk.
+    for needle in ["Dear customer", "Quiet night", "VIP, call back"] {
+        for file in std::fs::read_dir(dir.path()).unwrap() {
+            let bytes = std::fs::read(file.unwrap().path()).unwrap();
+            assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} is on disk in the clear");
+        }
+    }
+}
+
+#[tokio::test]
+async fn reply_drafts_written_before_the_draft_store_are_kept() {
+    // A cache made before drafts were keyed by kind: its reply drafts move over.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        use sqlx::ConnectOptions;
+        let mut conn =
+            sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true).connect().await.unwrap();
+        sqlx::query(
+            "CREATE TABLE drafts (ticket_id INTEGER PRIMARY KEY, body TEXT NOT NULL, updated_at INTEGER NOT NULL)",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO drafts VALUES (77, 'Half a reply', 1)").execute(&mut conn).await.unwrap();
+    }
+    let migration = include_str!("../migrations/0017_drafts_by_kind.sql");
+    let mut conn = {
+        use sqlx::ConnectOptions;
+        sqlx::sqlite::SqliteConnectOptions::new().filename(&path).connect().await.unwrap()
+    };
+    sqlx::raw_sql(migration).execute(&mut conn).await.unwrap();
+    let moved: (String, String, String) =
+        sqlx::query_as("SELECT kind, key, body FROM drafts").fetch_one(&mut conn).await.unwrap();
+    assert_eq!(moved, ("reply".into(), "77".into(), "Half a reply".into()));
+}

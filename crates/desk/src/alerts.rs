@@ -16,26 +16,10 @@ use arbiter_contract::{
 };
 use arbiter_policy::escalation::span;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use specta::Type;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use crate::events::DeskEvents;
-
-/// One desktop notification.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct Alert {
-    /// Alerts with the same key replace each other (one notification per ticket).
-    pub key: String,
-    pub title: String,
-    pub body: String,
-    /// What acting on the notification opens.
-    pub ticket_id: Option<i64>,
-    pub escalation_id: Option<i64>,
-    /// L2 and above: shown as critical, and through do-not-disturb.
-    pub urgent: bool,
-}
+use crate::events::{Alert, DeskEvents};
 
 /// Whether `escalation` is the agent's to know about at once.
 /// `assignee` is the escalated ticket's assignee, if any.
@@ -255,21 +239,6 @@ impl AlertLoop {
 impl Drop for AlertLoop {
     fn drop(&mut self) {
         self.task.abort();
-    }
-}
-
-impl crate::Desk {
-    /// Whether desktop alerts below L2 are held.
-    pub fn do_not_disturb(&self) -> bool {
-        crate::settings::Settings::load(&self.paths.settings_file()).do_not_disturb
-    }
-
-    /// Holds (or lets through) desktop alerts below L2; L2 and above always come through.
-    pub fn set_do_not_disturb(&self, on: bool) -> Result<(), crate::DeskError> {
-        let path = self.paths.settings_file();
-        let mut settings = crate::settings::Settings::load(&path);
-        settings.do_not_disturb = on;
-        settings.save(&path)
     }
 }
 

@@ -207,16 +207,24 @@ impl Desk {
     /// Saves the report for `query` as CSV at the path the agent chose in the save dialog.
     pub async fn export_loss_csv(&self, query: LossQuery, path: &str) -> Result<(), DeskError> {
         let report = self.loss_analytics(query).await?;
-        write_export(path, "csv", loss_csv(&report).as_bytes())
+        write_export_off_thread(path, "csv", loss_csv(&report).into_bytes()).await
     }
 
     /// Saves a chart the UI drew as PNG at the path the agent chose in the save dialog.
-    pub fn export_png(&self, path: &str, png: &[u8]) -> Result<(), DeskError> {
+    pub async fn export_png(&self, path: &str, png: &[u8]) -> Result<(), DeskError> {
         if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
             return Err(DeskError::new(crate::error::ErrorCode::InvalidInput, "That is not a PNG image."));
         }
-        write_export(path, "png", png)
+        write_export_off_thread(path, "png", png.to_vec()).await
     }
+}
+
+/// `write_export` on a blocking thread: a slow disk never stalls the desk's async work.
+async fn write_export_off_thread(path: &str, extension: &'static str, bytes: Vec<u8>) -> Result<(), DeskError> {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || write_export(&path, extension, &bytes))
+        .await
+        .unwrap_or_else(|e| Err(DeskError::new(crate::error::ErrorCode::Internal, format!("the export failed: {e}"))))
 }
 
 /// Writes an export where the agent chose, only with the expected extension, whole or not

@@ -10,12 +10,15 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use tokio::sync::RwLock;
 
+use crate::alerts::AlertLoop;
 use crate::credentials::CredentialStore;
 use crate::error::{DeskError, ErrorCode};
 use crate::events::{DeskEvents, SyncState, SyncStatus};
+use crate::links::LinkPrefetch;
 use crate::paths::DeskPaths;
-use crate::settings::{SavedSession, Settings};
-use crate::sync_loop::{LoopSettings, StatusCell, StreamLoop, SyncLoop};
+use crate::settings::{SavedSession, SettingsStore};
+use crate::status::StatusCell;
+use crate::sync_loop::{LoopSettings, StreamLoop, SyncLoop};
 
 /// Who is signed in where; what the UI shows in its header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -29,7 +32,9 @@ pub(crate) struct Session {
     pub cache: Cache,
     pub sync: Option<SyncLoop>,
     pub stream: Option<StreamLoop>,
-    pub alerts: Arc<crate::alerts::AlertLoop>,
+    /// Linked accounts of the agent's customers, fetched ahead beside the sync loop.
+    pub prefetch: Option<LinkPrefetch>,
+    pub alerts: Arc<AlertLoop>,
     /// For what only the server can answer live (the supervisor board, linked accounts).
     pub client: Option<ApiClient>,
 }
@@ -38,6 +43,7 @@ pub(crate) struct Session {
 pub struct Desk {
     pub(crate) paths: DeskPaths,
     credentials: Arc<dyn CredentialStore>,
+    pub(crate) settings: Arc<SettingsStore>,
     pub(crate) status: Arc<StatusCell>,
     pub(crate) session: Arc<RwLock<Option<Session>>>,
     /// Becomes true once `start` has restored (or failed to restore) the session.
@@ -55,7 +61,9 @@ async fn blocking<T: Send + 'static>(
 
 impl Desk {
     pub fn new(paths: DeskPaths, credentials: Arc<dyn CredentialStore>, events: Arc<dyn DeskEvents>) -> Self {
+        let settings = Arc::new(SettingsStore::open(paths.settings_file()));
         Self {
+            settings,
             paths,
             credentials,
             status: Arc::new(StatusCell::new(events)),
@@ -81,8 +89,7 @@ impl Desk {
     }
 
     async fn restore(&self) -> Result<(), DeskError> {
-        let settings = Settings::load(&self.paths.settings_file());
-        if let Some(saved) = settings.session {
+        if let Some(saved) = self.settings.get().session {
             return self.resume(saved).await;
         }
         let url = std::env::var(crate::SIGN_IN_URL_ENV).ok();
@@ -163,18 +170,19 @@ impl Desk {
                 None
             }
         };
+        let synced = Arc::new(tokio::sync::Notify::new());
         let sync = client.clone().map(|c| {
-            let settings =
-                LoopSettings { settings_file: self.paths.settings_file(), agent_id: saved.agent.id, client: c.clone() };
+            let settings = LoopSettings { settings: self.settings.clone(), synced: synced.clone() };
             SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone(), settings)
         });
-        let settings_file = self.paths.settings_file();
-        let alerts = Arc::new(crate::alerts::AlertLoop::spawn(
-            saved.agent.clone(),
-            cache.clone(),
-            self.status.events().clone(),
-            move || Settings::load(&settings_file).do_not_disturb,
-        ));
+        let prefetch = client.clone().map(|c| {
+            LinkPrefetch::spawn(c, cache.clone(), saved.agent.id, self.status.events().clone(), synced.clone())
+        });
+        let settings = self.settings.clone();
+        let alerts =
+            Arc::new(AlertLoop::spawn(saved.agent.clone(), cache.clone(), self.status.events().clone(), move || {
+                settings.get().do_not_disturb
+            }));
         let stream = match (client.clone(), &sync) {
             (Some(client), Some(sync)) => {
                 Some(StreamLoop::spawn(client, cache.clone(), self.status.clone(), sync.waker(), alerts.clone()))
@@ -182,7 +190,7 @@ impl Desk {
             _ => None,
         };
         let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
-        *self.session.write().await = Some(Session { info, cache, sync, stream, alerts, client });
+        *self.session.write().await = Some(Session { info, cache, sync, stream, prefetch, alerts, client });
         self.refresh_outbox_counts().await;
         Ok(())
     }
@@ -204,9 +212,7 @@ impl Desk {
 
         self.stop_session().await;
         let saved = SavedSession { server_url: server_url.clone(), agent: agent.clone() };
-        let mut settings = Settings::load(&self.paths.settings_file());
-        settings.session = Some(saved.clone());
-        settings.save(&self.paths.settings_file())?;
+        self.settings.update(|s| s.session = Some(saved.clone())).await?;
         self.resume(saved).await?;
         tracing::info!(agent = agent.id, server = %server_url, "signed in");
         Ok(SessionInfo { server_url, agent })
@@ -216,9 +222,7 @@ impl Desk {
     pub async fn sign_out(&self) -> Result<(), DeskError> {
         let server_url = self.session.read().await.as_ref().map(|s| s.info.server_url.clone());
         self.stop_session().await;
-        let mut settings = Settings::load(&self.paths.settings_file());
-        settings.session = None;
-        settings.save(&self.paths.settings_file())?;
+        self.settings.update(|s| s.session = None).await?;
         if let Some(url) = server_url {
             let credentials = self.credentials.clone();
             blocking(move || credentials.delete(&url)).await?;
@@ -234,6 +238,9 @@ impl Desk {
             }
             if let Some(stream) = &session.stream {
                 stream.stop();
+            }
+            if let Some(prefetch) = &session.prefetch {
+                prefetch.stop();
             }
             session.cache.close().await;
         }

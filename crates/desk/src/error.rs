@@ -15,6 +15,9 @@ pub enum ErrorCode {
     Unauthorized,
     /// The server could not be reached or failed; trying again later may work.
     Offline,
+    /// The server answered, but with something the desk cannot use (not the contract's
+    /// shape, about something else, absurdly large); nothing of it was kept.
+    Malformed,
     /// The server understood and refused the request.
     Rejected,
     NotFound,
@@ -45,10 +48,10 @@ impl From<ClientError> for DeskError {
             ClientError::Unauthorized(_) => ErrorCode::Unauthorized,
             ClientError::Rejected { status: 404, .. } => ErrorCode::NotFound,
             ClientError::Rejected { .. } => ErrorCode::Rejected,
-            ClientError::Network(_)
-            | ClientError::RateLimited { .. }
-            | ClientError::Server { .. }
-            | ClientError::Malformed(_) => ErrorCode::Offline,
+            ClientError::Network(_) | ClientError::RateLimited { .. } | ClientError::Server { .. } => {
+                ErrorCode::Offline
+            }
+            ClientError::Malformed(_) => ErrorCode::Malformed,
         };
         Self::new(code, error.to_string())
     }

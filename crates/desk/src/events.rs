@@ -65,6 +65,20 @@ pub struct TicketsChanged {
     pub ids: Vec<i64>,
 }
 
+/// One desktop notification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Alert {
+    /// Alerts with the same key replace each other (one notification per ticket).
+    pub key: String,
+    pub title: String,
+    pub body: String,
+    /// What acting on the notification opens.
+    pub ticket_id: Option<i64>,
+    pub escalation_id: Option<i64>,
+    /// L2 and above: shown as critical, and through do-not-disturb.
+    pub urgent: bool,
+}
+
 /// How the desk reaches the UI; the shell implements it with Tauri events.
 pub trait DeskEvents: Send + Sync + 'static {
     fn sync_status(&self, status: &SyncStatus);
@@ -73,7 +87,7 @@ pub trait DeskEvents: Send + Sync + 'static {
     fn live(&self, _event: &arbiter_contract::StreamEvent) {}
     /// Something that concerns the agent and should reach them even with the app in the
     /// background: the shell shows it as a desktop notification.
-    fn alert(&self, _alert: &crate::alerts::Alert) {}
+    fn alert(&self, _alert: &Alert) {}
     /// How many open escalations concern the agent now (the tray and dock badge show it).
     fn waiting_escalations(&self, _count: usize) {}
 }

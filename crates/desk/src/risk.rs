@@ -5,14 +5,13 @@
 //! as it syncs.
 //!
 //! The feed brings only the agent's queues' customers, so accounts linked from outside them
-//! come from the company API (`refresh_customer_links`) and are kept in the cache: a link
-//! seen once stays known offline.
+//! come from the company API (`refresh_customer_links`, `links.rs`) and are kept in the
+//! cache: a link seen once stays known offline.
 
 use std::collections::BTreeMap;
 
 use arbiter_cache::Cache;
-use arbiter_client::{ApiClient, ClientError};
-use arbiter_contract::{ActivityEvent, CustomerId, CustomerLinks};
+use arbiter_contract::{ActivityEvent, CustomerId};
 use arbiter_risk::{Link, Links, RiskScore, Subject};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -20,16 +19,6 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
-
-/// How long an answer on linked accounts counts as current for fetching ahead (showing a
-/// customer always asks again).
-pub const LINKS_MAX_AGE: chrono::Duration = chrono::Duration::hours(1);
-/// Customers asked about per pass of fetching ahead.
-const PREFETCH_BATCH: u32 = 100;
-
-/// Largest answer on linked accounts the desk keeps; the API lists at most 200 accounts with
-/// a few identifiers each, so anything far larger is not a real answer.
-const MAX_LINKED: usize = 20_000;
 
 /// Another customer linked to this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -68,54 +57,8 @@ impl Desk {
     /// knew (so the screen re-reads the risk).
     pub async fn refresh_customer_links(&self, customer_id: CustomerId) -> Result<bool, DeskError> {
         let (client, cache) = self.client_and_cache().await?;
-        fetch_links(&client, &cache, customer_id).await
+        crate::links::fetch_links(&client, &cache, customer_id).await
     }
-}
-
-async fn fetch_links(client: &ApiClient, cache: &Cache, customer_id: CustomerId) -> Result<bool, DeskError> {
-    let links = client.customer_links(customer_id).await?;
-    check_links(customer_id, &links)?;
-    Ok(cache.put_customer_links(&links, Utc::now()).await?)
-}
-
-/// Fetches ahead the linked accounts of the customers of the agent's own active tickets (not
-/// asked yet, or not within `LINKS_MAX_AGE`), so their risk is complete offline too. A customer
-/// the server cannot answer about is skipped (asked again next pass); the pass stops when the
-/// server cannot be reached. The customers whose links changed.
-pub(crate) async fn prefetch_links(client: &ApiClient, cache: &Cache, agent_id: i64) -> Vec<CustomerId> {
-    let due = match cache.customers_needing_links(agent_id, Utc::now() - LINKS_MAX_AGE, PREFETCH_BATCH).await {
-        Ok(due) => due,
-        Err(error) => {
-            tracing::warn!(%error, "listing customers for linked accounts failed");
-            return Vec::new();
-        }
-    };
-    let mut changed = Vec::new();
-    for customer_id in due {
-        let links = match client.customer_links(customer_id).await {
-            Ok(links) => links,
-            Err(ClientError::Network(_) | ClientError::RateLimited { .. } | ClientError::Unauthorized(_)) => break,
-            // Gone from the agent's view since the last sync, or an answer the server could
-            // not give for this one customer: the others still come.
-            Err(error) => {
-                tracing::debug!(customer_id, %error, "linked accounts not fetched ahead");
-                continue;
-            }
-        };
-        if let Err(error) = check_links(customer_id, &links) {
-            tracing::warn!(customer_id, error = %error.message, "linked accounts answer not kept");
-            continue;
-        }
-        match cache.put_customer_links(&links, Utc::now()).await {
-            Ok(true) => changed.push(customer_id),
-            Ok(false) => {}
-            Err(error) => {
-                tracing::warn!(%error, "keeping linked accounts failed");
-                break;
-            }
-        }
-    }
-    changed
 }
 
 /// A customer's risk from what `cache` holds (the risk tab's read; the bench times it).
@@ -170,44 +113,4 @@ pub async fn customer_risk(cache: &Cache, customer_id: CustomerId) -> Result<Cus
         links_checked_at: remote.as_ref().map(|(_, at)| *at),
         links_truncated: remote.is_some_and(|(l, _)| l.truncated),
     })
-}
-
-/// What the desk will keep of an answer: about the customer asked for, and of a sane size.
-fn check_links(customer_id: CustomerId, links: &CustomerLinks) -> Result<(), DeskError> {
-    let malformed = |why: &str| {
-        DeskError::new(
-            ErrorCode::Offline,
-            format!("The company API's answer on linked accounts was not usable: {why}."),
-        )
-    };
-    if links.customer_id != customer_id {
-        return Err(malformed("it is about another customer"));
-    }
-    if links.shared.len() > MAX_LINKED || links.accounts.len() > MAX_LINKED {
-        return Err(malformed("it is far larger than the API's limits"));
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn answer(customer_id: CustomerId, shared: usize) -> CustomerLinks {
-        let one = arbiter_contract::SharedIdentifier {
-            kind: arbiter_contract::LinkKind::Device,
-            value: "d".into(),
-            customer_id: 2,
-            last_used_at: Utc::now(),
-        };
-        CustomerLinks { customer_id, accounts: vec![], shared: vec![one; shared], truncated: false }
-    }
-
-    #[test]
-    fn an_answer_about_someone_else_or_of_absurd_size_is_not_kept() {
-        assert!(check_links(1, &answer(1, 3)).is_ok());
-        let other = check_links(1, &answer(7, 3)).unwrap_err();
-        assert!(other.message.contains("another customer"), "{other:?}");
-        assert!(check_links(1, &answer(1, MAX_LINKED + 1)).is_err());
-    }
 }

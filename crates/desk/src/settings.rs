@@ -1,10 +1,15 @@
 //! The few settings that survive a restart. The token is never among them: it lives in the
 //! OS keyring.
+//!
+//! They are held in memory by one `SettingsStore` per desk: reads never touch the disk, and
+//! changes go through one writer that changes the value in memory and saves it before the
+//! next change starts, so two quick changes (do-not-disturb, then retention) cannot lose one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use arbiter_contract::Agent;
 use serde::{Deserialize, Serialize};
+use tokio::sync::{watch, Mutex};
 
 use crate::error::{DeskError, ErrorCode};
 
@@ -50,14 +55,82 @@ impl Settings {
     }
 
     /// Writes atomically: a crash leaves the old file or the new one, never half of one.
-    pub fn save(&self, path: &Path) -> Result<(), DeskError> {
+    async fn save(&self, path: &Path) -> Result<(), DeskError> {
         let io = |e: std::io::Error| DeskError::new(ErrorCode::Internal, format!("cannot save settings: {e}"));
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
+            tokio::fs::create_dir_all(dir).await.map_err(io)?;
         }
         let tmp = path.with_extension("json.tmp");
         let json = serde_json::to_vec_pretty(self).map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
-        std::fs::write(&tmp, json).map_err(io)?;
-        std::fs::rename(&tmp, path).map_err(io)
+        tokio::fs::write(&tmp, json).await.map_err(io)?;
+        tokio::fs::rename(&tmp, path).await.map_err(io)
+    }
+}
+
+/// The settings of one desk, in memory, with one writer.
+pub struct SettingsStore {
+    path: PathBuf,
+    /// Held while a change is made and saved: changes happen one after the other.
+    writer: Mutex<()>,
+    current: watch::Sender<Settings>,
+}
+
+impl SettingsStore {
+    /// Reads the file once; from here on the store is the truth and the file its copy.
+    pub fn open(path: PathBuf) -> Self {
+        let settings = Settings::load(&path);
+        Self { path, writer: Mutex::new(()), current: watch::Sender::new(settings) }
+    }
+
+    /// The settings now (no disk read).
+    pub fn get(&self) -> Settings {
+        self.current.borrow().clone()
+    }
+
+    /// Changes the settings and saves them; a change that cannot be saved is not made.
+    pub async fn update<R>(&self, change: impl FnOnce(&mut Settings) -> R) -> Result<R, DeskError> {
+        let _one_at_a_time = self.writer.lock().await;
+        let mut next = self.get();
+        let out = change(&mut next);
+        next.save(&self.path).await?;
+        self.current.send_replace(next);
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn two_changes_at_once_both_land_in_memory_and_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let store = std::sync::Arc::new(SettingsStore::open(path.clone()));
+        for round in 0..50u32 {
+            let (a, b) = (store.clone(), store.clone());
+            let (x, y) = tokio::join!(
+                tokio::spawn(async move { a.update(|s| s.do_not_disturb = round % 2 == 0).await }),
+                tokio::spawn(async move { b.update(|s| s.retention_days = Some(round + 1)).await }),
+            );
+            x.unwrap().unwrap();
+            y.unwrap().unwrap();
+            let expected = (round % 2 == 0, Some(round + 1));
+            let now = store.get();
+            assert_eq!((now.do_not_disturb, now.retention_days), expected, "in memory, round {round}");
+            let saved = Settings::load(&path);
+            assert_eq!((saved.do_not_disturb, saved.retention_days), expected, "on disk, round {round}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_change_that_cannot_be_saved_is_not_made() {
+        let dir = tempfile::tempdir().unwrap();
+        // The settings file's folder is a file: nothing can be saved there.
+        let blocker = dir.path().join("config");
+        std::fs::write(&blocker, b"not a folder").unwrap();
+        let store = SettingsStore::open(blocker.join("settings.json"));
+        assert!(store.update(|s| s.do_not_disturb = true).await.is_err());
+        assert!(!store.get().do_not_disturb);
     }
 }

@@ -4,7 +4,6 @@ use arbiter_cache::{SearchQuery, SearchResults, StorageReport};
 
 use crate::desk::{not_signed_in, Desk};
 use crate::error::{DeskError, ErrorCode};
-use crate::settings::Settings;
 
 /// Longest search text accepted; longer text is not a search, it is a paste accident.
 pub const MAX_SEARCH_CHARS: usize = 500;
@@ -25,7 +24,7 @@ impl Desk {
     /// The cache's size by table, and the retention in force.
     pub async fn storage(&self) -> Result<StorageReport, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
-        let retention = Settings::load(&self.paths.settings_file()).retention_days();
+        let retention = self.settings.get().retention_days();
         Ok(cache.storage_report(retention).await?)
     }
 
@@ -34,9 +33,7 @@ impl Desk {
         if !(1..=3650).contains(&days) {
             return Err(DeskError::new(ErrorCode::InvalidInput, "Retention must be between 1 and 3650 days."));
         }
-        let mut settings = Settings::load(&self.paths.settings_file());
-        settings.retention_days = Some(days);
-        settings.save(&self.paths.settings_file())?;
+        self.settings.update(|s| s.retention_days = Some(days)).await?;
         let (cache, _) = self.cache_and_me().await?;
         cache.prune_closed(chrono::Utc::now() - chrono::Duration::days(i64::from(days))).await?;
         self.storage().await

@@ -2,10 +2,10 @@
 //! few seconds, sooner when woken, backing off with jitter while the server is away.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use arbiter_cache::{Cache, OutboxState};
+use arbiter_cache::Cache;
 use arbiter_client::ClientError;
 use arbiter_sync::progress::ProgressMeter;
 use arbiter_sync::retry::{backoff, delay_after};
@@ -14,43 +14,14 @@ use chrono::Utc;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
-use crate::events::{DeskEvents, SyncState, SyncStatus, TicketsChanged};
+use crate::events::{DeskEvents, SyncState, TicketsChanged};
+use crate::settings::SettingsStore;
+use crate::status::StatusCell;
 
 /// Pause between pulls while online. The live stream makes this a fallback.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(5);
 /// How often closed tickets past the retention window are removed from the cache.
 pub const PRUNE_INTERVAL: Duration = Duration::from_secs(6 * 3600);
-/// How often the loop looks for the agent's customers whose linked accounts to fetch ahead.
-pub const LINKS_INTERVAL: Duration = Duration::from_secs(60);
-
-/// The shared, observable sync status: every change is pushed to the UI.
-pub struct StatusCell {
-    status: Mutex<SyncStatus>,
-    events: Arc<dyn DeskEvents>,
-}
-
-impl StatusCell {
-    pub fn new(events: Arc<dyn DeskEvents>) -> Self {
-        Self { status: Mutex::new(SyncStatus::signed_out()), events }
-    }
-
-    pub fn get(&self) -> SyncStatus {
-        self.status.lock().expect("status lock").clone()
-    }
-
-    pub fn update(&self, change: impl FnOnce(&mut SyncStatus)) {
-        let snapshot = {
-            let mut status = self.status.lock().expect("status lock");
-            change(&mut status);
-            status.clone()
-        };
-        self.events.sync_status(&snapshot);
-    }
-
-    pub fn events(&self) -> &Arc<dyn DeskEvents> {
-        &self.events
-    }
-}
 
 pub struct SyncLoop {
     wake: Arc<Notify>,
@@ -61,10 +32,10 @@ pub struct SyncLoop {
 /// What the loop needs besides the engine.
 pub struct LoopSettings {
     /// Read at each pruning pass, so a changed retention applies without a restart.
-    pub settings_file: std::path::PathBuf,
-    /// The signed-in agent, whose customers' linked accounts are fetched ahead.
-    pub agent_id: i64,
-    pub client: arbiter_client::ApiClient,
+    pub settings: Arc<SettingsStore>,
+    /// Told after every successful pull (what else follows the data, like fetching linked
+    /// accounts ahead, waits on it).
+    pub synced: Arc<Notify>,
 }
 
 impl SyncLoop {
@@ -112,10 +83,6 @@ async fn run(
 ) {
     let mut failures: u32 = 0;
     let mut last_prune: Option<Instant> = None;
-    let mut last_links: Option<Instant> = None;
-    // Fetching linked accounts ahead runs beside the loop (it may take many requests), one
-    // pass at a time, and stops with it.
-    let mut links_pass = TaskGuard(None);
     loop {
         let events = status.events().clone();
         if resync.swap(false, Ordering::SeqCst) {
@@ -141,14 +108,7 @@ async fn run(
                 events.tickets_changed(&TicketsChanged { ids: report.tickets.clone() });
             }
         }
-        if let Ok(open) = cache.outbox_open().await {
-            let pending =
-                open.iter().filter(|i| matches!(i.state, OutboxState::Pending | OutboxState::Sending)).count() as i64;
-            status.update(|s| {
-                s.outbox_pending = pending;
-                s.outbox_failed = open.len() as i64 - pending;
-            });
-        }
+        status.refresh_outbox(&cache).await;
         let result = match pushed {
             Err(error) => Err(error),
             Ok(_) => {
@@ -178,25 +138,8 @@ async fn run(
                 }
                 if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_INTERVAL) {
                     last_prune = Some(Instant::now());
-                    let retention_days = crate::settings::Settings::load(&settings.settings_file).retention_days();
+                    let retention_days = settings.settings.get().retention_days();
                     prune(&cache, retention_days, events.as_ref()).await;
-                }
-                if last_links.is_none_or(|at| at.elapsed() >= LINKS_INTERVAL) && links_pass.is_idle() {
-                    last_links = Some(Instant::now());
-                    let (client, cache, events) = (settings.client.clone(), cache.clone(), events.clone());
-                    let agent_id = settings.agent_id;
-                    links_pass.0 = Some(tokio::spawn(async move {
-                        let changed = crate::risk::prefetch_links(&client, &cache, agent_id).await;
-                        if changed.is_empty() {
-                            return;
-                        }
-                        // Their tickets' screens (the risk tab, the customer panel) read again.
-                        match cache.tickets_of_customers(&changed).await {
-                            Ok(ids) if !ids.is_empty() => events.tickets_changed(&TicketsChanged { ids }),
-                            Ok(_) => {}
-                            Err(error) => tracing::warn!(%error, "finding the tickets of changed links failed"),
-                        }
-                    }));
                 }
                 status.update(|s| {
                     s.state = SyncState::Online;
@@ -208,6 +151,7 @@ async fn run(
                         s.head = report.head;
                     }
                 });
+                settings.synced.notify_one();
                 POLL_INTERVAL
             }
             Err(SyncError::Client(ClientError::Unauthorized(message))) => {
@@ -234,23 +178,6 @@ async fn run(
         tokio::select! {
             _ = tokio::time::sleep(delay) => {}
             _ = wake.notified() => {}
-        }
-    }
-}
-
-/// A background task stopped when its owner is dropped (the loop that started it was).
-struct TaskGuard(Option<JoinHandle<()>>);
-
-impl TaskGuard {
-    fn is_idle(&self) -> bool {
-        self.0.as_ref().is_none_or(|task| task.is_finished())
-    }
-}
-
-impl Drop for TaskGuard {
-    fn drop(&mut self) {
-        if let Some(task) = &self.0 {
-            task.abort();
         }
     }
 }

@@ -72,24 +72,6 @@ fn new_id() -> String {
 }
 
 impl Desk {
-    /// The reply draft kept for a ticket (it survives restarts, encrypted in the cache).
-    pub async fn draft(&self, ticket_id: i64) -> Result<String, DeskError> {
-        let (cache, _) = self.cache_and_me().await?;
-        Ok(cache.draft(ticket_id).await?.unwrap_or_default())
-    }
-
-    /// Keeps a draft as the agent types; an empty text removes it.
-    pub async fn save_draft(&self, ticket_id: i64, body: &str) -> Result<(), DeskError> {
-        if body.chars().count() > arbiter_contract::REPLY_MAX_CHARS {
-            return Err(DeskError::new(
-                ErrorCode::InvalidInput,
-                format!("A reply may hold at most {} characters.", arbiter_contract::REPLY_MAX_CHARS),
-            ));
-        }
-        let (cache, _) = self.cache_and_me().await?;
-        Ok(cache.save_draft(ticket_id, body).await?)
-    }
-
     /// The team roster, for assigning.
     pub async fn agents(&self) -> Result<Vec<arbiter_contract::Agent>, DeskError> {
         let (cache, _) = self.cache_and_me().await?;

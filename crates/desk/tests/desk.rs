@@ -127,7 +127,15 @@ async fn sign_in_sync_reply_and_restart_offline() {
     assert!(files_containing(&desk_dir, "demo-ava").is_empty(), "the token is in no file");
     // The cache is encrypted: the synced data is not readable on disk.
     assert!(files_containing(&desk_dir.join("data"), "Ava Chen").is_empty(), "the cache is encrypted");
-    assert!(store.get("cache-key:").is_ok());
+    // Its key is a random 32 bytes kept in the credential store under the cache file's name.
+    let cache_file = paths(&desk_dir).cache_file(&url, session.agent.id);
+    let account = format!("cache-key:{}", cache_file.file_name().unwrap().to_string_lossy());
+    let cache_key = store.get(&account).unwrap().expect("the cache's key is in the credential store");
+    assert!(
+        cache_key.len() == 64 && cache_key.chars().all(|c| c.is_ascii_hexdigit()),
+        "{cache_key:?} is 32 bytes of hex"
+    );
+    assert!(files_containing(&desk_dir, &cache_key).is_empty(), "the key is in no file");
 
     let mine = desk.list_tickets(InboxView::Mine, None, 50).await.unwrap();
     assert!(!mine.is_empty());
@@ -294,6 +302,16 @@ async fn search_progress_storage_and_a_fresh_start() {
     assert!(tickets > 0 && report.database_bytes > 0 && report.retention_days == 90);
     assert_eq!(desk.set_retention_days(30).await.unwrap().retention_days, 30);
     assert_eq!(desk.set_retention_days(0).await.unwrap_err().code, ErrorCode::InvalidInput);
+    // Two settings changed at the same moment both hold, in this desk and in the next one.
+    let (dnd, retention) = tokio::join!(desk.set_do_not_disturb(true), desk.set_retention_days(45));
+    dnd.unwrap();
+    assert_eq!(retention.unwrap().retention_days, 45);
+    assert!(desk.do_not_disturb());
+    let settings: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(paths(&dir.path().join("desk")).settings_file()).unwrap()).unwrap();
+    assert_eq!((settings["do_not_disturb"].as_bool(), settings["retention_days"].as_u64()), (Some(true), Some(45)));
+    desk.set_do_not_disturb(false).await.unwrap();
+    desk.set_retention_days(30).await.unwrap();
 
     // Re-sync from scratch: the cache empties and fills again to the same rows.
     let before = desk.view_counts().await.unwrap();
@@ -464,7 +482,7 @@ async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_bu
     };
 
     // Do-not-disturb on: an L2 (legal words) still comes through, with the reason and customer.
-    desk.set_do_not_disturb(true).unwrap();
+    desk.set_do_not_disturb(true).await.unwrap();
     assert!(desk.do_not_disturb());
     say("If this is not fixed today my lawyer will take it from here.").await;
     wait_alerts(1).await;
@@ -522,7 +540,7 @@ async fn escalations_on_my_tickets_alert_me_once_and_do_not_disturb_holds_all_bu
     let urgent_only = alerts().iter().skip(1).all(|a| a.urgent);
     assert!(urgent_only, "only L2 and above come through DND: {:?}", alerts());
     // …and comes through with DND off. Every escalation alerts once.
-    desk.set_do_not_disturb(false).unwrap();
+    desk.set_do_not_disturb(false).await.unwrap();
     let before = alerts().len();
     let later = arbiter_server::escalator::sweep(&server.state, sweep_at + chrono::Duration::days(30)).await.unwrap();
     let _ = later;

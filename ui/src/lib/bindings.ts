@@ -86,9 +86,13 @@ export const commands = {
 	/**  Creates a view (no id) or updates one. */
 	saveView: (id: string | null, name: string, filter: TicketFilter) => typedError<SavedView, DeskError>(__TAURI_INVOKE("save_view", { id, name, filter })),
 	deleteView: (id: string) => typedError<null, DeskError>(__TAURI_INVOKE("delete_view", { id })),
-	/**  The reply draft kept for a ticket. */
-	draft: (ticketId: number) => typedError<string, DeskError>(__TAURI_INVOKE("draft", { ticketId })),
-	saveDraft: (ticketId: number, body: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_draft", { ticketId, body })),
+	/**  The live chats with messages the agent has not read. */
+	chatUnread: () => typedError<ChatUnread[], DeskError>(__TAURI_INVOKE("chat_unread")),
+	/**  Sets a chat's unread count (0: read). */
+	setChatUnread: (ticketId: number, unread: number) => typedError<null, DeskError>(__TAURI_INVOKE("set_chat_unread", { ticketId, unread })),
+	/**  The draft of `kind` kept for `key` (a ticket, a case, a team); "" when there is none. */
+	draft: (kind: DraftKind, key: string) => typedError<string, DeskError>(__TAURI_INVOKE("draft", { kind, key })),
+	saveDraft: (kind: DraftKind, key: string, body: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_draft", { kind, key, body })),
 	/**  The team roster, for assigning. */
 	agents: () => typedError<Agent[], DeskError>(__TAURI_INVOKE("agents")),
 	/**  The macros for a ticket, in the customer's language with placeholders filled. */
@@ -418,6 +422,12 @@ export type ChargebackStage =
 /**  We answered with evidence. */
 "representment" | "pre_arbitration" | "arbitration" | "won" | "lost";
 
+/**  A live chat with messages the agent has not read. */
+export type ChatUnread = {
+	ticket_id: number,
+	unread: number,
+};
+
 /**  One item of a reason code's evidence checklist, with the evidence that answers it. */
 export type ChecklistLine = {
 	key: string,
@@ -516,6 +526,15 @@ export type Document = {
 	uploaded_at: string,
 };
 
+/**  What a draft is of: the store is keyed by kind and the id of what it belongs to. */
+export type DraftKind = 
+/**  A reply to the customer, by ticket id. */
+"reply" | 
+/**  The analysis of a case's investigation report, by case id. */
+"report" | 
+/**  A shift handover being written, by team (the UI's form as JSON). */
+"handover";
+
 /**  Envelope of an email message. */
 export type EmailEnvelope = {
 	from: string,
@@ -538,6 +557,11 @@ export type ErrorCode = "not_signed_in" | "invalid_input" | "invalid_url" |
 "unauthorized" | 
 /**  The server could not be reached or failed; trying again later may work. */
 "offline" | 
+/**
+ *  The server answered, but with something the desk cannot use (not the contract's
+ *  shape, about something else, absurdly large); nothing of it was kept.
+ */
+"malformed" | 
 /**  The server understood and refused the request. */
 "rejected" | "not_found" | 
 /**  The OS keyring could not store or give back the token. */

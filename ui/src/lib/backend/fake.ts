@@ -15,6 +15,8 @@ import type {
   CustomerRisk,
   Sar,
   SarDraft,
+  ChatUnread,
+  DraftKind,
   ActivityEvent,
   EvidenceFile,
   LossQuery,
@@ -262,7 +264,21 @@ export class FakeBackend implements Backend {
     return view;
   }
 
+  /** Reply drafts, by ticket. */
   drafts = new Map<number, string>();
+  /** Report and handover drafts, by "kind:key". */
+  otherDrafts = new Map<string, string>();
+  /** Unread counts of live chats, by ticket. */
+  unreadChats = new Map<number, number>();
+
+  async chatUnread(): Promise<ChatUnread[]> {
+    return [...this.unreadChats].map(([ticket_id, unread]) => ({ ticket_id, unread }));
+  }
+
+  async setChatUnread(ticketId: number, unread: number): Promise<void> {
+    if (unread > 0) this.unreadChats.set(ticketId, unread);
+    else this.unreadChats.delete(ticketId);
+  }
   macroChoices: MacroChoice[] = [
     {
       id: 1,
@@ -284,11 +300,17 @@ export class FakeBackend implements Backend {
     },
   ];
 
-  async draft(ticketId: number): Promise<string> {
-    return this.drafts.get(ticketId) ?? "";
+  async draft(kind: DraftKind, key: string): Promise<string> {
+    return (kind === "reply" ? this.drafts.get(Number(key)) : this.otherDrafts.get(`${kind}:${key}`)) ?? "";
   }
 
-  async saveDraft(ticketId: number, body: string): Promise<void> {
+  async saveDraft(kind: DraftKind, key: string, body: string): Promise<void> {
+    if (kind !== "reply") {
+      if (body.trim()) this.otherDrafts.set(`${kind}:${key}`, body);
+      else this.otherDrafts.delete(`${kind}:${key}`);
+      return;
+    }
+    const ticketId = Number(key);
     if (body.trim()) this.drafts.set(ticketId, body);
     else this.drafts.delete(ticketId);
   }

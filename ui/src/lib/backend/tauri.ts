@@ -60,9 +60,13 @@ export const tauriBackend: Backend = {
   deleteView: async (id) => {
     await unwrap(commands.deleteView(id));
   },
-  draft: (ticketId) => unwrap(commands.draft(ticketId)),
-  saveDraft: async (ticketId, body) => {
-    await unwrap(commands.saveDraft(ticketId, body));
+  draft: (kind, key) => unwrap(commands.draft(kind, key)),
+  chatUnread: () => unwrap(commands.chatUnread()),
+  setChatUnread: async (ticketId, unread) => {
+    await unwrap(commands.setChatUnread(ticketId, unread));
+  },
+  saveDraft: async (kind, key, body) => {
+    await unwrap(commands.saveDraft(kind, key, body));
   },
   agents: () => unwrap(commands.agents()),
   macros: (ticketId) => unwrap(commands.macros(ticketId)),

@@ -7,6 +7,8 @@ import type {
   BulkOutcome,
   CaseUpdate,
   CaseView,
+  ChatUnread,
+  DraftKind,
   CreateCase,
   ReasonCodeInfo,
   ReportOutcome,
@@ -76,9 +78,14 @@ export interface Backend {
   /** Creates a view (id null) or updates one. */
   saveView(id: string | null, name: string, filter: TicketFilter): Promise<SavedView>;
   deleteView(id: string): Promise<void>;
-  /** The reply draft kept for a ticket ("" when none); it survives restarts. */
-  draft(ticketId: number): Promise<string>;
-  saveDraft(ticketId: number, body: string): Promise<void>;
+  /** The draft of `kind` kept for `key` (a ticket, a case, a team); "" when none. It survives restarts. */
+  draft(kind: DraftKind, key: string): Promise<string>;
+  /** Keeps a draft; "" removes it. */
+  saveDraft(kind: DraftKind, key: string, body: string): Promise<void>;
+  /** The live chats with messages the agent has not read. */
+  chatUnread(): Promise<ChatUnread[]>;
+  /** Sets a chat's unread count (0: read). */
+  setChatUnread(ticketId: number, unread: number): Promise<void>;
   agents(): Promise<Agent[]>;
   /** The macros for a ticket, in the customer's language with placeholders filled. */
   macros(ticketId: number): Promise<MacroChoice[]>;

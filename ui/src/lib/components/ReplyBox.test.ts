@@ -14,7 +14,7 @@ describe("ReplyBox", () => {
   beforeEach(async () => {
     ({ fake, desk } = await fakeDesk());
     await desk.open(100001);
-    drafts.clear(100001);
+    drafts.forget("reply", 100001);
   });
 
   function renderBox() {
@@ -117,7 +117,7 @@ describe("ReplyBox", () => {
   });
 
   it("brings back a saved draft after a restart", async () => {
-    await fake.saveDraft(100001, "Half-written answer");
+    await fake.saveDraft("reply", "100001", "Half-written answer");
     renderBox();
     const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe("Half-written answer"));

@@ -116,7 +116,8 @@ describe("ShiftHandover", () => {
     expect(fake.handoverList[0].summary).toBe("Busy night.\nWatch the P2P queue.");
     expect(fake.handoverList[0].items.find((i) => i.ticket_id === id)?.note).toBe("Refund promised by Friday.");
     expect((screen.getByTestId("handover-summary") as HTMLTextAreaElement).value).toBe("");
-    expect(localStorage.getItem("arbiter.handoverDraft")).toBe("{}");
+    await waitFor(() => expect(fake.otherDrafts.has("handover:disputes")).toBe(false));
+    expect(localStorage.getItem("arbiter.handoverDraft")).toBeNull();
     // Its own handover waits for the next shift; its author is not asked to acknowledge it.
     expect(screen.getByTestId("handover-state").textContent).toContain("Waiting for the next shift");
     expect(screen.queryByTestId("handover-acknowledge")).toBeNull();
@@ -135,7 +136,8 @@ describe("ShiftHandover", () => {
     await fireEvent.click(screen.getByTestId("handover-send"));
     await waitFor(() => expect(screen.getByTestId("handover-error").textContent).toContain("kept on this computer"));
     expect(fake.handoverList).toHaveLength(0);
-    expect(JSON.parse(localStorage.getItem("arbiter.handoverDraft")!).disputes.summary).toBe("All calm.");
+    await waitFor(() => expect(JSON.parse(fake.otherDrafts.get("handover:disputes")!).summary).toBe("All calm."));
+    expect(localStorage.getItem("arbiter.handoverDraft")).toBeNull();
   });
 
   it("reloads when a handover arrives live", async () => {

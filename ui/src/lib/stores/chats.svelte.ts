@@ -6,9 +6,8 @@ import type { LiveEvent, TicketListItem } from "../bindings";
 import { backend, type Unlisten } from "../backend";
 import type { DeskState } from "./desk.svelte";
 
+/** Whether the chime plays: a sound preference, the only chat state kept in web storage. */
 const MUTE_KEY = "arbiter.chatSound";
-/** Unread counts per chat survive a restart: a message nobody read stays unread. */
-export const UNREAD_KEY = "arbiter.chatUnread";
 /** How long a "typing" signal lasts without a new one. */
 const TYPING_MS = 6_000;
 
@@ -24,7 +23,13 @@ export class ChatState {
   async init(desk: DeskState): Promise<void> {
     this.desk = desk;
     this.muted = readMuted();
-    this.unread = readUnread();
+    // Unread counts survive a restart (a message nobody read stays unread): the desk keeps them.
+    try {
+      const kept = await backend().chatUnread();
+      this.unread = Object.fromEntries(kept.map((c) => [c.ticket_id, c.unread]));
+    } catch {
+      this.unread = {};
+    }
     updateTitle(this.totalUnread);
     const api = backend();
     this.unlisten.push(await api.onLive((event) => this.onLive(event)));
@@ -44,8 +49,11 @@ export class ChatState {
       const mine = await backend().listTickets({ builtin: "mine" }, null, 200);
       this.chats = mine.filter((t) => t.channel === "chat");
       // Chats that left the agent's hands (solved, reassigned) take their unread count along.
-      const kept = Object.fromEntries(Object.entries(this.unread).filter(([id]) => this.chats.some((c) => c.id === Number(id))));
-      if (Object.keys(kept).length !== Object.keys(this.unread).length) this.setUnread(kept);
+      const gone = Object.keys(this.unread).map(Number).filter((id) => !this.chats.some((c) => c.id === id));
+      if (gone.length > 0) {
+        const kept = Object.fromEntries(Object.entries(this.unread).filter(([id]) => !gone.includes(Number(id))));
+        this.setUnread(kept, gone);
+      }
     } catch {
       // The list keeps its last state; the desk shows sync errors elsewhere.
     }
@@ -63,7 +71,7 @@ export class ChatState {
   seen(ticketId: number): void {
     if (this.unread[ticketId]) {
       const { [ticketId]: _read, ...rest } = this.unread;
-      this.setUnread(rest);
+      this.setUnread(rest, [ticketId]);
     }
   }
 
@@ -76,13 +84,15 @@ export class ChatState {
     }
   }
 
-  private setUnread(unread: Record<number, number>): void {
+  /** Shows `unread` and has the desk keep the counts of `changed` chats. */
+  private setUnread(unread: Record<number, number>, changed: number[]): void {
     this.unread = unread;
     updateTitle(this.totalUnread);
-    try {
-      localStorage.setItem(UNREAD_KEY, JSON.stringify(unread));
-    } catch {
-      // Storage may be unavailable; the counts then last for this session.
+    for (const id of changed) {
+      // Not kept (the cache is unavailable): the count then lasts for this session.
+      void backend()
+        .setChatUnread(id, unread[id] ?? 0)
+        .catch(() => {});
     }
   }
 
@@ -95,25 +105,13 @@ export class ChatState {
       this.typingUntil = { ...this.typingUntil, [id]: 0 };
       const isChat = this.chats.some((c) => c.id === id);
       if (isChat && this.desk?.selectedId !== id) {
-        this.setUnread({ ...this.unread, [id]: (this.unread[id] ?? 0) + 1 });
+        this.setUnread({ ...this.unread, [id]: (this.unread[id] ?? 0) + 1 }, [id]);
         if (!this.muted) chime();
         // The taskbar or dock flashes when the window is in the background.
         if (typeof document !== "undefined" && !document.hasFocus()) void backend().requestAttention().catch(() => {});
       }
       void this.refresh();
     }
-  }
-}
-
-function readUnread(): Record<number, number> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(UNREAD_KEY) ?? "{}");
-    if (typeof parsed !== "object" || parsed === null) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter(([id, n]) => /^\d+$/.test(id) && Number.isInteger(n) && (n as number) > 0),
-    ) as Record<number, number>;
-  } catch {
-    return {};
   }
 }
 

@@ -20,6 +20,7 @@ import type {
 } from "../bindings";
 import { VIEW_LABELS, viewId } from "../format";
 import { t } from "../i18n/index.svelte";
+import { moveWorkOutOfWebStorage } from "./webStorageMigration";
 import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
 
 const PAGE = 100;
@@ -70,7 +71,10 @@ export class DeskState {
     try {
       this.session = await api.session();
       this.status = await api.syncStatus();
-      if (this.session) await this.refresh([]);
+      if (this.session) {
+        await moveWorkOutOfWebStorage();
+        await this.refresh([]);
+      }
     } catch (error) {
       this.error = asFailure(error);
     } finally {
@@ -85,6 +89,7 @@ export class DeskState {
 
   async signedIn(session: SessionInfo): Promise<void> {
     this.session = session;
+    await moveWorkOutOfWebStorage();
     this.view = { builtin: "mine" };
     this.selectedId = null;
     this.ticket = null;

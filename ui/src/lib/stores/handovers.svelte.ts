@@ -1,11 +1,11 @@
 // Shift handovers for a supervisor: their teams' handovers (read live from the server, again
 // on every "handover" event), which of them wait for this lead's acknowledgement, and the
-// handover being written, whose words and notes are kept on this machine until sent.
+// handover being written, whose words and notes the desk keeps (encrypted, per agent) until
+// it is sent.
 import type { Handover, NewHandover } from "../bindings";
 import { asFailure, backend, type Unlisten } from "../backend";
 import type { DeskState } from "./desk.svelte";
-
-const DRAFT_KEY = "arbiter.handoverDraft";
+import { drafts } from "./drafts";
 
 /** What the lead has written so far for one team. */
 export interface HandoverDraft {
@@ -61,7 +61,7 @@ export class HandoverState {
   /** Sends the handover; the draft is forgotten only once the server has it. */
   async write(handover: NewHandover, key: string): Promise<Handover> {
     const written = await backend().writeHandover(handover, key);
-    clearDraft(handover.team);
+    await drafts.clear("handover", handover.team);
     this.list = [written, ...this.list.filter((h) => h.id !== written.id)];
     return written;
   }
@@ -88,24 +88,28 @@ export class HandoverState {
   }
 }
 
-function drafts(): Record<string, HandoverDraft> {
+function parseDraft(text: string): HandoverDraft | null {
+  if (!text) return null;
   try {
-    return JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "{}") as Record<string, HandoverDraft>;
+    const draft = JSON.parse(text) as Partial<HandoverDraft>;
+    if (typeof draft.summary !== "string" || typeof draft.shiftStartedAt !== "string") return null;
+    return { summary: draft.summary, notes: draft.notes ?? {}, shiftStartedAt: draft.shiftStartedAt };
   } catch {
-    return {};
+    return null; // not a draft this desk wrote: start afresh
   }
 }
 
-export function readDraft(team: string): HandoverDraft | null {
-  return drafts()[team] ?? null;
+/** The handover being written for `team`, if any. */
+export async function readDraft(team: string): Promise<HandoverDraft | null> {
+  return parseDraft(await drafts.load("handover", team));
 }
 
-export function saveDraft(team: string, draft: HandoverDraft): void {
-  localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...drafts(), [team]: draft }));
+/** Keeps the handover as the lead writes it (saved when typing stops). */
+export function saveDraft(team: string, draft: HandoverDraft, failed?: (error: unknown) => void): void {
+  drafts.set("handover", team, JSON.stringify(draft), failed);
 }
 
-function clearDraft(team: string): void {
-  const all = drafts();
-  delete all[team];
-  localStorage.setItem(DRAFT_KEY, JSON.stringify(all));
+/** Saves the handover at once (before sending it: a failure then loses nothing). */
+export async function keepDraft(team: string, draft: HandoverDraft): Promise<void> {
+  await drafts.save("handover", team, JSON.stringify(draft));
 }

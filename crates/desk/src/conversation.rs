@@ -1,0 +1,105 @@
+//! Writing on a ticket: replies to the customer, internal notes, and side conversations with
+//! internal teams. Each goes through the outbox.
+
+use arbiter_cache::{Action, OutboxItem};
+use arbiter_contract::REPLY_MAX_CHARS;
+use arbiter_policy::teams::INTERNAL_TEAMS;
+
+use crate::desk::Desk;
+use crate::error::{DeskError, ErrorCode};
+
+const SUBJECT_MAX_CHARS: usize = 300;
+
+fn text(body: &str, what: &str) -> Result<String, DeskError> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(DeskError::new(ErrorCode::InvalidInput, format!("The {what} is empty.")));
+    }
+    if body.chars().count() > REPLY_MAX_CHARS {
+        return Err(DeskError::new(
+            ErrorCode::InvalidInput,
+            format!("A {what} may hold at most {REPLY_MAX_CHARS} characters."),
+        ));
+    }
+    Ok(body.to_owned())
+}
+
+impl Desk {
+    pub async fn send_reply(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
+        let body = text(body, "reply")?;
+        self.require_ticket(ticket_id).await?;
+        self.queue(client_key, Action::Reply { ticket_id, body }).await
+    }
+
+    pub async fn add_note(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
+        let body = text(body, "note")?;
+        self.require_ticket(ticket_id).await?;
+        self.queue(client_key, Action::Note { ticket_id, body }).await
+    }
+
+    /// Asks an internal team about the ticket in a side conversation of its own.
+    pub async fn start_side_conversation(
+        &self,
+        ticket_id: i64,
+        team: &str,
+        subject: &str,
+        body: &str,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        let team = team.trim().to_ascii_lowercase();
+        let teams = self.internal_teams().await?;
+        if !teams.contains(&team) {
+            return Err(DeskError::new(
+                ErrorCode::InvalidInput,
+                format!("Side conversations go to {}.", teams.join(", ")),
+            ));
+        }
+        let subject = subject.trim();
+        if subject.is_empty() || subject.chars().count() > SUBJECT_MAX_CHARS {
+            return Err(DeskError::new(
+                ErrorCode::InvalidInput,
+                format!("The subject must hold 1 to {SUBJECT_MAX_CHARS} characters."),
+            ));
+        }
+        let body = text(body, "message")?;
+        self.require_ticket(ticket_id).await?;
+        let action = Action::StartSideConversation { ticket_id, team, subject: subject.to_owned(), body };
+        self.queue(client_key, action).await
+    }
+
+    /// Writes in one of the ticket's side conversations, closing it if `close`.
+    pub async fn post_side_message(
+        &self,
+        side_conversation_id: i64,
+        body: &str,
+        close: bool,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        let body = text(body, "message")?;
+        let (cache, _) = self.cache_and_me().await?;
+        let ticket_id = cache
+            .side_conversation_ticket(side_conversation_id)
+            .await?
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That side conversation is not in the local copy."))?;
+        self.queue(client_key, Action::SideMessage { ticket_id, side_conversation_id, body, close }).await
+    }
+
+    /// The internal teams a side conversation can go to: the server's (as synced), in the
+    /// contract's order, or the contract's own before the teams have synced.
+    pub async fn internal_teams(&self) -> Result<Vec<String>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let mut teams: Vec<String> = cache
+            .teams()
+            .await?
+            .into_iter()
+            .filter(|t| t.kind == arbiter_contract::TeamKind::Internal)
+            .map(|t| t.id)
+            .collect();
+        if teams.is_empty() {
+            return Ok(INTERNAL_TEAMS.iter().map(|t| (*t).to_owned()).collect());
+        }
+        let rank = |t: &String| INTERNAL_TEAMS.iter().position(|known| known == t).unwrap_or(INTERNAL_TEAMS.len());
+        teams.sort_by_key(|t| (rank(t), t.clone()));
+        Ok(teams)
+    }
+}

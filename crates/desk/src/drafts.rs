@@ -1,0 +1,57 @@
+//! Drafts: what the agent is writing and has not sent — a reply, a report's analysis, a
+//! shift handover — kept in the agent's encrypted cache (never in web storage, where it would
+//! sit in the clear and be shared by everyone on the machine), so they survive a restart.
+
+use arbiter_cache::DraftKind;
+use arbiter_contract::REPLY_MAX_CHARS;
+
+use crate::desk::Desk;
+use crate::error::{DeskError, ErrorCode};
+
+/// The longest id a draft is kept under (a ticket or case number, a team's id).
+const KEY_MAX_CHARS: usize = 200;
+
+/// How long a draft of `kind` may be: what the server would take when it is sent.
+fn max_chars(kind: DraftKind) -> usize {
+    match kind {
+        DraftKind::Reply => REPLY_MAX_CHARS,
+        // The report's analysis.
+        DraftKind::Report => 20_000,
+        // The handover form as JSON: a 20,000-character summary and up to 200 ticket notes
+        // of 2,000 characters each, with room for the JSON around them.
+        DraftKind::Handover => 512 * 1024,
+    }
+}
+
+fn check_key(key: &str) -> Result<&str, DeskError> {
+    let key = key.trim();
+    if key.is_empty() || key.chars().count() > KEY_MAX_CHARS {
+        return Err(DeskError::new(ErrorCode::InvalidInput, "A draft belongs to a ticket, a case or a team."));
+    }
+    Ok(key)
+}
+
+impl Desk {
+    /// The draft of `kind` kept for `key` ("" when there is none).
+    pub async fn draft(&self, kind: DraftKind, key: &str) -> Result<String, DeskError> {
+        let key = check_key(key)?;
+        let (cache, _) = self.cache_and_me().await?;
+        Ok(cache.draft_of(kind, key).await?.unwrap_or_default())
+    }
+
+    /// Keeps a draft as the agent types; an empty text removes it.
+    pub async fn save_draft(&self, kind: DraftKind, key: &str, body: &str) -> Result<(), DeskError> {
+        let key = check_key(key)?;
+        let max = max_chars(kind);
+        if body.chars().count() > max {
+            let what = match kind {
+                DraftKind::Reply => "A reply",
+                DraftKind::Report => "A report's analysis",
+                DraftKind::Handover => "A handover",
+            };
+            return Err(DeskError::new(ErrorCode::InvalidInput, format!("{what} may hold at most {max} characters.")));
+        }
+        let (cache, _) = self.cache_and_me().await?;
+        Ok(cache.save_draft_of(kind, key, body).await?)
+    }
+}

@@ -1,0 +1,87 @@
+//! The outbox, as the agent works it: every action is stored in it first (so it survives
+//! going offline, a crash or a restart), shown at once, and sent by the sync loop in order;
+//! what the server refused waits here for the agent (keep mine, take theirs, dismiss).
+
+use arbiter_cache::{Action, OutboxItem};
+
+use crate::desk::Desk;
+use crate::error::{DeskError, ErrorCode};
+use crate::events::TicketsChanged;
+
+/// An action's client key (its `Idempotency-Key`): 1–255 visible ASCII characters.
+pub(crate) fn check_key(key: &str) -> Result<&str, DeskError> {
+    let key = key.trim();
+    if key.is_empty() || key.len() > 255 || !key.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(DeskError::new(ErrorCode::InvalidInput, "The action's client key is not valid."));
+    }
+    Ok(key)
+}
+
+impl Desk {
+    /// Queues an action under `client_key` (the UI makes one per action and reuses it when
+    /// the agent clicks again, so a double click is one action) and wakes the sender.
+    pub(crate) async fn queue(&self, client_key: &str, action: Action) -> Result<OutboxItem, DeskError> {
+        let key = check_key(client_key)?;
+        let (cache, me) = self.cache_and_me().await?;
+        let ticket = action.ticket_id();
+        // A reply assigns an unassigned ticket to whoever answered, and "Take it" assigns it:
+        // the assignment that comes back is not news to the agent.
+        let takes = match &action {
+            Action::Reply { ticket_id, .. } => Some(*ticket_id),
+            Action::UpdateTicket { ticket_id, update, .. } if update.assignee_id == Some(Some(me)) => Some(*ticket_id),
+            _ => None,
+        };
+        if let (Some(ticket_id), Some(session)) = (takes, self.session.read().await.as_ref()) {
+            session.alerts.acted_on(ticket_id);
+        }
+        let item = cache.enqueue(key, &action).await?;
+        if let Some(ticket) = ticket {
+            self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket] });
+        }
+        self.refresh_outbox_counts().await;
+        if let Some(sync) = self.session.read().await.as_ref().and_then(|s| s.sync.as_ref()) {
+            sync.wake();
+        }
+        Ok(item)
+    }
+
+    /// Actions not confirmed yet, or refused: what the offline banner and conflict dialog show.
+    pub async fn outbox(&self) -> Result<Vec<OutboxItem>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        Ok(cache.outbox_open().await?)
+    }
+
+    /// Settles a conflict: `keep_mine` sends the agent's change again on the server's current
+    /// version (under `new_key`); otherwise the server's version stands and the change goes.
+    pub async fn resolve_conflict(&self, id: &str, keep_mine: bool, new_key: &str) -> Result<(), DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let item = cache
+            .outbox_item(id)
+            .await?
+            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That action is no longer waiting."))?;
+        if keep_mine {
+            cache.keep_mine(id, check_key(new_key)?).await?;
+        } else {
+            cache.discard(id).await?;
+        }
+        if let Some(ticket) = item.action.ticket_id() {
+            self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket] });
+        }
+        self.refresh_outbox_counts().await;
+        if let Some(sync) = self.session.read().await.as_ref().and_then(|s| s.sync.as_ref()) {
+            sync.wake();
+        }
+        Ok(())
+    }
+
+    /// Drops a rejected action the agent has read.
+    pub async fn dismiss_action(&self, id: &str) -> Result<(), DeskError> {
+        self.resolve_conflict(id, false, "unused").await
+    }
+
+    /// Counts the outbox again for the status the UI shows.
+    pub(crate) async fn refresh_outbox_counts(&self) {
+        let Ok((cache, _)) = self.cache_and_me().await else { return };
+        self.status.refresh_outbox(&cache).await;
+    }
+}

@@ -1,0 +1,76 @@
+// The app's IPC commands, in one list. `build.rs` includes this file to give each an
+// `allow-<command>` permission; `tests/ipc_surface.rs` checks that the commands registered
+// with the bindings builder, the permissions in `capabilities/main.json` and the functions
+// under `src-tauri/commands/` are exactly these.
+pub const COMMANDS: &[&str] = &[
+    // session
+    "session",
+    "sign_in",
+    "sign_out",
+    "sync_status",
+    "sync_now",
+    // tickets
+    "list_tickets",
+    "view_counts",
+    "ticket",
+    "update_ticket",
+    "acknowledge_escalation",
+    // conversation
+    "send_reply",
+    "add_note",
+    "start_side_conversation",
+    "internal_teams",
+    "post_side_message",
+    "macros",
+    "search_articles",
+    "email_body",
+    "open_link",
+    "agents",
+    // outbox
+    "outbox",
+    "resolve_conflict",
+    "dismiss_action",
+    // chats
+    "chat_unread",
+    "set_chat_unread",
+    // drafts
+    "draft",
+    "save_draft",
+    // cases
+    "case_view",
+    "reason_codes",
+    "open_case",
+    "update_case",
+    "add_case_evidence",
+    // reports
+    "write_report",
+    "attach_evidence_file",
+    // risk
+    "customer_risk",
+    "refresh_customer_links",
+    "customer_sars",
+    "file_sar",
+    // analytics
+    "loss_analytics",
+    "export_loss_csv",
+    "export_png",
+    // supervisor
+    "supervisor_overview",
+    "bulk_update_tickets",
+    "handovers",
+    "write_handover",
+    "acknowledge_handover",
+    // preferences
+    "do_not_disturb",
+    "set_do_not_disturb",
+    // storage
+    "search",
+    "storage",
+    "set_retention_days",
+    "resync",
+    "compact_cache",
+    // views
+    "saved_views",
+    "save_view",
+    "delete_view",
+];

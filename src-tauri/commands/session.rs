@@ -1,0 +1,35 @@
+//! Signing in and out, and the sync status.
+
+use super::prelude::*;
+
+/// Who is signed in, once the desk has restored its session.
+#[tauri::command]
+#[specta::specta]
+pub async fn session(desk: State<'_, Desk>) -> Result<Option<SessionInfo>> {
+    desk.ready().await;
+    Ok(desk.session_info().await)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_in(desk: State<'_, Desk>, server_url: String, token: String) -> Result<SessionInfo> {
+    desk.sign_in(&server_url, &token).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_out(desk: State<'_, Desk>) -> Result<()> {
+    desk.sign_out().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_status(desk: State<'_, Desk>) -> Result<SyncStatus> {
+    Ok(desk.sync_status())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_now(desk: State<'_, Desk>) -> Result<()> {
+    desk.sync_now().await
+}
