@@ -282,6 +282,25 @@ test("customer risk: findings, linked accounts and the timeline; accessible in b
   await page.click(tid("tab-risk"));
   await page.waitForSelector(tid("risk-graph"));
   assert.equal(await page.textContent(tid("risk-band")), "Block and review");
+  // The graph is a real one: it zooms, and a double-click on a linked account draws that
+  // account's own links (Maria Lopez shares a device with Chen Wei).
+  await page.waitForFunction(() => document.querySelector('[data-testid="risk-graph"]')?.dataset.nodes === "3");
+  const zoom = () => page.evaluate(() => document.querySelector('[data-testid="risk-graph"]')._cyreg.cy.zoom());
+  const before = await zoom();
+  await page.click(tid("graph-zoom-in"));
+  assert.ok((await zoom()) > before, "zoomed in");
+  await page.click(tid("graph-fit"));
+  const maria = await page.evaluate(() => {
+    const graph = document.querySelector('[data-testid="risk-graph"]');
+    const at = graph._cyreg.cy.getElementById("99").renderedPosition();
+    const box = graph.getBoundingClientRect();
+    return { x: box.left + at.x, y: box.top + at.y };
+  });
+  await page.mouse.click(maria.x, maria.y);
+  await page.waitForSelector(`${tid("graph-selected")}[data-customer-id="99"]`);
+  await page.click(tid("graph-expand"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="risk-graph"]')?.dataset.nodes === "4");
+  assert.ok(await page.evaluate(() => document.querySelector('[data-testid="risk-graph"]')._cyreg.cy.getElementById("99-640").length === 1));
   assert.deepEqual(await accessibilityProblems(page), [], "risk, light");
   await page.click(tid("theme-dark"));
   await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");

@@ -797,6 +797,7 @@ export class FakeBackend implements Backend {
    * outside the agent's queues.
    */
   async customerRisk(customerId: number): Promise<CustomerRisk> {
+    if (customerId === 99) return this.linkedAccountRisk();
     const checked = this.linksCheckedAt.get(customerId) ?? null;
     const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
     const e = (id: number, hoursAgo: number, detail: ActivityEvent["detail"]): ActivityEvent => ({ id, customer_id: customerId, at: at(hoursAgo), session_id: "s1", detail });
@@ -831,6 +832,24 @@ export class FakeBackend implements Backend {
       ],
       timeline,
       links_checked_at: checked,
+      links_truncated: false,
+    };
+  }
+
+  /** Maria Lopez (99), linked to the sample customer by a card, has a link of her own. */
+  private linkedAccountRisk(): CustomerRisk {
+    return {
+      risk: { customer_id: 99, score: 20, band: "review", findings: [], events_considered: 0, at: new Date().toISOString() },
+      links: [
+        { kind: "card", value: "card-shared", label: "card ··4242", customer_ids: [7], event_ids: [] },
+        { kind: "device", value: "d-99", label: "Pixel 8, Android 15", customer_ids: [640], event_ids: [] },
+      ],
+      linked_customers: [
+        { customer_id: 7, name: "Lucas Moreau", account_id: "UID 70000007", outside_queues: false },
+        { customer_id: 640, name: "Chen Wei", account_id: "UID 64000001", outside_queues: false },
+      ],
+      timeline: [],
+      links_checked_at: null,
       links_truncated: false,
     };
   }

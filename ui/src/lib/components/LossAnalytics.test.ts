@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fakeDesk } from "../backend/testing";
 import type { FakeBackend } from "../backend/fake";
 import type { DeskState } from "../stores/desk.svelte";
+import { echarts } from "../charts/echarts";
 import Workspace from "./Workspace.svelte";
 
 describe("Loss analytics", () => {
@@ -20,9 +21,16 @@ describe("Loss analytics", () => {
     await waitFor(() => expect(screen.getByTestId("total-lost").textContent).toBe("$12,500"));
     expect(screen.getByTestId("total-recovered").textContent).toBe("$4,200");
     expect(screen.getByTestId("total-win-rate").textContent).toBe("40%");
-    for (const id of ["month", "reason", "network", "channel", "kind"]) expect(screen.getByTestId(`chart-${id}`).querySelector("svg")).toBeTruthy();
-    // Every month has its pair of bars, empty ones too.
-    expect(screen.getByTestId("chart-month").querySelectorAll("rect[fill='#d64545']").length).toBe(4); // 3 months + the legend
+    for (const id of ["month", "reason", "network", "channel", "kind"]) {
+      await waitFor(() => expect(screen.getByTestId(`chart-${id}`).querySelector("svg")).toBeTruthy());
+    }
+    // Every month has its pair of bars (lost, recovered), empty ones too, with a legend for both.
+    const drawn = echarts.getInstanceByDom(screen.getByTestId("chart-month").querySelector<HTMLElement>("[data-chart]")!)!.getOption() as {
+      series: { name: string; data: unknown[] }[];
+      legend: { data: string[] }[];
+    };
+    expect(drawn.series.map((s) => [s.name, s.data.length])).toEqual([["Lost", 3], ["Recovered", 3]]);
+    expect(drawn.legend[0].data).toEqual(["Lost", "Recovered"]);
     const reasons = within(screen.getByTestId("table-reason")).getAllByRole("row").slice(1).map((r) => r.textContent);
     expect(reasons[0]).toContain("Visa 10.4");
     expect(reasons[0]).toContain("20%");
