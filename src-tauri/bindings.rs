@@ -224,3 +224,43 @@ pub fn domain_rules() -> String {
     }
     out
 }
+
+/// Every message Rust sends the UI (the desk's, the risk rules', the shell's, and the names of
+/// the reason-code catalog), with its English: `ui/src/lib/i18n/rust.en.ts`. The UI's English
+/// catalogue takes these from there, and the other languages must translate every one of them
+/// (the type check fails otherwise), so Rust cannot send a key the UI cannot say.
+pub fn rust_messages() -> String {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let defs = [
+        arbiter_text::common::ALL.to_vec(),
+        arbiter_desk::messages::all(),
+        arbiter_risk::messages::all(),
+        arbiter_policy::chargeback::messages(),
+    ]
+    .concat();
+    for def in defs {
+        entries.extend(def.entries().into_iter().map(|(key, text)| (key, text.to_owned())));
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    for (key, text) in &entries {
+        if let Some(other) = seen.insert(key.clone(), text.clone()) {
+            assert_eq!(&other, text, "{key} has two different English texts");
+        }
+    }
+    let mut out = String::from(
+        "// Generated from the Rust messages by src-tauri/bindings.rs. Do not edit:\n\
+         // `ARBITER_WRITE_BINDINGS=1 cargo test --test bindings` rewrites it.\n\
+         // What Rust sends the UI, in English; en.ts takes these, and every other language\n\
+         // must translate them (the type check fails otherwise).\n\n\
+         export const rustEn = {\n",
+    );
+    for (key, text) in &seen {
+        out.push_str(&format!(
+            "  {}: {},\n",
+            serde_json::to_string(key).unwrap(),
+            serde_json::to_string(text).unwrap()
+        ));
+    }
+    out.push_str("} as const;\n\n/** A key Rust may send. */\nexport type RustMessageKey = keyof typeof rustEn;\n");
+    out
+}

@@ -22,3 +22,8 @@ fn typescript_bindings_are_current() {
 fn the_in_memory_desks_rules_are_current() {
     check("ui/src/lib/backend/rules.generated.ts", arbiter_app::bindings::domain_rules());
 }
+
+#[test]
+fn the_english_of_what_rust_says_is_current() {
+    check("ui/src/lib/i18n/rust.en.ts", arbiter_app::bindings::rust_messages());
+}

@@ -168,7 +168,8 @@ async fn one_draft_store_keyed_by_kind_and_id_and_chat_unread_counts() {
     // None of it is readable on disk.
     for needle in ["Dear customer", "Quiet night", "VIP, call back"] {
         for file in std::fs::read_dir(dir.path()).unwrap() {
-            let bytes = std::fs::read(file.unwrap().path()).unwrap();
+            // The write-ahead log may go away as the pool closes: only what is there counts.
+            let Ok(bytes) = std::fs::read(file.unwrap().path()) else { continue };
             assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} is on disk in the clear");
         }
     }

@@ -11,15 +11,16 @@ use std::time::Instant;
 
 use arbiter_cache::Cache;
 use arbiter_contract::{
-    Agent, AgentRole, Escalation, EscalationLevel, EscalationReason, EscalationStatus, Handover, StreamEvent,
-    StreamPayload, Ticket,
+    Agent, AgentRole, Escalation, EscalationLevel, EscalationStatus, Handover, StreamEvent, StreamPayload, Ticket,
 };
-use arbiter_policy::escalation::span;
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
+use arbiter_text::Msg;
+
 use crate::events::{Alert, DeskEvents};
+use crate::messages::{self, alerts as text};
 
 /// Whether `escalation` is the agent's to know about at once.
 /// `assignee` is the escalated ticket's assignee, if any.
@@ -33,20 +34,6 @@ pub fn concerns(me: &Agent, escalation: &Escalation, assignee: Option<i64>) -> b
     mine || my_team
 }
 
-fn reason_name(reason: EscalationReason) -> &'static str {
-    match reason {
-        EscalationReason::SlaBreach => "SLA missed",
-        EscalationReason::SlaBreachProlonged => "SLA missed twice over",
-        EscalationReason::HighValueDispute => "High-value dispute",
-        EscalationReason::VipCustomer => "VIP customer",
-        EscalationReason::SensitiveLanguage => "Legal or media language",
-        EscalationReason::RepeatContact => "Repeat contact",
-        EscalationReason::FraudScore => "Fraud score",
-        EscalationReason::ChargebackDeadline => "Chargeback deadline",
-        EscalationReason::Manual => "Escalated by hand",
-    }
-}
-
 fn level_name(level: EscalationLevel) -> &'static str {
     match level {
         EscalationLevel::L0 => "L0",
@@ -57,9 +44,38 @@ fn level_name(level: EscalationLevel) -> &'static str {
 }
 
 /// "due in 12 min" / "23 min over", from the ticket's soonest running clock.
-fn time_left(ticket: &Ticket, now: DateTime<Utc>) -> Option<String> {
+fn time_left(ticket: &Ticket, now: DateTime<Utc>) -> Option<Msg> {
     let due = arbiter_policy::sla::soonest_due(&ticket.sla)?;
-    Some(if due >= now { format!("due in {}", span(due - now)) } else { format!("{} over", span(now - due)) })
+    Some(if due >= now {
+        Msg::new(&text::DUE_IN).msg("span", messages::span(due - now))
+    } else {
+        Msg::new(&text::OVER).msg("span", messages::span(now - due))
+    })
+}
+
+/// "a · b · c": the parts of a line, in order.
+fn joined(parts: Vec<Msg>) -> Option<Msg> {
+    parts.into_iter().reduce(|first, second| Msg::new(&text::PARTS).msg("first", first).msg("second", second))
+}
+
+fn alert(
+    key: String,
+    title: Msg,
+    body: Msg,
+    ticket_id: Option<i64>,
+    escalation_id: Option<i64>,
+    urgent: bool,
+) -> Alert {
+    Alert {
+        key,
+        title: title.english(),
+        body: body.english(),
+        title_text: title,
+        body_text: body,
+        ticket_id,
+        escalation_id,
+        urgent,
+    }
 }
 
 /// The notification for an escalation.
@@ -70,38 +86,43 @@ pub fn escalation_alert(
     now: DateTime<Utc>,
 ) -> Alert {
     let place = match (escalation.ticket_id, ticket) {
-        (Some(id), Some(t)) => format!("#{id} {}", t.subject),
-        (Some(id), None) => format!("#{id}"),
-        _ => escalation.case_id.map(|c| format!("case {c}")).unwrap_or_default(),
+        (Some(id), Some(t)) => Msg::new(&text::PLACE_TICKET).int("id", id).text("subject", t.subject.as_str()),
+        (Some(id), None) => Msg::new(&text::PLACE_TICKET_ID).int("id", id),
+        _ => escalation.case_id.map_or_else(
+            || Msg::new(&text::PLACE_TICKET_ID).text("id", ""),
+            |c| Msg::new(&text::PLACE_CASE).int("id", c),
+        ),
     };
-    let mut lines = vec![format!("{}: {}", reason_name(escalation.reason), escalation.detail)];
-    let who = [customer_name.map(str::to_owned), ticket.and_then(|t| time_left(t, now))];
-    let who: Vec<String> = who.into_iter().flatten().collect();
-    if !who.is_empty() {
-        lines.push(who.join(" · "));
-    }
-    Alert {
-        key: escalation.ticket_id.map_or_else(|| format!("escalation-{}", escalation.id), |t| format!("ticket-{t}")),
-        title: format!("{} escalation · {place}", level_name(escalation.level)),
-        body: lines.join("\n"),
-        ticket_id: escalation.ticket_id,
-        escalation_id: Some(escalation.id),
-        urgent: escalation.level >= EscalationLevel::L2,
-    }
+    let title = Msg::new(&text::ESCALATION_TITLE).text("level", level_name(escalation.level)).msg("place", place);
+    let reason = Msg::new(&text::REASON_LINE)
+        .msg("reason", messages::reason(escalation.reason))
+        .text("detail", escalation.detail.as_str());
+    let who: Vec<Msg> =
+        [customer_name.map(|name| Msg::new(&text::NAME).text("name", name)), ticket.and_then(|t| time_left(t, now))]
+            .into_iter()
+            .flatten()
+            .collect();
+    let body = match joined(who) {
+        Some(who) => Msg::new(&text::LINES).msg("first", reason).msg("second", who),
+        None => reason,
+    };
+    alert(
+        escalation.ticket_id.map_or_else(|| format!("escalation-{}", escalation.id), |t| format!("ticket-{t}")),
+        title,
+        body,
+        escalation.ticket_id,
+        Some(escalation.id),
+        escalation.level >= EscalationLevel::L2,
+    )
 }
 
 /// The notification for a ticket someone else assigned to the agent.
 pub fn assignment_alert(ticket: &Ticket, customer_name: Option<&str>, now: DateTime<Utc>) -> Alert {
-    let mut body = vec![customer_name.unwrap_or("A customer").to_owned()];
-    body.extend(time_left(ticket, now));
-    Alert {
-        key: format!("ticket-{}", ticket.id),
-        title: format!("Assigned to you · #{} {}", ticket.id, ticket.subject),
-        body: body.join(" · "),
-        ticket_id: Some(ticket.id),
-        escalation_id: None,
-        urgent: false,
-    }
+    let customer =
+        customer_name.map_or_else(|| Msg::new(&text::A_CUSTOMER), |name| Msg::new(&text::NAME).text("name", name));
+    let body = joined([Some(customer), time_left(ticket, now)].into_iter().flatten().collect()).expect("a customer");
+    let title = Msg::new(&text::ASSIGNED_TITLE).int("id", ticket.id).text("subject", ticket.subject.as_str());
+    alert(format!("ticket-{}", ticket.id), title, body, Some(ticket.id), None, false)
 }
 
 /// The notification for a shift handover waiting for the next shift's lead.
@@ -111,14 +132,9 @@ pub fn handover_alert(handover: &Handover) -> Alert {
     if words.chars().count() < first_line.chars().count() {
         words.push('…');
     }
-    Alert {
-        key: format!("handover-{}", handover.id),
-        title: format!("Shift handover · {}", handover.team),
-        body: format!("{}: {words}", handover.author_name),
-        ticket_id: None,
-        escalation_id: None,
-        urgent: false,
-    }
+    let title = Msg::new(&text::HANDOVER_TITLE).text("team", handover.team.as_str());
+    let body = Msg::new(&text::HANDOVER_BODY).text("author", handover.author_name.as_str()).text("words", words);
+    alert(format!("handover-{}", handover.id), title, body, None, None, false)
 }
 
 /// Tells the shell how many open escalations concern the agent (the tray shows it).
@@ -245,6 +261,7 @@ impl Drop for AlertLoop {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use arbiter_contract::EscalationReason;
 
     fn agent(id: i64, role: AgentRole, teams: &[&str]) -> Agent {
         serde_json::from_value(serde_json::json!({

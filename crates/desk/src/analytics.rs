@@ -12,7 +12,12 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::desk::Desk;
+use crate::error::with_detail;
 use crate::error::DeskError;
+use crate::error::ErrorCode;
+use crate::messages::analytics as rows;
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// Which cases count: those decided (or, open, opened) within the period, of these teams.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -27,9 +32,12 @@ pub struct LossQuery {
 }
 
 /// One bar of a chart: the cases behind a key and what they cost or brought back.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct LossRow {
+    /// What the row is of (a month, "Visa 10.4 · …", a channel): stable, and the CSV's.
     pub key: String,
+    /// The same, to be said in the agent's language.
+    pub label: Msg,
     pub cases: i64,
     /// Closed with an outcome.
     pub decided: i64,
@@ -44,6 +52,20 @@ pub struct LossRow {
 }
 
 impl LossRow {
+    fn named(key: String, label: Msg) -> Self {
+        LossRow {
+            key,
+            label,
+            cases: 0,
+            decided: 0,
+            won: 0,
+            lost_usd_cents: 0,
+            recovered_usd_cents: 0,
+            open_usd_cents: 0,
+            win_rate: None,
+        }
+    }
+
     fn add(&mut self, group: &CaseFact) {
         self.cases += group.cases;
         if group.outcome.is_some() {
@@ -64,7 +86,7 @@ impl LossRow {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct LossReport {
     pub query: LossQuery,
     pub totals: LossRow,
@@ -86,16 +108,67 @@ fn network_name(network: arbiter_contract::CardNetwork) -> &'static str {
     }
 }
 
-fn reason_key(case: &CaseFact) -> String {
+/// The reason row a case counts in: its network's code, or its kind when it has none.
+fn reason_row(case: &CaseFact) -> (String, Msg) {
     match (case.network, &case.reason_code, case.kind) {
         (Some(network), Some(code), _) => match arbiter_policy::chargeback::reason_code(network, code) {
-            Some(entry) => format!("{} {} · {}", network_name(network), entry.code, entry.title),
-            None => format!("{} {code}", network_name(network)),
+            Some(entry) => {
+                let title =
+                    arbiter_policy::chargeback::title_text(network, entry.code).expect("catalog codes have titles");
+                let label = Msg::new(&rows::REASON)
+                    .text("network", network_name(network))
+                    .text("code", entry.code)
+                    .msg("title", title);
+                (label.english(), label)
+            }
+            None => {
+                let label =
+                    Msg::new(&rows::UNKNOWN_REASON).text("network", network_name(network)).text("code", code.as_str());
+                (label.english(), label)
+            }
         },
-        (_, _, CaseKind::FraudClaim) => "Fraud claim".into(),
-        (_, _, CaseKind::Dispute) => "Trade or P2P dispute".into(),
-        (_, _, CaseKind::Chargeback) => "Chargeback".into(),
+        (_, _, CaseKind::FraudClaim) => named(&rows::FRAUD_CLAIM),
+        (_, _, CaseKind::Dispute) => named(&rows::DISPUTE),
+        (_, _, CaseKind::Chargeback) => named(&rows::CHARGEBACK),
     }
+}
+
+/// A row named by a message: its English is its key.
+fn named(def: &'static arbiter_text::Def) -> (String, Msg) {
+    let label = Msg::new(def);
+    (label.english(), label)
+}
+
+fn network_row(case: &CaseFact) -> (String, Msg) {
+    match case.network {
+        Some(network) => {
+            let label = Msg::new(&rows::NETWORK).text("network", network_name(network));
+            (label.english(), label)
+        }
+        None => named(&rows::NO_NETWORK),
+    }
+}
+
+fn channel_row(case: &CaseFact) -> (String, Msg) {
+    match case.channel.as_deref() {
+        Some("email") => named(&rows::CHANNEL_EMAIL),
+        Some("chat") => named(&rows::CHANNEL_CHAT),
+        // A channel this desk has no word for is shown as the server named it.
+        Some(other) => (other.to_owned(), Msg::new(&rows::NETWORK).text("network", other)),
+        None => named(&rows::CHANNEL_UNKNOWN),
+    }
+}
+
+fn kind_row(case: &CaseFact) -> (String, Msg) {
+    named(match case.kind {
+        CaseKind::Chargeback => &rows::CHARGEBACKS,
+        CaseKind::FraudClaim => &rows::FRAUD_CLAIMS,
+        CaseKind::Dispute => &rows::DISPUTES,
+    })
+}
+
+fn month_row(month: &str) -> LossRow {
+    LossRow::named(month.to_owned(), Msg::new(&rows::MONTH).text("month", month))
 }
 
 fn sorted_by_loss(map: BTreeMap<String, LossRow>) -> Vec<LossRow> {
@@ -108,27 +181,23 @@ fn sorted_by_loss(map: BTreeMap<String, LossRow>) -> Vec<LossRow> {
 /// the teams are narrowed here). `teams` lists every team there are cases of.
 pub fn loss_report(groups: &[CaseFact], query: &LossQuery, teams: Vec<String>) -> LossReport {
     let within = |case: &CaseFact| query.teams.is_empty() || query.teams.contains(&case.queue);
-    let mut totals = LossRow { key: "All".into(), ..LossRow::default() };
+    let (all, all_label) = named(&rows::ALL_CASES);
+    let mut totals = LossRow::named(all, all_label);
     let mut months: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut reasons: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut networks: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut channels: BTreeMap<String, LossRow> = BTreeMap::new();
     let mut kinds: BTreeMap<String, LossRow> = BTreeMap::new();
-    let bump = |map: &mut BTreeMap<String, LossRow>, key: String, case: &CaseFact| {
-        map.entry(key.clone()).or_insert_with(|| LossRow { key, ..LossRow::default() }).add(case);
+    let bump = |map: &mut BTreeMap<String, LossRow>, (key, label): (String, Msg), case: &CaseFact| {
+        map.entry(key.clone()).or_insert_with(|| LossRow::named(key, label)).add(case);
     };
     for case in groups.iter().filter(|c| within(c)) {
         totals.add(case);
-        bump(&mut months, case.month.clone(), case);
-        bump(&mut reasons, reason_key(case), case);
-        bump(&mut networks, case.network.map_or("No card network", network_name).into(), case);
-        bump(&mut channels, case.channel.clone().unwrap_or_else(|| "unknown".into()), case);
-        let kind = match case.kind {
-            CaseKind::Chargeback => "Chargebacks",
-            CaseKind::FraudClaim => "Fraud claims",
-            CaseKind::Dispute => "Disputes",
-        };
-        bump(&mut kinds, kind.into(), case);
+        months.entry(case.month.clone()).or_insert_with(|| month_row(&case.month)).add(case);
+        bump(&mut reasons, reason_row(case), case);
+        bump(&mut networks, network_row(case), case);
+        bump(&mut channels, channel_row(case), case);
+        bump(&mut kinds, kind_row(case), case);
     }
     // Every month of the period, so gaps show as gaps.
     if let (Some(first), Some(last)) = (months.keys().next().cloned(), months.keys().last().cloned()) {
@@ -136,7 +205,7 @@ pub fn loss_report(groups: &[CaseFact], query: &LossQuery, teams: Vec<String>) -
         let end = query.to.map(|d| d.format("%Y-%m").to_string()).unwrap_or(last);
         let mut month = start;
         while month <= end && months.len() < 240 {
-            months.entry(month.clone()).or_insert_with(|| LossRow { key: month.clone(), ..LossRow::default() });
+            months.entry(month.clone()).or_insert_with(|| month_row(&month));
             month = next_month(&month);
         }
     }
@@ -213,7 +282,7 @@ impl Desk {
     /// Saves a chart the UI drew as PNG at the path the agent chose in the save dialog.
     pub async fn export_png(&self, path: &str, png: &[u8]) -> Result<(), DeskError> {
         if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
-            return Err(DeskError::new(crate::error::ErrorCode::InvalidInput, "That is not a PNG image."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::NOT_PNG)));
         }
         write_export_off_thread(path, "png", png.to_vec()).await
     }
@@ -224,7 +293,7 @@ async fn write_export_off_thread(path: &str, extension: &'static str, bytes: Vec
     let path = path.to_owned();
     tokio::task::spawn_blocking(move || write_export(&path, extension, &bytes))
         .await
-        .unwrap_or_else(|e| Err(DeskError::new(crate::error::ErrorCode::Internal, format!("the export failed: {e}"))))
+        .unwrap_or_else(|e| Err(DeskError::say(ErrorCode::Internal, with_detail(&errors::EXPORT_FAILED, e))))
 }
 
 /// Writes an export where the agent chose, only with the expected extension, whole or not
@@ -232,9 +301,9 @@ async fn write_export_off_thread(path: &str, extension: &'static str, bytes: Vec
 fn write_export(path: &str, extension: &str, bytes: &[u8]) -> Result<(), DeskError> {
     let path = std::path::Path::new(path);
     if !path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(extension)) {
-        return Err(DeskError::new(
-            crate::error::ErrorCode::InvalidInput,
-            format!("This export is saved as a .{extension} file."),
+        return Err(DeskError::say(
+            ErrorCode::InvalidInput,
+            Msg::new(&errors::EXPORT_EXTENSION).text("extension", extension),
         ));
     }
     crate::reports::write_whole(path, bytes)

@@ -16,12 +16,17 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::{self, errors};
+use arbiter_text::Msg;
 
 /// One item of a reason code's evidence checklist, with the evidence that answers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ChecklistLine {
     pub key: String,
+    /// In English.
     pub label: String,
+    /// To be said in the agent's language.
+    pub label_text: Msg,
     /// The kinds of evidence that usually answer it.
     pub kinds: Vec<EvidenceKind>,
     /// Evidence on the case that answers it (ids).
@@ -33,7 +38,10 @@ pub struct ChecklistLine {
 pub struct ReasonCodeInfo {
     pub network: arbiter_contract::CardNetwork,
     pub code: String,
+    /// In English.
     pub title: String,
+    /// To be said in the agent's language.
+    pub title_text: Msg,
     pub category: ReasonCategory,
     pub flow: DisputeFlow,
     pub checklist: Vec<ChecklistLine>,
@@ -84,6 +92,7 @@ fn reason_info(network: arbiter_contract::CardNetwork, code: &str, case: Option<
         .map(|item| ChecklistLine {
             key: item.key.to_owned(),
             label: item.label.to_owned(),
+            label_text: chargeback::checklist_text(item.key).expect("every catalog item has its message"),
             kinds: item.kinds.to_vec(),
             evidence_ids: case
                 .map(|c| {
@@ -96,6 +105,7 @@ fn reason_info(network: arbiter_contract::CardNetwork, code: &str, case: Option<
         network,
         code: entry.code.to_owned(),
         title: entry.title.to_owned(),
+        title_text: chargeback::title_text(network, entry.code).expect("every catalog code has its message"),
         category: entry.category,
         flow: chargeback::flow(network, code),
         checklist,
@@ -111,10 +121,9 @@ impl Desk {
     /// A case from the local copy, offline too.
     pub async fn case_view(&self, case_id: i64) -> Result<CaseView, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
-        let parts = cache
-            .case_parts(case_id)
-            .await?
-            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, format!("Case {case_id} is not in the local copy.")))?;
+        let parts = cache.case_parts(case_id).await?.ok_or_else(|| {
+            DeskError::say(ErrorCode::NotFound, Msg::new(&errors::CASE_NOT_CACHED).int("id", case_id))
+        })?;
         let margin = cache.policies().await?.map_or(chargeback::DEFAULT_MARGIN_DAYS, |p| p.sla.chargeback_margin_days);
         let case = parts.case;
         let lifecycle = chargeback::case_lifecycle(&case, margin, chrono::Utc::now());
@@ -154,29 +163,29 @@ impl Desk {
     /// Opens an investigation from a ticket (sent when the server can be reached).
     pub async fn open_case(&self, case: CreateCase, client_key: &str) -> Result<OutboxItem, DeskError> {
         if case.summary.trim().is_empty() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Say in a sentence what the case is about."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::CASE_SUMMARY)));
         }
         if case.amount_minor < 0 {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "The amount cannot be negative."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::AMOUNT_NEGATIVE)));
         }
         match (case.kind, &case.card) {
             (CaseKind::Chargeback, Some(card)) => check_card(card)?,
             (CaseKind::Chargeback, None) => {
-                return Err(DeskError::new(ErrorCode::InvalidInput, "A chargeback needs its card network details."))
+                return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::CHARGEBACK_NEEDS_CARD)))
             }
             (_, Some(_)) => {
-                return Err(DeskError::new(ErrorCode::InvalidInput, "Only chargebacks carry card network details."))
+                return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::ONLY_CHARGEBACKS_CARRY_CARD)))
             }
             (_, None) => {}
         }
         let (cache, _) = self.cache_and_me().await?;
         let view = cache.ticket_view(case.ticket_id).await?.ok_or_else(|| {
-            DeskError::new(ErrorCode::NotFound, format!("Ticket #{} is not in the local copy.", case.ticket_id))
+            DeskError::say(ErrorCode::NotFound, Msg::new(&errors::TICKET_NOT_CACHED).int("id", case.ticket_id))
         })?;
         if let Some(existing) = view.ticket.case_id {
-            return Err(DeskError::new(
+            return Err(DeskError::say(
                 ErrorCode::InvalidInput,
-                format!("This ticket already belongs to case {existing}."),
+                Msg::new(&errors::TICKET_HAS_CASE).int("id", existing),
             ));
         }
         self.queue(client_key, Action::CreateCase { ticket_id: case.ticket_id, case }).await
@@ -192,28 +201,27 @@ impl Desk {
         client_key: &str,
     ) -> Result<OutboxItem, DeskError> {
         if update == CaseUpdate::default() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Nothing to change."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::NOTHING_TO_CHANGE)));
         }
         let view = self.case_view(case_id).await?;
         if let Some(stage) = update.stage {
-            let lifecycle = view
-                .lifecycle
-                .as_ref()
-                .ok_or_else(|| DeskError::new(ErrorCode::InvalidInput, "Only chargebacks have network stages."))?;
+            let lifecycle = view.lifecycle.as_ref().ok_or_else(|| {
+                DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::ONLY_CHARGEBACKS_HAVE_STAGES))
+            })?;
             if stage != lifecycle.stage && !lifecycle.next.contains(&stage) {
-                return Err(DeskError::new(
-                    ErrorCode::InvalidInput,
-                    format!("The network does not allow {:?} after {:?}.", stage, lifecycle.stage),
-                ));
+                let text = Msg::new(&errors::STAGE_NOT_ALLOWED)
+                    .msg("stage", messages::stage(stage))
+                    .msg("from", messages::stage(lifecycle.stage));
+                return Err(DeskError::say(ErrorCode::InvalidInput, text));
             }
         }
         if let Some(outcome) = update.outcome {
             if !case_rules::allows_outcome(view.kind, outcome) {
-                return Err(DeskError::new(ErrorCode::InvalidInput, "That outcome does not fit this kind of case."));
+                return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::OUTCOME_NOT_ALLOWED)));
             }
         }
         if update.status == Some(CaseStatus::Closed) && view.case.outcome.is_none() && update.outcome.is_none() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Record the outcome before closing the case."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::OUTCOME_FIRST)));
         }
         let action = Action::UpdateCase { case_id, ticket_id, base_version: server_version(&view), update };
         self.queue(client_key, action).await
@@ -229,7 +237,7 @@ impl Desk {
         client_key: &str,
     ) -> Result<OutboxItem, DeskError> {
         if evidence.title.trim().is_empty() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Give the evidence a title."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::EVIDENCE_TITLE)));
         }
         let view = self.case_view(case_id).await?;
         check_checklist(&view, &evidence.checklist)?;
@@ -249,9 +257,10 @@ pub(crate) fn check_checklist(view: &CaseView, keys: &[String]) -> Result<(), De
     let known: Vec<&str> =
         view.reason.as_ref().map(|r| r.checklist.iter().map(|l| l.key.as_str()).collect()).unwrap_or_default();
     match keys.iter().find(|k| !known.contains(&k.as_str())) {
-        Some(unknown) => {
-            Err(DeskError::new(ErrorCode::InvalidInput, format!("{unknown} is not on this case's checklist.")))
-        }
+        Some(unknown) => Err(DeskError::say(
+            ErrorCode::InvalidInput,
+            Msg::new(&errors::NOT_ON_CHECKLIST).text("item", unknown.as_str()),
+        )),
         None => Ok(()),
     }
 }
@@ -259,10 +268,10 @@ pub(crate) fn check_checklist(view: &CaseView, keys: &[String]) -> Result<(), De
 fn check_card(card: &NewCardDispute) -> Result<(), DeskError> {
     let digits = card.card_last4.chars().all(|c| c.is_ascii_digit());
     if card.card_last4.len() != 4 || !digits {
-        return Err(DeskError::new(ErrorCode::InvalidInput, "The card's last four digits are four digits."));
+        return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::CARD_LAST4)));
     }
     if card.reason_code.trim().is_empty() {
-        return Err(DeskError::new(ErrorCode::InvalidInput, "Give the network's reason code."));
+        return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::REASON_CODE)));
     }
     Ok(())
 }

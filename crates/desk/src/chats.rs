@@ -6,6 +6,8 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// A live chat with messages the agent has not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -27,7 +29,7 @@ impl Desk {
     /// Sets a chat's unread count (0: read).
     pub async fn set_chat_unread(&self, ticket_id: i64, unread: i64) -> Result<(), DeskError> {
         if !(0..=MAX_UNREAD).contains(&unread) {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "An unread count is a number of messages."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::UNREAD_COUNT)));
         }
         let (cache, _) = self.cache_and_me().await?;
         Ok(cache.set_chat_unread(ticket_id, unread).await?)

@@ -7,32 +7,44 @@ use arbiter_policy::teams::INTERNAL_TEAMS;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 const SUBJECT_MAX_CHARS: usize = 300;
 
-fn text(body: &str, what: &str) -> Result<String, DeskError> {
+/// What an agent writes: a reply, a note, a message to a team.
+#[derive(Clone, Copy)]
+enum Writing {
+    Reply,
+    Note,
+    Message,
+}
+
+fn text(body: &str, what: Writing) -> Result<String, DeskError> {
+    let (empty, too_long) = match what {
+        Writing::Reply => (&errors::REPLY_EMPTY, &errors::REPLY_TOO_LONG),
+        Writing::Note => (&errors::NOTE_EMPTY, &errors::NOTE_TOO_LONG),
+        Writing::Message => (&errors::MESSAGE_EMPTY, &errors::MESSAGE_TOO_LONG),
+    };
     let body = body.trim();
     if body.is_empty() {
-        return Err(DeskError::new(ErrorCode::InvalidInput, format!("The {what} is empty.")));
+        return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(empty)));
     }
     if body.chars().count() > REPLY_MAX_CHARS {
-        return Err(DeskError::new(
-            ErrorCode::InvalidInput,
-            format!("A {what} may hold at most {REPLY_MAX_CHARS} characters."),
-        ));
+        return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(too_long).int("max", REPLY_MAX_CHARS as i64)));
     }
     Ok(body.to_owned())
 }
 
 impl Desk {
     pub async fn send_reply(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
-        let body = text(body, "reply")?;
+        let body = text(body, Writing::Reply)?;
         self.require_ticket(ticket_id).await?;
         self.queue(client_key, Action::Reply { ticket_id, body }).await
     }
 
     pub async fn add_note(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
-        let body = text(body, "note")?;
+        let body = text(body, Writing::Note)?;
         self.require_ticket(ticket_id).await?;
         self.queue(client_key, Action::Note { ticket_id, body }).await
     }
@@ -49,19 +61,19 @@ impl Desk {
         let team = team.trim().to_ascii_lowercase();
         let teams = self.internal_teams().await?;
         if !teams.contains(&team) {
-            return Err(DeskError::new(
+            return Err(DeskError::say(
                 ErrorCode::InvalidInput,
-                format!("Side conversations go to {}.", teams.join(", ")),
+                Msg::new(&errors::SIDE_TEAMS).text("teams", teams.join(", ")),
             ));
         }
         let subject = subject.trim();
         if subject.is_empty() || subject.chars().count() > SUBJECT_MAX_CHARS {
-            return Err(DeskError::new(
+            return Err(DeskError::say(
                 ErrorCode::InvalidInput,
-                format!("The subject must hold 1 to {SUBJECT_MAX_CHARS} characters."),
+                Msg::new(&errors::SUBJECT_LENGTH).int("max", SUBJECT_MAX_CHARS as i64),
             ));
         }
-        let body = text(body, "message")?;
+        let body = text(body, Writing::Message)?;
         self.require_ticket(ticket_id).await?;
         let action = Action::StartSideConversation { ticket_id, team, subject: subject.to_owned(), body };
         self.queue(client_key, action).await
@@ -75,12 +87,12 @@ impl Desk {
         close: bool,
         client_key: &str,
     ) -> Result<OutboxItem, DeskError> {
-        let body = text(body, "message")?;
+        let body = text(body, Writing::Message)?;
         let (cache, _) = self.cache_and_me().await?;
         let ticket_id = cache
             .side_conversation_ticket(side_conversation_id)
             .await?
-            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That side conversation is not in the local copy."))?;
+            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::SIDE_NOT_CACHED)))?;
         self.queue(client_key, Action::SideMessage { ticket_id, side_conversation_id, body, close }).await
     }
 

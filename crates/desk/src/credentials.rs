@@ -7,6 +7,8 @@ use std::sync::Mutex;
 use arbiter_client::ApiToken;
 
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// The keyring "service" our entries are filed under.
 pub const KEYRING_SERVICE: &str = "dev.arbiter.desk";
@@ -40,35 +42,50 @@ pub fn cache_key_account(file_name: &str) -> String {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct KeyringStore;
 
-fn keyring_error(action: &str, error: keyring::Error) -> DeskError {
-    let hint = match &error {
-        keyring::Error::NoStorageAccess(_) => " (is the keyring locked?)",
-        keyring::Error::PlatformFailure(_) => " (is a keyring service such as GNOME Keyring or KWallet running?)",
-        _ => "",
+/// What the desk was doing with the keyring.
+#[derive(Clone, Copy)]
+enum KeyringAction {
+    Read,
+    Store,
+    Remove,
+}
+
+fn keyring_error(action: KeyringAction, error: keyring::Error) -> DeskError {
+    let action = Msg::new(match action {
+        KeyringAction::Read => &errors::KEYRING_READ,
+        KeyringAction::Store => &errors::KEYRING_STORE,
+        KeyringAction::Remove => &errors::KEYRING_REMOVE,
+    });
+    let def = match &error {
+        keyring::Error::NoStorageAccess(_) => &errors::KEYRING_LOCKED,
+        keyring::Error::PlatformFailure(_) => &errors::KEYRING_MISSING,
+        _ => &errors::KEYRING,
     };
-    DeskError::new(ErrorCode::Keyring, format!("could not {action} the token in the system keyring: {error}{hint}"))
+    DeskError::say(ErrorCode::Keyring, Msg::new(def).msg("action", action).text("detail", error.to_string()))
 }
 
 impl CredentialStore for KeyringStore {
     fn get(&self, account: &str) -> Result<Option<String>, DeskError> {
-        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error("read", e))?;
+        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error(KeyringAction::Read, e))?;
         match entry.get_password() {
             Ok(secret) => Ok(Some(secret)),
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(keyring_error("read", e)),
+            Err(e) => Err(keyring_error(KeyringAction::Read, e)),
         }
     }
 
     fn set(&self, account: &str, secret: &str) -> Result<(), DeskError> {
-        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error("store", e))?;
-        entry.set_password(secret).map_err(|e| keyring_error("store", e))
+        let entry =
+            keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error(KeyringAction::Store, e))?;
+        entry.set_password(secret).map_err(|e| keyring_error(KeyringAction::Store, e))
     }
 
     fn remove(&self, account: &str) -> Result<(), DeskError> {
-        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error("remove", e))?;
+        let entry =
+            keyring::Entry::new(KEYRING_SERVICE, account).map_err(|e| keyring_error(KeyringAction::Remove, e))?;
         match entry.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(keyring_error("remove", e)),
+            Err(e) => Err(keyring_error(KeyringAction::Remove, e)),
         }
     }
 }

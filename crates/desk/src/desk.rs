@@ -12,13 +12,16 @@ use tokio::sync::RwLock;
 
 use crate::alerts::AlertLoop;
 use crate::credentials::CredentialStore;
+use crate::error::with_detail;
 use crate::error::{DeskError, ErrorCode};
 use crate::events::{DeskEvents, SyncState, SyncStatus};
 use crate::links::LinkPrefetch;
+use crate::messages::errors;
 use crate::paths::DeskPaths;
 use crate::settings::{SavedSession, SettingsStore};
 use crate::status::StatusCell;
 use crate::sync_loop::{LoopSettings, StreamLoop, SyncLoop};
+use arbiter_text::Msg;
 
 /// Who is signed in where; what the UI shows in its header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -56,7 +59,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, DeskError> {
     tokio::task::spawn_blocking(f)
         .await
-        .unwrap_or_else(|e| Err(DeskError::new(ErrorCode::Internal, format!("keyring task failed: {e}"))))
+        .unwrap_or_else(|e| Err(DeskError::say(ErrorCode::Internal, with_detail(&errors::KEYRING_TASK, e))))
 }
 
 impl Desk {
@@ -128,9 +131,8 @@ impl Desk {
             Err(CacheError::Unreadable(reason)) => {
                 let aside = path.with_extension(format!("unreadable-{}", chrono::Utc::now().timestamp()));
                 tracing::warn!(%reason, aside = %aside.display(), "moving an unreadable cache aside and starting over");
-                std::fs::rename(path, &aside).map_err(|e| {
-                    DeskError::new(ErrorCode::Cache, format!("cannot move the unreadable cache aside: {e}"))
-                })?;
+                std::fs::rename(path, &aside)
+                    .map_err(|e| DeskError::say(ErrorCode::Cache, with_detail(&errors::CACHE_ASIDE, e)))?;
                 for suffix in ["sqlite-wal", "sqlite-shm"] {
                     let _ = std::fs::remove_file(path.with_extension(suffix));
                 }
@@ -158,14 +160,14 @@ impl Desk {
             Ok(None) => {
                 self.status.update(|s| {
                     s.state = SyncState::AuthFailed;
-                    s.message = Some("No token is stored for this server. Sign in again.".into());
+                    s.message = Some(Msg::new(&errors::NO_STORED_TOKEN));
                 });
                 None
             }
             Err(error) => {
                 self.status.update(|s| {
                     s.state = SyncState::Error;
-                    s.message = Some(error.message.clone());
+                    s.message = Some(error.text.clone());
                 });
                 None
             }
@@ -199,7 +201,7 @@ impl Desk {
     pub async fn sign_in(&self, server_url: &str, token: &str) -> Result<SessionInfo, DeskError> {
         let token = token.trim();
         if token.is_empty() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Enter your API token."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::ENTER_TOKEN)));
         }
         let server_url = normalize_base_url(server_url)?.as_str().trim_end_matches('/').to_owned();
         let token = ApiToken::new(token);
@@ -263,7 +265,7 @@ impl Desk {
                 sync.wake();
                 Ok(())
             }
-            None => Err(DeskError::new(ErrorCode::Unauthorized, "Sign in again to sync.")),
+            None => Err(DeskError::say(ErrorCode::Unauthorized, Msg::new(&errors::SIGN_IN_TO_SYNC))),
         }
     }
 
@@ -271,9 +273,10 @@ impl Desk {
     pub(crate) async fn client_and_cache(&self) -> Result<(ApiClient, Cache), DeskError> {
         let session = self.session.read().await;
         let session = session.as_ref().ok_or_else(not_signed_in)?;
-        let client = session.client.clone().ok_or_else(|| {
-            DeskError::new(ErrorCode::Unauthorized, "No token is stored for this server. Sign in again.")
-        })?;
+        let client = session
+            .client
+            .clone()
+            .ok_or_else(|| DeskError::say(ErrorCode::Unauthorized, Msg::new(&errors::NO_STORED_TOKEN)))?;
         Ok((client, session.cache.clone()))
     }
 
@@ -292,7 +295,7 @@ impl Desk {
     ) -> Result<Vec<TicketListItem>, DeskError> {
         let (cache, me) = self.cache_and_me().await?;
         match cache.list_view(&view.into(), me, after, limit).await {
-            Err(CacheError::NotFound(_)) => Err(DeskError::new(ErrorCode::NotFound, "This view no longer exists.")),
+            Err(CacheError::NotFound(_)) => Err(DeskError::say(ErrorCode::NotFound, Msg::new(&errors::VIEW_GONE))),
             other => Ok(other?),
         }
     }
@@ -307,10 +310,10 @@ impl Desk {
         cache
             .ticket_view(id)
             .await?
-            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, format!("Ticket #{id} is not in the local copy.")))
+            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::TICKET_NOT_CACHED).int("id", id)))
     }
 }
 
 pub(crate) fn not_signed_in() -> DeskError {
-    DeskError::new(ErrorCode::NotSignedIn, "Sign in first.")
+    DeskError::say(ErrorCode::NotSignedIn, Msg::new(&errors::NOT_SIGNED_IN))
 }

@@ -7,6 +7,8 @@ use arbiter_contract::REPLY_MAX_CHARS;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// The longest id a draft is kept under (a ticket or case number, a team's id).
 const KEY_MAX_CHARS: usize = 200;
@@ -26,7 +28,7 @@ fn max_chars(kind: DraftKind) -> usize {
 fn check_key(key: &str) -> Result<&str, DeskError> {
     let key = key.trim();
     if key.is_empty() || key.chars().count() > KEY_MAX_CHARS {
-        return Err(DeskError::new(ErrorCode::InvalidInput, "A draft belongs to a ticket, a case or a team."));
+        return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::DRAFT_KEY)));
     }
     Ok(key)
 }
@@ -44,12 +46,12 @@ impl Desk {
         let key = check_key(key)?;
         let max = max_chars(kind);
         if body.chars().count() > max {
-            let what = match kind {
-                DraftKind::Reply => "A reply",
-                DraftKind::Report => "A report's analysis",
-                DraftKind::Handover => "A handover",
+            let def = match kind {
+                DraftKind::Reply => &errors::REPLY_TOO_LONG,
+                DraftKind::Report => &errors::REPORT_TOO_LONG,
+                DraftKind::Handover => &errors::HANDOVER_TOO_LONG,
             };
-            return Err(DeskError::new(ErrorCode::InvalidInput, format!("{what} may hold at most {max} characters.")));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(def).int("max", max as i64)));
         }
         let (cache, _) = self.cache_and_me().await?;
         Ok(cache.save_draft_of(kind, key, body).await?)

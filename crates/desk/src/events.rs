@@ -31,7 +31,7 @@ pub struct SyncStatus {
     /// Where this run started, so progress is `(cursor - from) / (head - from)`.
     pub from: i64,
     /// Why the last attempt failed, for people.
-    pub message: Option<String>,
+    pub message: Option<arbiter_text::Msg>,
     /// When the next attempt happens while offline.
     pub retry_at: Option<DateTime<Utc>>,
     /// Agent actions waiting to be sent.
@@ -70,8 +70,12 @@ pub struct TicketsChanged {
 pub struct Alert {
     /// Alerts with the same key replace each other (one notification per ticket).
     pub key: String,
+    /// In English (logs, tests, and the notification before the UI has said its language).
     pub title: String,
     pub body: String,
+    /// What to say, in the agent's language.
+    pub title_text: arbiter_text::Msg,
+    pub body_text: arbiter_text::Msg,
     /// What acting on the notification opens.
     pub ticket_id: Option<i64>,
     pub escalation_id: Option<i64>,

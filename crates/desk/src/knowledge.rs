@@ -7,6 +7,8 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 const MAX_HITS: usize = 20;
 const EXCERPT_CHARS: usize = 220;
@@ -68,7 +70,7 @@ impl Desk {
     pub async fn search_articles(&self, ticket_id: i64, query: &str) -> Result<Vec<ArticleHit>, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
         let view = cache.ticket_view(ticket_id).await?.ok_or_else(|| {
-            DeskError::new(ErrorCode::NotFound, format!("Ticket #{ticket_id} is not in the local copy."))
+            DeskError::say(ErrorCode::NotFound, Msg::new(&errors::TICKET_NOT_CACHED).int("id", ticket_id))
         })?;
         Ok(find(&cache.articles().await?, &view, query))
     }

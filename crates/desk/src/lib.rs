@@ -17,6 +17,7 @@ mod knowledge;
 mod language;
 mod links;
 mod macros;
+pub mod messages;
 mod outbox;
 mod paths;
 mod preferences;

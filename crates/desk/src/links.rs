@@ -15,6 +15,8 @@ use tokio::task::JoinHandle;
 
 use crate::error::{DeskError, ErrorCode};
 use crate::events::{DeskEvents, TicketsChanged};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// How long an answer on linked accounts counts as current for fetching ahead (showing a
 /// customer always asks again).
@@ -37,17 +39,14 @@ pub async fn fetch_links(client: &ApiClient, cache: &Cache, customer_id: Custome
 
 /// What the desk will keep of an answer: about the customer asked for, and of a sane size.
 fn check_links(customer_id: CustomerId, links: &CustomerLinks) -> Result<(), DeskError> {
-    let malformed = |why: &str| {
-        DeskError::new(
-            ErrorCode::Malformed,
-            format!("The company API's answer on linked accounts was not usable: {why}."),
-        )
+    let malformed = |why: &'static arbiter_text::Def| {
+        DeskError::say(ErrorCode::Malformed, Msg::new(&errors::LINKS_UNUSABLE).msg("why", Msg::new(why)))
     };
     if links.customer_id != customer_id {
-        return Err(malformed("it is about another customer"));
+        return Err(malformed(&errors::LINKS_OTHER_CUSTOMER));
     }
     if links.shared.len() > MAX_LINKED || links.accounts.len() > MAX_LINKED {
-        return Err(malformed("it is far larger than the API's limits"));
+        return Err(malformed(&errors::LINKS_TOO_LARGE));
     }
     Ok(())
 }

@@ -8,6 +8,8 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// A macro ready to insert.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -96,7 +98,7 @@ impl Desk {
     pub async fn macros_for(&self, ticket_id: i64) -> Result<Vec<MacroChoice>, DeskError> {
         let (cache, me) = self.cache_and_me().await?;
         let view = cache.ticket_view(ticket_id).await?.ok_or_else(|| {
-            DeskError::new(ErrorCode::NotFound, format!("Ticket #{ticket_id} is not in the local copy."))
+            DeskError::say(ErrorCode::NotFound, Msg::new(&errors::TICKET_NOT_CACHED).int("id", ticket_id))
         })?;
         let agent = match cache.agent(me).await? {
             Some(agent) => agent,

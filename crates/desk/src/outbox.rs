@@ -7,12 +7,14 @@ use arbiter_cache::{Action, OutboxItem};
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
 use crate::events::TicketsChanged;
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// An action's client key (its `Idempotency-Key`): 1–255 visible ASCII characters.
 pub(crate) fn check_key(key: &str) -> Result<&str, DeskError> {
     let key = key.trim();
     if key.is_empty() || key.len() > 255 || !key.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(DeskError::new(ErrorCode::InvalidInput, "The action's client key is not valid."));
+        return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::CLIENT_KEY)));
     }
     Ok(key)
 }
@@ -58,7 +60,7 @@ impl Desk {
         let item = cache
             .outbox_item(id)
             .await?
-            .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That action is no longer waiting."))?;
+            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::ACTION_GONE)))?;
         if keep_mine {
             cache.keep_mine(id, check_key(new_key)?).await?;
         } else {

@@ -16,7 +16,10 @@ use specta::Type;
 
 use crate::cases::CaseView;
 use crate::desk::Desk;
+use crate::error::with_detail;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// What writing a report did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -226,8 +229,12 @@ fn sha256(bytes: &[u8]) -> String {
 
 /// Writes `bytes` to `path` whole or not at all (a full disk leaves no half file).
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), DeskError> {
-    let fail =
-        |e: std::io::Error| DeskError::new(ErrorCode::Internal, format!("Could not write {}: {e}", path.display()));
+    let fail = |e: std::io::Error| {
+        DeskError::say(
+            ErrorCode::Internal,
+            Msg::new(&errors::NOT_WRITTEN).text("path", path.display().to_string()).text("detail", e.to_string()),
+        )
+    };
     let partial = path.with_extension("partial");
     std::fs::write(&partial, bytes).map_err(fail)?;
     std::fs::rename(&partial, path).map_err(|e| {
@@ -247,22 +254,25 @@ impl Desk {
         client_key: &str,
     ) -> Result<ReportOutcome, DeskError> {
         if analysis.trim().is_empty() {
-            return Err(DeskError::new(
-                ErrorCode::InvalidInput,
-                "Write the analysis: what the evidence shows and why.",
-            ));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::ANALYSIS_NEEDED)));
         }
         let view = self.case_view(case_id).await?;
         let investigator =
             self.session_info().await.map(|s| format!("{} <{}>", s.agent.name, s.agent.email)).unwrap_or_default();
         let now = Utc::now();
         let doc = report_document(&view, analysis, &investigator, now);
-        let pdf = arbiter_report::to_pdf(&doc).map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
+        let pdf = arbiter_report::to_pdf(&doc)
+            .map_err(|e| DeskError::say(ErrorCode::Internal, with_detail(&errors::REPORT_NOT_MADE, e)))?;
         let markdown = arbiter_report::to_markdown(&doc).into_bytes();
         let stem = format!("case-{case_id}-report-{}", now.format("%Y%m%d-%H%M%S"));
         let outbox_dir = self.paths.data_dir.join("outbox-files");
         std::fs::create_dir_all(&outbox_dir).map_err(|e| {
-            DeskError::new(ErrorCode::Internal, format!("Could not prepare {}: {e}", outbox_dir.display()))
+            DeskError::say(
+                ErrorCode::Internal,
+                Msg::new(&errors::NOT_PREPARED)
+                    .text("path", outbox_dir.display().to_string())
+                    .text("detail", e.to_string()),
+            )
         })?;
 
         let mut saved = Vec::new();
@@ -340,36 +350,41 @@ impl Desk {
         client_key: &str,
     ) -> Result<Vec<OutboxItem>, DeskError> {
         use base64::Engine as _;
-        let invalid = |m: String| DeskError::new(ErrorCode::InvalidInput, m);
+        let invalid = |m: Msg| DeskError::say(ErrorCode::InvalidInput, m);
         let name: String = file.name.chars().filter(|c| !matches!(c, '/' | '\\' | '\0') && !c.is_control()).collect();
         let name = name.trim().to_owned();
         if name.is_empty() || name.chars().count() > 200 {
-            return Err(invalid("Give the file a plain name of at most 200 characters.".into()));
+            return Err(invalid(Msg::new(&errors::FILE_NAME)));
         }
         let content_type = file.content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         if !EVIDENCE_TYPES.contains(&content_type.as_str()) {
-            return Err(invalid(format!(
-                "The document store takes PDF, images (PNG, JPEG) and text files, not {content_type}."
-            )));
+            return Err(invalid(Msg::new(&errors::FILE_TYPE).text("type", content_type)));
         }
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(file.content_base64.as_bytes())
-            .map_err(|e| invalid(format!("The file could not be read: {e}")))?;
+            .map_err(|e| invalid(with_detail(&errors::FILE_UNREADABLE, e)))?;
         if bytes.is_empty() {
-            return Err(invalid("The file is empty.".into()));
+            return Err(invalid(Msg::new(&errors::FILE_EMPTY)));
         }
         if bytes.len() > MAX_EVIDENCE_BYTES {
-            return Err(invalid(format!("Files may be at most {} MB.", MAX_EVIDENCE_BYTES / (1024 * 1024))));
+            return Err(invalid(
+                Msg::new(&errors::FILE_TOO_BIG).int("max", (MAX_EVIDENCE_BYTES / (1024 * 1024)) as i64),
+            ));
         }
         if evidence.title.trim().is_empty() {
-            return Err(invalid("Give the evidence a title.".into()));
+            return Err(invalid(Msg::new(&errors::EVIDENCE_TITLE)));
         }
         // Checked here so nothing is queued for a case or checklist that would be refused.
         crate::cases::check_checklist(&self.case_view(case_id).await?, &evidence.checklist)?;
         let hash = sha256(&bytes);
         let outbox_dir = self.paths.data_dir.join("outbox-files");
         std::fs::create_dir_all(&outbox_dir).map_err(|e| {
-            DeskError::new(ErrorCode::Internal, format!("Could not prepare {}: {e}", outbox_dir.display()))
+            DeskError::say(
+                ErrorCode::Internal,
+                Msg::new(&errors::NOT_PREPARED)
+                    .text("path", outbox_dir.display().to_string())
+                    .text("detail", e.to_string()),
+            )
         })?;
         let path = outbox_dir.join(format!("{}-{}", crate::reports::key_slug(client_key), name));
         write_whole(&path, &bytes)?;

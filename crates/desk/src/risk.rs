@@ -19,6 +19,8 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// Another customer linked to this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -66,7 +68,7 @@ pub async fn customer_risk(cache: &Cache, customer_id: CustomerId) -> Result<Cus
     let customer = cache
         .customer(customer_id)
         .await?
-        .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That customer is not in the local copy."))?;
+        .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::CUSTOMER_NOT_CACHED)))?;
     let mine = cache.customer_activity(customer_id).await?;
     let theirs = cache.linked_activity(customer_id).await?;
     let remote = cache.customer_links(customer_id).await?;

@@ -10,6 +10,8 @@ use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// What the investigator reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -56,14 +58,11 @@ impl Desk {
     ) -> Result<OutboxItem, DeskError> {
         let narrative = draft.narrative.trim().to_owned();
         if submit && narrative.chars().count() < MIN_NARRATIVE {
-            return Err(DeskError::new(
-                ErrorCode::InvalidInput,
-                "Write the narrative (at least a sentence) before sending the report to compliance.",
-            ));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::SAR_NARRATIVE)));
         }
         let (cache, _) = self.cache_and_me().await?;
         if cache.customer(draft.customer_id).await?.is_none() {
-            return Err(DeskError::new(ErrorCode::NotFound, "That customer is not in the local copy."));
+            return Err(DeskError::say(ErrorCode::NotFound, Msg::new(&errors::CUSTOMER_NOT_CACHED)));
         }
         let action = match sar_id {
             Some(id) => {
@@ -72,9 +71,9 @@ impl Desk {
                     .await?
                     .into_iter()
                     .find(|s| s.id == id)
-                    .ok_or_else(|| DeskError::new(ErrorCode::NotFound, "That report is not in the local copy."))?;
+                    .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::SAR_NOT_CACHED)))?;
                 if existing.status != arbiter_contract::SarStatus::Draft {
-                    return Err(DeskError::new(ErrorCode::InvalidInput, "That report was already sent to compliance."));
+                    return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::SAR_SENT)));
                 }
                 Action::FileSar {
                     customer_id: draft.customer_id,

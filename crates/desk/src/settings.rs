@@ -11,7 +11,9 @@ use arbiter_contract::Agent;
 use serde::{Deserialize, Serialize};
 use tokio::sync::{watch, Mutex};
 
+use crate::error::with_detail;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -56,12 +58,13 @@ impl Settings {
 
     /// Writes atomically: a crash leaves the old file or the new one, never half of one.
     async fn save(&self, path: &Path) -> Result<(), DeskError> {
-        let io = |e: std::io::Error| DeskError::new(ErrorCode::Internal, format!("cannot save settings: {e}"));
+        let io = |e: std::io::Error| DeskError::say(ErrorCode::Internal, with_detail(&errors::SETTINGS_NOT_SAVED, e));
         if let Some(dir) = path.parent() {
             tokio::fs::create_dir_all(dir).await.map_err(io)?;
         }
         let tmp = path.with_extension("json.tmp");
-        let json = serde_json::to_vec_pretty(self).map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
+        let json = serde_json::to_vec_pretty(self)
+            .map_err(|e| DeskError::say(ErrorCode::Internal, with_detail(&errors::SETTINGS_NOT_SAVED, e)))?;
         tokio::fs::write(&tmp, json).await.map_err(io)?;
         tokio::fs::rename(&tmp, path).await.map_err(io)
     }

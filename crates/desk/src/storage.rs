@@ -4,6 +4,8 @@ use arbiter_cache::{SearchQuery, SearchResults, StorageReport};
 
 use crate::desk::{not_signed_in, Desk};
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// Longest search text accepted; longer text is not a search, it is a paste accident.
 pub const MAX_SEARCH_CHARS: usize = 500;
@@ -12,9 +14,9 @@ impl Desk {
     /// Searches tickets, messages, notes and customers in the cache. Any text is accepted.
     pub async fn search(&self, query: SearchQuery) -> Result<SearchResults, DeskError> {
         if query.text.chars().count() > MAX_SEARCH_CHARS {
-            return Err(DeskError::new(
+            return Err(DeskError::say(
                 ErrorCode::InvalidInput,
-                format!("Search text may hold at most {MAX_SEARCH_CHARS} characters."),
+                Msg::new(&errors::SEARCH_TOO_LONG).int("max", MAX_SEARCH_CHARS as i64),
             ));
         }
         let (cache, _) = self.cache_and_me().await?;
@@ -31,7 +33,7 @@ impl Desk {
     /// Sets how long closed tickets stay in the cache; applies at the next pass (and now).
     pub async fn set_retention_days(&self, days: u32) -> Result<StorageReport, DeskError> {
         if !(1..=3650).contains(&days) {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Retention must be between 1 and 3650 days."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::RETENTION)));
         }
         self.settings.update(|s| s.retention_days = Some(days)).await?;
         let (cache, _) = self.cache_and_me().await?;
@@ -48,7 +50,7 @@ impl Desk {
                 sync.resync();
                 Ok(())
             }
-            None => Err(DeskError::new(ErrorCode::Unauthorized, "Sign in again to sync.")),
+            None => Err(DeskError::say(ErrorCode::Unauthorized, Msg::new(&errors::SIGN_IN_TO_SYNC))),
         }
     }
 

@@ -14,6 +14,8 @@ use specta::Type;
 
 use crate::desk::{not_signed_in, Desk};
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 /// The most tickets one bulk action changes (the API's limit).
 pub const BULK_LIMIT: usize = 500;
@@ -31,7 +33,7 @@ impl Desk {
     async fn supervisor_session(&self) -> Result<(ApiClient, Cache), DeskError> {
         let role = self.session.read().await.as_ref().ok_or_else(not_signed_in)?.info.agent.role;
         if role != AgentRole::Supervisor {
-            return Err(DeskError::new(ErrorCode::Rejected, "The supervisor console is for supervisors."));
+            return Err(DeskError::say(ErrorCode::Rejected, Msg::new(&errors::SUPERVISORS_ONLY)));
         }
         self.client_and_cache().await
     }
@@ -50,13 +52,16 @@ impl Desk {
         idempotency_key: &str,
     ) -> Result<BulkOutcome, DeskError> {
         if update.is_empty() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Choose what to change."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::CHOOSE_CHANGE)));
         }
         let mut ids = ticket_ids;
         ids.sort_unstable();
         ids.dedup();
         if ids.is_empty() || ids.len() > BULK_LIMIT {
-            return Err(DeskError::new(ErrorCode::InvalidInput, format!("Select 1 to {BULK_LIMIT} tickets.")));
+            return Err(DeskError::say(
+                ErrorCode::InvalidInput,
+                Msg::new(&errors::SELECT_TICKETS).int("max", BULK_LIMIT as i64),
+            ));
         }
         let (client, cache) = self.supervisor_session().await?;
         let result = client.bulk_update(&BulkTicketUpdate { ticket_ids: ids, update }, idempotency_key).await?;
@@ -74,7 +79,7 @@ impl Desk {
     /// Hands a team's shift over; the server adds the team's numbers and work as they stand.
     pub async fn write_handover(&self, handover: NewHandover, idempotency_key: &str) -> Result<Handover, DeskError> {
         if handover.summary.trim().is_empty() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "Write a few words for the next shift."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::HANDOVER_WORDS)));
         }
         let (client, _) = self.supervisor_session().await?;
         Ok(client.create_handover(&handover, idempotency_key).await?)

@@ -157,7 +157,7 @@ async fn run(
             Err(SyncError::Client(ClientError::Unauthorized(message))) => {
                 status.update(|s| {
                     s.state = SyncState::AuthFailed;
-                    s.message = Some(format!("The server no longer accepts your token ({message}). Sign in again."));
+                    s.message = Some(crate::error::with_detail(&crate::messages::sync::TOKEN_REFUSED, message));
                 });
                 return;
             }
@@ -169,7 +169,7 @@ async fn run(
                 status.update(|s| {
                     s.state = state;
                     s.progress = None;
-                    s.message = Some(error.to_string());
+                    s.message = Some(crate::DeskError::from(error).text);
                     s.retry_at = chrono::Duration::from_std(delay).ok().map(|d| Utc::now() + d);
                 });
                 delay

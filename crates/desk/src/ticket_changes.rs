@@ -6,6 +6,8 @@ use arbiter_contract::TicketUpdate;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 impl Desk {
     /// Changes status, priority, assignee, queue or tags, on the version the agent sees.
@@ -16,7 +18,7 @@ impl Desk {
         client_key: &str,
     ) -> Result<OutboxItem, DeskError> {
         if update.is_empty() {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "The change is empty."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::CHANGE_EMPTY)));
         }
         let base_version = self.require_ticket(ticket_id).await?;
         self.queue(client_key, Action::UpdateTicket { ticket_id, base_version, update }).await
@@ -29,10 +31,10 @@ impl Desk {
         let Some(arbiter_contract::Entity::Escalation(escalation)) =
             cache.entity(arbiter_contract::EntityKind::Escalation, escalation_id).await?
         else {
-            return Err(DeskError::new(ErrorCode::NotFound, "That escalation is not in the local copy."));
+            return Err(DeskError::say(ErrorCode::NotFound, Msg::new(&errors::ESCALATION_NOT_CACHED)));
         };
         if escalation.status != arbiter_contract::EscalationStatus::Open {
-            return Err(DeskError::new(ErrorCode::InvalidInput, "That escalation was already taken."));
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::ESCALATION_TAKEN)));
         }
         let action = Action::AcknowledgeEscalation {
             escalation_id,
@@ -46,7 +48,7 @@ impl Desk {
     pub(crate) async fn require_ticket(&self, ticket_id: i64) -> Result<i64, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
         let view = cache.ticket_view(ticket_id).await?.ok_or_else(|| {
-            DeskError::new(ErrorCode::NotFound, format!("Ticket #{ticket_id} is not in the local copy."))
+            DeskError::say(ErrorCode::NotFound, Msg::new(&errors::TICKET_NOT_CACHED).int("id", ticket_id))
         })?;
         Ok(view.ticket.version)
     }

@@ -4,6 +4,8 @@ use arbiter_cache::{SavedView, TicketFilter};
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
 
 const MAX_NAME_CHARS: usize = 80;
 const MAX_VALUES: usize = 50;
@@ -23,9 +25,9 @@ impl Desk {
     ) -> Result<SavedView, DeskError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            return Err(DeskError::new(
+            return Err(DeskError::say(
                 ErrorCode::InvalidInput,
-                format!("A view needs a name of 1 to {MAX_NAME_CHARS} characters."),
+                Msg::new(&errors::VIEW_NAME).int("max", MAX_NAME_CHARS as i64),
             ));
         }
         let lists = [
@@ -38,13 +40,16 @@ impl Desk {
             filter.priorities.len(),
         ];
         if lists.iter().any(|n| *n > MAX_VALUES) {
-            return Err(DeskError::new(ErrorCode::InvalidInput, format!("At most {MAX_VALUES} values per filter.")));
+            return Err(DeskError::say(
+                ErrorCode::InvalidInput,
+                Msg::new(&errors::FILTER_VALUES).int("max", MAX_VALUES as i64),
+            ));
         }
         let (cache, _) = self.cache_and_me().await?;
         let id = match id {
             Some(id) => {
                 if cache.saved_view(&id).await?.is_none() {
-                    return Err(DeskError::new(ErrorCode::NotFound, "This view no longer exists."));
+                    return Err(DeskError::say(ErrorCode::NotFound, Msg::new(&errors::VIEW_GONE)));
                 }
                 id
             }
@@ -60,7 +65,7 @@ impl Desk {
         if cache.delete_view(id).await? {
             Ok(())
         } else {
-            Err(DeskError::new(ErrorCode::NotFound, "This view no longer exists."))
+            Err(DeskError::say(ErrorCode::NotFound, Msg::new(&errors::VIEW_GONE)))
         }
     }
 }

@@ -191,6 +191,59 @@ pub static REASON_CODES: &[ReasonCode] = &[
     mastercard("4853", "Cardholder dispute: not received, not as described", ConsumerDispute, NOT_RECEIVED),
 ];
 
+/// The catalog's words as messages the UI translates: each code's title (`reasonCode.visa.10.4`)
+/// and each checklist item's label (`checklist.login_history`).
+struct CatalogText {
+    titles: Vec<((CardNetwork, &'static str), &'static arbiter_text::Def)>,
+    items: Vec<(&'static str, &'static arbiter_text::Def)>,
+}
+
+fn catalog_text() -> &'static CatalogText {
+    static TEXT: std::sync::OnceLock<CatalogText> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        // The catalog is static, so its message definitions live as long as the program.
+        let def = |key: String, english: &'static str| -> &'static arbiter_text::Def {
+            Box::leak(Box::new(arbiter_text::Def {
+                key: Box::leak(key.into_boxed_str()),
+                english: arbiter_text::English::One(english),
+            }))
+        };
+        let mut titles = Vec::new();
+        let mut items: Vec<(&'static str, &'static arbiter_text::Def)> = Vec::new();
+        for code in REASON_CODES {
+            let network = arbiter_contract::codec::wire_name(&code.network);
+            titles.push(((code.network, code.code), def(format!("reasonCode.{network}.{}", code.code), code.title)));
+            for item in code.checklist {
+                if !items.iter().any(|(key, _)| *key == item.key) {
+                    items.push((item.key, def(format!("checklist.{}", item.key), item.label)));
+                }
+            }
+        }
+        CatalogText { titles, items }
+    })
+}
+
+/// Every message of the catalog (for the UI's generated English).
+pub fn messages() -> Vec<&'static arbiter_text::Def> {
+    let text = catalog_text();
+    text.titles.iter().map(|(_, d)| *d).chain(text.items.iter().map(|(_, d)| *d)).collect()
+}
+
+/// A code's title, to be said in the agent's language.
+pub fn title_text(network: CardNetwork, code: &str) -> Option<arbiter_text::Msg> {
+    let entry = reason_code(network, code)?;
+    catalog_text()
+        .titles
+        .iter()
+        .find(|((n, c), _)| *n == network && *c == entry.code)
+        .map(|(_, d)| arbiter_text::Msg::new(d))
+}
+
+/// A checklist item's label, to be said in the agent's language.
+pub fn checklist_text(key: &str) -> Option<arbiter_text::Msg> {
+    catalog_text().items.iter().find(|(k, _)| *k == key).map(|(_, d)| arbiter_text::Msg::new(d))
+}
+
 /// The catalog entry for a network's code.
 pub fn reason_code(network: CardNetwork, code: &str) -> Option<&'static ReasonCode> {
     REASON_CODES.iter().find(|r| r.network == network && r.code == code.trim())

@@ -10,6 +10,7 @@
 
 pub mod evaluation;
 mod links;
+pub mod messages;
 mod rules;
 
 use arbiter_contract::{ActivityEvent, CustomerId, RiskPolicy};
@@ -36,9 +37,13 @@ pub struct Finding {
     /// 1–8, as in DOMAIN.md.
     pub rule: u8,
     pub name: String,
+    /// The rule's name, to be said in the agent's language.
+    pub name_text: arbiter_text::Msg,
     pub weight: f64,
-    /// In words, with the amounts and times that matter.
+    /// In words (English), with the amounts and times that matter.
     pub explanation: String,
+    /// The same, to be said in the agent's language.
+    pub text: arbiter_text::Msg,
     /// The events behind it, oldest first.
     pub event_ids: Vec<i64>,
     /// Other customers involved (linked accounts, the other side of a wash trade).

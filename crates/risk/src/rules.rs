@@ -8,7 +8,10 @@ use arbiter_contract::{
 };
 use chrono::Duration;
 
+use arbiter_text::{common, Msg};
+
 use crate::links::Links;
+use crate::messages::{findings, labels};
 use crate::{Finding, Subject};
 
 fn param(rule: &RiskRule, name: &str, default: f64) -> f64 {
@@ -30,14 +33,15 @@ fn usd(cents: i64) -> String {
     format!("{}{digits}{grouped} USD", if whole < 0 { "-" } else { "" })
 }
 
-fn span(d: Duration) -> String {
+/// "45 min", "3 h", "2 d": a rule's time span, rounded to the unit that reads best.
+fn span(d: Duration) -> Msg {
     let minutes = d.num_minutes();
     if minutes < 90 {
-        format!("{minutes} min")
+        Msg::new(&common::MINUTES).int("n", minutes)
     } else if minutes < 48 * 60 {
-        format!("{:.0} h", minutes as f64 / 60.0)
+        Msg::new(&common::HOURS).text("n", format!("{:.0}", minutes as f64 / 60.0))
     } else {
-        format!("{:.0} d", minutes as f64 / 1440.0)
+        Msg::new(&common::DAYS).text("n", format!("{:.0}", minutes as f64 / 1440.0))
     }
 }
 
@@ -45,14 +49,38 @@ fn failed(status: &TransferStatus) -> bool {
     *status == TransferStatus::Failed
 }
 
-fn finding(rule: &RiskRule, explanation: String, mut event_ids: Vec<i64>, linked: Vec<i64>) -> Finding {
+/// The rule's name: the default's, said in any language, or the company's own as written.
+fn name_text(rule: &RiskRule) -> Msg {
+    use crate::messages::rules::*;
+    let default = match rule.number {
+        1 => &RULE_1,
+        2 => &RULE_2,
+        3 => &RULE_3,
+        4 => &RULE_4,
+        5 => &RULE_5,
+        6 => &RULE_6,
+        7 => &RULE_7,
+        8 => &RULE_8,
+        _ => &OWN_NAME,
+    };
+    let named = Msg::new(default);
+    if named.english() == rule.name {
+        named
+    } else {
+        Msg::new(&OWN_NAME).text("name", rule.name.as_str())
+    }
+}
+
+fn finding(rule: &RiskRule, text: Msg, mut event_ids: Vec<i64>, linked: Vec<i64>) -> Finding {
     event_ids.sort_unstable();
     event_ids.dedup();
     Finding {
         rule: rule.number as u8,
         name: rule.name.clone(),
+        name_text: name_text(rule),
         weight: rule.weight,
-        explanation,
+        explanation: text.english(),
+        text,
         event_ids,
         linked_customer_ids: linked,
     }
@@ -95,19 +123,13 @@ fn card_then_withdrawal(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Fi
             .find(|w| matches!(&w.detail, ActivityDetail::Withdrawal { status, .. } if !failed(status)));
         if let Some(out) = out {
             let ActivityDetail::Withdrawal { usd_cents: out_cents, address, .. } = &out.detail else { continue };
-            return Some(finding(
-                rule,
-                format!(
-                    "Card deposit of {} (card ··{}) withdrawn {} later: {} to {}",
-                    usd(*usd_cents),
-                    card_last4.as_deref().unwrap_or("????"),
-                    span(out.at - deposit.at),
-                    usd(*out_cents),
-                    address
-                ),
-                vec![deposit.id, out.id],
-                vec![],
-            ));
+            let text = Msg::new(&findings::CARD_THEN_WITHDRAWAL)
+                .text("amount", usd(*usd_cents))
+                .text("last4", card_last4.as_deref().unwrap_or("????"))
+                .msg("after", span(out.at - deposit.at))
+                .text("out", usd(*out_cents))
+                .text("address", address.as_str());
+            return Some(finding(rule, text, vec![deposit.id, out.id], vec![]));
         }
     }
     None
@@ -135,38 +157,33 @@ fn security_change_then_withdrawal(rule: &RiskRule, events: &[&ActivityEvent]) -
         });
         if let Some(after) = after {
             let what = match &after.detail {
-                ActivityDetail::Withdrawal { usd_cents, address, new_address, .. } => format!(
-                    "a withdrawal of {} to {}{}",
-                    usd(*usd_cents),
-                    if *new_address { "a new address " } else { "" },
-                    address
-                ),
-                _ => "a new withdrawal address".to_owned(),
+                ActivityDetail::Withdrawal { usd_cents, address, new_address, .. } => {
+                    Msg::new(if *new_address { &findings::WITHDRAWAL_TO_NEW } else { &findings::WITHDRAWAL_TO })
+                        .text("amount", usd(*usd_cents))
+                        .text("address", address.as_str())
+                }
+                _ => Msg::new(&findings::NEW_ADDRESS),
             };
-            return Some(finding(
-                rule,
-                format!(
-                    "{} changed (from {ip_country}), then {what} {} later",
-                    change_name(kind),
-                    span(after.at - change.at)
-                ),
-                vec![change.id, after.id],
-                vec![],
-            ));
+            let text = Msg::new(&findings::CHANGE_THEN_OUT)
+                .msg("change", change_name(kind))
+                .text("country", ip_country.as_str())
+                .msg("what", what)
+                .msg("after", span(after.at - change.at));
+            return Some(finding(rule, text, vec![change.id, after.id], vec![]));
         }
     }
     None
 }
 
-fn change_name(kind: &SecurityChangeKind) -> &'static str {
-    match kind {
-        SecurityChangeKind::Password => "Password",
-        SecurityChangeKind::TwoFactor => "2FA",
-        SecurityChangeKind::Email => "Email",
-        SecurityChangeKind::Phone => "Phone",
-        SecurityChangeKind::ApiKey => "API key",
-        SecurityChangeKind::WithdrawalAddress => "Withdrawal address",
-    }
+fn change_name(kind: &SecurityChangeKind) -> Msg {
+    Msg::new(match kind {
+        SecurityChangeKind::Password => &labels::CHANGE_PASSWORD,
+        SecurityChangeKind::TwoFactor => &labels::CHANGE_TWO_FACTOR,
+        SecurityChangeKind::Email => &labels::CHANGE_EMAIL,
+        SecurityChangeKind::Phone => &labels::CHANGE_PHONE,
+        SecurityChangeKind::ApiKey => &labels::CHANGE_API_KEY,
+        SecurityChangeKind::WithdrawalAddress => &labels::CHANGE_WITHDRAWAL_ADDRESS,
+    })
 }
 
 /// Rule 3: In one session: a login from a device and a country never seen before, and a new
@@ -199,14 +216,10 @@ fn new_device_country_address(rule: &RiskRule, events: &[&ActivityEvent]) -> Opt
                             .filter(|e| matches!(e.detail, ActivityDetail::Withdrawal { .. }))
                             .map(|e| e.id),
                     );
-                    return Some(finding(
-                        rule,
-                        format!(
-                            "One session from a new device ({device}) in a new country ({ip_country}) added or used a new withdrawal address"
-                        ),
-                        ids,
-                        vec![],
-                    ));
+                    let text = Msg::new(&findings::NEW_DEVICE_COUNTRY)
+                        .text("device", device.as_str())
+                        .text("country", ip_country.as_str());
+                    return Some(finding(rule, text, ids, vec![]));
                 }
             }
         }
@@ -230,23 +243,28 @@ fn linked_accounts(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent]
     let mut others: Vec<i64> = shared.iter().flat_map(|l| l.customer_ids.iter().copied()).collect();
     others.sort_unstable();
     others.dedup();
-    let what: Vec<String> = shared
+    let items: Vec<Msg> = shared
         .iter()
         .map(|l| {
-            let kind = match l.kind {
-                crate::LinkKind::Device => "device",
-                crate::LinkKind::Ip => "IP address",
-                crate::LinkKind::Wallet => "withdrawal wallet",
-                crate::LinkKind::Card => "card",
-            };
+            let kind = Msg::new(match l.kind {
+                crate::LinkKind::Device => &labels::DEVICE,
+                crate::LinkKind::Ip => &labels::IP,
+                crate::LinkKind::Wallet => &labels::WALLET,
+                crate::LinkKind::Card => &labels::CARD,
+            });
             // "card ··4242" already names its kind; "iPhone 15, iOS 18" does not.
-            let what = if l.label.starts_with(kind) { l.label.clone() } else { format!("{kind} ({})", l.label) };
-            let others = l.customer_ids.len();
-            format!("{what} with {others} other account{}", if others == 1 { "" } else { "s" })
+            let names_its_kind =
+                l.kind == crate::LinkKind::Card || (l.kind == crate::LinkKind::Device && l.label == "device");
+            let what = if names_its_kind {
+                l.label_text.clone()
+            } else {
+                Msg::new(&findings::KIND_LABEL).msg("kind", kind).msg("label", l.label_text.clone())
+            };
+            Msg::new(&findings::SHARED_WITH).msg("what", what).count(l.customer_ids.len())
         })
         .collect();
     let ids = shared.iter().flat_map(|l| l.event_ids.iter().copied()).collect();
-    Some(finding(rule, format!("Shares a {}", what.join("; a ")), ids, others))
+    Some(finding(rule, Msg::new(&findings::SHARES).list("items", items), ids, others))
 }
 
 /// Rule 5: Most of the first deposit withdrawn within 24 h of it.
@@ -271,18 +289,14 @@ fn rapid_cash_out(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding>
     if *deposited <= 0 || (out as f64) <= share * *deposited as f64 {
         return None;
     }
-    let mut explanation = format!(
-        "{:.0} % of the first deposit ({}) withdrawn within {}",
-        out as f64 / *deposited as f64 * 100.0,
-        usd(*deposited),
-        span(outs.last().map_or(Duration::zero(), |last| last.at - first.at))
-    );
-    if *deposited >= large {
-        explanation.push_str(&format!("; a first deposit of {} or more does not fit a new account", usd(large)));
-    }
+    let text = Msg::new(if *deposited >= large { &findings::CASH_OUT_LARGE } else { &findings::CASH_OUT })
+        .text("share", format!("{:.0}", out as f64 / *deposited as f64 * 100.0))
+        .text("amount", usd(*deposited))
+        .msg("within", span(outs.last().map_or(Duration::zero(), |last| last.at - first.at)))
+        .text("large", usd(large));
     let mut ids = vec![first.id];
     ids.extend(outs.iter().map(|e| e.id));
-    Some(finding(rule, explanation, ids, vec![]))
+    Some(finding(rule, text, ids, vec![]))
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -304,12 +318,12 @@ fn risky_p2p(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent]) -> O
         if failed(status) {
             continue;
         }
-        let mut why = Vec::new();
+        let mut why: Vec<Msg> = Vec::new();
         if counterparty.account_age_days < min_age {
-            why.push(format!("the counterparty's account is {} days old", counterparty.account_age_days));
+            why.push(Msg::new(&findings::YOUNG_COUNTERPARTY).int("days", counterparty.account_age_days));
         }
         if counterparty.completed_trades < min_trades {
-            why.push(format!("the counterparty has {} completed trades", counterparty.completed_trades));
+            why.push(Msg::new(&findings::FEW_TRADES).int("trades", counterparty.completed_trades));
         }
         let expected = match side {
             TradeSide::Sell => Some(counterparty.legal_name.as_str()),
@@ -317,20 +331,23 @@ fn risky_p2p(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent]) -> O
         };
         if let Some(expected) = expected {
             if !same_name(payer_name, expected) {
-                why.push(format!("paid by {payer_name}, not {expected}"));
+                why.push(
+                    Msg::new(&findings::OTHER_PAYER).text("payer", payer_name.as_str()).text("expected", expected),
+                );
             }
         }
-        if !why.is_empty() {
-            reasons.push(format!(
-                "P2P {} of {}: {}",
-                if *side == TradeSide::Sell { "sale" } else { "purchase" },
-                usd(*usd_cents),
-                why.join(", ")
-            ));
+        if let Some(why) =
+            why.into_iter().reduce(|first, second| Msg::new(&findings::AND).msg("first", first).msg("second", second))
+        {
+            let side = Msg::new(if *side == TradeSide::Sell { &findings::P2P_SALE } else { &findings::P2P_PURCHASE });
+            reasons.push(Msg::new(&findings::P2P).msg("side", side).text("amount", usd(*usd_cents)).msg("why", why));
             ids.push(event.id);
         }
     }
-    (!ids.is_empty()).then(|| finding(rule, reasons.join("; "), ids, vec![]))
+    let text = reasons
+        .into_iter()
+        .reduce(|first, second| Msg::new(&findings::REASONS).msg("first", first).msg("second", second));
+    text.map(|text| finding(rule, text, ids, vec![]))
 }
 
 /// Rule 7: Trades with oneself, or with an account linked to this one.
@@ -355,13 +372,13 @@ fn wash_trading(rule: &RiskRule, subject: &Subject, events: &[&ActivityEvent], l
     if ids.is_empty() {
         return None;
     }
-    let with = if others.is_empty() { "itself".to_owned() } else { format!("linked account(s) {:?}", others) };
-    Some(finding(
-        rule,
-        format!("{} trade(s) worth {} with {with}", ids.len(), usd(total)),
-        ids,
-        others.into_iter().collect(),
-    ))
+    let with = if others.is_empty() {
+        Msg::new(&findings::WITH_ITSELF)
+    } else {
+        Msg::new(&findings::WITH_LINKED).text("ids", format!("{others:?}"))
+    };
+    let text = Msg::new(&findings::WASH).int("count", ids.len() as i64).text("amount", usd(total)).msg("with", with);
+    Some(finding(rule, text, ids, others.into_iter().collect()))
 }
 
 /// Rule 8: Several deposits just under a reporting threshold within 24 h.
@@ -384,19 +401,13 @@ fn structuring(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
                 .iter()
                 .map(|e| if let ActivityDetail::Deposit { usd_cents, .. } = &e.detail { *usd_cents } else { 0 })
                 .sum();
-            return Some(finding(
-                rule,
-                format!(
-                    "{} deposits between {} and {} within {} ({} in all)",
-                    run.len(),
-                    usd(floor),
-                    usd(threshold),
-                    span(run.last().map_or(Duration::zero(), |l| l.at - first.at)),
-                    usd(total)
-                ),
-                run.iter().map(|e| e.id).collect(),
-                vec![],
-            ));
+            let text = Msg::new(&findings::STRUCTURING)
+                .int("count", run.len() as i64)
+                .text("floor", usd(floor))
+                .text("threshold", usd(threshold))
+                .msg("within", span(run.last().map_or(Duration::zero(), |l| l.at - first.at)))
+                .text("total", usd(total));
+            return Some(finding(rule, text, run.iter().map(|e| e.id).collect(), vec![]));
         }
     }
     None

@@ -60,9 +60,11 @@ impl PartialEq for Msg {
     }
 }
 
+impl Eq for Msg {}
+
 /// A value a message fills in: a number, a text (a name, an amount, an address: shown as
 /// is), another message, or a list of messages (joined by the language's `list.separator`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(untagged)]
 pub enum Arg {
     Int(i64),
@@ -217,11 +219,17 @@ macro_rules! messages {
     ($($body:tt)*) => { $crate::messages!(@acc [] $($body)*); };
 }
 
-/// Messages every language needs for what Rust sends (the list separator).
+/// Messages every crate's sentences use: the list separator and spans of time.
 pub mod common {
     crate::messages! {
         /// Joins a list argument ("a card …; a device …").
         LIST_SEPARATOR = "list.separator": "; ";
+        SECONDS = "time.seconds": "{{n}} s";
+        MINUTES = "time.minutes": "{{n}} min";
+        HOURS = "time.hours": "{{n}} h";
+        HOURS_MINUTES = "time.hoursMinutes": "{{h}} h {{m}} min";
+        DAYS = "time.days": "{{n}} d";
+        DAYS_HOURS = "time.daysHours": "{{d}} d {{h}} h";
     }
 }
 

@@ -220,6 +220,12 @@ export type AgentLoad = {
 
 export type AgentRole = "agent" | "supervisor";
 
+/**
+ *  A value a message fills in: a number, a text (a name, an amount, an address: shown as
+ *  is), another message, or a list of messages (joined by the language's `list.separator`).
+ */
+export type Arg = number | string | Msg | Msg[];
+
 /**  A help-centre article agents search and link. */
 export type Article = {
 	id: number,
@@ -431,7 +437,10 @@ export type ChatUnread = {
 /**  One item of a reason code's evidence checklist, with the evidence that answers it. */
 export type ChecklistLine = {
 	key: string,
+	/**  In English. */
 	label: string,
+	/**  To be said in the agent's language. */
+	label_text: Msg,
 	/**  The kinds of evidence that usually answer it. */
 	kinds: EvidenceKind[],
 	/**  Evidence on the case that answers it (ids). */
@@ -500,7 +509,10 @@ export type DepositMethod = "card" | "bank_transfer" | "crypto" | "p2p";
 
 export type DeskError = {
 	code: ErrorCode,
+	/**  In English. */
 	message: string,
+	/**  What to say, in the agent's language. */
+	text: Msg,
 };
 
 /**  Which of Visa's flows a dispute follows; Mastercard has one. */
@@ -677,9 +689,13 @@ export type Finding = {
 	/**  1–8, as in DOMAIN.md. */
 	rule: number,
 	name: string,
+	/**  The rule's name, to be said in the agent's language. */
+	name_text: Msg,
 	weight: number | null,
-	/**  In words, with the amounts and times that matter. */
+	/**  In words (English), with the amounts and times that matter. */
 	explanation: string,
+	/**  The same, to be said in the agent's language. */
+	text: Msg,
 	/**  The events behind it, oldest first. */
 	event_ids: number[],
 	/**  Other customers involved (linked accounts, the other side of a wash trade). */
@@ -800,6 +816,8 @@ export type Link = {
 	value: string,
 	/**  For people: "iPhone 15, iOS 18", "BTC on Bitcoin", "card ··4242". */
 	label: string,
+	/**  The same, to be said in the agent's language. */
+	label_text: Msg,
 	/**  The other customers that use it. */
 	customer_ids: number[],
 	/**  This customer's events that use it. */
@@ -868,7 +886,10 @@ export type LossReport = {
 
 /**  One bar of a chart: the cases behind a key and what they cost or brought back. */
 export type LossRow = {
+	/**  What the row is of (a month, "Visa 10.4 · …", a channel): stable, and the CSV's. */
 	key: string,
+	/**  The same, to be said in the agent's language. */
+	label: Msg,
 	cases: number,
 	/**  Closed with an outcome. */
 	decided: number,
@@ -937,6 +958,12 @@ export type Message = {
 	 *  pending action to the stored message.
 	 */
 	client_ref: string | null,
+};
+
+/**  Something Rust says: a key the UI translates, and the values it fills in. */
+export type Msg = {
+	key: string,
+	args?: { [key in string]: Arg },
 };
 
 /**  The card side of a new chargeback case. */
@@ -1067,7 +1094,10 @@ export type ReasonCategory = "fraud" | "authorization" | "processing_error" | "c
 export type ReasonCodeInfo = {
 	network: CardNetwork,
 	code: string,
+	/**  In English. */
 	title: string,
+	/**  To be said in the agent's language. */
+	title_text: Msg,
 	category: ReasonCategory,
 	flow: DisputeFlow,
 	checklist: ChecklistLine[],
@@ -1387,7 +1417,7 @@ export type SyncStatus = {
 	/**  Where this run started, so progress is `(cursor - from) / (head - from)`. */
 	from: number,
 	/**  Why the last attempt failed, for people. */
-	message: string | null,
+	message: Msg | null,
 	/**  When the next attempt happens while offline. */
 	retry_at: string | null,
 	/**  Agent actions waiting to be sent. */

@@ -261,3 +261,15 @@ export const usdCents = (cents: number) => formatNumber(cents / 100, { style: "c
 export const KYC_LABELS = labelTable<KycLevel>(["none", "basic", "verified", "enhanced"], (v) => `kyc.${v}`);
 
 export const VIP_LABELS = labelTable<VipTier>(["none", "silver", "gold", "platinum"], (v) => `vip.${v}`);
+
+/** A reason-code checklist item in the current language (the catalog's English if untranslated). */
+export function checklistLabel(line: { key: string; label: string }): string {
+  const key = `checklist.${line.key}`;
+  return hasMessage(key) ? t(key as Key) : line.label;
+}
+
+/** A network reason code's title in the current language (the catalog's English if untranslated). */
+export function reasonTitle(code: { network: string; code: string; title: string }): string {
+  const key = `reasonCode.${code.network}.${code.code}`;
+  return hasMessage(key) ? t(key as Key) : code.title;
+}

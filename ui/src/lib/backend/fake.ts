@@ -2,6 +2,8 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  ErrorCode,
+  Msg,
   Action,
   Agent,
   ArticleHit,
@@ -55,6 +57,13 @@ import type {
 } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
 import { FAKE_REASON_CODES, FakeCases } from "./fakeCases";
+import { english, msg } from "./fakeMessages";
+import type { RustMessageKey } from "../i18n/rust.en";
+
+/** A failure as the desk sends it: its code, its English, and its message key. */
+function fail(code: ErrorCode, text: Msg): DeskFailure {
+  return new DeskFailure(code, english(text), text);
+}
 import { CASE_KIND_OF, INTERNAL_TEAMS } from "./rules.generated";
 
 const OPEN = ["new", "open", "pending", "on_hold"];
@@ -119,7 +128,7 @@ export class FakeBackend implements Backend {
   }
 
   async signIn(serverUrl: string, token: string): Promise<SessionInfo> {
-    if (token !== "good-token") throw new DeskFailure("unauthorized", "the server did not accept the token");
+    if (token !== "good-token") throw fail("unauthorized", msg("error.client.unauthorized", { detail: "unknown or revoked token" }));
     const session = { server_url: serverUrl, agent: fakeAgent };
     this.session_ = session;
     return session;
@@ -192,7 +201,7 @@ export class FakeBackend implements Backend {
     if (view.builtin !== undefined) return this.matchesBuiltin(view.builtin, t);
     if (view.filter !== undefined) return this.matchesFilter(view.filter, t);
     const saved = this.savedViews_.find((v) => v.id === view.saved);
-    if (!saved) throw new DeskFailure("not_found", "This view no longer exists.");
+    if (!saved) throw fail("not_found", msg("error.viewGone"));
     return this.matchesFilter(saved.filter, t);
   }
 
@@ -256,7 +265,7 @@ export class FakeBackend implements Backend {
   }
 
   async saveView(id: string | null, name: string, filter: TicketFilter): Promise<SavedView> {
-    if (!name.trim()) throw new DeskFailure("invalid_input", "A view needs a name of 1 to 80 characters.");
+    if (!name.trim()) throw fail("invalid_input", msg("error.viewName", { max: 80 }));
     const view = { id: id ?? `v${this.savedViews_.length + 1}`, name: name.trim(), filter };
     const index = this.savedViews_.findIndex((v) => v.id === view.id);
     if (index >= 0) this.savedViews_[index] = view;
@@ -328,7 +337,7 @@ export class FakeBackend implements Backend {
 
   async emailBody(ticketId: number, messageId: number, remoteImages: boolean): Promise<SafeEmail> {
     const message = this.tickets.find((t) => t.ticket.id === ticketId)?.messages.find((m) => m.id === messageId);
-    if (!message?.html) throw new DeskFailure("not_found", "This message has no formatted version.");
+    if (!message?.html) throw fail("not_found", msg("error.noHtml"));
     // The fake trusts its own fixtures; the real desk cleans the HTML in Rust.
     const blocked = remoteImages ? 0 : (message.html.match(/<img[^>]+src="https:/g) ?? []).length;
     const html = remoteImages ? message.html : message.html.replace(/<img[^>]+src="https:[^>]*>/g, "");
@@ -352,7 +361,7 @@ export class FakeBackend implements Backend {
   }
 
   async openLink(url: string): Promise<void> {
-    if (!/^(https:|mailto:)/.test(url)) throw new DeskFailure("invalid_input", "Only https and mailto links open from the desk.");
+    if (!/^(https:|mailto:)/.test(url)) throw fail("invalid_input", msg("error.onlySafeLinks"));
     this.opened.push(url);
   }
 
@@ -362,7 +371,7 @@ export class FakeBackend implements Backend {
 
   async ticket(id: number): Promise<TicketView> {
     const found = this.tickets.find((v) => v.ticket.id === id);
-    if (!found) throw new DeskFailure("not_found", `Ticket #${id} is not in the local copy.`);
+    if (!found) throw fail("not_found", msg("error.ticketNotCached", { id }));
     const view = structuredClone(found);
     view.case_kind = CASE_KIND_OF[view.ticket.kind];
     view.outbox = this.queue.filter((q) => q.action.ticket_id === id && q.state !== "done");
@@ -420,8 +429,9 @@ export class FakeBackend implements Backend {
   }
 
   async startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem> {
-    if (!INTERNAL_TEAMS.includes(team)) throw new DeskFailure("invalid_input", `Side conversations go to ${INTERNAL_TEAMS.join(", ")}.`);
-    if (!subject.trim() || !body.trim()) throw new DeskFailure("invalid_input", "The subject and the message are needed.");
+    if (!INTERNAL_TEAMS.includes(team)) throw fail("invalid_input", msg("error.sideTeams", { teams: INTERNAL_TEAMS.join(", ") }));
+    if (!subject.trim()) throw fail("invalid_input", msg("error.subjectLength", { max: 300 }));
+    if (!body.trim()) throw fail("invalid_input", msg("error.messageEmpty"));
     return this.enqueue(clientKey, { type: "start_side_conversation", ticket_id: ticketId, team, subject: subject.trim(), body: body.trim() });
   }
 
@@ -431,7 +441,7 @@ export class FakeBackend implements Backend {
 
   async postSideMessage(sideConversationId: number, body: string, close: boolean, clientKey: string): Promise<OutboxItem> {
     const view = this.tickets.find((v) => v.side_conversations.some((s) => s.conversation.id === sideConversationId));
-    if (!view) throw new DeskFailure("not_found", "That side conversation is not in the local copy.");
+    if (!view) throw fail("not_found", msg("error.sideNotCached"));
     return this.enqueue(clientKey, {
       type: "side_message",
       ticket_id: view.ticket.id,
@@ -559,7 +569,7 @@ export class FakeBackend implements Backend {
   }
 
   async setRetentionDays(days: number): Promise<StorageReport> {
-    if (days < 1 || days > 3650) throw new DeskFailure("invalid_input", "Retention must be between 1 and 3650 days.");
+    if (days < 1 || days > 3650) throw fail("invalid_input", msg("error.retention"));
     this.retentionDays = days;
     return this.storage();
   }
@@ -609,14 +619,14 @@ export class FakeBackend implements Backend {
   async acknowledgeEscalation(escalationId: number, clientKey: string): Promise<OutboxItem> {
     const view = this.tickets.find((v) => v.escalations.some((e) => e.id === escalationId));
     const escalation = view?.escalations.find((e) => e.id === escalationId);
-    if (!view || !escalation) throw new DeskFailure("not_found", "That escalation is not in the local copy.");
-    if (escalation.status !== "open") throw new DeskFailure("invalid_input", "That escalation was already taken.");
+    if (!view || !escalation) throw fail("not_found", msg("error.escalationNotCached"));
+    if (escalation.status !== "open") throw fail("invalid_input", msg("error.escalationTaken"));
     return this.enqueue(clientKey, { type: "acknowledge_escalation", escalation_id: escalationId, ticket_id: view.ticket.id, base_version: escalation.version });
   }
 
   /** The board as the server would compute it from the tickets held here. */
   async supervisorOverview(): Promise<SupervisorOverview> {
-    if (this.session_?.agent.role !== "supervisor") throw new DeskFailure("rejected", "The queue board is for supervisors.");
+    if (this.session_?.agent.role !== "supervisor") throw fail("rejected", msg("error.supervisorsOnly"));
     const active = this.tickets.map((v) => v.ticket).filter((t) => OPEN.includes(t.status));
     const queues = [...new Set(this.tickets.map((v) => v.ticket.queue))].sort().map((queue) => {
       const mine = active.filter((t) => t.queue === queue);
@@ -654,7 +664,7 @@ export class FakeBackend implements Backend {
   bulkUpdates: { ticketIds: number[]; update: TicketUpdate }[] = [];
 
   async bulkUpdateTickets(ticketIds: number[], update: TicketUpdate, _idempotencyKey: string): Promise<BulkOutcome> {
-    if (this.session_?.agent.role !== "supervisor") throw new DeskFailure("rejected", "The supervisor console is for supervisors.");
+    if (this.session_?.agent.role !== "supervisor") throw fail("rejected", msg("error.supervisorsOnly"));
     this.throwIfFailing();
     this.bulkUpdates.push({ ticketIds, update });
     const agents = await this.agents();
@@ -688,7 +698,7 @@ export class FakeBackend implements Backend {
   async caseView(caseId: number): Promise<CaseView> {
     const outbox = this.queue.filter((q) => q.state !== "done" && "case_id" in q.action && q.action.case_id === caseId);
     const view = this.cases.view(caseId, outbox);
-    if (!view) throw new DeskFailure("not_found", `Case ${caseId} is not in the local copy.`);
+    if (!view) throw fail("not_found", msg("error.caseNotCached", { id: caseId }));
     return view;
   }
 
@@ -697,26 +707,26 @@ export class FakeBackend implements Backend {
   }
 
   async openCase(newCase: CreateCase, clientKey: string): Promise<OutboxItem> {
-    if (!newCase.summary.trim()) throw new DeskFailure("invalid_input", "Say in a sentence what the case is about.");
-    if (newCase.card && !/^\d{4}$/.test(newCase.card.card_last4)) throw new DeskFailure("invalid_input", "The card's last four digits are four digits.");
+    if (!newCase.summary.trim()) throw fail("invalid_input", msg("error.caseSummary"));
+    if (newCase.card && !/^\d{4}$/.test(newCase.card.card_last4)) throw fail("invalid_input", msg("error.cardLast4"));
     return this.enqueue(clientKey, { type: "create_case", ticket_id: newCase.ticket_id, case: newCase });
   }
 
   async updateCase(caseId: number, ticketId: number | null, update: CaseUpdate, clientKey: string): Promise<OutboxItem> {
     const view = await this.caseView(caseId);
     if (update.stage && view.lifecycle && update.stage !== view.lifecycle.stage && !view.lifecycle.next.includes(update.stage)) {
-      throw new DeskFailure("invalid_input", `The network does not allow ${update.stage} after ${view.lifecycle.stage}.`);
+      throw fail("invalid_input", msg("error.stageNotAllowed", { stage: msg(`stage.${update.stage}`), from: msg(`stage.${view.lifecycle.stage}`) }));
     }
     if (update.outcome && !view.outcomes.some((c) => c.outcome === update.outcome)) {
-      throw new DeskFailure("invalid_input", "That outcome does not fit this kind of case.");
+      throw fail("invalid_input", msg("error.outcomeNotAllowed"));
     }
-    if (update.status === "closed" && !view.case.outcome && !update.outcome) throw new DeskFailure("invalid_input", "Record the outcome before closing the case.");
+    if (update.status === "closed" && !view.case.outcome && !update.outcome) throw fail("invalid_input", msg("error.outcomeFirst"));
     return this.enqueue(clientKey, { type: "update_case", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, update });
   }
 
   async addCaseEvidence(caseId: number, ticketId: number | null, evidence: AddEvidence, clientKey: string): Promise<OutboxItem> {
     const view = await this.caseView(caseId);
-    if (!evidence.title.trim()) throw new DeskFailure("invalid_input", "Give the evidence a title.");
+    if (!evidence.title.trim()) throw fail("invalid_input", msg("error.evidenceTitle"));
     return this.enqueue(clientKey, { type: "add_evidence", case_id: caseId, ticket_id: ticketId, base_version: view.case.version, evidence });
   }
 
@@ -729,10 +739,10 @@ export class FakeBackend implements Backend {
 
   async fileSar(sarId: number | null, ticketId: number | null, draft: SarDraft, submit: boolean, clientKey: string): Promise<OutboxItem> {
     if (submit && draft.narrative.trim().length < 20) {
-      throw new DeskFailure("invalid_input", "Write the narrative (at least a sentence) before sending the report to compliance.");
+      throw fail("invalid_input", msg("error.sarNarrative"));
     }
     const existing = sarId === null ? null : this.sars.find((s) => s.id === sarId);
-    if (existing && existing.status !== "draft") throw new DeskFailure("invalid_input", "That report was already sent to compliance.");
+    if (existing && existing.status !== "draft") throw fail("invalid_input", msg("error.sarSent"));
     const { customer_id, ...rest } = draft;
     return this.enqueue(clientKey, {
       type: "file_sar",
@@ -785,7 +795,7 @@ export class FakeBackend implements Backend {
 
   async refreshCustomerLinks(customerId: number): Promise<boolean> {
     this.linksAsked.push(customerId);
-    if (this.linksOffline) throw new DeskFailure("offline", "The company API cannot be reached.");
+    if (this.linksOffline) throw fail("offline", msg("error.client.network", { detail: "connection refused" }));
     const first = !this.linksCheckedAt.has(customerId);
     this.linksCheckedAt.set(customerId, new Date().toISOString());
     return first;
@@ -798,6 +808,13 @@ export class FakeBackend implements Backend {
    */
   async customerRisk(customerId: number): Promise<CustomerRisk> {
     if (customerId === 99) return this.linkedAccountRisk();
+    const cardLabel = msg("risk.label.cardEnding", { last4: "4242" });
+    const walletLabel = msg("risk.label.walletOn", { asset: "BTC", network: "Bitcoin" });
+    const sharedCard = msg("risk.finding.sharedWith", { what: cardLabel, count: 1 });
+    const sharedWallet = msg("risk.finding.sharedWith", {
+      what: msg("risk.finding.kindLabel", { kind: msg("risk.label.wallet"), label: walletLabel }),
+      count: 1,
+    });
     const checked = this.linksCheckedAt.get(customerId) ?? null;
     const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
     const e = (id: number, hoursAgo: number, detail: ActivityEvent["detail"]): ActivityEvent => ({ id, customer_id: customerId, at: at(hoursAgo), session_id: "s1", detail });
@@ -814,17 +831,47 @@ export class FakeBackend implements Backend {
         score: 65,
         band: "block_and_review",
         findings: [
-          { rule: 2, name: "Security change then withdrawal (account takeover)", weight: 45, explanation: "Password changed (from NG), then a withdrawal of 36,400 USD to a new address bc1qthief 3 h later", event_ids: [904, 905], linked_customer_ids: [] },
-          checked
-            ? { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a withdrawal wallet (BTC on Bitcoin) with 1 other account; a card ··4242 with 1 other account", event_ids: [905, 902], linked_customer_ids: [99, 501] }
-            : { rule: 4, name: "Linked accounts (shared device, IP, wallet or card)", weight: 20, explanation: "Shares a card ··4242 with 1 other account", event_ids: [902], linked_customer_ids: [99] },
+          {
+            rule: 2,
+            name: "Security change then withdrawal (account takeover)",
+            name_text: msg("risk.ruleName.2"),
+            weight: 45,
+            explanation: "Password changed (from NG), then a withdrawal of 36,400 USD to a new address bc1qthief 3 h later",
+            text: msg("risk.finding.changeThenOut", {
+              change: msg("risk.change.password"),
+              country: "NG",
+              what: msg("risk.finding.withdrawalToNew", { amount: "36,400 USD", address: "bc1qthief" }),
+              after: msg("time.hours", { n: "3" }),
+            }),
+            event_ids: [904, 905],
+            linked_customer_ids: [],
+          },
+          {
+            rule: 4,
+            name: "Linked accounts (shared device, IP, wallet or card)",
+            name_text: msg("risk.ruleName.4"),
+            weight: 20,
+            ...(checked
+              ? {
+                  explanation: "Shares a withdrawal wallet (BTC on Bitcoin) with 1 other account; a card ··4242 with 1 other account",
+                  text: msg("risk.finding.shares", { items: [sharedWallet, sharedCard] }),
+                  event_ids: [905, 902],
+                  linked_customer_ids: [99, 501],
+                }
+              : {
+                  explanation: "Shares a card ··4242 with 1 other account",
+                  text: msg("risk.finding.shares", { items: [sharedCard] }),
+                  event_ids: [902],
+                  linked_customer_ids: [99],
+                }),
+          },
         ],
         events_considered: timeline.length,
         at: new Date().toISOString(),
       },
       links: [
-        ...(checked ? [{ kind: "wallet" as const, value: "bc1qthief", label: "BTC on Bitcoin", customer_ids: [501], event_ids: [905] }] : []),
-        { kind: "card", value: "card-shared", label: "card ··4242", customer_ids: [99], event_ids: [902] },
+        ...(checked ? [{ kind: "wallet" as const, value: "bc1qthief", label: "BTC on Bitcoin", label_text: walletLabel, customer_ids: [501], event_ids: [905] }] : []),
+        { kind: "card", value: "card-shared", label: "card ··4242", label_text: cardLabel, customer_ids: [99], event_ids: [902] },
       ],
       linked_customers: [
         { customer_id: 99, name: "Maria Lopez", account_id: "UID 77001234", outside_queues: false },
@@ -838,11 +885,12 @@ export class FakeBackend implements Backend {
 
   /** Maria Lopez (99), linked to the sample customer by a card, has a link of her own. */
   private linkedAccountRisk(): CustomerRisk {
+    const cardLabel = msg("risk.label.cardEnding", { last4: "4242" });
     return {
       risk: { customer_id: 99, score: 20, band: "review", findings: [], events_considered: 0, at: new Date().toISOString() },
       links: [
-        { kind: "card", value: "card-shared", label: "card ··4242", customer_ids: [7], event_ids: [] },
-        { kind: "device", value: "d-99", label: "Pixel 8, Android 15", customer_ids: [640], event_ids: [] },
+        { kind: "card", value: "card-shared", label: "card ··4242", label_text: cardLabel, customer_ids: [7], event_ids: [] },
+        { kind: "device", value: "d-99", label: "Pixel 8, Android 15", label_text: msg("risk.label.asShown", { label: "Pixel 8, Android 15" }), customer_ids: [640], event_ids: [] },
       ],
       linked_customers: [
         { customer_id: 7, name: "Lucas Moreau", account_id: "UID 70000007", outside_queues: false },
@@ -861,8 +909,12 @@ export class FakeBackend implements Backend {
 
   async lossAnalytics(query: LossQuery): Promise<LossReport> {
     this.lossQueries.push(query);
-    const row = (key: string, cases: number, decided: number, won: number, lost: number, recovered: number): LossRow => ({
-      key,
+    const month = (key: string) => msg("analytics.row.month", { month: key });
+    const reason = (network: string, wire: "visa" | "mastercard", code: string) =>
+      msg("analytics.row.reason", { network, code, title: msg(`reasonCode.${wire}.${code}` as RustMessageKey) });
+    const row = (label: Msg, cases: number, decided: number, won: number, lost: number, recovered: number): LossRow => ({
+      key: english(label),
+      label,
       cases,
       decided,
       won,
@@ -875,15 +927,19 @@ export class FakeBackend implements Backend {
     const scale = query.teams?.length ? 0.5 : 1;
     return {
       query,
-      totals: row("All", 12 * scale, 10 * scale, 4 * scale, 1_250_000 * scale, 420_000 * scale),
-      by_month: [row("2026-09", 4, 3, 1, 300_000, 100_000), row("2026-10", 0, 0, 0, 0, 0), row("2026-11", 8, 7, 3, 950_000, 320_000)],
-      by_reason: [
-        row("Visa 10.4 · Other fraud: card-absent environment", 5, 5, 1, 800_000, 90_000),
-        row("Mastercard 4853 · Cardholder dispute: not received, not as described", 7, 5, 3, 450_000, 330_000),
+      totals: row(msg("analytics.row.all"), 12 * scale, 10 * scale, 4 * scale, 1_250_000 * scale, 420_000 * scale),
+      by_month: [
+        row(month("2026-09"), 4, 3, 1, 300_000, 100_000),
+        row(month("2026-10"), 0, 0, 0, 0, 0),
+        row(month("2026-11"), 8, 7, 3, 950_000, 320_000),
       ],
-      by_network: [row("Visa", 5, 5, 1, 800_000, 90_000), row("Mastercard", 7, 5, 3, 450_000, 330_000)],
-      by_channel: [row("email", 9, 8, 3, 1_000_000, 300_000), row("chat", 3, 2, 1, 250_000, 120_000)],
-      by_kind: [row("Chargebacks", 12, 10, 4, 1_250_000, 420_000)],
+      by_reason: [
+        row(reason("Visa", "visa", "10.4"), 5, 5, 1, 800_000, 90_000),
+        row(reason("Mastercard", "mastercard", "4853"), 7, 5, 3, 450_000, 330_000),
+      ],
+      by_network: [row(msg("analytics.row.network", { network: "Visa" }), 5, 5, 1, 800_000, 90_000), row(msg("analytics.row.network", { network: "Mastercard" }), 7, 5, 3, 450_000, 330_000)],
+      by_channel: [row(msg("analytics.row.email"), 9, 8, 3, 1_000_000, 300_000), row(msg("analytics.row.chat"), 3, 2, 1, 250_000, 120_000)],
+      by_kind: [row(msg("analytics.row.chargebacks"), 12, 10, 4, 1_250_000, 420_000)],
       teams,
     };
   }
@@ -912,7 +968,7 @@ export class FakeBackend implements Backend {
 
   async attachEvidenceFile(caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string): Promise<OutboxItem[]> {
     if (!["application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv"].includes(file.content_type)) {
-      throw new DeskFailure("invalid_input", `The document store takes PDF, images (PNG, JPEG) and text files, not ${file.content_type}.`);
+      throw fail("invalid_input", msg("error.fileType", { type: file.content_type }));
     }
     this.attached.push(file);
     const upload = this.enqueue(`${clientKey}-file`, {
@@ -929,7 +985,7 @@ export class FakeBackend implements Backend {
   }
 
   async writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome> {
-    if (!analysis.trim()) throw new DeskFailure("invalid_input", "Write the analysis: what the evidence shows and why.");
+    if (!analysis.trim()) throw fail("invalid_input", msg("error.analysisNeeded"));
     const view = await this.caseView(caseId);
     this.reports.push({ caseId, analysis, saveCopyTo });
     const stem = `case-${caseId}-report-20261127-093000`;
@@ -961,7 +1017,7 @@ export class FakeBackend implements Backend {
   handoverList: Handover[] = [];
 
   private supervisorOnly(): void {
-    if (this.session_?.agent.role !== "supervisor") throw new DeskFailure("rejected", "The supervisor console is for supervisors.");
+    if (this.session_?.agent.role !== "supervisor") throw fail("rejected", msg("error.supervisorsOnly"));
   }
 
   async handovers(): Promise<Handover[]> {
@@ -972,7 +1028,7 @@ export class FakeBackend implements Backend {
   async writeHandover(handover: NewHandover, _idempotencyKey: string): Promise<Handover> {
     this.supervisorOnly();
     this.throwIfFailing();
-    if (!handover.summary.trim()) throw new DeskFailure("invalid_input", "Write a few words for the next shift.");
+    if (!handover.summary.trim()) throw fail("invalid_input", msg("error.handoverWords"));
     const overview = await this.supervisorOverview();
     const notes = new Map((handover.notes ?? []).map((n) => [n.ticket_id, n.note]));
     const items: HandoverItem[] = this.tickets
@@ -1013,9 +1069,9 @@ export class FakeBackend implements Backend {
   async acknowledgeHandover(handoverId: number, version: number, _idempotencyKey: string): Promise<Handover> {
     this.supervisorOnly();
     const current = this.handoverList.find((h) => h.id === handoverId);
-    if (!current) throw new DeskFailure("not_found", `handover ${handoverId} does not exist`);
+    if (!current) throw fail("not_found", msg("error.client.rejected", { status: 404, detail: `handover ${handoverId} does not exist` }));
     if (current.acknowledged_at !== null || current.version !== version) {
-      throw new DeskFailure("rejected", `handover ${handoverId} was already acknowledged by ${current.acknowledged_by_name ?? "someone"}`);
+      throw fail("rejected", msg("error.client.rejected", { status: 409, detail: `handover ${handoverId} was already acknowledged by ${current.acknowledged_by_name ?? "someone"}` }));
     }
     const me = this.session_!.agent;
     const taken = { ...current, acknowledged_by: me.id, acknowledged_by_name: me.name, acknowledged_at: new Date().toISOString(), version: version + 1 };

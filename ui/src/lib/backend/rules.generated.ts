@@ -77,7 +77,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Login, device and IP history of the account around the purchase"
+        "label": "Login, device and IP history of the account around the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.login_history"
+        }
       },
       {
         "evidence_ids": [],
@@ -86,7 +90,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "3-D Secure authentication result for the payment"
+        "label": "3-D Secure authentication result for the payment",
+        "label_text": {
+          "args": {},
+          "key": "checklist.three_ds"
+        }
       },
       {
         "evidence_ids": [],
@@ -95,7 +103,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "activity_event",
           "file"
         ],
-        "label": "Earlier undisputed payments with the same card"
+        "label": "Earlier undisputed payments with the same card",
+        "label_text": {
+          "args": {},
+          "key": "checklist.prior_transactions"
+        }
       },
       {
         "evidence_ids": [],
@@ -104,7 +116,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Verified identity (KYC) matching the cardholder"
+        "label": "Verified identity (KYC) matching the cardholder",
+        "label_text": {
+          "args": {},
+          "key": "checklist.kyc_match"
+        }
       },
       {
         "evidence_ids": [],
@@ -112,13 +128,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Proof the crypto was withdrawn, traded or otherwise used"
+        "label": "Proof the crypto was withdrawn, traded or otherwise used",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_used"
+        }
       }
     ],
     "code": "10.4",
     "flow": "allocation",
     "network": "visa",
-    "title": "Other fraud: card-absent environment"
+    "title": "Other fraud: card-absent environment",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.10.4"
+    }
   },
   {
     "category": "fraud",
@@ -129,7 +153,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Login, device and IP history of the account around the purchase"
+        "label": "Login, device and IP history of the account around the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.login_history"
+        }
       },
       {
         "evidence_ids": [],
@@ -138,7 +166,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "3-D Secure authentication result for the payment"
+        "label": "3-D Secure authentication result for the payment",
+        "label_text": {
+          "args": {},
+          "key": "checklist.three_ds"
+        }
       },
       {
         "evidence_ids": [],
@@ -147,7 +179,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "activity_event",
           "file"
         ],
-        "label": "Earlier undisputed payments with the same card"
+        "label": "Earlier undisputed payments with the same card",
+        "label_text": {
+          "args": {},
+          "key": "checklist.prior_transactions"
+        }
       },
       {
         "evidence_ids": [],
@@ -156,7 +192,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Verified identity (KYC) matching the cardholder"
+        "label": "Verified identity (KYC) matching the cardholder",
+        "label_text": {
+          "args": {},
+          "key": "checklist.kyc_match"
+        }
       },
       {
         "evidence_ids": [],
@@ -164,13 +204,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Proof the crypto was withdrawn, traded or otherwise used"
+        "label": "Proof the crypto was withdrawn, traded or otherwise used",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_used"
+        }
       }
     ],
     "code": "10.5",
     "flow": "allocation",
     "network": "visa",
-    "title": "Visa Fraud Monitoring Program"
+    "title": "Visa Fraud Monitoring Program",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.10.5"
+    }
   },
   {
     "category": "authorization",
@@ -182,7 +230,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "The approved authorization (code, date, amount)"
+        "label": "The approved authorization (code, date, amount)",
+        "label_text": {
+          "args": {},
+          "key": "checklist.authorization_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -191,13 +243,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       }
     ],
     "code": "11.1",
     "flow": "allocation",
     "network": "visa",
-    "title": "Card recovery bulletin"
+    "title": "Card recovery bulletin",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.11.1"
+    }
   },
   {
     "category": "authorization",
@@ -209,7 +269,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "The approved authorization (code, date, amount)"
+        "label": "The approved authorization (code, date, amount)",
+        "label_text": {
+          "args": {},
+          "key": "checklist.authorization_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -218,13 +282,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       }
     ],
     "code": "11.2",
     "flow": "allocation",
     "network": "visa",
-    "title": "Declined authorization"
+    "title": "Declined authorization",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.11.2"
+    }
   },
   {
     "category": "authorization",
@@ -236,7 +308,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "The approved authorization (code, date, amount)"
+        "label": "The approved authorization (code, date, amount)",
+        "label_text": {
+          "args": {},
+          "key": "checklist.authorization_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -245,13 +321,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       }
     ],
     "code": "11.3",
     "flow": "allocation",
     "network": "visa",
-    "title": "No authorization"
+    "title": "No authorization",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.11.3"
+    }
   },
   {
     "category": "processing_error",
@@ -263,7 +347,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -272,13 +360,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Proof of any refund or credit already given, or why none is due"
+        "label": "Proof of any refund or credit already given, or why none is due",
+        "label_text": {
+          "args": {},
+          "key": "checklist.refund_record"
+        }
       }
     ],
     "code": "12.5",
     "flow": "collaboration",
     "network": "visa",
-    "title": "Incorrect amount"
+    "title": "Incorrect amount",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.12.5"
+    }
   },
   {
     "category": "processing_error",
@@ -290,7 +386,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -299,13 +399,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Proof of any refund or credit already given, or why none is due"
+        "label": "Proof of any refund or credit already given, or why none is due",
+        "label_text": {
+          "args": {},
+          "key": "checklist.refund_record"
+        }
       }
     ],
     "code": "12.6.1",
     "flow": "collaboration",
     "network": "visa",
-    "title": "Duplicate processing"
+    "title": "Duplicate processing",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.12.6.1"
+    }
   },
   {
     "category": "processing_error",
@@ -317,7 +425,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -326,13 +438,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Proof of any refund or credit already given, or why none is due"
+        "label": "Proof of any refund or credit already given, or why none is due",
+        "label_text": {
+          "args": {},
+          "key": "checklist.refund_record"
+        }
       }
     ],
     "code": "12.6.2",
     "flow": "collaboration",
     "network": "visa",
-    "title": "Paid by other means"
+    "title": "Paid by other means",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.12.6.2"
+    }
   },
   {
     "category": "consumer_dispute",
@@ -344,7 +464,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "activity_event",
           "file"
         ],
-        "label": "Proof the crypto bought was credited to the account"
+        "label": "Proof the crypto bought was credited to the account",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_credited"
+        }
       },
       {
         "evidence_ids": [],
@@ -352,7 +476,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Proof the crypto was withdrawn, traded or otherwise used"
+        "label": "Proof the crypto was withdrawn, traded or otherwise used",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_used"
+        }
       },
       {
         "evidence_ids": [],
@@ -360,13 +488,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "message"
         ],
-        "label": "The customer's own messages about the purchase"
+        "label": "The customer's own messages about the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.customer_communication"
+        }
       }
     ],
     "code": "13.1",
     "flow": "collaboration",
     "network": "visa",
-    "title": "Merchandise or services not received"
+    "title": "Merchandise or services not received",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.13.1"
+    }
   },
   {
     "category": "consumer_dispute",
@@ -378,7 +514,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "activity_event",
           "file"
         ],
-        "label": "Proof the crypto bought was credited to the account"
+        "label": "Proof the crypto bought was credited to the account",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_credited"
+        }
       },
       {
         "evidence_ids": [],
@@ -386,7 +526,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "file"
         ],
-        "label": "The terms and refund policy the customer accepted"
+        "label": "The terms and refund policy the customer accepted",
+        "label_text": {
+          "args": {},
+          "key": "checklist.terms_accepted"
+        }
       },
       {
         "evidence_ids": [],
@@ -394,13 +538,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "message"
         ],
-        "label": "The customer's own messages about the purchase"
+        "label": "The customer's own messages about the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.customer_communication"
+        }
       }
     ],
     "code": "13.3",
     "flow": "collaboration",
     "network": "visa",
-    "title": "Not as described or defective"
+    "title": "Not as described or defective",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.13.3"
+    }
   },
   {
     "category": "consumer_dispute",
@@ -412,7 +564,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Proof of any refund or credit already given, or why none is due"
+        "label": "Proof of any refund or credit already given, or why none is due",
+        "label_text": {
+          "args": {},
+          "key": "checklist.refund_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -420,7 +576,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "file"
         ],
-        "label": "The terms and refund policy the customer accepted"
+        "label": "The terms and refund policy the customer accepted",
+        "label_text": {
+          "args": {},
+          "key": "checklist.terms_accepted"
+        }
       },
       {
         "evidence_ids": [],
@@ -428,13 +588,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "message"
         ],
-        "label": "The customer's own messages about the purchase"
+        "label": "The customer's own messages about the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.customer_communication"
+        }
       }
     ],
     "code": "13.6",
     "flow": "collaboration",
     "network": "visa",
-    "title": "Credit not processed"
+    "title": "Credit not processed",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.13.6"
+    }
   },
   {
     "category": "consumer_dispute",
@@ -446,7 +614,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Proof of any refund or credit already given, or why none is due"
+        "label": "Proof of any refund or credit already given, or why none is due",
+        "label_text": {
+          "args": {},
+          "key": "checklist.refund_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -454,7 +626,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "file"
         ],
-        "label": "The terms and refund policy the customer accepted"
+        "label": "The terms and refund policy the customer accepted",
+        "label_text": {
+          "args": {},
+          "key": "checklist.terms_accepted"
+        }
       },
       {
         "evidence_ids": [],
@@ -462,13 +638,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "message"
         ],
-        "label": "The customer's own messages about the purchase"
+        "label": "The customer's own messages about the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.customer_communication"
+        }
       }
     ],
     "code": "13.7",
     "flow": "collaboration",
     "network": "visa",
-    "title": "Cancelled merchandise or services"
+    "title": "Cancelled merchandise or services",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.visa.13.7"
+    }
   },
   {
     "category": "fraud",
@@ -479,7 +663,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Login, device and IP history of the account around the purchase"
+        "label": "Login, device and IP history of the account around the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.login_history"
+        }
       },
       {
         "evidence_ids": [],
@@ -488,7 +676,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "3-D Secure authentication result for the payment"
+        "label": "3-D Secure authentication result for the payment",
+        "label_text": {
+          "args": {},
+          "key": "checklist.three_ds"
+        }
       },
       {
         "evidence_ids": [],
@@ -497,7 +689,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "activity_event",
           "file"
         ],
-        "label": "Earlier undisputed payments with the same card"
+        "label": "Earlier undisputed payments with the same card",
+        "label_text": {
+          "args": {},
+          "key": "checklist.prior_transactions"
+        }
       },
       {
         "evidence_ids": [],
@@ -506,7 +702,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Verified identity (KYC) matching the cardholder"
+        "label": "Verified identity (KYC) matching the cardholder",
+        "label_text": {
+          "args": {},
+          "key": "checklist.kyc_match"
+        }
       },
       {
         "evidence_ids": [],
@@ -514,13 +714,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Proof the crypto was withdrawn, traded or otherwise used"
+        "label": "Proof the crypto was withdrawn, traded or otherwise used",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_used"
+        }
       }
     ],
     "code": "4837",
     "flow": "mastercard",
     "network": "mastercard",
-    "title": "No cardholder authorization"
+    "title": "No cardholder authorization",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.mastercard.4837"
+    }
   },
   {
     "category": "fraud",
@@ -531,7 +739,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Login, device and IP history of the account around the purchase"
+        "label": "Login, device and IP history of the account around the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.login_history"
+        }
       },
       {
         "evidence_ids": [],
@@ -540,7 +752,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "3-D Secure authentication result for the payment"
+        "label": "3-D Secure authentication result for the payment",
+        "label_text": {
+          "args": {},
+          "key": "checklist.three_ds"
+        }
       },
       {
         "evidence_ids": [],
@@ -549,7 +765,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "activity_event",
           "file"
         ],
-        "label": "Earlier undisputed payments with the same card"
+        "label": "Earlier undisputed payments with the same card",
+        "label_text": {
+          "args": {},
+          "key": "checklist.prior_transactions"
+        }
       },
       {
         "evidence_ids": [],
@@ -558,7 +778,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Verified identity (KYC) matching the cardholder"
+        "label": "Verified identity (KYC) matching the cardholder",
+        "label_text": {
+          "args": {},
+          "key": "checklist.kyc_match"
+        }
       },
       {
         "evidence_ids": [],
@@ -566,13 +790,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Proof the crypto was withdrawn, traded or otherwise used"
+        "label": "Proof the crypto was withdrawn, traded or otherwise used",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_used"
+        }
       }
     ],
     "code": "4863",
     "flow": "mastercard",
     "network": "mastercard",
-    "title": "Cardholder does not recognize: potential fraud"
+    "title": "Cardholder does not recognize: potential fraud",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.mastercard.4863"
+    }
   },
   {
     "category": "authorization",
@@ -584,7 +816,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "The approved authorization (code, date, amount)"
+        "label": "The approved authorization (code, date, amount)",
+        "label_text": {
+          "args": {},
+          "key": "checklist.authorization_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -593,13 +829,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       }
     ],
     "code": "4808",
     "flow": "mastercard",
     "network": "mastercard",
-    "title": "Authorization-related chargeback"
+    "title": "Authorization-related chargeback",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.mastercard.4808"
+    }
   },
   {
     "category": "processing_error",
@@ -611,7 +855,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "activity_event"
         ],
-        "label": "The transaction record: amount, currency, processed once"
+        "label": "The transaction record: amount, currency, processed once",
+        "label_text": {
+          "args": {},
+          "key": "checklist.transaction_record"
+        }
       },
       {
         "evidence_ids": [],
@@ -620,13 +868,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "file",
           "note"
         ],
-        "label": "Proof of any refund or credit already given, or why none is due"
+        "label": "Proof of any refund or credit already given, or why none is due",
+        "label_text": {
+          "args": {},
+          "key": "checklist.refund_record"
+        }
       }
     ],
     "code": "4834",
     "flow": "mastercard",
     "network": "mastercard",
-    "title": "Point-of-interaction error (duplicate, amount)"
+    "title": "Point-of-interaction error (duplicate, amount)",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.mastercard.4834"
+    }
   },
   {
     "category": "consumer_dispute",
@@ -638,7 +894,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
           "activity_event",
           "file"
         ],
-        "label": "Proof the crypto bought was credited to the account"
+        "label": "Proof the crypto bought was credited to the account",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_credited"
+        }
       },
       {
         "evidence_ids": [],
@@ -646,7 +906,11 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "activity_event"
         ],
-        "label": "Proof the crypto was withdrawn, traded or otherwise used"
+        "label": "Proof the crypto was withdrawn, traded or otherwise used",
+        "label_text": {
+          "args": {},
+          "key": "checklist.crypto_used"
+        }
       },
       {
         "evidence_ids": [],
@@ -654,13 +918,21 @@ export const REASON_CODES: ReasonCodeInfo[] = [
         "kinds": [
           "message"
         ],
-        "label": "The customer's own messages about the purchase"
+        "label": "The customer's own messages about the purchase",
+        "label_text": {
+          "args": {},
+          "key": "checklist.customer_communication"
+        }
       }
     ],
     "code": "4853",
     "flow": "mastercard",
     "network": "mastercard",
-    "title": "Cardholder dispute: not received, not as described"
+    "title": "Cardholder dispute: not received, not as described",
+    "title_text": {
+      "args": {},
+      "key": "reasonCode.mastercard.4853"
+    }
   }
 ];
 

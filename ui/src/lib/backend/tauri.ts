@@ -14,7 +14,7 @@ async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
     // Tauri itself refused the call (unknown command, denied by the capability, bad args).
     throw new DeskFailure("internal", error instanceof Error ? error.message : String(error));
   }
-  if (result.status === "error") throw new DeskFailure(result.error.code, result.error.message);
+  if (result.status === "error") throw new DeskFailure(result.error.code, result.error.message, result.error.text);
   return result.data;
 }
 

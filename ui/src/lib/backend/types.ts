@@ -40,7 +40,9 @@ import type {
   TicketView,
   TicketsChanged,
   ViewCount,
+  Msg,
 } from "../bindings";
+import { say } from "../i18n/index.svelte";
 
 export type Unlisten = () => void;
 
@@ -148,11 +150,20 @@ export interface Backend {
 export class DeskFailure extends Error {
   constructor(
     readonly code: ErrorCode,
+    /** In English (logs, tests). */
     message: string,
+    /** What to say, in the agent's language: the desk's message key and its arguments. */
+    readonly text: Msg | null = null,
   ) {
     super(message);
     this.name = "DeskFailure";
   }
+}
+
+/** What a failure says, in the agent's language (its English when the desk sent no key). */
+export function sayFailure(error: unknown): string {
+  const failure = asFailure(error);
+  return failure.text ? say(failure.text) : failure.message;
 }
 
 /** Any thrown value as a DeskFailure, so screens handle one shape. */

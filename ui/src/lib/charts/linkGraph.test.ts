@@ -5,7 +5,7 @@ import { LinkGraphModel } from "./linkGraph";
 function risk(customerId: number, links: [number, "card" | "device" | "ip" | "wallet", boolean][]): CustomerRisk {
   return {
     risk: { customer_id: customerId, score: 0, band: "approve", findings: [], events_considered: 0, at: "2026-12-01T00:00:00Z" },
-    links: links.map(([other, kind]) => ({ kind, value: `${kind}-${other}`, label: kind, customer_ids: [other], event_ids: [] })),
+    links: links.map(([other, kind]) => ({ kind, value: `${kind}-${other}`, label: kind, label_text: { key: "risk.label.asShown", args: { label: kind } }, customer_ids: [other], event_ids: [] })),
     linked_customers: links.map(([other, , outside]) => ({ customer_id: other, name: `Person ${other}`, account_id: `UID ${other}`, outside_queues: outside })),
     timeline: [],
     links_checked_at: null,

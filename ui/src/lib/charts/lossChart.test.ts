@@ -3,7 +3,7 @@ import type { LossRow } from "../bindings";
 import { chartHeight, lossChartOption, monthStart, ROW_HEIGHT, type LossChartWords } from "./lossChart";
 
 const row = (key: string, lost: number, recovered: number): LossRow =>
-  ({ key, lost_usd_cents: lost, recovered_usd_cents: recovered, open_usd_cents: 0, cases: 1, won: 0, decided: 0, win_rate: null }) satisfies LossRow;
+  ({ key, label: { key: "analytics.row.network", args: { network: key } }, lost_usd_cents: lost, recovered_usd_cents: recovered, open_usd_cents: 0, cases: 1, won: 0, decided: 0, win_rate: null }) satisfies LossRow;
 
 const words: LossChartWords = {
   lost: "Lost",
@@ -12,6 +12,7 @@ const words: LossChartWords = {
   usd: (c) => `$${c / 100}`,
   compactUsd: (c) => `$${c / 100}`,
   month: (at) => new Date(at).toISOString().slice(0, 7),
+  label: (row) => row.key,
 };
 const look = { text: "#111", lines: "#ddd" };
 

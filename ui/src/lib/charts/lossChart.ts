@@ -18,6 +18,8 @@ export interface LossChartWords {
   usd: (cents: number) => string;
   compactUsd: (cents: number) => string;
   month: (at: number) => string;
+  /** A row's name in the current language. */
+  label: (row: LossRow) => string;
 }
 
 export interface LossChartLook {
@@ -101,7 +103,7 @@ export function lossChartOption(rows: LossRow[], byMonth: boolean, words: LossCh
     yAxis: {
       type: "category",
       inverse: true,
-      data: rows.map((r) => r.key),
+      data: rows.map((r) => words.label(r)),
       axisLabel: { ...textStyle, width: 220, overflow: "truncate" },
       axisLine: { lineStyle: { color: look.lines } },
     },

@@ -125,7 +125,7 @@ describe("Customer risk, offline", () => {
     render(Workspace, { props: { desk } });
     await fireEvent.click(screen.getByTestId("tab-risk"));
     await waitFor(() => expect(screen.getByTestId("risk-links-status").textContent).toContain("Only accounts in your queues"));
-    expect(screen.getByTestId("risk-links-status").textContent).toContain("The company API cannot be reached.");
+    expect(screen.getByTestId("risk-links-status").textContent).toContain("the server could not be reached: connection refused");
     expect(screen.queryByTestId("risk-outside-linked")).toBeNull();
     expect(screen.getAllByTestId("risk-finding")[1].textContent).toContain("Shares a card ··4242 with 1 other account");
 

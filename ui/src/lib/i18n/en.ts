@@ -1,7 +1,12 @@
 // English messages: the source of truth for which keys exist. Keys are flat ("view.mine");
 // i18next fills {{placeholders}} and picks `_one` / `_other` by Intl.PluralRules.
 
+import { rustEn } from "./rust.en";
+
 export const en = {
+  // What Rust says (errors, alerts, risk findings, checklist labels…): generated, see rust.en.ts.
+  ...rustEn,
+
   // App
   "app.opening": "Opening your desk…",
 
@@ -9,6 +14,7 @@ export const en = {
   "locale.group": "Language",
   "locale.en": "English",
   "locale.zh": "中文",
+  "locale.ms": "Bahasa Melayu",
   "locale.system": "Follow the system",
   "locale.command": "Language: {{name}}",
 
@@ -89,10 +95,6 @@ export const en = {
   "vip.platinum": "Platinum",
 
   // Times and amounts
-  "time.seconds": "{{n}} s",
-  "time.minutes": "{{n}} min",
-  "time.hours": "{{n}} h",
-  "time.days": "{{n}} d",
   "time.justNow": "just now",
   "time.left": "{{amount}} left",
   "time.over": "{{amount}} over",
@@ -448,15 +450,6 @@ export const en = {
   "esc.taken": "Taken",
   "esc.raised": "raised {{age}} ago",
   "outbox.escalation": "Taking the escalation",
-  "reason.sla_breach": "SLA missed",
-  "reason.sla_breach_prolonged": "SLA missed twice over",
-  "reason.high_value_dispute": "High-value dispute",
-  "reason.vip_customer": "VIP customer",
-  "reason.sensitive_language": "Legal or media language",
-  "reason.repeat_contact": "Repeat contact",
-  "reason.fraud_score": "Fraud score",
-  "reason.chargeback_deadline": "Chargeback deadline",
-  "reason.manual": "Escalated by hand",
   "outbox.takenByOther": "Someone else took this escalation first.",
   "board.group": "Supervisor",
   "board.title": "Queue board",
@@ -549,13 +542,6 @@ export const en = {
   "outbox.caseOpen": "Opening the case",
   "outbox.caseChange": "Your change to the case",
   "outbox.caseEvidence": "Your evidence “{{title}}”",
-  "stage.inquiry": "Inquiry",
-  "stage.first_chargeback": "Chargeback",
-  "stage.representment": "Representment",
-  "stage.pre_arbitration": "Pre-arbitration",
-  "stage.arbitration": "Arbitration",
-  "stage.won": "Won",
-  "stage.lost": "Lost",
   "urgency.decided": "Decided",
   "urgency.on_track": "On track",
   "urgency.at_risk": "At risk",

@@ -11,12 +11,15 @@ import { SHORTCUTS } from "../shortcuts";
 import { DeskState } from "../stores/desk.svelte";
 import { THEME_SETTINGS } from "../stores/theme.svelte";
 import { en, type MessageKey, type Messages } from "./en";
-import { i18n, LOCALE_KEY, LocaleState, localeFor, t } from "./index.svelte";
+import { i18n, LOCALE_KEY, LocaleState, localeFor, say, sayParts, t } from "./index.svelte";
+import { rustEn } from "./rust.en";
+import { ms } from "./ms";
 import { zh } from "./zh";
 
 // Type level: the Chinese catalogue has exactly the English keys. These lines fail
 // `npm run check` if that stops being true.
 expectTypeOf<keyof typeof zh>().toEqualTypeOf<MessageKey>();
+expectTypeOf<keyof typeof ms>().toEqualTypeOf<MessageKey>();
 // @ts-expect-error a catalogue missing a key is not a Messages
 const missing: Messages = { "app.opening": "…" };
 // @ts-expect-error nor is one with a key English does not have
@@ -43,7 +46,8 @@ function memoryStorage(): Storage {
 describe("message catalogues", () => {
   it("have the same keys in both languages, none of them empty", () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, value] of [...Object.entries(en), ...Object.entries(zh)]) {
+    expect(Object.keys(ms).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, value] of [...Object.entries(en), ...Object.entries(zh), ...Object.entries(ms)]) {
       expect(value.trim(), key).not.toBe("");
     }
   });
@@ -51,7 +55,38 @@ describe("message catalogues", () => {
   it("fill in the same placeholders in both languages", () => {
     for (const key of Object.keys(en) as MessageKey[]) {
       expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+      expect(placeholders(ms[key]), key).toEqual(placeholders(en[key]));
     }
+  });
+});
+
+describe("what Rust says", () => {
+  it("has every key Rust may send in every language, with the same placeholders", () => {
+    for (const key of Object.keys(rustEn) as (keyof typeof rustEn)[]) {
+      for (const [lang, catalogue] of [["zh", zh], ["ms", ms]] as const) {
+        expect(catalogue[key], `${lang}: ${key}`).toBeTruthy();
+        expect(placeholders(catalogue[key]), `${lang}: ${key}`).toEqual(placeholders(rustEn[key]));
+      }
+    }
+  });
+
+  it("is said in the agent's language, nested messages and lists too, data apart from words", () => {
+    const card = { key: "risk.label.cardEnding", args: { last4: "4242" } };
+    const finding = {
+      key: "risk.finding.shares",
+      args: { items: [{ key: "risk.finding.sharedWith", args: { what: card, count: 3 } }, { key: "risk.finding.sharedWith", args: { what: card, count: 1 } }] },
+    };
+    i18n.set("en");
+    expect(say(finding)).toBe("Shares a card ··4242 with 3 other accounts; a card ··4242 with 1 other account");
+    i18n.set("zh");
+    const zhText = say(finding);
+    expect(zhText).toContain("4242");
+    expect(zhText).not.toMatch(/[A-Za-z]{3,}/);
+    expect(sayParts(finding).filter((p) => p.data).map((p) => p.text)).toEqual(["4242", "4242"]);
+    i18n.set("ms");
+    expect(say({ key: "error.ticketNotCached", args: { id: 42 } })).toContain("42");
+    expect(say({ key: "error.ticketNotCached", args: { id: 42 } })).not.toBe("Ticket #42 is not in the local copy.");
+    i18n.set("en");
   });
 });
 
@@ -88,6 +123,8 @@ describe("language setting", () => {
     expect(localeFor("zh-Hans-SG")).toBe("zh");
     expect(localeFor("en-GB")).toBe("en");
     expect(localeFor("de")).toBe("en");
+    expect(localeFor("ms-MY")).toBe("ms");
+    expect(localeFor("ms")).toBe("ms");
     expect(localeFor(undefined)).toBe("en");
   });
 
@@ -196,7 +233,7 @@ describe("command palette", () => {
     localStorage.clear();
   });
 
-  it("offers the three language choices, marks the current one, and switches", async () => {
+  it("offers the language choices (English, Chinese, Malay, the system's), marks the current one, and switches", async () => {
     const { paletteCommands } = await import("../commands");
     const { ThemeState } = await import("../stores/theme.svelte");
     useBackend(new FakeBackend(sampleData()));
@@ -210,14 +247,14 @@ describe("command palette", () => {
       askTeam() {},
     };
     const language = () => paletteCommands(controls, "language").filter((c) => c.id.startsWith("locale-"));
-    expect(language().map((c) => c.label)).toEqual(["Language: English", "Language: 中文", "Language: Follow the system"]);
+    expect(language().map((c) => c.label)).toEqual(["Language: English", "Language: 中文", "Language: Bahasa Melayu", "Language: Follow the system"]);
     expect(language().find((c) => c.current)?.id).toBe("locale-system");
 
     language().find((c) => c.id === "locale-zh")!.run();
     expect(i18n.locale).toBe("zh");
     expect(localStorage.getItem(LOCALE_KEY)).toBe("zh");
     const zhCommands = paletteCommands(controls, "语言").filter((c) => c.id.startsWith("locale-"));
-    expect(zhCommands.map((c) => c.label)).toEqual(["语言：English", "语言：中文", "语言：跟随系统"]);
+    expect(zhCommands.map((c) => c.label)).toEqual(["语言：English", "语言：中文", "语言：Bahasa Melayu", "语言：跟随系统"]);
     expect(zhCommands.find((c) => c.current)?.id).toBe("locale-zh");
     expect(paletteCommands(controls, "").some((c) => c.label === "退出登录")).toBe(true);
   });

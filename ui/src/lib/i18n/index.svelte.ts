@@ -1,20 +1,22 @@
-// The desk's language: English, Simplified Chinese, or whatever the system asks for. Messages
-// live in en.ts / zh.ts and are looked up through i18next; `t` reads the current locale from
+// The desk's language: English, Simplified Chinese, Malay, or whatever the system asks for.
+// Messages live in en.ts / zh.ts / ms.ts and are looked up through i18next; `t` reads the current locale from
 // rune state, so any template, $derived or label getter that calls it re-renders on a switch.
 // The choice is kept in localStorage and shown as `lang` on <html>.
 import i18next from "i18next";
+import type { Msg } from "../bindings";
 import { en, type MessageKey } from "./en";
+import { ms } from "./ms";
 import { zh } from "./zh";
 
-export type Locale = "en" | "zh";
+export type Locale = "en" | "zh" | "ms";
 export type LocaleSetting = Locale | "system";
 
 export const LOCALE_KEY = "arbiter.locale";
-export const LOCALES: Locale[] = ["en", "zh"];
-export const LOCALE_SETTINGS: LocaleSetting[] = ["en", "zh", "system"];
+export const LOCALES: Locale[] = ["en", "zh", "ms"];
+export const LOCALE_SETTINGS: LocaleSetting[] = ["en", "zh", "ms", "system"];
 
 /** The BCP 47 tag for Intl and <html lang>. */
-export const LOCALE_TAGS: Record<Locale, string> = { en: "en", zh: "zh-CN" };
+export const LOCALE_TAGS: Record<Locale, string> = { en: "en", zh: "zh-CN", ms: "ms-MY" };
 
 /** A key as callers write it: plural forms go by their base ("sync.outboxPending"). */
 type PluralBase<K> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
@@ -23,7 +25,7 @@ export type Values = Record<string, string | number>;
 
 const engine = i18next.createInstance();
 void engine.init({
-  resources: { en: { translation: en }, zh: { translation: zh } },
+  resources: { en: { translation: en }, zh: { translation: zh }, ms: { translation: ms } },
   lng: "en",
   fallbackLng: "en",
   supportedLngs: LOCALES,
@@ -35,7 +37,9 @@ void engine.init({
 
 /** The locale a system language tag ("zh-Hans-CN", "en-US") maps to. */
 export function localeFor(tag: string | null | undefined): Locale {
-  return tag && /^zh\b/i.test(tag) ? "zh" : "en";
+  if (tag && /^zh\b/i.test(tag)) return "zh";
+  if (tag && /^(ms|zsm)\b/i.test(tag)) return "ms";
+  return "en";
 }
 
 interface LocaleEnv {
@@ -59,7 +63,7 @@ function browserEnv(): LocaleEnv {
 }
 
 function isSetting(value: unknown): value is LocaleSetting {
-  return value === "en" || value === "zh" || value === "system";
+  return value === "en" || value === "zh" || value === "ms" || value === "system";
 }
 
 export class LocaleState {
@@ -122,6 +126,51 @@ const translate = engine.t.bind(engine) as unknown as (key: string, options: Rec
 /** The message for `key` in the current language, with {{values}} filled in. */
 export function t(key: Key, values?: Values): string {
   return translate(key, { ...values, lng: i18n.locale });
+}
+
+/** A piece of what a message says: words of the language, or data shown as it is. */
+export interface SaidPart {
+  text: string;
+  /** A name, an amount, an address, another system's words: not to be translated. */
+  data: boolean;
+}
+
+const MARK = "\uE000";
+const END = "\uE001";
+
+/** What Rust sent (`msg`), in the current language, in parts: data apart from words. */
+export function sayParts(msg: Msg): SaidPart[] {
+  const args = msg.args ?? {};
+  const inner: Record<string, SaidPart[]> = {};
+  const values: Record<string, unknown> = {};
+  for (const [name, arg] of Object.entries(args)) {
+    if (typeof arg === "number") {
+      values[name] = arg;
+    } else if (typeof arg === "string") {
+      inner[name] = [{ text: arg, data: true }];
+      values[name] = `${MARK}${name}${END}`;
+    } else if (Array.isArray(arg)) {
+      const separator = t("list.separator");
+      inner[name] = arg.flatMap((item, i) => [...(i > 0 ? [{ text: separator, data: false }] : []), ...sayParts(item)]);
+      values[name] = `${MARK}${name}${END}`;
+    } else if (arg) {
+      inner[name] = sayParts(arg);
+      values[name] = `${MARK}${name}${END}`;
+    }
+  }
+  const said = translate(msg.key, { ...values, lng: i18n.locale });
+  const parts: SaidPart[] = [];
+  for (const [i, piece] of said.split(MARK).entries()) {
+    const [name, rest] = i === 0 ? [null, piece] : piece.split(END);
+    if (name !== null) parts.push(...(inner[name] ?? [{ text: name, data: true }]));
+    if (rest) parts.push({ text: rest, data: false });
+  }
+  return parts;
+}
+
+/** What Rust sent, in the current language, as one text. */
+export function say(msg: Msg | null | undefined): string {
+  return msg ? sayParts(msg).map((p) => p.text).join("") : "";
 }
 
 /** Whether the catalogue has `key` (for names that come as data, like a team's id). */

@@ -3,7 +3,7 @@
 // handover being written, whose words and notes the desk keeps (encrypted, per agent) until
 // it is sent.
 import type { Handover, NewHandover } from "../bindings";
-import { asFailure, backend, type Unlisten } from "../backend";
+import { backend, sayFailure, type Unlisten } from "../backend";
 import type { DeskState } from "./desk.svelte";
 import { drafts } from "./drafts";
 
@@ -52,7 +52,7 @@ export class HandoverState {
       this.list = await backend().handovers();
       this.error = null;
     } catch (e) {
-      this.error = asFailure(e).message;
+      this.error = sayFailure(e);
     } finally {
       this.loaded = true;
     }
@@ -72,7 +72,7 @@ export class HandoverState {
       this.list = this.list.map((h) => (h.id === taken.id ? taken : h));
       this.error = null;
     } catch (e) {
-      this.error = asFailure(e).message;
+      this.error = sayFailure(e);
       await this.load(); // someone else may have taken it: show who
     }
   }

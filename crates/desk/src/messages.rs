@@ -1,0 +1,257 @@
+//! Everything the desk says to people, as message keys with their English (arbiter_text): the
+//! UI says them in the agent's language. `ALL` lists every block for the generated English
+//! catalogue (`ui/src/lib/i18n/rust.en.ts`).
+
+/// Every message the desk declares, block by block.
+pub fn all() -> Vec<&'static arbiter_text::Def> {
+    [errors::ALL, client::ALL, sync::ALL, alerts::ALL, labels::ALL, analytics::ALL].concat()
+}
+
+/// Errors of the desk's own checks, by what went wrong.
+pub mod errors {
+    arbiter_text::messages! {
+        NOT_SIGNED_IN = "error.notSignedIn": "Sign in first.";
+        ENTER_TOKEN = "error.enterToken": "Enter your API token.";
+        SIGN_IN_TO_SYNC = "error.signInToSync": "Sign in again to sync.";
+        NO_STORED_TOKEN = "error.noStoredToken": "No token is stored for this server. Sign in again.";
+        KEYRING_TASK = "error.keyringTask": "keyring task failed: {{detail}}";
+        KEYRING_READ = "error.keyringRead": "read";
+        KEYRING_STORE = "error.keyringStore": "store";
+        KEYRING_REMOVE = "error.keyringRemove": "remove";
+        KEYRING = "error.keyring": "could not {{action}} the token in the system keyring: {{detail}}";
+        KEYRING_LOCKED = "error.keyringLocked": "could not {{action}} the token in the system keyring: {{detail}} (is the keyring locked?)";
+        KEYRING_MISSING = "error.keyringMissing": "could not {{action}} the token in the system keyring: {{detail}} (is a keyring service such as GNOME Keyring or KWallet running?)";
+        CACHE_ASIDE = "error.cacheAside": "cannot move the unreadable cache aside: {{detail}}";
+        CACHE_DATABASE = "error.cache.database": "the local cache could not be read or written: {{detail}}";
+        CACHE_MIGRATION = "error.cache.migration": "the local cache could not be upgraded: {{detail}}";
+        CACHE_FOLDER = "error.cache.folder": "the local cache folder is not usable: {{detail}}";
+        CACHE_MISSING = "error.cache.missing": "not in the local cache: {{detail}}";
+        CACHE_UNREADABLE = "error.cache.unreadable": "the local cache cannot be opened: {{detail}}";
+        CACHE_DAMAGED = "error.cache.damaged": "something stored in the local cache is damaged: {{detail}}";
+        SETTINGS_NOT_SAVED = "error.settingsNotSaved": "cannot save settings: {{detail}}";
+        VIEW_GONE = "error.viewGone": "This view no longer exists.";
+        VIEW_NAME = "error.viewName": "A view needs a name of 1 to {{max}} characters.";
+        FILTER_VALUES = "error.filterValues": "At most {{max}} values per filter.";
+        TICKET_NOT_CACHED = "error.ticketNotCached": "Ticket #{{id}} is not in the local copy.";
+        CASE_NOT_CACHED = "error.caseNotCached": "Case {{id}} is not in the local copy.";
+        CUSTOMER_NOT_CACHED = "error.customerNotCached": "That customer is not in the local copy.";
+        MESSAGE_NOT_CACHED = "error.messageNotCached": "This message is not in the local copy.";
+        NO_HTML = "error.noHtml": "This message has no formatted version.";
+        SIDE_NOT_CACHED = "error.sideNotCached": "That side conversation is not in the local copy.";
+        ESCALATION_NOT_CACHED = "error.escalationNotCached": "That escalation is not in the local copy.";
+        ESCALATION_TAKEN = "error.escalationTaken": "That escalation was already taken.";
+        ACTION_GONE = "error.actionGone": "That action is no longer waiting.";
+        SAR_NOT_CACHED = "error.sarNotCached": "That report is not in the local copy.";
+        SAR_SENT = "error.sarSent": "That report was already sent to compliance.";
+        SAR_NARRATIVE = "error.sarNarrative": "Write the narrative (at least a sentence) before sending the report to compliance.";
+        ONLY_SAFE_LINKS = "error.onlySafeLinks": "Only https and mailto links open from the desk.";
+        LINK_NOT_OPENED = "error.linkNotOpened": "The link could not be opened: {{detail}}";
+        REPLY_EMPTY = "error.replyEmpty": "The reply is empty.";
+        NOTE_EMPTY = "error.noteEmpty": "The note is empty.";
+        MESSAGE_EMPTY = "error.messageEmpty": "The message is empty.";
+        REPLY_TOO_LONG = "error.replyTooLong": "A reply may hold at most {{max}} characters.";
+        NOTE_TOO_LONG = "error.noteTooLong": "A note may hold at most {{max}} characters.";
+        MESSAGE_TOO_LONG = "error.messageTooLong": "A message may hold at most {{max}} characters.";
+        REPORT_TOO_LONG = "error.reportTooLong": "A report's analysis may hold at most {{max}} characters.";
+        HANDOVER_TOO_LONG = "error.handoverTooLong": "A handover may hold at most {{max}} characters.";
+        DRAFT_KEY = "error.draftKey": "A draft belongs to a ticket, a case or a team.";
+        CLIENT_KEY = "error.clientKey": "The action's client key is not valid.";
+        CHANGE_EMPTY = "error.changeEmpty": "The change is empty.";
+        NOTHING_TO_CHANGE = "error.nothingToChange": "Nothing to change.";
+        SIDE_TEAMS = "error.sideTeams": "Side conversations go to {{teams}}.";
+        SUBJECT_LENGTH = "error.subjectLength": "The subject must hold 1 to {{max}} characters.";
+        SEARCH_TOO_LONG = "error.searchTooLong": "Search text may hold at most {{max}} characters.";
+        RETENTION = "error.retention": "Retention must be between 1 and 3650 days.";
+        CASE_SUMMARY = "error.caseSummary": "Say in a sentence what the case is about.";
+        AMOUNT_NEGATIVE = "error.amountNegative": "The amount cannot be negative.";
+        CHARGEBACK_NEEDS_CARD = "error.chargebackNeedsCard": "A chargeback needs its card network details.";
+        ONLY_CHARGEBACKS_CARRY_CARD = "error.onlyChargebacksCarryCard": "Only chargebacks carry card network details.";
+        TICKET_HAS_CASE = "error.ticketHasCase": "This ticket already belongs to case {{id}}.";
+        ONLY_CHARGEBACKS_HAVE_STAGES = "error.onlyChargebacksHaveStages": "Only chargebacks have network stages.";
+        STAGE_NOT_ALLOWED = "error.stageNotAllowed": "The network does not allow {{stage}} after {{from}}.";
+        OUTCOME_NOT_ALLOWED = "error.outcomeNotAllowed": "That outcome does not fit this kind of case.";
+        OUTCOME_FIRST = "error.outcomeFirst": "Record the outcome before closing the case.";
+        EVIDENCE_TITLE = "error.evidenceTitle": "Give the evidence a title.";
+        NOT_ON_CHECKLIST = "error.notOnChecklist": "{{item}} is not on this case's checklist.";
+        CARD_LAST4 = "error.cardLast4": "The card's last four digits are four digits.";
+        REASON_CODE = "error.reasonCode": "Give the network's reason code.";
+        ANALYSIS_NEEDED = "error.analysisNeeded": "Write the analysis: what the evidence shows and why.";
+        FILE_NAME = "error.fileName": "Give the file a plain name of at most 200 characters.";
+        FILE_TYPE = "error.fileType": "The document store takes PDF, images (PNG, JPEG) and text files, not {{type}}.";
+        FILE_UNREADABLE = "error.fileUnreadable": "The file could not be read: {{detail}}";
+        FILE_EMPTY = "error.fileEmpty": "The file is empty.";
+        FILE_TOO_BIG = "error.fileTooBig": "Files may be at most {{max}} MB.";
+        NOT_WRITTEN = "error.notWritten": "Could not write {{path}}: {{detail}}";
+        NOT_PREPARED = "error.notPrepared": "Could not prepare {{path}}: {{detail}}";
+        REPORT_NOT_MADE = "error.reportNotMade": "The report could not be laid out: {{detail}}";
+        NOT_PNG = "error.notPng": "That is not a PNG image.";
+        EXPORT_FAILED = "error.exportFailed": "the export failed: {{detail}}";
+        EXPORT_EXTENSION = "error.exportExtension": "This export is saved as a .{{extension}} file.";
+        SUPERVISORS_ONLY = "error.supervisorsOnly": "The supervisor console is for supervisors.";
+        CHOOSE_CHANGE = "error.chooseChange": "Choose what to change.";
+        SELECT_TICKETS = "error.selectTickets": "Select 1 to {{max}} tickets.";
+        HANDOVER_WORDS = "error.handoverWords": "Write a few words for the next shift.";
+        UNREAD_COUNT = "error.unreadCount": "An unread count is a number of messages.";
+        LINKS_UNUSABLE = "error.linksUnusable": "The company API's answer on linked accounts was not usable: {{why}}.";
+        LINKS_OTHER_CUSTOMER = "error.linksOtherCustomer": "it is about another customer";
+        LINKS_TOO_LARGE = "error.linksTooLarge": "it is far larger than the API's limits";
+    }
+}
+
+/// What the company API answered, or failed to: the server's own words go in `detail`.
+pub mod client {
+    arbiter_text::messages! {
+        INVALID_URL = "error.client.invalidUrl": "the server address is not valid: {{detail}}";
+        NETWORK = "error.client.network": "the server could not be reached: {{detail}}";
+        UNAUTHORIZED = "error.client.unauthorized": "the server did not accept the token: {{detail}}";
+        RATE_LIMITED = "error.client.rateLimited": "the server asked us to slow down";
+        SERVER = "error.client.server": "the server failed ({{status}}): {{detail}}";
+        REJECTED = "error.client.rejected": "the server refused the request ({{status}}): {{detail}}";
+        MALFORMED = "error.client.malformed": "the server sent something that is not a valid answer: {{detail}}";
+    }
+}
+
+/// The sync status's explanations.
+pub mod sync {
+    arbiter_text::messages! {
+        TOKEN_REFUSED = "sync.message.tokenRefused": "The server no longer accepts your token ({{detail}}). Sign in again.";
+    }
+}
+
+/// Desktop notifications.
+pub mod alerts {
+    arbiter_text::messages! {
+        ESCALATION_TITLE = "alert.escalationTitle": "{{level}} escalation · {{place}}";
+        PLACE_TICKET = "alert.placeTicket": "#{{id}} {{subject}}";
+        PLACE_TICKET_ID = "alert.placeTicketId": "#{{id}}";
+        PLACE_CASE = "alert.placeCase": "case {{id}}";
+        REASON_LINE = "alert.reasonLine": "{{reason}}: {{detail}}";
+        DUE_IN = "alert.dueIn": "due in {{span}}";
+        OVER = "alert.over": "{{span}} over";
+        ASSIGNED_TITLE = "alert.assignedTitle": "Assigned to you · #{{id}} {{subject}}";
+        A_CUSTOMER = "alert.aCustomer": "A customer";
+        /// Someone's name, as it is.
+        NAME = "alert.name": "{{name}}";
+        HANDOVER_TITLE = "alert.handoverTitle": "Shift handover · {{team}}";
+        HANDOVER_BODY = "alert.handoverBody": "{{author}}: {{words}}";
+        /// Joins the parts of a notification's line ("Lucas Moreau · due in 12 min").
+        PARTS = "alert.parts": "{{first}} · {{second}}";
+        /// Joins a notification's title and its lines.
+        LINES = "alert.lines": "{{first}}\n{{second}}";
+        OPEN = "alert.open": "Open";
+        TRAY_OPEN = "tray.open": "Open Arbiter";
+        TRAY_QUIT = "tray.quit": "Quit Arbiter";
+        TRAY_IDLE = "tray.idle": "Arbiter";
+        TRAY_WAITING = "tray.waiting": one "Arbiter · {{count}} escalation waiting", other "Arbiter · {{count}} escalations waiting";
+    }
+}
+
+/// Names of the contract's values that the desk's sentences use.
+pub mod labels {
+    arbiter_text::messages! {
+        REASON_SLA_BREACH = "reason.sla_breach": "SLA missed";
+        REASON_SLA_BREACH_PROLONGED = "reason.sla_breach_prolonged": "SLA missed twice over";
+        REASON_HIGH_VALUE = "reason.high_value_dispute": "High-value dispute";
+        REASON_VIP = "reason.vip_customer": "VIP customer";
+        REASON_SENSITIVE = "reason.sensitive_language": "Legal or media language";
+        REASON_REPEAT = "reason.repeat_contact": "Repeat contact";
+        REASON_FRAUD_SCORE = "reason.fraud_score": "Fraud score";
+        REASON_CHARGEBACK_DEADLINE = "reason.chargeback_deadline": "Chargeback deadline";
+        REASON_MANUAL = "reason.manual": "Escalated by hand";
+        STAGE_INQUIRY = "stage.inquiry": "Inquiry";
+        STAGE_FIRST_CHARGEBACK = "stage.first_chargeback": "Chargeback";
+        STAGE_REPRESENTMENT = "stage.representment": "Representment";
+        STAGE_PRE_ARBITRATION = "stage.pre_arbitration": "Pre-arbitration";
+        STAGE_ARBITRATION = "stage.arbitration": "Arbitration";
+        STAGE_WON = "stage.won": "Won";
+        STAGE_LOST = "stage.lost": "Lost";
+    }
+}
+
+/// The rows of loss analytics.
+pub mod analytics {
+    arbiter_text::messages! {
+        ALL_CASES = "analytics.row.all": "All";
+        MONTH = "analytics.row.month": "{{month}}";
+        REASON = "analytics.row.reason": "{{network}} {{code}} · {{title}}";
+        UNKNOWN_REASON = "analytics.row.unknownReason": "{{network}} {{code}}";
+        FRAUD_CLAIM = "analytics.row.fraudClaim": "Fraud claim";
+        DISPUTE = "analytics.row.dispute": "Trade or P2P dispute";
+        CHARGEBACK = "analytics.row.chargeback": "Chargeback";
+        NETWORK = "analytics.row.network": "{{network}}";
+        NO_NETWORK = "analytics.row.noNetwork": "No card network";
+        CHANNEL_EMAIL = "analytics.row.email": "email";
+        CHANNEL_CHAT = "analytics.row.chat": "chat";
+        CHANNEL_UNKNOWN = "analytics.row.unknownChannel": "unknown";
+        CHARGEBACKS = "analytics.row.chargebacks": "Chargebacks";
+        FRAUD_CLAIMS = "analytics.row.fraudClaims": "Fraud claims";
+        DISPUTES = "analytics.row.disputes": "Disputes";
+    }
+}
+
+use arbiter_contract::{ChargebackStage, EscalationReason};
+use arbiter_text::Msg;
+
+/// A duration as `arbiter_policy::escalation::span` writes it ("12 min", "3 h 5 min", "2 d").
+pub fn span(d: chrono::Duration) -> Msg {
+    use arbiter_text::common::*;
+    let s = d.num_seconds().max(0);
+    match s {
+        0..60 => Msg::new(&SECONDS).int("n", s),
+        60..3600 => Msg::new(&MINUTES).int("n", s / 60),
+        3600..86_400 if (s % 3600) / 60 == 0 => Msg::new(&HOURS).int("n", s / 3600),
+        3600..86_400 => Msg::new(&HOURS_MINUTES).int("h", s / 3600).int("m", (s % 3600) / 60),
+        _ if (s % 86_400) / 3600 == 0 => Msg::new(&DAYS).int("n", s / 86_400),
+        _ => Msg::new(&DAYS_HOURS).int("d", s / 86_400).int("h", (s % 86_400) / 3600),
+    }
+}
+
+/// The name of an escalation's reason.
+pub fn reason(reason: EscalationReason) -> Msg {
+    use labels::*;
+    Msg::new(match reason {
+        EscalationReason::SlaBreach => &REASON_SLA_BREACH,
+        EscalationReason::SlaBreachProlonged => &REASON_SLA_BREACH_PROLONGED,
+        EscalationReason::HighValueDispute => &REASON_HIGH_VALUE,
+        EscalationReason::VipCustomer => &REASON_VIP,
+        EscalationReason::SensitiveLanguage => &REASON_SENSITIVE,
+        EscalationReason::RepeatContact => &REASON_REPEAT,
+        EscalationReason::FraudScore => &REASON_FRAUD_SCORE,
+        EscalationReason::ChargebackDeadline => &REASON_CHARGEBACK_DEADLINE,
+        EscalationReason::Manual => &REASON_MANUAL,
+    })
+}
+
+/// The name of a chargeback's network stage.
+pub fn stage(stage: ChargebackStage) -> Msg {
+    use labels::*;
+    Msg::new(match stage {
+        ChargebackStage::Inquiry => &STAGE_INQUIRY,
+        ChargebackStage::FirstChargeback => &STAGE_FIRST_CHARGEBACK,
+        ChargebackStage::Representment => &STAGE_REPRESENTMENT,
+        ChargebackStage::PreArbitration => &STAGE_PRE_ARBITRATION,
+        ChargebackStage::Arbitration => &STAGE_ARBITRATION,
+        ChargebackStage::Won => &STAGE_WON,
+        ChargebackStage::Lost => &STAGE_LOST,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_span_reads_as_the_policy_writes_it() {
+        for seconds in [0, 59, 60, 3599, 3600, 3660, 7200, 86_399, 86_400, 90_000, 200_000] {
+            let d = chrono::Duration::seconds(seconds);
+            assert_eq!(super::span(d).english(), arbiter_policy::escalation::span(d), "{seconds} s");
+        }
+    }
+
+    #[test]
+    fn every_key_is_declared_once() {
+        let mut keys: Vec<&str> = super::all().iter().map(|d| d.key).collect();
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), count, "a message key is declared twice");
+    }
+}
