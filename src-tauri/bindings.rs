@@ -50,6 +50,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             acknowledge_handover,
             do_not_disturb,
             set_do_not_disturb,
+            use_language,
             update_ticket,
             outbox,
             resolve_conflict,

@@ -50,6 +50,10 @@ impl DeskEvents for TauriEvents {
         crate::notifications::show_waiting(&self.app, count);
     }
 
+    fn language_changed(&self) {
+        crate::notifications::retitle_tray(&self.app);
+    }
+
     fn live(&self, event: &arbiter_contract::StreamEvent) {
         if let Err(error) = LiveEvent(event.clone()).emit(&self.app) {
             tracing::warn!(%error, "could not emit a live event");

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use arbiter_desk::Alert;
+use arbiter_desk::messages::alerts as words;
+use arbiter_desk::{Alert, Desk};
+use arbiter_text::Msg;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::{AppHandle, Manager};
@@ -30,8 +32,11 @@ impl Notifier {
     }
 
     pub fn show(&self, alert: &Alert) {
+        // In the agent's language (English until the UI has said which).
+        let say = |msg: &Msg| self.app.try_state::<Desk>().map_or_else(|| msg.english(), |desk| desk.say(msg));
+        let (title, body, open) = (say(&alert.title_text), say(&alert.body_text), say(&Msg::new(&words::OPEN)));
         let mut notification = notify_rust::Notification::new();
-        notification.appname("Arbiter").summary(&alert.title).body(&alert.body).icon("mail-message-new");
+        notification.appname("Arbiter").summary(&title).body(&body).icon("mail-message-new");
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             notification
@@ -39,7 +44,7 @@ impl Notifier {
                 .hint(notify_rust::Hint::Category("im.received".into()))
                 .hint(notify_rust::Hint::DesktopEntry("arbiter".into()));
             if alert.ticket_id.is_some() {
-                notification.action("default", "Open");
+                notification.action("default", &open);
             }
             if let Some(id) = self.shown.lock().expect("notifications lock").get(&alert.key) {
                 notification.id(*id);
@@ -82,10 +87,12 @@ fn bring_forward(app: &AppHandle, ticket_id: i64) {
 pub fn create_tray(app: &tauri::App) -> tauri::Result<()> {
     use tauri::menu::{Menu, MenuItem};
     use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
-    let open = MenuItem::with_id(app, "open", "Open Arbiter", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit Arbiter", true, None::<&str>)?;
+    let open = MenuItem::with_id(app, "open", Msg::new(&words::TRAY_OPEN).english(), true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", Msg::new(&words::TRAY_QUIT).english(), true, None::<&str>)?;
     let menu = Menu::with_items(app, &[&open, &quit])?;
-    let mut tray = TrayIconBuilder::with_id(TRAY_ID).tooltip("Arbiter").menu(&menu).show_menu_on_left_click(false);
+    app.manage(TrayMenu { open, quit, waiting: Mutex::new(0) });
+    let idle = Msg::new(&words::TRAY_IDLE).english();
+    let mut tray = TrayIconBuilder::with_id(TRAY_ID).tooltip(idle).menu(&menu).show_menu_on_left_click(false);
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
     }
@@ -113,13 +120,29 @@ fn show_window(app: &AppHandle) {
     }
 }
 
+/// The tray's menu items and the count it shows, to say them again in another language.
+struct TrayMenu {
+    open: tauri::menu::MenuItem<tauri::Wry>,
+    quit: tauri::menu::MenuItem<tauri::Wry>,
+    waiting: Mutex<usize>,
+}
+
+/// The tray in the agent's language (after the UI said which).
+pub fn retitle_tray(app: &AppHandle) {
+    let (Some(menu), Some(desk)) = (app.try_state::<TrayMenu>(), app.try_state::<Desk>()) else { return };
+    let _ = menu.open.set_text(desk.say(&Msg::new(&words::TRAY_OPEN)));
+    let _ = menu.quit.set_text(desk.say(&Msg::new(&words::TRAY_QUIT)));
+    let count = *menu.waiting.lock().expect("tray lock");
+    show_waiting(app, count);
+}
+
 /// The count of escalations waiting for the agent, on the tray and the dock/taskbar badge.
 pub fn show_waiting(app: &AppHandle, count: usize) {
-    let text = match count {
-        0 => "Arbiter".to_owned(),
-        1 => "Arbiter · 1 escalation waiting".to_owned(),
-        n => format!("Arbiter · {n} escalations waiting"),
-    };
+    let msg = if count == 0 { Msg::new(&words::TRAY_IDLE) } else { Msg::new(&words::TRAY_WAITING).count(count) };
+    let text = app.try_state::<Desk>().map_or_else(|| msg.english(), |desk| desk.say(&msg));
+    if let Some(menu) = app.try_state::<TrayMenu>() {
+        *menu.waiting.lock().expect("tray lock") = count;
+    }
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let _ = tray.set_tooltip(Some(&text));
         let _ = tray.set_title(if count > 0 { Some(count.to_string()) } else { None });

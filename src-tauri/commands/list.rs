@@ -63,6 +63,7 @@ pub const COMMANDS: &[&str] = &[
     // preferences
     "do_not_disturb",
     "set_do_not_disturb",
+    "use_language",
     // storage
     "search",
     "storage",

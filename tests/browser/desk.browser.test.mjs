@@ -220,6 +220,81 @@ test("Chinese and the dark theme, and no serious accessibility problems on the m
   await context.close();
 });
 
+/** Words in English under `selector`, outside data (translate="no": names, amounts, the
+ * customer's and the server's words), apart from brand names and acronyms every language keeps. */
+async function englishUnder(page, selector) {
+  return page.evaluate((selector) => {
+    const KEPT = /^(Visa|Mastercard|Arbiter|IP|API|UID|SLA|KYC|P|BTC|USD|PDF|CSV|PNG|SHA|ID|DS|L|FA)$/; // L2, P2P, 2FA, 3DS: letters apart from digits
+    const root = document.querySelector(selector);
+    if (!root) return [`nothing at ${selector}`];
+    const found = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || element.closest('[translate="no"], script, style, code, kbd')) continue;
+      for (const word of node.textContent.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []) {
+        if (!KEPT.test(word)) found.push(`${word} (in <${element.tagName.toLowerCase()} ${element.dataset.testid ?? ""}>)`);
+      }
+    }
+    return found;
+  }, selector);
+}
+
+test("in Chinese, the case, risk, escalation and error screens say nothing in English but data", async () => {
+  const { page, context, errors } = await openDesk(env);
+  await page.waitForSelector(tid("ticket-row"));
+  await page.click(tid("locale-zh"));
+  await page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+  // An open escalation on the first ticket, as the live stream would bring it.
+  await page.evaluate(() => {
+    const view = window.fake.tickets[0];
+    const at = new Date().toISOString();
+    view.escalations = [
+      {
+        id: 77, ticket_id: view.ticket.id, case_id: null, customer_id: view.ticket.customer_id, level: "l2", reason: "sensitive_language",
+        detail: "the customer wrote “lawyer”", target_team: "compliance", target_agent_id: null, status: "open", raised_by: null,
+        acknowledged_by: null, acknowledged_at: null, created_at: at, updated_at: at, version: 1,
+      },
+    ];
+  });
+  await page.keyboard.press("j");
+  await page.waitForSelector(tid("escalation"));
+  assert.deepEqual(await englishUnder(page, tid("escalations")), [], "the escalation");
+
+  // The case tab: a refused form says why in Chinese; then the case itself.
+  await page.click(tid("tab-case"));
+  await page.fill(tid("case-amount"), "1250");
+  await page.selectOption(tid("case-code"), "13.1");
+  await page.fill(tid("case-last4"), "42");
+  await page.fill(tid("case-transaction-date"), "2026-10-20");
+  await page.fill(tid("case-summary"), "Customer says the BTC never arrived.");
+  await page.click(tid("case-create"));
+  await page.waitForSelector(tid("case-error"));
+  assert.equal(await page.textContent(tid("case-error")), "卡号后四位必须是四个数字。");
+  assert.deepEqual(await englishUnder(page, tid("case-panel")), [], "the case form and its error");
+  await page.fill(tid("case-last4"), "4242");
+  await page.click(tid("case-create"));
+  await page.evaluate(() => window.fake.deliver());
+  await page.waitForSelector(tid("case-stages"));
+  await page.click(tid("case-decide-represent"));
+  await page.evaluate(() => window.fake.deliver());
+  await page.click(tid("evidence-add"));
+  await page.waitForSelector(tid("evidence-form"));
+  assert.deepEqual(await englishUnder(page, tid("case-panel")), [], "the case: stages, checklist, evidence, trail");
+
+  // The risk tab: findings, links, the graph's words, the timeline, the report form.
+  await page.click(tid("tab-risk"));
+  await page.waitForSelector(tid("risk-graph"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="risk-links-status"]')?.dataset.checked === "yes");
+  assert.deepEqual(await englishUnder(page, tid("risk-panel")), [], "the risk tab");
+  // The same holds in Malay: every word comes from the catalogue.
+  await page.click(tid("locale-ms"));
+  await page.waitForFunction(() => document.documentElement.lang === "ms-MY");
+  assert.match(await page.textContent(tid("risk-panel")), /akaun/i);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the supervisor console: drill from the board, tick tickets for a bulk change, hand the shift over; accessible in both themes", async () => {
   const { page, context, errors } = await openDesk(env, { query: "?supervisor" });
   await page.click(tid("open-board"));

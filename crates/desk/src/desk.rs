@@ -47,6 +47,8 @@ pub struct Desk {
     pub(crate) paths: DeskPaths,
     credentials: Arc<dyn CredentialStore>,
     pub(crate) settings: Arc<SettingsStore>,
+    /// The agent's language, for what is shown outside the window.
+    pub(crate) speech: Arc<crate::speech::Speech>,
     pub(crate) status: Arc<StatusCell>,
     pub(crate) session: Arc<RwLock<Option<Session>>>,
     /// Becomes true once `start` has restored (or failed to restore) the session.
@@ -67,6 +69,7 @@ impl Desk {
         let settings = Arc::new(SettingsStore::open(paths.settings_file()));
         Self {
             settings,
+            speech: Arc::default(),
             paths,
             credentials,
             status: Arc::new(StatusCell::new(events)),

@@ -94,6 +94,8 @@ pub trait DeskEvents: Send + Sync + 'static {
     fn alert(&self, _alert: &Alert) {}
     /// How many open escalations concern the agent now (the tray and dock badge show it).
     fn waiting_escalations(&self, _count: usize) {}
+    /// The agent's language changed: what is shown outside the window is said again.
+    fn language_changed(&self) {}
 }
 
 /// For tests and tools that need no UI.

@@ -25,6 +25,7 @@ mod reports;
 pub mod risk;
 mod sars;
 mod settings;
+mod speech;
 mod status;
 mod storage;
 mod supervisor;

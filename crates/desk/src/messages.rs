@@ -91,6 +91,7 @@ pub mod errors {
         CHOOSE_CHANGE = "error.chooseChange": "Choose what to change.";
         SELECT_TICKETS = "error.selectTickets": "Select 1 to {{max}} tickets.";
         HANDOVER_WORDS = "error.handoverWords": "Write a few words for the next shift.";
+        NOT_A_CATALOGUE = "error.notACatalogue": "That is not a catalogue of the desk's messages.";
         UNREAD_COUNT = "error.unreadCount": "An unread count is a number of messages.";
         LINKS_UNUSABLE = "error.linksUnusable": "The company API's answer on linked accounts was not usable: {{why}}.";
         LINKS_OTHER_CUSTOMER = "error.linksOtherCustomer": "it is about another customer";

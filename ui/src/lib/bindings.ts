@@ -68,6 +68,11 @@ export const commands = {
 	acknowledgeHandover: (handoverId: number, version: number, idempotencyKey: string) => typedError<Handover, DeskError>(__TAURI_INVOKE("acknowledge_handover", { handoverId, version, idempotencyKey })),
 	doNotDisturb: () => __TAURI_INVOKE<boolean>("do_not_disturb"),
 	setDoNotDisturb: (on: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("set_do_not_disturb", { on })),
+	/**
+	 *  The UI's catalogue of the keys Rust sends, in the agent's language: desktop notifications
+	 *  and the tray speak it.
+	 */
+	useLanguage: (messages: { [key in string]: string }) => typedError<null, DeskError>(__TAURI_INVOKE("use_language", { messages })),
 	updateTicket: (ticketId: number, update: TicketUpdate, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("update_ticket", { ticketId, update, clientKey })),
 	/**  The agent's actions not confirmed by the server yet, or refused. */
 	outbox: () => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("outbox")),

@@ -1,6 +1,10 @@
 // How values read on screen.
 import type {
   ActivityDetail,
+  DepositMethod,
+  SecurityChangeKind,
+  TradeSide,
+  TransferStatus,
   CaseDecision,
   CaseKind,
   CaseOutcome,
@@ -21,7 +25,7 @@ import type {
   TicketStatus,
   ViewKey,
 } from "./bindings";
-import { formatDate, formatNumber, hasMessage, i18n, t, type Key } from "./i18n/index.svelte";
+import { formatDate, formatNumber, hasMessage, i18n, t, tParts, type Key, type SaidPart } from "./i18n/index.svelte";
 
 /**
  * A read-only table whose entries are looked up in the current language each time they are
@@ -187,42 +191,59 @@ const usd = (cents: number) =>
   formatNumber(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 /** One line for a customer activity event, as the customer panel lists it. */
-export function activityLine(detail: ActivityDetail): string {
-  // Assets, pairs, devices, methods and statuses come from the exchange as they are.
+const TRANSFER_LABELS = labelTable<TransferStatus>(["pending", "completed", "failed", "held"], (v) => `transfer.${v}`);
+const METHOD_LABELS = labelTable<DepositMethod>(["card", "bank_transfer", "crypto", "p2p"], (v) => `depositMethod.${v}`);
+const CHANGE_LABELS = labelTable<SecurityChangeKind>(
+  ["password", "two_factor", "email", "phone", "api_key", "withdrawal_address"],
+  (v) => `securityChange.${v}`,
+);
+const SIDE_LABELS = labelTable<TradeSide>(["buy", "sell"], (v) => `tradeSide.${v}`);
+
+/** An activity event as a sentence: its words, and which of its values are data (devices,
+ * countries, amounts, assets: shown as they are). */
+export function activityMessage(detail: ActivityDetail): { key: Key; values: Record<string, string>; data: string[] } {
   switch (detail.type) {
     case "login":
-      return t(detail.success ? "activity.login" : "activity.loginFailed", { device: detail.device, country: detail.ip_country });
+      return { key: detail.success ? "activity.login" : "activity.loginFailed", values: { device: detail.device, country: detail.ip_country }, data: ["device", "country"] };
     case "deposit":
-      return t("activity.deposit", {
-        amount: usd(detail.usd_cents),
-        method: detail.method.replace("_", " "),
-        card: detail.card_last4 ? ` ··${detail.card_last4}` : "",
-        status: detail.status,
-      });
+      return {
+        key: "activity.deposit",
+        values: { amount: usd(detail.usd_cents), method: METHOD_LABELS[detail.method], card: detail.card_last4 ? ` ··${detail.card_last4}` : "", status: TRANSFER_LABELS[detail.status] },
+        data: ["amount", "card"],
+      };
     case "withdrawal":
-      return t(detail.new_address ? "activity.withdrawalNew" : "activity.withdrawal", {
-        quantity: detail.quantity,
-        asset: detail.asset,
-        amount: usd(detail.usd_cents),
-        status: detail.status,
-      });
+      return {
+        key: detail.new_address ? "activity.withdrawalNew" : "activity.withdrawal",
+        values: { quantity: detail.quantity, asset: detail.asset, amount: usd(detail.usd_cents), status: TRANSFER_LABELS[detail.status] },
+        data: ["quantity", "asset", "amount"],
+      };
     case "trade":
-      return t(detail.side === "buy" ? "activity.bought" : "activity.sold", {
-        quantity: detail.quantity,
-        pair: detail.pair,
-        amount: usd(detail.usd_cents),
-      });
+      return {
+        key: detail.side === "buy" ? "activity.bought" : "activity.sold",
+        values: { quantity: detail.quantity, pair: detail.pair, amount: usd(detail.usd_cents) },
+        data: ["quantity", "pair", "amount"],
+      };
     case "security_change":
-      return t("activity.security", { change: detail.change.replace(/_/g, " "), country: detail.ip_country });
+      return { key: "activity.security", values: { change: CHANGE_LABELS[detail.change], country: detail.ip_country }, data: ["country"] };
     case "p2p_order":
-      return t("activity.p2p", {
-        side: detail.side,
-        quantity: detail.quantity,
-        asset: detail.asset,
-        amount: usd(detail.usd_cents),
-        status: detail.status,
-      });
+      return {
+        key: "activity.p2p",
+        values: { side: SIDE_LABELS[detail.side], quantity: detail.quantity, asset: detail.asset, amount: usd(detail.usd_cents), status: TRANSFER_LABELS[detail.status] },
+        data: ["quantity", "asset", "amount"],
+      };
   }
+}
+
+/** An activity event as one line of text. */
+export function activityLine(detail: ActivityDetail): string {
+  const { key, values } = activityMessage(detail);
+  return t(key, values);
+}
+
+/** An activity event in parts, its data marked (for screens). */
+export function activityParts(detail: ActivityDetail): SaidPart[] {
+  const { key, values, data } = activityMessage(detail);
+  return tParts(key, values, data);
 }
 
 export const STAGE_LABELS = labelTable<ChargebackStage>(
@@ -272,4 +293,27 @@ export function checklistLabel(line: { key: string; label: string }): string {
 export function reasonTitle(code: { network: string; code: string; title: string }): string {
   const key = `reasonCode.${code.network}.${code.code}`;
   return hasMessage(key) ? t(key as Key) : code.title;
+}
+
+/** What a change on a case's trail changed, in the current language: the fields the trail
+ * records (status, stage, decision, outcome, amounts, summary), their values as labels, the
+ * agent's own words and amounts as data. */
+export function caseChange(value: unknown): SaidPart[] {
+  if (!value || typeof value !== "object") return [];
+  const fields = value as Record<string, unknown>;
+  const parts: SaidPart[] = [];
+  const add = (label: string, text: string, data: boolean) => {
+    if (parts.length) parts.push({ text: ", ", data: false });
+    parts.push({ text: `${label}: `, data: false }, { text, data });
+  };
+  const label = <K extends string>(table: Readonly<Record<K, string>>, v: unknown) => (typeof v === "string" && v in table ? table[v as K] : String(v ?? "—"));
+  if ("status" in fields) add(t("case.field.status"), label(CASE_STATUS_LABELS, fields.status), false);
+  if ("stage" in fields) add(t("case.field.stage"), label(STAGE_LABELS, fields.stage), false);
+  if ("decision" in fields) add(t("case.field.decision"), fields.decision ? label(DECISION_LABELS, fields.decision) : "—", false);
+  if ("outcome" in fields) add(t("case.field.outcome"), fields.outcome ? label(OUTCOME_LABELS, fields.outcome) : "—", false);
+  if ("recovered_usd_cents" in fields) add(t("case.field.recovered"), usdCents(Number(fields.recovered_usd_cents)), true);
+  if ("lost_usd_cents" in fields) add(t("case.field.lost"), usdCents(Number(fields.lost_usd_cents)), true);
+  if (typeof fields.summary === "string") add(t("case.field.summary"), fields.summary, true);
+  if (typeof fields.title === "string") add(t("case.field.evidence"), fields.title, true);
+  return parts;
 }

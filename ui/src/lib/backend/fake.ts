@@ -277,6 +277,13 @@ export class FakeBackend implements Backend {
   drafts = new Map<number, string>();
   /** Report and handover drafts, by "kind:key". */
   otherDrafts = new Map<string, string>();
+  /** The catalogues the UI handed over, newest last. */
+  languages: Record<string, string>[] = [];
+
+  async useLanguage(messages: Record<string, string>): Promise<void> {
+    this.languages.push(messages);
+  }
+
   /** Unread counts of live chats, by ticket. */
   unreadChats = new Map<number, number>();
 

@@ -62,6 +62,9 @@ export const tauriBackend: Backend = {
   },
   draft: (kind, key) => unwrap(commands.draft(kind, key)),
   chatUnread: () => unwrap(commands.chatUnread()),
+  useLanguage: async (messages) => {
+    await unwrap(commands.useLanguage(messages));
+  },
   setChatUnread: async (ticketId, unread) => {
     await unwrap(commands.setChatUnread(ticketId, unread));
   },

@@ -84,6 +84,8 @@ export interface Backend {
   draft(kind: DraftKind, key: string): Promise<string>;
   /** Keeps a draft; "" removes it. */
   saveDraft(kind: DraftKind, key: string, body: string): Promise<void>;
+  /** Hands the desk the current language's words for what Rust says outside the window. */
+  useLanguage(messages: Record<string, string>): Promise<void>;
   /** The live chats with messages the agent has not read. */
   chatUnread(): Promise<ChatUnread[]>;
   /** Sets a chat's unread count (0: read). */

@@ -5,6 +5,7 @@
 import i18next from "i18next";
 import type { Msg } from "../bindings";
 import { en, type MessageKey } from "./en";
+import { rustEn } from "./rust.en";
 import { ms } from "./ms";
 import { zh } from "./zh";
 
@@ -168,9 +169,32 @@ export function sayParts(msg: Msg): SaidPart[] {
   return parts;
 }
 
+/** The UI's own message `key` in parts: the values named in `data` shown as they are. */
+export function tParts(key: Key, values: Values, data: readonly string[]): SaidPart[] {
+  const marked: Values = { ...values };
+  for (const name of data) if (name in marked) marked[name] = `${MARK}${name}${END}`;
+  const said = translate(key, { ...marked, lng: i18n.locale });
+  const parts: SaidPart[] = [];
+  for (const [i, piece] of said.split(MARK).entries()) {
+    const [name, rest] = i === 0 ? [null, piece] : piece.split(END);
+    if (name !== null) parts.push({ text: String(values[name] ?? ""), data: true });
+    if (rest) parts.push({ text: rest, data: false });
+  }
+  return parts;
+}
+
 /** What Rust sent, in the current language, as one text. */
 export function say(msg: Msg | null | undefined): string {
   return msg ? sayParts(msg).map((p) => p.text).join("") : "";
+}
+
+const CATALOGUES: Record<Locale, Record<string, string>> = { en, zh, ms };
+
+/** The current language's words for every key Rust may send: handed to the desk, which says
+ * desktop notifications and the tray in them. */
+export function rustCatalogue(locale: Locale = i18n.locale): Record<string, string> {
+  const catalogue = CATALOGUES[locale];
+  return Object.fromEntries(Object.keys(rustEn).map((key) => [key, catalogue[key] ?? rustEn[key as keyof typeof rustEn]]));
 }
 
 /** Whether the catalogue has `key` (for names that come as data, like a team's id). */

@@ -101,6 +101,7 @@ export const rustEn = {
   "error.messageTooLong": "A message may hold at most {{max}} characters.",
   "error.noHtml": "This message has no formatted version.",
   "error.noStoredToken": "No token is stored for this server. Sign in again.",
+  "error.notACatalogue": "That is not a catalogue of the desk's messages.",
   "error.notOnChecklist": "{{item}} is not on this case's checklist.",
   "error.notPng": "That is not a PNG image.",
   "error.notPrepared": "Could not prepare {{path}}: {{detail}}",
