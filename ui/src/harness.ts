@@ -8,7 +8,7 @@ import App from "./App.svelte";
 import { useBackend } from "./lib/backend";
 import { fakeAgent, FakeBackend, sampleData } from "./lib/backend/fake";
 import { i18n } from "./lib/i18n/index.svelte";
-import { theme } from "./lib/stores/theme.svelte";
+import { theme } from "./lib/features/preferences/theme.svelte";
 
 const params = new URLSearchParams(location.search);
 const fake = new FakeBackend(sampleData());

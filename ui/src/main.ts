@@ -2,7 +2,7 @@ import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
 import { i18n } from "./lib/i18n/index.svelte";
-import { theme } from "./lib/stores/theme.svelte";
+import { theme } from "./lib/features/preferences/theme.svelte";
 
 // Before mounting, so the first frame already has the agent's colours and language.
 theme.start();

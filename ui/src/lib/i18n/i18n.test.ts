@@ -2,14 +2,14 @@ import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import { useBackend } from "../backend";
 import { FakeBackend, sampleData } from "../backend/fake";
-import SidebarTools from "../components/SidebarTools.svelte";
-import Sidebar from "../components/Sidebar.svelte";
-import SignIn from "../components/SignIn.svelte";
+import SidebarTools from "../features/inbox/SidebarTools.svelte";
+import Sidebar from "../features/inbox/Sidebar.svelte";
+import SignIn from "../features/workspace/SignIn.svelte";
 import { STATUS_LABELS, VIEW_LABELS } from "../format";
-import { spokenBinding } from "../keys";
-import { SHORTCUTS } from "../shortcuts";
+import { spokenBinding } from "../features/shortcuts/keys";
+import { SHORTCUTS } from "../features/shortcuts/shortcuts";
 import { DeskState } from "../stores/desk.svelte";
-import { THEME_SETTINGS } from "../stores/theme.svelte";
+import { THEME_SETTINGS } from "../features/preferences/theme.svelte";
 import { en, type MessageKey, type Messages } from "./en";
 import { i18n, LOCALE_KEY, LocaleState, localeFor, say, sayParts, t } from "./index.svelte";
 import { rustEn } from "./rust.en";
@@ -234,8 +234,8 @@ describe("command palette", () => {
   });
 
   it("offers the language choices (English, Chinese, Malay, the system's), marks the current one, and switches", async () => {
-    const { paletteCommands } = await import("../commands");
-    const { ThemeState } = await import("../stores/theme.svelte");
+    const { paletteCommands } = await import("../features/shortcuts/commands");
+    const { ThemeState } = await import("../features/preferences/theme.svelte");
     useBackend(new FakeBackend(sampleData()));
     const controls = {
       desk: new DeskState(),
