@@ -2,6 +2,7 @@
 //! window: sign-in with the token kept in the OS keyring, the local cache, the background
 //! sync loop, and sending replies.
 
+mod agent_language;
 pub mod alerts;
 pub mod analytics;
 mod cases;
