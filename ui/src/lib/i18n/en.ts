@@ -285,6 +285,7 @@ export const en = {
   "reply.theCustomer": "the customer",
   "reply.draftFailed": "The draft could not be saved: {{message}}",
   "reply.notSent": "Not sent: {{message}} Your reply is back in the box.",
+  "reply.notUpdated": "Sent, but the ticket was not changed: {{message}}",
   "reply.sending": "Sending…",
   "reply.sendingAndMarking": "Sending and marking {{status}}…",
   "reply.undo": "Undo",

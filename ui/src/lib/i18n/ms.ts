@@ -284,6 +284,7 @@ export const ms: Messages = {
   "reply.theCustomer": "pelanggan",
   "reply.draftFailed": "Draf tidak dapat disimpan: {{message}}",
   "reply.notSent": "Tidak dihantar: {{message}} Balasan anda telah dikembalikan ke dalam kotak.",
+  "reply.notUpdated": "Dihantar, tetapi tiket tidak diubah: {{message}}",
   "reply.sending": "Menghantar…",
   "reply.sendingAndMarking": "Menghantar dan menandakan sebagai {{status}}…",
   "reply.undo": "Buat asal",

@@ -264,6 +264,7 @@ export const zh: Messages = {
   "reply.theCustomer": "客户",
   "reply.draftFailed": "草稿保存失败：{{message}}",
   "reply.notSent": "未发送：{{message}} 你的回复已放回输入框。",
+  "reply.notUpdated": "已发送，但工单未更新：{{message}}",
   "reply.sending": "正在发送…",
   "reply.sendingAndMarking": "正在发送并标记为{{status}}…",
   "reply.undo": "撤销",

@@ -21,6 +21,7 @@ import type {
 import { VIEW_LABELS, viewId } from "../format";
 import { t } from "../i18n/index.svelte";
 import { moveWorkOutOfWebStorage } from "./webStorageMigration";
+import { ActionKeys } from "../actions";
 import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
 
 const PAGE = 100;
@@ -50,6 +51,11 @@ export class DeskState {
   searchStatuses = $state<TicketStatus[]>([]);
   searchResults = $state<SearchResults | null>(null);
   private searchSeq = 0;
+  // Answers can come back out of order (a slow ticket, a change event mid-refresh): each
+  // read notes its number and only the latest one shows.
+  private openSeq = 0;
+  private refreshSeq = 0;
+  private keys = new ActionKeys();
   private loadingMore = false;
   private unlisten: Unlisten[] = [];
 
@@ -108,10 +114,13 @@ export class DeskState {
   /** Reloads the list and counts; reloads the open ticket when it is among `ids` (or ids is empty). */
   async refresh(ids: number[]): Promise<void> {
     if (!this.session) return;
+    const seq = ++this.refreshSeq;
+    const latest = () => seq === this.refreshSeq;
     try {
       const api = backend();
       const shown = Math.max(PAGE, this.tickets.length);
       const [savedViews, counts] = await Promise.all([api.savedViews(), api.viewCounts()]);
+      if (!latest()) return;
       this.savedViews = savedViews;
       this.counts = Object.fromEntries(counts.map((c: ViewCount) => [viewId(c.view), c.count]));
       const open = this.view.saved;
@@ -119,14 +128,19 @@ export class DeskState {
         this.view = { builtin: "mine" }; // the open view was deleted
       }
       const tickets = await api.listTickets(this.view, null, shown);
+      if (!latest()) return;
       this.tickets = tickets;
       this.reachedEnd = tickets.length < shown;
-      if (this.selectedId !== null && (ids.length === 0 || ids.includes(this.selectedId))) {
-        this.ticket = await api.ticket(this.selectedId);
+      const selected = this.selectedId;
+      if (selected !== null && (ids.length === 0 || ids.includes(selected))) {
+        const opened = this.openSeq;
+        const ticket = await api.ticket(selected);
+        // The agent opened another ticket meanwhile: that read shows, not this one.
+        if (opened === this.openSeq && selected === this.selectedId) this.ticket = ticket;
       }
-      this.error = null;
+      if (latest()) this.error = null;
     } catch (error) {
-      this.error = asFailure(error);
+      if (latest()) this.error = asFailure(error);
     }
   }
 
@@ -160,17 +174,19 @@ export class DeskState {
   async open(id: number): Promise<void> {
     this.mode = "tickets";
     this.selectedId = id;
+    const seq = ++this.openSeq;
     try {
-      this.ticket = await backend().ticket(id);
+      const ticket = await backend().ticket(id);
+      if (seq === this.openSeq) this.ticket = ticket;
     } catch (error) {
-      this.error = asFailure(error);
+      if (seq === this.openSeq) this.error = asFailure(error);
     }
   }
 
   /** Settles a conflicting action: keep the agent's change, or take the server's. */
   async resolveConflict(id: string, keepMine: boolean): Promise<void> {
     try {
-      await backend().resolveConflict(id, keepMine, crypto.randomUUID());
+      await this.keys.send(`resolve:${id}`, keepMine, (key) => backend().resolveConflict(id, keepMine, key));
       await this.refresh([]);
     } catch (error) {
       this.error = asFailure(error);
@@ -225,7 +241,7 @@ export class DeskState {
     const id = this.selectedId;
     if (id === null) return;
     try {
-      await backend().updateTicket(id, update, crypto.randomUUID());
+      await this.keys.send(`update:${id}`, update, (key) => backend().updateTicket(id, update, key));
       await this.refresh([id]);
     } catch (error) {
       this.error = asFailure(error);
@@ -273,7 +289,10 @@ export class DeskState {
 
   /** Applies one change to every ticked ticket (supervisors; the server does it, online). */
   async bulkUpdate(update: TicketUpdate): Promise<BulkOutcome> {
-    const outcome = await backend().bulkUpdateTickets(this.picked, update, crypto.randomUUID());
+    const picked = this.picked;
+    const outcome = await this.keys.send("bulk", { picked, update }, (key) =>
+      backend().bulkUpdateTickets(picked, update, key),
+    );
     // What failed stays ticked, so the supervisor can see it and try something else.
     this.picked = this.picked.filter((id) => outcome.failed.some((f) => f.ticket_id === id));
     await this.refresh([]);

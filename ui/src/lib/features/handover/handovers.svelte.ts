@@ -2,6 +2,7 @@
 // on every "handover" event), which of them wait for this lead's acknowledgement, and the
 // handover being written, whose words and notes the desk keeps (encrypted, per agent) until
 // it is sent.
+import { ActionKeys } from "../../actions";
 import type { Handover, NewHandover } from "../../bindings";
 import { backend, sayFailure, type Unlisten } from "../../backend";
 import type { DeskState } from "../../stores/desk.svelte";
@@ -21,6 +22,7 @@ export class HandoverState {
   loaded = $state(false);
   private me: number | null = null;
   private unlisten: Unlisten[] = [];
+  private keys = new ActionKeys();
 
   async init(desk: DeskState): Promise<void> {
     if (desk.session?.agent.role !== "supervisor") return;
@@ -68,7 +70,9 @@ export class HandoverState {
 
   async acknowledge(handover: Handover): Promise<void> {
     try {
-      const taken = await backend().acknowledgeHandover(handover.id, handover.version, crypto.randomUUID());
+      const taken = await this.keys.send(`acknowledge:${handover.id}`, handover.version, (key) =>
+        backend().acknowledgeHandover(handover.id, handover.version, key),
+      );
       this.list = this.list.map((h) => (h.id === taken.id ? taken : h));
       this.error = null;
     } catch (e) {
@@ -112,4 +116,11 @@ export function saveDraft(team: string, draft: HandoverDraft, failed?: (error: u
 /** Saves the handover at once (before sending it: a failure then loses nothing). */
 export async function keepDraft(team: string, draft: HandoverDraft): Promise<void> {
   await drafts.save("handover", team, JSON.stringify(draft));
+}
+
+/** Items grouped by the person they are assigned to: people by name, the unassigned last. */
+export function groupByAssignee<T>(items: T[], name: (item: T) => string | null): [string | null, T[]][] {
+  const map = new Map<string | null, T[]>();
+  for (const item of items) map.set(name(item), [...(map.get(name(item)) ?? []), item]);
+  return [...map.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
 }

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskFailure } from "../../backend";
 import type { FakeBackend } from "../../backend/fake";
 import { fakeDesk } from "../../backend/testing";
@@ -114,6 +114,19 @@ describe("ReplyBox", () => {
     await waitFor(() => expect(fake.queue.some((q) => q.action.type === "update_ticket")).toBe(true));
     const update = fake.queue.find((q) => q.action.type === "update_ticket")!.action;
     expect(update).toMatchObject({ update: { status: "solved", tags: expect.arrayContaining(["refund"]) } });
+  });
+
+  it("when the reply is queued but the status change fails, says so and does not put the reply back", async () => {
+    renderBox();
+    vi.spyOn(fake, "updateTicket").mockRejectedValueOnce(new DeskFailure("internal", "Disk full."));
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    await fireEvent.input(box, { target: { value: "Refund issued." } });
+    await fireEvent.change(screen.getByTestId("then-status"), { target: { value: "solved" } });
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    const error = await screen.findByTestId("reply-error");
+    expect(error.textContent).toContain("Sent, but the ticket was not changed");
+    expect(fake.replies).toHaveLength(1);
+    expect(box.value).toBe("");
   });
 
   it("brings back a saved draft after a restart", async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeDesk } from "../../backend/testing";
 import type { FakeBackend } from "../../backend/fake";
 import type { DeskState } from "../../stores/desk.svelte";
@@ -113,6 +113,17 @@ describe("Customer risk", () => {
     await fireEvent.click(screen.getByTestId("sar-submit"));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Write the narrative"));
     expect(fake.queue.some((q) => q.action.type === "file_sar")).toBe(false);
+  });
+
+  it("sends a report again after a failure with the same key, so it is filed once", async () => {
+    const filed = vi.spyOn(fake, "fileSar").mockRejectedValueOnce(new Error("disk full"));
+    await screen.findByTestId("sar-narrative");
+    await fireEvent.click(screen.getByTestId("sar-save"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("disk full"));
+    await fireEvent.click(screen.getByTestId("sar-save"));
+    await waitFor(() => expect(screen.getByTestId("sar-note").textContent).toContain("Queued"));
+    expect(filed.mock.calls).toHaveLength(2);
+    expect(filed.mock.calls[1][4]).toBe(filed.mock.calls[0][4]);
   });
 });
 
