@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing on a Debian/Ubuntu machine and runs every test: formatting, lints,
 # the Rust suites (reference server on loopback on SQLite and a private PostgreSQL, real
-# SQLite files, the OS keyring in a private D-Bus session), the UI's type check and
+# SQLite files, the OS keyring in a private D-Bus session), the contract (Schemathesis
+# against the reference server and its OpenAPI document), the UI's type check and
 # unit tests, the UI's flows in Debian's Chromium on the in-memory desk, and the
 # end-to-end tests in the real app window.
 set -euo pipefail
@@ -21,6 +22,9 @@ say "Rust formatting";  cargo fmt --all --check
 say "Rust lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
 # In a private D-Bus session with GNOME Keyring, so the keyring test uses the real store.
 say "Rust tests";       ARBITER_REQUIRE_KEYRING=1 in_desktop_session cargo test --workspace --locked
+# The reference server against its own OpenAPI document (Schemathesis, every check).
+cargo build -p arbiter-server --locked
+./scripts/contract.sh
 say "UI type check";    npm --prefix ui run check
 say "UI unit tests";    npm --prefix ui test
 say "UI in Chromium";   node --test --test-concurrency=1 tests/browser/

@@ -142,7 +142,8 @@ test("a chargeback ticket becomes a case that is worked through its network stag
     const month = new Date().toISOString().slice(0, 7);
     assert.ok((await rowsOf("month")).some((t) => t.startsWith(month)), "this month is in the chart");
     assert.ok((await rowsOf("reason")).some((t) => t.startsWith("Visa 13.1 · Merchandise or services not received")), "its reason code too");
-    assert.ok(await (await $('[data-testid="chart-reason"] svg')).isDisplayed(), "the charts are drawn");
+    // ECharts loads with the first chart shown, so the drawing follows the tables by a moment.
+    await (await $('[data-testid="chart-reason"] svg')).waitForDisplayed({ timeout: 10_000, timeoutMsg: "the charts are drawn" });
     await screenshot(app.browser, "loss-analytics");
   } finally {
     await app.close();

@@ -26,13 +26,23 @@ where
 
 /// `GET /v1/changes` query.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
 pub struct FeedQuery {
     /// Return changes after this sequence number (0 for everything).
     #[serde(default)]
     pub after: i64,
     /// Page size, 1–5000 (default 1000).
     pub limit: Option<u32>,
+}
+
+/// `GET /v1/stream` query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct StreamQuery {
+    /// The id of the last event received, for clients that cannot set `Last-Event-ID`.
+    pub last_event_id: Option<i64>,
 }
 
 /// `POST /v1/tickets/{id}/replies`: an answer to the customer.
@@ -265,7 +275,8 @@ pub struct SarUpdate {
 
 /// `POST /v1/documents?name=…&case_id=…` query; the body is the file itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
 pub struct DocumentUpload {
     /// File name, e.g. `case-5012-report.pdf`.
     pub name: String,
@@ -283,7 +294,8 @@ pub struct PolicyUpdate {
 
 /// `GET /v1/audit` query (supervisors).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     pub entity_kind: Option<String>,
     pub entity_id: Option<i64>,
@@ -341,7 +353,8 @@ pub struct HandoverNote {
 
 /// `GET /v1/handovers` query (supervisors): newest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
 pub struct HandoverQuery {
     /// One of the caller's teams; all of them when absent.
     pub team: Option<String>,

@@ -43,10 +43,7 @@ impl FromRequestParts<AppState> for Caller {
         let token = bearer(parts)
             .ok_or_else(|| ApiFailure::unauthorized("the Authorization header must be `Bearer <token>`"))?;
         let mut conn = state.db.pool.acquire().await?;
-        let agent_id: Option<i64> = sqlx::query_scalar("SELECT agent_id FROM agent_tokens WHERE token_sha256 = $1")
-            .bind(token_hash(token))
-            .fetch_optional(&mut *conn)
-            .await?;
+        let agent_id = reads::agent_of_token(&mut conn, token).await?;
         let agent_id = agent_id.ok_or_else(|| ApiFailure::unauthorized("unknown or revoked token"))?;
         let agent = reads::agent(&mut conn, agent_id)
             .await?
@@ -87,9 +84,13 @@ impl FromRequestParts<AppState> for Gateway {
         };
         // Both sides are hashes of equal length, so comparing them leaks nothing useful.
         if token_hash(token) == expected {
-            Ok(Gateway)
-        } else {
-            Err(ApiFailure::forbidden("only the channel gateway may do this"))
+            return Ok(Gateway);
+        }
+        // An agent is known but not allowed here; any other token is not known at all.
+        let mut conn = state.db.pool.acquire().await?;
+        match reads::agent_of_token(&mut conn, token).await? {
+            Some(_) => Err(ApiFailure::forbidden("only the channel gateway may do this")),
+            None => Err(ApiFailure::unauthorized("unknown or revoked token")),
         }
     }
 }

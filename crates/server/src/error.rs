@@ -1,7 +1,7 @@
 //! Every failure leaves the server as a status code and a JSON `{code, message}` body.
 
 use arbiter_contract::{ApiError, Entity, ErrorCode};
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -93,19 +93,6 @@ impl From<serde_json::Error> for ApiFailure {
     fn from(error: serde_json::Error) -> Self {
         tracing::error!(%error, "serialization error");
         Self::internal()
-    }
-}
-
-/// Malformed or oversized JSON bodies become our `{code, message}` 4xx instead of axum's text.
-impl From<JsonRejection> for ApiFailure {
-    fn from(rejection: JsonRejection) -> Self {
-        let status = rejection.status();
-        let code = match status {
-            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
-            _ => ErrorCode::BadRequest,
-        };
-        ApiFailure::new(status, code, rejection.body_text())
     }
 }
 

@@ -81,6 +81,37 @@ pub struct RunningServer {
     task: JoinHandle<()>,
 }
 
+/// Accepts connections and serves each on a task of this one's set, so that aborting this
+/// task (`kill`) drops every open connection, as a crash would. (`axum::serve` leaves its
+/// connections serving on tasks of their own.)
+async fn serve(listener: TcpListener, app: axum::Router) {
+    let mut connections = tokio::task::JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((socket, _)) => {
+                    let _ = socket.set_nodelay(true);
+                    connections.spawn(serve_connection(socket, app.clone()));
+                }
+                Err(error) => {
+                    // Out of file descriptors, say: wait a moment rather than spin.
+                    tracing::warn!(%error, "could not accept a connection");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+}
+
+async fn serve_connection(socket: tokio::net::TcpStream, app: axum::Router) {
+    let service = hyper_util::service::TowerToHyperService::new(app);
+    let builder = hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new());
+    if let Err(error) = builder.serve_connection_with_upgrades(hyper_util::rt::TokioIo::new(socket), service).await {
+        tracing::debug!(%error, "connection ended");
+    }
+}
+
 impl RunningServer {
     /// Binds `listen` (port 0 picks a free one) and serves `db` until stopped.
     pub async fn start(db: Db, listen: SocketAddr) -> anyhow::Result<Self> {
@@ -92,11 +123,7 @@ impl RunningServer {
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
         let (app, _) = http::router(state.clone());
-        let task = tokio::spawn(async move {
-            if let Err(error) = axum::serve(listener, app).await {
-                tracing::error!(%error, "server stopped");
-            }
-        });
+        let task = tokio::spawn(serve(listener, app));
         Ok(Self { addr, state, task })
     }
 

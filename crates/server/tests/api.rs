@@ -175,7 +175,8 @@ async fn bad_requests_get_json_4xx_on(server: &RunningServer) {
                 .bearer_auth(TOKEN)
                 .header("Idempotency-Key", "k3")
                 .json(&serde_json::json!({"body": "x".repeat(60_000)})),
-            StatusCode::PAYLOAD_TOO_LARGE,
+            // A field beyond its documented length breaks the document: 400, like any such field.
+            StatusCode::BAD_REQUEST,
         ),
         (
             http()

@@ -238,10 +238,15 @@ async fn stale_updates_get_409_with_the_current_state() {
         assert_eq!(error["current"]["data"]["priority"], "urgent");
         assert_eq!(error["current"]["data"]["version"], version + 1);
 
-        // Bad values are 400s, not silent changes.
-        for bad in [json!({"queue": "compliance"}), json!({"queue": "nope"}), json!({"assignee_id": 999}), json!({})] {
+        // Bad values are refused, not silent changes: the document's rules with 400, the
+        // domain's (a queue or agent that must exist, a change that changes something) with 422.
+        for bad in [json!({"tags": ["x".repeat(41)]}), json!({"priority": "whenever"})] {
             let (status, error) = api.call(Method::PATCH, AVA, &path, Some(bad.clone()), Some(version + 1)).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {error}");
+        }
+        for bad in [json!({"queue": "compliance"}), json!({"queue": "nope"}), json!({"assignee_id": 999}), json!({})] {
+            let (status, error) = api.call(Method::PATCH, AVA, &path, Some(bad.clone()), Some(version + 1)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {error}");
         }
     })
     .await;
@@ -370,7 +375,7 @@ async fn a_chargeback_case_runs_its_lifecycle_with_an_audit_trail() {
         let (status, refused) = api
             .call(Method::PATCH, AVA, &path, Some(json!({"stage": "representment"})), Some(version))
             .await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
         assert!(refused["message"].as_str().unwrap().contains("PreArbitration"), "{refused}");
         let (status, decided) = api
             .call(Method::PATCH, AVA, &path, Some(json!({"decision": "represent", "stage": "pre_arbitration", "status": "awaiting_network"})), Some(version))
@@ -396,7 +401,7 @@ async fn a_chargeback_case_runs_its_lifecycle_with_an_audit_trail() {
         let (status, _) = api.get(HARUTO, &path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "other teams do not see the case");
         let (status, again) = api.call(Method::POST, AVA, "/v1/cases", Some(create), None).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "one case per ticket: {again}");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "one case per ticket: {again}");
     })
     .await;
 }
@@ -451,7 +456,7 @@ async fn a_suspicious_activity_report_goes_from_draft_to_acknowledged() {
         let id = sar["id"].as_i64().unwrap();
         let path = format!("/v1/sars/{id}");
         let (status, _) = api.call(Method::POST, HARUTO, &format!("{path}/submit"), None, Some(1)).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "a narrative is needed");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a narrative is needed");
         let (status, _) = api.call(Method::PATCH, AVA, &path, Some(json!({"narrative": "x"})), Some(1)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "another agent's draft is invisible");
         let narrative = "Password changed from a new device, then the balance was withdrawn to a new address 3 hours later.";
@@ -490,7 +495,9 @@ async fn the_document_store_checks_content_hashes() {
                 .send()
         };
         let response = upload(&"0".repeat(64), "application/pdf").await.unwrap();
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "a damaged upload is refused");
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "a damaged upload is refused");
+        let response = upload("not a hash", "application/pdf").await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "a malformed hash breaks the document");
         let response = upload(&sha, "application/x-msdownload").await.unwrap();
         assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
         let response = upload(&sha, "application/pdf").await.unwrap();
@@ -606,7 +613,7 @@ async fn a_shift_handover_is_written_by_one_lead_and_acknowledged_by_the_next() 
 
         // The author cannot acknowledge; another team's lead does not see it; the next one does.
         let ack = format!("/v1/handovers/{}/acknowledge", handover.id);
-        assert_eq!(api.call(Method::POST, MARCUS, &ack, None, Some(1)).await.0, StatusCode::BAD_REQUEST);
+        assert_eq!(api.call(Method::POST, MARCUS, &ack, None, Some(1)).await.0, StatusCode::FORBIDDEN);
         assert_eq!(api.call(Method::POST, OLGA, &ack, None, Some(1)).await.0, StatusCode::NOT_FOUND);
         let (_, theirs) = api.get(OLGA, "/v1/handovers").await;
         assert_eq!(theirs, json!([]));

@@ -13,8 +13,8 @@ use crate::mutation::{Mutation, Versioned};
 use crate::store::entities::{put_case, put_case_event, put_ticket};
 use crate::store::{next_id, reads, Scope};
 
-const SUMMARY_MAX: usize = 5_000;
-const EVIDENCE_TITLE_MAX: usize = 300;
+pub const SUMMARY_MAX: usize = 5_000;
+pub const EVIDENCE_TITLE_MAX: usize = 300;
 const EVIDENCE_TEXT_MAX: usize = 20_000;
 
 impl Versioned for Case {
@@ -84,11 +84,16 @@ pub async fn create(m: &mut Mutation, body: &CreateCase) -> Result<Case, ApiFail
     let amount_usd_cents = money::usd_cents(body.amount_minor, &body.currency)
         .ok_or_else(|| ApiFailure::bad_request(format!("unknown currency {:?}", body.currency)))?;
     if (body.kind == CaseKind::Chargeback) != body.card.is_some() {
-        return Err(ApiFailure::bad_request("chargeback cases, and only they, carry card details"));
+        return Err(ApiFailure::unprocessable("chargeback cases, and only they, carry card details"));
+    }
+    if let Some(card) = &body.card {
+        if !is_last4(&card.card_last4) {
+            return Err(ApiFailure::bad_request("card_last4 is the card number's last 4 digits"));
+        }
     }
     let ticket = access::ticket(&mut m.tx, &m.caller, body.ticket_id).await?;
     if let Some(existing) = ticket.case_id {
-        return Err(ApiFailure::bad_request(format!("ticket {} already belongs to case {existing}", ticket.id)));
+        return Err(ApiFailure::unprocessable(format!("ticket {} already belongs to case {existing}", ticket.id)));
     }
     let policy = reads::policy(&mut m.tx).await?;
     let card = body.card.as_ref().map(|c| CardDispute {
@@ -170,7 +175,7 @@ fn action_name(update: &CaseUpdate) -> &'static str {
 /// move only as the network allows; an outcome must fit the kind of case (422 otherwise).
 pub async fn update(m: &mut Mutation, id: i64, update: &CaseUpdate) -> Result<Case, ApiFailure> {
     if *update == CaseUpdate::default() {
-        return Err(ApiFailure::bad_request("the update changes nothing"));
+        return Err(ApiFailure::unprocessable("the update changes nothing"));
     }
     let case = access::case(&mut m.tx, &m.caller, id).await?;
     let case = m.at_base(case)?;
@@ -183,10 +188,11 @@ pub async fn update(m: &mut Mutation, id: i64, update: &CaseUpdate) -> Result<Ca
         next.closed_at = (status == CaseStatus::Closed).then_some(case.closed_at.unwrap_or(m.now));
     }
     if let Some(stage) = update.stage {
-        let card = next.card.as_mut().ok_or_else(|| ApiFailure::bad_request("only chargebacks have network stages"))?;
+        let card =
+            next.card.as_mut().ok_or_else(|| ApiFailure::unprocessable("only chargebacks have network stages"))?;
         let flow = arbiter_policy::chargeback::flow(card.network, &card.reason_code);
         if stage != card.stage && !arbiter_policy::chargeback::can_move(flow, card.stage, stage) {
-            return Err(ApiFailure::bad_request(format!(
+            return Err(ApiFailure::unprocessable(format!(
                 "a {:?} dispute at {:?} cannot move to {:?}; it can move to {:?}",
                 flow,
                 card.stage,
@@ -219,7 +225,7 @@ pub async fn update(m: &mut Mutation, id: i64, update: &CaseUpdate) -> Result<Ca
     if let Some(assignee) = update.assignee_id {
         if let Some(agent_id) = assignee {
             if reads::agent(&mut m.tx, agent_id).await?.is_none() {
-                return Err(ApiFailure::bad_request(format!("agent {agent_id} does not exist")));
+                return Err(ApiFailure::unprocessable(format!("agent {agent_id} does not exist")));
             }
         }
         diff.note("assignee_id", json!(case.assignee_id), json!(assignee));
@@ -239,7 +245,7 @@ pub async fn update(m: &mut Mutation, id: i64, update: &CaseUpdate) -> Result<Ca
         next.lost_usd_cents = cents.max(0);
     }
     if diff.after.is_empty() {
-        return Err(ApiFailure::bad_request("the update changes nothing"));
+        return Err(ApiFailure::unprocessable("the update changes nothing"));
     }
     if update.stage.is_some() || update.status.is_some() {
         next.due_at = due_at(&next, m.now, &policy);
@@ -250,6 +256,13 @@ pub async fn update(m: &mut Mutation, id: i64, update: &CaseUpdate) -> Result<Ca
     append_event(m, &next, action_name(update), Some(diff.before.into()), Some(diff.after.into())).await?;
     m.audit("case.update", "case", id, Some(&case), Some(&next)).await?;
     Ok(next)
+}
+
+/// What the document says `card_last4` is.
+pub const LAST4_PATTERN: &str = "^[0-9]{4}$";
+
+fn is_last4(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A value as the wire names it ("fraud_claim").
@@ -272,7 +285,7 @@ pub async fn add_evidence(m: &mut Mutation, id: i64, body: &AddEvidence) -> Resu
         .map(|r| r.checklist.iter().map(|i| i.key).collect())
         .unwrap_or_default();
     if let Some(unknown) = body.checklist.iter().find(|k| !wanted.contains(&k.as_str())) {
-        return Err(ApiFailure::bad_request(format!("{unknown:?} is not on this case's evidence checklist")));
+        return Err(ApiFailure::unprocessable(format!("{unknown:?} is not on this case's evidence checklist")));
     }
     let evidence = Evidence {
         id: case.evidence.iter().map(|e| e.id).max().unwrap_or(0) + 1,

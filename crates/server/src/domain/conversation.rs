@@ -14,7 +14,7 @@ use crate::store::rescope::write_ticket;
 use crate::store::{next_id, reads, Scope};
 use crate::AppState;
 
-const SUBJECT_MAX: usize = 300;
+pub const SUBJECT_MAX: usize = 300;
 
 /// Answers the customer: the ticket opens, goes to whoever answered if it had no one, and
 /// its response clock stops.
@@ -70,7 +70,7 @@ pub async fn create_side_conversation(
         _ => {
             let teams = reads::teams_of_kind(&mut m.tx, TeamKind::Internal).await?;
             let names: Vec<String> = teams.into_iter().map(|t| t.id).collect();
-            return Err(ApiFailure::bad_request(format!("side conversations go to {}", names.join(", "))));
+            return Err(ApiFailure::unprocessable(format!("side conversations go to {}", names.join(", "))));
         }
     }
     let ticket = access::ticket(&mut m.tx, &m.caller, ticket_id).await?;

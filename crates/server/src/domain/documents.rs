@@ -25,7 +25,11 @@ pub const ALLOWED_TYPES: &[&str] = &[
     "application/json",
 ];
 
-const NAME_MAX: usize = 200;
+pub const NAME_MAX: usize = 200;
+/// Characters a file name may not hold (it is a name, not a path).
+pub const FORBIDDEN_IN_NAMES: [char; 3] = ['/', '\\', '\0'];
+/// What the document says `X-Content-SHA256` is.
+pub const SHA256_PATTERN: &str = "^[0-9a-fA-F]{64}$";
 
 /// A file as it arrived, before it is stored.
 pub struct Upload<'a> {
@@ -42,7 +46,7 @@ impl Upload<'_> {
     /// Checks the file's name, type and integrity; returns its SHA-256 (hex).
     pub fn check(&self) -> Result<String, ApiFailure> {
         let name = self.name.trim();
-        if name.is_empty() || name.chars().count() > NAME_MAX || name.contains(['/', '\\', '\0']) {
+        if name.is_empty() || self.name.chars().count() > NAME_MAX || name.contains(FORBIDDEN_IN_NAMES) {
             return Err(ApiFailure::bad_request(format!(
                 "give the file a plain name of at most {NAME_MAX} characters"
             )));
@@ -55,12 +59,21 @@ impl Upload<'_> {
             ));
         }
         if self.bytes.is_empty() {
-            return Err(ApiFailure::bad_request("the file is empty"));
+            return Err(ApiFailure::unprocessable("the file is empty"));
+        }
+        if self.content_type == "application/json"
+            && serde_json::from_slice::<serde::de::IgnoredAny>(self.bytes).is_err()
+        {
+            return Err(ApiFailure::unprocessable("the file says it is JSON but is not"));
         }
         let sha256 = hex::encode(Sha256::digest(self.bytes));
         if let Some(claimed) = self.claimed_sha256 {
-            if !claimed.trim().eq_ignore_ascii_case(&sha256) {
-                return Err(ApiFailure::bad_request(format!(
+            let claimed = claimed.trim();
+            if claimed.len() != 64 || !claimed.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(ApiFailure::bad_request("X-Content-SHA256 is 64 hexadecimal digits"));
+            }
+            if !claimed.eq_ignore_ascii_case(&sha256) {
+                return Err(ApiFailure::unprocessable(format!(
                     "the content's SHA-256 is {sha256}, not {claimed}: the upload was damaged"
                 )));
             }

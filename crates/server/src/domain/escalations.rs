@@ -8,7 +8,7 @@ use crate::mutation::{Mutation, Versioned};
 use crate::store::entities::{put_escalation, put_ticket};
 use crate::store::{next_id, reads, Scope};
 
-const DETAIL_MAX: usize = 2_000;
+pub const DETAIL_MAX: usize = 2_000;
 
 impl Versioned for Escalation {
     fn version(&self) -> i64 {
@@ -31,7 +31,7 @@ pub async fn escalate(m: &mut Mutation, ticket_id: i64, body: &Escalate) -> Resu
     let ticket = access::ticket(&mut m.tx, &m.caller, ticket_id).await?;
     let target_team = body.target_team.clone().unwrap_or_else(|| ticket.queue.clone());
     if reads::team(&mut m.tx, &target_team).await?.is_none() {
-        return Err(ApiFailure::bad_request(format!("team {target_team:?} does not exist")));
+        return Err(ApiFailure::unprocessable(format!("team {target_team:?} does not exist")));
     }
     let escalation = Escalation {
         id: next_id(&mut m.tx, "escalations").await?,

@@ -13,10 +13,7 @@ pub async fn page(state: &AppState, caller: &Caller, query: &FeedQuery) -> Resul
     if query.after < 0 {
         return Err(ApiFailure::bad_request("`after` must not be negative"));
     }
-    let limit = query.limit.unwrap_or(FEED_DEFAULT_LIMIT);
-    if limit == 0 || limit > FEED_MAX_LIMIT {
-        return Err(ApiFailure::bad_request(format!("`limit` must be between 1 and {FEED_MAX_LIMIT}")));
-    }
+    let limit = super::input::page_size(query.limit, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT)?;
     let horizon = horizon(&state.db).await?;
     if query.after > 0 && query.after < horizon {
         return Err(ApiFailure::cursor_expired(horizon));

@@ -16,11 +16,11 @@ use crate::store::{next_id, reads, Scope};
 
 /// The most tickets one handover lists; the rest are counted in `items_omitted`.
 pub const MAX_ITEMS: usize = 1_000;
-const MAX_NOTES: usize = 200;
-const SUMMARY_MAX: usize = 20_000;
-const NOTE_MAX: usize = 2_000;
-const LIST_DEFAULT: u32 = 20;
-const LIST_MAX: u32 = 100;
+pub const MAX_NOTES: usize = 200;
+pub const SUMMARY_MAX: usize = 20_000;
+pub const NOTE_MAX: usize = 2_000;
+pub const LIST_DEFAULT: u32 = 20;
+pub const LIST_MAX: u32 = 100;
 
 impl Versioned for Handover {
     fn version(&self) -> i64 {
@@ -47,7 +47,7 @@ pub async fn list(
         Some(team) => return Err(ApiFailure::forbidden(format!("you do not lead {team}"))),
         None => caller.vis.teams.clone(),
     };
-    let limit = query.limit.unwrap_or(LIST_DEFAULT).clamp(1, LIST_MAX);
+    let limit = input::page_size(query.limit, LIST_DEFAULT, LIST_MAX)?;
     Ok(handovers::of_teams(conn, &teams, limit).await?)
 }
 
@@ -62,7 +62,7 @@ pub async fn create(m: &mut Mutation, body: &NewHandover) -> Result<Handover, Ap
         return Err(ApiFailure::bad_request(format!("at most {MAX_NOTES} ticket notes")));
     }
     if body.shift_started_at > m.now {
-        return Err(ApiFailure::bad_request("the shift cannot start in the future"));
+        return Err(ApiFailure::unprocessable("the shift cannot start in the future"));
     }
     // The lead's notes, on tickets they can see (the last note on a ticket wins).
     let mut notes: HashMap<TicketId, String> = HashMap::new();
@@ -173,7 +173,7 @@ fn pressing_order(
 pub async fn acknowledge(m: &mut Mutation, id: i64) -> Result<Handover, ApiFailure> {
     let handover = access::handover(&mut m.tx, &m.caller, id).await?;
     if handover.author_id == m.caller.id() {
-        return Err(ApiFailure::bad_request("the next shift acknowledges a handover, not its author"));
+        return Err(ApiFailure::forbidden("the next shift acknowledges a handover, not its author"));
     }
     let handover = m.at_base(handover)?;
     if handover.acknowledged_at.is_some() {

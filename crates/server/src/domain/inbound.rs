@@ -13,6 +13,9 @@ use crate::store::entities::{put_escalation, put_message, put_side_conversation,
 use crate::store::{next_id, reads, Scope};
 use crate::AppState;
 
+/// Longest name an internal team's tool may give the person who answered.
+pub const AUTHOR_NAME_MAX: usize = 200;
+
 /// Tells the agents on the ticket that the customer is (or stopped) typing; never stored.
 pub fn customer_typing(state: &AppState, ticket: &Ticket, typing: bool) {
     state.hub.publish(
@@ -194,7 +197,7 @@ pub async fn receive_team_message(
     body: &InboundSideMessage,
 ) -> Result<SideMessage, ApiFailure> {
     let text = input::text_field(&body.text, "the message", REPLY_MAX_CHARS)?;
-    let author = input::text_field(&body.author_name, "the author's name", 200)?;
+    let author = input::text_field(&body.author_name, "the author's name", AUTHOR_NAME_MAX)?;
     team_reply(state, side_id, &author, &text)
         .await?
         .ok_or_else(|| ApiFailure::not_found(format!("side conversation {side_id} does not exist")))

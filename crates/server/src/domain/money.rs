@@ -8,39 +8,41 @@ pub fn exponent(currency: &str) -> u32 {
     }
 }
 
-/// Units of the currency per US dollar (fixed demo rates).
+/// The currencies the desk deals in, with units per US dollar (fixed demo rates).
+pub const CURRENCIES: &[(&str, f64)] = &[
+    ("USD", 1.0),
+    ("EUR", 0.92),
+    ("GBP", 0.79),
+    ("CHF", 0.88),
+    ("BRL", 5.4),
+    ("TRY", 34.0),
+    ("JPY", 150.0),
+    ("KRW", 1_350.0),
+    ("VND", 25_000.0),
+    ("MXN", 18.0),
+    ("AUD", 1.52),
+    ("CAD", 1.38),
+    ("SGD", 1.34),
+    ("INR", 84.0),
+    ("HKD", 7.8),
+    ("TWD", 32.0),
+    ("ZAR", 18.0),
+    ("NGN", 1_550.0),
+    ("RUB", 95.0),
+    ("KZT", 480.0),
+    ("PLN", 4.0),
+    ("ARS", 980.0),
+    ("COP", 4_100.0),
+    ("CLP", 940.0),
+    ("PEN", 3.8),
+    ("PHP", 57.0),
+    ("MAD", 10.0),
+    ("XOF", 600.0),
+];
+
+/// Units of the currency per US dollar, for a currency in [`CURRENCIES`].
 pub fn per_usd(currency: &str) -> Option<f64> {
-    Some(match currency {
-        "USD" => 1.0,
-        "EUR" => 0.92,
-        "GBP" => 0.79,
-        "CHF" => 0.88,
-        "BRL" => 5.4,
-        "TRY" => 34.0,
-        "JPY" => 150.0,
-        "KRW" => 1_350.0,
-        "VND" => 25_000.0,
-        "MXN" => 18.0,
-        "AUD" => 1.52,
-        "CAD" => 1.38,
-        "SGD" => 1.34,
-        "INR" => 84.0,
-        "HKD" => 7.8,
-        "TWD" => 32.0,
-        "ZAR" => 18.0,
-        "NGN" => 1_550.0,
-        "RUB" => 95.0,
-        "KZT" => 480.0,
-        "PLN" => 4.0,
-        "ARS" => 980.0,
-        "COP" => 4_100.0,
-        "CLP" => 940.0,
-        "PEN" => 3.8,
-        "PHP" => 57.0,
-        "MAD" => 10.0,
-        "XOF" => 600.0,
-        _ => return None,
-    })
+    CURRENCIES.iter().find(|(code, _)| *code == currency).map(|&(_, rate)| rate)
 }
 
 /// The amount in US cents, or `None` for an unknown currency.

@@ -29,9 +29,9 @@ fn validate(update: &PolicyUpdate) -> Result<(), ApiFailure> {
     }
     let risk = &update.risk;
     if !(risk.review_at < risk.block_at && risk.block_at < risk.decline_at) {
-        return Err(ApiFailure::bad_request("risk thresholds must rise: review < block < decline"));
+        return Err(ApiFailure::unprocessable("risk thresholds must rise: review < block < decline"));
     }
-    if risk.rules.iter().any(|r| r.weight < 0.0 || !(1..=8).contains(&r.number)) {
+    if risk.rules.iter().any(|r| r.weight < 0.0 || !(1..=super::input::RISK_RULES).contains(&r.number)) {
         return Err(ApiFailure::bad_request("risk rules are numbered 1–8 with non-negative weights"));
     }
     Ok(())

@@ -9,7 +9,7 @@ use crate::mutation::{Mutation, Versioned};
 use crate::store::entities::put_sar;
 use crate::store::{next_id, reads};
 
-const NARRATIVE_MAX: usize = 20_000;
+pub const NARRATIVE_MAX: usize = 20_000;
 /// A report goes to compliance with at least this much said.
 const NARRATIVE_MIN_TO_SUBMIT: usize = 20;
 /// The team that receives reports.
@@ -25,7 +25,7 @@ impl Versioned for Sar {
 }
 
 fn check_rules(rules: &[i64]) -> Result<(), ApiFailure> {
-    if rules.iter().any(|r| !(1..=8).contains(r)) {
+    if rules.iter().any(|r| !(1..=super::input::RISK_RULES).contains(r)) {
         return Err(ApiFailure::bad_request("rules are numbered 1 to 8"));
     }
     Ok(())
@@ -33,7 +33,7 @@ fn check_rules(rules: &[i64]) -> Result<(), ApiFailure> {
 
 fn check_narrative(narrative: &str) -> Result<(), ApiFailure> {
     if narrative.chars().count() > NARRATIVE_MAX {
-        return Err(ApiFailure::too_large(format!("the narrative may hold at most {NARRATIVE_MAX} characters")));
+        return Err(ApiFailure::bad_request(format!("the narrative may hold at most {NARRATIVE_MAX} characters")));
     }
     Ok(())
 }
@@ -43,7 +43,7 @@ pub async fn create(m: &mut Mutation, body: &CreateSar) -> Result<Sar, ApiFailur
     check_rules(&body.rules_fired)?;
     check_narrative(&body.narrative)?;
     if reads::customer(&mut m.tx, body.subject_customer_id).await?.is_none() {
-        return Err(ApiFailure::bad_request(format!("customer {} does not exist", body.subject_customer_id)));
+        return Err(ApiFailure::unprocessable(format!("customer {} does not exist", body.subject_customer_id)));
     }
     let sar = Sar {
         id: next_id(&mut m.tx, "sars").await?,
@@ -125,7 +125,7 @@ pub async fn submit(m: &mut Mutation, id: i64) -> Result<Sar, ApiFailure> {
         return Err(ApiFailure::conflict(Entity::Sar(sar.clone()), "the report was already submitted"));
     }
     if sar.narrative.trim().chars().count() < NARRATIVE_MIN_TO_SUBMIT {
-        return Err(ApiFailure::bad_request(format!(
+        return Err(ApiFailure::unprocessable(format!(
             "write a narrative (at least {NARRATIVE_MIN_TO_SUBMIT} characters) before submitting"
         )));
     }

@@ -45,7 +45,7 @@ pub async fn detail(conn: &mut AnyConnection, caller: &Caller, id: i64) -> Resul
 /// Changes status, priority, assignee, queue or tags, on the version the change was made on.
 pub async fn update(m: &mut Mutation, id: i64, update: &TicketUpdate) -> Result<Ticket, ApiFailure> {
     if update.is_empty() {
-        return Err(ApiFailure::bad_request("the update changes nothing"));
+        return Err(ApiFailure::unprocessable("the update changes nothing"));
     }
     let ticket = access::ticket(&mut m.tx, &m.caller, id).await?;
     let ticket = m.at_base(ticket)?;
@@ -59,12 +59,14 @@ pub async fn update(m: &mut Mutation, id: i64, update: &TicketUpdate) -> Result<
 /// Supervisors: one update applied to many tickets, each at its current version; the
 /// tickets that cannot take it are listed with the reason.
 pub async fn bulk_update(m: &mut Mutation, bulk: &BulkTicketUpdate) -> Result<BulkTicketResult, ApiFailure> {
-    if bulk.update.is_empty() {
-        return Err(ApiFailure::bad_request("the update changes nothing"));
-    }
     if bulk.ticket_ids.is_empty() || bulk.ticket_ids.len() > BULK_MAX {
         return Err(ApiFailure::bad_request(format!("give 1 to {BULK_MAX} ticket ids")));
     }
+    if bulk.update.is_empty() {
+        return Err(ApiFailure::unprocessable("the update changes nothing"));
+    }
+    // What the request itself must be is checked once, before any ticket is tried.
+    check_update(&bulk.update)?;
     let mut result = BulkTicketResult { updated: Vec::new(), failed: Vec::new() };
     for &id in &bulk.ticket_ids {
         let ticket = match access::ticket(&mut m.tx, &m.caller, id).await {
@@ -97,6 +99,15 @@ fn publish_moves(m: &mut Mutation, before: &Ticket, after: &Ticket) {
     }
 }
 
+/// What an update must be whatever ticket it is for: its tags as the document says.
+fn check_update(update: &TicketUpdate) -> Result<(), ApiFailure> {
+    if let Some(tags) = &update.tags {
+        input::normalize_tags(tags)?;
+    }
+    input::normalize_tags(&update.add_tags)?;
+    Ok(())
+}
+
 /// Applies a ticket update after checking its values; returns the new state (version +1).
 pub async fn apply_update(
     conn: &mut AnyConnection,
@@ -120,7 +131,7 @@ pub async fn apply_update(
     if let Some(assignee) = update.assignee_id {
         if let Some(agent_id) = assignee {
             if reads::agent(conn, agent_id).await?.is_none() {
-                return Err(ApiFailure::bad_request(format!("agent {agent_id} does not exist")));
+                return Err(ApiFailure::unprocessable(format!("agent {agent_id} does not exist")));
             }
         }
         next.assignee_id = assignee;
@@ -128,17 +139,15 @@ pub async fn apply_update(
     if let Some(queue) = &update.queue {
         match reads::team(conn, queue).await? {
             Some(team) if team.kind == TeamKind::Support => next.queue = team.id,
-            Some(_) => return Err(ApiFailure::bad_request(format!("{queue} is an internal team, not a queue"))),
-            None => return Err(ApiFailure::bad_request(format!("queue {queue:?} does not exist"))),
+            Some(_) => return Err(ApiFailure::unprocessable(format!("{queue} is an internal team, not a queue"))),
+            None => return Err(ApiFailure::unprocessable(format!("queue {queue:?} does not exist"))),
         }
     }
     if let Some(tags) = &update.tags {
         next.tags = input::normalize_tags(tags)?;
     }
     if !update.add_tags.is_empty() {
-        let mut tags = next.tags.clone();
-        tags.extend(update.add_tags.iter().cloned());
-        next.tags = input::normalize_tags(&tags)?;
+        next.tags = input::with_added_tags(&next.tags, &update.add_tags)?;
     }
     next.updated_at = now;
     next.version += 1;

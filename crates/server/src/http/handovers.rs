@@ -34,7 +34,8 @@ pub async fn list_handovers(
 #[utoipa::path(post, path = "/v1/handovers", tag = "supervisor", security(("bearer" = [])),
     params(("Idempotency-Key" = String, Header)),
     request_body = NewHandover,
-    responses((status = 201, body = Handover), (status = 400, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 201, body = Handover), (status = 400, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError, description = "A note is on a ticket the lead cannot see")))]
 pub async fn create_handover(
     State(state): State<AppState>,
     Supervisor(caller): Supervisor,

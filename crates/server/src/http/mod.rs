@@ -10,7 +10,9 @@ pub mod extract;
 pub mod feed;
 pub mod handovers;
 pub mod inbound;
+mod integral_floats;
 pub mod me;
+mod openapi;
 pub mod policies;
 pub mod sars;
 pub mod stream;
@@ -122,8 +124,9 @@ async fn run_to_completion(request: axum::extract::Request, next: middleware::Ne
 }
 
 /// The router the server runs, and the document it serves at `/openapi.json`.
-pub fn router(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
+pub fn router(state: AppState) -> (Router, serde_json::Value) {
     let (api, doc) = api().split_for_parts();
+    let doc = openapi::complete(doc);
     let served = doc.clone();
     let router = api
         .layer(middleware::from_fn(run_to_completion))

@@ -4,15 +4,17 @@
 use std::convert::Infallible;
 use std::time::Duration;
 
-use arbiter_contract::{ApiError, StreamEvent, StreamPayload};
+use arbiter_contract::{ApiError, StreamEvent, StreamPayload, StreamQuery};
 // ApiError is named in the OpenAPI responses below.
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::Stream;
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::auth::Caller;
+use crate::error::ApiFailure;
 use crate::hub::Published;
 use crate::AppState;
 
@@ -29,18 +31,16 @@ fn reset(id: i64) -> Event {
 /// what was missed; a `reset` event means more was missed than the server keeps: pull the
 /// change feed, then carry on with the stream.
 #[utoipa::path(get, path = "/v1/stream", tag = "sync", security(("bearer" = [])),
-    params(("Last-Event-ID" = Option<String>, Header, description = "Id of the last event received")),
+    params(("Last-Event-ID" = Option<String>, Header, description = "Id of the last event received"), StreamQuery),
     responses((status = 200, content_type = "text/event-stream", body = StreamEvent), (status = 401, body = ApiError)))]
 pub async fn stream(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    uri: axum::http::Uri,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let from_query = uri
-        .query()
-        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("last_event_id=")))
-        .and_then(|v| v.parse::<i64>().ok());
+    query: Result<Query<StreamQuery>, QueryRejection>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiFailure> {
+    let Query(query) = query?;
+    let from_query = query.last_event_id;
     let last = headers
         .get("Last-Event-ID")
         .and_then(|v| v.to_str().ok())
@@ -71,5 +71,5 @@ pub async fn stream(
             }
         }
     };
-    Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("keep-alive"))
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("keep-alive")))
 }

@@ -47,7 +47,8 @@ pub async fn record(conn: &mut AnyConnection, entry: AuditRecord<'_>) -> Result<
 }
 
 /// Newest first.
-pub async fn query(conn: &mut AnyConnection, q: &AuditQuery) -> Result<Vec<AuditEntry>, sqlx::Error> {
+/// At most `limit` entries (clamped to 1–1000) matching `q`, newest first.
+pub async fn query(conn: &mut AnyConnection, q: &AuditQuery, limit: u32) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let mut sql = "SELECT data FROM audit_log WHERE 1 = 1".to_owned();
     let mut args: Vec<Val> = Vec::new();
     let mut add = |clause: &str, value: Val, args: &mut Vec<Val>| {
@@ -66,7 +67,7 @@ pub async fn query(conn: &mut AnyConnection, q: &AuditQuery) -> Result<Vec<Audit
     if let Some(before) = q.before {
         add("id <", before.into(), &mut args);
     }
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = limit.clamp(1, 1000);
     sql.push_str(&format!(" ORDER BY id DESC LIMIT {limit}"));
     list(conn, &sql, args).await
 }

@@ -9,6 +9,14 @@ pub async fn agent(conn: &mut AnyConnection, id: i64) -> Result<Option<Agent>, s
     get(conn, "agents", id).await
 }
 
+/// The agent a bearer token belongs to (tokens are stored hashed).
+pub async fn agent_of_token(conn: &mut AnyConnection, token: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT agent_id FROM agent_tokens WHERE token_sha256 = $1")
+        .bind(super::entities::token_hash(token))
+        .fetch_optional(&mut *conn)
+        .await
+}
+
 pub async fn customer(conn: &mut AnyConnection, id: i64) -> Result<Option<Customer>, sqlx::Error> {
     get(conn, "customers", id).await
 }

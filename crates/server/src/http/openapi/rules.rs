@@ -1,0 +1,182 @@
+//! What each request field must be, as JSON Schema keywords merged into the document, from
+//! the constants the server checks with (`domain::input` and the domain modules). Rules a
+//! field cannot state (a queue that must exist, thresholds that must rise) are the domain's:
+//! they answer 422 with the rule in the message.
+
+use arbiter_contract::{EscalationLevel, FEED_MAX_LIMIT, REPLY_MAX_CHARS};
+use serde_json::{json, Value};
+
+use crate::domain::input::{not_blank_pattern, RISK_RULES, TAGS_MAX, TAG_MAX_CHARS};
+use crate::domain::{audit, cases, conversation, documents, escalations, handovers, inbound, money, sars, tickets};
+
+pub(super) fn apply(doc: &mut Value) {
+    for (schema, property, keywords) in field_rules() {
+        let field = doc
+            .pointer_mut(&format!("/components/schemas/{schema}/properties/{property}"))
+            .unwrap_or_else(|| panic!("the document has no {schema}.{property} for its rule"));
+        super::merge(field, &keywords);
+    }
+    for (path, name, keywords) in query_rules() {
+        let param = parameter(doc, path, name);
+        super::merge(&mut param["schema"], &keywords);
+    }
+    for (_, _, op) in super::operations(doc) {
+        for param in op.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
+            if param["in"] == "query" {
+                param["schema"] = not_nullable(param["schema"].take());
+            }
+            if param["in"] == "header" && param["name"] == documents_sha_header() {
+                param["schema"] = json!({"type": "string", "pattern": documents::SHA256_PATTERN});
+            }
+        }
+    }
+    document_bodies(doc);
+    stream_events(doc);
+}
+
+/// A text field the server trims: not blank, at most `max` characters as sent.
+fn text(max: usize) -> Value {
+    json!({"minLength": 1, "maxLength": max, "pattern": not_blank_pattern()})
+}
+
+fn tags() -> Value {
+    json!({"maxItems": TAGS_MAX, "items": {"maxLength": TAG_MAX_CHARS}})
+}
+
+fn rule_numbers() -> Value {
+    json!({"items": {"minimum": 1, "maximum": RISK_RULES}})
+}
+
+fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
+    let raised: Vec<String> = [EscalationLevel::L1, EscalationLevel::L2, EscalationLevel::L3]
+        .iter()
+        .map(arbiter_contract::codec::wire_name)
+        .collect();
+    let currencies: Vec<&str> = money::CURRENCIES.iter().map(|(code, _)| *code).collect();
+    vec![
+        ("PostReply", "body", text(REPLY_MAX_CHARS)),
+        ("PostNote", "body", text(REPLY_MAX_CHARS)),
+        ("CreateSideConversation", "subject", text(conversation::SUBJECT_MAX)),
+        ("CreateSideConversation", "body", text(REPLY_MAX_CHARS)),
+        ("PostSideMessage", "body", text(REPLY_MAX_CHARS)),
+        ("InboundMessage", "text", text(REPLY_MAX_CHARS)),
+        ("InboundSideMessage", "text", text(REPLY_MAX_CHARS)),
+        ("InboundSideMessage", "author_name", text(inbound::AUTHOR_NAME_MAX)),
+        ("TicketUpdate", "tags", tags()),
+        ("TicketUpdate", "add_tags", tags()),
+        ("BulkTicketUpdate", "ticket_ids", json!({"minItems": 1, "maxItems": tickets::BULK_MAX})),
+        ("CreateCase", "amount_minor", json!({"minimum": 0})),
+        ("CreateCase", "currency", json!({"enum": currencies})),
+        ("CreateCase", "summary", text(cases::SUMMARY_MAX)),
+        ("NewCardDispute", "card_last4", json!({"pattern": cases::LAST4_PATTERN})),
+        ("CaseUpdate", "summary", text(cases::SUMMARY_MAX)),
+        ("AddEvidence", "title", text(cases::EVIDENCE_TITLE_MAX)),
+        ("Escalate", "detail", text(escalations::DETAIL_MAX)),
+        ("Escalate", "level", json!({"type": "string", "enum": raised, "description": "L1 or above"})),
+        ("CreateSar", "rules_fired", rule_numbers()),
+        ("CreateSar", "narrative", json!({"maxLength": sars::NARRATIVE_MAX})),
+        ("SarUpdate", "rules_fired", rule_numbers()),
+        ("SarUpdate", "narrative", json!({"maxLength": sars::NARRATIVE_MAX})),
+        ("NewHandover", "summary", text(handovers::SUMMARY_MAX)),
+        ("NewHandover", "notes", json!({"maxItems": handovers::MAX_NOTES})),
+        ("HandoverNote", "note", text(handovers::NOTE_MAX)),
+        ("ResponseTarget", "seconds", json!({"minimum": 1})),
+        ("SlaPolicy", "resolution_seconds", json!({"minimum": 1})),
+        ("SlaPolicy", "chargeback_margin_days", json!({"minimum": 0})),
+        ("RiskRule", "number", json!({"minimum": 1, "maximum": RISK_RULES})),
+        ("RiskRule", "weight", json!({"minimum": 0})),
+    ]
+}
+
+fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
+    let plain_name = format!(
+        "^[^{}]*$",
+        documents::FORBIDDEN_IN_NAMES.iter().map(|c| format!("\\u{:04x}", *c as u32)).collect::<String>()
+    );
+    let mut name = text(documents::NAME_MAX);
+    name["allOf"] = json!([{"pattern": plain_name}]);
+    vec![
+        ("/v1/changes", "after", json!({"minimum": 0})),
+        ("/v1/changes", "limit", json!({"minimum": 1, "maximum": FEED_MAX_LIMIT})),
+        ("/v1/audit", "limit", json!({"minimum": 1, "maximum": audit::PAGE_MAX})),
+        ("/v1/handovers", "limit", json!({"minimum": 1, "maximum": handovers::LIST_MAX})),
+        ("/v1/documents", "name", name),
+    ]
+}
+
+fn documents_sha_header() -> &'static str {
+    crate::http::documents::CONTENT_SHA256_HEADER
+}
+
+fn parameter<'a>(doc: &'a mut Value, path: &str, name: &str) -> &'a mut Value {
+    let item = doc["paths"].get_mut(path).unwrap_or_else(|| panic!("the document has no {path}"));
+    let found = item
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|ops| ops.values_mut())
+        .filter_map(|op| op.get_mut("parameters").and_then(Value::as_array_mut))
+        .flatten()
+        .find(|p| p["name"] == name);
+    found.unwrap_or_else(|| panic!("{path} has no parameter {name}"))
+}
+
+/// An optional query parameter is absent, never `null`: its schema is the value's.
+fn not_nullable(mut schema: Value) -> Value {
+    if let Some(types) = schema.get_mut("type").and_then(Value::as_array_mut) {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            schema["type"] = types[0].clone();
+        }
+    }
+    if let Some(branches) = schema.get("oneOf").and_then(Value::as_array) {
+        let value: Vec<&Value> = branches.iter().filter(|b| b["type"] != "null").collect();
+        if let [only] = value.as_slice() {
+            return match only.get("$ref").and_then(Value::as_str) {
+                Some("#/components/schemas/i64") => json!({"type": "integer", "format": "int64"}),
+                _ => (*only).clone(),
+            };
+        }
+    }
+    schema
+}
+
+/// The document store takes the file as the body, in one of the media types it keeps, and
+/// gives it back in the type it was stored with.
+fn document_bodies(doc: &mut Value) {
+    let file = json!({"type": "string", "format": "binary", "minLength": 1});
+    let content: serde_json::Map<String, Value> =
+        documents::ALLOWED_TYPES.iter().map(|t| ((*t).to_owned(), json!({"schema": file}))).collect();
+    let body = doc.pointer_mut("/paths/~1v1~1documents/post/requestBody").expect("the document has POST /v1/documents");
+    body["content"] = Value::Object(content);
+    body["required"] = json!(true);
+    let answer = doc
+        .pointer_mut("/paths/~1v1~1documents~1{id}~1content/get/responses/200")
+        .expect("the document has GET /v1/documents/{id}/content");
+    let stored = json!({"type": "string", "format": "binary"});
+    answer["content"] = documents::ALLOWED_TYPES.iter().map(|t| ((*t).to_owned(), json!({"schema": stored}))).collect();
+    answer["headers"] = json!({
+        documents_sha_header(): {"description": "The content's SHA-256, hex", "schema": {"type": "string", "pattern": documents::SHA256_PATTERN}},
+        "Content-Disposition": {"description": "`attachment`: a file to save, never to render", "schema": {"type": "string"}}
+    });
+}
+
+/// Server-sent events: each has an `event` name and JSON `data` (a StreamEvent); those the
+/// desk can resume from carry an `id`.
+fn stream_events(doc: &mut Value) {
+    let content = doc
+        .pointer_mut("/paths/~1v1~1stream/get/responses/200/content/text~1event-stream")
+        .expect("the document has GET /v1/stream");
+    content["schema"] = json!({
+        "type": "object",
+        "required": ["event", "data"],
+        "properties": {
+            "event": {"type": "string", "description": "The payload's `type`: message_created, typing, presence, …, reset"},
+            "id": {"type": "string", "pattern": "^[0-9]+$", "description": "Resume with it as Last-Event-ID"},
+            "data": {
+                "type": "string",
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/StreamEvent"}
+            }
+        }
+    });
+}
