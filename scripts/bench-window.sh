@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# In-window speed with a big local copy (figures for docs/PERFORMANCE.md): opening a ticket,
-# switching views, searching, timed inside the real app window. Needs what arbiter-bench
-# leaves in ~/.cache/arbiter-bench (run it first; see README, "Developing").
+# In-window speed with a big local copy (figures for docs/PERFORMANCE.md), timed inside the
+# real app window. Needs what arbiter-bench leaves in ~/.cache/arbiter-bench (run it first;
+# see README, "Developing").
+#   scripts/bench-window.sh                 opening a ticket, switching views, searching, scrolling
+#   scripts/bench-window.sh long-threads    tickets of 1,000 and 5,000 messages: open, scroll, memory
+#   ARBITER_RELEASE=1 scripts/bench-window.sh …   the same with a release build
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -10,5 +13,14 @@ ensure_rust
 ensure_node
 ensure_npm_packages
 ensure_tauri_driver
-build_app
-in_desktop_session node tests/perf/window-speed.mjs
+BENCH="${1:-window-speed}"
+[ -f "tests/perf/$BENCH.mjs" ] || die "no benchmark tests/perf/$BENCH.mjs"
+if [ -n "${ARBITER_RELEASE:-}" ]; then
+  say "Building the reference server and the desktop app (release)"
+  cargo build --release -p arbiter-server
+  npx tauri build --no-bundle
+  export ARBITER_APP="$CARGO_TARGET_DIR/release/arbiter" ARBITER_SERVER="$CARGO_TARGET_DIR/release/arbiter-server"
+else
+  build_app
+fi
+in_desktop_session node "tests/perf/$BENCH.mjs"

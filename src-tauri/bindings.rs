@@ -22,6 +22,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             sync_now,
             list_tickets,
             view_counts,
+            older_conversation,
             ticket,
             send_reply,
             add_note,
@@ -207,6 +208,12 @@ pub fn domain_rules() -> String {
             "AT_RISK_HOURS",
             "number",
             json!(chargeback::AT_RISK_HOURS),
+        ),
+        (
+            "Conversation entries a ticket opens with; older ones come a page at a time.",
+            "CONVERSATION_WINDOW",
+            "number",
+            json!(arbiter_cache::CONVERSATION_WINDOW),
         ),
         (
             "The response margin before the network's deadline when policies have not synced.",

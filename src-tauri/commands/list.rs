@@ -13,6 +13,7 @@ pub const COMMANDS: &[&str] = &[
     "list_tickets",
     "view_counts",
     "ticket",
+    "older_conversation",
     "update_ticket",
     "acknowledge_escalation",
     // conversation

@@ -1,6 +1,7 @@
 //! The inbox and a ticket: views, counts, one ticket; changing one; taking an escalation.
 
 use super::prelude::*;
+use arbiter_cache::{ConversationCursor, ConversationPage};
 
 #[tauri::command]
 #[specta::specta]
@@ -23,6 +24,18 @@ pub async fn view_counts(desk: State<'_, Desk>) -> Result<Vec<ViewCount>> {
 #[specta::specta]
 pub async fn ticket(desk: State<'_, Desk>, id: i64) -> Result<TicketView> {
     desk.ticket(id).await
+}
+
+/// The part of a ticket's conversation before `before` (the agent scrolled up to it).
+#[tauri::command]
+#[specta::specta]
+pub async fn older_conversation(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    before: ConversationCursor,
+    limit: u32,
+) -> Result<ConversationPage> {
+    desk.older_conversation(ticket_id, before, limit).await
 }
 
 #[tauri::command]

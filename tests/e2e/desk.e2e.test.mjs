@@ -47,8 +47,10 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
       timeoutMsg: `the ticket view does not show "${detail.ticket.subject}"`,
     });
     await screenshot(app.browser, "ticket");
+    // Every message and note is in the conversation (rows off screen are not rendered).
+    const entries = Number(await (await $('[data-testid="conversation"]')).getAttribute("data-entries"));
+    assert.equal(entries, detail.messages.length + detail.notes.length, "every message of the conversation is there");
     const shown = await app.browser.$$('[data-testid="message"]');
-    assert.equal(shown.length, detail.messages.length, "every message of the conversation is shown");
 
     const stamp = String(Date.now());
     const reply = `Thanks for your patience — we traced the payment (e2e ${stamp}).`;
@@ -61,8 +63,21 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
       async () =>
         (await app.browser.$$('[data-testid="message"]')).length > shown.length ||
         String(await (await $('[data-testid="conversation"]')).getProperty("textContent")).includes(reply),
-      { timeout: 10_000, timeoutMsg: "the sent reply did not appear in the conversation" },
-    );
+      // (5 s of it is the window to undo a sent reply, before it is queued.)
+      { timeout: 15_000, timeoutMsg: "the sent reply did not appear in the conversation" },
+    ).catch(async (e) => {
+      // What the screen held, to tell a slow queue from a row not drawn.
+      console.log("reply not shown:", JSON.stringify(await app.browser.execute(() => ({
+        entries: document.querySelector('[data-testid="conversation"]')?.getAttribute("data-entries"),
+        unsent: document.querySelectorAll('[data-testid="unsent-message"]').length,
+        undo: document.querySelector('[data-testid="undo-send"]')?.textContent,
+        err: document.querySelector('[data-testid="reply-error"]')?.textContent,
+        box: document.querySelector('[data-testid="reply-body"]')?.value,
+        subject: document.querySelector('[data-testid="ticket-subject"]')?.textContent,
+        scroll: (() => { const c = document.querySelector('[data-testid="conversation"]'); return [c.scrollTop, c.clientHeight, c.scrollHeight]; })(),
+      }))));
+      throw e;
+    });
     assert.equal(await (await $('[data-testid="reply-body"]')).getValue(), "", "the box is cleared after sending");
 
     // The reply went through the outbox; wait for the server to have it.

@@ -22,14 +22,15 @@ process.on("exit", () => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-export async function startServer({ database, listen = "127.0.0.1:0", tickets = 300 } = {}) {
+/** `args`: more `serve` options (e.g. a higher `--rate-limit` for a test that floods). */
+export async function startServer({ database, listen = "127.0.0.1:0", tickets = 300, args = [] } = {}) {
   const db = database ?? join(mkdtempSync(join(tmpdir(), "arbiter-e2e-db-")), "server.db");
   // A server may be stopped and started again on the same database; the folder goes when the
   // test process ends (they add up over runs otherwise).
   if (!database) temporary.add(dirname(db));
   const child = spawn(
     SERVER,
-    ["serve", "--database", db, "--listen", listen, "--demo", "--tickets", String(tickets), "--seed", "7"],
+    ["serve", "--database", db, "--listen", listen, "--demo", "--tickets", String(tickets), "--seed", "7", ...args],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ARBITER_GATEWAY_TOKEN: GATEWAY_TOKEN } },
   );
   const url = await new Promise((ok, fail) => {

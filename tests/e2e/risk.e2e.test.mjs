@@ -112,6 +112,11 @@ test("accounts linked from outside the agent's queues come from the company API 
       return summary.includes(found.outside.name) && summary.includes("outside your queues");
     }, "the customer panel lists the outside account");
     await app.browser.execute(() => document.querySelector('[data-testid="risk-graph"]')?.scrollIntoView({ block: "start" }));
+    // The graph library draws in the window too (it loads on first use): its canvas is there.
+    await eventually(
+      async () => app.browser.execute(() => document.querySelector('[data-testid="risk-graph"] canvas') !== null),
+      "the linked-accounts graph is drawn",
+    );
     await screenshot(app.browser, "risk-linked-accounts");
     const finding = await $('[data-testid="risk-finding"][data-rule="4"]');
     assert.ok(await finding.isExisting(), "the link counts in the score (rule 4)");

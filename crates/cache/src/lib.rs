@@ -7,6 +7,7 @@ mod apply;
 mod cases;
 pub use cases::{CaseFact, CaseParts};
 mod composer;
+mod conversation;
 pub use composer::DraftKind;
 mod error;
 pub mod housekeeping;
@@ -30,10 +31,11 @@ pub use housekeeping::{PruneReport, StorageReport, TableSize, DEFAULT_RETENTION_
 pub use outbox::{Action, OutboxItem, OutboxState};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource};
 
+pub use conversation::{CONVERSATION_WINDOW, MAX_CONVERSATION_PAGE};
 pub use list::{ListCursor, MAX_LIST_LIMIT};
 pub use views::{
-    AssigneeFilter, InboxView, SavedView, SideThread, SlaClock, SlaClockKind, SyncPosition, TicketFilter,
-    TicketListItem, TicketView, ViewCount, ViewKey,
+    AssigneeFilter, ConversationCursor, ConversationPage, EntryKind, InboxView, QuotedText, SavedView, SideThread,
+    SlaClock, SlaClockKind, SyncPosition, TicketFilter, TicketListItem, TicketView, ViewCount, ViewKey,
 };
 
 #[derive(Clone)]

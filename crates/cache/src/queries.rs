@@ -85,8 +85,8 @@ impl Cache {
             Some(agent_id) => self.agent_on(&mut conn, agent_id).await?,
             None => None,
         };
-        let messages = thread(&mut conn, "messages", id).await?;
-        let notes = thread(&mut conn, "notes", id).await?;
+        let conversation =
+            crate::conversation::page(&mut conn, id, None, crate::conversation::CONVERSATION_WINDOW).await?;
         let side_conversations = side_threads(&mut conn, id).await?;
         let mut escalations: Vec<Escalation> = sqlx::query(
             "SELECT data FROM entities WHERE kind = 'escalation' AND json_extract(data, '$.data.ticket_id') = ?",
@@ -137,8 +137,7 @@ impl Cache {
             case_kind,
             customer,
             assignee,
-            messages,
-            notes,
+            conversation,
             side_conversations,
             escalations,
             recent_activity,

@@ -150,10 +150,10 @@ pub struct TicketView {
     /// Absent until the customer has synced (the feed is not parent-first).
     pub customer: Option<Customer>,
     pub assignee: Option<Agent>,
-    /// Oldest first.
-    pub messages: Vec<Message>,
-    /// Internal notes, oldest first.
-    pub notes: Vec<Note>,
+    /// The newest part of the conversation (messages and internal notes); older parts come
+    /// page by page (`Cache::conversation_before`), so a 5,000-message thread opens as fast
+    /// as a short one.
+    pub conversation: ConversationPage,
     /// Threads with internal teams, the most recently active first.
     pub side_conversations: Vec<SideThread>,
     /// The ticket's escalations, open ones first, newest first; the agent's pending
@@ -205,6 +205,44 @@ impl From<arbiter_policy::sla::Clock> for SlaClock {
             prolonged_from: clock.prolonged_from,
         }
     }
+}
+
+/// Which table a conversation entry comes from; at the same instant messages come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Message,
+    Note,
+}
+
+/// A place in a conversation: entries are ordered by time, then kind, then id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+pub struct ConversationCursor {
+    pub at_ms: i64,
+    pub kind: EntryKind,
+    pub id: i64,
+}
+
+/// Where the quoted history (an earlier message the customer's mail client copied in) starts
+/// in a message's plain text, as a UTF-16 offset (what the UI's strings count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct QuotedText {
+    pub message_id: i64,
+    pub from: u32,
+}
+
+/// A run of consecutive conversation entries, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct ConversationPage {
+    pub messages: Vec<Message>,
+    /// Internal notes among them.
+    pub notes: Vec<Note>,
+    /// Entries (messages and notes) before the oldest of this page: 0 when it reaches the start.
+    pub earlier: u32,
+    /// Pass back for the page before this one; `None` when nothing is earlier.
+    pub before: Option<ConversationCursor>,
+    /// The messages of this page whose plain text ends in quoted history.
+    pub quoted: Vec<QuotedText>,
 }
 
 /// A side conversation with an internal team and its messages, oldest first.

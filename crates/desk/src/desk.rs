@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use arbiter_cache::{Cache, CacheError, CacheKey, ListCursor, TicketListItem, TicketView, ViewCount, ViewKey};
+use arbiter_cache::{Cache, CacheError, CacheKey, ListCursor, TicketListItem, ViewCount, ViewKey};
 use arbiter_client::{normalize_base_url, ApiClient, ApiToken};
 use arbiter_contract::Agent;
 use arbiter_sync::SyncEngine;
@@ -306,14 +306,6 @@ impl Desk {
     pub async fn view_counts(&self) -> Result<Vec<ViewCount>, DeskError> {
         let (cache, me) = self.cache_and_me().await?;
         Ok(cache.view_counts(me).await?)
-    }
-
-    pub async fn ticket(&self, id: i64) -> Result<TicketView, DeskError> {
-        let (cache, _) = self.cache_and_me().await?;
-        cache
-            .ticket_view(id)
-            .await?
-            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::TICKET_NOT_CACHED).int("id", id)))
     }
 }
 

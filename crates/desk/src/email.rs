@@ -1,6 +1,4 @@
-//! Email bodies for the sandboxed frame, and opening a link the agent confirmed.
-
-use arbiter_mail::SafeEmail;
+//! Opening a link the agent confirmed in an email (its body is read in `thread.rs`).
 
 use crate::desk::Desk;
 use crate::error::with_detail;
@@ -9,27 +7,6 @@ use crate::messages::errors;
 use arbiter_text::Msg;
 
 impl Desk {
-    /// A message's HTML, cleaned; remote images only with `remote_images`.
-    pub async fn email_body(
-        &self,
-        ticket_id: i64,
-        message_id: i64,
-        remote_images: bool,
-    ) -> Result<SafeEmail, DeskError> {
-        let (cache, _) = self.cache_and_me().await?;
-        let view = cache.ticket_view(ticket_id).await?.ok_or_else(|| {
-            DeskError::say(ErrorCode::NotFound, Msg::new(&errors::TICKET_NOT_CACHED).int("id", ticket_id))
-        })?;
-        let message = view
-            .messages
-            .iter()
-            .find(|m| m.id == message_id)
-            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::MESSAGE_NOT_CACHED)))?;
-        let html =
-            message.html.as_deref().ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::NO_HTML)))?;
-        Ok(arbiter_mail::sanitize(html, remote_images))
-    }
-
     /// Opens an `https` or `mailto` link in the system's browser or mail client.
     pub fn open_link(&self, url: &str) -> Result<(), DeskError> {
         let url = arbiter_mail::openable(url)

@@ -102,7 +102,7 @@ mod tests {
                 "next_response_due_at": null, "resolution_due_at": null}, "escalation_level": "l0", "case_id": null,
                 "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z", "solved_at": null,
                 "version": 1},
-            "customer": null, "assignee": null, "messages": [], "notes": [], "side_conversations": [], "escalations": [], "outbox": [], "recent_activity": []
+            "customer": null, "assignee": null, "conversation": {"messages": [], "notes": [], "earlier": 0, "before": null, "quoted": []}, "side_conversations": [], "escalations": [], "outbox": [], "recent_activity": []
         }))
         .unwrap();
         let articles = [

@@ -31,6 +31,7 @@ mod status;
 mod storage;
 mod supervisor;
 mod sync_loop;
+mod thread;
 mod ticket_changes;
 mod views;
 

@@ -131,7 +131,7 @@ mod tests {
             "customer": {"id": 7, "account_id": "UID 48213391", "name": "Lucía Fernández", "legal_name": null,
                 "email": "l@example.com", "kyc_level": "verified", "vip_tier": "none", "language": "es",
                 "country": "ES", "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-01T00:00:00Z"},
-            "assignee": null, "messages": [], "notes": [], "side_conversations": [], "escalations": [], "outbox": [], "recent_activity": []
+            "assignee": null, "conversation": {"messages": [], "notes": [], "earlier": 0, "before": null, "quoted": []}, "side_conversations": [], "escalations": [], "outbox": [], "recent_activity": []
         }))
         .unwrap();
         let agent: Agent = serde_json::from_value(serde_json::json!({

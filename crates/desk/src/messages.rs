@@ -150,6 +150,7 @@ pub mod alerts {
 /// Names of the contract's values that the desk's sentences use.
 pub mod labels {
     arbiter_text::messages! {
+        EMAIL_SHOW_QUOTED = "email.showQuoted": "Show quoted text";
         REASON_SLA_BREACH = "reason.sla_breach": "SLA missed";
         REASON_SLA_BREACH_PROLONGED = "reason.sla_breach_prolonged": "SLA missed twice over";
         REASON_HIGH_VALUE = "reason.high_value_dispute": "High-value dispute";

@@ -149,16 +149,18 @@ async fn sign_in_sync_reply_and_restart_offline() {
 
     // A reply is queued and shown at once, then sent; the same click twice is one reply.
     let ticket = mine[0].id;
-    let before = desk.ticket(ticket).await.unwrap().messages.len();
+    let before = desk.ticket(ticket).await.unwrap().conversation.messages.len();
     let queued = desk.send_reply(ticket, "We are on it.", "desk-test-key-1").await.unwrap();
     let again = desk.send_reply(ticket, "We are on it.", "desk-test-key-1").await.unwrap();
     assert_eq!(queued.id, again.id);
     let pending = desk.ticket(ticket).await.unwrap();
-    assert!(pending.outbox.iter().any(|i| i.id == "desk-test-key-1") || pending.messages.len() == before + 1);
+    assert!(
+        pending.outbox.iter().any(|i| i.id == "desk-test-key-1") || pending.conversation.messages.len() == before + 1
+    );
     wait_for(&desk, "the outbox emptied", |s| s.outbox_pending == 0 && s.state == SyncState::Online).await;
     let view = desk.ticket(ticket).await.unwrap();
-    assert_eq!(view.messages.len(), before + 1);
-    assert_eq!(view.messages.last().unwrap().text, "We are on it.");
+    assert_eq!(view.conversation.messages.len(), before + 1);
+    assert_eq!(view.conversation.messages.last().unwrap().text, "We are on it.");
     assert!(view.outbox.is_empty());
     assert_eq!(desk.send_reply(ticket, "   ", "k2").await.unwrap_err().code, ErrorCode::InvalidInput);
     assert_eq!(desk.ticket(1).await.unwrap_err().code, ErrorCode::NotFound);
@@ -256,7 +258,8 @@ async fn a_change_on_the_server_reaches_the_desk_through_the_live_stream() {
     loop {
         let view = desk.ticket(ticket).await.unwrap();
         // The message and the ticket as it left it (status, clocks, last change) arrive together.
-        if view.messages.iter().any(|m| m.id == message.id) && view.ticket.version == server_ticket.version {
+        if view.conversation.messages.iter().any(|m| m.id == message.id) && view.ticket.version == server_ticket.version
+        {
             assert_eq!(view.ticket.updated_at, server_ticket.updated_at);
             break;
         }

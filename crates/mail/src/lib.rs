@@ -14,6 +14,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+pub mod quoted;
+
 /// Bodies longer than this are cut before cleaning (the plain text is always shown whole).
 pub const MAX_HTML_BYTES: usize = 2 * 1024 * 1024;
 
@@ -29,8 +31,9 @@ pub struct SafeEmail {
 }
 
 /// Cleans `html`. With `remote_images`, `https` images are kept; otherwise every remote image
-/// is removed and counted. Links keep only `https`, `http` and `mailto` targets.
-pub fn sanitize(html: &str, remote_images: bool) -> SafeEmail {
+/// is removed and counted. Links keep only `https`, `http` and `mailto` targets. With
+/// `quoted_label`, quoted history is folded under a summary that says it.
+pub fn sanitize(html: &str, remote_images: bool, quoted_label: Option<&str>) -> SafeEmail {
     let (html, truncated) = if html.len() > MAX_HTML_BYTES {
         let mut cut = MAX_HTML_BYTES;
         while !html.is_char_boundary(cut) {
@@ -48,7 +51,14 @@ pub fn sanitize(html: &str, remote_images: bool) -> SafeEmail {
         .add_tag_attributes("img", &["width", "height"])
         .add_tag_attributes("td", &["align", "valign", "colspan", "rowspan"])
         .add_tag_attributes("th", &["align", "valign", "colspan", "rowspan"])
+        // What marks quoted history (see `quoted`), and nothing else of classes and ids.
+        .add_tag_attributes("blockquote", &["type"])
+        .add_tag_attributes("div", &["id"])
+        .add_allowed_classes("div", quoted::QUOTE_CLASSES)
+        .add_allowed_classes("blockquote", &["gmail_quote"])
         .attribute_filter(move |element, attribute, value| match (element, attribute) {
+            ("div", "id") => quoted::QUOTE_IDS.contains(&value).then(|| Cow::Owned(value.to_owned())),
+            ("blockquote", "type") => (value == "cite").then(|| Cow::Owned(value.to_owned())),
             ("img", "src") => {
                 let lower = value.trim().to_ascii_lowercase();
                 let inline = lower.starts_with("data:image/") && !lower.starts_with("data:image/svg");
@@ -65,6 +75,10 @@ pub fn sanitize(html: &str, remote_images: bool) -> SafeEmail {
         })
         .clean(html)
         .to_string();
+    let body = match quoted_label {
+        Some(label) => quoted::fold_html(&body, label),
+        None => body,
+    };
     let img_src = if remote_images { "data: https:" } else { "data:" };
     let nonce = uuid::Uuid::new_v4().simple().to_string();
     let document = format!(
@@ -73,7 +87,9 @@ pub fn sanitize(html: &str, remote_images: bool) -> SafeEmail {
          <base target=\"_blank\">\
          <script nonce=\"{nonce}\">{FRAME_SCRIPT}</script>\
          <style>body{{margin:0;font:14px/1.5 system-ui,sans-serif;color:#1b1e28;background:#fff;overflow-wrap:anywhere}}\
-         img{{max-width:100%;height:auto}}table{{max-width:100%}}blockquote{{margin:0 0 0 8px;padding-left:8px;border-left:2px solid #ccc;color:#555}}</style>\
+         img{{max-width:100%;height:auto}}table{{max-width:100%}}blockquote{{margin:0 0 0 8px;padding-left:8px;border-left:2px solid #ccc;color:#555}}\
+         details.arbiter-quoted>summary{{cursor:pointer;color:#555;font-size:12px;margin:8px 0;list-style:none}}\
+         details.arbiter-quoted>summary::before{{content:\"\\22EF  \"}}</style>\
          </head><body>{body}</body></html>"
     );
     SafeEmail { document, blocked_images: blocked.load(Ordering::Relaxed), truncated }
@@ -103,7 +119,7 @@ mod tests {
     use super::*;
 
     fn body(html: &str, images: bool) -> String {
-        let doc = sanitize(html, images).document;
+        let doc = sanitize(html, images, None).document;
         let start = doc.find("<body>").unwrap() + "<body>".len();
         doc[start..doc.rfind("</body>").unwrap()].to_owned()
     }
@@ -153,13 +169,13 @@ mod tests {
         let html = r#"<p>Receipt</p><img src="https://cdn.example/logo.png"><img src="http://x.example/t.gif">
             <img src="cid:part1"><img src="data:image/png;base64,iVBORw0KGgo="><img src="data:image/svg+xml,<svg/>">"#;
         // `cid:` (an attachment) is not a scheme the cleaner keeps: dropped outright.
-        let held = sanitize(html, false);
+        let held = sanitize(html, false, None);
         assert!(!held.document.contains("cid:"));
         assert_eq!(held.blocked_images, 3);
         assert!(!held.document.contains("cdn.example"));
         assert!(held.document.contains("data:image/png;base64"));
         assert!(held.document.contains("img-src data:;"));
-        let shown = sanitize(html, true);
+        let shown = sanitize(html, true, None);
         assert!(shown.document.contains("https://cdn.example/logo.png"));
         assert_eq!(shown.blocked_images, 2, "plain http and svg stay out");
         assert!(shown.document.contains("img-src data: https:"));
@@ -167,13 +183,13 @@ mod tests {
 
     #[test]
     fn only_the_frames_own_script_may_run() {
-        let email = sanitize("<p>Hi</p><script>alert(1)</script>", false).document;
+        let email = sanitize("<p>Hi</p><script>alert(1)</script>", false, None).document;
         let nonce = email.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_owned();
         assert_eq!(nonce.len(), 32, "a fresh 128-bit nonce");
         assert!(email.contains(&format!("script-src 'nonce-{nonce}'")));
         assert_eq!(email.matches("<script").count(), 1, "the email's script is gone; ours stays");
         assert!(email.contains(&format!("<script nonce=\"{nonce}\">")));
-        assert_ne!(sanitize("<p>Hi</p>", false).document.split("'nonce-").nth(1).unwrap()[..32], nonce[..]);
+        assert_ne!(sanitize("<p>Hi</p>", false, None).document.split("'nonce-").nth(1).unwrap()[..32], nonce[..]);
     }
 
     /// A srcdoc frame also obeys the app's CSP, so tauri.conf.json allows exactly this
@@ -205,11 +221,32 @@ mod tests {
     #[test]
     fn huge_and_odd_bodies_are_handled() {
         let huge = format!("<p>{}</p>", "ä".repeat(MAX_HTML_BYTES));
-        let cut = sanitize(&huge, false);
+        let cut = sanitize(&huge, false, None);
         assert!(cut.truncated);
         assert!(cut.document.len() < MAX_HTML_BYTES + 4096);
-        let odd = sanitize("<p>\u{202e}gnp.exe\u{0}<b>unclosed <i>tags", false);
+        let odd = sanitize("<p>\u{202e}gnp.exe\u{0}<b>unclosed <i>tags", false, None);
         assert!(!odd.truncated && odd.document.contains("<b>unclosed <i>tags</i></b>"));
+    }
+
+    #[test]
+    fn quoted_history_folds_and_no_other_class_or_id_survives() {
+        let html = r#"<div class="x" id="main">Yes, it was me.</div><div class="gmail_quote evil" id="divRplyFwdMsg"><blockquote type="cite" class="gmail_quote">Old</blockquote></div><p id="other">tail</p>"#;
+        let folded = sanitize(html, false, Some("Show quoted text")).document;
+        let folded = body_of(&folded);
+        assert!(
+            folded
+                .contains("Yes, it was me.</div><details class=\"arbiter-quoted\"><summary>Show quoted text</summary>"),
+            "{folded}"
+        );
+        assert!(folded.contains(r#"<div class="gmail_quote" id="divRplyFwdMsg"><blockquote type="cite" class="gmail_quote">Old</blockquote></div>"#), "{folded}");
+        assert!(!folded.contains("evil") && !folded.contains("main") && !folded.contains("other"), "{folded}");
+        let unfolded = sanitize(html, false, None).document;
+        let unfolded = body_of(&unfolded);
+        assert!(!unfolded.contains("<details"), "{unfolded}");
+    }
+
+    fn body_of(document: &str) -> &str {
+        document.split("<body>").nth(1).unwrap().trim_end_matches("</body></html>")
     }
 
     #[test]

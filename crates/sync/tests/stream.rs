@@ -67,7 +67,7 @@ async fn events_land_in_the_cache_and_a_dropped_stream_resumes_without_gaps() {
     task.await.unwrap();
     let elapsed = started.elapsed();
     let view = cache.ticket_view(ticket).await.unwrap().unwrap();
-    assert!(view.messages.iter().any(|m| m.id == message.id), "the stream put the message in the cache");
+    assert!(view.conversation.messages.iter().any(|m| m.id == message.id), "the stream put the message in the cache");
     assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
     let first_id = seen.lock().unwrap()[0].id;
     assert_eq!(cache.stream_event_id().await.unwrap(), Some(first_id));
@@ -89,7 +89,7 @@ async fn events_land_in_the_cache_and_a_dropped_stream_resumes_without_gaps() {
         .collect();
     assert_eq!(replayed, vec![m2.id, m3.id], "the missed events, in order, nothing else");
     let view = cache.ticket_view(ticket).await.unwrap().unwrap();
-    assert!(view.messages.iter().any(|m| m.id == m3.id));
+    assert!(view.conversation.messages.iter().any(|m| m.id == m3.id));
 
     // A restarted server cannot replay: the desk is told to pull the feed.
     let addr = server.addr;

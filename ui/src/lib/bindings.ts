@@ -15,6 +15,8 @@ export const commands = {
 	syncNow: () => typedError<null, DeskError>(__TAURI_INVOKE("sync_now")),
 	listTickets: (view: ViewKey, after: ListCursor | null, limit: number) => typedError<TicketListItem[], DeskError>(__TAURI_INVOKE("list_tickets", { view, after, limit })),
 	viewCounts: () => typedError<ViewCount[], DeskError>(__TAURI_INVOKE("view_counts")),
+	/**  The part of a ticket's conversation before `before` (the agent scrolled up to it). */
+	olderConversation: (ticketId: number, before: ConversationCursor, limit: number) => typedError<ConversationPage, DeskError>(__TAURI_INVOKE("older_conversation", { ticketId, before, limit })),
 	ticket: (id: number) => typedError<TicketView, DeskError>(__TAURI_INVOKE("ticket", { id })),
 	sendReply: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, clientKey })),
 	addNote: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, clientKey })),
@@ -452,6 +454,26 @@ export type ChecklistLine = {
 	evidence_ids: number[],
 };
 
+/**  A place in a conversation: entries are ordered by time, then kind, then id. */
+export type ConversationCursor = {
+	at_ms: number,
+	kind: EntryKind,
+	id: number,
+};
+
+/**  A run of consecutive conversation entries, oldest first. */
+export type ConversationPage = {
+	messages: Message[],
+	/**  Internal notes among them. */
+	notes: Note[],
+	/**  Entries (messages and notes) before the oldest of this page: 0 when it reaches the start. */
+	earlier: number,
+	/**  Pass back for the page before this one; `None` when nothing is earlier. */
+	before: ConversationCursor | null,
+	/**  The messages of this page whose plain text ends in quoted history. */
+	quoted: QuotedText[],
+};
+
 /**  `POST /v1/cases`: open an investigation from a ticket. */
 export type CreateCase = {
 	kind: CaseKind,
@@ -568,6 +590,9 @@ export type Entity = { kind: "agent"; data: Agent } | { kind: "team"; data: Team
 
 /**  Which kind of entity a change or tombstone is about. */
 export type EntityKind = "agent" | "team" | "customer" | "ticket" | "message" | "note" | "side_conversation" | "side_message" | "macro" | "article" | "activity_event" | "case" | "case_event" | "escalation" | "sar" | "document" | "policy";
+
+/**  Which table a conversation entry comes from; at the same instant messages come first. */
+export type EntryKind = "message" | "note";
 
 export type ErrorCode = "not_signed_in" | "invalid_input" | "invalid_url" | 
 /**  The server refused the token. */
@@ -1092,6 +1117,15 @@ export type QueueStats = {
 	oldest_escalation_at?: string | null,
 };
 
+/**
+ *  Where the quoted history (an earlier message the customer's mail client copied in) starts
+ *  in a message's plain text, as a UTF-16 offset (what the UI's strings count).
+ */
+export type QuotedText = {
+	message_id: number,
+	from: number,
+};
+
 /**  The family of a reason code. */
 export type ReasonCategory = "fraud" | "authorization" | "processing_error" | "consumer_dispute";
 
@@ -1582,10 +1616,12 @@ export type TicketView = {
 	/**  Absent until the customer has synced (the feed is not parent-first). */
 	customer: Customer | null,
 	assignee: Agent | null,
-	/**  Oldest first. */
-	messages: Message[],
-	/**  Internal notes, oldest first. */
-	notes: Note[],
+	/**
+	 *  The newest part of the conversation (messages and internal notes); older parts come
+	 *  page by page (`Cache::conversation_before`), so a 5,000-message thread opens as fast
+	 *  as a short one.
+	 */
+	conversation: ConversationPage,
 	/**  Threads with internal teams, the most recently active first. */
 	side_conversations: SideThread[],
 	/**

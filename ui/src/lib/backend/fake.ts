@@ -2,6 +2,8 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  ConversationCursor,
+  ConversationPage,
   ErrorCode,
   Msg,
   Action,
@@ -64,7 +66,8 @@ import type { RustMessageKey } from "../i18n/rust.en";
 function fail(code: ErrorCode, text: Msg): DeskFailure {
   return new DeskFailure(code, english(text), text);
 }
-import { CASE_KIND_OF, INTERNAL_TEAMS } from "./rules.generated";
+import { CASE_KIND_OF, CONVERSATION_WINDOW, INTERNAL_TEAMS } from "./rules.generated";
+import { conversationPage, type FakeTicket } from "./fakeConversation";
 
 const OPEN = ["new", "open", "pending", "on_hold"];
 
@@ -86,14 +89,16 @@ function escalationsOf(open: Escalation[]) {
   };
 }
 
+export type { FakeTicket } from "./fakeConversation";
+
 export interface FakeData {
   session: SessionInfo | null;
-  tickets: TicketView[];
+  tickets: FakeTicket[];
 }
 
 export class FakeBackend implements Backend {
   session_: SessionInfo | null;
-  tickets: TicketView[];
+  tickets: FakeTicket[];
   queue: OutboxItem[] = [];
   status: SyncStatus = {
     state: "online",
@@ -379,7 +384,8 @@ export class FakeBackend implements Backend {
   async ticket(id: number): Promise<TicketView> {
     const found = this.tickets.find((v) => v.ticket.id === id);
     if (!found) throw fail("not_found", msg("error.ticketNotCached", { id }));
-    const view = structuredClone(found);
+    const { messages, notes, ...rest } = structuredClone(found);
+    const view: TicketView = { ...rest, conversation: conversationPage(messages, notes, null, CONVERSATION_WINDOW) };
     view.case_kind = CASE_KIND_OF[view.ticket.kind];
     view.outbox = this.queue.filter((q) => q.action.ticket_id === id && q.state !== "done");
     for (const item of view.outbox) {
@@ -389,6 +395,12 @@ export class FakeBackend implements Backend {
       }
     }
     return view;
+  }
+
+  async olderConversation(ticketId: number, before: ConversationCursor, limit: number): Promise<ConversationPage> {
+    const found = this.tickets.find((v) => v.ticket.id === ticketId);
+    if (!found) throw fail("not_found", msg("error.ticketNotCached", { id: ticketId }));
+    return structuredClone(conversationPage(found.messages, found.notes, before, limit));
   }
 
   /** Throws the failure a test set up for the next call, once. */
@@ -485,7 +497,7 @@ export class FakeBackend implements Backend {
   }
 
   /** Applies a delivered side-conversation action as the server would. */
-  private deliverSide(view: TicketView, action: Action) {
+  private deliverSide(view: FakeTicket, action: Action) {
     const now = new Date().toISOString();
     if (action.type === "start_side_conversation") {
       const conversation: SideConversation = {
@@ -1195,7 +1207,7 @@ export function sampleData(): FakeData {
     created_at: "2024-03-02T10:00:00Z",
     updated_at: "2024-03-02T10:00:00Z",
   };
-  const ticket = (id: number, subject: string, status: Ticket["status"], assignee: boolean, minutesAgo: number): TicketView => {
+  const ticket = (id: number, subject: string, status: Ticket["status"], assignee: boolean, minutesAgo: number): FakeTicket => {
     const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
     return {
       ticket: {

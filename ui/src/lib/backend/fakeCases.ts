@@ -15,8 +15,8 @@ import type {
   Lifecycle,
   OutcomeChoice,
   ReasonCodeInfo,
-  TicketView,
 } from "../bindings";
+import type { FakeTicket } from "./fakeConversation";
 import { AT_RISK_HOURS, DAYS_TO_ACT, DEFAULT_MARGIN_DAYS, NEXT_STAGES, OUTCOME_STAGE, OUTCOMES, PATHS, REASON_CODES, WORKING_STATUSES } from "./rules.generated";
 
 const DAY = 86_400_000;
@@ -77,7 +77,7 @@ export class FakeCases {
   private nextCase = 5001;
   private nextEvent = 1;
 
-  constructor(private tickets: () => TicketView[]) {}
+  constructor(private tickets: () => FakeTicket[]) {}
 
   view(id: number, outbox: CaseView["outbox"]): CaseView | null {
     const held = this.cases.get(id);

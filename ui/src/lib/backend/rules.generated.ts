@@ -1060,5 +1060,8 @@ export const DAYS_TO_ACT: Record<CardNetwork, Record<ChargebackStage, number | n
 /** A chargeback due within this many hours is at risk. */
 export const AT_RISK_HOURS: number = 48;
 
+/** Conversation entries a ticket opens with; older ones come a page at a time. */
+export const CONVERSATION_WINDOW: number = 50;
+
 /** The response margin before the network's deadline when policies have not synced. */
 export const DEFAULT_MARGIN_DAYS: number = 5;

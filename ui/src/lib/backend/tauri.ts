@@ -32,6 +32,7 @@ export const tauriBackend: Backend = {
   listTickets: (view, after, limit) => unwrap(commands.listTickets(view, after, limit)),
   viewCounts: () => unwrap(commands.viewCounts()),
   ticket: (id) => unwrap(commands.ticket(id)),
+  olderConversation: (ticketId, before, limit) => unwrap(commands.olderConversation(ticketId, before, limit)),
   sendReply: (ticketId, body, clientKey) => unwrap(commands.sendReply(ticketId, body, clientKey)),
   addNote: (ticketId, body, clientKey) => unwrap(commands.addNote(ticketId, body, clientKey)),
   requestAttention: () => getCurrentWindow().requestUserAttention(UserAttentionType.Informational),

@@ -1,46 +1,48 @@
 // The one door from the UI to the desk. The real implementation calls the Tauri commands;
 // tests (and, later, Playwright) swap in another one.
 import type {
+  AddEvidence,
   Agent,
   ArticleHit,
-  AddEvidence,
   BulkOutcome,
   CaseUpdate,
   CaseView,
   ChatUnread,
-  DraftKind,
+  ConversationCursor,
+  ConversationPage,
   CreateCase,
-  ReasonCodeInfo,
-  ReportOutcome,
   CustomerRisk,
-  Sar,
-  SarDraft,
+  DraftKind,
+  ErrorCode,
   EvidenceFile,
+  Handover,
+  ListCursor,
+  LiveEvent,
   LossQuery,
   LossReport,
-  Handover,
-  NewHandover,
-  LiveEvent,
   MacroChoice,
-  SafeEmail,
-  ErrorCode,
+  Msg,
+  NewHandover,
   OutboxItem,
-  TicketUpdate,
-  ListCursor,
+  ReasonCodeInfo,
+  ReportOutcome,
+  SafeEmail,
+  Sar,
+  SarDraft,
   SavedView,
-  TicketFilter,
-  ViewKey,
   SearchQuery,
   SearchResults,
   SessionInfo,
   StorageReport,
   SupervisorOverview,
   SyncStatus,
+  TicketFilter,
   TicketListItem,
+  TicketUpdate,
   TicketView,
   TicketsChanged,
   ViewCount,
-  Msg,
+  ViewKey,
 } from "../bindings";
 import { say } from "../i18n/index.svelte";
 
@@ -55,6 +57,8 @@ export interface Backend {
   listTickets(view: ViewKey, after: ListCursor | null, limit: number): Promise<TicketListItem[]>;
   viewCounts(): Promise<ViewCount[]>;
   ticket(id: number): Promise<TicketView>;
+  /** The part of a ticket's conversation before `before`, oldest first. */
+  olderConversation(ticketId: number, before: ConversationCursor, limit: number): Promise<ConversationPage>;
   /** Queues a reply (shown at once, sent by the desk in order, kept across restarts). */
   sendReply(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
   addNote(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;

@@ -258,6 +258,13 @@ export const en = {
   "conv.rejected": "Not sent: {{reason}}",
   "conv.refused": "the server refused it",
   "conv.conflict": "Not sent: the ticket changed meanwhile",
+  "conv.earlier_one": "{{count}} earlier message",
+  "conv.earlier_other": "{{count}} earlier messages",
+  "conv.showEarlier": "Show",
+  "conv.loadingEarlier": "Loading earlier messages…",
+  "conv.hideQuoted": "Hide quoted text",
+  "conv.newFrom": "New message from {{name}}",
+  "reply.queuedNext": "Your next reply is queued and goes out right after this one.",
 
   // Outbox notices
   "outbox.reply": "Your reply",

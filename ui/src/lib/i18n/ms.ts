@@ -257,6 +257,13 @@ export const ms: Messages = {
   "conv.rejected": "Tidak dihantar: {{reason}}",
   "conv.refused": "pelayan menolaknya",
   "conv.conflict": "Tidak dihantar: tiket telah berubah sementara itu",
+  "conv.earlier_one": "{{count}} mesej terdahulu",
+  "conv.earlier_other": "{{count}} mesej terdahulu",
+  "conv.showEarlier": "Tunjukkan",
+  "conv.loadingEarlier": "Memuatkan mesej terdahulu…",
+  "conv.hideQuoted": "Sembunyikan teks yang dipetik",
+  "conv.newFrom": "Mesej baharu daripada {{name}}",
+  "reply.queuedNext": "Balasan anda yang seterusnya dibaris gilir dan dihantar sejurus selepas yang ini.",
 
   // Outbox notices
   "outbox.reply": "Balasan anda",
@@ -474,6 +481,7 @@ export const ms: Messages = {
   "reason.repeat_contact": "Hubungan berulang",
   "reason.fraud_score": "Skor penipuan",
   "reason.chargeback_deadline": "Tarikh akhir caj balik",
+  "email.showQuoted": "Tunjukkan teks yang dipetik",
   "reason.manual": "Dieskalasi secara manual",
   "outbox.takenByOther": "Orang lain telah mengambil eskalasi ini terlebih dahulu.",
   "board.group": "Penyelia",

@@ -45,6 +45,7 @@ export const rustEn = {
   "checklist.terms_accepted": "The terms and refund policy the customer accepted",
   "checklist.three_ds": "3-D Secure authentication result for the payment",
   "checklist.transaction_record": "The transaction record: amount, currency, processed once",
+  "email.showQuoted": "Show quoted text",
   "error.actionGone": "That action is no longer waiting.",
   "error.amountNegative": "The amount cannot be negative.",
   "error.analysisNeeded": "Write the analysis: what the evidence shows and why.",

@@ -33,7 +33,7 @@ describe("ReplyBox", () => {
     await waitFor(() => expect(box.value).toBe(""));
     await waitFor(() => expect(desk.ticket?.outbox.map((i) => i.state)).toEqual(["pending"]));
     fake.deliver();
-    await waitFor(() => expect(desk.ticket?.messages.at(-1)?.text).toBe("We refunded the duplicate charge."));
+    await waitFor(() => expect(desk.ticket?.conversation.messages.at(-1)?.text).toBe("We refunded the duplicate charge."));
     expect(desk.ticket?.outbox).toEqual([]);
   });
 
@@ -53,7 +53,7 @@ describe("ReplyBox", () => {
     expect(fake.replies[1].clientKey).toBe(fake.replies[0].clientKey);
     await waitFor(() => expect(screen.queryByTestId("reply-error")).toBeNull());
     fake.deliver();
-    await waitFor(() => expect(desk.ticket?.messages.filter((m) => m.text === "Checking with payments now.")).toHaveLength(1));
+    await waitFor(() => expect(desk.ticket?.conversation.messages.filter((m) => m.text === "Checking with payments now.")).toHaveLength(1));
   });
 
   it("uses a new key when the text changed after a failure", async () => {
@@ -67,6 +67,27 @@ describe("ReplyBox", () => {
     await fireEvent.click(screen.getByTestId("send-reply"));
     await waitFor(() => expect(fake.replies).toHaveLength(2));
     expect(fake.replies[1].clientKey).not.toBe(fake.replies[0].clientKey);
+  });
+
+  it("takes a send pressed while another reply is being queued, and queues both in order", async () => {
+    renderBox();
+    let release: () => void = () => {};
+    const slow = new Promise<void>((done) => (release = done));
+    const real = fake.sendReply.bind(fake);
+    vi.spyOn(fake, "sendReply").mockImplementationOnce(async (...args) => {
+      await slow;
+      return real(...args);
+    });
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    await fireEvent.input(box, { target: { value: "First answer." } });
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    await fireEvent.input(box, { target: { value: "Second answer." } });
+    expect((screen.getByTestId("send-reply") as HTMLButtonElement).disabled).toBe(false);
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    expect(box.value).toBe(""); // the second is taken, not ignored
+    expect(fake.replies).toHaveLength(0);
+    release();
+    await waitFor(() => expect(fake.replies.map((r) => r.body)).toEqual(["First answer.", "Second answer."]));
   });
 
   it("does not send an empty reply", async () => {

@@ -1,0 +1,113 @@
+// The real app window on the bench's big local copy, for the in-window benchmarks
+// (window-speed.mjs, long-threads.mjs). It reuses what `arbiter-bench` leaves in
+// ~/.cache/arbiter-bench (the server database with 114,000 tickets and the encrypted desk
+// cache synced from it, with its key), so no sync is needed: the app starts on a copy of
+// that cache, signed in as the bench's head of support (who sees every ticket).
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { freshProfile, launchApp, startServer } from "../e2e/harness.mjs";
+
+const BENCH_DIR = process.env.ARBITER_BENCH_DIR ?? join(homedir(), ".cache/arbiter-bench");
+export const TICKETS = Number(process.env.ARBITER_BENCH_TICKETS ?? 114_000);
+export const TOKEN = "bench-head-of-support";
+
+const serverDb = join(BENCH_DIR, `server-${TICKETS}.db`);
+const benchCache = join(BENCH_DIR, "desk.sqlite");
+const benchKey = join(BENCH_DIR, "desk.key");
+
+function keyring(account, secret) {
+  const stored = spawnSync(
+    "secret-tool",
+    ["store", "--label", `Arbiter ${account}`, "target", "default", "service", "dev.arbiter.desk", "username", account],
+    { input: secret },
+  );
+  if (stored.status !== 0) throw new Error(`secret-tool store failed: ${stored.stderr}`);
+}
+
+/** Runs `script` (in the page) `n` times with (i, ...args, done); returns p50/p95/max in ms. */
+export async function sample(browser, script, n, ...args) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const ms = await browser.executeAsync(script, i, ...args);
+    if (typeof ms !== "number") throw new Error(`a sample failed: ${JSON.stringify(ms)}`);
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  return { p50: round(at(0.5)), p95: round(at(0.95)), max: round(times.at(-1)), n };
+}
+
+const round = (ms) => Math.round(ms * 10) / 10;
+
+// The in-page part. `timed(act, ready, done)` runs `act`, waits for `ready()` (checked on every
+// DOM change and scroll) and then for the next frame, and reports the time since `act`.
+export const TIMER = `
+  function timed(act, ready, done) {
+    const t0 = performance.now();
+    let settled = false;
+    const finish = () => {
+      if (settled || !ready()) return;
+      settled = true;
+      observer.disconnect();
+      document.removeEventListener("scroll", finish, true);
+      requestAnimationFrame(() => done(performance.now() - t0));
+    };
+    const observer = new MutationObserver(finish);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    document.addEventListener("scroll", finish, true);
+    act();
+    finish();
+    setTimeout(() => { if (!settled) { settled = true; observer.disconnect(); done("timed out"); } }, 10000);
+  }
+`;
+
+/** Starts the server on the bench database and the app on a copy of the bench cache, and
+ * waits until the inbox is drawn and caught up. */
+export async function openBenchWindow() {
+  for (const path of [serverDb, benchCache, benchKey]) {
+    if (!existsSync(path)) {
+      console.error(`${path} is missing: run arbiter-bench first (see README, "Developing").`);
+      process.exit(2);
+    }
+  }
+  const server = await startServer({ database: serverDb, args: ["--rate-limit", "100000", "--rate-burst", "100000"] });
+  const profile = freshProfile();
+  const app = { close: async () => {} };
+  const close = async () => {
+    await app.close();
+    await server.stop();
+    rmSync(profile.home, { recursive: true, force: true });
+  };
+  try {
+    const me = await (await fetch(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
+    // Where the desk looks for this session's cache (crates/desk/src/paths.rs), under the
+    // app's data folder (its identifier, dev.arbiter.desk).
+    const dataDir = join(profile.data, "dev.arbiter.desk");
+    const configDir = join(profile.config, "dev.arbiter.desk");
+    const name = `${createHash("sha256").update(`${server.url}\n${me.id}`).digest("hex").slice(0, 20)}.sqlite`;
+    mkdirSync(join(dataDir, "caches"), { recursive: true });
+    mkdirSync(configDir, { recursive: true });
+    const started = Date.now();
+    copyFileSync(benchCache, join(dataDir, "caches", name));
+    console.error(`copied the ${TICKETS}-ticket cache in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    writeFileSync(join(configDir, "settings.json"), JSON.stringify({ session: { server_url: server.url, agent: me } }));
+    keyring(server.url, TOKEN);
+    keyring(`cache-key:${name}`, readFileSync(benchKey, "utf8").trim());
+
+    Object.assign(app, await launchApp(profile));
+    const browser = app.browser;
+    await (await browser.$('[data-testid="ticket-row"]')).waitForExist({ timeout: 120_000 });
+    // Let the start settle (migrations, the first catch-up with the server).
+    await browser.waitUntil(async () => (await (await browser.$('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
+      timeout: 120_000,
+    });
+    await new Promise((r) => setTimeout(r, 2_000));
+    return { server, token: TOKEN, browser, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
