@@ -55,6 +55,8 @@ export class DeskState {
   // read notes its number and only the latest one shows.
   private openSeq = 0;
   private refreshSeq = 0;
+  private changedIds = new Set<number>();
+  private changedAll = false;
   private keys = new ActionKeys();
   private loadingMore = false;
   private unlisten: Unlisten[] = [];
@@ -114,6 +116,11 @@ export class DeskState {
   /** Reloads the list and counts; reloads the open ticket when it is among `ids` (or ids is empty). */
   async refresh(ids: number[]): Promise<void> {
     if (!this.session) return;
+    // What changed since the last refresh that got through: a refresh overtaken by a newer
+    // one leaves its tickets to that one (the open ticket's change must not be lost because
+    // a change to other tickets came right after it).
+    if (ids.length === 0) this.changedAll = true;
+    for (const id of ids) this.changedIds.add(id);
     const seq = ++this.refreshSeq;
     const latest = () => seq === this.refreshSeq;
     try {
@@ -132,7 +139,10 @@ export class DeskState {
       this.tickets = tickets;
       this.reachedEnd = tickets.length < shown;
       const selected = this.selectedId;
-      if (selected !== null && (ids.length === 0 || ids.includes(selected))) {
+      const changed = this.changedAll || (selected !== null && this.changedIds.has(selected));
+      this.changedAll = false;
+      this.changedIds.clear();
+      if (selected !== null && changed) {
         const opened = this.openSeq;
         const ticket = await api.ticket(selected);
         // The agent opened another ticket meanwhile: that read shows, not this one.

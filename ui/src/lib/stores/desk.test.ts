@@ -41,6 +41,18 @@ describe("DeskState reads", () => {
     expect(desk.ticket?.ticket.id).toBe(b);
   });
 
+  it("a change to the open ticket is shown even when a change to other tickets overtakes its refresh", async () => {
+    const { fake, desk } = await fakeDesk();
+    const [a, b] = desk.tickets.map((t) => t.id);
+    await desk.open(a);
+    fake.tickets.find((t) => t.ticket.id === a)!.ticket.subject = "Changed meanwhile";
+    // The open ticket changed, then others did before the first refresh got through.
+    const mine = desk.refresh([a]);
+    const others = desk.refresh([b]);
+    await Promise.all([mine, others]);
+    expect(desk.ticket?.ticket.subject).toBe("Changed meanwhile");
+  });
+
   it("a retried ticket change sends the same idempotency key; the next change a new one", async () => {
     const { fake, desk } = await fakeDesk();
     await desk.open(desk.tickets[0].id);
