@@ -92,6 +92,8 @@ export async function openBenchWindow() {
     mkdirSync(configDir, { recursive: true });
     const started = Date.now();
     copyFileSync(benchCache, join(dataDir, "caches", name));
+    // What the bench committed last may still be in the write-ahead log.
+    if (existsSync(`${benchCache}-wal`)) copyFileSync(`${benchCache}-wal`, join(dataDir, "caches", `${name}-wal`));
     console.error(`copied the ${TICKETS}-ticket cache in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     writeFileSync(join(configDir, "settings.json"), JSON.stringify({ session: { server_url: server.url, agent: me } }));
     keyring(server.url, TOKEN);
@@ -99,6 +101,9 @@ export async function openBenchWindow() {
 
     Object.assign(app, await launchApp(profile));
     const browser = app.browser;
+    // The desk opens on the agent's own tickets; the bench's head of support has none.
+    await (await browser.$('[data-testid="view-all"]')).waitForExist({ timeout: 120_000 });
+    await browser.execute(() => document.querySelector('[data-testid="view-all"]').click());
     await (await browser.$('[data-testid="ticket-row"]')).waitForExist({ timeout: 120_000 });
     // Let the start settle (migrations, the first catch-up with the server).
     await browser.waitUntil(async () => (await (await browser.$('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
@@ -107,6 +112,10 @@ export async function openBenchWindow() {
     await new Promise((r) => setTimeout(r, 2_000));
     return { server, token: TOKEN, browser, close };
   } catch (error) {
+    if (app.browser) {
+      const said = await app.browser.execute(() => document.body.innerText.slice(0, 2000)).catch(() => "(no page)");
+      console.error(`the window showed:\n${said}`);
+    }
     await close();
     throw error;
   }

@@ -71,29 +71,38 @@ const SCROLL_UP = new Function(
   );`,
 );
 
-/** Resident memory (MB) of the app and its WebKit processes. */
+/** Resident memory (MB) of the app and its WebKit processes, in all and per process. */
 function windowMemory() {
   const out = execFileSync("ps", ["-eo", "rss=,comm="], { encoding: "utf8" });
-  let kb = 0;
+  const each = {};
   for (const line of out.split("\n")) {
     const [rss, comm] = line.trim().split(/\s+/, 2);
-    if (comm && /^(arbiter|WebKitWebProces|WebKitNetworkPr)/.test(comm)) kb += Number(rss);
+    if (comm && /^(arbiter|WebKitWebProces|WebKitNetworkPr)/.test(comm) && comm !== "arbiter-server") {
+      each[comm] = (each[comm] ?? 0) + Math.round(Number(rss) / 1024);
+    }
   }
-  return Math.round(kb / 1024);
+  return { total: Object.values(each).reduce((a, b) => a + b, 0), ...each };
 }
 
 const { server, token, browser, close } = await openBenchWindow();
 try {
   const stamp = Date.now();
-  const mine = (await get(server, "/v1/changes?limit=2000", token)).changes
-    .map((c) => c.entity)
-    .filter((e) => e.type === "ticket" && ["open", "new", "pending"].includes(e.data.status))
-    .map((e) => e.data);
+  // Two open email tickets and two open chats, read from the feed's first pages.
+  const mine = [];
+  for (let after = 0; mine.filter((t) => t.channel === "chat").length < 2 || mine.filter((t) => t.channel === "email").length < 2; ) {
+    const page = await get(server, `/v1/changes?after=${after}&limit=5000`, token);
+    for (const c of page.changes) {
+      const e = c.entity;
+      if (e.kind === "ticket" && ["open", "new", "pending"].includes(e.data.status)) mine.push(e.data);
+    }
+    if (!page.has_more) break;
+    after = page.next_cursor;
+  }
   const pick = (channel, n) => mine.filter((t) => t.channel === channel).sort((a, b) => a.id - b.id)[n];
   const threads = [];
   for (const size of SIZES) {
     for (const channel of ["email", "chat"]) {
-      const ticket = pick(channel, threads.length);
+      const ticket = pick(channel, threads.filter((t) => t.channel === channel).length);
       const added = await grow(server, token, ticket, size, stamp);
       threads.push({ ticket, size, channel, added });
       console.error(`#${ticket.id} (${channel}): ${size} messages (${added} added)`);
