@@ -9,6 +9,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 ensure_packages "${BUILD_PACKAGES[@]}" "${DESKTOP_PACKAGES[@]}"
+ensure_mail_packages
 ensure_rust
 ensure_node
 ensure_npm_packages
@@ -19,17 +20,36 @@ PORT="${ARBITER_DEMO_PORT:-8080}"
 [ "${ARBITER_DEMO_RESET:-0}" = 1 ] && rm -rf "$DEMO_DIR"
 mkdir -p "$DEMO_DIR"
 
+# A private mail stack (Postfix, Dovecot) on loopback, so the demo desk gets real email:
+# mail to disputes@exchange.example lands in the disputes queue, support@ in general.
+"$ROOT/scripts/mailstack.sh" stop "$DEMO_DIR/mail" 2>/dev/null || true
+as_root rm -rf "$DEMO_DIR/mail"
+"$ROOT/scripts/mailstack.sh" start "$DEMO_DIR/mail"
+at_exit '"$ROOT/scripts/mailstack.sh" stop "$DEMO_DIR/mail"'
+# shellcheck disable=SC1091
+source "$DEMO_DIR/mail/env"
+printf '%s\n' "$ARBITER_TEST_SUPPORT_PASSWORD" > "$DEMO_DIR/mail/imap-password"
+chmod 600 "$DEMO_DIR/mail/imap-password"
+mailbox() {
+  printf '{"address":"%s","queue":"%s","imap":{"host":"127.0.0.1","port":%s,"security":"plain","username":"%s","password_file":"%s"},"processed_folder":"Processed"}' \
+    "$1" "$2" "$ARBITER_TEST_IMAP_PORT" "$1" "$DEMO_DIR/mail/imap-password"
+}
+printf '{"mailboxes":[%s,%s]}\n' "$(mailbox disputes@exchange.example disputes)" "$(mailbox support@exchange.example general)" \
+  > "$DEMO_DIR/mail/mailboxes.json"
+printf 'SMTP=127.0.0.1:%s\n' "$ARBITER_TEST_SMTP_PORT" > "$DEMO_DIR/mail.env"
+
 say "Starting the reference company API on http://127.0.0.1:$PORT (data in $DEMO_DIR)"
 "$CARGO_TARGET_DIR/debug/arbiter-server" serve --demo --database "$DEMO_DIR/server.db" \
-  --listen "127.0.0.1:$PORT" >"$DEMO_DIR/server.log" 2>&1 &
+  --listen "127.0.0.1:$PORT" --mail-config "$DEMO_DIR/mail/mailboxes.json" >"$DEMO_DIR/server.log" 2>&1 &
 SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+at_exit 'kill $SERVER_PID 2>/dev/null || true'
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
   kill -0 $SERVER_PID 2>/dev/null || die "the reference server did not start; see $DEMO_DIR/server.log"
   sleep 0.2
 done
 
+say "Email the demo desk: curl -sS smtp://127.0.0.1:$ARBITER_TEST_SMTP_PORT --mail-from you@example.com --mail-rcpt disputes@exchange.example --upload-file mail.eml"
 say "Opening Arbiter as the demo agent"
 # The demo desk keeps its own settings and cache, apart from a real profile.
 export XDG_CONFIG_HOME="$DEMO_DIR/desk/config" XDG_DATA_HOME="$DEMO_DIR/desk/data"

@@ -106,6 +106,38 @@ start_test_postgres() {
   PG_STOP=("${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop)
   PG_DIR="$dir"
   # Stopped and removed at exit: each run's cluster is ≈ 0.5 GB, and they used to pile up.
-  trap '"${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
+  at_exit '"${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"'
   say "PostgreSQL for tests on 127.0.0.1:$port"
+}
+
+# Commands run when the script exits, last added first.
+AT_EXIT=()
+at_exit() {
+  AT_EXIT=("$1" "${AT_EXIT[@]}")
+  trap 'for cmd in "${AT_EXIT[@]}"; do eval "$cmd"; done' EXIT
+}
+
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
+
+# Postfix's package asks how to set up the machine's own mail; it must not: the stack below
+# is private. "No configuration" installs the programs and starts nothing.
+ensure_mail_packages() {
+  if ! dpkg -s "${MAIL_PACKAGES[@]}" >/dev/null 2>&1; then
+    echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
+    ensure_packages "${MAIL_PACKAGES[@]}"
+  fi
+}
+
+# A private Postfix + Dovecot on loopback (scripts/mailstack.sh), stopped and removed at exit.
+# Exports ARBITER_TEST_IMAP_PORT, _SMTP_PORT, _SUPPORT_PASSWORD and _MAIL_DIR.
+start_mail_stack() {
+  ensure_mail_packages
+  MAIL_DIR="$(mktemp -d "${TMPDIR:-/tmp}/arbiter-mail-XXXXXX")"
+  "$ROOT/scripts/mailstack.sh" start "$MAIL_DIR"
+  at_exit '"$ROOT/scripts/mailstack.sh" stop "$MAIL_DIR"; as_root rm -rf "$MAIL_DIR"'
+  set -a
+  # shellcheck disable=SC1091
+  source "$MAIL_DIR/env"
+  set +a
+  say "Mail stack: SMTP 127.0.0.1:$ARBITER_TEST_SMTP_PORT, IMAP 127.0.0.1:$ARBITER_TEST_IMAP_PORT"
 }

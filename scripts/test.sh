@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing on a Debian/Ubuntu machine and runs every test: formatting, lints,
 # the Rust suites (reference server on loopback on SQLite and a private PostgreSQL, real
-# SQLite files, the OS keyring in a private D-Bus session), the contract (Schemathesis
+# SQLite files, the OS keyring in a private D-Bus session, a private Postfix and Dovecot
+# for the mail room), the contract (Schemathesis
 # against the reference server and its OpenAPI document), the UI's type check and
 # unit tests, the UI's flows in Debian's Chromium on the in-memory desk, and the
 # end-to-end tests in the real app window.
@@ -17,6 +18,8 @@ ensure_tauri_driver
 
 start_test_postgres
 export ARBITER_REQUIRE_POSTGRES=1
+start_mail_stack
+export ARBITER_REQUIRE_MAIL=1
 
 say "Rust formatting";  cargo fmt --all --check
 say "Rust lints";       cargo clippy --workspace --all-targets --locked -- -D warnings

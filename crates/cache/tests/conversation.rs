@@ -44,6 +44,7 @@ fn message(id: i64, ticket_id: i64, second: i64) -> Entity {
         html: None,
         email: None,
         attachments: vec![],
+        mail_warnings: Vec::new(),
         created_at: at(second),
         client_ref: None,
     })

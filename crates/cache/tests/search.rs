@@ -43,6 +43,7 @@ fn message(id: i64, ticket_id: i64, text: &str, day: u32) -> Message {
         html: None,
         email: None,
         attachments: vec![],
+        mail_warnings: Vec::new(),
         created_at: at(day),
         client_ref: None,
     }

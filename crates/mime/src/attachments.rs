@@ -54,7 +54,7 @@ pub(crate) fn collect(message: &Message<'_>, oversized_html: Option<&str>, warni
         let declared = declared_type(part);
         let name = part.attachment_name().unwrap_or("");
         if bytes.len() > MAX_ATTACHMENT_BYTES {
-            warnings.push(Warning::AttachmentTooLarge { name: clean_name(name, &declared), bytes: bytes.len() });
+            warnings.push(Warning::AttachmentTooLarge { name: clean_name(name, &declared), bytes: bytes.len() as i64 });
             continue;
         }
         if parts.len() >= MAX_ATTACHMENTS {
@@ -67,7 +67,7 @@ pub(crate) fn collect(message: &Message<'_>, oversized_html: Option<&str>, warni
         parts.push(Part::new(name, &declared, content_id, inline, bytes));
     }
     if dropped > 0 {
-        warnings.push(Warning::TooManyAttachments { dropped });
+        warnings.push(Warning::TooManyAttachments { dropped: dropped as i64 });
     }
     parts
 }

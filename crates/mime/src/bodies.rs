@@ -24,7 +24,7 @@ impl Bodies {
         let html = html_part.and_then(|p| decoded_text(p, raw, true, warnings));
         let (html, oversized_html) = match html {
             Some(html) if html.len() > MAX_HTML_BYTES => {
-                warnings.push(Warning::HtmlTooLarge { bytes: html.len() });
+                warnings.push(Warning::HtmlTooLarge { bytes: html.len() as i64 });
                 (None, Some(html))
             }
             html => (html, None),
@@ -39,7 +39,7 @@ impl Bodies {
         };
         let chars = text.chars().count();
         let text = if chars > MAX_TEXT_CHARS {
-            warnings.push(Warning::TextTruncated { chars });
+            warnings.push(Warning::TextTruncated { chars: chars as i64 });
             text.chars().take(MAX_TEXT_CHARS).collect()
         } else {
             text

@@ -23,7 +23,6 @@ pub use threading::{normalize_message_id, reply_subject, ticket_number_in_subjec
 
 use chrono::{DateTime, Utc};
 use mail_parser::MessageParser;
-use serde::Serialize;
 
 /// The largest raw message the desk reads; a bigger one is quarantined unread.
 pub const MAX_MESSAGE_BYTES: usize = 40 * 1024 * 1024;
@@ -38,32 +37,8 @@ pub const MAX_TEXT_CHARS: usize = 200_000;
 /// The longest subject kept (characters).
 pub const MAX_SUBJECT_CHARS: usize = 300;
 
-/// What could not be read as sent; shown on the message so the agent knows to look at the
-/// original.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Warning {
-    /// The MIME structure is broken (a missing boundary, a truncated part); what follows the
-    /// break may be missing from the bodies.
-    Malformed,
-    /// A text part's declared charset did not fit its bytes; it was read as `used`.
-    CharsetGuessed { declared: String, used: String },
-    /// The HTML body was too big to show; it is kept as an attachment.
-    HtmlTooLarge { bytes: usize },
-    /// The text body was cut at `MAX_TEXT_CHARS`.
-    TextTruncated { chars: usize },
-    /// More attachments than `MAX_ATTACHMENTS`; `dropped` are only in the raw message.
-    TooManyAttachments { dropped: usize },
-    /// An attachment over `MAX_ATTACHMENT_BYTES`; only in the raw message.
-    AttachmentTooLarge { name: String, bytes: usize },
-    /// The message had no Message-ID; one was made from its content.
-    NoMessageId,
-    /// A header held line breaks or control characters (a header injection attempt or a
-    /// broken mailer); they were replaced by spaces.
-    ControlCharactersInHeader { header: String },
-    /// No sender address could be read.
-    NoSender,
-}
+/// What could not be read as sent: the contract's type, stored on the message.
+pub use arbiter_contract::MailWarning as Warning;
 
 /// One inbound email, read.
 #[derive(Debug, Clone)]
@@ -127,6 +102,16 @@ pub fn read(raw: &[u8]) -> InboundMail {
         language,
         warnings,
     }
+}
+
+/// The Message-ID alone, from the headers (for a message too big to read whole); made from
+/// the content's hash when there is none, as `read` does.
+pub fn message_id_of(raw: &[u8]) -> String {
+    MessageParser::default()
+        .parse_headers(raw)
+        .and_then(|m| m.message_id().map(normalize_message_id))
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(|| threading::synthetic_message_id(raw))
 }
 
 fn unreadable(raw: &[u8]) -> InboundMail {

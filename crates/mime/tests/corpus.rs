@@ -178,7 +178,7 @@ fn a_thirty_megabyte_message_keeps_its_attachment_or_says_why_not() {
         "Content-Type: application/octet-stream; name=huge.bin\r\nContent-Transfer-Encoding: base64\r\n\r\n{encoded}"
     )]));
     assert!(mail.attachments.is_empty());
-    assert!(mail.warnings.contains(&Warning::AttachmentTooLarge { name: "huge.bin".into(), bytes: big.len() }));
+    assert!(mail.warnings.contains(&Warning::AttachmentTooLarge { name: "huge.bin".into(), bytes: big.len() as i64 }));
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub mod escalator;
 pub mod generator;
 pub mod http;
 pub mod hub;
+pub mod mailroom;
 pub mod mutation;
 pub mod rate_limit;
 pub mod risk;

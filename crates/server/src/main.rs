@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use arbiter_server::generator::{self, GeneratorOptions};
+use arbiter_server::mailroom::{MailConfig, MailRoom};
 use arbiter_server::rate_limit::RateLimit;
 use arbiter_server::simulator::{Simulator, SimulatorOptions};
 use arbiter_server::{Config, Db, RunningServer};
@@ -54,6 +55,9 @@ enum Command {
         /// amounts, repeat contacts, chargeback deadlines); 0 turns it off.
         #[arg(long, default_value_t = 15)]
         escalation_interval_secs: u64,
+        /// Support mailboxes to read over IMAP (a JSON file; see `mailroom::config`).
+        #[arg(long, env = "ARBITER_MAIL_CONFIG")]
+        mail_config: Option<PathBuf>,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -116,7 +120,9 @@ async fn main() -> anyhow::Result<()> {
             tombstone_retention_days,
             gateway_token,
             escalation_interval_secs,
+            mail_config,
         } => {
+            let mail = mail_config.as_deref().map(MailConfig::load).transpose()?;
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
             if demo {
                 fill_if_empty(&db, &database, &generator).await?;
@@ -133,6 +139,7 @@ async fn main() -> anyhow::Result<()> {
                     std::time::Duration::from_secs(escalation_interval_secs),
                 )
             });
+            let _mail_room = mail.map(|config| MailRoom::spawn(server.state.clone(), &config));
             let db = server.db().clone();
             tokio::spawn(async move {
                 let retention = chrono::Duration::days(i64::from(tombstone_retention_days));

@@ -72,6 +72,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("POST", "/v1/documents"),
         ("GET", "/v1/documents/{id}"),
         ("GET", "/v1/documents/{id}/content"),
+        ("GET", "/v1/attachments/{sha256}"),
         ("GET", "/v1/policies"),
         ("PUT", "/v1/policies"),
         ("GET", "/v1/supervisor/overview"),

@@ -272,8 +272,10 @@ export type Attachment = {
 	name: string,
 	content_type: string,
 	size_bytes: number,
-	/**  SHA-256 of the content, hex. */
+	/**  SHA-256 of the content, hex. The bytes are at `GET /v1/attachments/{sha256}`. */
 	sha256: string,
+	/**  The `Content-ID` (without brackets) of an image the email's HTML shows as `cid:`. */
+	content_id?: string | null,
 };
 
 export type AuthorKind = "customer" | "agent" | "system";
@@ -967,6 +969,36 @@ export type MacroChoice = {
 	add_tags: string[],
 };
 
+/**
+ *  What could not be read of an email as it was sent; shown on the message so the agent
+ *  knows to look at the original (kept whole on the server).
+ */
+export type MailWarning = 
+/**
+ *  The MIME structure is broken (a missing boundary, a cut-off part); what follows the
+ *  break may be missing.
+ */
+{ kind: "malformed" } | 
+/**  A text part's declared charset did not fit its bytes; it was read as `used`. */
+{ kind: "charset_guessed"; declared: string; used: string } | 
+/**  The HTML body was too big to show; it is attached as `message.html`. */
+{ kind: "html_too_large"; bytes: number } | 
+/**  The text was cut at this many characters. */
+{ kind: "text_truncated"; chars: number } | 
+/**  More attachments than one message keeps; these are only in the original. */
+{ kind: "too_many_attachments"; dropped: number } | 
+/**  An attachment over the size limit; only in the original. */
+{ kind: "attachment_too_large"; name: string; bytes: number } | 
+/**  The email had no Message-ID; one was made from its content. */
+{ kind: "no_message_id" } | 
+/**
+ *  A header held line breaks or control characters (an injection attempt or a broken
+ *  mailer); they were replaced by spaces.
+ */
+{ kind: "control_characters_in_header"; header: string } | 
+/**  No sender address could be read. */
+{ kind: "no_sender" };
+
 /**  One message of a conversation, visible to the customer (unlike notes). */
 export type Message = {
 	id: number,
@@ -982,6 +1014,8 @@ export type Message = {
 	html: string | null,
 	email: EmailEnvelope | null,
 	attachments: Attachment[],
+	/**  What could not be read of an email as sent (empty for nearly every message). */
+	mail_warnings?: MailWarning[],
 	created_at: string,
 	/**
 	 *  The idempotency key of the request that created it, so a client can match its own

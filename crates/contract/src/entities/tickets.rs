@@ -124,8 +124,39 @@ pub struct Attachment {
     pub name: String,
     pub content_type: String,
     pub size_bytes: i64,
-    /// SHA-256 of the content, hex.
+    /// SHA-256 of the content, hex. The bytes are at `GET /v1/attachments/{sha256}`.
     pub sha256: String,
+    /// The `Content-ID` (without brackets) of an image the email's HTML shows as `cid:`.
+    #[serde(default)]
+    pub content_id: Option<String>,
+}
+
+/// What could not be read of an email as it was sent; shown on the message so the agent
+/// knows to look at the original (kept whole on the server).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MailWarning {
+    /// The MIME structure is broken (a missing boundary, a cut-off part); what follows the
+    /// break may be missing.
+    Malformed,
+    /// A text part's declared charset did not fit its bytes; it was read as `used`.
+    CharsetGuessed { declared: String, used: String },
+    /// The HTML body was too big to show; it is attached as `message.html`.
+    HtmlTooLarge { bytes: i64 },
+    /// The text was cut at this many characters.
+    TextTruncated { chars: i64 },
+    /// More attachments than one message keeps; these are only in the original.
+    TooManyAttachments { dropped: i64 },
+    /// An attachment over the size limit; only in the original.
+    AttachmentTooLarge { name: String, bytes: i64 },
+    /// The email had no Message-ID; one was made from its content.
+    NoMessageId,
+    /// A header held line breaks or control characters (an injection attempt or a broken
+    /// mailer); they were replaced by spaces.
+    ControlCharactersInHeader { header: String },
+    /// No sender address could be read.
+    NoSender,
 }
 
 /// Envelope of an email message.
@@ -156,6 +187,9 @@ pub struct Message {
     pub html: Option<String>,
     pub email: Option<EmailEnvelope>,
     pub attachments: Vec<Attachment>,
+    /// What could not be read of an email as sent (empty for nearly every message).
+    #[serde(default)]
+    pub mail_warnings: Vec<MailWarning>,
     pub created_at: DateTime<Utc>,
     /// The idempotency key of the request that created it, so a client can match its own
     /// pending action to the stored message.

@@ -173,6 +173,7 @@ pub fn agent_message(
             message_id: format!("<{}.{}@arbiter.example>", ticket.id, id),
         }),
         attachments: Vec::new(),
+        mail_warnings: Vec::new(),
         created_at: now,
         client_ref,
     }

@@ -37,46 +37,75 @@ pub async fn customer_message(
     let mut tx = state.db.begin_write().await?;
     let Some(current) = reads::ticket(&mut tx, ticket_id).await? else { return Ok(None) };
     let Some(customer) = reads::customer(&mut tx, current.customer_id).await? else { return Ok(None) };
-    let policy = reads::policy(&mut tx).await?;
     let mut message = message_from(next_id(&mut tx, "messages").await?, &current, &customer, text, now);
     if let Some(html) = html.filter(|_| current.channel == Channel::Email) {
         message.html = Some(html);
     }
-    let next = tickets::after_customer_message(&current, &policy.sla, customer.vip_tier.is_vip(), now);
-    put_ticket(&mut tx, &next).await?;
-    let scope = Scope::of_ticket(&next);
-    put_message(&mut tx, &message, &scope).await?;
-    let mut raised: Option<(Escalation, Ticket)> = None;
-    if let Some(word) = crate::generator::sensitive_word(&policy.escalation, &next.language, text) {
-        let escalation = raise(
-            &mut tx,
-            &next,
-            EscalationLevel::L2,
-            EscalationReason::SensitiveLanguage,
-            format!("the customer wrote \u{201c}{word}\u{201d}"),
-            "compliance",
-        )
-        .await?;
-        let mut escalated = next.clone();
-        escalated.escalation_level = escalated.escalation_level.max(EscalationLevel::L2);
-        escalated.version += 1;
-        put_ticket(&mut tx, &escalated).await?;
-        raised = Some((escalation, escalated));
-    }
+    let added = add_customer_message(&mut tx, &current, &customer, message, now).await?;
     tx.commit().await?;
-    customer_typing(state, &current, false);
-    let shown = raised.as_ref().map_or(&next, |(_, escalated)| escalated).clone();
-    state.hub.publish(
-        StreamPayload::MessageCreated { message: message.clone(), ticket: Some(Box::new(shown)) },
-        vec![scope],
-    );
-    if let Some((escalation, ticket)) = raised {
+    added.publish(state, &current);
+    Ok(Some(added.message))
+}
+
+/// A customer's message stored on its ticket, to announce once committed.
+pub(crate) struct AddedMessage {
+    pub message: Message,
+    /// The ticket as it now is (escalated, when the message raised one).
+    pub ticket: Ticket,
+    pub escalation: Option<Escalation>,
+}
+
+impl AddedMessage {
+    /// Tells the desks; `before` is the ticket as it was (its viewers stop seeing typing).
+    pub fn publish(&self, state: &AppState, before: &Ticket) {
+        customer_typing(state, before, false);
+        let scope = Scope::of_ticket(&self.ticket);
         state.hub.publish(
-            StreamPayload::Escalation { escalation: escalation.clone() },
-            vec![Scope::of_escalation(&escalation, Some(&ticket))],
+            StreamPayload::MessageCreated {
+                message: self.message.clone(),
+                ticket: Some(Box::new(self.ticket.clone())),
+            },
+            vec![scope],
         );
+        if let Some(escalation) = &self.escalation {
+            state.hub.publish(
+                StreamPayload::Escalation { escalation: escalation.clone() },
+                vec![Scope::of_escalation(escalation, Some(&self.ticket))],
+            );
+        }
     }
-    Ok(Some(message))
+}
+
+/// Writes a customer's message on `current` in `tx`: the ticket's status and clocks move,
+/// and sensitive language raises an L2 escalation to compliance.
+pub(crate) async fn add_customer_message(
+    tx: &mut crate::db::Tx,
+    current: &Ticket,
+    customer: &Customer,
+    message: Message,
+    now: DateTime<Utc>,
+) -> Result<AddedMessage, sqlx::Error> {
+    let policy = reads::policy(tx).await?;
+    let next = tickets::after_customer_message(current, &policy.sla, customer.vip_tier.is_vip(), now);
+    put_ticket(tx, &next).await?;
+    put_message(tx, &message, &Scope::of_ticket(&next)).await?;
+    let Some(word) = crate::generator::sensitive_word(&policy.escalation, &next.language, &message.text) else {
+        return Ok(AddedMessage { message, ticket: next, escalation: None });
+    };
+    let escalation = raise(
+        tx,
+        &next,
+        EscalationLevel::L2,
+        EscalationReason::SensitiveLanguage,
+        format!("the customer wrote \u{201c}{word}\u{201d}"),
+        "compliance",
+    )
+    .await?;
+    let mut escalated = next;
+    escalated.escalation_level = escalated.escalation_level.max(EscalationLevel::L2);
+    escalated.version += 1;
+    put_ticket(tx, &escalated).await?;
+    Ok(AddedMessage { message, ticket: escalated, escalation: Some(escalation) })
 }
 
 /// Stores an internal team's answer in a side conversation (reopening it if it was closed,
@@ -131,6 +160,7 @@ pub(crate) fn message_from(id: i64, ticket: &Ticket, customer: &Customer, text: 
             message_id: format!("<{}.{id}@mail.example>", ticket.id),
         }),
         attachments: vec![],
+        mail_warnings: Vec::new(),
         created_at: now,
         client_ref: None,
     }

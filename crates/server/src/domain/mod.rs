@@ -5,6 +5,7 @@
 //! simulator reuse the same rules.
 
 pub mod access;
+pub mod attachments;
 pub mod audit;
 pub mod cases;
 pub mod conversation;
@@ -16,6 +17,7 @@ pub mod feed;
 pub mod handovers;
 pub mod inbound;
 pub mod input;
+pub mod mail_intake;
 pub mod money;
 pub mod overview;
 pub mod policies;

@@ -49,7 +49,7 @@ fn columns_of(table: &str) -> &'static [&'static str] {
     match table {
         "teams" => &["id", "kind", "data"],
         "agents" => &["id", "team", "role", "data"],
-        "customers" => &["id", "account_id", "data"],
+        "customers" => &["id", "account_id", "email", "data"],
         "tickets" => {
             &["id", "queue", "assignee_id", "customer_id", "status", "created_at", "updated_at", "version", "data"]
         }
@@ -129,7 +129,7 @@ impl<'c> Bulk<'c> {
     }
 
     pub async fn customer(&mut self, c: &Customer) -> Result<(), sqlx::Error> {
-        let row = vec![c.id.into(), Val::from(c.account_id.as_str())];
+        let row = vec![c.id.into(), Val::from(c.account_id.as_str()), c.email.to_lowercase().into()];
         self.add("customers", EntityKind::Customer, c.id, row, c, &Scope::of_customer(c.id)).await
     }
 

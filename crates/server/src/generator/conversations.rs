@@ -158,6 +158,7 @@ fn maybe_attachments<R: Rng>(rng: &mut R, text: &str) -> Vec<Attachment> {
         content_type: content_type.into(),
         size_bytes: size + rng.random_range(0..5_000),
         sha256,
+        content_id: None,
     }]
 }
 
@@ -358,6 +359,7 @@ pub fn make_ticket<R: Rng>(
             html,
             email: envelope,
             attachments,
+            mail_warnings: Vec::new(),
             created_at: at,
             client_ref: None,
         });

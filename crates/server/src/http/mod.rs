@@ -1,6 +1,7 @@
 //! The HTTP surface of API v1. Every route is registered through utoipa-axum, so the router
 //! and the OpenAPI document (`/openapi.json`) come from the same list and cannot disagree.
 
+pub mod attachments;
 pub mod cases;
 pub mod conversation;
 pub mod customers;
@@ -101,6 +102,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::upload).layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES)))
         .routes(routes!(documents::document))
         .routes(routes!(documents::content))
+        .routes(routes!(attachments::content))
         .routes(routes!(policies::current, policies::replace))
         .routes(routes!(supervisor::overview))
         .routes(routes!(supervisor::audit))

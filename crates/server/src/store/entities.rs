@@ -23,7 +23,8 @@ pub async fn put_agent(conn: &mut AnyConnection, agent: &Agent) -> Result<(), sq
 }
 
 pub async fn put_customer(conn: &mut AnyConnection, customer: &Customer) -> Result<(), sqlx::Error> {
-    let columns = [("account_id", Val::from(customer.account_id.as_str()))];
+    let columns =
+        [("account_id", Val::from(customer.account_id.as_str())), ("email", customer.email.to_lowercase().into())];
     upsert(conn, "customers", customer.id.into(), &columns, to_json(customer)).await?;
     record_change(conn, &Entity::Customer(customer.clone()), &Scope::of_customer(customer.id)).await?;
     Ok(())

@@ -9,6 +9,7 @@ pub mod feed;
 pub mod handovers;
 pub mod idempotency;
 pub mod links;
+pub mod mail;
 pub mod reads;
 pub mod rescope;
 pub mod rows;

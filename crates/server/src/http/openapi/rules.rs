@@ -7,7 +7,9 @@ use arbiter_contract::{EscalationLevel, FEED_MAX_LIMIT, REPLY_MAX_CHARS};
 use serde_json::{json, Value};
 
 use crate::domain::input::{not_blank_pattern, RISK_RULES, TAGS_MAX, TAG_MAX_CHARS};
-use crate::domain::{audit, cases, conversation, documents, escalations, handovers, inbound, money, sars, tickets};
+use crate::domain::{
+    attachments, audit, cases, conversation, documents, escalations, handovers, inbound, money, sars, tickets,
+};
 
 pub(super) fn apply(doc: &mut Value) {
     for (schema, property, keywords) in field_rules() {
@@ -24,6 +26,9 @@ pub(super) fn apply(doc: &mut Value) {
         for param in op.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
             if param["in"] == "query" {
                 param["schema"] = not_nullable(param["schema"].take());
+            }
+            if param["in"] == "path" && param["name"] == "sha256" {
+                param["schema"] = json!({"type": "string", "pattern": attachments::SHA256_PATTERN});
             }
             if param["in"] == "header" && param["name"] == documents_sha_header() {
                 param["schema"] = json!({"type": "string", "pattern": documents::SHA256_PATTERN});

@@ -42,6 +42,33 @@ describe("Conversation", () => {
     expect(list.querySelector("a")).toBeNull();
   });
 
+  it("says what of an email could not be read as sent", async () => {
+    const fake = new FakeBackend(sampleData());
+    useBackend(fake);
+    const view = fake.tickets[0];
+    view.messages = [
+      {
+        ...view.messages[0],
+        html: null,
+        mail_warnings: [
+          { kind: "charset_guessed", declared: "utf-8", used: "windows-1251" },
+          { kind: "too_many_attachments", dropped: 400 },
+          { kind: "control_characters_in_header", header: "Subject" },
+        ],
+      },
+    ];
+    const { conversation } = await fake.ticket(view.ticket.id);
+    render(Conversation, { props: { ticketId: view.ticket.id, conversation, channel: "email", agentName: "Ava Chen" } });
+    const warnings = screen.getByTestId("mail-warnings");
+    expect(warnings.getAttribute("role")).toBe("note");
+    const items = [...warnings.querySelectorAll("li")].map((li) => li.textContent);
+    expect(items).toEqual([
+      "It said its text was utf-8, but it is windows-1251; it was read as windows-1251.",
+      "400 more attachments are only in the original.",
+      "Its Subject held line breaks or control characters (possibly an injection attempt); they were replaced by spaces.",
+    ]);
+  });
+
   it("opens a long thread at its newest part and brings earlier messages a page at a time", async () => {
     const fake = new FakeBackend(sampleData());
     useBackend(fake);

@@ -1,0 +1,167 @@
+//! Which support mailboxes the server reads, from a JSON file the deployment writes:
+//!
+//! ```json
+//! { "mailboxes": [ {
+//!     "address": "support@exchange.example", "queue": "general", "language": "en",
+//!     "imap": { "host": "imap.exchange.example", "port": 993, "security": "tls",
+//!               "username": "support", "password_env": "SUPPORT_IMAP_PASSWORD" },
+//!     "folder": "INBOX", "processed_folder": "Arbiter/Processed", "poll_seconds": 30 } ] }
+//! ```
+//!
+//! Passwords come from the environment (`password_env`) or a file only the server's user
+//! reads (`password_file`), never from the command line or this file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use serde::Deserialize;
+
+use crate::domain::mail_intake::SupportAddress;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailConfig {
+    pub mailboxes: Vec<MailboxConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailboxConfig {
+    pub address: String,
+    pub queue: String,
+    #[serde(default = "english")]
+    pub language: String,
+    pub imap: ImapConfig,
+    #[serde(default = "inbox")]
+    pub folder: String,
+    /// Where read mail goes once stored; without one it is only flagged `\Seen`.
+    #[serde(default)]
+    pub processed_folder: Option<String>,
+    /// How often to look for mail when the server offers no IDLE (and, with IDLE, the longest
+    /// wait before looking anyway).
+    #[serde(default = "thirty")]
+    pub poll_seconds: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Security {
+    /// TLS from the first byte (port 993).
+    Tls,
+    /// Plain, then STARTTLS before logging in (port 143).
+    Starttls,
+    /// No TLS: only to a server on loopback (tests, a local relay).
+    Plain,
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImapConfig {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: String,
+    #[serde(default)]
+    pub password_env: Option<String>,
+    #[serde(default)]
+    pub password_file: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for ImapConfig {
+    // No password here, but keep the shape obvious in logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "imap://{}@{}:{} ({:?})", self.username, self.host, self.port, self.security)
+    }
+}
+
+fn english() -> String {
+    "en".into()
+}
+fn inbox() -> String {
+    "INBOX".into()
+}
+fn thirty() -> u64 {
+    30
+}
+
+impl MailConfig {
+    pub fn load(path: &Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let config: MailConfig =
+            serde_json::from_str(&text).with_context(|| format!("{} is not a mail configuration", path.display()))?;
+        for mailbox in &config.mailboxes {
+            mailbox.check()?;
+        }
+        Ok(config)
+    }
+
+    /// Every address the desk sends from: mail from these is never taken in (a loop).
+    pub fn own_addresses(&self) -> Vec<String> {
+        self.mailboxes.iter().map(|m| m.address.to_lowercase()).collect()
+    }
+}
+
+impl MailboxConfig {
+    fn check(&self) -> anyhow::Result<()> {
+        if !self.address.contains('@') {
+            bail!("mailbox address {:?} is not an email address", self.address);
+        }
+        if self.imap.security == Security::Plain && !is_loopback(&self.imap.host) {
+            bail!("{}: plain IMAP is only allowed to a server on loopback; use tls or starttls", self.address);
+        }
+        if self.imap.password_env.is_none() == self.imap.password_file.is_none() {
+            bail!("{}: give the IMAP password as exactly one of password_env or password_file", self.address);
+        }
+        Ok(())
+    }
+
+    pub fn support_address(&self) -> SupportAddress {
+        SupportAddress {
+            address: self.address.to_lowercase(),
+            queue: self.queue.clone(),
+            language: self.language.clone(),
+        }
+    }
+
+    /// Read when connecting, so a rotated password is picked up without a restart.
+    pub fn password(&self) -> anyhow::Result<String> {
+        if let Some(name) = &self.imap.password_env {
+            return std::env::var(name).with_context(|| format!("{}: ${name} is not set", self.address));
+        }
+        let path = self.imap.password_file.as_ref().expect("checked at load");
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("{}: reading {}", self.address, path.display()))?;
+        Ok(text.trim_end_matches(['\r', '\n']).to_string())
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> anyhow::Result<MailConfig> {
+        let config: MailConfig = serde_json::from_str(json)?;
+        for m in &config.mailboxes {
+            m.check()?;
+        }
+        Ok(config)
+    }
+
+    #[test]
+    fn plain_imap_only_on_loopback_and_one_password_source() {
+        let mailbox = |host: &str, security: &str, password: &str| {
+            format!(
+                r#"{{"mailboxes":[{{"address":"s@x.example","queue":"general","imap":{{"host":"{host}","port":143,"security":"{security}","username":"u",{password}}}}}]}}"#
+            )
+        };
+        assert!(parse(&mailbox("127.0.0.1", "plain", r#""password_env":"P""#)).is_ok());
+        assert!(parse(&mailbox("imap.x.example", "plain", r#""password_env":"P""#)).is_err());
+        assert!(parse(&mailbox("imap.x.example", "tls", r#""password_env":"P""#)).is_ok());
+        assert!(parse(&mailbox("imap.x.example", "tls", r#""password_env":"P","password_file":"/f""#)).is_err());
+        assert!(parse(&mailbox("imap.x.example", "tls", r#""password":"inline""#)).is_err());
+    }
+}

@@ -1,0 +1,39 @@
+//! The mail room: the server's side of real email. It reads the support mailboxes a
+//! deployment configures (`--mail-config`) and hands every message to the intake
+//! (`domain::mail_intake`), which threads it, opens tickets and keeps the files.
+
+pub mod config;
+pub mod imap;
+
+use std::sync::Arc;
+
+use tokio::task::JoinHandle;
+
+pub use config::MailConfig;
+
+use crate::AppState;
+
+/// The running readers, one per mailbox; dropping it stops them.
+pub struct MailRoom {
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl MailRoom {
+    pub fn spawn(state: AppState, config: &MailConfig) -> Self {
+        let own: Arc<[String]> = config.own_addresses().into();
+        let tasks = config
+            .mailboxes
+            .iter()
+            .map(|mailbox| tokio::spawn(imap::run(state.clone(), mailbox.clone(), own.clone())))
+            .collect();
+        MailRoom { tasks }
+    }
+}
+
+impl Drop for MailRoom {
+    fn drop(&mut self) {
+        for task in &self.tasks {
+            task.abort();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Email's own records: the Message-IDs seen and sent (threading and duplicates), files by
+//! their SHA-256, which messages carry them, and the quarantine.
+
+use sqlx::{AnyConnection, Row};
+
+/// What became of one Message-ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disposition {
+    /// It opened a ticket.
+    Opened,
+    /// It joined an existing ticket.
+    Joined,
+    AutoReply,
+    Bounce,
+    /// Mail from one of the desk's own addresses (a loop).
+    Own,
+    Quarantined,
+    /// The desk sent it.
+    Sent,
+}
+
+impl Disposition {
+    fn as_str(self) -> &'static str {
+        match self {
+            Disposition::Opened => "opened",
+            Disposition::Joined => "joined",
+            Disposition::AutoReply => "auto_reply",
+            Disposition::Bounce => "bounce",
+            Disposition::Own => "own",
+            Disposition::Quarantined => "quarantined",
+            Disposition::Sent => "sent",
+        }
+    }
+}
+
+/// A Message-ID's record.
+pub struct SeenEmail<'a> {
+    pub message_id: &'a str,
+    pub mailbox: &'a str,
+    pub disposition: Disposition,
+    pub ticket_id: Option<i64>,
+    pub stored_message_id: Option<i64>,
+    pub raw_sha256: Option<&'a str>,
+    pub at_ms: i64,
+}
+
+pub async fn record_email(conn: &mut AnyConnection, seen: &SeenEmail<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO email_messages (message_id, mailbox, disposition, ticket_id, stored_message_id, raw_sha256, received_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(seen.message_id)
+    .bind(seen.mailbox)
+    .bind(seen.disposition.as_str())
+    .bind(seen.ticket_id)
+    .bind(seen.stored_message_id)
+    .bind(seen.raw_sha256)
+    .bind(seen.at_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether this Message-ID was seen (or sent) before.
+pub async fn email_seen(conn: &mut AnyConnection, message_id: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<String> = sqlx::query_scalar("SELECT message_id FROM email_messages WHERE message_id = $1")
+        .bind(message_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// The ticket the newest of these Message-IDs belongs to, if any does.
+pub async fn ticket_of_emails(conn: &mut AnyConnection, message_ids: &[String]) -> Result<Option<i64>, sqlx::Error> {
+    // The References header lists oldest first; the newest known one decides.
+    for id in message_ids.iter().rev() {
+        let ticket: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT ticket_id FROM email_messages WHERE message_id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some(Some(ticket)) = ticket {
+            return Ok(Some(ticket));
+        }
+    }
+    Ok(None)
+}
+
+/// Stores a file's bytes once (by their SHA-256).
+pub async fn put_file(conn: &mut AnyConnection, sha256: &str, content: &[u8]) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO file_contents (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING")
+        .bind(sha256)
+        .bind(content.to_vec())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn file(conn: &mut AnyConnection, sha256: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT content FROM file_contents WHERE sha256 = $1").bind(sha256).fetch_optional(conn).await
+}
+
+/// Records that a message carries a file.
+pub async fn link_file(
+    conn: &mut AnyConnection,
+    sha256: &str,
+    message_id: i64,
+    ticket_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO message_files (sha256, message_id, ticket_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (sha256, message_id) DO NOTHING",
+    )
+    .bind(sha256)
+    .bind(message_id)
+    .bind(ticket_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The tickets whose messages carry a file.
+pub async fn tickets_with_file(conn: &mut AnyConnection, sha256: &str) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT DISTINCT ticket_id FROM message_files WHERE sha256 = $1")
+        .bind(sha256)
+        .fetch_all(conn)
+        .await
+}
+
+pub struct Quarantined<'a> {
+    pub mailbox: &'a str,
+    pub reason: &'a str,
+    pub raw_sha256: &'a str,
+    pub size_bytes: i64,
+    pub at_ms: i64,
+}
+
+pub async fn quarantine(conn: &mut AnyConnection, q: &Quarantined<'_>) -> Result<i64, sqlx::Error> {
+    let id: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM mail_quarantine").fetch_one(&mut *conn).await?;
+    sqlx::query(
+        "INSERT INTO mail_quarantine (id, mailbox, reason, raw_sha256, size_bytes, received_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(q.mailbox)
+    .bind(q.reason)
+    .bind(q.raw_sha256)
+    .bind(q.size_bytes)
+    .bind(q.at_ms)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// The quarantine, newest first: (id, mailbox, reason, raw SHA-256, size, received ms).
+pub async fn quarantined(
+    conn: &mut AnyConnection,
+    limit: i64,
+) -> Result<Vec<(i64, String, String, String, i64, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, mailbox, reason, raw_sha256, size_bytes, received_at FROM mail_quarantine ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?, r.try_get(5)?)))
+        .collect()
+}
+
+/// The customer who writes from this address (the oldest account, if several share it).
+pub async fn customer_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM customers WHERE email = $1 ORDER BY id LIMIT 1")
+        .bind(email.to_lowercase())
+        .fetch_optional(conn)
+        .await
+}
