@@ -26,6 +26,8 @@ start() {
   local dir=$1
   mkdir -p "$dir"
   dir="$(cd "$dir" && pwd)"
+  # Postfix's and Dovecot's own users work in here (mktemp makes folders only we can enter).
+  chmod 755 "$dir"
   local imap_port lmtp_port smtp_port
   imap_port=$(free_port 31143)
   lmtp_port=$(free_port $((imap_port + 1)))
