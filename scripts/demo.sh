@@ -31,8 +31,8 @@ source "$DEMO_DIR/mail/env"
 printf '%s\n' "$ARBITER_TEST_SUPPORT_PASSWORD" > "$DEMO_DIR/mail/imap-password"
 chmod 600 "$DEMO_DIR/mail/imap-password"
 mailbox() {
-  printf '{"address":"%s","queue":"%s","imap":{"host":"127.0.0.1","port":%s,"security":"plain","username":"%s","password_file":"%s"},"processed_folder":"Processed"}' \
-    "$1" "$2" "$ARBITER_TEST_IMAP_PORT" "$1" "$DEMO_DIR/mail/imap-password"
+  printf '{"address":"%s","queue":"%s","imap":{"host":"127.0.0.1","port":%s,"security":"plain","username":"%s","password_file":"%s"},"smtp":{"host":"127.0.0.1","port":%s,"security":"plain"},"processed_folder":"Processed"}' \
+    "$1" "$2" "$ARBITER_TEST_IMAP_PORT" "$1" "$DEMO_DIR/mail/imap-password" "$ARBITER_TEST_SMTP_PORT"
 }
 printf '{"mailboxes":[%s,%s]}\n' "$(mailbox disputes@exchange.example disputes)" "$(mailbox support@exchange.example general)" \
   > "$DEMO_DIR/mail/mailboxes.json"

@@ -51,7 +51,7 @@ pub(crate) async fn page(
     // Newest first across both, cut at `limit`.
     let mut entries: Vec<(ConversationCursor, Entry)> = messages
         .into_iter()
-        .map(|(at, m)| (at, Entry::Message(m)))
+        .map(|(at, m)| (at, Entry::Message(Box::new(m))))
         .chain(notes.into_iter().map(|(at, n)| (at, Entry::Note(n))))
         .collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -64,7 +64,7 @@ pub(crate) async fn page(
     let mut page = ConversationPage { earlier, before: oldest.filter(|_| earlier > 0), ..ConversationPage::default() };
     for (_, entry) in entries.into_iter().rev() {
         match entry {
-            Entry::Message(m) => page.messages.push(m),
+            Entry::Message(m) => page.messages.push(*m),
             Entry::Note(n) => page.notes.push(n),
         }
     }
@@ -72,7 +72,8 @@ pub(crate) async fn page(
 }
 
 enum Entry {
-    Message(Message),
+    // Boxed: a message (envelope, delivery, warnings) is several times a note's size.
+    Message(Box<Message>),
     Note(Note),
 }
 

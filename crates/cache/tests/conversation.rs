@@ -45,6 +45,7 @@ fn message(id: i64, ticket_id: i64, second: i64) -> Entity {
         email: None,
         attachments: vec![],
         mail_warnings: Vec::new(),
+        delivery: None,
         created_at: at(second),
         client_ref: None,
     })

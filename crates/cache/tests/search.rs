@@ -44,6 +44,7 @@ fn message(id: i64, ticket_id: i64, text: &str, day: u32) -> Message {
         email: None,
         attachments: vec![],
         mail_warnings: Vec::new(),
+        delivery: None,
         created_at: at(day),
         client_ref: None,
     }

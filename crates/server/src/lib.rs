@@ -36,6 +36,8 @@ pub struct Config {
     /// The bearer token of the channel gateway (chat widget, mail gateway, internal teams'
     /// tools) for the `/v1/inbound` routes; without one those routes answer 403.
     pub gateway_token: Option<String>,
+    /// The support mailboxes (`--mail-config`): replies on their tickets are mailed.
+    pub mail: Option<mailroom::MailConfig>,
 }
 
 /// What every handler can reach.
@@ -50,6 +52,8 @@ pub struct AppState {
     pub gateway_token_sha256: Option<Arc<str>>,
     /// Customers' fraud decisions between escalation sweeps.
     pub risk: Arc<risk::RiskCache>,
+    /// The support mailboxes, when the server handles real email.
+    pub mail: Option<Arc<mailroom::MailConfig>>,
 }
 
 impl AppState {
@@ -62,6 +66,7 @@ impl AppState {
             limiter: Arc::new(RateLimiter::new(config.rate_limit)),
             gateway_token_sha256: config.gateway_token.as_deref().map(|t| store::entities::token_hash(t).into()),
             risk: Arc::default(),
+            mail: config.mail.clone().map(Arc::new),
         })
     }
 }

@@ -127,7 +127,11 @@ async fn main() -> anyhow::Result<()> {
             if demo {
                 fill_if_empty(&db, &database, &generator).await?;
             }
-            let config = Config { rate_limit: RateLimit { per_second: rate_limit, burst: rate_burst }, gateway_token };
+            let config = Config {
+                rate_limit: RateLimit { per_second: rate_limit, burst: rate_burst },
+                gateway_token,
+                mail: mail.clone(),
+            };
             let server = RunningServer::start_with(db, listen, &config).await?;
             let _simulator = simulate.map(|rate| {
                 tracing::info!(rate, "simulating traffic");

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use arbiter_contract::*;
 use arbiter_server::mailroom::{MailConfig, MailRoom};
+use arbiter_server::Config;
 use common::*;
 use futures::TryStreamExt;
 use lettre::address::Envelope;
@@ -68,6 +69,7 @@ impl Stack {
             "address": address, "queue": queue, "language": "en",
             "imap": {"host": "127.0.0.1", "port": self.imap_port, "security": "plain", "username": address,
                      "password_file": password_file},
+            "smtp": {"host": "127.0.0.1", "port": self.smtp_port, "security": "plain"},
             "processed_folder": "Processed", "poll_seconds": 30
         }]}))
         .unwrap();
@@ -254,7 +256,7 @@ async fn a_new_email_opens_a_ticket_and_replies_join_it_on(stack: &Stack, databa
     stack.send(&stranger, &mailbox.address, &spoof).await;
     assert_ne!(arrived(&base, AVA, &spoof_id).await.ticket_id, first.ticket_id);
 
-    until_read(&stack, &mailbox).await;
+    until_read(stack, &mailbox).await;
     assert_eq!(ticket(&base, AVA, first.ticket_id).await.messages.len(), 3);
 }
 
@@ -314,7 +316,7 @@ async fn a_known_address_is_its_customer_and_noise_never_becomes_a_ticket_on(sta
         email(&mailbox.address, &mailbox.address, &format!("own-{pid}@exchange.example"), "Loop", "", "Our own mail.");
     stack.send(&mailbox.address, &mailbox.address, &own).await;
 
-    until_read(&stack, &mailbox).await;
+    until_read(stack, &mailbox).await;
     let after = messages(&base, MARCUS).await;
     let ours: Vec<_> =
         after.iter().filter(|m| m.email.as_ref().is_some_and(|e| e.message_id.contains(&format!("-{pid}@")))).collect();
@@ -491,4 +493,142 @@ fn mailbox_json(mailbox: &Mailbox) -> serde_json::Value {
                  "password_file": m.imap.password_file},
         "processed_folder": m.processed_folder
     }]})
+}
+
+/// Reads the newest message in `address`'s inbox over IMAP, as the customer's mail program.
+async fn newest_mail(stack: &Stack, address: &str) -> Option<Vec<u8>> {
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", stack.imap_port)).await.unwrap();
+    let mut client = async_imap::Client::new(tcp);
+    client.read_response().await.unwrap();
+    let mut session = client.login(address, &stack.password).await.map_err(|(e, _)| e).unwrap();
+    let inbox = session.select("INBOX").await.unwrap();
+    if inbox.exists == 0 {
+        return None;
+    }
+    let fetched: Vec<_> =
+        session.fetch(inbox.exists.to_string(), "BODY.PEEK[]").await.unwrap().try_collect().await.unwrap();
+    session.logout().await.ok();
+    fetched.first().and_then(|f| f.body()).map(<[u8]>::to_vec)
+}
+
+async fn delivery_of(base: &str, ticket_id: i64, message_id: i64) -> Option<Delivery> {
+    ticket(base, AVA, ticket_id).await.messages.into_iter().find(|m| m.id == message_id).and_then(|m| m.delivery)
+}
+
+async fn until_delivered(base: &str, ticket_id: i64, message_id: i64) -> Delivery {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(delivery) =
+            delivery_of(base, ticket_id, message_id).await.filter(|d| d.state != DeliveryState::Queued)
+        {
+            return delivery;
+        }
+        assert!(Instant::now() < deadline, "the reply was never handed to the mail server");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn reply(base: &str, ticket_id: i64, text: &str) -> Message {
+    let response = http()
+        .post(format!("{base}/v1/tickets/{ticket_id}/replies"))
+        .bearer_auth(AVA)
+        .header("Idempotency-Key", key())
+        .json(&json!({"body": text}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    response.json().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agents_reply_reaches_the_customers_mailbox_threaded() {
+    let Some(stack) = stack() else { return };
+    let mailbox = stack.mailbox("disputes");
+    let config = Config { mail: Some(mailbox.config.clone()), ..Config::default() };
+    let server = server_with("memory", 20, &config).await;
+    let base = server.base_url();
+    let _room = MailRoom::spawn(server.state.clone(), &mailbox.config);
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+
+    let customer = format!("kim.{pid}@example.com");
+    let first_id = format!("kim-{pid}@example.com");
+    let first = email(
+        &format!("Kim Lee <{customer}>"),
+        &mailbox.address,
+        &first_id,
+        "Limit order not filled",
+        "",
+        "My limit order was not filled.",
+    );
+    stack.send(&customer, &mailbox.address, &first).await;
+    let asked = arrived(&base, AVA, &first_id).await;
+
+    let answer = reply(&base, asked.ticket_id, "Hello Kim,\n\nWe are checking the order book for that minute.").await;
+    let queued = answer.delivery.clone().expect("an email reply has a delivery");
+    assert_eq!(queued.state, DeliveryState::Queued);
+    let sent_id = answer.email.as_ref().unwrap().message_id.clone();
+    let delivery = until_delivered(&base, asked.ticket_id, answer.id).await;
+    assert_eq!(delivery.state, DeliveryState::Sent, "{delivery:?}");
+    assert!(delivery.detail.as_deref().is_some_and(|id| !id.is_empty()), "the server's queue id");
+
+    // In the customer's mailbox: threaded, both parts, from the agent at the support address.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let raw = loop {
+        if let Some(raw) = newest_mail(&stack, &customer).await {
+            break raw;
+        }
+        assert!(Instant::now() < deadline, "the reply never reached the customer's mailbox");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let got = arbiter_mime::read(&raw);
+    assert_eq!(format!("<{}>", got.message_id), sent_id);
+    assert_eq!(got.in_reply_to, vec![first_id.clone()]);
+    assert!(got.references.contains(&first_id));
+    assert_eq!(got.subject, format!("Re: Limit order not filled [#{}]", asked.ticket_id));
+    let from = got.from.unwrap();
+    assert_eq!((from.name.as_deref(), from.address.as_str()), (Some("Ava Chen"), mailbox.address.as_str()));
+    assert!(got.text.contains("We are checking the order book"));
+    assert!(got.html.as_deref().is_some_and(|h| h.contains("<p>We are checking the order book")));
+
+    // The customer answers the desk's email: it joins the ticket by its Message-ID.
+    let answer_id = format!("kim-2-{pid}@example.com");
+    let back = email(
+        &customer,
+        &mailbox.address,
+        &answer_id,
+        "Re: Limit order not filled",
+        &format!("In-Reply-To: {sent_id}\r\nReferences: <{first_id}> {sent_id}\r\n"),
+        "Thank you, waiting.",
+    );
+    stack.send(&customer, &mailbox.address, &back).await;
+    assert_eq!(arrived(&base, AVA, &answer_id).await.ticket_id, asked.ticket_id);
+
+    // Later the customer's server bounces it: the reply is marked failed after all.
+    let dsn =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../mime/tests/corpus/bounce-postfix-dsn.eml"))
+            .unwrap()
+            .replace("20261203140000.ABC123@mail.exchange.example", &format!("dsn-{pid}@mail.exchange.example"))
+            .replace("<ticket-4242-reply-9@exchange.example>", &sent_id);
+    stack.send("", &mailbox.address, dsn.as_bytes()).await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let delivery = delivery_of(&base, asked.ticket_id, answer.id).await.unwrap();
+        if delivery.state == DeliveryState::Failed {
+            assert!(delivery.detail.unwrap().contains("bounced: smtp; 550 5.1.1"));
+            break;
+        }
+        assert!(Instant::now() < deadline, "the bounce did not mark the reply failed");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // A recipient the mail server refuses: the reply is marked failed with the server's words.
+    let gone = "rejected@example.net";
+    let gone_id = format!("gone-{pid}@example.net");
+    stack.send(gone, &mailbox.address, &email(gone, &mailbox.address, &gone_id, "Help", "", "Please help.")).await;
+    let asked = arrived(&base, AVA, &gone_id).await;
+    let answer = reply(&base, asked.ticket_id, "We will look into it.").await;
+    let delivery = until_delivered(&base, asked.ticket_id, answer.id).await;
+    assert_eq!(delivery.state, DeliveryState::Failed);
+    assert!(delivery.detail.as_deref().is_some_and(|d| d.contains("User unknown")), "{delivery:?}");
 }

@@ -534,6 +534,25 @@ export type CustomerRisk = {
 	links_truncated: boolean,
 };
 
+/**  An outgoing email's delivery. */
+export type Delivery = {
+	state: DeliveryState,
+	/**  The queue id of a sent email, the SMTP answer of a refused or deferred one. */
+	detail: string | null,
+	/**  Tries so far. */
+	attempts: number,
+	updated_at: string,
+};
+
+/**  Where an email the desk sent stands with the mail server. */
+export type DeliveryState = 
+/**  Waiting to be handed to the mail server (or to be tried again after a 4xx answer). */
+"queued" | 
+/**  The mail server took it (`detail`: its queue id). */
+"sent" | 
+/**  The mail server refused it, or it bounced (`detail`: the server's words). */
+"failed";
+
 export type DepositMethod = "card" | "bank_transfer" | "crypto" | "p2p";
 
 export type DeskError = {
@@ -1016,6 +1035,8 @@ export type Message = {
 	attachments: Attachment[],
 	/**  What could not be read of an email as sent (empty for nearly every message). */
 	mail_warnings?: MailWarning[],
+	/**  For an email the desk sends: where it stands with the mail server. */
+	delivery?: Delivery | null,
 	created_at: string,
 	/**
 	 *  The idempotency key of the request that created it, so a client can match its own

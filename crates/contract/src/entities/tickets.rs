@@ -159,6 +159,31 @@ pub enum MailWarning {
     NoSender,
 }
 
+/// Where an email the desk sent stands with the mail server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Waiting to be handed to the mail server (or to be tried again after a 4xx answer).
+    Queued,
+    /// The mail server took it (`detail`: its queue id).
+    Sent,
+    /// The mail server refused it, or it bounced (`detail`: the server's words).
+    Failed,
+}
+
+/// An outgoing email's delivery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Delivery {
+    pub state: DeliveryState,
+    /// The queue id of a sent email, the SMTP answer of a refused or deferred one.
+    pub detail: Option<String>,
+    /// Tries so far.
+    pub attempts: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// Envelope of an email message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -190,6 +215,9 @@ pub struct Message {
     /// What could not be read of an email as sent (empty for nearly every message).
     #[serde(default)]
     pub mail_warnings: Vec<MailWarning>,
+    /// For an email the desk sends: where it stands with the mail server.
+    #[serde(default)]
+    pub delivery: Option<Delivery>,
     pub created_at: DateTime<Utc>,
     /// The idempotency key of the request that created it, so a client can match its own
     /// pending action to the stored message.

@@ -37,3 +37,14 @@ CREATE TABLE mail_quarantine (
 ALTER TABLE customers ADD COLUMN email TEXT;
 UPDATE customers SET email = lower(data::json->>'email');
 CREATE INDEX customers_by_email ON customers(email);
+
+-- Agents' replies on email tickets, waiting for (or done with) the SMTP server.
+CREATE TABLE outbound_emails (
+    message_id    BIGINT PRIMARY KEY,   -- the messages row
+    ticket_id     BIGINT NOT NULL,
+    mailbox       TEXT NOT NULL,       -- the support address it goes out from
+    state         TEXT NOT NULL,       -- queued, sending, sent, failed
+    attempts      BIGINT NOT NULL,
+    next_at       BIGINT NOT NULL        -- when to try (again), ms
+);
+CREATE INDEX outbound_emails_due ON outbound_emails(state, next_at);

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use super::{access, email, input, tickets};
 use crate::auth::Caller;
 use crate::error::ApiFailure;
+use crate::mailroom::MailConfig;
 use crate::mutation::Mutation;
 use crate::store::entities::{put_message, put_note, put_side_conversation, put_side_message, put_ticket};
 use crate::store::rescope::write_ticket;
@@ -17,12 +18,24 @@ use crate::AppState;
 pub const SUBJECT_MAX: usize = 300;
 
 /// Answers the customer: the ticket opens, goes to whoever answered if it had no one, and
-/// its response clock stops.
-pub async fn reply(m: &mut Mutation, ticket_id: i64, body: &PostReply) -> Result<Message, ApiFailure> {
+/// its response clock stops. On an email ticket of a server with a sending mailbox, the
+/// reply is queued for SMTP (`mailroom::smtp`) with its Message-ID fixed now.
+pub async fn reply(
+    m: &mut Mutation,
+    ticket_id: i64,
+    body: &PostReply,
+    mail: Option<&MailConfig>,
+) -> Result<Message, ApiFailure> {
     let text = input::text_field(&body.body, "the reply", REPLY_MAX_CHARS)?;
     let ticket = access::ticket(&mut m.tx, &m.caller, ticket_id).await?;
     let id = next_id(&mut m.tx, "messages").await?;
-    let message = agent_message(id, &ticket, &m.caller.agent, &text, m.now, Some(m.key().to_owned()));
+    let mut message = agent_message(id, &ticket, &m.caller.agent, &text, m.now, Some(m.key().to_owned()));
+    if ticket.channel == Channel::Email {
+        if let Some(mail) = mail {
+            let (key, now) = (m.key().to_owned(), m.now);
+            super::mail_outbound::queue(&mut m.tx, mail, &ticket, &mut message, &key, now).await?;
+        }
+    }
     let next = tickets::after_agent_reply(&ticket, m.caller.id(), m.now);
     // The ticket may gain an assignee; its messages then belong to the new scope.
     write_ticket(&mut m.tx, &ticket, &next).await?;
@@ -174,6 +187,7 @@ pub fn agent_message(
         }),
         attachments: Vec::new(),
         mail_warnings: Vec::new(),
+        delivery: None,
         created_at: now,
         client_ref,
     }

@@ -161,6 +161,7 @@ pub(crate) fn message_from(id: i64, ticket: &Ticket, customer: &Customer, text: 
         }),
         attachments: vec![],
         mail_warnings: Vec::new(),
+        delivery: None,
         created_at: now,
         client_ref: None,
     }

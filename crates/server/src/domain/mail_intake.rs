@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::inbound::{add_customer_message, raise, AddedMessage};
+use super::mail_outbound;
 use crate::db::Tx;
 use crate::store::entities::{put_customer, put_ticket};
 use crate::store::mail::{self as store, Disposition, Quarantined, SeenEmail};
@@ -112,6 +113,22 @@ pub async fn receive(
                 let ticket_id = store::ticket_of_emails(&mut tx, &ids).await?;
                 seen.disposition = Disposition::Bounce;
                 seen.ticket_id = ticket_id;
+                // A bounce of one of the desk's replies: that reply failed after all.
+                if let (Some(original), false) = (&bounce.original_message_id, bounce.transient) {
+                    if let Some(sent) = store::message_of_email(&mut tx, original).await? {
+                        let why = bounce
+                            .diagnostic
+                            .clone()
+                            .or(bounce.status.clone())
+                            .unwrap_or_else(|| "undeliverable".into());
+                        if let Some(message) = mail_outbound::bounced(&mut tx, sent, &why, now).await? {
+                            store::record_email(&mut tx, &seen).await?;
+                            tx.commit().await?;
+                            publish_message(state, message).await;
+                            return Ok(Intake::Bounce { ticket_id });
+                        }
+                    }
+                }
                 Intake::Bounce { ticket_id }
             }
             MailKind::AutoReply { .. } => {
@@ -290,6 +307,7 @@ fn message_of(id: i64, ticket: &Ticket, customer: &Customer, mail: &InboundMail,
             })
             .collect(),
         mail_warnings: mail.warnings.clone(),
+        delivery: None,
         created_at: now,
         client_ref: None,
     }
@@ -334,4 +352,12 @@ async fn quarantine(
     tx.commit().await?;
     tracing::warn!(mailbox = %mailbox.address, id, %reason, "inbound email quarantined");
     Ok(Intake::Quarantined { id, reason })
+}
+
+/// Tells the desks a message changed (a reply's delivery).
+pub(crate) async fn publish_message(state: &AppState, message: Message) {
+    let Ok(mut conn) = state.db.pool.acquire().await else { return };
+    let Ok(Some(ticket)) = reads::ticket(&mut conn, message.ticket_id).await else { return };
+    let scope = crate::store::Scope::of_ticket(&ticket);
+    state.hub.publish(StreamPayload::MessageCreated { message, ticket: Some(Box::new(ticket)) }, vec![scope]);
 }

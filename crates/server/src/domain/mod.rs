@@ -18,6 +18,7 @@ pub mod handovers;
 pub mod inbound;
 pub mod input;
 pub mod mail_intake;
+pub mod mail_outbound;
 pub mod money;
 pub mod overview;
 pub mod policies;

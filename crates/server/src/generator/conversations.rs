@@ -360,6 +360,7 @@ pub fn make_ticket<R: Rng>(
             email: envelope,
             attachments,
             mail_warnings: Vec::new(),
+            delivery: None,
             created_at: at,
             client_ref: None,
         });

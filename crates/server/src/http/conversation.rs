@@ -28,7 +28,11 @@ pub async fn reply(
     Body(body): Body<PostReply>,
 ) -> Result<Response, ApiFailure> {
     let write = Write::new(caller, key, "ticket.reply").on(ticket_id).body(&body.body.trim())?;
-    Mutation::run(&state, write, StatusCode::CREATED, async |m| conversation::reply(m, ticket_id, &body).await).await
+    let mail = state.mail.clone();
+    Mutation::run(&state, write, StatusCode::CREATED, async |m| {
+        conversation::reply(m, ticket_id, &body, mail.as_deref()).await
+    })
+    .await
 }
 
 /// An internal note, for agents only.

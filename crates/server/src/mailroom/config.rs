@@ -5,8 +5,12 @@
 //!     "address": "support@exchange.example", "queue": "general", "language": "en",
 //!     "imap": { "host": "imap.exchange.example", "port": 993, "security": "tls",
 //!               "username": "support", "password_env": "SUPPORT_IMAP_PASSWORD" },
+//!     "smtp": { "host": "smtp.exchange.example", "port": 465, "security": "tls",
+//!               "username": "support", "password_env": "SUPPORT_SMTP_PASSWORD" },
 //!     "folder": "INBOX", "processed_folder": "Arbiter/Processed", "poll_seconds": 30 } ] }
 //! ```
+//!
+//! With `smtp`, agents' replies on the mailbox's tickets are sent from its address.
 //!
 //! Passwords come from the environment (`password_env`) or a file only the server's user
 //! reads (`password_file`), never from the command line or this file.
@@ -32,6 +36,9 @@ pub struct MailboxConfig {
     #[serde(default = "english")]
     pub language: String,
     pub imap: ImapConfig,
+    /// Where replies go out; without it replies are stored but not mailed.
+    #[serde(default)]
+    pub smtp: Option<ImapConfig>,
     #[serde(default = "inbox")]
     pub folder: String,
     /// Where read mail goes once stored; without one it is only flagged `\Seen`.
@@ -54,12 +61,14 @@ pub enum Security {
     Plain,
 }
 
+/// A mail server to sign in to (IMAP to read, SMTP to send): the same fields.
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImapConfig {
     pub host: String,
     pub port: u16,
     pub security: Security,
+    #[serde(default)]
     pub username: String,
     #[serde(default)]
     pub password_env: Option<String>,
@@ -99,6 +108,13 @@ impl MailConfig {
     pub fn own_addresses(&self) -> Vec<String> {
         self.mailboxes.iter().map(|m| m.address.to_lowercase()).collect()
     }
+
+    /// The mailbox replies on a ticket go out from: the one its customer wrote to, else the
+    /// first that can send.
+    pub fn sender(&self, address: Option<&str>) -> Option<&MailboxConfig> {
+        let sending = || self.mailboxes.iter().filter(|m| m.smtp.is_some());
+        address.and_then(|a| sending().find(|m| m.address.eq_ignore_ascii_case(a))).or_else(|| sending().next())
+    }
 }
 
 impl MailboxConfig {
@@ -106,11 +122,15 @@ impl MailboxConfig {
         if !self.address.contains('@') {
             bail!("mailbox address {:?} is not an email address", self.address);
         }
-        if self.imap.security == Security::Plain && !is_loopback(&self.imap.host) {
-            bail!("{}: plain IMAP is only allowed to a server on loopback; use tls or starttls", self.address);
-        }
-        if self.imap.password_env.is_none() == self.imap.password_file.is_none() {
-            bail!("{}: give the IMAP password as exactly one of password_env or password_file", self.address);
+        for (what, server) in std::iter::once(("IMAP", &self.imap)).chain(self.smtp.iter().map(|s| ("SMTP", s))) {
+            if server.security == Security::Plain && !is_loopback(&server.host) {
+                bail!("{}: plain {what} is only allowed to a server on loopback; use tls or starttls", self.address);
+            }
+            let sources = usize::from(server.password_env.is_some()) + usize::from(server.password_file.is_some());
+            // SMTP may go without signing in (a relay that trusts the server's address).
+            if sources > 1 || (sources == 0 && what == "IMAP") {
+                bail!("{}: give the {what} password as exactly one of password_env or password_file", self.address);
+            }
         }
         Ok(())
     }
@@ -125,12 +145,18 @@ impl MailboxConfig {
 
     /// Read when connecting, so a rotated password is picked up without a restart.
     pub fn password(&self) -> anyhow::Result<String> {
-        if let Some(name) = &self.imap.password_env {
-            return std::env::var(name).with_context(|| format!("{}: ${name} is not set", self.address));
+        self.imap.password().with_context(|| format!("{}: the IMAP password", self.address))
+    }
+}
+
+impl ImapConfig {
+    /// From the environment or the file the configuration names.
+    pub fn password(&self) -> anyhow::Result<String> {
+        if let Some(name) = &self.password_env {
+            return std::env::var(name).with_context(|| format!("${name} is not set"));
         }
-        let path = self.imap.password_file.as_ref().expect("checked at load");
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("{}: reading {}", self.address, path.display()))?;
+        let path = self.password_file.as_ref().context("no password_env or password_file")?;
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         Ok(text.trim_end_matches(['\r', '\n']).to_string())
     }
 }

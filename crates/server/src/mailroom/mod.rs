@@ -1,9 +1,11 @@
 //! The mail room: the server's side of real email. It reads the support mailboxes a
 //! deployment configures (`--mail-config`) and hands every message to the intake
-//! (`domain::mail_intake`), which threads it, opens tickets and keeps the files.
+//! (`domain::mail_intake`), which threads it, opens tickets and keeps the files; and it
+//! mails agents' replies from the mailboxes that have an SMTP server (`smtp`).
 
 pub mod config;
 pub mod imap;
+pub mod smtp;
 
 use std::sync::Arc;
 
@@ -21,11 +23,14 @@ pub struct MailRoom {
 impl MailRoom {
     pub fn spawn(state: AppState, config: &MailConfig) -> Self {
         let own: Arc<[String]> = config.own_addresses().into();
-        let tasks = config
+        let mut tasks: Vec<JoinHandle<()>> = config
             .mailboxes
             .iter()
             .map(|mailbox| tokio::spawn(imap::run(state.clone(), mailbox.clone(), own.clone())))
             .collect();
+        if config.mailboxes.iter().any(|m| m.smtp.is_some()) {
+            tasks.push(tokio::spawn(smtp::run(state, Arc::new(config.clone()))));
+        }
         MailRoom { tasks }
     }
 }

@@ -175,3 +175,105 @@ pub async fn customer_by_email(conn: &mut AnyConnection, email: &str) -> Result<
         .fetch_optional(conn)
         .await
 }
+
+/// The support address the ticket's customer last wrote to.
+pub async fn mailbox_of_ticket(conn: &mut AnyConnection, ticket_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT mailbox FROM email_messages WHERE ticket_id = $1 AND disposition IN ('opened', 'joined') \
+         ORDER BY received_at DESC LIMIT 1",
+    )
+    .bind(ticket_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The Message-IDs of a ticket's emails, both ways, oldest first (for References).
+pub async fn email_ids_of_ticket(
+    conn: &mut AnyConnection,
+    ticket_id: i64,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT message_id, disposition FROM email_messages WHERE ticket_id = $1 \
+         AND disposition IN ('opened', 'joined', 'sent') ORDER BY received_at, message_id",
+    )
+    .bind(ticket_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}
+
+/// The message a sent Message-ID became.
+pub async fn message_of_email(conn: &mut AnyConnection, message_id: &str) -> Result<Option<i64>, sqlx::Error> {
+    let found: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT stored_message_id FROM email_messages WHERE message_id = $1 AND disposition = 'sent'",
+    )
+    .bind(message_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.flatten())
+}
+
+pub async fn message(conn: &mut AnyConnection, id: i64) -> Result<Option<arbiter_contract::Message>, sqlx::Error> {
+    let data: Option<String> =
+        sqlx::query_scalar("SELECT data FROM messages WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    data.map(|d| super::rows::from_json(&d)).transpose()
+}
+
+pub async fn queue_outbound(
+    conn: &mut AnyConnection,
+    message_id: i64,
+    ticket_id: i64,
+    mailbox: &str,
+    at_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbound_emails (message_id, ticket_id, mailbox, state, attempts, next_at) VALUES ($1, $2, $3, 'queued', 0, $4)",
+    )
+    .bind(message_id)
+    .bind(ticket_id)
+    .bind(mailbox)
+    .bind(at_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A reply waiting to be sent: (message id, the mailbox it goes from, tries so far).
+pub struct DueEmail {
+    pub message_id: i64,
+    pub mailbox: String,
+    pub attempts: i64,
+}
+
+/// Replies due now, oldest first. A reply a crash interrupted mid-send is still `queued`
+/// and goes again with the same Message-ID (mail programs show one email per Message-ID).
+pub async fn due_outbound(conn: &mut AnyConnection, now_ms: i64, limit: i64) -> Result<Vec<DueEmail>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT message_id, mailbox, attempts FROM outbound_emails \
+         WHERE state = 'queued' AND next_at <= $1 ORDER BY next_at, message_id LIMIT $2",
+    )
+    .bind(now_ms)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| Ok(DueEmail { message_id: r.try_get(0)?, mailbox: r.try_get(1)?, attempts: r.try_get(2)? }))
+        .collect()
+}
+
+pub async fn update_outbound(
+    conn: &mut AnyConnection,
+    message_id: i64,
+    state: &str,
+    attempts: i64,
+    next_at_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE outbound_emails SET state = $1, attempts = $2, next_at = $3 WHERE message_id = $4")
+        .bind(state)
+        .bind(attempts)
+        .bind(next_at_ms)
+        .bind(message_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -413,6 +413,11 @@ export const en = {
   "mail.noMessageId": "It had no Message-ID; the customer's mail program may not thread the reply.",
   "mail.controlCharacters": "Its {{header}} held line breaks or control characters (possibly an injection attempt); they were replaced by spaces.",
   "mail.noSender": "No sender address could be read.",
+  "delivery.queued": "Queued for sending",
+  "delivery.sent": "Sent",
+  "delivery.sentAs": "Taken by the mail server as {{id}}",
+  "delivery.failed": "Not delivered: {{why}}",
+  "delivery.retrying": "Not sent yet, trying again ({{why}})",
   // Live chats
   "chats.label": "Your live chats",
   "chats.customer": "Customer",

@@ -412,6 +412,11 @@ export const ms: Messages = {
   "mail.noMessageId": "Ia tiada Message-ID; program e-mel pelanggan mungkin tidak menyusun balasan dalam urutan yang sama.",
   "mail.controlCharacters": "{{header}}-nya mengandungi pemisah baris atau aksara kawalan (mungkin cubaan suntikan); ia diganti dengan ruang.",
   "mail.noSender": "Alamat pengirim tidak dapat dibaca.",
+  "delivery.queued": "Dalam baris gilir untuk dihantar",
+  "delivery.sent": "Dihantar",
+  "delivery.sentAs": "Diterima oleh pelayan mel sebagai {{id}}",
+  "delivery.failed": "Tidak dihantar: {{why}}",
+  "delivery.retrying": "Belum dihantar, akan dicuba lagi ({{why}})",
   // Live chats
   "chats.label": "Sembang langsung anda",
   "chats.customer": "Pelanggan",

@@ -389,6 +389,11 @@ export const zh: Messages = {
   "mail.noMessageId": "邮件没有 Message-ID；客户的邮件程序可能无法将回复归入同一会话。",
   "mail.controlCharacters": "邮件的 {{header}} 含有换行或控制字符（可能是注入攻击），已替换为空格。",
   "mail.noSender": "无法读取发件人地址。",
+  "delivery.queued": "等待发送",
+  "delivery.sent": "已发送",
+  "delivery.sentAs": "邮件服务器已接收，队列号 {{id}}",
+  "delivery.failed": "未送达：{{why}}",
+  "delivery.retrying": "尚未发送，将重试（{{why}}）",
   // Live chats
   "chats.label": "你的在线聊天",
   "chats.customer": "客户",

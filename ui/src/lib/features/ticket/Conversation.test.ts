@@ -69,6 +69,31 @@ describe("Conversation", () => {
     ]);
   });
 
+  it("shows where each email the desk sent stands with the mail server", async () => {
+    const fake = new FakeBackend(sampleData());
+    useBackend(fake);
+    const view = fake.tickets[0];
+    const at = new Date(Date.UTC(2026, 10, 1, 9, 0)).toISOString();
+    view.messages = [
+      { ...message(3, view.ticket.id, 1), delivery: { state: "sent", detail: "4F2C1A", attempts: 1, updated_at: at } },
+      { ...message(6, view.ticket.id, 2), delivery: { state: "queued", detail: null, attempts: 0, updated_at: at } },
+      {
+        ...message(9, view.ticket.id, 3),
+        delivery: { state: "failed", detail: "550 5.1.1 User unknown", attempts: 1, updated_at: at },
+      },
+    ];
+    const { conversation } = await fake.ticket(view.ticket.id);
+    render(Conversation, { props: { ticketId: view.ticket.id, conversation, channel: "chat", agentName: "Ava Chen" } });
+    const states = screen.getAllByTestId("delivery");
+    expect(states.map((s) => [s.dataset.state, s.textContent])).toEqual([
+      ["sent", "Sent"],
+      ["queued", "Queued for sending"],
+      ["failed", "Not delivered: 550 5.1.1 User unknown"],
+    ]);
+    expect(states[0].getAttribute("title")).toBe("Taken by the mail server as 4F2C1A");
+    expect(states[2].getAttribute("role")).toBe("alert");
+  });
+
   it("opens a long thread at its newest part and brings earlier messages a page at a time", async () => {
     const fake = new FakeBackend(sampleData());
     useBackend(fake);

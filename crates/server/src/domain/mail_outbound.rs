@@ -1,0 +1,116 @@
+//! Agents' replies by email: queued with the reply (same transaction, so a reply is mailed
+//! if and only if it is stored, and its idempotency key makes it once), then sent by the
+//! mail room's sender, which reports back here: sent (the server's queue id), retried later
+//! (a 4xx answer, a timeout), or failed (a 5xx answer, a bounce).
+
+use arbiter_contract::*;
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::db::Tx;
+use crate::error::ApiFailure;
+use crate::mailroom::MailConfig;
+use crate::store::entities::put_message;
+use crate::store::mail::{self as store, Disposition, SeenEmail};
+use crate::store::{reads, Scope};
+
+/// Tries before a reply the server keeps deferring is given up as failed.
+pub const MAX_ATTEMPTS: i64 = 8;
+
+/// Queues `message` (an agent's reply on an email ticket) to be mailed from the mailbox the
+/// customer wrote to. The Message-ID comes from the request's idempotency key, so however
+/// often the reply is retried or re-sent it is the same email to the customer's mail program.
+pub async fn queue(
+    tx: &mut Tx,
+    mail: &MailConfig,
+    ticket: &Ticket,
+    message: &mut Message,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiFailure> {
+    let wrote_to = store::mailbox_of_ticket(tx, ticket.id).await?;
+    let Some(mailbox) = mail.sender(wrote_to.as_deref()) else { return Ok(()) };
+    let customer = reads::customer(tx, ticket.customer_id).await?.ok_or_else(ApiFailure::internal)?;
+    let domain = mailbox.address.rsplit_once('@').map_or("arbiter.invalid", |(_, d)| d);
+    let tag = hex::encode(&Sha256::digest(key.as_bytes())[..6]);
+    let message_id = format!("reply-{}-{}.{tag}@{domain}", ticket.id, message.id);
+    message.email = Some(EmailEnvelope {
+        from: mailbox.address.to_lowercase(),
+        to: vec![customer.email.clone()],
+        cc: Vec::new(),
+        message_id: format!("<{message_id}>"),
+    });
+    message.delivery = Some(Delivery { state: DeliveryState::Queued, detail: None, attempts: 0, updated_at: now });
+    store::queue_outbound(tx, message.id, ticket.id, &mailbox.address.to_lowercase(), now.timestamp_millis()).await?;
+    store::record_email(
+        tx,
+        &SeenEmail {
+            message_id: &message_id,
+            mailbox: &mailbox.address.to_lowercase(),
+            disposition: Disposition::Sent,
+            ticket_id: Some(ticket.id),
+            stored_message_id: Some(message.id),
+            raw_sha256: None,
+            at_ms: now.timestamp_millis(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// What the SMTP server said to one try.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attempt {
+    /// Taken; the server's queue id when it said one.
+    Sent(Option<String>),
+    /// Not now (4xx, a timeout, no connection): tried again later.
+    Deferred(String),
+    /// Refused for good (5xx), or the reply cannot be mailed at all.
+    Refused(String),
+}
+
+/// Records a try's outcome on the outbound row and on the message's delivery. Returns the
+/// updated message to announce.
+pub async fn record_attempt(
+    tx: &mut Tx,
+    message_id: i64,
+    attempts: i64,
+    attempt: &Attempt,
+    now: DateTime<Utc>,
+) -> Result<Option<Message>, sqlx::Error> {
+    let Some(mut message) = store::message(tx, message_id).await? else { return Ok(None) };
+    let Some(ticket) = reads::ticket(tx, message.ticket_id).await? else { return Ok(None) };
+    let (state, detail, next_at) = match attempt {
+        Attempt::Sent(queue_id) => (DeliveryState::Sent, queue_id.clone(), None),
+        Attempt::Deferred(why) if attempts < MAX_ATTEMPTS => {
+            (DeliveryState::Queued, Some(why.clone()), Some(now + backoff(attempts)))
+        }
+        Attempt::Deferred(why) => (DeliveryState::Failed, Some(format!("gave up after {attempts} tries: {why}")), None),
+        Attempt::Refused(why) => (DeliveryState::Failed, Some(why.clone()), None),
+    };
+    let row_state = match state {
+        DeliveryState::Queued => "queued",
+        DeliveryState::Sent => "sent",
+        DeliveryState::Failed => "failed",
+    };
+    store::update_outbound(tx, message_id, row_state, attempts, next_at.map_or(0, |t| t.timestamp_millis())).await?;
+    message.delivery = Some(Delivery { state, detail, attempts, updated_at: now });
+    put_message(tx, &message, &Scope::of_ticket(&ticket)).await?;
+    Ok(Some(message))
+}
+
+/// A bounce for one of the desk's sends: the send failed after all.
+pub async fn bounced(
+    tx: &mut Tx,
+    message_id: i64,
+    why: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Message>, sqlx::Error> {
+    let attempts = store::message(tx, message_id).await?.and_then(|m| m.delivery).map_or(1, |d| d.attempts);
+    record_attempt(tx, message_id, attempts, &Attempt::Refused(format!("bounced: {why}")), now).await
+}
+
+/// 30 s, 1 min, 2 min … up to an hour between tries.
+fn backoff(attempts: i64) -> Duration {
+    Duration::seconds((30i64 << attempts.clamp(0, 7)).min(3_600))
+}
