@@ -5,6 +5,8 @@
 //! - through the real stack: a burst sent to Postfix, read over IMAP and stored, per second;
 //! - latency: Postfix accepted a message → the message is in the API's change feed (what
 //!   the desk's live stream and sync read), p50/p95 with IDLE;
+//! - replies: the agent's reply accepted by the API → the email in the customer's mailbox
+//!   (SMTP to Postfix, delivered to Dovecot, seen over IMAP), p50/p95;
 //! - memory: the process's peak resident size before and after a 30 MB message.
 //!
 //! Printed, never asserted.
@@ -16,7 +18,7 @@ use arbiter_contract::{ChangePage, Entity};
 use arbiter_server::domain::mail_intake::{self, SupportAddress};
 use arbiter_server::generator::GeneratorOptions;
 use arbiter_server::mailroom::{MailConfig, MailRoom};
-use arbiter_server::{demo_database, RunningServer};
+use arbiter_server::{demo_database, Config, RunningServer};
 use lettre::address::Envelope;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use serde_json::json;
@@ -31,13 +33,25 @@ async fn main() -> anyhow::Result<()> {
     let imap_port: u16 = var("ARBITER_TEST_IMAP_PORT")?.parse()?;
     let smtp_port: u16 = var("ARBITER_TEST_SMTP_PORT")?.parse()?;
     let password = var("ARBITER_TEST_SUPPORT_PASSWORD")?;
+    let run = std::process::id();
     let dir = tempfile::tempdir()?;
     let database = format!("sqlite://{}", dir.path().join("server.db").display());
     let options = GeneratorOptions { seed: 7, tickets: 2_000, now: chrono::Utc::now() };
     let db = demo_database(&database, &options).await?;
-    let server = RunningServer::start(db, "127.0.0.1:0".parse()?).await?;
+    let password_file = dir.path().join("imap-password");
+    std::fs::write(&password_file, &password)?;
+    let config = |address: &str| -> anyhow::Result<MailConfig> {
+        Ok(serde_json::from_value(json!({"mailboxes": [{
+            "address": address, "queue": "disputes",
+            "imap": {"host": "127.0.0.1", "port": imap_port, "security": "plain", "username": address, "password_file": password_file},
+            "smtp": {"host": "127.0.0.1", "port": smtp_port, "security": "plain"},
+            "processed_folder": "Processed", "poll_seconds": 30
+        }]}))?)
+    };
+    let live = format!("live-{run}@exchange.example");
+    let server_config = Config { mail: Some(config(&live)?), ..Config::default() };
+    let server = RunningServer::start_with(db, "127.0.0.1:0".parse()?, &server_config).await?;
     let base = server.base_url();
-    let run = std::process::id();
     let address = SupportAddress {
         address: format!("bench-{run}@exchange.example"),
         queue: "disputes".into(),
@@ -59,15 +73,6 @@ async fn main() -> anyhow::Result<()> {
 
     // 2. A burst through Postfix, Dovecot and IMAP.
     let mailbox = format!("burst-{run}@exchange.example");
-    let password_file = dir.path().join("imap-password");
-    std::fs::write(&password_file, &password)?;
-    let config = |address: &str| -> anyhow::Result<MailConfig> {
-        Ok(serde_json::from_value(json!({"mailboxes": [{
-            "address": address, "queue": "disputes",
-            "imap": {"host": "127.0.0.1", "port": imap_port, "security": "plain", "username": address, "password_file": password_file},
-            "processed_folder": "Processed", "poll_seconds": 30
-        }]}))?)
-    };
     let smtp = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1").port(smtp_port).build();
     for i in 0..BURST {
         send(&smtp, &mailbox, &corpus_message(INTAKE + i, run, &mailbox)).await?;
@@ -94,7 +99,6 @@ async fn main() -> anyhow::Result<()> {
     drop(room);
 
     // 3. Latency with IDLE: accepted by Postfix → in the change feed.
-    let live = format!("live-{run}@exchange.example");
     let _room = MailRoom::spawn(server.state.clone(), &config(&live)?);
     tokio::time::sleep(Duration::from_secs(2)).await;
     let mut latencies = Vec::new();
@@ -124,7 +128,64 @@ async fn main() -> anyhow::Result<()> {
         latencies.last().unwrap()
     );
 
-    // 4. Memory with a 30 MB message.
+    // 4. Replies: accepted by the API → in the customer's mailbox.
+    let customer = format!("replies-{run}@example.com");
+    let first = format!(
+        "From: Reply Bench <{customer}>\r\nTo: {live}\r\nSubject: Waiting for answers\r\nMessage-ID: <replies-{run}@example.com>\r\n\r\nHello?\r\n"
+    );
+    let cursor = head(&base).await?;
+    send(&smtp, &live, first.as_bytes()).await?;
+    let ticket_id = loop {
+        let page: ChangePage = reqwest::Client::new()
+            .get(format!("{base}/v1/changes?after={cursor}&limit=5000"))
+            .bearer_auth("demo-marcus")
+            .send()
+            .await?
+            .json()
+            .await?;
+        if let Some(id) = page.changes.iter().find_map(|c| match &c.entity {
+            Entity::Message(m) => Some(m.ticket_id),
+            _ => None,
+        }) {
+            break id;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let mut reply_latencies = Vec::new();
+    for i in 0..LATENCY_SAMPLES {
+        let before = inbox_count(imap_port, &customer, &password).await?;
+        let started = Instant::now();
+        let status = reqwest::Client::new()
+            .post(format!("{base}/v1/tickets/{ticket_id}/replies"))
+            .bearer_auth("demo-ava")
+            .header("Idempotency-Key", format!("bench-reply-{run}-{i}"))
+            .json(&json!({"body": format!("Answer {i}: we are on it.")}))
+            .send()
+            .await?
+            .status();
+        if !status.is_success() {
+            bail!("the reply was refused: {status}");
+        }
+        while inbox_count(imap_port, &customer, &password).await? <= before {
+            if started.elapsed() > Duration::from_secs(30) {
+                bail!("reply {i} never reached the mailbox");
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        reply_latencies.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    reply_latencies.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        reply_latencies[((q * reply_latencies.len() as f64).ceil() as usize).clamp(1, reply_latencies.len()) - 1]
+    };
+    println!(
+        "reply accepted by the API → in the customer's mailbox, {LATENCY_SAMPLES} replies: p50 {:.0} ms, p95 {:.0} ms, max {:.0} ms",
+        at(0.5),
+        at(0.95),
+        reply_latencies.last().unwrap()
+    );
+
+    // 5. Memory with a 30 MB message.
     let big: Vec<u8> = (0..22 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let raw = format!(
         "From: Big Sender <big@example.com>\r\nTo: {live}\r\nSubject: Video of the call\r\nMessage-ID: <big-{run}@example.com>\r\nMIME-Version: 1.0\r\n\
@@ -185,6 +246,17 @@ async fn new_messages(base: &str, cursor: i64) -> anyhow::Result<(usize, i64)> {
         .await?;
     let count = page.changes.iter().filter(|c| matches!(c.entity, Entity::Message(_))).count();
     Ok((count, page.next_cursor.max(cursor)))
+}
+
+/// How many messages `mailbox`'s inbox holds.
+async fn inbox_count(port: u16, mailbox: &str, password: &str) -> anyhow::Result<u32> {
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
+    let mut client = async_imap::Client::new(tcp);
+    client.read_response().await?;
+    let mut session = client.login(mailbox, password).await.map_err(|(e, _)| e)?;
+    let status = session.examine("INBOX").await?;
+    session.logout().await.ok();
+    Ok(status.exists)
 }
 
 /// Waits until Dovecot holds `count` messages for `mailbox`.

@@ -27,6 +27,8 @@ use crate::AppState;
 const IDLE_WAIT: Duration = Duration::from_millis(200);
 /// The longest one SMTP conversation may take.
 const SEND_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a reply being sent is kept from other senders (longer than a send can take).
+const LEASE_MS: i64 = 120_000;
 
 /// Sends queued replies until the task is aborted.
 pub async fn run(state: AppState, config: Arc<MailConfig>) {
@@ -48,6 +50,15 @@ async fn send_due(state: &AppState, config: &MailConfig) -> anyhow::Result<usize
         store::due_outbound(&mut conn, Utc::now().timestamp_millis(), 20).await?
     };
     for email in &due {
+        {
+            let mut tx = state.db.begin_write().await?;
+            let claimed =
+                store::claim_outbound(&mut tx, email.message_id, Utc::now().timestamp_millis(), LEASE_MS).await?;
+            tx.commit().await?;
+            if !claimed {
+                continue;
+            }
+        }
         let attempt = match compose(state, config, email).await {
             Ok((mailbox, raw, envelope)) => send(mailbox, &raw, &envelope).await,
             Err(error) => Attempt::Refused(format!("{error:#}")),

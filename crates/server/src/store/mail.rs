@@ -277,3 +277,23 @@ pub async fn update_outbound(
         .await?;
     Ok(())
 }
+
+/// Takes a due reply for one sender: pushes its next try `lease_ms` ahead so no other sender
+/// (another task or server process) picks it meanwhile, and a sender that dies lets it come
+/// due again. False when someone else took it first.
+pub async fn claim_outbound(
+    conn: &mut AnyConnection,
+    message_id: i64,
+    now_ms: i64,
+    lease_ms: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbound_emails SET next_at = $1 WHERE message_id = $2 AND state = 'queued' AND next_at <= $3",
+    )
+    .bind(now_ms + lease_ms)
+    .bind(message_id)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

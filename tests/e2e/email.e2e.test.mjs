@@ -1,0 +1,132 @@
+// Real email through the real window: a customer's mail program sends to the support address
+// (SMTP into Postfix, delivered to Dovecot), the reference server reads it over IMAP and the
+// ticket appears in the desk with its attachment; the agent replies in the window and the
+// reply lands in the customer's mailbox, threaded. Needs the mail stack scripts/test.sh
+// starts (scripts/mailstack.sh); CI sets ARBITER_REQUIRE_MAIL so it cannot be skipped.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { eventually, freshProfile, launchApp, screenshot, signIn, startServer } from "./harness.mjs";
+
+const env = process.env;
+const stack = env.ARBITER_TEST_SMTP_PORT && {
+  smtp: env.ARBITER_TEST_SMTP_PORT,
+  imap: env.ARBITER_TEST_IMAP_PORT,
+  password: env.ARBITER_TEST_SUPPORT_PASSWORD,
+};
+if (!stack && env.ARBITER_REQUIRE_MAIL) throw new Error("ARBITER_REQUIRE_MAIL is set but the mail stack's ARBITER_TEST_* variables are not");
+
+const stamp = Date.now();
+const mailbox = `desk-${stamp}@exchange.example`;
+const customer = `nadia.${stamp}@example.org`;
+const dir = mkdtempSync(join(tmpdir(), "arbiter-e2e-mail-"));
+let server;
+const profile = freshProfile();
+
+/** Sends a raw message over SMTP with curl, as any mail program would. */
+function sendMail(from, to, raw) {
+  const file = join(dir, `mail-${Date.now()}.eml`);
+  writeFileSync(file, raw);
+  execFileSync("curl", ["-sS", `smtp://127.0.0.1:${stack.smtp}`, "--mail-from", from, "--mail-rcpt", to, "--upload-file", file]);
+}
+
+/** The newest message in an IMAP inbox (curl's IMAP), or null. */
+function newestMail(address) {
+  const login = ["--user", `${address}:${stack.password}`];
+  const status = execFileSync("curl", ["-sS", ...login, `imap://127.0.0.1:${stack.imap}/INBOX`, "-X", "EXAMINE INBOX"], { encoding: "utf8" });
+  const exists = Number(status.match(/\* (\d+) EXISTS/)?.[1] ?? 0);
+  if (exists === 0) return null;
+  return execFileSync("curl", ["-sS", ...login, `imap://127.0.0.1:${stack.imap}/INBOX;MAILINDEX=${exists}`], { encoding: "utf8" });
+}
+
+before(async () => {
+  if (!stack) return;
+  writeFileSync(join(dir, "imap-password"), stack.password);
+  const config = {
+    mailboxes: [
+      {
+        address: mailbox,
+        queue: "disputes",
+        imap: { host: "127.0.0.1", port: Number(stack.imap), security: "plain", username: mailbox, password_file: join(dir, "imap-password") },
+        smtp: { host: "127.0.0.1", port: Number(stack.smtp), security: "plain" },
+        processed_folder: "Processed",
+      },
+    ],
+  };
+  writeFileSync(join(dir, "mailboxes.json"), JSON.stringify(config));
+  server = await startServer({ args: ["--mail-config", join(dir, "mailboxes.json")] });
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+test("an email becomes a ticket in the window, and the agent's reply reaches the customer's mailbox threaded", { skip: !stack && "no mail stack" }, async () => {
+  const app = await launchApp(profile);
+  const $ = (selector) => app.browser.$(selector);
+  try {
+    await signIn(app, server);
+    const pdf = Buffer.from("%PDF-1.4\n% card statement\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const subject = `Charged twice ${stamp}`;
+    const raw = [
+      `From: Nadia Rahman <${customer}>`,
+      `To: ${mailbox}`,
+      `Subject: ${subject}`,
+      `Message-ID: <nadia-${stamp}@example.org>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "My card was charged twice for the same purchase of 250 EUR. The statement is attached.",
+      "--b1",
+      'Content-Type: application/octet-stream; name="statement.pdf"',
+      'Content-Disposition: attachment; filename="statement.pdf"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      pdf.toString("base64"),
+      "--b1--",
+      "",
+    ].join("\r\n");
+    sendMail(customer, mailbox, raw);
+    const accepted = Date.now();
+
+    // The new ticket (unassigned, in Ava's disputes queue) is found by its subject.
+    await (await $('[data-testid="search-input"]')).setValue(subject);
+    const hit = await $('[data-testid="search-hit"]');
+    await hit.waitForExist({ timeout: 30_000, timeoutMsg: "the email became a ticket in the desk" });
+    console.log(`Postfix accepted → the ticket found in the window: ${Date.now() - accepted} ms`);
+    await (await hit.$("button")).click();
+    const conversation = await $('[data-testid="conversation"]');
+    await eventually(async () => String(await conversation.getProperty("textContent")).includes("charged twice for the same purchase"), "the email shows");
+    const attachments = await $('[data-testid="attachments"]');
+    await eventually(async () => String(await attachments.getProperty("textContent")).includes("statement.pdf"), "its attachment is listed");
+    assert.match(String(await (await $('[data-testid="ticket-header"]')).getProperty("textContent")), new RegExp(subject));
+
+    // Ava answers in the window; the reply is mailed and shows as sent.
+    const reply = `Dear Nadia, the second charge of 250 EUR is being refunded (${stamp}).`;
+    await (await $('[data-testid="reply-body"]')).setValue(reply);
+    await (await $('[data-testid="send-reply"]')).click();
+    await eventually(
+      async () => app.browser.execute(() => [...document.querySelectorAll('[data-testid="delivery"]')].some((d) => d.dataset.state === "sent")),
+      "the reply shows as sent",
+      30_000,
+    );
+    await screenshot(app.browser, "email-reply-sent");
+
+    // In the customer's mailbox: from Ava at the support address, threaded to her email.
+    let mail = null;
+    await eventually(async () => (mail = newestMail(customer)) !== null, "the reply reached the customer's mailbox", 20_000);
+    assert.match(mail, new RegExp(`^From: "?Ava Chen"? <${mailbox}>`, "m"));
+    assert.match(mail, new RegExp(`^In-Reply-To: <nadia-${stamp}@example.org>`, "m"));
+    assert.match(mail, /^Subject: Re: Charged twice \d+ \[#\d+\]/m);
+    assert.match(mail, /multipart\/alternative/);
+    assert.ok(mail.includes("being refunded"), "the reply's text is in the email");
+  } finally {
+    await app.close();
+  }
+});
