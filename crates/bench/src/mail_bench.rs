@@ -49,7 +49,12 @@ async fn main() -> anyhow::Result<()> {
         }]}))?)
     };
     let live = format!("live-{run}@exchange.example");
-    let server_config = Config { mail: Some(config(&live)?), ..Config::default() };
+    // The bench polls the feed every few milliseconds: no rate limit in its way.
+    let server_config = Config {
+        mail: Some(config(&live)?),
+        rate_limit: arbiter_server::rate_limit::RateLimit { per_second: 1e6, burst: 1e6 },
+        ..Config::default()
+    };
     let server = RunningServer::start_with(db, "127.0.0.1:0".parse()?, &server_config).await?;
     let base = server.base_url();
     let address = SupportAddress {
