@@ -141,13 +141,7 @@ async fn main() -> anyhow::Result<()> {
     let cursor = head(&base).await?;
     send(&smtp, &live, first.as_bytes()).await?;
     let ticket_id = loop {
-        let page: ChangePage = reqwest::Client::new()
-            .get(format!("{base}/v1/changes?after={cursor}&limit=5000"))
-            .bearer_auth("demo-marcus")
-            .send()
-            .await?
-            .json()
-            .await?;
+        let page = changes(&base, cursor, 5000).await?;
         if let Some(id) = page.changes.iter().find_map(|c| match &c.entity {
             Entity::Message(m) => Some(m.ticket_id),
             _ => None,
@@ -228,27 +222,25 @@ async fn send(smtp: &AsyncSmtpTransport<Tokio1Executor>, to: &str, raw: &[u8]) -
     Ok(())
 }
 
-/// The feed's head for a supervisor who sees the disputes queue.
-async fn head(base: &str) -> anyhow::Result<i64> {
-    let page: ChangePage = reqwest::Client::new()
-        .get(format!("{base}/v1/changes?after=0&limit=1"))
+/// A page of the feed after `cursor`, as a supervisor who sees the disputes queue.
+async fn changes(base: &str, cursor: i64, limit: u32) -> anyhow::Result<ChangePage> {
+    Ok(reqwest::Client::new()
+        .get(format!("{base}/v1/changes?after={cursor}&limit={limit}"))
         .bearer_auth("demo-marcus")
         .send()
         .await?
         .json()
-        .await?;
-    Ok(page.head)
+        .await?)
+}
+
+/// The feed's head.
+async fn head(base: &str) -> anyhow::Result<i64> {
+    Ok(changes(base, 0, 1).await?.head)
 }
 
 /// Messages in the feed after `cursor`, and the cursor after them.
 async fn new_messages(base: &str, cursor: i64) -> anyhow::Result<(usize, i64)> {
-    let page: ChangePage = reqwest::Client::new()
-        .get(format!("{base}/v1/changes?after={cursor}&limit=5000"))
-        .bearer_auth("demo-marcus")
-        .send()
-        .await?
-        .json()
-        .await?;
+    let page = changes(base, cursor, 5000).await?;
     let count = page.changes.iter().filter(|c| matches!(c.entity, Entity::Message(_))).count();
     Ok((count, page.next_cursor.max(cursor)))
 }
@@ -316,20 +308,10 @@ fn corpus_message(i: usize, run: u32, to: &str) -> Vec<u8> {
     out
 }
 
+/// Base64 in MIME's 76-character lines.
 fn base64_lines(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len() * 4 / 3 + bytes.len() / 28);
-    for line in bytes.chunks(57) {
-        for chunk in line.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for k in 0..4 {
-                out.push(if k <= chunk.len() { ALPHABET[((n >> (18 - 6 * k)) & 63) as usize] as char } else { '=' });
-            }
-        }
-        out.push_str("\r\n");
-    }
-    out
+    use base64::Engine as _;
+    bytes.chunks(57).map(|line| base64::engine::general_purpose::STANDARD.encode(line) + "\r\n").collect()
 }
 
 /// The process's resident set (`VmRSS`) or its peak since the last reset (`VmHWM`), MB.
