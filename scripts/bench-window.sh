@@ -4,6 +4,7 @@
 # see README, "Developing").
 #   scripts/bench-window.sh                 opening a ticket, switching views, searching, scrolling
 #   scripts/bench-window.sh long-threads    tickets of 1,000 and 5,000 messages: open, scroll, memory
+#   scripts/bench-window.sh attachments     opening 5 MB and 25 MB photos and a PDF (own mail stack)
 #   ARBITER_RELEASE=1 scripts/bench-window.sh …   the same with a release build
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -23,4 +24,5 @@ if [ -n "${ARBITER_RELEASE:-}" ]; then
 else
   build_app
 fi
+[ "$BENCH" = attachments ] && start_mail_stack
 in_desktop_session node "tests/perf/$BENCH.mjs"

@@ -6,8 +6,8 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
-    analytics::*, cases::*, chats::*, conversation::*, drafts::*, outbox::*, preferences::*, reports::*, risk::*,
-    session::*, storage::*, supervisor::*, tickets::*, views::*,
+    analytics::*, attachments::*, cases::*, chats::*, conversation::*, drafts::*, outbox::*, preferences::*,
+    reports::*, risk::*, session::*, storage::*, supervisor::*, tickets::*, views::*,
 };
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
 use crate::notifications::OpenTicket;
@@ -26,6 +26,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             ticket,
             send_reply,
             add_note,
+            prepare_file,
             start_side_conversation,
             internal_teams,
             post_side_message,
@@ -40,6 +41,10 @@ pub fn builder() -> Builder<tauri::Wry> {
             add_case_evidence,
             write_report,
             attach_evidence_file,
+            open_attachment,
+            save_attachment,
+            kept_attachments,
+            attachment_as_evidence,
             loss_analytics,
             customer_risk,
             refresh_customer_links,

@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod commands;
 mod events;
 mod notifications;
+mod pictures;
 
 use std::sync::Arc;
 
@@ -23,6 +24,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(specta.invoke_handler())
+        .register_asynchronous_uri_scheme_protocol(pictures::SCHEME, pictures::serve)
         .setup(move |app| {
             specta.mount_events(app);
             // A desktop without a tray host still runs the app; the count then shows only

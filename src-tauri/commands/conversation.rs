@@ -2,16 +2,40 @@
 
 use super::prelude::*;
 
+/// Queues a reply with the files attached to it (each kept by `prepare_file` first).
 #[tauri::command]
 #[specta::specta]
-pub async fn send_reply(desk: State<'_, Desk>, ticket_id: i64, body: String, client_key: String) -> Result<OutboxItem> {
-    desk.send_reply(ticket_id, &body, &client_key).await
+pub async fn send_reply(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    body: String,
+    files: Vec<arbiter_contract::OutgoingFile>,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.send_reply(ticket_id, &body, files, &client_key).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn add_note(desk: State<'_, Desk>, ticket_id: i64, body: String, client_key: String) -> Result<OutboxItem> {
-    desk.add_note(ticket_id, &body, &client_key).await
+pub async fn add_note(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    body: String,
+    files: Vec<arbiter_contract::OutgoingFile>,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.add_note(ticket_id, &body, files, &client_key).await
+}
+
+/// Keeps a file the agent attached (dropped, pasted or picked; base64) until it is sent.
+#[tauri::command]
+#[specta::specta]
+pub async fn prepare_file(
+    desk: State<'_, Desk>,
+    name: String,
+    content_base64: String,
+) -> Result<arbiter_desk::PreparedFile> {
+    desk.prepare_file(&name, &content_base64).await
 }
 
 #[tauri::command]

@@ -19,6 +19,7 @@ pub const COMMANDS: &[&str] = &[
     // conversation
     "send_reply",
     "add_note",
+    "prepare_file",
     "start_side_conversation",
     "internal_teams",
     "post_side_message",
@@ -26,6 +27,11 @@ pub const COMMANDS: &[&str] = &[
     "search_articles",
     "email_body",
     "open_link",
+    // attachments
+    "open_attachment",
+    "save_attachment",
+    "kept_attachments",
+    "attachment_as_evidence",
     "agents",
     // outbox
     "outbox",

@@ -3,6 +3,7 @@
 //! once; a test keeps the builder, the capabilities and these modules in step with it.
 
 pub mod analytics;
+pub mod attachments;
 pub mod cases;
 pub mod chats;
 pub mod conversation;

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { barsPdf, emailWith, noisePng } from "./files.mjs";
 import { eventually, freshProfile, launchApp, screenshot, signIn, startServer } from "./harness.mjs";
 
 const env = process.env;
@@ -69,29 +70,21 @@ test("an email becomes a ticket in the window, and the agent's reply reaches the
   const $ = (selector) => app.browser.$(selector);
   try {
     await signIn(app, server);
-    const pdf = Buffer.from("%PDF-1.4\n% card statement\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const pdf = barsPdf(3);
+    // A phone photo of a card statement: about 5 MB, over the 2 MB shown inline.
+    const photo = noisePng(1600, 1050);
     const subject = `Charged twice ${stamp}`;
-    const raw = [
-      `From: Nadia Rahman <${customer}>`,
-      `To: ${mailbox}`,
-      `Subject: ${subject}`,
-      `Message-ID: <nadia-${stamp}@example.org>`,
-      "MIME-Version: 1.0",
-      'Content-Type: multipart/mixed; boundary="b1"',
-      "",
-      "--b1",
-      "Content-Type: text/plain; charset=utf-8",
-      "",
-      "My card was charged twice for the same purchase of 250 EUR. The statement is attached.",
-      "--b1",
-      'Content-Type: application/octet-stream; name="statement.pdf"',
-      'Content-Disposition: attachment; filename="statement.pdf"',
-      "Content-Transfer-Encoding: base64",
-      "",
-      pdf.toString("base64"),
-      "--b1--",
-      "",
-    ].join("\r\n");
+    const raw = emailWith({
+      from: `Nadia Rahman <${customer}>`,
+      to: mailbox,
+      subject,
+      messageId: `nadia-${stamp}@example.org`,
+      text: "My card was charged twice for the same purchase of 250 EUR. The statement is attached.",
+      files: [
+        ["statement.pdf", "application/octet-stream", pdf],
+        ["statement-photo.png", "image/png", photo],
+      ],
+    });
     sendMail(customer, mailbox, raw);
     const accepted = Date.now();
 
@@ -119,6 +112,35 @@ test("an email becomes a ticket in the window, and the agent's reply reaches the
     const attachments = await $('[data-testid="attachments"]');
     await eventually(async () => String(await attachments.getProperty("textContent")).includes("statement.pdf"), "its attachment is listed");
     assert.match(String(await (await $('[data-testid="ticket-header"]')).getProperty("textContent")), new RegExp(subject));
+
+    // The attachments open in the desk's viewer, as pictures the desk drew: the photo, then
+    // the PDF's pages.
+    const openAttachment = async (name) => {
+      await (await $(`[data-testid="attachment"][data-name="${name}"]`)).click();
+      await eventually(
+        async () => app.browser.execute(() => {
+          const img = document.querySelector('[data-testid="attachment-picture"]');
+          return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+        }),
+        `${name} shows`,
+        20_000,
+      );
+    };
+    await openAttachment("statement-photo.png");
+    const shown = await app.browser.execute(() => {
+      const img = document.querySelector('[data-testid="attachment-picture"]');
+      return { scheme: img.getAttribute("src").split(":")[0], width: img.naturalWidth, height: img.naturalHeight };
+    });
+    // Loaded from the shell's picture protocol: the desk's drawing, not the sender's file.
+    assert.deepEqual(shown, { scheme: "arbiter-picture", width: 1600, height: 1050 });
+    await screenshot(app.browser, "attachment-photo");
+    await (await $('[data-testid="close-attachment"]')).click();
+    await openAttachment("statement.pdf");
+    assert.equal(await (await $('[data-testid="attachment-page"]')).getText(), "Page 1 of 3");
+    await (await $('[data-testid="attachment-next"]')).click();
+    await eventually(async () => (await (await $('[data-testid="attachment-page"]')).getText()) === "Page 2 of 3", "the next page");
+    await screenshot(app.browser, "attachment-pdf");
+    await (await $('[data-testid="close-attachment"]')).click();
 
     // Ava answers in the window; the reply is mailed and shows as sent.
     const reply = `Dear Nadia, the second charge of 250 EUR is being refunded (${stamp}).`;

@@ -453,7 +453,7 @@ async fn stream_latency(
         let ticket = tickets[n % tickets.len()];
         let text = format!("bench-latency-{run}-{n}");
         let started = Instant::now();
-        client.post_reply(ticket, &text, &format!("{text}-key")).await?;
+        client.post_reply(ticket, &text, &[], &format!("{text}-key")).await?;
         let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
         loop {
             let (got, at, event_at) = tokio::time::timeout_at(deadline, rx.recv())

@@ -10,6 +10,8 @@ mod composer;
 mod conversation;
 pub use composer::DraftKind;
 mod error;
+mod files;
+pub use files::{NewFile, Preview, StoredFile, WantedFile};
 pub mod housekeeping;
 mod list;
 pub mod outbox;

@@ -15,61 +15,35 @@ use crate::{Cache, CacheError};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Action {
+    /// A reply, with the files going with it (their bytes wait pinned in the cache's files).
     Reply {
         ticket_id: i64,
         body: String,
+        #[serde(default)]
+        files: Vec<arbiter_contract::OutgoingFile>,
     },
     Note {
         ticket_id: i64,
         body: String,
+        #[serde(default)]
+        files: Vec<arbiter_contract::OutgoingFile>,
     },
     /// Status, priority, assignee, queue or tags, made on `base_version` of the ticket.
-    UpdateTicket {
-        ticket_id: i64,
-        base_version: i64,
-        update: TicketUpdate,
-    },
+    UpdateTicket { ticket_id: i64, base_version: i64, update: TicketUpdate },
     /// Asks an internal team about the ticket (product, marketing, compliance, risk,
     /// payments); the server puts the ticket on hold.
-    StartSideConversation {
-        ticket_id: i64,
-        team: String,
-        subject: String,
-        body: String,
-    },
+    StartSideConversation { ticket_id: i64, team: String, subject: String, body: String },
     /// Writes in a side conversation, closing it if `close`.
-    SideMessage {
-        ticket_id: i64,
-        side_conversation_id: i64,
-        body: String,
-        close: bool,
-    },
+    SideMessage { ticket_id: i64, side_conversation_id: i64, body: String, close: bool },
     /// Takes an escalation (it stops ringing for everyone else), made on its `base_version`.
-    AcknowledgeEscalation {
-        escalation_id: i64,
-        ticket_id: Option<i64>,
-        base_version: i64,
-    },
+    AcknowledgeEscalation { escalation_id: i64, ticket_id: Option<i64>, base_version: i64 },
     /// Opens an investigation from the ticket (the server links them).
-    CreateCase {
-        ticket_id: i64,
-        case: CreateCase,
-    },
+    CreateCase { ticket_id: i64, case: CreateCase },
     /// Status, stage, decision, outcome, summary or amounts of a case, made on its
     /// `base_version`. `ticket_id` is the ticket it was changed from, for its screen.
-    UpdateCase {
-        case_id: i64,
-        ticket_id: Option<i64>,
-        base_version: i64,
-        update: CaseUpdate,
-    },
+    UpdateCase { case_id: i64, ticket_id: Option<i64>, base_version: i64, update: CaseUpdate },
     /// A piece of evidence for a case, made on its `base_version`.
-    AddEvidence {
-        case_id: i64,
-        ticket_id: Option<i64>,
-        base_version: i64,
-        evidence: AddEvidence,
-    },
+    AddEvidence { case_id: i64, ticket_id: Option<i64>, base_version: i64, evidence: AddEvidence },
     /// A suspicious-activity report to compliance: a new one (`sar_id` none) or changes to
     /// a draft made on `base_version`; sent on to compliance when `submit`. Each step is
     /// idempotent, so a send cut off between them is simply sent again.
@@ -82,16 +56,17 @@ pub enum Action {
         update: Option<SarUpdate>,
         submit: bool,
     },
-    /// A file for the company's document store (an investigation report): it waits at
-    /// `path` in the desk's data folder until sent, and goes with its SHA-256 for the store
-    /// to check.
+    /// A file for the company's document store (a report, evidence): it waits in the
+    /// cache's files, pinned, until sent, and goes with its SHA-256 for the store to check.
+    /// Actions queued by earlier desks name a `path` in the data folder instead.
     UploadDocument {
         case_id: Option<i64>,
         ticket_id: Option<i64>,
         name: String,
         content_type: String,
         sha256: String,
-        path: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        path: Option<String>,
     },
 }
 

@@ -60,6 +60,7 @@ fn note(id: i64, ticket_id: i64, second: i64) -> Entity {
         text: format!("note {id}"),
         created_at: at(second),
         client_ref: None,
+        attachments: vec![],
     })
 }
 

@@ -10,7 +10,7 @@ async fn a_copied_cache_file_is_unreadable_without_its_key() {
     let key = CacheKey::random();
     let cache = Cache::open_encrypted(&path, &key).await.unwrap();
     let secret = "Customer Zyxwvut says the password is hunter2";
-    cache.enqueue("k1", &Action::Note { ticket_id: 1, body: secret.into() }).await.unwrap();
+    cache.enqueue("k1", &Action::Note { ticket_id: 1, body: secret.into(), files: vec![] }).await.unwrap();
     cache.close().await;
 
     // The bytes on disk hold none of it.

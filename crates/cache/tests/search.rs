@@ -59,6 +59,7 @@ fn note(id: i64, ticket_id: i64, text: &str) -> Note {
         text: text.into(),
         created_at: at(3),
         client_ref: None,
+        attachments: vec![],
     }
 }
 
@@ -273,7 +274,10 @@ async fn retention_removes_old_closed_tickets_with_their_messages() {
         ))])
         .await
         .unwrap();
-    cache.enqueue("k", &arbiter_cache::Action::Note { ticket_id: 4, body: "later".into() }).await.unwrap();
+    cache
+        .enqueue("k", &arbiter_cache::Action::Note { ticket_id: 4, body: "later".into(), files: vec![] })
+        .await
+        .unwrap();
     assert_eq!(cache.prune_closed(at(20)).await.unwrap().tickets, 0);
 
     let storage = cache.storage_report(90).await.unwrap();

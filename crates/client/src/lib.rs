@@ -6,10 +6,10 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    AddEvidence, Agent, ApiError, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage, CreateCase,
-    CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, Handover, Message, NewHandover, Note,
-    PostNote, PostReply, PostSideMessage, Sar, SarUpdate, SideConversation, SideMessage, SupervisorOverview, Ticket,
-    TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
+    CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, Handover, Message, NewHandover,
+    Note, OutgoingFile, PostNote, PostReply, PostSideMessage, Sar, SarUpdate, SideConversation, SideMessage,
+    SupervisorOverview, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -67,6 +67,12 @@ impl ApiClient {
     }
 
     async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T, ClientError> {
+        let (status, bytes) = self.send_for_bytes(request).await?;
+        serde_json::from_slice(&bytes).map_err(|e| ClientError::Malformed(format!("{status}: {e}")))
+    }
+
+    /// The body of a successful answer as it came; an error answer as [`ClientError`].
+    async fn send_for_bytes(&self, request: RequestBuilder) -> Result<(StatusCode, bytes::Bytes), ClientError> {
         let response = request.send().await.map_err(ClientError::from_transport)?;
         let status = response.status();
         let retry_after = response
@@ -76,7 +82,7 @@ impl ApiClient {
             .and_then(|v| v.trim().parse::<u64>().ok());
         let bytes = response.bytes().await.map_err(ClientError::from_transport)?;
         if status.is_success() {
-            return serde_json::from_slice(&bytes).map_err(|e| ClientError::Malformed(format!("{status}: {e}")));
+            return Ok((status, bytes));
         }
         let error = serde_json::from_slice::<ApiError>(&bytes).unwrap_or_else(|_| {
             ApiError::new(
@@ -90,6 +96,13 @@ impl ApiClient {
             s if s.is_server_error() => ClientError::Server { status: s.as_u16(), message: error.message },
             s => ClientError::Rejected { status: s.as_u16(), error },
         })
+    }
+
+    /// An attachment's bytes, as the server keeps them; the caller checks them against the
+    /// hash, which is what names them.
+    pub async fn attachment(&self, sha256: &str) -> Result<Vec<u8>, ClientError> {
+        let (_, bytes) = self.send_for_bytes(self.request(Method::GET, &format!("/v1/attachments/{sha256}"))).await?;
+        Ok(bytes.to_vec())
     }
 
     /// The agent this client's token belongs to; the way to check a token.
@@ -118,11 +131,35 @@ impl ApiClient {
 
     /// Posts a reply. Sending again with the same `idempotency_key` is safe: the server
     /// answers with the message it stored the first time.
-    pub async fn post_reply(&self, ticket_id: i64, body: &str, idempotency_key: &str) -> Result<Message, ClientError> {
+    pub async fn post_reply(
+        &self,
+        ticket_id: i64,
+        body: &str,
+        files: &[OutgoingFile],
+        idempotency_key: &str,
+    ) -> Result<Message, ClientError> {
         let request = self
             .request(Method::POST, &format!("/v1/tickets/{ticket_id}/replies"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
-            .json(&PostReply { body: body.to_owned() });
+            .json(&PostReply { body: body.to_owned(), attachments: files.to_vec() });
+        self.send(request).await
+    }
+
+    /// Uploads a file to send with a reply or a note; the store checks it against `sha256`.
+    pub async fn upload_attachment(
+        &self,
+        name: &str,
+        content: Vec<u8>,
+        sha256: &str,
+        idempotency_key: &str,
+    ) -> Result<Attachment, ClientError> {
+        let request = self
+            .request(Method::POST, "/v1/attachments")
+            .query(&[("name", name)])
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .header("X-Content-SHA256", sha256)
+            .body(content);
         self.send(request).await
     }
 }
@@ -153,11 +190,17 @@ impl ApiClient {
         })
     }
 
-    pub async fn post_note(&self, ticket_id: i64, body: &str, idempotency_key: &str) -> Result<Note, ClientError> {
+    pub async fn post_note(
+        &self,
+        ticket_id: i64,
+        body: &str,
+        files: &[OutgoingFile],
+        idempotency_key: &str,
+    ) -> Result<Note, ClientError> {
         let request = self
             .request(Method::POST, &format!("/v1/tickets/{ticket_id}/notes"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
-            .json(&PostNote { body: body.to_owned() });
+            .json(&PostNote { body: body.to_owned(), attachments: files.to_vec() });
         self.send(request).await
     }
 

@@ -51,6 +51,34 @@ pub struct StreamQuery {
 pub struct PostReply {
     /// The reply as plain text; the server renders the email HTML part from it.
     pub body: String,
+    /// Files going with it (uploaded first with `POST /v1/attachments`); an email reply
+    /// carries them as attachments.
+    #[serde(default)]
+    pub attachments: Vec<OutgoingFile>,
+}
+
+/// A file going out with a reply or a note, uploaded first, named by its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutgoingFile {
+    /// Hex, lower-case, as `POST /v1/attachments` answered.
+    pub sha256: String,
+    /// The name the customer sees, e.g. `refund-confirmation.pdf`.
+    pub name: String,
+}
+
+/// The most files a reply or a note carries.
+pub const MAX_OUTGOING_FILES: usize = 10;
+/// The most bytes of files a reply or a note carries (what mail providers commonly accept).
+pub const MAX_OUTGOING_BYTES: i64 = 25 * 1024 * 1024;
+
+/// `POST /v1/attachments?name=…` query; the body is the file, `X-Content-SHA256` its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentUpload {
+    /// File name, e.g. `refund-confirmation.pdf`.
+    pub name: String,
 }
 
 /// `POST /v1/tickets/{id}/notes`: an internal note.
@@ -58,6 +86,9 @@ pub struct PostReply {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PostNote {
     pub body: String,
+    /// Files going with it (uploaded first with `POST /v1/attachments`).
+    #[serde(default)]
+    pub attachments: Vec<OutgoingFile>,
 }
 
 /// `POST /v1/tickets/{id}/side-conversations`: ask an internal team.

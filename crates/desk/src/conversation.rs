@@ -2,7 +2,7 @@
 //! internal teams. Each goes through the outbox.
 
 use arbiter_cache::{Action, OutboxItem};
-use arbiter_contract::REPLY_MAX_CHARS;
+use arbiter_contract::{OutgoingFile, REPLY_MAX_CHARS};
 use arbiter_policy::teams::INTERNAL_TEAMS;
 
 use crate::desk::Desk;
@@ -37,16 +37,31 @@ fn text(body: &str, what: Writing) -> Result<String, DeskError> {
 }
 
 impl Desk {
-    pub async fn send_reply(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
+    /// Queues a reply with the files attached to it (see `prepare_file`).
+    pub async fn send_reply(
+        &self,
+        ticket_id: i64,
+        body: &str,
+        files: Vec<OutgoingFile>,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
         let body = text(body, Writing::Reply)?;
         self.require_ticket(ticket_id).await?;
-        self.queue(client_key, Action::Reply { ticket_id, body }).await
+        crate::outgoing_files::hold_files(&self.cache_and_me().await?.0, &files).await?;
+        self.queue(client_key, Action::Reply { ticket_id, body, files }).await
     }
 
-    pub async fn add_note(&self, ticket_id: i64, body: &str, client_key: &str) -> Result<OutboxItem, DeskError> {
+    pub async fn add_note(
+        &self,
+        ticket_id: i64,
+        body: &str,
+        files: Vec<OutgoingFile>,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
         let body = text(body, Writing::Note)?;
         self.require_ticket(ticket_id).await?;
-        self.queue(client_key, Action::Note { ticket_id, body }).await
+        crate::outgoing_files::hold_files(&self.cache_and_me().await?.0, &files).await?;
+        self.queue(client_key, Action::Note { ticket_id, body, files }).await
     }
 
     /// Asks an internal team about the ticket in a side conversation of its own.

@@ -53,6 +53,8 @@ pub struct Desk {
     pub(crate) session: Arc<RwLock<Option<Session>>>,
     /// Becomes true once `start` has restored (or failed to restore) the session.
     started: tokio::sync::watch::Sender<bool>,
+    /// PDF pages of attachments, drawn lately.
+    pub(crate) drawn_pages: Arc<crate::drawn_pages::DrawnPages>,
 }
 
 /// Runs a blocking keyring call off the async runtime.
@@ -74,6 +76,7 @@ impl Desk {
             credentials,
             status: Arc::new(StatusCell::new(events)),
             session: Arc::new(RwLock::new(None)),
+            drawn_pages: Arc::default(),
             started: tokio::sync::watch::Sender::new(false),
         }
     }
@@ -181,7 +184,8 @@ impl Desk {
             SyncLoop::spawn(SyncEngine::new(c, cache.clone()), cache.clone(), self.status.clone(), settings)
         });
         let prefetch = client.clone().map(|c| {
-            LinkPrefetch::spawn(c, cache.clone(), saved.agent.id, self.status.events().clone(), synced.clone())
+            let budget = self.settings.get().file_budget_bytes();
+            LinkPrefetch::spawn(c, cache.clone(), saved.agent.id, budget, self.status.events().clone(), synced.clone())
         });
         let settings = self.settings.clone();
         let alerts =

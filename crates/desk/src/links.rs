@@ -91,7 +91,7 @@ pub async fn prefetch_pass(client: &ApiClient, cache: &Cache, agent_id: i64) -> 
     changed
 }
 
-/// Fetches linked accounts ahead for the session: a pass after a successful sync, at most
+/// Fetches linked accounts and small attachments ahead for the session: a pass after a successful sync, at most
 /// once per `PREFETCH_INTERVAL` (it may take many requests), one pass at a time. Stops with
 /// the session.
 pub struct LinkPrefetch {
@@ -104,6 +104,7 @@ impl LinkPrefetch {
         client: ApiClient,
         cache: Cache,
         agent_id: i64,
+        file_budget: i64,
         events: Arc<dyn DeskEvents>,
         synced: Arc<Notify>,
     ) -> Self {
@@ -115,6 +116,10 @@ impl LinkPrefetch {
                     continue;
                 }
                 last = Some(Instant::now());
+                let files = crate::file_fetch::prefetch_attachments(&client, &cache, agent_id, file_budget).await;
+                if files > 0 {
+                    tracing::debug!(files, "attachments fetched ahead");
+                }
                 let changed = prefetch_pass(&client, &cache, agent_id).await;
                 if changed.is_empty() {
                     continue;

@@ -96,6 +96,15 @@ pub mod errors {
         LINKS_UNUSABLE = "error.linksUnusable": "The company API's answer on linked accounts was not usable: {{why}}.";
         LINKS_OTHER_CUSTOMER = "error.linksOtherCustomer": "it is about another customer";
         LINKS_TOO_LARGE = "error.linksTooLarge": "it is far larger than the API's limits";
+        ATTACHMENT_UNKNOWN = "error.attachmentUnknown": "This message has no such attachment.";
+        ATTACHMENT_OFFLINE = "error.attachmentOffline": "This attachment is not on this computer yet; it opens once the desk reaches the server ({{detail}}).";
+        ATTACHMENT_MISMATCH = "error.attachmentMismatch": "The server sent a file that does not match the attachment's SHA-256; it was not kept.";
+        ATTACHMENT_NOT_SHOWN = "error.attachmentNotShown": "This file cannot be shown ({{detail}}); it can still be saved.";
+        IMAGE_UNREADABLE = "error.imageUnreadable": "the image is damaged or not an image";
+        PDF_EMPTY = "error.pdfEmpty": "the PDF has no pages";
+        FILES_TOO_MANY = "error.filesTooMany": "A message carries at most {{max}} files.";
+        FILES_TOO_BIG = "error.filesTooBig": "The files of a message may be at most {{max}} MB together.";
+        FILE_GONE = "error.fileGone": "{{name}} is no longer on this computer; attach it again.";
     }
 }
 

@@ -265,16 +265,6 @@ impl Desk {
             .map_err(|e| DeskError::say(ErrorCode::Internal, with_detail(&errors::REPORT_NOT_MADE, e)))?;
         let markdown = arbiter_report::to_markdown(&doc).into_bytes();
         let stem = format!("case-{case_id}-report-{}", now.format("%Y%m%d-%H%M%S"));
-        let outbox_dir = self.paths.data_dir.join("outbox-files");
-        std::fs::create_dir_all(&outbox_dir).map_err(|e| {
-            DeskError::say(
-                ErrorCode::Internal,
-                Msg::new(&errors::NOT_PREPARED)
-                    .text("path", outbox_dir.display().to_string())
-                    .text("detail", e.to_string()),
-            )
-        })?;
-
         let mut saved = Vec::new();
         if let Some(target) = save_copy_to.filter(|t| !t.trim().is_empty()) {
             let target = PathBuf::from(target);
@@ -292,17 +282,8 @@ impl Desk {
         let mut uploads = Vec::new();
         for (suffix, content_type, bytes) in [("pdf", "application/pdf", &pdf), ("md", "text/markdown", &markdown)] {
             let name = format!("{stem}.{suffix}");
-            let path = outbox_dir.join(&name);
-            write_whole(&path, bytes)?;
-            let action = Action::UploadDocument {
-                case_id: Some(case_id),
-                ticket_id,
-                name,
-                content_type: content_type.to_owned(),
-                sha256: sha256(bytes),
-                path: path.display().to_string(),
-            };
-            uploads.push(self.queue(&format!("{client_key}-{suffix}"), action).await?);
+            let upload = Upload { case_id: Some(case_id), ticket_id, name: &name, content_type, bytes };
+            uploads.push(self.queue_upload(&format!("{client_key}-{suffix}"), upload).await?);
         }
         Ok(ReportOutcome {
             pdf_name: format!("{stem}.pdf"),
@@ -350,19 +331,36 @@ impl Desk {
         client_key: &str,
     ) -> Result<Vec<OutboxItem>, DeskError> {
         use base64::Engine as _;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(file.content_base64.as_bytes())
+            .map_err(|e| DeskError::say(ErrorCode::InvalidInput, with_detail(&errors::FILE_UNREADABLE, e)))?;
+        self.attach_evidence_bytes(case_id, ticket_id, &file.name, &file.content_type, bytes, evidence, client_key)
+            .await
+    }
+
+    /// Attaches bytes as evidence (a file the agent chose, or an attachment): checked, queued
+    /// for the document store on the case, and named by the evidence.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn attach_evidence_bytes(
+        &self,
+        case_id: i64,
+        ticket_id: Option<i64>,
+        name: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+        evidence: arbiter_contract::AddEvidence,
+        client_key: &str,
+    ) -> Result<Vec<OutboxItem>, DeskError> {
         let invalid = |m: Msg| DeskError::say(ErrorCode::InvalidInput, m);
-        let name: String = file.name.chars().filter(|c| !matches!(c, '/' | '\\' | '\0') && !c.is_control()).collect();
+        let name: String = name.chars().filter(|c| !matches!(c, '/' | '\\' | '\0') && !c.is_control()).collect();
         let name = name.trim().to_owned();
         if name.is_empty() || name.chars().count() > 200 {
             return Err(invalid(Msg::new(&errors::FILE_NAME)));
         }
-        let content_type = file.content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let content_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         if !EVIDENCE_TYPES.contains(&content_type.as_str()) {
             return Err(invalid(Msg::new(&errors::FILE_TYPE).text("type", content_type)));
         }
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(file.content_base64.as_bytes())
-            .map_err(|e| invalid(with_detail(&errors::FILE_UNREADABLE, e)))?;
         if bytes.is_empty() {
             return Err(invalid(Msg::new(&errors::FILE_EMPTY)));
         }
@@ -377,25 +375,9 @@ impl Desk {
         // Checked here so nothing is queued for a case or checklist that would be refused.
         crate::cases::check_checklist(&self.case_view(case_id).await?, &evidence.checklist)?;
         let hash = sha256(&bytes);
-        let outbox_dir = self.paths.data_dir.join("outbox-files");
-        std::fs::create_dir_all(&outbox_dir).map_err(|e| {
-            DeskError::say(
-                ErrorCode::Internal,
-                Msg::new(&errors::NOT_PREPARED)
-                    .text("path", outbox_dir.display().to_string())
-                    .text("detail", e.to_string()),
-            )
-        })?;
-        let path = outbox_dir.join(format!("{}-{}", crate::reports::key_slug(client_key), name));
-        write_whole(&path, &bytes)?;
-        let upload = Action::UploadDocument {
-            case_id: Some(case_id),
-            ticket_id,
-            name: name.clone(),
-            content_type,
-            sha256: hash.clone(),
-            path: path.display().to_string(),
-        };
+        let upload =
+            Upload { case_id: Some(case_id), ticket_id, name: &name, content_type: &content_type, bytes: &bytes };
+        let first = self.queue_upload(&format!("{client_key}-file"), upload).await?;
         let mut evidence = evidence;
         evidence.kind = arbiter_contract::EvidenceKind::File;
         let mut description = evidence.description.trim().to_owned();
@@ -407,13 +389,44 @@ impl Desk {
             bytes.len().div_ceil(1024)
         ));
         evidence.description = description;
-        let first = self.queue(&format!("{client_key}-file"), upload).await?;
         let second = self.add_case_evidence(case_id, ticket_id, evidence, client_key).await?;
         Ok(vec![first, second])
     }
 }
 
-/// A client key as part of a file name (letters, digits and dashes only).
-pub(crate) fn key_slug(key: &str) -> String {
-    key.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(64).collect()
+/// A file for the document store, as queued.
+pub(crate) struct Upload<'a> {
+    pub case_id: Option<i64>,
+    pub ticket_id: Option<i64>,
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl Desk {
+    /// Queues a file for the document store: its bytes wait in the encrypted cache, pinned
+    /// until sent (never in clear in the data folder).
+    pub(crate) async fn queue_upload(&self, client_key: &str, upload: Upload<'_>) -> Result<OutboxItem, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let hash = sha256(upload.bytes);
+        let sniffed = arbiter_files::sniff(upload.bytes);
+        cache
+            .put_file(arbiter_cache::NewFile {
+                sha256: &hash,
+                content: upload.bytes,
+                content_type: &sniffed.content_type,
+                preview: None,
+                pinned: true,
+            })
+            .await?;
+        let action = Action::UploadDocument {
+            case_id: upload.case_id,
+            ticket_id: upload.ticket_id,
+            name: upload.name.to_owned(),
+            content_type: upload.content_type.to_owned(),
+            sha256: hash,
+            path: None,
+        };
+        self.queue(client_key, action).await
+    }
 }

@@ -25,11 +25,22 @@ pub struct Settings {
     /// Desktop alerts below L2 are held (L2 and above still come through).
     #[serde(default)]
     pub do_not_disturb: bool,
+    /// Megabytes of attachments kept in the cache (default 1024); files waiting in the
+    /// outbox are kept whatever this says.
+    #[serde(default)]
+    pub file_budget_mb: Option<u32>,
 }
+
+/// Attachments kept in the cache unless the agent chose otherwise.
+pub const DEFAULT_FILE_BUDGET_MB: u32 = 1024;
 
 impl Settings {
     pub fn retention_days(&self) -> u32 {
         self.retention_days.unwrap_or(arbiter_cache::DEFAULT_RETENTION_DAYS).clamp(1, 3650)
+    }
+
+    pub fn file_budget_bytes(&self) -> i64 {
+        i64::from(self.file_budget_mb.unwrap_or(DEFAULT_FILE_BUDGET_MB).clamp(64, 65_536)) * 1024 * 1024
     }
 }
 

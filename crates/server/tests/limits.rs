@@ -73,6 +73,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("GET", "/v1/documents/{id}"),
         ("GET", "/v1/documents/{id}/content"),
         ("GET", "/v1/attachments/{sha256}"),
+        ("POST", "/v1/attachments"),
         ("GET", "/v1/policies"),
         ("PUT", "/v1/policies"),
         ("GET", "/v1/supervisor/overview"),

@@ -624,3 +624,289 @@ async fn an_agents_reply_reaches_the_customers_mailbox_threaded() {
     assert_eq!(delivery.state, DeliveryState::Failed);
     assert!(delivery.detail.as_deref().is_some_and(|d| d.contains("User unknown")), "{delivery:?}");
 }
+
+/// Uploads a file as `token` for a reply or a note; returns the answer's status and body.
+async fn upload(base: &str, token: &str, name: &str, bytes: &[u8], sha256: Option<&str>) -> (u16, serde_json::Value) {
+    let mut request = http()
+        .post(format!("{base}/v1/attachments"))
+        .query(&[("name", name)])
+        .bearer_auth(token)
+        .header("Idempotency-Key", key())
+        .header("Content-Type", "application/octet-stream")
+        .body(bytes.to_vec());
+    if let Some(sha256) = sha256 {
+        request = request.header("X-Content-SHA256", sha256);
+    }
+    let response = request.send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or_default())
+}
+
+/// An agent's files go out with the reply as attachments, byte for byte, and on a note stay
+/// with the agents; only the uploader (or who can see a message carrying the file) may name
+/// one, within the limits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agents_files_go_out_with_the_reply_byte_for_byte() {
+    use rand::RngCore;
+    use sha2::{Digest, Sha256};
+    let Some(stack) = stack() else { return };
+    let mailbox = stack.mailbox("disputes");
+    let config = Config { mail: Some(mailbox.config.clone()), ..Config::default() };
+    let server = server_with("memory", 20, &config).await;
+    let base = server.base_url();
+    let _room = MailRoom::spawn(server.state.clone(), &mailbox.config);
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+    let customer = format!("noor.{pid}@example.com");
+    let first_id = format!("noor-{pid}@example.com");
+    let first = email(&customer, &mailbox.address, &first_id, "Refund proof", "", "Please send the refund proof.");
+    stack.send(&customer, &mailbox.address, &first).await;
+    let asked = arrived(&base, AVA, &first_id).await;
+
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec();
+    let mut blob = vec![0u8; 3 * 1024 * 1024];
+    rand::rng().fill_bytes(&mut blob);
+    let sha = |b: &[u8]| hex::encode(Sha256::digest(b));
+
+    // Uploads are checked: the hash is required and must match.
+    assert_eq!(upload(&base, AVA, "refund.pdf", &pdf, None).await.0, 400);
+    assert_eq!(upload(&base, AVA, "refund.pdf", &pdf, Some(&sha(&blob))).await.0, 422);
+    assert_eq!(upload(&base, AVA, "../etc/passwd", &pdf, Some(&sha(&pdf))).await.0, 400);
+    let (status, uploaded) = upload(&base, AVA, "refund.pdf", &pdf, Some(&sha(&pdf))).await;
+    assert_eq!(status, 201, "{uploaded}");
+    assert_eq!(uploaded["content_type"], "application/pdf");
+    assert_eq!(upload(&base, AVA, "ledger.bin", &blob, Some(&sha(&blob))).await.0, 201);
+
+    // Naming files: unknown, too many, or someone else's are refused.
+    let post_reply = |token: &'static str, files: serde_json::Value| {
+        let base = base.clone();
+        async move {
+            http()
+                .post(format!("{base}/v1/tickets/{}/replies", asked.ticket_id))
+                .bearer_auth(token)
+                .header("Idempotency-Key", key())
+                .json(&json!({"body": "Please find the refund confirmation attached.", "attachments": files}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let unknown = json!([{"sha256": "0".repeat(64), "name": "x.pdf"}]);
+    assert_eq!(post_reply(AVA, unknown).await.status(), 422);
+    let many: Vec<_> = (0..11).map(|i| json!({"sha256": sha(&pdf), "name": format!("copy-{i}.pdf")})).collect();
+    assert_eq!(post_reply(AVA, json!(many)).await.status(), 422);
+    let (status, _) = upload(&base, "demo-marcus", "mine.bin", &blob[..1000], Some(&sha(&blob[..1000]))).await;
+    assert_eq!(status, 201);
+    let not_hers = json!([{"sha256": sha(&blob[..1000]), "name": "mine.bin"}]);
+    assert_eq!(post_reply(AVA, not_hers).await.status(), 422);
+
+    let files = json!([{"sha256": sha(&pdf), "name": "refund.pdf"}, {"sha256": sha(&blob), "name": "ledger.bin"}]);
+    let response = post_reply(AVA, files).await;
+    assert_eq!(response.status(), 201);
+    let answer: Message = response.json().await.unwrap();
+    let listed: Vec<(&str, &str, i64)> =
+        answer.attachments.iter().map(|a| (a.name.as_str(), a.content_type.as_str(), a.size_bytes)).collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("refund.pdf", "application/pdf", pdf.len() as i64),
+            ("ledger.bin", "application/octet-stream", blob.len() as i64)
+        ]
+    );
+    assert_eq!(until_delivered(&base, asked.ticket_id, answer.id).await.state, DeliveryState::Sent);
+
+    // In the customer's mailbox, both files, byte for byte, beside the text.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let raw = loop {
+        if let Some(raw) = newest_mail(&stack, &customer).await {
+            break raw;
+        }
+        assert!(Instant::now() < deadline, "the reply never reached the customer's mailbox");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let got = arbiter_mime::read(&raw);
+    assert!(got.text.contains("refund confirmation attached"));
+    let received: Vec<(&str, String)> = got.attachments.iter().map(|a| (a.name.as_str(), sha(&a.bytes))).collect();
+    assert_eq!(received, vec![("refund.pdf", sha(&pdf)), ("ledger.bin", sha(&blob))]);
+
+    // A note with a file: kept with the agents, downloadable by who sees the ticket.
+    let note: Note = http()
+        .post(format!("{base}/v1/tickets/{}/notes", asked.ticket_id))
+        .bearer_auth(AVA)
+        .header("Idempotency-Key", key())
+        .json(&json!({"body": "Bank's confirmation, for the file.", "attachments": [{"sha256": sha(&pdf), "name": "bank.pdf"}]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(note.attachments.len(), 1);
+    let download = http().get(format!("{base}/v1/attachments/{}", sha(&pdf))).bearer_auth(AVA).send().await.unwrap();
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.bytes().await.unwrap().as_ref(), pdf.as_slice());
+}
+
+/// Mail that arrives while the reader is busy with earlier mail is read at once, not after
+/// the IDLE timeout (30 s here): the server announces it on the reader's own commands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_arriving_while_the_reader_is_busy_is_read_at_once() {
+    let Some(stack) = stack() else { return };
+    let server = server("memory", 10).await;
+    let base = server.base_url();
+    let mailbox = stack.mailbox("disputes");
+    let _room = MailRoom::spawn(server.state.clone(), &mailbox.config);
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let started = Instant::now();
+    for i in 0..12 {
+        let from = format!("busy{i}.{pid}@example.com");
+        stack
+            .send(
+                &from,
+                &mailbox.address,
+                &email(&from, &mailbox.address, &format!("busy-{i}-{pid}@example.com"), "Busy", "", "Hello"),
+            )
+            .await;
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    for i in 0..12 {
+        arrived(&base, AVA, &format!("busy-{i}-{pid}@example.com")).await;
+    }
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(10), "12 messages in a row took {took:?}: some waited for the IDLE timeout");
+}
+
+/// The server killed (SIGKILL) at random moments while agents' replies are being mailed, 20
+/// times over: every reply reaches its customer's mailbox, and every copy there is one of the
+/// replies (a kill between the SMTP server's OK and the record mails the same Message-ID
+/// again, which mail programs show as one email; the count of such copies is printed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_killed_mid_send_mails_every_reply() {
+    use rand::Rng;
+    use std::io::BufRead;
+    let Some(stack) = stack() else { return };
+    const CUSTOMERS: usize = 5;
+    const KILLS: usize = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("server.db");
+    let binary = env!("CARGO_BIN_EXE_arbiter-server");
+    let generated = std::process::Command::new(binary)
+        .args(["generate", "--tickets", "20", "--database"])
+        .arg(&database)
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "{}", String::from_utf8_lossy(&generated.stderr));
+    let mailbox = stack.mailbox("disputes");
+    let config = dir.path().join("mailboxes.json");
+    let mut json = mailbox_json(&mailbox);
+    json["mailboxes"][0]["smtp"] = json!({"host": "127.0.0.1", "port": stack.smtp_port, "security": "plain"});
+    std::fs::write(&config, serde_json::to_vec(&json).unwrap()).unwrap();
+    let log = dir.path().join("server.log");
+    // Starts the server and returns it with its address.
+    let serve = || {
+        let mut child = std::process::Command::new(binary)
+            .env("ARBITER_MAIL_CRASH_WINDOW_MS", "150")
+            .env("NO_COLOR", "1")
+            .args(["serve", "--listen", "127.0.0.1:0", "--escalation-interval-secs", "0", "--database"])
+            .arg(&database)
+            .arg("--mail-config")
+            .arg(&config)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::fs::OpenOptions::new().create(true).append(true).open(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let url = line.trim().rsplit(' ').next().unwrap().to_string();
+        (child, url)
+    };
+
+    // Each customer writes once; the desk answers each several times.
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+    let customers: Vec<String> = (0..CUSTOMERS).map(|i| format!("send{i}.{pid}@example.com")).collect();
+    let (mut server, url) = serve();
+    let mut tickets = Vec::new();
+    for (i, customer) in customers.iter().enumerate() {
+        let id = format!("send-{i}-{pid}@example.com");
+        stack
+            .send(
+                customer,
+                &mailbox.address,
+                &email(customer, &mailbox.address, &id, "Where is my refund", "", "Any news?"),
+            )
+            .await;
+        let Ok(message) = tokio::time::timeout(Duration::from_secs(30), arrived(&url, AVA, &id)).await else {
+            panic!("{id} did not arrive; the server said:\n{}", std::fs::read_to_string(&log).unwrap())
+        };
+        tickets.push(message.ticket_id);
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    let mut sent = Vec::new();
+    for i in 0..KILLS {
+        let (mut server, url) = serve();
+        let answer = reply(&url, tickets[i % CUSTOMERS], &format!("Update {i}: the refund is on its way.")).await;
+        sent.push((customers[i % CUSTOMERS].clone(), answer.email.unwrap().message_id));
+        tokio::time::sleep(Duration::from_millis(rand::rng().random_range(50..600))).await;
+        server.kill().unwrap();
+        server.wait().unwrap();
+    }
+    let (mut server, url) = serve();
+    // A reply claimed by a killed server is due again when its 45 s lease runs out.
+    let deadline = Instant::now() + Duration::from_secs(90);
+    for ticket_id in &tickets {
+        loop {
+            let detail = ticket(&url, AVA, *ticket_id).await;
+            let pending = detail
+                .messages
+                .iter()
+                .filter(|m| m.delivery.as_ref().is_some_and(|d| d.state != DeliveryState::Sent))
+                .count();
+            if pending == 0 {
+                break;
+            }
+            assert!(Instant::now() < deadline, "replies on ticket {ticket_id} were not all sent");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    // Every reply is in its customer's mailbox; nothing else is.
+    let mut copies = 0;
+    for customer in &customers {
+        let wanted: std::collections::HashSet<&String> =
+            sent.iter().filter(|(c, _)| c == customer).map(|(_, id)| id).collect();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let ids = message_ids_in(&stack, customer).await;
+            let got: std::collections::HashSet<&String> = ids.iter().collect();
+            if wanted.iter().all(|id| got.contains(id)) {
+                assert!(got.iter().all(|id| wanted.contains(id)), "only the replies: {ids:?}");
+                copies += ids.len() - got.len();
+                break;
+            }
+            assert!(Instant::now() < deadline, "{customer} is missing replies: {ids:?}, wanted {wanted:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    eprintln!(
+        "{KILLS} kills while {} replies were mailed: all delivered; {copies} sent again with the same Message-ID",
+        sent.len()
+    );
+}
+
+/// The Message-IDs of every email in `address`'s inbox, with their brackets.
+async fn message_ids_in(stack: &Stack, address: &str) -> Vec<String> {
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", stack.imap_port)).await.unwrap();
+    let mut client = async_imap::Client::new(tcp);
+    client.read_response().await.unwrap();
+    let mut session = client.login(address, &stack.password).await.map_err(|(e, _)| e).unwrap();
+    let inbox = session.select("INBOX").await.unwrap();
+    if inbox.exists == 0 {
+        return Vec::new();
+    }
+    let fetched: Vec<_> = session.fetch("1:*", "BODY.PEEK[HEADER]").await.unwrap().try_collect().await.unwrap();
+    session.logout().await.ok();
+    fetched.iter().filter_map(|f| f.header()).map(|h| format!("<{}>", arbiter_mime::message_id_of(h))).collect()
+}

@@ -28,10 +28,16 @@ fn refused(message: &str) -> ClientError {
     }
 }
 
-async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Result<Entity, ClientError> {
+async fn send(client: &ApiClient, cache: &Cache, item: &OutboxItem, own_versions: i64) -> Result<Entity, ClientError> {
     match &item.action {
-        Action::Reply { ticket_id, body } => client.post_reply(*ticket_id, body, &item.id).await.map(Entity::Message),
-        Action::Note { ticket_id, body } => client.post_note(*ticket_id, body, &item.id).await.map(Entity::Note),
+        Action::Reply { ticket_id, body, files } => {
+            upload_files(client, cache, item, files).await?;
+            client.post_reply(*ticket_id, body, files, &item.id).await.map(Entity::Message)
+        }
+        Action::Note { ticket_id, body, files } => {
+            upload_files(client, cache, item, files).await?;
+            client.post_note(*ticket_id, body, files, &item.id).await.map(Entity::Note)
+        }
         Action::UpdateTicket { ticket_id, base_version, update } => {
             client.update_ticket(*ticket_id, base_version + own_versions, update, &item.id).await.map(Entity::Ticket)
         }
@@ -67,16 +73,51 @@ async fn send(client: &ApiClient, item: &OutboxItem, own_versions: i64) -> Resul
             Ok(Entity::Sar(sar))
         }
         Action::UploadDocument { case_id, name, content_type, sha256, path, .. } => {
-            // The file waits in the desk's data folder; without it nothing can be sent.
-            let content = tokio::fs::read(path).await.map_err(|e| ClientError::Rejected {
-                status: 400,
-                error: arbiter_contract::ApiError::new(
-                    arbiter_contract::ErrorCode::BadRequest,
-                    format!("the file to upload ({path}) cannot be read: {e}"),
-                ),
-            })?;
+            let content = match path {
+                Some(path) => tokio::fs::read(path)
+                    .await
+                    .map_err(|e| refused(&format!("the file to upload ({path}) cannot be read: {e}")))?,
+                None => cache
+                    .file_content(sha256)
+                    .await
+                    .map_err(|e| {
+                        ClientError::Network(format!("the file to upload cannot be read from the cache: {e}"))
+                    })?
+                    .ok_or_else(|| refused(&format!("the file to upload ({name}) is no longer in the cache")))?,
+            };
             client.upload_document(name, *case_id, content_type, sha256, content, &item.id).await.map(Entity::Document)
         }
+    }
+}
+
+/// Uploads the files a reply or a note carries, each idempotent by its own key (a retry after
+/// a cut connection stores nothing twice). A file gone from the cache cannot be sent: the
+/// action is refused with the file's name, for the agent to attach it again.
+async fn upload_files(
+    client: &ApiClient,
+    cache: &Cache,
+    item: &OutboxItem,
+    files: &[arbiter_contract::OutgoingFile],
+) -> Result<(), ClientError> {
+    for (i, file) in files.iter().enumerate() {
+        let content = cache
+            .file_content(&file.sha256)
+            .await
+            .map_err(|e| ClientError::Network(format!("the file to send cannot be read from the cache: {e}")))?
+            .ok_or_else(|| {
+                refused(&format!("the file {} is no longer on this computer; attach it again", file.name))
+            })?;
+        client.upload_attachment(&file.name, content, &file.sha256, &format!("{}-file-{i}", item.id)).await?;
+    }
+    Ok(())
+}
+
+/// The files an action kept pinned until it was sent.
+fn pinned_files(action: &Action) -> Vec<&str> {
+    match action {
+        Action::Reply { files, .. } | Action::Note { files, .. } => files.iter().map(|f| f.sha256.as_str()).collect(),
+        Action::UploadDocument { path: None, sha256, .. } => vec![sha256.as_str()],
+        _ => Vec::new(),
     }
 }
 
@@ -87,12 +128,16 @@ pub async fn replay(client: &ApiClient, cache: &Cache) -> Result<ReplayReport, S
         let own_versions = cache.own_versions_since(&item).await?;
         cache.mark_sending(&item.id).await?;
         report.tickets.extend(item.action.ticket_id());
-        match send(client, &item, own_versions).await {
+        match send(client, cache, &item, own_versions).await {
             Ok(result) => {
                 cache.mark_done(&item.id, &result).await?;
-                if let Action::UploadDocument { path, .. } = &item.action {
-                    // In the store now: the local file has done its job.
+                // Sent: the local copies are ordinary cached files now (or, from an earlier
+                // desk, a file in the data folder that has done its job).
+                if let Action::UploadDocument { path: Some(path), .. } = &item.action {
                     let _ = tokio::fs::remove_file(path).await;
+                }
+                for sha256 in pinned_files(&item.action) {
+                    cache.unpin_file(sha256).await?;
                 }
                 report.done += 1;
             }

@@ -144,9 +144,9 @@ async fn queue_more(cache: &Cache, tickets: &[i64], ids: &mut Vec<(String, i64, 
         let ticket = tickets[n % tickets.len()];
         let note = n % 3 == 0;
         let action = if note {
-            Action::Note { ticket_id: ticket, body: format!("note {n}") }
+            Action::Note { ticket_id: ticket, body: format!("note {n}"), files: vec![] }
         } else {
-            Action::Reply { ticket_id: ticket, body: format!("reply {n}") }
+            Action::Reply { ticket_id: ticket, body: format!("reply {n}"), files: vec![] }
         };
         cache.enqueue(&id, &action).await.unwrap();
         ids.push((id, ticket, note));

@@ -173,7 +173,10 @@ async fn queued_actions_survive_5xx_bursts_and_lost_answers_once() {
     let ticket = cache.list_tickets(InboxView::All, 1, None, 1).await.unwrap()[0].id;
     for n in 0..5 {
         cache
-            .enqueue(&format!("burst-{n}"), &Action::Reply { ticket_id: ticket, body: format!("reply {n}") })
+            .enqueue(
+                &format!("burst-{n}"),
+                &Action::Reply { ticket_id: ticket, body: format!("reply {n}"), files: vec![] },
+            )
             .await
             .unwrap();
     }

@@ -34,8 +34,11 @@ async fn actions_go_in_order_once_and_the_agent_does_not_conflict_with_themselve
     let version = cache.ticket_view(ticket).await.unwrap().unwrap().ticket.version;
 
     // Made offline, on the version the agent saw: a reply, a note, then two updates.
-    cache.enqueue("a1", &Action::Reply { ticket_id: ticket, body: "First".into() }).await.unwrap();
-    cache.enqueue("a2", &Action::Note { ticket_id: ticket, body: "Checked the logs".into() }).await.unwrap();
+    cache.enqueue("a1", &Action::Reply { ticket_id: ticket, body: "First".into(), files: vec![] }).await.unwrap();
+    cache
+        .enqueue("a2", &Action::Note { ticket_id: ticket, body: "Checked the logs".into(), files: vec![] })
+        .await
+        .unwrap();
     cache
         .enqueue(
             "a3",
@@ -50,7 +53,7 @@ async fn actions_go_in_order_once_and_the_agent_does_not_conflict_with_themselve
         )
         .await
         .unwrap();
-    cache.enqueue("a1", &Action::Reply { ticket_id: ticket, body: "First".into() }).await.unwrap();
+    cache.enqueue("a1", &Action::Reply { ticket_id: ticket, body: "First".into(), files: vec![] }).await.unwrap();
     assert_eq!(cache.outbox_to_send().await.unwrap().len(), 4, "the same id is queued once");
     let view = cache.ticket_view(ticket).await.unwrap().unwrap();
     assert_eq!(view.ticket.status, TicketStatus::OnHold, "pending updates show at once");
@@ -150,7 +153,10 @@ async fn actions_made_offline_survive_a_restart_and_go_out_once() {
     let ticket = cache.list_tickets(InboxView::Open, 1, None, 1).await.unwrap()[0].id;
     server.kill().await;
 
-    cache.enqueue("offline-1", &Action::Reply { ticket_id: ticket, body: "Typed on the train".into() }).await.unwrap();
+    cache
+        .enqueue("offline-1", &Action::Reply { ticket_id: ticket, body: "Typed on the train".into(), files: vec![] })
+        .await
+        .unwrap();
     let error = engine(&url, "demo-ava", &cache).push().await.unwrap_err();
     assert!(error.is_transient());
     assert_eq!(cache.outbox_item("offline-1").await.unwrap().unwrap().state, OutboxState::Pending);

@@ -63,7 +63,7 @@ async fn events_land_in_the_cache_and_a_dropped_stream_resumes_without_gaps() {
     let (task, seen) = spawn_follow(client.clone(), cache.clone(), 1);
     tokio::time::sleep(Duration::from_millis(200)).await;
     let started = Instant::now();
-    let message = marcus(&server).post_reply(ticket, "Live from the supervisor", "live-1").await.unwrap();
+    let message = marcus(&server).post_reply(ticket, "Live from the supervisor", &[], "live-1").await.unwrap();
     task.await.unwrap();
     let elapsed = started.elapsed();
     let view = cache.ticket_view(ticket).await.unwrap().unwrap();
@@ -73,8 +73,8 @@ async fn events_land_in_the_cache_and_a_dropped_stream_resumes_without_gaps() {
     assert_eq!(cache.stream_event_id().await.unwrap(), Some(first_id));
 
     // Disconnected: two more replies happen. Reconnecting resumes after the saved id.
-    let m2 = marcus(&server).post_reply(ticket, "Second while away", "live-2").await.unwrap();
-    let m3 = marcus(&server).post_reply(ticket, "Third while away", "live-3").await.unwrap();
+    let m2 = marcus(&server).post_reply(ticket, "Second while away", &[], "live-2").await.unwrap();
+    let m3 = marcus(&server).post_reply(ticket, "Third while away", &[], "live-3").await.unwrap();
     let (task, seen) = spawn_follow(client.clone(), cache.clone(), 2);
     wait_until("the missed events", || seen.lock().unwrap().len() == 2).await;
     task.await.unwrap();

@@ -128,7 +128,7 @@ async fn a_sync_stopped_half_way_resumes_without_gaps() {
     };
     // Meanwhile the server moves on: new activity on a ticket already synced.
     let client = ApiClient::new(&server.base_url(), ApiToken::new(TOKEN)).unwrap();
-    client.post_reply(ticket, "Following up on your request.", "resume-test-1").await.unwrap();
+    client.post_reply(ticket, "Following up on your request.", &[], "resume-test-1").await.unwrap();
 
     let cache = Cache::open(&cache_file).await.unwrap();
     let before = cache.position().await.unwrap().cursor;

@@ -18,8 +18,11 @@ export const commands = {
 	/**  The part of a ticket's conversation before `before` (the agent scrolled up to it). */
 	olderConversation: (ticketId: number, before: ConversationCursor, limit: number) => typedError<ConversationPage, DeskError>(__TAURI_INVOKE("older_conversation", { ticketId, before, limit })),
 	ticket: (id: number) => typedError<TicketView, DeskError>(__TAURI_INVOKE("ticket", { id })),
-	sendReply: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, clientKey })),
-	addNote: (ticketId: number, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, clientKey })),
+	/**  Queues a reply with the files attached to it (each kept by `prepare_file` first). */
+	sendReply: (ticketId: number, body: string, files: OutgoingFile[], clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("send_reply", { ticketId, body, files, clientKey })),
+	addNote: (ticketId: number, body: string, files: OutgoingFile[], clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, files, clientKey })),
+	/**  Keeps a file the agent attached (dropped, pasted or picked; base64) until it is sent. */
+	prepareFile: (name: string, contentBase64: string) => typedError<PreparedFile, DeskError>(__TAURI_INVOKE("prepare_file", { name, contentBase64 })),
 	startSideConversation: (ticketId: number, team: string, subject: string, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_side_conversation", { ticketId, team, subject, body, clientKey })),
 	/**  The internal teams a side conversation can go to. */
 	internalTeams: () => typedError<string[], DeskError>(__TAURI_INVOKE("internal_teams")),
@@ -47,6 +50,17 @@ export const commands = {
 	writeReport: (caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string) => typedError<ReportOutcome, DeskError>(__TAURI_INVOKE("write_report", { caseId, analysis, saveCopyTo, clientKey })),
 	/**  Attaches a file as evidence: stored on the case in the document store (queued). */
 	attachEvidenceFile: (caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string) => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("attach_evidence_file", { caseId, ticketId, file, evidence, clientKey })),
+	/**  Opens one of a message's attachments: what it is (from its bytes) and what can be shown. */
+	openAttachment: (ticketId: number, messageId: number, sha256: string) => typedError<OpenedAttachment, DeskError>(__TAURI_INVOKE("open_attachment", { ticketId, messageId, sha256 })),
+	/**  Saves an attachment as sent at `path` (from the save dialog, after the agent confirmed). */
+	saveAttachment: (ticketId: number, messageId: number, sha256: string, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_attachment", { ticketId, messageId, sha256, path })),
+	/**  Which of these attachments are on this computer (they open at once, and offline). */
+	keptAttachments: (hashes: string[]) => typedError<string[], DeskError>(__TAURI_INVOKE("kept_attachments", { hashes })),
+	/**
+	 *  Adds an attachment to a case as evidence: to the document store with its SHA-256, and
+	 *  named by the evidence (both queued).
+	 */
+	attachmentAsEvidence: (caseId: number, ticketId: number, messageId: number, sha256: string, evidence: AddEvidence, clientKey: string) => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("attachment_as_evidence", { caseId, ticketId, messageId, sha256, evidence, clientKey })),
 	/**  Chargeback and fraud losses by month, reason code, network and channel, from the local copy. */
 	lossAnalytics: (query: LossQuery) => typedError<LossReport, DeskError>(__TAURI_INVOKE("loss_analytics", { query })),
 	/**  A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
@@ -122,7 +136,9 @@ export const events = {
 
 /* Types */
 /**  Something the agent did that the server must learn. */
-export type Action = { type: "reply"; ticket_id: number; body: string } | { type: "note"; ticket_id: number; body: string } | 
+export type Action = 
+/**  A reply, with the files going with it (their bytes wait pinned in the cache's files). */
+{ type: "reply"; ticket_id: number; body: string; files?: OutgoingFile[] } | { type: "note"; ticket_id: number; body: string; files?: OutgoingFile[] } | 
 /**  Status, priority, assignee, queue or tags, made on `base_version` of the ticket. */
 { type: "update_ticket"; ticket_id: number; base_version: number; update: TicketUpdate } | 
 /**
@@ -150,11 +166,11 @@ export type Action = { type: "reply"; ticket_id: number; body: string } | { type
  */
 { type: "file_sar"; customer_id: number; ticket_id: number | null; sar_id: number | null; base_version: number; create: CreateSar | null; update: SarUpdate | null; submit: boolean } | 
 /**
- *  A file for the company's document store (an investigation report): it waits at
- *  `path` in the desk's data folder until sent, and goes with its SHA-256 for the store
- *  to check.
+ *  A file for the company's document store (a report, evidence): it waits in the
+ *  cache's files, pinned, until sent, and goes with its SHA-256 for the store to check.
+ *  Actions queued by earlier desks name a `path` in the data folder instead.
  */
-{ type: "upload_document"; case_id: number | null; ticket_id: number | null; name: string; content_type: string; sha256: string; path: string };
+{ type: "upload_document"; case_id: number | null; ticket_id: number | null; name: string; content_type: string; sha256: string; path?: string | null };
 
 /**  What happened, with the details that matter for support and risk. */
 export type ActivityDetail = { type: "login"; 
@@ -277,6 +293,18 @@ export type Attachment = {
 	/**  The `Content-ID` (without brackets) of an image the email's HTML shows as `cid:`. */
 	content_id?: string | null,
 };
+
+/**  What an opened attachment shows. */
+export type AttachmentContent = 
+/**  An image, drawn again by the desk: ask for it with `attachment_picture`. */
+{ kind: "image"; width: number; height: number } | 
+/**  A PDF: ask for each page with `attachment_picture`. */
+{ kind: "pdf"; pages: number } | { kind: "text"; text: string; truncated: boolean } | 
+/**
+ *  Only saved (after the agent confirms): an archive, an office file, a program, or a
+ *  picture or PDF that could not be read (`problem` says why).
+ */
+{ kind: "other"; problem: string | null };
 
 export type AuthorKind = "customer" | "agent" | "system";
 
@@ -1081,11 +1109,28 @@ export type Note = {
 	text: string,
 	created_at: string,
 	client_ref: string | null,
+	/**  Files an agent attached (the bytes at `GET /v1/attachments/{sha256}`). */
+	attachments?: Attachment[],
 };
 
 /**  The agent acted on a notification: show this ticket. */
 export type OpenTicket = {
 	ticket_id: number,
+};
+
+/**  An attachment, opened. */
+export type OpenedAttachment = {
+	sha256: string,
+	name: string,
+	size_bytes: number,
+	/**  The type told from the bytes. */
+	content_type: string,
+	/**
+	 *  The name's extension, when it says the file is something its bytes are not (an
+	 *  "invoice.pdf" that is an archive): a classic disguise, shown to the agent.
+	 */
+	disguised_as: string | null,
+	content: AttachmentContent,
 };
 
 /**  One action and where it stands. */
@@ -1123,6 +1168,14 @@ export type OutcomeChoice = {
 	stage: ChargebackStage | null,
 };
 
+/**  A file going out with a reply or a note, uploaded first, named by its SHA-256. */
+export type OutgoingFile = {
+	/**  Hex, lower-case, as `POST /v1/attachments` answered. */
+	sha256: string,
+	/**  The name the customer sees, e.g. `refund-confirmation.pdf`. */
+	name: string,
+};
+
 /**  The other side of a P2P order, as the marketplace knows them. */
 export type P2pCounterparty = {
 	/**  Set when the counterparty is one of our customers (they always are on our marketplace). */
@@ -1142,6 +1195,15 @@ export type PolicySet = {
 	risk: RiskPolicy,
 	updated_by: number | null,
 	updated_at: string,
+};
+
+/**  A file attached to a reply or a note, as the composer shows it. */
+export type PreparedFile = {
+	sha256: string,
+	name: string,
+	size_bytes: number,
+	/**  Told from the bytes. */
+	content_type: string,
 };
 
 /**  Whether an agent can take work right now. */

@@ -235,6 +235,9 @@ pub struct Note {
     pub text: String,
     pub created_at: DateTime<Utc>,
     pub client_ref: Option<String>,
+    /// Files an agent attached (the bytes at `GET /v1/attachments/{sha256}`).
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]

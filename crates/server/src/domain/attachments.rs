@@ -1,13 +1,18 @@
-//! Files that came with messages (email attachments and inline images), by their SHA-256.
-//! Whoever may see a message carrying a file may download it; to anyone else it does not
-//! exist (404).
+//! Files that messages and notes carry (email attachments, inline images, files agents
+//! attach), by their SHA-256. Whoever may see a message or note carrying a file may download
+//! it; to anyone else it does not exist (404). Agents upload their files first, then name
+//! them in a reply or a note.
 
+use arbiter_contract::{Attachment, OutgoingFile, MAX_OUTGOING_BYTES, MAX_OUTGOING_FILES};
 use sqlx::AnyConnection;
 
 use super::access;
+use super::documents::{FORBIDDEN_IN_NAMES, NAME_MAX};
 use crate::auth::Caller;
 use crate::error::ApiFailure;
-use crate::store::mail::{file, tickets_with_file};
+use crate::mutation::Mutation;
+use crate::store::mail::{file, put_file, tickets_with_file};
+use crate::store::outgoing_files::{record_upload, uploaded_by};
 
 /// What `{sha256}` in the path must be.
 pub const SHA256_PATTERN: &str = "^[0-9a-f]{64}$";
@@ -30,4 +35,90 @@ pub async fn content(conn: &mut AnyConnection, caller: &Caller, sha256: &str) ->
     }
     let bytes = file(conn, sha256).await?.ok_or_else(missing)?;
     Ok((arbiter_mime::sniff_content_type(&bytes, "application/octet-stream"), bytes))
+}
+
+/// Checks an agent's upload for a reply or a note (name, size, integrity); returns its
+/// SHA-256. The type is told from the bytes later, never taken from the upload.
+pub fn check_upload(name: &str, bytes: &[u8], claimed_sha256: Option<&str>) -> Result<String, ApiFailure> {
+    use sha2::{Digest, Sha256};
+    let trimmed = name.trim();
+    if trimmed.is_empty() || name.chars().count() > NAME_MAX || trimmed.contains(FORBIDDEN_IN_NAMES) {
+        return Err(ApiFailure::bad_request(format!("give the file a plain name of at most {NAME_MAX} characters")));
+    }
+    if bytes.is_empty() {
+        return Err(ApiFailure::unprocessable("the file is empty"));
+    }
+    let claimed =
+        claimed_sha256.map(str::trim).ok_or_else(|| ApiFailure::bad_request("X-Content-SHA256 is required"))?;
+    if claimed.len() != 64 || !claimed.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiFailure::bad_request("X-Content-SHA256 is 64 hexadecimal digits"));
+    }
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    if !claimed.eq_ignore_ascii_case(&sha256) {
+        return Err(ApiFailure::unprocessable(format!(
+            "the content's SHA-256 is {sha256}, not {claimed}: the upload was damaged"
+        )));
+    }
+    Ok(sha256)
+}
+
+/// Stores a checked upload once, and that the caller uploaded it.
+pub async fn upload(m: &mut Mutation, name: &str, bytes: &[u8], sha256: String) -> Result<Attachment, ApiFailure> {
+    put_file(&mut m.tx, &sha256, bytes).await?;
+    record_upload(&mut m.tx, &sha256, m.caller.id(), m.now.timestamp_millis()).await?;
+    Ok(Attachment {
+        name: name.trim().to_owned(),
+        content_type: arbiter_mime::sniff_content_type(bytes, "application/octet-stream"),
+        size_bytes: bytes.len() as i64,
+        sha256,
+        content_id: None,
+    })
+}
+
+/// The files a reply or a note names, as it will carry them: each uploaded by the caller (or
+/// already on a message the caller can see), at most [`MAX_OUTGOING_FILES`] and
+/// [`MAX_OUTGOING_BYTES`] together.
+pub async fn outgoing(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    files: &[OutgoingFile],
+) -> Result<Vec<Attachment>, ApiFailure> {
+    if files.len() > MAX_OUTGOING_FILES {
+        return Err(ApiFailure::unprocessable(format!("a message carries at most {MAX_OUTGOING_FILES} files")));
+    }
+    let mut attached = Vec::with_capacity(files.len());
+    let mut total = 0;
+    for wanted in files {
+        let name = wanted.name.trim();
+        if name.is_empty() || wanted.name.chars().count() > NAME_MAX || name.contains(FORBIDDEN_IN_NAMES) {
+            return Err(ApiFailure::bad_request(format!(
+                "give each file a plain name of at most {NAME_MAX} characters"
+            )));
+        }
+        let unknown = || ApiFailure::unprocessable(format!("no uploaded file {}: upload it first", wanted.sha256));
+        if wanted.sha256.len() != 64 || !wanted.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            return Err(unknown());
+        }
+        if !uploaded_by(conn, &wanted.sha256, caller.id()).await?
+            && content(conn, caller, &wanted.sha256).await.is_err()
+        {
+            return Err(unknown());
+        }
+        let bytes = file(conn, &wanted.sha256).await?.ok_or_else(unknown)?;
+        total += bytes.len() as i64;
+        if total > MAX_OUTGOING_BYTES {
+            return Err(ApiFailure::too_large(format!(
+                "the files of a message may be at most {} MB together",
+                MAX_OUTGOING_BYTES / (1024 * 1024)
+            )));
+        }
+        attached.push(Attachment {
+            name: name.to_owned(),
+            content_type: arbiter_mime::sniff_content_type(&bytes, "application/octet-stream"),
+            size_bytes: bytes.len() as i64,
+            sha256: wanted.sha256.clone(),
+            content_id: None,
+        });
+    }
+    Ok(attached)
 }

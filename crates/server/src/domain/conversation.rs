@@ -28,8 +28,10 @@ pub async fn reply(
 ) -> Result<Message, ApiFailure> {
     let text = input::text_field(&body.body, "the reply", REPLY_MAX_CHARS)?;
     let ticket = access::ticket(&mut m.tx, &m.caller, ticket_id).await?;
+    let files = super::attachments::outgoing(&mut m.tx, &m.caller, &body.attachments).await?;
     let id = next_id(&mut m.tx, "messages").await?;
     let mut message = agent_message(id, &ticket, &m.caller.agent, &text, m.now, Some(m.key().to_owned()));
+    message.attachments = files;
     if ticket.channel == Channel::Email {
         if let Some(mail) = mail {
             let (key, now) = (m.key().to_owned(), m.now);
@@ -40,6 +42,9 @@ pub async fn reply(
     // The ticket may gain an assignee; its messages then belong to the new scope.
     write_ticket(&mut m.tx, &ticket, &next).await?;
     put_message(&mut m.tx, &message, &Scope::of_ticket(&next)).await?;
+    for file in &message.attachments {
+        crate::store::mail::link_file(&mut m.tx, &file.sha256, message.id, ticket_id).await?;
+    }
     m.audit("ticket.reply", "message", id, None, Some(&message)).await?;
     m.publish(
         StreamPayload::MessageCreated { message: message.clone(), ticket: Some(Box::new(next.clone())) },
@@ -55,6 +60,7 @@ pub async fn reply(
 pub async fn note(m: &mut Mutation, ticket_id: i64, body: &PostNote) -> Result<Note, ApiFailure> {
     let text = input::text_field(&body.body, "the note", REPLY_MAX_CHARS)?;
     let ticket = access::ticket(&mut m.tx, &m.caller, ticket_id).await?;
+    let attachments = super::attachments::outgoing(&mut m.tx, &m.caller, &body.attachments).await?;
     let note = Note {
         id: next_id(&mut m.tx, "notes").await?,
         ticket_id,
@@ -63,8 +69,12 @@ pub async fn note(m: &mut Mutation, ticket_id: i64, body: &PostNote) -> Result<N
         text,
         created_at: m.now,
         client_ref: Some(m.key().to_owned()),
+        attachments,
     };
     put_note(&mut m.tx, &note, &Scope::of_ticket(&ticket)).await?;
+    for file in &note.attachments {
+        crate::store::outgoing_files::link_note_file(&mut m.tx, &file.sha256, note.id, ticket_id).await?;
+    }
     put_ticket(&mut m.tx, &tickets::touched(&ticket, m.now)).await?;
     m.audit("ticket.note", "note", note.id, None, Some(&note)).await?;
     Ok(note)

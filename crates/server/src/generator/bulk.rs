@@ -54,6 +54,7 @@ fn columns_of(table: &str) -> &'static [&'static str] {
             &["id", "queue", "assignee_id", "customer_id", "status", "created_at", "updated_at", "version", "data"]
         }
         "messages" => &["id", "ticket_id", "created_at", "data"],
+        "message_files" => &["sha256", "message_id", "ticket_id"],
         "notes" => &["id", "ticket_id", "data"],
         "side_conversations" => &["id", "ticket_id", "version", "data"],
         "side_messages" => &["id", "side_conversation_id", "ticket_id", "data"],
@@ -149,6 +150,10 @@ impl<'c> Bulk<'c> {
 
     pub async fn message(&mut self, m: &Message, scope: &Scope) -> Result<(), sqlx::Error> {
         let row = vec![m.id.into(), m.ticket_id.into(), to_ms(m.created_at).into()];
+        // Who may download a file is who may see a message carrying it.
+        for file in &m.attachments {
+            self.push_row("message_files", vec![file.sha256.clone().into(), m.id.into(), m.ticket_id.into()]).await?;
+        }
         self.add("messages", EntityKind::Message, m.id, row, m, scope).await
     }
 
@@ -225,6 +230,14 @@ impl<'c> Bulk<'c> {
             .execute(&mut *self.conn)
             .await?;
         self.add("documents", EntityKind::Document, d.id, vec![d.id.into(), d.case_id.into()], d, scope).await
+    }
+
+    /// The bytes of the files the demo's messages carry (the same few for all of them).
+    pub async fn sample_files(&mut self) -> Result<(), sqlx::Error> {
+        for sample in super::sample_files::samples() {
+            crate::store::mail::put_file(self.conn, &sample.sha256, &sample.bytes).await?;
+        }
+        Ok(())
     }
 
     pub async fn policy(&mut self, p: &PolicySet) -> Result<(), sqlx::Error> {

@@ -126,14 +126,6 @@ fn pick_status<R: Rng>(rng: &mut R, age: Duration, turns: &[Turn]) -> (TicketSta
     (status, shown)
 }
 
-const ATTACHMENTS: &[(&str, &str, i64)] = &[
-    ("screenshot.png", "image/png", 284_113),
-    ("IMG_4021.jpg", "image/jpeg", 1_920_442),
-    ("bank_statement.pdf", "application/pdf", 96_210),
-    ("transaction_receipt.pdf", "application/pdf", 51_877),
-    ("chat_with_seller.png", "image/png", 412_906),
-];
-
 fn maybe_attachments<R: Rng>(rng: &mut R, text: &str) -> Vec<Attachment> {
     let hinted = [
         "screenshot",
@@ -151,13 +143,19 @@ fn maybe_attachments<R: Rng>(rng: &mut R, text: &str) -> Vec<Attachment> {
     if !(hinted || rng.random_bool(0.06)) {
         return Vec::new();
     }
-    let (name, content_type, size) = *ATTACHMENTS.choose(rng).expect("attachments");
-    let sha256: String = (0..64).map(|_| char::from(b"0123456789abcdef"[rng.random_range(0..16)])).collect();
+    // Real files, stored once (generator::sample_files): the desk can open them.
+    let sample = super::sample_files::samples().choose(rng).expect("sample files");
+    // The draws the made-up hash and size took before the files were real: kept, so a seed
+    // still generates the same demo (tests and demos rely on what seed 3 holds).
+    for _ in 0..64 {
+        rng.random_range(0..16usize);
+    }
+    rng.random_range(0..5_000i64);
     vec![Attachment {
-        name: name.into(),
-        content_type: content_type.into(),
-        size_bytes: size + rng.random_range(0..5_000),
-        sha256,
+        name: sample.name.into(),
+        content_type: sample.content_type.into(),
+        size_bytes: sample.bytes.len() as i64,
+        sha256: sample.sha256.clone(),
         content_id: None,
     }]
 }
@@ -428,6 +426,7 @@ pub fn make_ticket<R: Rng>(
                 text: NOTE_TEMPLATES.choose(rng).expect("notes").to_string(),
                 created_at: when,
                 client_ref: None,
+                attachments: Vec::new(),
             });
         }
     }

@@ -12,6 +12,7 @@ mod facts;
 mod fillers;
 pub mod knowledge_corpus;
 mod roster;
+mod sample_files;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -242,6 +243,7 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     let policy = defaults::policy_set(now - Duration::days(180));
     let mut bulk = Bulk::new(&mut tx, db.backend);
     bulk.policy(&policy).await?;
+    bulk.sample_files().await?;
     for (id, name, kind, description) in TEAMS {
         bulk.team(&Team {
             id: id.to_string(),

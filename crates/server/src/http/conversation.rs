@@ -27,7 +27,7 @@ pub async fn reply(
     Id(ticket_id): Id,
     Body(body): Body<PostReply>,
 ) -> Result<Response, ApiFailure> {
-    let write = Write::new(caller, key, "ticket.reply").on(ticket_id).body(&body.body.trim())?;
+    let write = Write::new(caller, key, "ticket.reply").on(ticket_id).body(&(body.body.trim(), &body.attachments))?;
     let mail = state.mail.clone();
     Mutation::run(&state, write, StatusCode::CREATED, async |m| {
         conversation::reply(m, ticket_id, &body, mail.as_deref()).await
@@ -39,7 +39,8 @@ pub async fn reply(
 #[utoipa::path(post, path = "/v1/tickets/{id}/notes", tag = "tickets", security(("bearer" = [])),
     params(("id" = i64, Path), ("Idempotency-Key" = String, Header)),
     request_body = PostNote,
-    responses((status = 201, body = Note), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+    responses((status = 201, body = Note), (status = 400, body = ApiError), (status = 404, body = ApiError),
+              (status = 413, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn note(
     State(state): State<AppState>,
     caller: Caller,
@@ -47,7 +48,7 @@ pub async fn note(
     Id(ticket_id): Id,
     Body(body): Body<PostNote>,
 ) -> Result<Response, ApiFailure> {
-    let write = Write::new(caller, key, "ticket.note").on(ticket_id).body(&body.body.trim())?;
+    let write = Write::new(caller, key, "ticket.note").on(ticket_id).body(&(body.body.trim(), &body.attachments))?;
     Mutation::run(&state, write, StatusCode::CREATED, async |m| conversation::note(m, ticket_id, &body).await).await
 }
 

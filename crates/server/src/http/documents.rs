@@ -33,16 +33,7 @@ pub async fn upload(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiFailure> {
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiFailure::too_large(format!(
-                "a document may be at most {} MiB",
-                crate::http::MAX_DOCUMENT_BYTES / (1024 * 1024)
-            ))
-        } else {
-            ApiFailure::bad_request(format!("the file could not be read: {rejection}"))
-        }
-    })?;
+    let body = body.map_err(|r| file_body_refused(r, "a document", crate::http::MAX_DOCUMENT_BYTES))?;
     let Query(query) = query?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -63,6 +54,15 @@ pub async fn upload(
         &sha256,
     ))?;
     Mutation::run(&state, write, StatusCode::CREATED, async |m| documents::upload(m, &upload, sha256).await).await
+}
+
+/// Why an uploaded file's body was not taken: over `max` bytes (413), or unreadable (400).
+pub(crate) fn file_body_refused(rejection: BytesRejection, what: &str, max: usize) -> ApiFailure {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiFailure::too_large(format!("{what} may be at most {} MiB", max / (1024 * 1024)))
+    } else {
+        ApiFailure::bad_request(format!("the file could not be read: {rejection}"))
+    }
 }
 
 /// A document's description (name, type, size, hash).

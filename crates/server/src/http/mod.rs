@@ -35,6 +35,8 @@ use crate::AppState;
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Files for the document store (evidence: screenshots, statements, PDFs) may be larger.
 pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
+/// A file an agent sends with a reply or a note: as large as a whole message's files.
+pub const MAX_UPLOAD_BYTES: usize = arbiter_contract::MAX_OUTGOING_BYTES as usize;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -103,6 +105,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::document))
         .routes(routes!(documents::content))
         .routes(routes!(attachments::content))
+        .routes(routes!(attachments::upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .routes(routes!(policies::current, policies::replace))
         .routes(routes!(supervisor::overview))
         .routes(routes!(supervisor::audit))

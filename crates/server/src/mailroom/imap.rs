@@ -60,8 +60,15 @@ async fn read_forever(
     tracing::info!(mailbox = %mailbox.address, idle, "reading the mailbox");
     let wait = Duration::from_secs(mailbox.poll_seconds.max(1));
     loop {
-        drain(state, mailbox, own, &mut session, can_move).await?;
+        // What the server said between commands is only of use about this pass.
+        while session.unsolicited_responses.try_recv().is_ok() {}
+        let taken = drain(state, mailbox, own, &mut session, can_move).await?;
         *backoff = Duration::from_millis(500);
+        // Mail that arrived while this pass flagged and moved was announced (EXISTS) on those
+        // commands, not to the IDLE that follows, which would wait for newer mail: go round.
+        if taken > 0 && new_mail_announced(&session) {
+            continue;
+        }
         if idle {
             let mut handle = session.idle();
             timed(handle.init()).await??;
@@ -75,17 +82,30 @@ async fn read_forever(
     }
 }
 
-/// Takes in every unseen message, oldest first.
+/// Whether the server announced new mail since the channel was last emptied.
+fn new_mail_announced(session: &ImapSession) -> bool {
+    let mut announced = false;
+    while let Ok(response) = session.unsolicited_responses.try_recv() {
+        announced |= matches!(
+            response,
+            async_imap::types::UnsolicitedResponse::Exists(_) | async_imap::types::UnsolicitedResponse::Recent(_)
+        );
+    }
+    announced
+}
+
+/// Takes in every unseen message, oldest first; returns how many it took.
 async fn drain(
     state: &AppState,
     mailbox: &MailboxConfig,
     own: &[String],
     session: &mut ImapSession,
     can_move: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<usize> {
     let mut uids: Vec<u32> = timed(session.uid_search("UNSEEN")).await??.into_iter().collect();
     uids.sort_unstable();
     let address = mailbox.support_address();
+    let taken = uids.len();
     for uid in uids {
         // One message at a time: memory stays flat with a 30 MB message in the box.
         let Some(raw) = fetch(session, uid).await? else { continue };
@@ -97,13 +117,14 @@ async fn drain(
         crash_window().await;
         mark_processed(session, uid, mailbox.processed_folder.as_deref(), can_move).await?;
     }
-    Ok(())
+    Ok(taken)
 }
 
 /// The crash tests' knob: `ARBITER_MAIL_CRASH_WINDOW_MS` holds each message this long after
-/// it is fetched and again after it is stored, so a kill lands in the two windows where a
-/// crash must lose and double nothing. Unset (always, outside those tests), no wait.
-async fn crash_window() {
+/// it is fetched and again after it is stored (and each reply after the SMTP server took it,
+/// before that is recorded), so a kill lands in the windows where a crash must lose and
+/// double nothing. Unset (always, outside those tests), no wait.
+pub(crate) async fn crash_window() {
     static WINDOW: std::sync::OnceLock<Option<Duration>> = std::sync::OnceLock::new();
     let window = WINDOW.get_or_init(|| {
         std::env::var("ARBITER_MAIL_CRASH_WINDOW_MS").ok().and_then(|ms| ms.parse().ok()).map(Duration::from_millis)

@@ -11,7 +11,8 @@ use std::time::Duration;
 use anyhow::Context;
 use arbiter_contract::Message;
 use chrono::Utc;
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentDisposition, ContentTransferEncoding, ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -26,9 +27,11 @@ use crate::AppState;
 /// How often the queue is looked at when it was empty.
 const IDLE_WAIT: Duration = Duration::from_millis(200);
 /// The longest one SMTP conversation may take.
-const SEND_TIMEOUT: Duration = Duration::from_secs(60);
-/// How long a reply being sent is kept from other senders (longer than a send can take).
-const LEASE_MS: i64 = 120_000;
+const SEND_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a reply being sent is kept from other senders: longer than a send can take, so
+/// two live senders never mail it together, and short, because a reply claimed by a server
+/// that died is sent again only when this runs out.
+const LEASE_MS: i64 = 45_000;
 
 /// Sends queued replies until the task is aborted.
 pub async fn run(state: AppState, config: Arc<MailConfig>) {
@@ -63,6 +66,7 @@ async fn send_due(state: &AppState, config: &MailConfig) -> anyhow::Result<usize
             Ok((mailbox, raw, envelope)) => send(mailbox, &raw, &envelope).await,
             Err(error) => Attempt::Refused(format!("{error:#}")),
         };
+        super::imap::crash_window().await;
         let mut tx = state.db.begin_write().await?;
         let updated = record_attempt(&mut tx, email.message_id, email.attempts + 1, &attempt, Utc::now()).await?;
         tx.commit().await?;
@@ -114,7 +118,29 @@ async fn compose<'a>(
     let body = MultiPart::alternative()
         .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(message.text.clone()))
         .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html));
-    let email = builder.multipart(body)?;
+    let email = if message.attachments.is_empty() {
+        builder.multipart(body)?
+    } else {
+        // The agent's files, as attachments beside the text (multipart/mixed).
+        let mut mixed = MultiPart::mixed().multipart(body);
+        for file in &message.attachments {
+            let bytes =
+                store::file(&mut conn, &file.sha256).await?.with_context(|| format!("{} is gone", file.name))?;
+            let content_type =
+                ContentType::parse(&file.content_type).unwrap_or(ContentType::parse("application/octet-stream")?);
+            // Always base64: a file that happens to look like text must not have its line
+            // endings rewritten on the way (a PDF is text up to its first binary stream).
+            let body = lettre::message::Body::new_with_encoding(bytes, ContentTransferEncoding::Base64)
+                .map_err(|_| anyhow::anyhow!("{} could not be encoded", file.name))?;
+            mixed = mixed.singlepart(
+                SinglePart::builder()
+                    .header(content_type)
+                    .header(ContentDisposition::attachment(&file.name))
+                    .body(body),
+            );
+        }
+        builder.multipart(mixed)?
+    };
     Ok((mailbox, email.formatted(), email.envelope().clone()))
 }
 

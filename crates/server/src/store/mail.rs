@@ -119,10 +119,12 @@ pub async fn link_file(
     Ok(())
 }
 
-/// The tickets whose messages carry a file.
+/// The tickets whose messages or notes carry a file.
 pub async fn tickets_with_file(conn: &mut AnyConnection, sha256: &str) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT ticket_id FROM message_files WHERE sha256 = $1")
-        .bind(sha256)
+    sqlx::query_scalar(
+        "SELECT ticket_id FROM message_files WHERE sha256 = $1 UNION SELECT ticket_id FROM note_files WHERE sha256 = $1",
+    )
+    .bind(sha256)
         .fetch_all(conn)
         .await
 }

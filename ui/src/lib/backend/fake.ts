@@ -37,6 +37,9 @@ import type {
   MacroChoice,
   Message,
   SafeEmail,
+  OpenedAttachment,
+  OutgoingFile,
+  PreparedFile,
   OutboxItem,
   SavedView,
   SearchHit,
@@ -117,7 +120,7 @@ export class FakeBackend implements Backend {
   /** The next queued action fails with this, once. */
   failNext: DeskFailure | null = null;
   /** Every reply queued, for assertions. */
-  replies: { ticketId: number; body: string; clientKey: string }[] = [];
+  replies: { ticketId: number; body: string; files: OutgoingFile[]; clientKey: string }[] = [];
   private statusListeners = new Set<(s: SyncStatus) => void>();
   private cacheListeners = new Set<(c: TicketsChanged) => void>();
   private nextMessageId = 1_000_000;
@@ -372,6 +375,68 @@ export class FakeBackend implements Backend {
     return this.articles.filter((a) => words.every((w) => `${a.title} ${a.body}`.toLowerCase().includes(w)));
   }
 
+  /** What opening each attachment shows, by SHA-256, with its pictures as data: URLs (tests fill it); the rest are "other". */
+  attachmentContents: Record<string, { opened: Omit<OpenedAttachment, "sha256" | "name" | "size_bytes">; pictures?: string[] }> = {};
+  /** Attachments on this computer; the others fail to open while `offline`. */
+  kept = new Set<string>();
+  offline = false;
+  /** Where the agent chose to save attachments (the fake's answer to the save dialog), and what was saved. */
+  attachmentPath: string | null = "/home/agent/Downloads/file";
+  savedAttachments: { sha256: string; path: string }[] = [];
+  evidenceFromAttachments: { caseId: number; sha256: string; evidence: AddEvidence }[] = [];
+
+  private attachmentOf(ticketId: number, messageId: number, sha256: string) {
+    const message = this.tickets.find((t) => t.ticket.id === ticketId)?.messages.find((m) => m.id === messageId);
+    const attachment = message?.attachments.find((a) => a.sha256 === sha256);
+    if (!attachment) throw fail("not_found", msg("error.attachmentUnknown"));
+    if (!this.kept.has(sha256) && this.offline) throw fail("offline", msg("error.attachmentOffline", { detail: "offline" }));
+    this.kept.add(sha256);
+    return attachment;
+  }
+
+  async openAttachment(ticketId: number, messageId: number, sha256: string): Promise<OpenedAttachment> {
+    const attachment = this.attachmentOf(ticketId, messageId, sha256);
+    const known = this.attachmentContents[sha256]?.opened ?? {
+      content_type: attachment.content_type,
+      disguised_as: null,
+      content: { kind: "other" as const, problem: null },
+    };
+    return { sha256, name: attachment.name, size_bytes: attachment.size_bytes, ...known };
+  }
+
+  pictureUrl(_ticketId: number, _messageId: number, sha256: string, page: number): string {
+    return this.attachmentContents[sha256]?.pictures?.[page] ?? "data:,not-a-picture";
+  }
+
+  async saveAttachment(ticketId: number, messageId: number, sha256: string, path: string): Promise<void> {
+    this.attachmentOf(ticketId, messageId, sha256);
+    this.savedAttachments.push({ sha256, path });
+  }
+
+  async keptAttachments(hashes: string[]): Promise<string[]> {
+    return hashes.filter((h) => this.kept.has(h));
+  }
+
+  async attachmentAsEvidence(caseId: number, ticketId: number, messageId: number, sha256: string, evidence: AddEvidence, clientKey: string): Promise<OutboxItem[]> {
+    const attachment = this.attachmentOf(ticketId, messageId, sha256);
+    if (!evidence.title.trim()) throw fail("invalid_input", msg("error.evidenceTitle"));
+    this.evidenceFromAttachments.push({ caseId, sha256, evidence });
+    const upload = this.enqueue(`${clientKey}-file`, {
+      type: "upload_document",
+      case_id: caseId,
+      ticket_id: ticketId,
+      name: attachment.name,
+      content_type: attachment.content_type,
+      sha256,
+    });
+    const described = { ...evidence, kind: "file" as const, description: `File “${attachment.name}”, SHA-256 ${sha256}, in the document store.` };
+    return [upload, await this.addCaseEvidence(caseId, ticketId, described, clientKey)];
+  }
+
+  async chooseAttachmentPath(name: string): Promise<string | null> {
+    return this.attachmentPath === null ? null : `${this.attachmentPath.replace(/\/file$/, "")}/${name}`;
+  }
+
   async openLink(url: string): Promise<void> {
     if (!/^(https:|mailto:)/.test(url)) throw fail("invalid_input", msg("error.onlySafeLinks"));
     this.opened.push(url);
@@ -433,13 +498,36 @@ export class FakeBackend implements Backend {
     return item;
   }
 
-  async sendReply(ticketId: number, body: string, clientKey: string): Promise<OutboxItem> {
-    this.replies.push({ ticketId, body, clientKey });
-    return this.enqueue(clientKey, { type: "reply", ticket_id: ticketId, body: body.trim() });
+  async sendReply(ticketId: number, body: string, files: OutgoingFile[], clientKey: string): Promise<OutboxItem> {
+    this.checkFiles(files);
+    this.replies.push({ ticketId, body, files, clientKey });
+    return this.enqueue(clientKey, { type: "reply", ticket_id: ticketId, body: body.trim(), files });
   }
 
-  async addNote(ticketId: number, body: string, clientKey: string): Promise<OutboxItem> {
-    return this.enqueue(clientKey, { type: "note", ticket_id: ticketId, body: body.trim() });
+  async addNote(ticketId: number, body: string, files: OutgoingFile[], clientKey: string): Promise<OutboxItem> {
+    this.checkFiles(files);
+    return this.enqueue(clientKey, { type: "note", ticket_id: ticketId, body: body.trim(), files });
+  }
+
+  /** Files kept by `prepareFile`, by SHA-256 (the fake's stand-in for the encrypted cache). */
+  prepared = new Map<string, PreparedFile>();
+
+  async prepareFile(name: string, contentBase64: string): Promise<PreparedFile> {
+    const size = Math.floor((contentBase64.length * 3) / 4) - (contentBase64.match(/=*$/)?.[0].length ?? 0);
+    if (size === 0) throw fail("invalid_input", msg("error.fileEmpty"));
+    if (size > 25 * 1024 * 1024) throw fail("invalid_input", msg("error.filesTooBig", { max: 25 }));
+    // Not a real hash: the fake only needs the same bytes to name the same file.
+    let hash = 0;
+    for (let i = 0; i < contentBase64.length; i++) hash = (hash * 31 + contentBase64.charCodeAt(i)) >>> 0;
+    const file = { sha256: hash.toString(16).padStart(8, "0").repeat(8), name, size_bytes: size, content_type: "application/octet-stream" };
+    this.prepared.set(file.sha256, file);
+    return file;
+  }
+
+  private checkFiles(files: OutgoingFile[]) {
+    if (files.length > 10) throw fail("invalid_input", msg("error.filesTooMany", { max: 10 }));
+    const total = files.reduce((sum, f) => sum + (this.prepared.get(f.sha256)?.size_bytes ?? 0), 0);
+    if (total > 25 * 1024 * 1024) throw fail("invalid_input", msg("error.filesTooBig", { max: 25 }));
   }
 
   async updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem> {
@@ -997,7 +1085,6 @@ export class FakeBackend implements Backend {
       name: file.name,
       content_type: file.content_type,
       sha256: "5e1f".repeat(16),
-      path: `/data/outbox-files/${file.name}`,
     });
     const described = { ...evidence, kind: "file" as const, description: `${evidence.description}\n\nFile “${file.name}”, in the document store.`.trim() };
     return [upload, await this.addCaseEvidence(caseId, ticketId, described, clientKey)];

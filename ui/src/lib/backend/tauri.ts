@@ -1,3 +1,4 @@
+import { convertFileSrc } from "@tauri-apps/api/core";
 import { getCurrentWindow, UserAttentionType } from "@tauri-apps/api/window";
 import { save } from "@tauri-apps/plugin-dialog";
 import { commands, events } from "../bindings";
@@ -33,8 +34,9 @@ export const tauriBackend: Backend = {
   viewCounts: () => unwrap(commands.viewCounts()),
   ticket: (id) => unwrap(commands.ticket(id)),
   olderConversation: (ticketId, before, limit) => unwrap(commands.olderConversation(ticketId, before, limit)),
-  sendReply: (ticketId, body, clientKey) => unwrap(commands.sendReply(ticketId, body, clientKey)),
-  addNote: (ticketId, body, clientKey) => unwrap(commands.addNote(ticketId, body, clientKey)),
+  sendReply: (ticketId, body, files, clientKey) => unwrap(commands.sendReply(ticketId, body, files, clientKey)),
+  addNote: (ticketId, body, files, clientKey) => unwrap(commands.addNote(ticketId, body, files, clientKey)),
+  prepareFile: (name, contentBase64) => unwrap(commands.prepareFile(name, contentBase64)),
   requestAttention: () => getCurrentWindow().requestUserAttention(UserAttentionType.Informational),
   updateTicket: (ticketId, update, clientKey) => unwrap(commands.updateTicket(ticketId, update, clientKey)),
   startSideConversation: (ticketId, team, subject, body, clientKey) =>
@@ -75,6 +77,16 @@ export const tauriBackend: Backend = {
   agents: () => unwrap(commands.agents()),
   macros: (ticketId) => unwrap(commands.macros(ticketId)),
   emailBody: (ticketId, messageId, remoteImages) => unwrap(commands.emailBody(ticketId, messageId, remoteImages)),
+  openAttachment: (ticketId, messageId, sha256) => unwrap(commands.openAttachment(ticketId, messageId, sha256)),
+  // Served by the shell's arbiter-picture: protocol from the encrypted cache (no base64 over IPC).
+  pictureUrl: (ticketId, messageId, sha256, page) => convertFileSrc(`${ticketId}/${messageId}/${sha256}/${page}`, "arbiter-picture"),
+  saveAttachment: async (ticketId, messageId, sha256, path) => {
+    await unwrap(commands.saveAttachment(ticketId, messageId, sha256, path));
+  },
+  keptAttachments: (hashes) => unwrap(commands.keptAttachments(hashes)),
+  attachmentAsEvidence: (caseId, ticketId, messageId, sha256, evidence, clientKey) =>
+    unwrap(commands.attachmentAsEvidence(caseId, ticketId, messageId, sha256, evidence, clientKey)),
+  chooseAttachmentPath: (name) => save({ defaultPath: name }),
   searchArticles: (ticketId, query) => unwrap(commands.searchArticles(ticketId, query)),
   openLink: async (url) => {
     await unwrap(commands.openLink(url));

@@ -23,6 +23,9 @@ import type {
   MacroChoice,
   Msg,
   NewHandover,
+  OpenedAttachment,
+  OutgoingFile,
+  PreparedFile,
   OutboxItem,
   ReasonCodeInfo,
   ReportOutcome,
@@ -60,8 +63,11 @@ export interface Backend {
   /** The part of a ticket's conversation before `before`, oldest first. */
   olderConversation(ticketId: number, before: ConversationCursor, limit: number): Promise<ConversationPage>;
   /** Queues a reply (shown at once, sent by the desk in order, kept across restarts). */
-  sendReply(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
-  addNote(ticketId: number, body: string, clientKey: string): Promise<OutboxItem>;
+  /** Queues a reply with the files attached to it (each kept by `prepareFile` first). */
+  sendReply(ticketId: number, body: string, files: OutgoingFile[], clientKey: string): Promise<OutboxItem>;
+  addNote(ticketId: number, body: string, files: OutgoingFile[], clientKey: string): Promise<OutboxItem>;
+  /** Keeps a file the agent attached (encrypted, on this computer) until its reply is sent. */
+  prepareFile(name: string, contentBase64: string): Promise<PreparedFile>;
   updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem>;
   /** Asks an internal team (one of `internalTeams()`) about a ticket. */
   startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem>;
@@ -101,6 +107,18 @@ export interface Backend {
   emailBody(ticketId: number, messageId: number, remoteImages: boolean): Promise<SafeEmail>;
   /** Opens an https or mailto link outside the app (the desk refuses anything else). */
   openLink(url: string): Promise<void>;
+  /** Opens one of a message's attachments: fetched and kept (encrypted) when not on this computer yet. */
+  openAttachment(ticketId: number, messageId: number, sha256: string): Promise<OpenedAttachment>;
+  /** Where the window loads the desk's own drawing of an image attachment, or of a PDF's page (from 0). */
+  pictureUrl(ticketId: number, messageId: number, sha256: string, page: number): string;
+  /** Saves an attachment as sent at `path` (after the agent confirmed); the desk never opens it. */
+  saveAttachment(ticketId: number, messageId: number, sha256: string, path: string): Promise<void>;
+  /** Which of these attachments are on this computer (they open at once, and offline). */
+  keptAttachments(hashes: string[]): Promise<string[]>;
+  /** Adds an attachment to a case as evidence in one action (queued). */
+  attachmentAsEvidence(caseId: number, ticketId: number, messageId: number, sha256: string, evidence: AddEvidence, clientKey: string): Promise<OutboxItem[]>;
+  /** Asks where to save an attachment (the OS's save dialog); null when cancelled. */
+  chooseAttachmentPath(name: string): Promise<string | null>;
   /** Help-centre articles matching the words, in the ticket customer's language. */
   searchArticles(ticketId: number, query: string): Promise<ArticleHit[]>;
   /** Takes an escalation (it stops ringing for everyone else). */

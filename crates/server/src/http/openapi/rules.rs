@@ -61,6 +61,8 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
     vec![
         ("PostReply", "body", text(REPLY_MAX_CHARS)),
         ("PostNote", "body", text(REPLY_MAX_CHARS)),
+        ("OutgoingFile", "name", file_name()),
+        ("OutgoingFile", "sha256", json!({"pattern": attachments::SHA256_PATTERN})),
         ("CreateSideConversation", "subject", text(conversation::SUBJECT_MAX)),
         ("CreateSideConversation", "body", text(REPLY_MAX_CHARS)),
         ("PostSideMessage", "body", text(REPLY_MAX_CHARS)),
@@ -93,19 +95,25 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
     ]
 }
 
-fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
+/// A file's name: not blank, at most `NAME_MAX` characters, no path separators or NUL.
+fn file_name() -> Value {
     let plain_name = format!(
         "^[^{}]*$",
         documents::FORBIDDEN_IN_NAMES.iter().map(|c| format!("\\u{:04x}", *c as u32)).collect::<String>()
     );
     let mut name = text(documents::NAME_MAX);
     name["allOf"] = json!([{"pattern": plain_name}]);
+    name
+}
+
+fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
     vec![
         ("/v1/changes", "after", json!({"minimum": 0})),
         ("/v1/changes", "limit", json!({"minimum": 1, "maximum": FEED_MAX_LIMIT})),
         ("/v1/audit", "limit", json!({"minimum": 1, "maximum": audit::PAGE_MAX})),
         ("/v1/handovers", "limit", json!({"minimum": 1, "maximum": handovers::LIST_MAX})),
-        ("/v1/documents", "name", name),
+        ("/v1/documents", "name", file_name()),
+        ("/v1/attachments", "name", file_name()),
     ]
 }
 
@@ -154,6 +162,10 @@ fn document_bodies(doc: &mut Value) {
     let body = doc.pointer_mut("/paths/~1v1~1documents/post/requestBody").expect("the document has POST /v1/documents");
     body["content"] = Value::Object(content);
     body["required"] = json!(true);
+    let upload =
+        doc.pointer_mut("/paths/~1v1~1attachments/post/requestBody").expect("the document has POST /v1/attachments");
+    upload["content"] = json!({"application/octet-stream": {"schema": file}});
+    upload["required"] = json!(true);
     let answer = doc
         .pointer_mut("/paths/~1v1~1documents~1{id}~1content/get/responses/200")
         .expect("the document has GET /v1/documents/{id}/content");

@@ -23,6 +23,31 @@ describe("ReplyBox", () => {
     });
   }
 
+  it("attaches picked, dropped and pasted files, sends them with the reply, and says why one is refused", async () => {
+    renderBox();
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    const statement = new File(["%PDF-1.4 statement"], "statement.pdf", { type: "application/pdf" });
+    await fireEvent.change(input, { target: { files: [statement] } });
+    await waitFor(() => expect(screen.getAllByTestId("reply-file").map((f) => f.textContent)).toEqual([expect.stringContaining("statement.pdf")]));
+    const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;
+    const dropped = new File(["screenshot bytes"], "screenshot.png", { type: "image/png" });
+    await fireEvent.drop(box.closest("form")!, { dataTransfer: { files: [dropped], types: ["Files"] } });
+    const pasted = new File(["pasted bytes"], "", { type: "image/png" });
+    await fireEvent.paste(box, { clipboardData: { files: [pasted] } });
+    await waitFor(() => expect(screen.getAllByTestId("reply-file")).toHaveLength(3));
+    expect(screen.getAllByTestId("reply-file")[2].textContent).toContain("pasted-image.png");
+    // An empty file is refused by the desk, with its reason.
+    await fireEvent.change(input, { target: { files: [new File([], "empty.txt")] } });
+    expect((await screen.findByTestId("reply-error")).textContent).toContain("empty.txt was not attached");
+    // One removed; the rest go with the reply.
+    await fireEvent.click(screen.getByRole("button", { name: "Remove screenshot.png" }));
+    await fireEvent.input(box, { target: { value: "The statement you asked for." } });
+    await fireEvent.click(screen.getByTestId("send-reply"));
+    await waitFor(() => expect(fake.replies).toHaveLength(1));
+    expect(fake.replies[0].files.map((f) => f.name)).toEqual(["statement.pdf", "pasted-image.png"]);
+    await waitFor(() => expect(screen.queryByTestId("reply-files")).toBeNull());
+  });
+
   it("queues the trimmed reply with Ctrl+Enter, clears the box, and shows it until sent", async () => {
     renderBox();
     const box = screen.getByTestId("reply-body") as HTMLTextAreaElement;

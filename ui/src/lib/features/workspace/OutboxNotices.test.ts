@@ -12,7 +12,7 @@ describe("OutboxNotices", () => {
   beforeEach(async () => {
     ({ fake, desk } = await fakeDesk());
     await fake.updateTicket(100001, { status: "solved" }, "change-1");
-    await fake.sendReply(100001, "Refund sent", "reply-1");
+    await fake.sendReply(100001, "Refund sent", [], "reply-1");
     fake.queue[0].state = "conflict";
     fake.queue[1].state = "rejected";
     fake.queue[1].last_error = "the ticket is closed";
