@@ -27,6 +27,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             send_reply,
             add_note,
             prepare_file,
+            start_email,
+            email_queues,
             start_side_conversation,
             internal_teams,
             post_side_message,

@@ -38,6 +38,24 @@ pub async fn prepare_file(
     desk.prepare_file(&name, &content_base64).await
 }
 
+/// Queues a new email conversation with a customer (its files kept by `prepare_file` first).
+#[tauri::command]
+#[specta::specta]
+pub async fn start_email(
+    desk: State<'_, Desk>,
+    email: arbiter_desk::NewEmail,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.start_email(email, &client_key).await
+}
+
+/// The support queues the agent may start an email conversation in, their home team first.
+#[tauri::command]
+#[specta::specta]
+pub async fn email_queues(desk: State<'_, Desk>) -> Result<Vec<String>> {
+    desk.email_queues().await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn start_side_conversation(

@@ -20,6 +20,8 @@ pub const COMMANDS: &[&str] = &[
     "send_reply",
     "add_note",
     "prepare_file",
+    "start_email",
+    "email_queues",
     "start_side_conversation",
     "internal_teams",
     "post_side_message",

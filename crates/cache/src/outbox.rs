@@ -28,6 +28,17 @@ pub enum Action {
         #[serde(default)]
         files: Vec<arbiter_contract::OutgoingFile>,
     },
+    /// A new email conversation with a customer, in one of the agent's queues. `ticket_id`
+    /// is the ticket it was written from (its refusals show there).
+    StartEmail {
+        ticket_id: Option<i64>,
+        customer_id: i64,
+        queue: String,
+        subject: String,
+        body: String,
+        #[serde(default)]
+        files: Vec<arbiter_contract::OutgoingFile>,
+    },
     /// Status, priority, assignee, queue or tags, made on `base_version` of the ticket.
     UpdateTicket { ticket_id: i64, base_version: i64, update: TicketUpdate },
     /// Asks an internal team about the ticket (product, marketing, compliance, risk,
@@ -80,6 +91,7 @@ impl Action {
             | Action::SideMessage { ticket_id, .. }
             | Action::CreateCase { ticket_id, .. } => Some(*ticket_id),
             Action::AcknowledgeEscalation { ticket_id, .. }
+            | Action::StartEmail { ticket_id, .. }
             | Action::UpdateCase { ticket_id, .. }
             | Action::AddEvidence { ticket_id, .. }
             | Action::UploadDocument { ticket_id, .. }
@@ -257,10 +269,11 @@ impl Cache {
 
     /// The server applied it: store its answer with the action's completion, in one
     /// transaction, so the overlay and the data never disagree.
-    pub async fn mark_done(&self, id: &str, result: &Entity) -> Result<crate::Applied, CacheError> {
+    pub async fn mark_done(&self, id: &str, result: &Entity, also: &[Entity]) -> Result<crate::Applied, CacheError> {
         let mut tx = self.pool.begin().await?;
         let mut applied = crate::Applied::default();
-        crate::apply::apply_all(&mut tx, &[result], &mut applied).await?;
+        let made: Vec<&Entity> = std::iter::once(result).chain(also).collect();
+        crate::apply::apply_all(&mut tx, &made, &mut applied).await?;
         sqlx::query("UPDATE outbox SET state = 'done', last_error = NULL, result = ?, updated_at = ? WHERE id = ?")
             .bind(serde_json::to_string(result).expect("entities serialize"))
             .bind(now_ms())

@@ -9,7 +9,8 @@ use arbiter_contract::{
     AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
     CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, Handover, Message, NewHandover,
     Note, OutgoingFile, PostNote, PostReply, PostSideMessage, Sar, SarUpdate, SideConversation, SideMessage,
-    SupervisorOverview, Ticket, TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
+    IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -142,6 +143,17 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/tickets/{ticket_id}/replies"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .json(&PostReply { body: body.to_owned(), attachments: files.to_vec() });
+        self.send(request).await
+    }
+
+    /// Starts a new email conversation with a customer (a new ticket and its first message).
+    pub async fn start_email_conversation(
+        &self,
+        start: &StartEmailConversation,
+        idempotency_key: &str,
+    ) -> Result<StartedConversation, ClientError> {
+        let request =
+            self.request(Method::POST, "/v1/tickets").header(IDEMPOTENCY_KEY_HEADER, idempotency_key).json(start);
         self.send(request).await
     }
 

@@ -91,6 +91,22 @@ pub struct PostNote {
     pub attachments: Vec<OutgoingFile>,
 }
 
+/// `POST /v1/tickets`: the agent writes first. A new email conversation with a customer,
+/// mailed from the queue's mailbox; the customer's answer threads into it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartEmailConversation {
+    /// Who it is written to (their address on file).
+    pub customer_id: CustomerId,
+    /// A support queue; the new ticket belongs to it, assigned to the writer.
+    pub queue: String,
+    pub subject: String,
+    pub body: String,
+    /// Files going with it (uploaded first with `POST /v1/attachments`).
+    #[serde(default)]
+    pub attachments: Vec<OutgoingFile>,
+}
+
 /// `POST /v1/tickets/{id}/side-conversations`: ask an internal team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -10,17 +10,17 @@ use crate::error::{DeskError, ErrorCode};
 use crate::messages::errors;
 use arbiter_text::Msg;
 
-const SUBJECT_MAX_CHARS: usize = 300;
+pub(crate) const SUBJECT_MAX_CHARS: usize = 300;
 
 /// What an agent writes: a reply, a note, a message to a team.
 #[derive(Clone, Copy)]
-enum Writing {
+pub(crate) enum Writing {
     Reply,
     Note,
     Message,
 }
 
-fn text(body: &str, what: Writing) -> Result<String, DeskError> {
+pub(crate) fn text(body: &str, what: Writing) -> Result<String, DeskError> {
     let (empty, too_long) = match what {
         Writing::Reply => (&errors::REPLY_EMPTY, &errors::REPLY_TOO_LONG),
         Writing::Note => (&errors::NOTE_EMPTY, &errors::NOTE_TOO_LONG),

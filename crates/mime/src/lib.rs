@@ -19,7 +19,7 @@ pub use addresses::Mailbox;
 pub use attachments::{sniff_content_type, Part};
 pub use language::detect_language;
 pub use signals::{Bounce, MailKind};
-pub use threading::{normalize_message_id, reply_subject, ticket_number_in_subject};
+pub use threading::{first_subject, normalize_message_id, reply_subject, ticket_number_in_subject};
 
 use chrono::{DateTime, Utc};
 use mail_parser::MessageParser;

@@ -100,13 +100,20 @@ pub fn reply_subject(subject: &str, ticket_id: i64) -> String {
             None => break,
         }
     }
-    let tag = format!("[#{ticket_id}]");
+    format!("Re: {}", first_subject(bare, ticket_id))
+}
+
+/// The subject of a conversation the desk starts: the agent's subject and the ticket number
+/// once, on one line, so the customer's answer finds its ticket.
+pub fn first_subject(subject: &str, ticket_id: i64) -> String {
+    let (subject, _) = clean_header_text(subject);
+    let bare = subject.trim();
     if ticket_number_in_subject(bare) == Some(ticket_id) {
-        format!("Re: {bare}")
+        bare.to_string()
     } else if bare.is_empty() {
-        format!("Re: {tag}")
+        format!("[#{ticket_id}]")
     } else {
-        format!("Re: {bare} {tag}")
+        format!("{bare} [#{ticket_id}]")
     }
 }
 
@@ -129,6 +136,9 @@ mod tests {
         assert_eq!(reply_subject("RE: Re: Card payment [#5]", 5), "Re: Card payment [#5]");
         assert_eq!(reply_subject("Hi\r\nBcc: x@evil.example", 5), "Re: Hi Bcc: x@evil.example [#5]");
         assert_eq!(reply_subject("", 5), "Re: [#5]");
+        assert_eq!(first_subject("Documents for your withdrawal", 9), "Documents for your withdrawal [#9]");
+        assert_eq!(first_subject("Proof\r\nBcc: x@evil.example", 9), "Proof Bcc: x@evil.example [#9]");
+        assert_eq!(first_subject("Your case [#9]", 9), "Your case [#9]");
     }
 
     #[test]

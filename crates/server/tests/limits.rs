@@ -49,6 +49,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("PUT", "/v1/me/presence"),
         ("GET", "/v1/changes"),
         ("GET", "/v1/stream"),
+        ("POST", "/v1/tickets"),
         ("GET", "/v1/tickets/{id}"),
         ("PATCH", "/v1/tickets/{id}"),
         ("POST", "/v1/tickets/bulk"),

@@ -625,6 +625,112 @@ async fn an_agents_reply_reaches_the_customers_mailbox_threaded() {
     assert!(delivery.detail.as_deref().is_some_and(|d| d.contains("User unknown")), "{delivery:?}");
 }
 
+async fn start_email(base: &str, token: &str, key: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    let response = http()
+        .post(format!("{base}/v1/tickets"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or_default())
+}
+
+/// The agent writes first: a new ticket, assigned to them and waiting on the customer, whose
+/// email reaches the customer with the ticket number and no "Re:"; the customer's answer
+/// joins that ticket. A retry opens and mails nothing twice; a queue the agent does not work
+/// or a customer they cannot see is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_starts_an_email_conversation_and_the_answer_joins_it() {
+    let Some(stack) = stack() else { return };
+    let mailbox = stack.mailbox("disputes");
+    let config = Config { mail: Some(mailbox.config.clone()), ..Config::default() };
+    let server = server_with("memory", 20, &config).await;
+    let base = server.base_url();
+    let _room = MailRoom::spawn(server.state.clone(), &mailbox.config);
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+
+    // A customer the desk knows by an earlier email.
+    let customer = format!("noor.{pid}@example.com");
+    let first_id = format!("noor-{pid}@example.com");
+    let first =
+        email(&format!("Noor Aziz <{customer}>"), &mailbox.address, &first_id, "Deposit", "", "Where is my deposit?");
+    stack.send(&customer, &mailbox.address, &first).await;
+    let earlier = arrived(&base, AVA, &first_id).await;
+    let customer_id = ticket(&base, AVA, earlier.ticket_id).await.customer.id;
+
+    let request = json!({
+        "customer_id": customer_id,
+        "queue": "disputes",
+        "subject": "Documents for your withdrawal",
+        "body": "Hello Noor,\n\nPlease send us a bank statement showing the card payment.",
+    });
+    let idempotency_key = key();
+    let (status, answer) = start_email(&base, AVA, &idempotency_key, request.clone()).await;
+    assert_eq!(status, 201, "{answer}");
+    let started: StartedConversation = serde_json::from_value(answer).unwrap();
+    let opened = &started.ticket;
+    assert_ne!(opened.id, earlier.ticket_id);
+    assert_eq!((opened.channel, opened.status, opened.assignee_id), (Channel::Email, TicketStatus::Pending, Some(1)));
+    assert_eq!((opened.queue.as_str(), opened.customer_id), ("disputes", customer_id));
+    assert!(opened.sla.first_responded_at.is_some() && opened.sla.paused_at.is_some(), "{:?}", opened.sla);
+    assert_eq!(started.message.delivery.as_ref().map(|d| d.state), Some(DeliveryState::Queued));
+    let sent_id = started.message.email.as_ref().unwrap().message_id.clone();
+
+    // The same request again (a desk retrying after a cut connection) is the same conversation.
+    let (status, again) = start_email(&base, AVA, &idempotency_key, request.clone()).await;
+    assert_eq!(status, 201);
+    assert_eq!(again["ticket"]["id"], opened.id);
+    assert_eq!(until_delivered(&base, opened.id, started.message.id).await.state, DeliveryState::Sent);
+
+    // In the customer's mailbox: the agent's subject with the ticket number, nothing it answers.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let got = loop {
+        if let Some(got) = newest_mail(&stack, &customer).await.map(|raw| arbiter_mime::read(&raw)) {
+            if format!("<{}>", got.message_id) == sent_id {
+                break got;
+            }
+        }
+        assert!(Instant::now() < deadline, "the new email never reached the customer's mailbox");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(got.subject, format!("Documents for your withdrawal [#{}]", opened.id));
+    assert!(got.in_reply_to.is_empty() && got.references.is_empty(), "{:?} {:?}", got.in_reply_to, got.references);
+    let from = got.from.unwrap();
+    assert_eq!((from.name.as_deref(), from.address.as_str()), (Some("Ava Chen"), mailbox.address.as_str()));
+    assert!(got.text.contains("Please send us a bank statement"));
+    let sent_ids: Vec<String> = message_ids_in(&stack, &customer).await;
+    assert_eq!(sent_ids.iter().filter(|id| **id == sent_id).count(), 1, "mailed once: {sent_ids:?}");
+
+    // The customer answers it: the answer joins the new ticket, which needs the agent again.
+    let answer_id = format!("noor-2-{pid}@example.com");
+    let back = email(
+        &customer,
+        &mailbox.address,
+        &answer_id,
+        &format!("Re: Documents for your withdrawal [#{}]", opened.id),
+        &format!("In-Reply-To: {sent_id}\r\nReferences: {sent_id}\r\n"),
+        "Attached is my statement.",
+    );
+    stack.send(&customer, &mailbox.address, &back).await;
+    assert_eq!(arrived(&base, AVA, &answer_id).await.ticket_id, opened.id);
+    assert_eq!(ticket(&base, AVA, opened.id).await.ticket.status, TicketStatus::Open);
+
+    // Refusals: a queue Ava does not work, a customer Haruto (fraud) cannot see, a blank subject.
+    let mut other = request.clone();
+    other["queue"] = json!("fraud");
+    let (status, refused) = start_email(&base, AVA, &key(), other).await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(refused["message"].as_str().unwrap().contains("disputes"), "{refused}");
+    let mut theirs = request.clone();
+    theirs["queue"] = json!("fraud");
+    assert_eq!(start_email(&base, HARUTO, &key(), theirs).await.0, 404);
+    let mut blank = request.clone();
+    blank["subject"] = json!("  ");
+    assert_eq!(start_email(&base, AVA, &key(), blank).await.0, 400);
+}
+
 /// Uploads a file as `token` for a reply or a note; returns the answer's status and body.
 async fn upload(base: &str, token: &str, name: &str, bytes: &[u8], sha256: Option<&str>) -> (u16, serde_json::Value) {
     let mut request = http()

@@ -5,7 +5,7 @@
 
 use arbiter_cache::{Action, Cache, OutboxItem};
 use arbiter_client::{ApiClient, ClientError};
-use arbiter_contract::Entity;
+use arbiter_contract::{Entity, StartEmailConversation};
 
 use crate::SyncError;
 
@@ -28,7 +28,14 @@ fn refused(message: &str) -> ClientError {
     }
 }
 
-async fn send(client: &ApiClient, cache: &Cache, item: &OutboxItem, own_versions: i64) -> Result<Entity, ClientError> {
+/// Sends one action; its result is returned, and anything else it made is added to `also`.
+async fn send(
+    client: &ApiClient,
+    cache: &Cache,
+    item: &OutboxItem,
+    own_versions: i64,
+    also: &mut Vec<Entity>,
+) -> Result<Entity, ClientError> {
     match &item.action {
         Action::Reply { ticket_id, body, files } => {
             upload_files(client, cache, item, files).await?;
@@ -37,6 +44,20 @@ async fn send(client: &ApiClient, cache: &Cache, item: &OutboxItem, own_versions
         Action::Note { ticket_id, body, files } => {
             upload_files(client, cache, item, files).await?;
             client.post_note(*ticket_id, body, files, &item.id).await.map(Entity::Note)
+        }
+        Action::StartEmail { customer_id, queue, subject, body, files, .. } => {
+            upload_files(client, cache, item, files).await?;
+            let start = StartEmailConversation {
+                customer_id: *customer_id,
+                queue: queue.clone(),
+                subject: subject.clone(),
+                body: body.clone(),
+                attachments: files.clone(),
+            };
+            let started = client.start_email_conversation(&start, &item.id).await?;
+            // The ticket is what the action made; its first message goes into the cache with it.
+            also.push(Entity::Message(started.message));
+            Ok(Entity::Ticket(started.ticket))
         }
         Action::UpdateTicket { ticket_id, base_version, update } => {
             client.update_ticket(*ticket_id, base_version + own_versions, update, &item.id).await.map(Entity::Ticket)
@@ -115,7 +136,9 @@ async fn upload_files(
 /// The files an action kept pinned until it was sent.
 fn pinned_files(action: &Action) -> Vec<&str> {
     match action {
-        Action::Reply { files, .. } | Action::Note { files, .. } => files.iter().map(|f| f.sha256.as_str()).collect(),
+        Action::Reply { files, .. } | Action::Note { files, .. } | Action::StartEmail { files, .. } => {
+            files.iter().map(|f| f.sha256.as_str()).collect()
+        }
         Action::UploadDocument { path: None, sha256, .. } => vec![sha256.as_str()],
         _ => Vec::new(),
     }
@@ -128,9 +151,10 @@ pub async fn replay(client: &ApiClient, cache: &Cache) -> Result<ReplayReport, S
         let own_versions = cache.own_versions_since(&item).await?;
         cache.mark_sending(&item.id).await?;
         report.tickets.extend(item.action.ticket_id());
-        match send(client, cache, &item, own_versions).await {
+        let mut also = Vec::new();
+        match send(client, cache, &item, own_versions, &mut also).await {
             Ok(result) => {
-                cache.mark_done(&item.id, &result).await?;
+                cache.mark_done(&item.id, &result, &also).await?;
                 // Sent: the local copies are ordinary cached files now (or, from an earlier
                 // desk, a file in the data folder that has done its job).
                 if let Action::UploadDocument { path: Some(path), .. } = &item.action {

@@ -23,6 +23,10 @@ export const commands = {
 	addNote: (ticketId: number, body: string, files: OutgoingFile[], clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("add_note", { ticketId, body, files, clientKey })),
 	/**  Keeps a file the agent attached (dropped, pasted or picked; base64) until it is sent. */
 	prepareFile: (name: string, contentBase64: string) => typedError<PreparedFile, DeskError>(__TAURI_INVOKE("prepare_file", { name, contentBase64 })),
+	/**  Queues a new email conversation with a customer (its files kept by `prepare_file` first). */
+	startEmail: (email: NewEmail, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_email", { email, clientKey })),
+	/**  The support queues the agent may start an email conversation in, their home team first. */
+	emailQueues: () => typedError<string[], DeskError>(__TAURI_INVOKE("email_queues")),
 	startSideConversation: (ticketId: number, team: string, subject: string, body: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("start_side_conversation", { ticketId, team, subject, body, clientKey })),
 	/**  The internal teams a side conversation can go to. */
 	internalTeams: () => typedError<string[], DeskError>(__TAURI_INVOKE("internal_teams")),
@@ -139,6 +143,11 @@ export const events = {
 export type Action = 
 /**  A reply, with the files going with it (their bytes wait pinned in the cache's files). */
 { type: "reply"; ticket_id: number; body: string; files?: OutgoingFile[] } | { type: "note"; ticket_id: number; body: string; files?: OutgoingFile[] } | 
+/**
+ *  A new email conversation with a customer, in one of the agent's queues. `ticket_id`
+ *  is the ticket it was written from (its refusals show there).
+ */
+{ type: "start_email"; ticket_id: number | null; customer_id: number; queue: string; subject: string; body: string; files?: OutgoingFile[] } | 
 /**  Status, priority, assignee, queue or tags, made on `base_version` of the ticket. */
 { type: "update_ticket"; ticket_id: number; base_version: number; update: TicketUpdate } | 
 /**
@@ -1086,6 +1095,18 @@ export type NewCardDispute = {
 	card_last4: string,
 	transaction_date: string,
 	filed_at: string,
+};
+
+/**  What the agent writes in the new-email form. */
+export type NewEmail = {
+	customer_id: number,
+	/**  The ticket it was written from, if any (a refusal shows there). */
+	from_ticket: number | null,
+	queue: string,
+	subject: string,
+	body: string,
+	/**  Files kept by `prepare_file` first. */
+	files: OutgoingFile[],
 };
 
 /**

@@ -280,6 +280,14 @@ pub struct SideMessage {
     pub client_ref: Option<String>,
 }
 
+/// `POST /v1/tickets`'s answer: the new ticket and its first message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartedConversation {
+    pub ticket: super::Ticket,
+    pub message: Message,
+}
+
 /// `GET /v1/tickets/{id}`: a ticket with its customer and everything said on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

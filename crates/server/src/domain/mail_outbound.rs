@@ -29,7 +29,7 @@ pub async fn queue(
     now: DateTime<Utc>,
 ) -> Result<(), ApiFailure> {
     let wrote_to = store::mailbox_of_ticket(tx, ticket.id).await?;
-    let Some(mailbox) = mail.sender(wrote_to.as_deref()) else { return Ok(()) };
+    let Some(mailbox) = mail.sender(wrote_to.as_deref(), &ticket.queue) else { return Ok(()) };
     let customer = reads::customer(tx, ticket.customer_id).await?.ok_or_else(ApiFailure::internal)?;
     let domain = mailbox.address.rsplit_once('@').map_or("arbiter.invalid", |(_, d)| d);
     let tag = hex::encode(&Sha256::digest(key.as_bytes())[..6]);

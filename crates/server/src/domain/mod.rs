@@ -20,6 +20,7 @@ pub mod input;
 pub mod mail_intake;
 pub mod mail_outbound;
 pub mod money;
+pub mod new_email;
 pub mod overview;
 pub mod policies;
 pub mod presence;

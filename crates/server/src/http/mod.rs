@@ -81,6 +81,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(me::set_presence))
         .routes(routes!(feed::changes))
         .routes(routes!(stream::stream))
+        .routes(routes!(tickets::start_email))
         .routes(routes!(tickets::ticket, tickets::update))
         .routes(routes!(tickets::bulk_update))
         .routes(routes!(handovers::list_handovers, handovers::create_handover))

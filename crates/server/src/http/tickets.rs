@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use crate::auth::{Caller, Supervisor};
-use crate::domain::tickets;
+use crate::domain::{new_email, tickets};
 use crate::error::ApiFailure;
 use crate::http::extract::{Body, Id, IdempotencyKey, IfMatch};
 use crate::mutation::{etag, Mutation, Write};
@@ -24,6 +24,25 @@ pub async fn ticket(State(state): State<AppState>, caller: Caller, Id(id): Id) -
     let mut response = Json(detail).into_response();
     response.headers_mut().insert(header::ETAG, etag(version));
     Ok(response)
+}
+
+/// The agent writes first: a new email conversation with a customer, in one of the agent's
+/// queues and assigned to them, mailed from the queue's mailbox. Replaying the same
+/// `Idempotency-Key` returns the first answer and never opens or mails it twice.
+#[utoipa::path(post, path = "/v1/tickets", tag = "tickets", security(("bearer" = [])),
+    params(("Idempotency-Key" = String, Header)),
+    request_body = StartEmailConversation,
+    responses((status = 201, body = StartedConversation), (status = 400, body = ApiError), (status = 404, body = ApiError),
+              (status = 413, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn start_email(
+    State(state): State<AppState>,
+    caller: Caller,
+    key: IdempotencyKey,
+    Body(body): Body<StartEmailConversation>,
+) -> Result<Response, ApiFailure> {
+    let write = Write::new(caller, key, "ticket.start_email").body(&body)?;
+    let mail = state.mail.clone();
+    Mutation::run(&state, write, StatusCode::CREATED, async |m| new_email::start(m, &body, mail.as_deref()).await).await
 }
 
 /// Changes status, priority, assignee, queue or tags. `If-Match` carries the version the

@@ -109,11 +109,15 @@ impl MailConfig {
         self.mailboxes.iter().map(|m| m.address.to_lowercase()).collect()
     }
 
-    /// The mailbox replies on a ticket go out from: the one its customer wrote to, else the
-    /// first that can send.
-    pub fn sender(&self, address: Option<&str>) -> Option<&MailboxConfig> {
+    /// The mailbox mail on a ticket goes out from: the one its customer wrote to, else the
+    /// one feeding the ticket's queue (a conversation the desk started), else the first that
+    /// can send.
+    pub fn sender(&self, address: Option<&str>, queue: &str) -> Option<&MailboxConfig> {
         let sending = || self.mailboxes.iter().filter(|m| m.smtp.is_some());
-        address.and_then(|a| sending().find(|m| m.address.eq_ignore_ascii_case(a))).or_else(|| sending().next())
+        address
+            .and_then(|a| sending().find(|m| m.address.eq_ignore_ascii_case(a)))
+            .or_else(|| sending().find(|m| m.queue == queue))
+            .or_else(|| sending().next())
     }
 }
 

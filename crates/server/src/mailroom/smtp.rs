@@ -106,7 +106,12 @@ async fn compose<'a>(
     let mut builder = lettre::Message::builder()
         .from(from)
         .to(to)
-        .subject(arbiter_mime::reply_subject(&ticket.subject, ticket.id))
+        .subject(if thread.is_empty() {
+            // The desk writes first: no "Re:", nothing to answer.
+            arbiter_mime::first_subject(&ticket.subject, ticket.id)
+        } else {
+            arbiter_mime::reply_subject(&ticket.subject, ticket.id)
+        })
         .message_id(Some(format!("<{own_id}>")));
     if let Some(parent) = in_reply_to {
         builder = builder.in_reply_to(format!("<{parent}>"));

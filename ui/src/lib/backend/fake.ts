@@ -35,6 +35,7 @@ import type {
   ListCursor,
   LiveEvent,
   MacroChoice,
+  NewEmail,
   Message,
   SafeEmail,
   OpenedAttachment,
@@ -533,6 +534,27 @@ export class FakeBackend implements Backend {
   async updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem> {
     const view = this.tickets.find((v) => v.ticket.id === ticketId);
     return this.enqueue(clientKey, { type: "update_ticket", ticket_id: ticketId, base_version: view?.ticket.version ?? 1, update });
+  }
+
+  async startEmail(email: NewEmail, clientKey: string): Promise<OutboxItem> {
+    this.checkFiles(email.files);
+    if (!email.subject.trim()) throw fail("invalid_input", msg("error.subjectLength", { max: 300 }));
+    if (!email.body.trim()) throw fail("invalid_input", msg("error.replyEmpty"));
+    const queues = await this.emailQueues();
+    if (!queues.includes(email.queue)) throw fail("invalid_input", msg("error.notYourQueue", { queues: queues.join(", ") }));
+    return this.enqueue(clientKey, {
+      type: "start_email",
+      ticket_id: email.from_ticket,
+      customer_id: email.customer_id,
+      queue: email.queue,
+      subject: email.subject.trim(),
+      body: email.body.trim(),
+      files: email.files,
+    });
+  }
+
+  async emailQueues(): Promise<string[]> {
+    return [...fakeAgent.teams];
   }
 
   async startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem> {

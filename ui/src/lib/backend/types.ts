@@ -21,6 +21,7 @@ import type {
   LossQuery,
   LossReport,
   MacroChoice,
+  NewEmail,
   Msg,
   NewHandover,
   OpenedAttachment,
@@ -69,6 +70,10 @@ export interface Backend {
   /** Keeps a file the agent attached (encrypted, on this computer) until its reply is sent. */
   prepareFile(name: string, contentBase64: string): Promise<PreparedFile>;
   updateTicket(ticketId: number, update: TicketUpdate, clientKey: string): Promise<OutboxItem>;
+  /** Queues a new email conversation with a customer (its files kept by `prepareFile` first). */
+  startEmail(email: NewEmail, clientKey: string): Promise<OutboxItem>;
+  /** The support queues the agent may start an email conversation in, their home team first. */
+  emailQueues(): Promise<string[]>;
   /** Asks an internal team (one of `internalTeams()`) about a ticket. */
   startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem>;
   /** The internal teams a side conversation can go to. */

@@ -61,6 +61,8 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
     vec![
         ("PostReply", "body", text(REPLY_MAX_CHARS)),
         ("PostNote", "body", text(REPLY_MAX_CHARS)),
+        ("StartEmailConversation", "subject", text(conversation::SUBJECT_MAX)),
+        ("StartEmailConversation", "body", text(REPLY_MAX_CHARS)),
         ("OutgoingFile", "name", file_name()),
         ("OutgoingFile", "sha256", json!({"pattern": attachments::SHA256_PATTERN})),
         ("CreateSideConversation", "subject", text(conversation::SUBJECT_MAX)),

@@ -17,23 +17,35 @@ export const draftFiles = {
   },
 };
 
-/** Hands picked, dropped or pasted files to the desk, which keeps them encrypted until the
- * reply is sent, and adds them to the ticket's draft; `done` after each, `refused` with the
+/** Hands picked, dropped or pasted files to the desk, which keeps them encrypted until what
+ * they go with is sent: `prepared` with each kept file, `done` after each, `refused` with the
  * desk's reason (empty, over the limit). */
-export async function attachFiles(
-  ticketId: number,
+export async function prepareFiles(
   list: FileList | null | undefined,
-  on: { done: () => void; refused: (name: string, error: unknown) => void },
+  on: { prepared: (file: PreparedFile) => void; done: () => void; refused: (name: string, error: unknown) => void },
 ): Promise<void> {
   for (const file of Array.from(list ?? [])) {
     try {
-      const prepared = await backend().prepareFile(file.name || t("reply.pastedImage"), await base64Of(file));
-      const current = draftFiles.get(ticketId);
-      if (!current.some((f) => f.sha256 === prepared.sha256)) draftFiles.set(ticketId, [...current, prepared]);
+      on.prepared(await backend().prepareFile(file.name || t("reply.pastedImage"), await base64Of(file)));
     } catch (e) {
       on.refused(file.name, e);
     } finally {
       on.done();
     }
   }
+}
+
+/** `prepareFiles` for a ticket's reply: each kept file joins the ticket's draft. */
+export async function attachFiles(
+  ticketId: number,
+  list: FileList | null | undefined,
+  on: { done: () => void; refused: (name: string, error: unknown) => void },
+): Promise<void> {
+  await prepareFiles(list, {
+    ...on,
+    prepared: (prepared) => {
+      const current = draftFiles.get(ticketId);
+      if (!current.some((f) => f.sha256 === prepared.sha256)) draftFiles.set(ticketId, [...current, prepared]);
+    },
+  });
 }
