@@ -32,6 +32,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             start_side_conversation,
             internal_teams,
             post_side_message,
+            forward_message,
             acknowledge_escalation,
             supervisor_overview,
             bulk_update_tickets,

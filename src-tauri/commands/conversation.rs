@@ -69,6 +69,20 @@ pub async fn start_side_conversation(
     desk.start_side_conversation(ticket_id, &team, &subject, &body, &client_key).await
 }
 
+/// Forwards one of the ticket's messages, with its files, by email to an outside address.
+#[tauri::command]
+#[specta::specta]
+pub async fn forward_message(
+    desk: State<'_, Desk>,
+    ticket_id: i64,
+    message_id: i64,
+    to: String,
+    note: String,
+    client_key: String,
+) -> Result<OutboxItem> {
+    desk.forward_message(ticket_id, message_id, &to, &note, &client_key).await
+}
+
 /// The internal teams a side conversation can go to.
 #[tauri::command]
 #[specta::specta]

@@ -25,6 +25,7 @@ pub const COMMANDS: &[&str] = &[
     "start_side_conversation",
     "internal_teams",
     "post_side_message",
+    "forward_message",
     "macros",
     "search_articles",
     "email_body",

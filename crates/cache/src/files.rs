@@ -120,6 +120,34 @@ impl Cache {
             .and_then(|(png, width, height)| Some(Preview { png: png?, width: width? as u32, height: height? as u32 })))
     }
 
+    /// A file one of the ticket's notes or side messages carries (a message's are found
+    /// through the message): what an agent may open from the ticket's screen.
+    pub async fn ticket_file(
+        &self,
+        ticket_id: i64,
+        sha256: &str,
+    ) -> Result<Option<arbiter_contract::Attachment>, CacheError> {
+        for table in ["notes", "side_messages"] {
+            // The hash narrows the rows to the few that name it; the JSON says where.
+            let rows: Vec<String> =
+                sqlx::query_scalar(&format!("SELECT data FROM {table} WHERE ticket_id = ? AND instr(data, ?) > 0"))
+                    .bind(ticket_id)
+                    .bind(sha256)
+                    .fetch_all(&self.pool)
+                    .await?;
+            for data in rows {
+                let damaged = |e: serde_json::Error| CacheError::Corrupt(format!("a {table} row: {e}"));
+                let value: serde_json::Value = serde_json::from_str(&data).map_err(damaged)?;
+                let files = value.get("attachments").and_then(|a| a.as_array()).into_iter().flatten();
+                if let Some(file) = files.into_iter().find(|f| f.get("sha256").and_then(|s| s.as_str()) == Some(sha256))
+                {
+                    return Ok(Some(serde_json::from_value(file.clone()).map_err(damaged)?));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// Which of `hashes` are kept.
     pub async fn kept_files(&self, hashes: &[String]) -> Result<Vec<String>, CacheError> {
         if hashes.is_empty() {

@@ -44,6 +44,9 @@ pub enum Action {
     /// Asks an internal team about the ticket (product, marketing, compliance, risk,
     /// payments); the server puts the ticket on hold.
     StartSideConversation { ticket_id: i64, team: String, subject: String, body: String },
+    /// Forwards message `message_id` of the ticket by email to `to` (an outside address),
+    /// with the agent's note: a side conversation by email.
+    Forward { ticket_id: i64, message_id: i64, to: String, body: String },
     /// Writes in a side conversation, closing it if `close`.
     SideMessage { ticket_id: i64, side_conversation_id: i64, body: String, close: bool },
     /// Takes an escalation (it stops ringing for everyone else), made on its `base_version`.
@@ -89,6 +92,7 @@ impl Action {
             | Action::UpdateTicket { ticket_id, .. }
             | Action::StartSideConversation { ticket_id, .. }
             | Action::SideMessage { ticket_id, .. }
+            | Action::Forward { ticket_id, .. }
             | Action::CreateCase { ticket_id, .. } => Some(*ticket_id),
             Action::AcknowledgeEscalation { ticket_id, .. }
             | Action::StartEmail { ticket_id, .. }

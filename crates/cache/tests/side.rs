@@ -44,6 +44,7 @@ fn side(id: i64, ticket_id: i64, team: &str, updated: i64, version: i64, status:
         created_at: at(0),
         updated_at: at(updated),
         version,
+        email_to: None,
     })
 }
 
@@ -57,6 +58,8 @@ fn said(id: i64, side_conversation_id: i64, ticket_id: i64, minute: i64, text: &
         text: text.into(),
         created_at: at(minute),
         client_ref: None,
+        attachments: Vec::new(),
+        delivery: None,
     })
 }
 

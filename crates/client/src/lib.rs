@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
-    CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, Handover, Message, NewHandover,
-    Note, OutgoingFile, PostNote, PostReply, PostSideMessage, Sar, SarUpdate, SideConversation, SideMessage,
-    StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
+    CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover,
+    Message, NewHandover, Note, OutgoingFile, PostNote, PostReply, PostSideMessage, Sar, SarUpdate, SideConversation,
+    SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
     IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
@@ -143,6 +143,21 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/tickets/{ticket_id}/replies"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .json(&PostReply { body: body.to_owned(), attachments: files.to_vec() });
+        self.send(request).await
+    }
+
+    /// Forwards one of the ticket's messages by email to an outside address (a side
+    /// conversation by email).
+    pub async fn forward_message(
+        &self,
+        ticket_id: i64,
+        forward: &ForwardMessage,
+        idempotency_key: &str,
+    ) -> Result<SideConversation, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/tickets/{ticket_id}/forwards"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(forward);
         self.send(request).await
     }
 

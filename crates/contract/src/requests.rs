@@ -107,6 +107,20 @@ pub struct StartEmailConversation {
     pub attachments: Vec<OutgoingFile>,
 }
 
+/// `POST /v1/tickets/{id}/forwards`: forwards one of the ticket's messages by email to someone
+/// outside (a bank, a card network), as a side conversation by email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ForwardMessage {
+    /// The message forwarded, with its files.
+    pub message_id: MessageId,
+    /// One plain address, e.g. `chargebacks@bank.example`.
+    pub to: String,
+    /// The agent's note above the forwarded message (may be empty).
+    #[serde(default)]
+    pub body: String,
+}
+
 /// `POST /v1/tickets/{id}/side-conversations`: ask an internal team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

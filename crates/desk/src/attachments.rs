@@ -175,8 +175,9 @@ impl Desk {
         Ok(cache.kept_files(&hashes).await?)
     }
 
-    /// The attachment named by the message, with its bytes kept in the cache (fetched now
-    /// when they are not). Only a message's own attachments can be asked for.
+    /// The attachment named by the message (or by one of the ticket's notes or side
+    /// messages), with its bytes kept in the cache (fetched now when they are not). Only the
+    /// ticket's own files can be asked for.
     pub(crate) async fn kept_attachment(
         &self,
         ticket_id: i64,
@@ -184,15 +185,16 @@ impl Desk {
         sha256: &str,
     ) -> Result<(Attachment, Cache, StoredFile), DeskError> {
         let (cache, _) = self.cache_and_me().await?;
-        let message = cache
-            .message(ticket_id, message_id)
-            .await?
-            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::MESSAGE_NOT_CACHED)))?;
-        let attachment = message
-            .attachments
-            .into_iter()
-            .find(|a| a.sha256 == sha256)
-            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::ATTACHMENT_UNKNOWN)))?;
+        let message = cache.message(ticket_id, message_id).await?;
+        let of_message = message.and_then(|m| m.attachments.into_iter().find(|a| a.sha256 == sha256));
+        // Notes and side messages (a forward, a bank's answer) carry files of the ticket too.
+        let attachment = match of_message {
+            Some(attachment) => attachment,
+            None => cache
+                .ticket_file(ticket_id, sha256)
+                .await?
+                .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::ATTACHMENT_UNKNOWN)))?,
+        };
         if let Some(file) = cache.stored_file(sha256).await? {
             // For eviction; the agent does not wait for it.
             let (cache_, sha256_) = (cache.clone(), sha256.to_owned());

@@ -94,6 +94,36 @@ impl Desk {
         self.queue(client_key, action).await
     }
 
+    /// Forwards one of the ticket's messages (with its files) by email to an outside address,
+    /// with a note above it: a side conversation by email, out of the customer's sight.
+    pub async fn forward_message(
+        &self,
+        ticket_id: i64,
+        message_id: i64,
+        to: &str,
+        note: &str,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        let to = to.trim().to_ascii_lowercase();
+        if !is_one_plain_address(&to) {
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::NOT_ONE_ADDRESS).text("to", to)));
+        }
+        let note = note.trim();
+        if note.chars().count() > REPLY_MAX_CHARS {
+            return Err(DeskError::say(
+                ErrorCode::InvalidInput,
+                Msg::new(&errors::MESSAGE_TOO_LONG).int("max", REPLY_MAX_CHARS as i64),
+            ));
+        }
+        let (cache, _) = self.cache_and_me().await?;
+        cache
+            .message(ticket_id, message_id)
+            .await?
+            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::MESSAGE_NOT_CACHED)))?;
+        let action = Action::Forward { ticket_id, message_id, to, body: note.to_owned() };
+        self.queue(client_key, action).await
+    }
+
     /// Writes in one of the ticket's side conversations, closing it if `close`.
     pub async fn post_side_message(
         &self,
@@ -128,5 +158,33 @@ impl Desk {
         let rank = |t: &String| INTERNAL_TEAMS.iter().position(|known| known == t).unwrap_or(INTERNAL_TEAMS.len());
         teams.sort_by_key(|t| (rank(t), t.clone()));
         Ok(teams)
+    }
+}
+
+/// One address as mail servers take it (`name@domain`), with nothing that could make it a
+/// list or a header: the server checks it fully; this catches typing slips offline.
+fn is_one_plain_address(to: &str) -> bool {
+    let Some((local, domain)) = to.split_once('@') else { return false };
+    let plain = |part: &str| {
+        !part.is_empty() && !part.chars().any(|c| c.is_whitespace() || c.is_control() || "@,;<>\"()[]\\".contains(c))
+    };
+    to.len() <= 254
+        && plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_forward_goes_to_one_plain_address() {
+        assert!(super::is_one_plain_address("chargebacks@bank.example"));
+        for bad in
+            ["", "bank", "a@b", "a@b.example,c@d.example", "Bank <a@b.example>", "a b@c.example", "a@b.example\nBcc: x"]
+        {
+            assert!(!super::is_one_plain_address(bad), "{bad:?}");
+        }
     }
 }

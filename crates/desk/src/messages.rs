@@ -35,6 +35,7 @@ pub mod errors {
         TICKET_NOT_CACHED = "error.ticketNotCached": "Ticket #{{id}} is not in the local copy.";
         CASE_NOT_CACHED = "error.caseNotCached": "Case {{id}} is not in the local copy.";
         CUSTOMER_NOT_CACHED = "error.customerNotCached": "That customer is not in the local copy.";
+        NOT_ONE_ADDRESS = "error.notOneAddress": "{{to}} is not one email address.";
         CUSTOMER_NO_EMAIL = "error.customerNoEmail": "{{name}} has no email address on file.";
         NOT_YOUR_QUEUE = "error.notYourQueue": "A new conversation belongs to one of your queues: {{queues}}.";
         MESSAGE_NOT_CACHED = "error.messageNotCached": "This message is not in the local copy.";

@@ -57,6 +57,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("POST", "/v1/tickets/{id}/notes"),
         ("POST", "/v1/tickets/{id}/side-conversations"),
         ("POST", "/v1/side-conversations/{id}/messages"),
+        ("POST", "/v1/tickets/{id}/forwards"),
         ("POST", "/v1/tickets/{id}/typing"),
         ("GET", "/v1/customers/{id}/links"),
         ("POST", "/v1/tickets/{id}/escalations"),

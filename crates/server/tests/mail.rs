@@ -731,6 +731,199 @@ async fn an_agent_starts_an_email_conversation_and_the_answer_joins_it() {
     assert_eq!(start_email(&base, AVA, &key(), blank).await.0, 400);
 }
 
+/// A plain-text email with one file, base64, as mail programs send them.
+fn email_with_file(
+    from: &str,
+    to: &str,
+    message_id: &str,
+    subject: &str,
+    extra: &str,
+    body: &str,
+    file: (&str, &[u8]),
+) -> Vec<u8> {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(file.1);
+    let lines: Vec<&str> = encoded.as_bytes().chunks(76).map(|c| std::str::from_utf8(c).unwrap()).collect();
+    format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{message_id}>\r\nDate: Fri, 4 Dec 2026 10:00:00 +0000\r\n\
+         MIME-Version: 1.0\r\n{extra}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n--b\r\nContent-Type: application/pdf; name=\"{name}\"\r\n\
+         Content-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--b--\r\n",
+        lines.join("\r\n"),
+        name = file.0,
+    )
+    .into_bytes()
+}
+
+async fn forward(base: &str, ticket_id: i64, key: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    let response = http()
+        .post(format!("{base}/v1/tickets/{ticket_id}/forwards"))
+        .bearer_auth(AVA)
+        .header("Idempotency-Key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or_default())
+}
+
+/// A customer's message forwarded to their bank goes out with its file, out of the
+/// customer's sight; the bank's answer joins that side conversation (never the customer's
+/// thread), and the agent's answer to the bank is mailed threaded on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forward_reaches_the_bank_and_its_answer_joins_the_side_conversation() {
+    use sha2::{Digest, Sha256};
+    let Some(stack) = stack() else { return };
+    let mailbox = stack.mailbox("disputes");
+    let config = Config { mail: Some(mailbox.config.clone()), ..Config::default() };
+    let server = server_with("memory", 20, &config).await;
+    let base = server.base_url();
+    let _room = MailRoom::spawn(server.state.clone(), &mailbox.config);
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+    let sha = |bytes: &[u8]| hex::encode(Sha256::digest(bytes));
+
+    let customer = format!("omar.{pid}@example.com");
+    let bank = format!("chargebacks.{pid}@bank.example");
+    let statement = b"%PDF-1.4\n% the customer's card statement\n%%EOF\n".to_vec();
+    let first_id = format!("omar-{pid}@example.com");
+    let first = email_with_file(
+        &format!("Omar Haddad <{customer}>"),
+        &mailbox.address,
+        &first_id,
+        "Card payment I did not make",
+        "",
+        "I never bought this. My statement is attached.",
+        ("statement.pdf", &statement),
+    );
+    stack.send(&customer, &mailbox.address, &first).await;
+    let asked = arrived(&base, AVA, &first_id).await;
+    let thread_before = ticket(&base, AVA, asked.ticket_id).await.messages.len();
+
+    let request = json!({"message_id": asked.id, "to": format!(" {} ", bank.to_uppercase()), "body": "Please confirm whether this purchase was 3-D Secure authenticated."});
+    let idempotency_key = key();
+    let (status, answer) = forward(&base, asked.ticket_id, &idempotency_key, request.clone()).await;
+    assert_eq!(status, 201, "{answer}");
+    let side: SideConversation = serde_json::from_value(answer).unwrap();
+    assert_eq!(side.email_to.as_deref(), Some(bank.as_str()));
+    assert_eq!(
+        forward(&base, asked.ticket_id, &idempotency_key, request).await.1["id"],
+        side.id,
+        "a retry is the same forward"
+    );
+
+    // In the bank's mailbox: the note, the customer's words with who and when, the file byte for byte.
+    let detail = ticket(&base, AVA, asked.ticket_id).await;
+    let sent = detail.side_messages.iter().find(|m| m.side_conversation_id == side.id).unwrap().clone();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let got = loop {
+        if let Some(got) = newest_mail(&stack, &bank).await.map(|raw| arbiter_mime::read(&raw)) {
+            break got;
+        }
+        assert!(Instant::now() < deadline, "the forward never reached the bank");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(got.subject, format!("Fwd: Card payment I did not make [#{}]", asked.ticket_id));
+    assert!(got.in_reply_to.is_empty());
+    assert_eq!(
+        got.from.as_ref().map(|f| (f.name.clone(), f.address.clone())),
+        Some((Some("Ava Chen".into()), mailbox.address.clone()))
+    );
+    assert!(
+        got.text.contains("Please confirm whether this purchase") && got.text.contains("Forwarded message"),
+        "{}",
+        got.text
+    );
+    assert!(got.text.contains(&format!("From: Omar Haddad <{customer}>")) && got.text.contains("I never bought this"));
+    assert_eq!(
+        got.attachments.iter().map(|a| (a.name.as_str(), sha(&a.bytes))).collect::<Vec<_>>(),
+        vec![("statement.pdf", sha(&statement))]
+    );
+    assert_eq!(message_ids_in(&stack, &bank).await.len(), 1, "forwarded once");
+    assert_eq!(sent.attachments.len(), 1);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while ticket(&base, AVA, asked.ticket_id)
+        .await
+        .side_messages
+        .iter()
+        .find(|m| m.id == sent.id)
+        .unwrap()
+        .delivery
+        .as_ref()
+        .map(|d| d.state)
+        != Some(DeliveryState::Sent)
+    {
+        assert!(Instant::now() < deadline, "the forward's delivery never said sent");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // The bank answers the forward, with a file: it joins the side conversation only.
+    let answer_id = format!("bank-1-{pid}@bank.example");
+    let letter = b"%PDF-1.4\n% the bank's 3-D Secure record\n%%EOF\n".to_vec();
+    let answer = email_with_file(
+        &format!("Card Disputes <{bank}>"),
+        &mailbox.address,
+        &answer_id,
+        &format!("RE: {}", got.subject),
+        &format!("In-Reply-To: <{}>\r\nReferences: <{}>\r\n", got.message_id, got.message_id),
+        "The purchase was authenticated with 3-D Secure (frictionless).",
+        ("3ds-record.pdf", &letter),
+    );
+    stack.send(&bank, &mailbox.address, &answer).await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let detail = loop {
+        let detail = ticket(&base, AVA, asked.ticket_id).await;
+        if detail.side_messages.iter().filter(|m| m.side_conversation_id == side.id).count() == 2 {
+            break detail;
+        }
+        assert!(Instant::now() < deadline, "the bank's answer never joined the side conversation");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let theirs = detail.side_messages.iter().rfind(|m| m.side_conversation_id == side.id).unwrap();
+    assert_eq!((theirs.author_agent_id, theirs.author_name.as_str()), (None, "Card Disputes"));
+    assert!(theirs.text.contains("authenticated with 3-D Secure"));
+    assert_eq!(theirs.attachments.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["3ds-record.pdf"]);
+    assert_eq!(detail.messages.len(), thread_before, "the customer's thread is untouched");
+    let download = http().get(format!("{base}/v1/attachments/{}", sha(&letter))).bearer_auth(AVA).send().await.unwrap();
+    assert_eq!(download.status(), 200);
+    assert_eq!(sha(&download.bytes().await.unwrap()), sha(&letter));
+
+    // Ava answers the bank in the side conversation: mailed to the bank, threaded on its answer.
+    let response = http()
+        .post(format!("{base}/v1/side-conversations/{}/messages", side.id))
+        .bearer_auth(AVA)
+        .header("Idempotency-Key", key())
+        .json(&json!({"body": "Thank you, we will represent with this record."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let ours: SideMessage = response.json().await.unwrap();
+    assert_eq!(ours.delivery.as_ref().map(|d| d.state), Some(DeliveryState::Queued));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let followup = loop {
+        if let Some(got) = newest_mail(&stack, &bank).await.map(|raw| arbiter_mime::read(&raw)) {
+            if got.text.contains("we will represent") {
+                break got;
+            }
+        }
+        assert!(Instant::now() < deadline, "the follow-up never reached the bank");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(followup.in_reply_to, vec![answer_id.clone()]);
+    assert!(followup.references.contains(&got.message_id) && followup.references.contains(&answer_id));
+    assert_eq!(followup.subject, format!("Re: {}", got.subject));
+
+    // Refusals: not one address, the desk's own mailbox, a message of another ticket.
+    for to in ["bank", "a@bank.example, b@bank.example", mailbox.address.as_str()] {
+        let (status, refused) =
+            forward(&base, asked.ticket_id, &key(), json!({"message_id": asked.id, "to": to})).await;
+        assert_eq!(status, 422, "{to}: {refused}");
+    }
+    let (status, _) =
+        forward(&base, asked.ticket_id, &key(), json!({"message_id": asked.id + 1_000_000, "to": bank})).await;
+    assert_eq!(status, 404);
+}
+
 /// Uploads a file as `token` for a reply or a note; returns the answer's status and body.
 async fn upload(base: &str, token: &str, name: &str, bytes: &[u8], sha256: Option<&str>) -> (u16, serde_json::Value) {
     let mut request = http()

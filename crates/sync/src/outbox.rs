@@ -5,7 +5,7 @@
 
 use arbiter_cache::{Action, Cache, OutboxItem};
 use arbiter_client::{ApiClient, ClientError};
-use arbiter_contract::{Entity, StartEmailConversation};
+use arbiter_contract::{Entity, ForwardMessage, StartEmailConversation};
 
 use crate::SyncError;
 
@@ -66,6 +66,10 @@ async fn send(
             .create_side_conversation(*ticket_id, team, subject, body, &item.id)
             .await
             .map(Entity::SideConversation),
+        Action::Forward { ticket_id, message_id, to, body } => {
+            let forward = ForwardMessage { message_id: *message_id, to: to.clone(), body: body.clone() };
+            client.forward_message(*ticket_id, &forward, &item.id).await.map(Entity::SideConversation)
+        }
         Action::SideMessage { side_conversation_id, body, close, .. } => {
             client.post_side_message(*side_conversation_id, body, *close, &item.id).await.map(Entity::SideMessage)
         }

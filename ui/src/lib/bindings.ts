@@ -31,6 +31,8 @@ export const commands = {
 	/**  The internal teams a side conversation can go to. */
 	internalTeams: () => typedError<string[], DeskError>(__TAURI_INVOKE("internal_teams")),
 	postSideMessage: (sideConversationId: number, body: string, close: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("post_side_message", { sideConversationId, body, close, clientKey })),
+	/**  Forwards one of the ticket's messages, with its files, by email to an outside address. */
+	forwardMessage: (ticketId: number, messageId: number, to: string, note: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("forward_message", { ticketId, messageId, to, note, clientKey })),
 	acknowledgeEscalation: (escalationId: number, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("acknowledge_escalation", { escalationId, clientKey })),
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
 	/**  Supervisors: one change to many tickets, applied by the server. */
@@ -155,6 +157,11 @@ export type Action =
  *  payments); the server puts the ticket on hold.
  */
 { type: "start_side_conversation"; ticket_id: number; team: string; subject: string; body: string } | 
+/**
+ *  Forwards message `message_id` of the ticket by email to `to` (an outside address),
+ *  with the agent's note: a side conversation by email.
+ */
+{ type: "forward"; ticket_id: number; message_id: number; to: string; body: string } | 
 /**  Writes in a side conversation, closing it if `close`. */
 { type: "side_message"; ticket_id: number; side_conversation_id: number; body: string; close: boolean } | 
 /**  Takes an escalation (it stops ringing for everyone else), made on its `base_version`. */
@@ -1453,13 +1460,13 @@ export type SessionInfo = {
 };
 
 /**
- *  A thread with an internal team (product, marketing, compliance, risk, payments) about a
- *  ticket, out of the customer's sight.
+ *  A thread about a ticket, out of the customer's sight: with an internal team (product,
+ *  marketing, compliance, risk, payments), or by email with someone outside (a forward).
  */
 export type SideConversation = {
 	id: number,
 	ticket_id: number,
-	/**  The internal team asked. */
+	/**  The internal team asked; `email` for a thread by email with `email_to`. */
 	team: string,
 	subject: string,
 	status: SideConversationStatus,
@@ -1467,21 +1474,33 @@ export type SideConversation = {
 	created_at: string,
 	updated_at: string,
 	version: number,
+	/**
+	 *  The outside address a thread by email is with (a bank, a card network); the desk's
+	 *  messages in it are mailed there and its answers join it.
+	 */
+	email_to?: string | null,
 };
 
 export type SideConversationStatus = "open" | "closed";
 
-/**  A message in a side conversation, from the desk or from the internal team. */
+/**  A message in a side conversation, from the desk, the internal team or the outside party. */
 export type SideMessage = {
 	id: number,
 	side_conversation_id: number,
 	ticket_id: number,
-	/**  The agent who wrote it; none when the internal team answered. */
+	/**  The agent who wrote it; none when the internal team (or the outside party) answered. */
 	author_agent_id: number | null,
 	author_name: string,
 	text: string,
 	created_at: string,
 	client_ref: string | null,
+	/**
+	 *  Files going with it by email (a forward carries the forwarded message's), or that the
+	 *  outside party sent; the bytes at `GET /v1/attachments/{sha256}`.
+	 */
+	attachments?: Attachment[],
+	/**  In a thread by email, for the desk's messages: where it stands with the mail server. */
+	delivery?: Delivery | null,
 };
 
 /**  A side conversation with an internal team and its messages, oldest first. */

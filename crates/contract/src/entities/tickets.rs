@@ -248,14 +248,14 @@ pub enum SideConversationStatus {
     Closed,
 }
 
-/// A thread with an internal team (product, marketing, compliance, risk, payments) about a
-/// ticket, out of the customer's sight.
+/// A thread about a ticket, out of the customer's sight: with an internal team (product,
+/// marketing, compliance, risk, payments), or by email with someone outside (a forward).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SideConversation {
     pub id: i64,
     pub ticket_id: TicketId,
-    /// The internal team asked.
+    /// The internal team asked; `email` for a thread by email with `email_to`.
     pub team: String,
     pub subject: String,
     pub status: SideConversationStatus,
@@ -263,21 +263,32 @@ pub struct SideConversation {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+    /// The outside address a thread by email is with (a bank, a card network); the desk's
+    /// messages in it are mailed there and its answers join it.
+    #[serde(default)]
+    pub email_to: Option<String>,
 }
 
-/// A message in a side conversation, from the desk or from the internal team.
+/// A message in a side conversation, from the desk, the internal team or the outside party.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SideMessage {
     pub id: i64,
     pub side_conversation_id: i64,
     pub ticket_id: TicketId,
-    /// The agent who wrote it; none when the internal team answered.
+    /// The agent who wrote it; none when the internal team (or the outside party) answered.
     pub author_agent_id: Option<AgentId>,
     pub author_name: String,
     pub text: String,
     pub created_at: DateTime<Utc>,
     pub client_ref: Option<String>,
+    /// Files going with it by email (a forward carries the forwarded message's), or that the
+    /// outside party sent; the bytes at `GET /v1/attachments/{sha256}`.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// In a thread by email, for the desk's messages: where it stands with the mail server.
+    #[serde(default)]
+    pub delivery: Option<Delivery>,
 }
 
 /// `POST /v1/tickets`'s answer: the new ticket and its first message.

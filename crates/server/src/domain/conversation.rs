@@ -107,6 +107,7 @@ pub async fn create_side_conversation(
         created_at: m.now,
         updated_at: m.now,
         version: 1,
+        email_to: None,
     };
     let first = SideMessage {
         id: next_id(&mut m.tx, "side_messages").await?,
@@ -117,6 +118,8 @@ pub async fn create_side_conversation(
         text,
         created_at: m.now,
         client_ref: Some(m.key().to_owned()),
+        attachments: Vec::new(),
+        delivery: None,
     };
     let scope = Scope::of_ticket(&ticket);
     put_side_conversation(&mut m.tx, &side, &scope).await?;
@@ -132,12 +135,17 @@ pub async fn create_side_conversation(
     Ok(side)
 }
 
-/// Writes in a side conversation (optionally closing it).
-pub async fn side_message(m: &mut Mutation, side_id: i64, body: &PostSideMessage) -> Result<SideMessage, ApiFailure> {
+/// Writes in a side conversation (optionally closing it); in one by email, it is mailed.
+pub async fn side_message(
+    m: &mut Mutation,
+    side_id: i64,
+    body: &PostSideMessage,
+    mail: Option<&MailConfig>,
+) -> Result<SideMessage, ApiFailure> {
     let text = input::text_field(&body.body, "the message", REPLY_MAX_CHARS)?;
     let (side, ticket) = access::side_conversation(&mut m.tx, &m.caller, side_id).await?;
     let scope = Scope::of_ticket(&ticket);
-    let message = SideMessage {
+    let mut message = SideMessage {
         id: next_id(&mut m.tx, "side_messages").await?,
         side_conversation_id: side_id,
         ticket_id: ticket.id,
@@ -146,7 +154,14 @@ pub async fn side_message(m: &mut Mutation, side_id: i64, body: &PostSideMessage
         text,
         created_at: m.now,
         client_ref: Some(m.key().to_owned()),
+        attachments: Vec::new(),
+        delivery: None,
     };
+    // In a thread by email (a forward), the desk's words go to the outside party too.
+    if let (Some(mail), Some(_)) = (mail, &side.email_to) {
+        let (key, now) = (m.key().to_owned(), m.now);
+        super::mail_outbound::queue_side(&mut m.tx, mail, &ticket, &side, &mut message, &key, now).await?;
+    }
     put_side_message(&mut m.tx, &message, &scope).await?;
     let mut next = side.clone();
     next.updated_at = m.now;

@@ -129,6 +129,8 @@ pub async fn team_reply(
         text: text.to_owned(),
         created_at: now,
         client_ref: None,
+        attachments: Vec::new(),
+        delivery: None,
     };
     let scope = Scope::of_ticket(&ticket);
     put_side_message(&mut tx, &message, &scope).await?;

@@ -13,10 +13,11 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::inbound::{add_customer_message, raise, AddedMessage};
-use super::mail_outbound;
+use super::mail_outbound::{self, Announce};
 use crate::db::Tx;
 use crate::store::entities::{put_customer, put_ticket};
 use crate::store::mail::{self as store, Disposition, Quarantined, SeenEmail};
+use crate::store::outbound::Outbound;
 use crate::store::{next_id, reads};
 use crate::AppState;
 
@@ -41,6 +42,11 @@ pub enum Intake {
     Joined {
         ticket_id: i64,
         message_id: i64,
+    },
+    /// An outside party answered the desk's email in a side conversation (a forward).
+    JoinedSide {
+        ticket_id: i64,
+        side_conversation_id: i64,
     },
     /// Its Message-ID was seen before (a re-delivery, or the same mail in two mailboxes).
     Duplicate,
@@ -101,6 +107,7 @@ pub async fn receive(
         disposition: Disposition::Own,
         ticket_id: None,
         stored_message_id: None,
+        side_conversation_id: None,
         raw_sha256: Some(&raw_sha256),
         at_ms: now.timestamp_millis(),
     };
@@ -113,18 +120,22 @@ pub async fn receive(
                 let ticket_id = store::ticket_of_emails(&mut tx, &ids).await?;
                 seen.disposition = Disposition::Bounce;
                 seen.ticket_id = ticket_id;
-                // A bounce of one of the desk's replies: that reply failed after all.
+                // A bounce of one of the desk's emails: that send failed after all.
                 if let (Some(original), false) = (&bounce.original_message_id, bounce.transient) {
-                    if let Some(sent) = store::message_of_email(&mut tx, original).await? {
+                    let sent = match store::message_of_email(&mut tx, original).await? {
+                        Some(id) => Some((Outbound::Reply, id)),
+                        None => store::side_message_of_email(&mut tx, original).await?.map(|id| (Outbound::Side, id)),
+                    };
+                    if let Some((kind, id)) = sent {
                         let why = bounce
                             .diagnostic
                             .clone()
                             .or(bounce.status.clone())
                             .unwrap_or_else(|| "undeliverable".into());
-                        if let Some(message) = mail_outbound::bounced(&mut tx, sent, &why, now).await? {
+                        if let Some(updated) = mail_outbound::bounced(&mut tx, kind, id, &why, now).await? {
                             store::record_email(&mut tx, &seen).await?;
                             tx.commit().await?;
-                            publish_message(state, message).await;
+                            announce(state, updated).await;
                             return Ok(Intake::Bounce { ticket_id });
                         }
                     }
@@ -136,6 +147,27 @@ pub async fn receive(
                 Intake::AutoReply
             }
             MailKind::Ordinary => {
+                // An answer to one of the desk's emails in a side conversation (a bank
+                // answering a forward) joins that conversation, never the customer's thread.
+                let mut ids = mail.references.clone();
+                ids.extend(mail.in_reply_to.iter().cloned());
+                if let Some(side_id) = store::side_conversation_of_emails(&mut tx, &ids).await? {
+                    if let Some((side, message, scope)) =
+                        super::forwards::outside_answer(&mut tx, side_id, &mail, &from, now).await?
+                    {
+                        seen.disposition = Disposition::JoinedSide;
+                        seen.ticket_id = Some(message.ticket_id);
+                        seen.stored_message_id = Some(message.id);
+                        seen.side_conversation_id = Some(side.id);
+                        store::record_email(&mut tx, &seen).await?;
+                        tx.commit().await?;
+                        let ticket_id = message.ticket_id;
+                        state
+                            .hub
+                            .publish(StreamPayload::SideMessageCreated { conversation: side, message }, vec![scope]);
+                        return Ok(Intake::JoinedSide { ticket_id, side_conversation_id: side_id });
+                    }
+                }
                 let (added, before, opened) = converse(&mut tx, mailbox, &mail, &from, now).await?;
                 for part in &mail.attachments {
                     store::put_file(&mut tx, &part.sha256, &part.bytes).await?;
@@ -295,22 +327,26 @@ fn message_of(id: i64, ticket: &Ticket, customer: &Customer, mail: &InboundMail,
             cc: mail.cc.iter().map(|m| m.address.clone()).collect(),
             message_id: format!("<{}>", mail.message_id),
         }),
-        attachments: mail
-            .attachments
-            .iter()
-            .map(|p| Attachment {
-                name: p.name.clone(),
-                content_type: p.content_type.clone(),
-                size_bytes: p.bytes.len() as i64,
-                sha256: p.sha256.clone(),
-                content_id: p.content_id.clone(),
-            })
-            .collect(),
+        attachments: attachments_of(mail),
         mail_warnings: mail.warnings.clone(),
         delivery: None,
         created_at: now,
         client_ref: None,
     }
+}
+
+/// An email's files as a message lists them (their bytes go to the store by SHA-256).
+pub(crate) fn attachments_of(mail: &InboundMail) -> Vec<Attachment> {
+    mail.attachments
+        .iter()
+        .map(|p| Attachment {
+            name: p.name.clone(),
+            content_type: p.content_type.clone(),
+            size_bytes: p.bytes.len() as i64,
+            sha256: p.sha256.clone(),
+            content_id: p.content_id.clone(),
+        })
+        .collect()
 }
 
 /// Keeps an email that cannot become a message, with why, for a supervisor.
@@ -345,6 +381,7 @@ async fn quarantine(
         disposition: Disposition::Quarantined,
         ticket_id: None,
         stored_message_id: None,
+        side_conversation_id: None,
         raw_sha256: Some(raw_sha256),
         at_ms: now.timestamp_millis(),
     };
@@ -354,10 +391,18 @@ async fn quarantine(
     Ok(Intake::Quarantined { id, reason })
 }
 
-/// Tells the desks a message changed (a reply's delivery).
-pub(crate) async fn publish_message(state: &AppState, message: Message) {
+/// Tells the desks an email of theirs changed (its delivery).
+pub(crate) async fn announce(state: &AppState, updated: Announce) {
     let Ok(mut conn) = state.db.pool.acquire().await else { return };
-    let Ok(Some(ticket)) = reads::ticket(&mut conn, message.ticket_id).await else { return };
+    let ticket_id = match &updated {
+        Announce::Message(message) => message.ticket_id,
+        Announce::Side(_, message) => message.ticket_id,
+    };
+    let Ok(Some(ticket)) = reads::ticket(&mut conn, ticket_id).await else { return };
     let scope = crate::store::Scope::of_ticket(&ticket);
-    state.hub.publish(StreamPayload::MessageCreated { message, ticket: Some(Box::new(ticket)) }, vec![scope]);
+    let payload = match updated {
+        Announce::Message(message) => StreamPayload::MessageCreated { message, ticket: Some(Box::new(ticket)) },
+        Announce::Side(conversation, message) => StreamPayload::SideMessageCreated { conversation, message },
+    };
+    state.hub.publish(payload, vec![scope]);
 }

@@ -1,7 +1,8 @@
-//! Agents' replies by email: queued with the reply (same transaction, so a reply is mailed
-//! if and only if it is stored, and its idempotency key makes it once), then sent by the
-//! mail room's sender, which reports back here: sent (the server's queue id), retried later
-//! (a 4xx answer, a timeout), or failed (a 5xx answer, a bounce).
+//! Agents' emails: replies to customers and messages in side conversations by email (a
+//! forward to a bank and what follows). Each is queued with the message (same transaction, so
+//! it is mailed if and only if it is stored, and its idempotency key makes it once), then sent
+//! by the mail room's sender, which reports back here: sent (the server's queue id), retried
+//! later (a 4xx answer, a timeout), or failed (a 5xx answer, a bounce).
 
 use arbiter_contract::*;
 use chrono::{DateTime, Duration, Utc};
@@ -10,8 +11,9 @@ use sha2::{Digest, Sha256};
 use crate::db::Tx;
 use crate::error::ApiFailure;
 use crate::mailroom::MailConfig;
-use crate::store::entities::put_message;
+use crate::store::entities::{put_message, put_side_conversation, put_side_message};
 use crate::store::mail::{self as store, Disposition, SeenEmail};
+use crate::store::outbound::{self, Outbound};
 use crate::store::{reads, Scope};
 
 /// Tries before a reply the server keeps deferring is given up as failed.
@@ -31,9 +33,7 @@ pub async fn queue(
     let wrote_to = store::mailbox_of_ticket(tx, ticket.id).await?;
     let Some(mailbox) = mail.sender(wrote_to.as_deref(), &ticket.queue) else { return Ok(()) };
     let customer = reads::customer(tx, ticket.customer_id).await?.ok_or_else(ApiFailure::internal)?;
-    let domain = mailbox.address.rsplit_once('@').map_or("arbiter.invalid", |(_, d)| d);
-    let tag = hex::encode(&Sha256::digest(key.as_bytes())[..6]);
-    let message_id = format!("reply-{}-{}.{tag}@{domain}", ticket.id, message.id);
+    let message_id = own_message_id("reply", ticket.id, message.id, key, &mailbox.address);
     message.email = Some(EmailEnvelope {
         from: mailbox.address.to_lowercase(),
         to: vec![customer.email.clone()],
@@ -41,7 +41,15 @@ pub async fn queue(
         message_id: format!("<{message_id}>"),
     });
     message.delivery = Some(Delivery { state: DeliveryState::Queued, detail: None, attempts: 0, updated_at: now });
-    store::queue_outbound(tx, message.id, ticket.id, &mailbox.address.to_lowercase(), now.timestamp_millis()).await?;
+    outbound::queue(
+        tx,
+        Outbound::Reply,
+        message.id,
+        ticket.id,
+        &mailbox.address.to_lowercase(),
+        now.timestamp_millis(),
+    )
+    .await?;
     store::record_email(
         tx,
         &SeenEmail {
@@ -50,12 +58,51 @@ pub async fn queue(
             disposition: Disposition::Sent,
             ticket_id: Some(ticket.id),
             stored_message_id: Some(message.id),
+            side_conversation_id: None,
             raw_sha256: None,
             at_ms: now.timestamp_millis(),
         },
     )
     .await?;
     Ok(())
+}
+
+/// Queues `message` (the desk's, in side conversation `side` by email) to be mailed to the
+/// outside address from the ticket's mailbox, with a Message-ID fixed from the request's key.
+pub async fn queue_side(
+    tx: &mut Tx,
+    mail: &MailConfig,
+    ticket: &Ticket,
+    side: &SideConversation,
+    message: &mut SideMessage,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiFailure> {
+    let wrote_to = store::mailbox_of_ticket(tx, ticket.id).await?;
+    let Some(mailbox) = mail.sender(wrote_to.as_deref(), &ticket.queue) else { return Ok(()) };
+    let address = mailbox.address.to_lowercase();
+    let message_id = own_message_id("side", ticket.id, message.id, key, &address);
+    message.delivery = Some(Delivery { state: DeliveryState::Queued, detail: None, attempts: 0, updated_at: now });
+    outbound::queue(tx, Outbound::Side, message.id, ticket.id, &address, now.timestamp_millis()).await?;
+    let seen = SeenEmail {
+        message_id: &message_id,
+        mailbox: &address,
+        disposition: Disposition::SentSide,
+        ticket_id: Some(ticket.id),
+        stored_message_id: Some(message.id),
+        side_conversation_id: Some(side.id),
+        raw_sha256: None,
+        at_ms: now.timestamp_millis(),
+    };
+    store::record_email(tx, &seen).await?;
+    Ok(())
+}
+
+/// A Message-ID of the desk's: the same for every retry of one request (its key decides it).
+fn own_message_id(what: &str, ticket_id: i64, id: i64, key: &str, mailbox: &str) -> String {
+    let domain = mailbox.rsplit_once('@').map_or("arbiter.invalid", |(_, d)| d);
+    let tag = hex::encode(&Sha256::digest(key.as_bytes())[..6]);
+    format!("{what}-{ticket_id}-{id}.{tag}@{domain}")
 }
 
 /// What the SMTP server said to one try.
@@ -69,17 +116,22 @@ pub enum Attempt {
     Refused(String),
 }
 
-/// Records a try's outcome on the outbound row and on the message's delivery. Returns the
-/// updated message to announce.
+/// What changed with a try, to announce to the desks.
+pub enum Announce {
+    Message(Message),
+    Side(SideConversation, SideMessage),
+}
+
+/// Records a try's outcome on the outbound row and on the message's delivery. Returns what
+/// to announce.
 pub async fn record_attempt(
     tx: &mut Tx,
-    message_id: i64,
+    kind: Outbound,
+    id: i64,
     attempts: i64,
     attempt: &Attempt,
     now: DateTime<Utc>,
-) -> Result<Option<Message>, sqlx::Error> {
-    let Some(mut message) = store::message(tx, message_id).await? else { return Ok(None) };
-    let Some(ticket) = reads::ticket(tx, message.ticket_id).await? else { return Ok(None) };
+) -> Result<Option<Announce>, sqlx::Error> {
     let (state, detail, next_at) = match attempt {
         Attempt::Sent(queue_id) => (DeliveryState::Sent, queue_id.clone(), None),
         Attempt::Deferred(why) if attempts < MAX_ATTEMPTS => {
@@ -93,21 +145,48 @@ pub async fn record_attempt(
         DeliveryState::Sent => "sent",
         DeliveryState::Failed => "failed",
     };
-    store::update_outbound(tx, message_id, row_state, attempts, next_at.map_or(0, |t| t.timestamp_millis())).await?;
-    message.delivery = Some(Delivery { state, detail, attempts, updated_at: now });
-    put_message(tx, &message, &Scope::of_ticket(&ticket)).await?;
-    Ok(Some(message))
+    let delivery = Delivery { state, detail, attempts, updated_at: now };
+    let next_at_ms = next_at.map_or(0, |t| t.timestamp_millis());
+    match kind {
+        Outbound::Reply => {
+            let Some(mut message) = store::message(tx, id).await? else { return Ok(None) };
+            let Some(ticket) = reads::ticket(tx, message.ticket_id).await? else { return Ok(None) };
+            outbound::update(tx, kind, id, row_state, attempts, next_at_ms).await?;
+            message.delivery = Some(delivery);
+            put_message(tx, &message, &Scope::of_ticket(&ticket)).await?;
+            Ok(Some(Announce::Message(message)))
+        }
+        Outbound::Side => {
+            let Some(mut message) = store::side_message(tx, id).await? else { return Ok(None) };
+            let Some(side) = reads::side_conversation(tx, message.side_conversation_id).await? else { return Ok(None) };
+            let Some(ticket) = reads::ticket(tx, message.ticket_id).await? else { return Ok(None) };
+            outbound::update(tx, kind, id, row_state, attempts, next_at_ms).await?;
+            message.delivery = Some(delivery);
+            let scope = Scope::of_ticket(&ticket);
+            put_side_message(tx, &message, &scope).await?;
+            let mut next = side;
+            next.updated_at = now;
+            next.version += 1;
+            put_side_conversation(tx, &next, &scope).await?;
+            Ok(Some(Announce::Side(next, message)))
+        }
+    }
 }
 
 /// A bounce for one of the desk's sends: the send failed after all.
 pub async fn bounced(
     tx: &mut Tx,
-    message_id: i64,
+    kind: Outbound,
+    id: i64,
     why: &str,
     now: DateTime<Utc>,
-) -> Result<Option<Message>, sqlx::Error> {
-    let attempts = store::message(tx, message_id).await?.and_then(|m| m.delivery).map_or(1, |d| d.attempts);
-    record_attempt(tx, message_id, attempts, &Attempt::Refused(format!("bounced: {why}")), now).await
+) -> Result<Option<Announce>, sqlx::Error> {
+    let delivery = match kind {
+        Outbound::Reply => store::message(tx, id).await?.and_then(|m| m.delivery),
+        Outbound::Side => store::side_message(tx, id).await?.and_then(|m| m.delivery),
+    };
+    let attempts = delivery.map_or(1, |d| d.attempts);
+    record_attempt(tx, kind, id, attempts, &Attempt::Refused(format!("bounced: {why}")), now).await
 }
 
 /// 30 s, 1 min, 2 min … up to an hour between tries.

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod email;
 pub mod escalations;
 pub mod feed;
+pub mod forwards;
 pub mod handovers;
 pub mod inbound;
 pub mod input;

@@ -450,6 +450,7 @@ pub fn make_ticket<R: Rng>(
             created_at: opened,
             updated_at: opened,
             version: 1,
+            email_to: None,
         };
         side_messages.push(SideMessage {
             id: take(&mut ids.side_message),
@@ -460,6 +461,8 @@ pub fn make_ticket<R: Rng>(
             text: ask,
             created_at: opened,
             client_ref: None,
+            attachments: Vec::new(),
+            delivery: None,
         });
         if answered {
             let when = (opened + Duration::minutes(rng.random_range(10..300))).min(now - Duration::minutes(1));
@@ -472,6 +475,8 @@ pub fn make_ticket<R: Rng>(
                 text: answer,
                 created_at: when,
                 client_ref: None,
+                attachments: Vec::new(),
+                delivery: None,
             });
         }
         sides.push(side);

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::auth::Caller;
-use crate::domain::conversation;
+use crate::domain::{conversation, forwards};
 use crate::error::ApiFailure;
 use crate::http::extract::{Body, Id, IdempotencyKey};
 use crate::mutation::{Mutation, Write};
@@ -84,8 +84,34 @@ pub async fn side_message(
     Body(body): Body<PostSideMessage>,
 ) -> Result<Response, ApiFailure> {
     let write = Write::new(caller, key, "side.message").on(side_id).body(&body)?;
-    Mutation::run(&state, write, StatusCode::CREATED, async |m| conversation::side_message(m, side_id, &body).await)
-        .await
+    let mail = state.mail.clone();
+    Mutation::run(&state, write, StatusCode::CREATED, async |m| {
+        conversation::side_message(m, side_id, &body, mail.as_deref()).await
+    })
+    .await
+}
+
+/// Forwards one of the ticket's messages, with its files, by email to someone outside (a
+/// bank, a card network): a side conversation by email, out of the customer's sight, whose
+/// answers join it. Replaying the same `Idempotency-Key` never forwards twice.
+#[utoipa::path(post, path = "/v1/tickets/{id}/forwards", tag = "tickets", security(("bearer" = [])),
+    params(("id" = i64, Path), ("Idempotency-Key" = String, Header)),
+    request_body = ForwardMessage,
+    responses((status = 201, body = SideConversation), (status = 400, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn forward(
+    State(state): State<AppState>,
+    caller: Caller,
+    key: IdempotencyKey,
+    Id(ticket_id): Id,
+    Body(body): Body<ForwardMessage>,
+) -> Result<Response, ApiFailure> {
+    let write = Write::new(caller, key, "ticket.forward").on(ticket_id).body(&body)?;
+    let mail = state.mail.clone();
+    Mutation::run(&state, write, StatusCode::CREATED, async |m| {
+        forwards::forward(m, ticket_id, &body, mail.as_deref()).await
+    })
+    .await
 }
 
 /// The agent started or stopped typing on a ticket; sent live, never stored.

@@ -90,6 +90,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(conversation::note))
         .routes(routes!(conversation::create_side_conversation))
         .routes(routes!(conversation::side_message))
+        .routes(routes!(conversation::forward))
         .routes(routes!(conversation::typing))
         .routes(routes!(customers::links))
         .routes(routes!(escalations::escalate))

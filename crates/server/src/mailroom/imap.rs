@@ -170,6 +170,10 @@ fn log(mailbox: &MailboxConfig, uid: u32, size: usize, took: Duration, outcome: 
         Intake::Joined { ticket_id, .. } => {
             tracing::info!(mailbox = %mailbox.address, uid, size, took_ms, ticket_id, "email joined its ticket")
         }
+        Intake::JoinedSide { ticket_id, side_conversation_id } => tracing::info!(
+            mailbox = %mailbox.address, uid, size, took_ms, ticket_id, side_conversation_id,
+            "email answered a side conversation"
+        ),
         other => tracing::info!(mailbox = %mailbox.address, uid, size, took_ms, outcome = ?other, "email not taken in"),
     }
 }

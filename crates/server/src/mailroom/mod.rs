@@ -3,6 +3,7 @@
 //! (`domain::mail_intake`), which threads it, opens tickets and keeps the files; and it
 //! mails agents' replies from the mailboxes that have an SMTP server (`smtp`).
 
+pub mod compose;
 pub mod config;
 pub mod imap;
 pub mod smtp;

@@ -1,27 +1,23 @@
-//! The sender: agents' replies queued by `domain::mail_outbound` go out over SMTP as
-//! multipart/alternative (the text and the HTML the server renders), from the agent's name
-//! over the mailbox's address, with the Message-ID fixed when the reply was stored and
-//! In-Reply-To/References to the customer's mail, so their mail program threads it. Each
-//! try's outcome is recorded on the message (queued → sent with the server's queue id, or
-//! failed with its words); 4xx answers and lost connections are tried again with backoff.
+//! The sender: the desk's emails queued by `domain::mail_outbound` (replies, and messages in
+//! side conversations by email) go out over SMTP as `compose` writes them, with the
+//! Message-ID fixed when the message was stored. Each try's outcome is recorded on the
+//! message (queued → sent with the server's queue id, or failed with its words); 4xx answers
+//! and lost connections are tried again with backoff.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use arbiter_contract::Message;
 use chrono::Utc;
-use lettre::message::header::{ContentDisposition, ContentTransferEncoding, ContentType};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
+use super::compose;
 use super::config::{MailConfig, MailboxConfig, Security};
-use crate::domain::mail_intake::publish_message;
+use crate::domain::mail_intake::announce;
 use crate::domain::mail_outbound::{record_attempt, Attempt};
-use crate::store::mail::{self as store, DueEmail};
-use crate::store::reads;
+use crate::store::outbound::{self, DueEmail, Outbound};
 use crate::AppState;
 
 /// How often the queue is looked at when it was empty.
@@ -50,103 +46,51 @@ pub async fn run(state: AppState, config: Arc<MailConfig>) {
 async fn send_due(state: &AppState, config: &MailConfig) -> anyhow::Result<usize> {
     let due = {
         let mut conn = state.db.pool.acquire().await?;
-        store::due_outbound(&mut conn, Utc::now().timestamp_millis(), 20).await?
+        outbound::due(&mut conn, Utc::now().timestamp_millis(), 20).await?
     };
     for email in &due {
         {
             let mut tx = state.db.begin_write().await?;
             let claimed =
-                store::claim_outbound(&mut tx, email.message_id, Utc::now().timestamp_millis(), LEASE_MS).await?;
+                outbound::claim(&mut tx, email.kind, email.id, Utc::now().timestamp_millis(), LEASE_MS).await?;
             tx.commit().await?;
             if !claimed {
                 continue;
             }
         }
         let attempt = match compose(state, config, email).await {
-            Ok((mailbox, raw, envelope)) => send(mailbox, &raw, &envelope).await,
+            Ok((mailbox, composed)) => send(mailbox, &composed.raw, &composed.envelope).await,
             Err(error) => Attempt::Refused(format!("{error:#}")),
         };
         super::imap::crash_window().await;
         let mut tx = state.db.begin_write().await?;
-        let updated = record_attempt(&mut tx, email.message_id, email.attempts + 1, &attempt, Utc::now()).await?;
+        let updated = record_attempt(&mut tx, email.kind, email.id, email.attempts + 1, &attempt, Utc::now()).await?;
         tx.commit().await?;
-        tracing::info!(message_id = email.message_id, attempt = ?attempt, "reply sent to the mail server");
-        if let Some(message) = updated {
-            publish_message(state, message).await;
+        tracing::info!(kind = ?email.kind, id = email.id, attempt = ?attempt, "email handed to the mail server");
+        if let Some(updated) = updated {
+            announce(state, updated).await;
         }
     }
     Ok(due.len())
 }
 
-/// The reply as an email: its bytes and envelope, and the mailbox it goes out from.
+/// The email as it goes out, and the mailbox it goes out from.
 async fn compose<'a>(
     state: &AppState,
     config: &'a MailConfig,
     email: &DueEmail,
-) -> anyhow::Result<(&'a MailboxConfig, Vec<u8>, lettre::address::Envelope)> {
+) -> anyhow::Result<(&'a MailboxConfig, compose::Composed)> {
     let mailbox = config
         .mailboxes
         .iter()
         .find(|m| m.address.eq_ignore_ascii_case(&email.mailbox) && m.smtp.is_some())
         .with_context(|| format!("{} no longer sends mail", email.mailbox))?;
     let mut conn = state.db.pool.acquire().await?;
-    let message: Message = store::message(&mut conn, email.message_id).await?.context("the reply is gone")?;
-    let ticket = reads::ticket(&mut conn, message.ticket_id).await?.context("the ticket is gone")?;
-    let customer = reads::customer(&mut conn, ticket.customer_id).await?.context("the customer is gone")?;
-    let envelope = message.email.as_ref().context("the reply has no envelope")?;
-    let own_id = envelope.message_id.trim_matches(['<', '>']).to_string();
-    // The thread so far: everything before this reply, the customer's newest as In-Reply-To.
-    let thread: Vec<(String, String)> =
-        store::email_ids_of_ticket(&mut conn, ticket.id).await?.into_iter().filter(|(id, _)| *id != own_id).collect();
-    let in_reply_to = thread.iter().rev().find(|(_, d)| d != "sent").map(|(id, _)| id.clone());
-    let references: Vec<String> = thread.iter().rev().take(20).rev().map(|(id, _)| format!("<{id}>")).collect();
-
-    let from = Mailbox::new(Some(message.author_name.clone()), mailbox.address.parse()?);
-    let to = Mailbox::new(Some(customer.name.clone()), customer.email.parse().context("the customer's address")?);
-    let mut builder = lettre::Message::builder()
-        .from(from)
-        .to(to)
-        .subject(if thread.is_empty() {
-            // The desk writes first: no "Re:", nothing to answer.
-            arbiter_mime::first_subject(&ticket.subject, ticket.id)
-        } else {
-            arbiter_mime::reply_subject(&ticket.subject, ticket.id)
-        })
-        .message_id(Some(format!("<{own_id}>")));
-    if let Some(parent) = in_reply_to {
-        builder = builder.in_reply_to(format!("<{parent}>"));
-    }
-    if !references.is_empty() {
-        builder = builder.references(references.join(" "));
-    }
-    let html = message.html.clone().unwrap_or_else(|| crate::domain::text_to_email_html(&message.text));
-    let body = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(message.text.clone()))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html));
-    let email = if message.attachments.is_empty() {
-        builder.multipart(body)?
-    } else {
-        // The agent's files, as attachments beside the text (multipart/mixed).
-        let mut mixed = MultiPart::mixed().multipart(body);
-        for file in &message.attachments {
-            let bytes =
-                store::file(&mut conn, &file.sha256).await?.with_context(|| format!("{} is gone", file.name))?;
-            let content_type =
-                ContentType::parse(&file.content_type).unwrap_or(ContentType::parse("application/octet-stream")?);
-            // Always base64: a file that happens to look like text must not have its line
-            // endings rewritten on the way (a PDF is text up to its first binary stream).
-            let body = lettre::message::Body::new_with_encoding(bytes, ContentTransferEncoding::Base64)
-                .map_err(|_| anyhow::anyhow!("{} could not be encoded", file.name))?;
-            mixed = mixed.singlepart(
-                SinglePart::builder()
-                    .header(content_type)
-                    .header(ContentDisposition::attachment(&file.name))
-                    .body(body),
-            );
-        }
-        builder.multipart(mixed)?
+    let composed = match email.kind {
+        Outbound::Reply => compose::reply(&mut conn, &mailbox.address, email.id).await?,
+        Outbound::Side => compose::side_message(&mut conn, &mailbox.address, email.id).await?,
     };
-    Ok((mailbox, email.formatted(), email.envelope().clone()))
+    Ok((mailbox, composed))
 }
 
 async fn send(mailbox: &MailboxConfig, raw: &[u8], envelope: &lettre::address::Envelope) -> Attempt {

@@ -17,6 +17,10 @@ pub enum Disposition {
     Quarantined,
     /// The desk sent it.
     Sent,
+    /// The desk sent it in a side conversation by email (`side_conversation_id`).
+    SentSide,
+    /// The outside party's answer in a side conversation by email.
+    JoinedSide,
 }
 
 impl Disposition {
@@ -29,6 +33,8 @@ impl Disposition {
             Disposition::Own => "own",
             Disposition::Quarantined => "quarantined",
             Disposition::Sent => "sent",
+            Disposition::SentSide => "sent_side",
+            Disposition::JoinedSide => "joined_side",
         }
     }
 }
@@ -39,15 +45,17 @@ pub struct SeenEmail<'a> {
     pub mailbox: &'a str,
     pub disposition: Disposition,
     pub ticket_id: Option<i64>,
+    /// The messages row it became, or for a side conversation's email the side_messages row.
     pub stored_message_id: Option<i64>,
+    pub side_conversation_id: Option<i64>,
     pub raw_sha256: Option<&'a str>,
     pub at_ms: i64,
 }
 
 pub async fn record_email(conn: &mut AnyConnection, seen: &SeenEmail<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO email_messages (message_id, mailbox, disposition, ticket_id, stored_message_id, raw_sha256, received_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO email_messages (message_id, mailbox, disposition, ticket_id, stored_message_id, raw_sha256, \
+         received_at, side_conversation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(seen.message_id)
     .bind(seen.mailbox)
@@ -56,6 +64,7 @@ pub async fn record_email(conn: &mut AnyConnection, seen: &SeenEmail<'_>) -> Res
     .bind(seen.stored_message_id)
     .bind(seen.raw_sha256)
     .bind(seen.at_ms)
+    .bind(seen.side_conversation_id)
     .execute(conn)
     .await?;
     Ok(())
@@ -84,6 +93,51 @@ pub async fn ticket_of_emails(conn: &mut AnyConnection, message_ids: &[String]) 
         }
     }
     Ok(None)
+}
+
+/// The side conversation by email the newest of these Message-IDs belongs to, if any does.
+pub async fn side_conversation_of_emails(
+    conn: &mut AnyConnection,
+    message_ids: &[String],
+) -> Result<Option<i64>, sqlx::Error> {
+    for id in message_ids.iter().rev() {
+        let side: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT side_conversation_id FROM email_messages WHERE message_id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some(Some(side)) = side {
+            return Ok(Some(side));
+        }
+    }
+    Ok(None)
+}
+
+/// The Message-IDs of a side conversation's emails, both ways, oldest first, with whether
+/// the outside party sent each.
+pub async fn email_ids_of_side_conversation(
+    conn: &mut AnyConnection,
+    side_conversation_id: i64,
+) -> Result<Vec<(String, bool)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT message_id, disposition FROM email_messages WHERE side_conversation_id = $1 \
+         ORDER BY received_at, message_id",
+    )
+    .bind(side_conversation_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get::<String, _>(1)? == Disposition::JoinedSide.as_str()))).collect()
+}
+
+/// The side message a Message-ID the desk sent in a side conversation became.
+pub async fn side_message_of_email(conn: &mut AnyConnection, message_id: &str) -> Result<Option<i64>, sqlx::Error> {
+    let found: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT stored_message_id FROM email_messages WHERE message_id = $1 AND disposition = 'sent_side'",
+    )
+    .bind(message_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.flatten())
 }
 
 /// Stores a file's bytes once (by their SHA-256).
@@ -119,10 +173,11 @@ pub async fn link_file(
     Ok(())
 }
 
-/// The tickets whose messages or notes carry a file.
+/// The tickets whose messages, notes or side messages carry a file.
 pub async fn tickets_with_file(conn: &mut AnyConnection, sha256: &str) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "SELECT ticket_id FROM message_files WHERE sha256 = $1 UNION SELECT ticket_id FROM note_files WHERE sha256 = $1",
+        "SELECT ticket_id FROM message_files WHERE sha256 = $1 UNION SELECT ticket_id FROM note_files WHERE sha256 = $1 \
+         UNION SELECT ticket_id FROM side_message_files WHERE sha256 = $1",
     )
     .bind(sha256)
         .fetch_all(conn)
@@ -221,81 +276,21 @@ pub async fn message(conn: &mut AnyConnection, id: i64) -> Result<Option<arbiter
     data.map(|d| super::rows::from_json(&d)).transpose()
 }
 
-pub async fn queue_outbound(
+pub async fn side_message(
     conn: &mut AnyConnection,
-    message_id: i64,
-    ticket_id: i64,
-    mailbox: &str,
-    at_ms: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO outbound_emails (message_id, ticket_id, mailbox, state, attempts, next_at) VALUES ($1, $2, $3, 'queued', 0, $4)",
+    id: i64,
+) -> Result<Option<arbiter_contract::SideMessage>, sqlx::Error> {
+    let data: Option<String> =
+        sqlx::query_scalar("SELECT data FROM side_messages WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    data.map(|d| super::rows::from_json(&d)).transpose()
+}
+
+/// The Message-ID the desk gave its email for a side message.
+pub async fn side_email_id(conn: &mut AnyConnection, side_message_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT message_id FROM email_messages WHERE stored_message_id = $1 AND disposition = 'sent_side'",
     )
-    .bind(message_id)
-    .bind(ticket_id)
-    .bind(mailbox)
-    .bind(at_ms)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// A reply waiting to be sent: (message id, the mailbox it goes from, tries so far).
-pub struct DueEmail {
-    pub message_id: i64,
-    pub mailbox: String,
-    pub attempts: i64,
-}
-
-/// Replies due now, oldest first. A reply a crash interrupted mid-send is still `queued`
-/// and goes again with the same Message-ID (mail programs show one email per Message-ID).
-pub async fn due_outbound(conn: &mut AnyConnection, now_ms: i64, limit: i64) -> Result<Vec<DueEmail>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT message_id, mailbox, attempts FROM outbound_emails \
-         WHERE state = 'queued' AND next_at <= $1 ORDER BY next_at, message_id LIMIT $2",
-    )
-    .bind(now_ms)
-    .bind(limit)
-    .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(|r| Ok(DueEmail { message_id: r.try_get(0)?, mailbox: r.try_get(1)?, attempts: r.try_get(2)? }))
-        .collect()
-}
-
-pub async fn update_outbound(
-    conn: &mut AnyConnection,
-    message_id: i64,
-    state: &str,
-    attempts: i64,
-    next_at_ms: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE outbound_emails SET state = $1, attempts = $2, next_at = $3 WHERE message_id = $4")
-        .bind(state)
-        .bind(attempts)
-        .bind(next_at_ms)
-        .bind(message_id)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Takes a due reply for one sender: pushes its next try `lease_ms` ahead so no other sender
-/// (another task or server process) picks it meanwhile, and a sender that dies lets it come
-/// due again. False when someone else took it first.
-pub async fn claim_outbound(
-    conn: &mut AnyConnection,
-    message_id: i64,
-    now_ms: i64,
-    lease_ms: i64,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE outbound_emails SET next_at = $1 WHERE message_id = $2 AND state = 'queued' AND next_at <= $3",
-    )
-    .bind(now_ms + lease_ms)
-    .bind(message_id)
-    .bind(now_ms)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .bind(side_message_id)
+    .fetch_optional(conn)
+    .await
 }

@@ -10,6 +10,7 @@ pub mod handovers;
 pub mod idempotency;
 pub mod links;
 pub mod mail;
+pub mod outbound;
 pub mod outgoing_files;
 pub mod reads;
 pub mod rescope;

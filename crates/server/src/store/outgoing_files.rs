@@ -58,3 +58,22 @@ pub async fn link_note_file(
     .await?;
     Ok(())
 }
+
+/// Records that a side message (a forward, an outside party's answer) carries a file.
+pub async fn link_side_file(
+    conn: &mut AnyConnection,
+    sha256: &str,
+    side_message_id: i64,
+    ticket_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO side_message_files (sha256, side_message_id, ticket_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (sha256, side_message_id) DO NOTHING",
+    )
+    .bind(sha256)
+    .bind(side_message_id)
+    .bind(ticket_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

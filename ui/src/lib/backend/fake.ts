@@ -564,6 +564,14 @@ export class FakeBackend implements Backend {
     return this.enqueue(clientKey, { type: "start_side_conversation", ticket_id: ticketId, team, subject: subject.trim(), body: body.trim() });
   }
 
+  async forwardMessage(ticketId: number, messageId: number, to: string, note: string, clientKey: string): Promise<OutboxItem> {
+    const address = to.trim().toLowerCase();
+    if (!/^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/.test(address)) throw fail("invalid_input", msg("error.notOneAddress", { to: address }));
+    const view = this.tickets.find((v) => v.ticket.id === ticketId);
+    if (!view?.messages.some((m) => m.id === messageId)) throw fail("not_found", msg("error.messageNotCached"));
+    return this.enqueue(clientKey, { type: "forward", ticket_id: ticketId, message_id: messageId, to: address, body: note.trim() });
+  }
+
   async internalTeams(): Promise<string[]> {
     return [...INTERNAL_TEAMS];
   }
@@ -623,6 +631,23 @@ export class FakeBackend implements Backend {
       };
       view.side_conversations.unshift({ conversation, messages: [this.sideMessage(conversation, fakeAgent.id, fakeAgent.name, action.body, now)] });
       if (["new", "open", "pending"].includes(view.ticket.status)) view.ticket.status = "on_hold";
+    } else if (action.type === "forward") {
+      const original = view.messages.find((m) => m.id === action.message_id);
+      const conversation: SideConversation = {
+        id: this.nextSideId++,
+        ticket_id: view.ticket.id,
+        team: "email",
+        subject: `Fwd: ${view.ticket.subject} [#${view.ticket.id}]`,
+        status: "open",
+        created_by: fakeAgent.id,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+        email_to: action.to,
+      };
+      const text = `${action.body ? `${action.body}\n\n` : ""}---------- Forwarded message ----------\n${original?.text ?? ""}`;
+      const first = { ...this.sideMessage(conversation, fakeAgent.id, fakeAgent.name, text, now), attachments: original?.attachments ?? [] };
+      view.side_conversations.unshift({ conversation, messages: [{ ...first, delivery: { state: "queued", detail: null, attempts: 0, updated_at: now } }] });
     } else if (action.type === "acknowledge_escalation") {
       view.escalations = view.escalations.map((e) =>
         e.id === action.escalation_id ? { ...e, status: "acknowledged", acknowledged_by: fakeAgent.id, acknowledged_at: now, version: e.version + 1 } : e,

@@ -44,6 +44,7 @@ export const tauriBackend: Backend = {
   startSideConversation: (ticketId, team, subject, body, clientKey) =>
     unwrap(commands.startSideConversation(ticketId, team, subject, body, clientKey)),
   internalTeams: () => unwrap(commands.internalTeams()),
+  forwardMessage: (ticketId, messageId, to, note, clientKey) => unwrap(commands.forwardMessage(ticketId, messageId, to, note, clientKey)),
   postSideMessage: (sideConversationId, body, close, clientKey) =>
     unwrap(commands.postSideMessage(sideConversationId, body, close, clientKey)),
   outbox: () => unwrap(commands.outbox()),

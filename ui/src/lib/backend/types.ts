@@ -78,6 +78,8 @@ export interface Backend {
   startSideConversation(ticketId: number, team: string, subject: string, body: string, clientKey: string): Promise<OutboxItem>;
   /** The internal teams a side conversation can go to. */
   internalTeams(): Promise<string[]>;
+  /** Forwards one of the ticket's messages, with its files, by email to an outside address. */
+  forwardMessage(ticketId: number, messageId: number, to: string, note: string, clientKey: string): Promise<OutboxItem>;
   /** Writes in a side conversation, closing it when `close`. */
   postSideMessage(sideConversationId: number, body: string, close: boolean, clientKey: string): Promise<OutboxItem>;
   /** Actions not confirmed by the server yet, or refused. */

@@ -113,6 +113,7 @@ export const rustEn = {
   "error.noStoredToken": "No token is stored for this server. Sign in again.",
   "error.notACatalogue": "That is not a catalogue of the desk's messages.",
   "error.notOnChecklist": "{{item}} is not on this case's checklist.",
+  "error.notOneAddress": "{{to}} is not one email address.",
   "error.notPng": "That is not a PNG image.",
   "error.notPrepared": "Could not prepare {{path}}: {{detail}}",
   "error.notSignedIn": "Sign in first.",

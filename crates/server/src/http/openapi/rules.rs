@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::domain::input::{not_blank_pattern, RISK_RULES, TAGS_MAX, TAG_MAX_CHARS};
 use crate::domain::{
-    attachments, audit, cases, conversation, documents, escalations, handovers, inbound, money, sars, tickets,
+    attachments, audit, cases, conversation, documents, escalations, forwards, handovers, inbound, money, sars, tickets,
 };
 
 pub(super) fn apply(doc: &mut Value) {
@@ -68,6 +68,8 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("CreateSideConversation", "subject", text(conversation::SUBJECT_MAX)),
         ("CreateSideConversation", "body", text(REPLY_MAX_CHARS)),
         ("PostSideMessage", "body", text(REPLY_MAX_CHARS)),
+        ("ForwardMessage", "to", json!({"minLength": 3, "maxLength": forwards::ADDRESS_MAX})),
+        ("ForwardMessage", "body", json!({"maxLength": REPLY_MAX_CHARS})),
         ("InboundMessage", "text", text(REPLY_MAX_CHARS)),
         ("InboundSideMessage", "text", text(REPLY_MAX_CHARS)),
         ("InboundSideMessage", "author_name", text(inbound::AUTHOR_NAME_MAX)),

@@ -1,6 +1,7 @@
-//! The agent writes first: a new email conversation through the desk core, against the real
-//! reference server on loopback. Written offline with a file, it waits in the outbox across a
-//! restart and becomes one ticket, with its message and file, when the server is back.
+//! The desk reaching outside, through the desk core against the real reference server on
+//! loopback: a new email conversation (written offline with a file, it waits in the outbox
+//! across a restart and becomes one ticket with its message and file), and a message
+//! forwarded by email with its files, which open from the side conversation like any other.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -119,4 +120,70 @@ async fn a_new_email_written_offline_becomes_one_ticket_with_its_file() {
     assert_eq!(first.attachments.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["statement.pdf"]);
     assert_eq!(first.attachments[0].sha256, prepared.sha256);
     assert!(desk.ticket(from.ticket.id).await.unwrap().outbox.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forward_and_a_note_carry_files_that_open_from_the_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = GeneratorOptions { seed: 3, tickets: 200, now: chrono::Utc::now() };
+    let pool = demo_database(dir.path().join("server.db").to_str().unwrap(), &options).await.unwrap();
+    let server = RunningServer::start_with(pool, "127.0.0.1:0".parse().unwrap(), &Default::default()).await.unwrap();
+    let desk = Desk::new(paths(&dir.path().join("desk")), Arc::new(MemoryStore::default()), Arc::new(NoEvents));
+    desk.start().await.unwrap();
+    desk.sign_in(&server.base_url(), "demo-ava").await.unwrap();
+    wait_for(&desk, "online", |s| s.state == SyncState::Online).await;
+
+    // One of Ava's tickets with a customer's file.
+    let mut with_file = None;
+    for item in desk.list_tickets(InboxView::All, None, 200).await.unwrap() {
+        let view = desk.ticket(item.id).await.unwrap();
+        if let Some(m) = view.conversation.messages.iter().find(|m| !m.attachments.is_empty()) {
+            with_file = Some((item.id, m.clone()));
+            break;
+        }
+    }
+    let (ticket_id, message) = with_file.expect("the demo data has messages with files");
+    let file = message.attachments[0].clone();
+
+    // Refused before anything is queued: not one address, a message not of this ticket.
+    for to in ["bank", "a@bank.example, b@bank.example", "Bank <a@bank.example>"] {
+        let refused = desk.forward_message(ticket_id, message.id, to, "", "fwd-bad").await.unwrap_err();
+        assert_eq!(refused.code, ErrorCode::InvalidInput, "{to}");
+    }
+    let elsewhere = desk.forward_message(ticket_id, 9_999_999, "a@bank.example", "", "fwd-none").await.unwrap_err();
+    assert_eq!(elsewhere.code, ErrorCode::NotFound);
+
+    let queued = desk
+        .forward_message(ticket_id, message.id, " Disputes@Bank.Example ", "Please confirm the payment.", "fwd-1")
+        .await
+        .unwrap();
+    assert!(matches!(&queued.action, Action::Forward { to, .. } if to == "disputes@bank.example"));
+    wait_for(&desk, "the forward was sent", |s| s.outbox_pending == 0).await;
+    let view = desk.ticket(ticket_id).await.unwrap();
+    let thread = view
+        .side_conversations
+        .iter()
+        .find(|t| t.conversation.email_to.as_deref() == Some("disputes@bank.example"))
+        .expect("the forward is a side conversation by email");
+    let sent = &thread.messages[0];
+    assert!(sent.text.starts_with("Please confirm the payment.") && sent.text.contains(&message.text));
+    assert_eq!(sent.attachments, message.attachments);
+    // Its file opens from the side message (the desk fetches it from the server's store).
+    desk.open_attachment(ticket_id, sent.id, &file.sha256).await.expect("the forward's file opens");
+
+    // A note with a file: once sent, the file opens from the note.
+    let bytes = b"Bank confirmation, received by phone at 14:05.".to_vec();
+    let prepared =
+        desk.prepare_file("phone-note.txt", &base64::engine::general_purpose::STANDARD.encode(&bytes)).await.unwrap();
+    let files = vec![arbiter_contract::OutgoingFile { sha256: prepared.sha256.clone(), name: prepared.name.clone() }];
+    desk.add_note(ticket_id, "Called the bank.", files, "note-with-file").await.unwrap();
+    wait_for(&desk, "the note was sent", |s| s.outbox_pending == 0).await;
+    let view = desk.ticket(ticket_id).await.unwrap();
+    let note = view.conversation.notes.iter().find(|n| n.text == "Called the bank.").expect("the note is in the desk");
+    assert_eq!(note.attachments.len(), 1);
+    let opened = desk.open_attachment(ticket_id, note.id, &prepared.sha256).await.unwrap();
+    assert!(matches!(opened.content, arbiter_desk::AttachmentContent::Text { ref text, .. } if text.contains("14:05")));
+    // A file of no message, note or side message of this ticket is not opened.
+    let unknown = desk.open_attachment(ticket_id, note.id, &"0".repeat(64)).await.unwrap_err();
+    assert_eq!(unknown.code, ErrorCode::NotFound);
 }
