@@ -1,7 +1,8 @@
 // Real email through the real window: a customer's mail program sends to the support address
 // (SMTP into Postfix, delivered to Dovecot), the reference server reads it over IMAP and the
 // ticket appears in the desk with its attachment; the agent replies in the window and the
-// reply lands in the customer's mailbox, threaded. Needs the mail stack scripts/test.sh
+// reply lands in the customer's mailbox, threaded; the agent forwards the email to a bank and
+// writes a new email to the customer, and both arrive. Needs the mail stack scripts/test.sh
 // starts (scripts/mailstack.sh); CI sets ARBITER_REQUIRE_MAIL so it cannot be skipped.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -40,7 +41,8 @@ function newestMail(address) {
   const status = execFileSync("curl", ["-sS", ...login, `imap://127.0.0.1:${stack.imap}/INBOX`, "-X", "EXAMINE INBOX"], { encoding: "utf8" });
   const exists = Number(status.match(/\* (\d+) EXISTS/)?.[1] ?? 0);
   if (exists === 0) return null;
-  return execFileSync("curl", ["-sS", ...login, `imap://127.0.0.1:${stack.imap}/INBOX;MAILINDEX=${exists}`], { encoding: "utf8" });
+  // A forward carries the customer's files: megabytes.
+  return execFileSync("curl", ["-sS", ...login, `imap://127.0.0.1:${stack.imap}/INBOX;MAILINDEX=${exists}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 }
 
 before(async () => {
@@ -161,6 +163,28 @@ test("an email becomes a ticket in the window, and the agent's reply reaches the
     assert.match(mail, /^Subject: Re: Charged twice \d+ \[#\d+\]/m);
     assert.match(mail, /multipart\/alternative/);
     assert.ok(mail.includes("being refunded"), "the reply's text is in the email");
+
+    // Ava forwards Nadia's email, with its files, to the card issuer: it reaches the bank's
+    // mailbox from the support address, and shows under the ticket's side conversations.
+    const bank = `disputes.${stamp}@bank.example`;
+    await (await $('[data-testid="message"] [data-testid="forward-message"]')).click();
+    await (await $('[data-testid="forward-to"]')).setValue(bank);
+    await (await $('[data-testid="forward-note"]')).setValue("Please confirm whether both charges were presented.");
+    await (await $('[data-testid="forward-send"]')).click();
+    let forwarded = null;
+    await eventually(async () => (forwarded = newestMail(bank)) !== null, "the forward reached the bank's mailbox", 30_000);
+    assert.match(forwarded, new RegExp(`^From: "?Ava Chen"? <${mailbox}>`, "m"));
+    assert.match(forwarded, /^Subject: Fwd: Charged twice \d+ \[#\d+\]/m);
+    assert.ok(forwarded.includes("Please confirm whether both charges") && forwarded.includes("statement.pdf"), "the note and the file");
+
+    // And writes first to Nadia about something new: a new ticket, mailed without "Re:".
+    await (await $('[data-testid="new-email"]')).click();
+    await (await $('[data-testid="new-email-subject"]')).setValue(`Your refund ${stamp}`);
+    await (await $('[data-testid="new-email-body"]')).setValue("Your refund of 250 EUR was sent today.");
+    await (await $('[data-testid="new-email-send"]')).click();
+    await eventually(async () => /^Subject: Your refund \d+ \[#\d+\]/m.test(newestMail(customer) ?? ""), "the new email reached the customer", 30_000);
+    assert.doesNotMatch(newestMail(customer), /^In-Reply-To:/m);
+    await screenshot(app.browser, "email-forward-and-new");
   } finally {
     await app.close();
   }

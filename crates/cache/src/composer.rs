@@ -14,6 +14,8 @@ use crate::{rows, Cache, CacheError};
 pub enum DraftKind {
     /// A reply to the customer, by ticket id.
     Reply,
+    /// An internal note, by ticket id.
+    Note,
     /// The analysis of a case's investigation report, by case id.
     Report,
     /// A shift handover being written, by team (the UI's form as JSON).
@@ -24,6 +26,7 @@ impl DraftKind {
     fn name(self) -> &'static str {
         match self {
             DraftKind::Reply => "reply",
+            DraftKind::Note => "note",
             DraftKind::Report => "report",
             DraftKind::Handover => "handover",
         }

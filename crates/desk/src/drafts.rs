@@ -16,7 +16,7 @@ const KEY_MAX_CHARS: usize = 200;
 /// How long a draft of `kind` may be: what the server would take when it is sent.
 fn max_chars(kind: DraftKind) -> usize {
     match kind {
-        DraftKind::Reply => REPLY_MAX_CHARS,
+        DraftKind::Reply | DraftKind::Note => REPLY_MAX_CHARS,
         // The report's analysis.
         DraftKind::Report => 20_000,
         // The handover form as JSON: a 20,000-character summary and up to 200 ticket notes
@@ -48,6 +48,7 @@ impl Desk {
         if body.chars().count() > max {
             let def = match kind {
                 DraftKind::Reply => &errors::REPLY_TOO_LONG,
+                DraftKind::Note => &errors::NOTE_TOO_LONG,
                 DraftKind::Report => &errors::REPORT_TOO_LONG,
                 DraftKind::Handover => &errors::HANDOVER_TOO_LONG,
             };

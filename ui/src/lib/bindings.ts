@@ -634,6 +634,8 @@ export type Document = {
 export type DraftKind = 
 /**  A reply to the customer, by ticket id. */
 "reply" | 
+/**  An internal note, by ticket id. */
+"note" | 
 /**  The analysis of a case's investigation report, by case id. */
 "report" | 
 /**  A shift handover being written, by team (the UI's form as JSON). */
