@@ -36,6 +36,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             acknowledge_escalation,
             supervisor_overview,
             bulk_update_tickets,
+            quarantined_mail,
+            save_quarantined_mail,
             handovers,
             case_view,
             reason_codes,

@@ -67,6 +67,8 @@ pub const COMMANDS: &[&str] = &[
     // supervisor
     "supervisor_overview",
     "bulk_update_tickets",
+    "quarantined_mail",
+    "save_quarantined_mail",
     "handovers",
     "write_handover",
     "acknowledge_handover",

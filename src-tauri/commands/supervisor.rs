@@ -8,6 +8,23 @@ pub async fn supervisor_overview(desk: State<'_, Desk>) -> Result<arbiter_contra
     desk.supervisor_overview().await
 }
 
+/// Supervisors: the mail quarantine of their teams' mailboxes, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn quarantined_mail(
+    desk: State<'_, Desk>,
+    before: Option<i64>,
+) -> Result<Vec<arbiter_contract::QuarantinedMail>> {
+    desk.quarantined_mail(before).await
+}
+
+/// Supervisors: saves a quarantined email as it arrived to a path the agent chose.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_quarantined_mail(desk: State<'_, Desk>, id: i64, path: String) -> Result<()> {
+    desk.save_quarantined_mail(id, &path).await
+}
+
 /// Supervisors: one change to many tickets, applied by the server.
 #[tauri::command]
 #[specta::specta]

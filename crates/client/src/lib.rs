@@ -8,9 +8,9 @@ use std::time::Duration;
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
     CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover,
-    Message, NewHandover, Note, OutgoingFile, PostNote, PostReply, PostSideMessage, Sar, SarUpdate, SideConversation,
-    SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
-    IDEMPOTENCY_KEY_HEADER,
+    Message, NewHandover, Note, OutgoingFile, PostNote, PostReply, PostSideMessage, QuarantinedMail, Sar, SarUpdate,
+    SideConversation, SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket,
+    TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -114,6 +114,22 @@ impl ApiClient {
     /// The teams the caller leads, right now (supervisors; others get 403).
     pub async fn supervisor_overview(&self) -> Result<SupervisorOverview, ClientError> {
         self.send(self.request(Method::GET, "/v1/supervisor/overview")).await
+    }
+
+    /// Supervisors: the mail quarantine of their teams' mailboxes, newest first, below `before`.
+    pub async fn quarantine(&self, before: Option<i64>) -> Result<Vec<QuarantinedMail>, ClientError> {
+        let mut request = self.request(Method::GET, "/v1/supervisor/quarantine");
+        if let Some(before) = before {
+            request = request.query(&[("before", before)]);
+        }
+        self.send(request).await
+    }
+
+    /// Supervisors: a quarantined email exactly as it arrived.
+    pub async fn quarantined_original(&self, id: i64) -> Result<Vec<u8>, ClientError> {
+        let request = self.request(Method::GET, &format!("/v1/supervisor/quarantine/{id}/raw"));
+        let (_, bytes) = self.send_for_bytes(request).await?;
+        Ok(bytes.to_vec())
     }
 
     pub async fn changes(&self, after: i64, limit: u32) -> Result<ChangePage, ClientError> {

@@ -366,6 +366,17 @@ pub struct AuditQuery {
     pub limit: Option<u32>,
 }
 
+/// `GET /v1/supervisor/quarantine` query: newest first, a page at a time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct QuarantineQuery {
+    /// Entries with a smaller id (for paging back).
+    pub before: Option<i64>,
+    /// Page size, 1–200 (default 50).
+    pub limit: Option<u32>,
+}
+
 /// Load of one support queue, for the supervisor overview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

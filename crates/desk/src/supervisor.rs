@@ -43,6 +43,25 @@ impl Desk {
         Ok(client.supervisor_overview().await?)
     }
 
+    /// The mail quarantine of the supervisor's teams' mailboxes, newest first (online only:
+    /// the originals stay on the server).
+    pub async fn quarantined_mail(
+        &self,
+        before: Option<i64>,
+    ) -> Result<Vec<arbiter_contract::QuarantinedMail>, DeskError> {
+        let (client, _) = self.supervisor_session().await?;
+        Ok(client.quarantine(before).await?)
+    }
+
+    /// Saves a quarantined email exactly as it arrived to `path` (chosen in the save dialog);
+    /// the desk never opens it.
+    pub async fn save_quarantined_mail(&self, id: i64, path: &str) -> Result<(), DeskError> {
+        let (client, _) = self.supervisor_session().await?;
+        let bytes = client.quarantined_original(id).await?;
+        let path = std::path::PathBuf::from(path);
+        crate::file_fetch::blocking(move || crate::reports::write_whole(&path, &bytes)).await?
+    }
+
     /// Applies one change to many tickets (supervisors). `idempotency_key` makes a retried
     /// click harmless. The changed tickets are stored at once, so lists move before the feed.
     pub async fn bulk_update(

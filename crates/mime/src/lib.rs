@@ -114,6 +114,17 @@ pub fn message_id_of(raw: &[u8]) -> String {
         .unwrap_or_else(|| threading::synthetic_message_id(raw))
 }
 
+/// Who wrote and about what, from the headers alone (a quarantined message is not read
+/// whole): the sender as `Name <address>` and the subject on one line, when there are any.
+pub fn sender_and_subject(raw: &[u8]) -> (Option<String>, Option<String>) {
+    // Headers end at the first blank line; a hostile message gets no more than this read.
+    let head = &raw[..raw.len().min(256 * 1024)];
+    let Some(message) = MessageParser::default().parse_headers(head) else { return (None, None) };
+    let from = addresses::Addresses::of(&message).from.map(|m| clean_header_text(&m.display()).0);
+    let subject = message.subject().map(|s| clean_header_text(s).0).filter(|s| !s.trim().is_empty());
+    (from, subject)
+}
+
 fn unreadable(raw: &[u8]) -> InboundMail {
     let text: String = String::from_utf8_lossy(raw).chars().take(MAX_TEXT_CHARS).collect();
     InboundMail {

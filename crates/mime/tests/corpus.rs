@@ -198,3 +198,12 @@ fn base64_lines(bytes: &[u8]) -> Vec<String> {
     use base64::Engine as _;
     bytes.chunks(57).map(|line| base64::engine::general_purpose::STANDARD.encode(line) + "\r\n").collect()
 }
+
+#[test]
+fn a_quarantined_message_says_who_and_what_from_its_headers() {
+    let raw = b"From: =?UTF-8?B?5byg5Lyf?= <zhang.wei@example.cn>\r\nSubject: =?UTF-8?Q?Refund=0D=0ABcc:_x@evil.example?=\r\n\r\nbody";
+    let (from, subject) = arbiter_mime::sender_and_subject(raw);
+    assert_eq!(from.as_deref(), Some("张伟 <zhang.wei@example.cn>"));
+    assert_eq!(subject.as_deref(), Some("Refund Bcc: x@evil.example"));
+    assert_eq!(arbiter_mime::sender_and_subject(b"not a message at all"), (None, None));
+}

@@ -80,6 +80,8 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("PUT", "/v1/policies"),
         ("GET", "/v1/supervisor/overview"),
         ("GET", "/v1/audit"),
+        ("GET", "/v1/supervisor/quarantine"),
+        ("GET", "/v1/supervisor/quarantine/{id}/raw"),
         ("GET", "/v1/handovers"),
         ("POST", "/v1/handovers"),
         ("POST", "/v1/handovers/{id}/acknowledge"),

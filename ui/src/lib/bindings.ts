@@ -37,6 +37,10 @@ export const commands = {
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
 	/**  Supervisors: one change to many tickets, applied by the server. */
 	bulkUpdateTickets: (ticketIds: number[], update: TicketUpdate, idempotencyKey: string) => typedError<BulkOutcome, DeskError>(__TAURI_INVOKE("bulk_update_tickets", { ticketIds, update, idempotencyKey })),
+	/**  Supervisors: the mail quarantine of their teams' mailboxes, newest first. */
+	quarantinedMail: (before: number | null) => typedError<QuarantinedMail[], DeskError>(__TAURI_INVOKE("quarantined_mail", { before })),
+	/**  Supervisors: saves a quarantined email as it arrived to a path the agent chose. */
+	saveQuarantinedMail: (id: number, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_quarantined_mail", { id, path })),
 	/**  Supervisors: their teams' shift handovers, newest first. */
 	handovers: () => typedError<Handover[], DeskError>(__TAURI_INVOKE("handovers")),
 	/**  A case from the local copy: lifecycle, checklist, evidence, audit trail. */
@@ -1242,6 +1246,22 @@ export type Presence = "online" | "away" |
 "busy" | "offline";
 
 export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**  One quarantined email. Its bytes are at `GET /v1/supervisor/quarantine/{id}/raw`. */
+export type QuarantinedMail = {
+	id: number,
+	/**  The support address it came to. */
+	mailbox: string,
+	/**  The queue that mailbox feeds, when the server still reads it. */
+	queue: string | null,
+	/**  Why it was not taken in, e.g. "the message is 31 MB, over the 30 MB the desk reads". */
+	reason: string,
+	size_bytes: number,
+	received_at: string,
+	/**  The sender as its headers say (`Name <address>`), when they say one. */
+	from: string | null,
+	subject: string | null,
+};
 
 /**  Load of one support queue, for the supervisor overview. */
 export type QueueStats = {

@@ -13,6 +13,7 @@ mod escalations;
 mod handovers;
 mod knowledge;
 mod policies;
+mod quarantine;
 mod sars;
 mod tickets;
 
@@ -26,6 +27,7 @@ pub use escalations::*;
 pub use handovers::*;
 pub use knowledge::*;
 pub use policies::*;
+pub use quarantine::*;
 pub use sars::*;
 pub use tickets::*;
 

@@ -25,6 +25,7 @@ pub mod new_email;
 pub mod overview;
 pub mod policies;
 pub mod presence;
+pub mod quarantine;
 pub mod sars;
 pub mod tickets;
 

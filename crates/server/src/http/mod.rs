@@ -111,6 +111,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(policies::current, policies::replace))
         .routes(routes!(supervisor::overview))
         .routes(routes!(supervisor::audit))
+        .routes(routes!(supervisor::quarantine))
+        .routes(routes!(supervisor::quarantined_original))
         .routes(routes!(inbound::customer_message))
         .routes(routes!(inbound::customer_typing))
         .routes(routes!(inbound::team_message))

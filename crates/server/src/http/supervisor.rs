@@ -1,14 +1,18 @@
-//! Supervisor-only views: the live overview of their teams and the audit log.
+//! Supervisor-only views: the live overview of their teams, the audit log, and the mail
+//! quarantine.
 
 use arbiter_contract::*;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 
 use crate::auth::Supervisor;
 use crate::domain;
 use crate::error::ApiFailure;
+use crate::http::extract::Id;
 use crate::AppState;
 
 /// Backlog by queue and status, oldest waiting customer, SLA breaches, open escalations,
@@ -35,4 +39,44 @@ pub async fn audit(
     let Query(query) = query?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(domain::audit::of_members(&mut conn, &caller, &query).await?))
+}
+
+/// Inbound email the desk could not take in, newest first, for the mailboxes feeding the
+/// caller's teams: why, who sent it and its subject (from its headers), and its size.
+#[utoipa::path(get, path = "/v1/supervisor/quarantine", tag = "supervisor", security(("bearer" = [])),
+    params(QuarantineQuery),
+    responses((status = 200, body = Vec<QuarantinedMail>), (status = 400, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn quarantine(
+    State(state): State<AppState>,
+    Supervisor(caller): Supervisor,
+    query: Result<Query<QuarantineQuery>, QueryRejection>,
+) -> Result<Json<Vec<QuarantinedMail>>, ApiFailure> {
+    let Query(query) = query?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(domain::quarantine::list(&mut conn, &caller, state.mail.as_deref(), &query).await?))
+}
+
+/// A quarantined email exactly as it arrived, to download (never rendered: a download of
+/// `message/rfc822`, sandboxed should anything open it).
+#[utoipa::path(get, path = "/v1/supervisor/quarantine/{id}/raw", tag = "supervisor", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, content_type = "message/rfc822", body = Vec<u8>), (status = 400, body = ApiError),
+              (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn quarantined_original(
+    State(state): State<AppState>,
+    Supervisor(caller): Supervisor,
+    Id(id): Id,
+) -> Result<Response, ApiFailure> {
+    let mut conn = state.db.pool.acquire().await?;
+    let bytes = domain::quarantine::original(&mut conn, &caller, state.mail.as_deref(), id).await?;
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("message/rfc822"));
+    let disposition = format!("attachment; filename=\"quarantined-{id}.eml\"");
+    headers
+        .insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(|_| ApiFailure::internal())?);
+    headers.insert("X-Content-Type-Options", HeaderValue::from_static("nosniff"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(response)
 }

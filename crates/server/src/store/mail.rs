@@ -209,20 +209,57 @@ pub async fn quarantine(conn: &mut AnyConnection, q: &Quarantined<'_>) -> Result
     Ok(id)
 }
 
-/// The quarantine, newest first: (id, mailbox, reason, raw SHA-256, size, received ms).
+/// One quarantined email as stored.
+pub struct QuarantineRow {
+    pub id: i64,
+    pub mailbox: String,
+    pub reason: String,
+    pub raw_sha256: String,
+    pub size_bytes: i64,
+    pub received_at_ms: i64,
+}
+
+const QUARANTINE_COLUMNS: &str = "id, mailbox, reason, raw_sha256, size_bytes, received_at";
+
+fn quarantine_row(r: &sqlx::any::AnyRow) -> Result<QuarantineRow, sqlx::Error> {
+    Ok(QuarantineRow {
+        id: r.try_get(0)?,
+        mailbox: r.try_get(1)?,
+        reason: r.try_get(2)?,
+        raw_sha256: r.try_get(3)?,
+        size_bytes: r.try_get(4)?,
+        received_at_ms: r.try_get(5)?,
+    })
+}
+
+/// The quarantine, newest first, below `before`, leaving out the mailboxes in `hidden`.
 pub async fn quarantined(
     conn: &mut AnyConnection,
+    before: i64,
+    hidden: &[String],
     limit: i64,
-) -> Result<Vec<(i64, String, String, String, i64, i64)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, mailbox, reason, raw_sha256, size_bytes, received_at FROM mail_quarantine ORDER BY id DESC LIMIT $1",
-    )
-    .bind(limit)
-    .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?, r.try_get(5)?)))
-        .collect()
+) -> Result<Vec<QuarantineRow>, sqlx::Error> {
+    let not_hidden = if hidden.is_empty() {
+        String::new()
+    } else {
+        format!(" AND mailbox NOT IN ({})", super::rows::params(1, hidden.len()))
+    };
+    let sql = format!(
+        "SELECT {QUARANTINE_COLUMNS} FROM mail_quarantine WHERE id < $1{not_hidden} ORDER BY id DESC LIMIT ${}",
+        hidden.len() + 2
+    );
+    let mut query = sqlx::query(&sql).bind(before);
+    for mailbox in hidden {
+        query = query.bind(mailbox);
+    }
+    let rows = query.bind(limit).fetch_all(conn).await?;
+    rows.iter().map(quarantine_row).collect()
+}
+
+pub async fn quarantined_one(conn: &mut AnyConnection, id: i64) -> Result<Option<QuarantineRow>, sqlx::Error> {
+    let sql = format!("SELECT {QUARANTINE_COLUMNS} FROM mail_quarantine WHERE id = $1");
+    let row = sqlx::query(&sql).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(quarantine_row).transpose()
 }
 
 /// The customer who writes from this address (the oldest account, if several share it).
@@ -293,4 +330,13 @@ pub async fn side_email_id(conn: &mut AnyConnection, side_message_id: i64) -> Re
     .bind(side_message_id)
     .fetch_optional(conn)
     .await
+}
+
+/// The first `bytes` of a stored file (a quarantined email's headers, without reading 30 MB).
+pub async fn file_head(conn: &mut AnyConnection, sha256: &str, bytes: i64) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT substr(content, 1, CAST($2 AS INTEGER)) FROM file_contents WHERE sha256 = $1")
+        .bind(sha256)
+        .bind(bytes)
+        .fetch_optional(conn)
+        .await
 }

@@ -35,6 +35,7 @@ import type {
   ListCursor,
   LiveEvent,
   MacroChoice,
+  QuarantinedMail,
   NewEmail,
   Message,
   SafeEmail,
@@ -432,6 +433,31 @@ export class FakeBackend implements Backend {
     });
     const described = { ...evidence, kind: "file" as const, description: `File “${attachment.name}”, SHA-256 ${sha256}, in the document store.` };
     return [upload, await this.addCaseEvidence(caseId, ticketId, described, clientKey)];
+  }
+
+  /** The mail quarantine supervisors see, and what was saved from it (path → id). */
+  quarantine: QuarantinedMail[] = [
+    {
+      id: 3,
+      mailbox: "disputes@exchange.example",
+      queue: "disputes",
+      reason: "the message is 41 MB, over the 40 MB the desk reads",
+      size_bytes: 43_000_000,
+      received_at: "2026-11-24T07:40:00Z",
+      from: "Chen Wei <chen.wei@example.cn>",
+      subject: "Bank statements (all of 2026)",
+    },
+  ];
+  savedQuarantine = new Map<string, number>();
+
+  async quarantinedMail(before: number | null): Promise<QuarantinedMail[]> {
+    if (this.session_?.agent.role !== "supervisor") throw fail("rejected", msg("error.supervisorsOnly"));
+    return this.quarantine.filter((q) => before === null || q.id < before);
+  }
+
+  async saveQuarantinedMail(id: number, path: string): Promise<void> {
+    if (this.session_?.agent.role !== "supervisor") throw fail("rejected", msg("error.supervisorsOnly"));
+    this.savedQuarantine.set(path, id);
   }
 
   async chooseAttachmentPath(name: string): Promise<string | null> {

@@ -90,6 +90,10 @@ export const tauriBackend: Backend = {
   attachmentAsEvidence: (caseId, ticketId, messageId, sha256, evidence, clientKey) =>
     unwrap(commands.attachmentAsEvidence(caseId, ticketId, messageId, sha256, evidence, clientKey)),
   chooseAttachmentPath: (name) => save({ defaultPath: name }),
+  quarantinedMail: (before) => unwrap(commands.quarantinedMail(before)),
+  saveQuarantinedMail: async (id, path) => {
+    await unwrap(commands.saveQuarantinedMail(id, path));
+  },
   searchArticles: (ticketId, query) => unwrap(commands.searchArticles(ticketId, query)),
   openLink: async (url) => {
     await unwrap(commands.openLink(url));

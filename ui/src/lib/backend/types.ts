@@ -21,6 +21,7 @@ import type {
   LossQuery,
   LossReport,
   MacroChoice,
+  QuarantinedMail,
   NewEmail,
   Msg,
   NewHandover,
@@ -126,6 +127,10 @@ export interface Backend {
   attachmentAsEvidence(caseId: number, ticketId: number, messageId: number, sha256: string, evidence: AddEvidence, clientKey: string): Promise<OutboxItem[]>;
   /** Asks where to save an attachment (the OS's save dialog); null when cancelled. */
   chooseAttachmentPath(name: string): Promise<string | null>;
+  /** Supervisors: the mail quarantine of their teams' mailboxes, newest first, below `before`. */
+  quarantinedMail(before: number | null): Promise<QuarantinedMail[]>;
+  /** Supervisors: saves a quarantined email exactly as it arrived (never opened). */
+  saveQuarantinedMail(id: number, path: string): Promise<void>;
   /** Help-centre articles matching the words, in the ticket customer's language. */
   searchArticles(ticketId: number, query: string): Promise<ArticleHit[]>;
   /** Takes an escalation (it stops ringing for everyone else). */

@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 
 use crate::domain::input::{not_blank_pattern, RISK_RULES, TAGS_MAX, TAG_MAX_CHARS};
 use crate::domain::{
-    attachments, audit, cases, conversation, documents, escalations, forwards, handovers, inbound, money, sars, tickets,
+    attachments, audit, cases, conversation, documents, escalations, forwards, handovers, inbound, money, quarantine,
+    sars, tickets,
 };
 
 pub(super) fn apply(doc: &mut Value) {
@@ -115,6 +116,7 @@ fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("/v1/changes", "after", json!({"minimum": 0})),
         ("/v1/changes", "limit", json!({"minimum": 1, "maximum": FEED_MAX_LIMIT})),
         ("/v1/audit", "limit", json!({"minimum": 1, "maximum": audit::PAGE_MAX})),
+        ("/v1/supervisor/quarantine", "limit", json!({"minimum": 1, "maximum": quarantine::PAGE_MAX})),
         ("/v1/handovers", "limit", json!({"minimum": 1, "maximum": handovers::LIST_MAX})),
         ("/v1/documents", "name", file_name()),
         ("/v1/attachments", "name", file_name()),

@@ -115,4 +115,21 @@ describe("SupervisorBoard", () => {
     expect(screen.queryByTestId("ticket-pick")).toBeNull();
     expect(screen.queryByTestId("bulk-bar")).toBeNull();
   });
+
+  it("lists the mail kept out of the teams' mailboxes, and saves an original without opening it", async () => {
+    let fake!: FakeBackend;
+    const { desk } = await fakeDesk((f) => {
+      fake = f;
+      f.session_ = { server_url: "http://127.0.0.1:8080", agent: { ...fakeAgent, role: "supervisor" } };
+    });
+    render(Workspace, { props: { desk } });
+    await fireEvent.click(screen.getByTestId("open-board"));
+    const row = await screen.findByTestId("quarantined");
+    expect(row.textContent).toContain("Chen Wei <chen.wei@example.cn>");
+    expect(row.textContent).toContain("Bank statements (all of 2026)");
+    expect(within(row).getByTestId("quarantine-reason").textContent).toContain("over the 40 MB");
+    await fireEvent.click(within(row).getByTestId("quarantine-save"));
+    await waitFor(() => expect([...fake.savedQuarantine]).toEqual([["/home/agent/Downloads/quarantined-3.eml", 3]]));
+    expect(screen.getByTestId("quarantine-said").textContent).toContain("quarantined-3.eml");
+  });
 });
