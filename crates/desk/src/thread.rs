@@ -2,6 +2,8 @@
 //! time as the agent scrolls, and one email's body for its frame — each read on its own, so
 //! a thread of thousands of messages costs what is on screen.
 
+use std::collections::HashMap;
+
 use arbiter_cache::{ConversationCursor, ConversationPage, QuotedText, TicketView};
 use arbiter_mail::SafeEmail;
 use arbiter_text::Msg;
@@ -9,6 +11,9 @@ use arbiter_text::Msg;
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
 use crate::messages::{errors, labels};
+
+/// The most bytes of inline pictures put in one email's frame (the rest stay attachments).
+const INLINE_PICTURES_MAX_BYTES: usize = 8 * 1024 * 1024;
 
 impl Desk {
     /// A ticket with everything its screen shows and the newest part of its conversation.
@@ -48,7 +53,32 @@ impl Desk {
         let html =
             message.html.as_deref().ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::NO_HTML)))?;
         let label = self.say(&Msg::new(&labels::EMAIL_SHOW_QUOTED));
-        Ok(arbiter_mail::sanitize(html, remote_images, Some(&label)))
+        let inline = self.inline_pictures(&message).await;
+        Ok(arbiter_mail::sanitize_with_inline(html, remote_images, Some(&label), &inline))
+    }
+
+    /// The email's inline images (`cid:` parts) as the desk drew them, as `data:` URLs by
+    /// Content-ID: kept files at once, others fetched now; one that cannot be had (offline,
+    /// not a picture) is simply left out of the frame and stays in the attachments list.
+    async fn inline_pictures(&self, message: &arbiter_contract::Message) -> HashMap<String, String> {
+        use base64::Engine as _;
+        let mut inline = HashMap::new();
+        let mut total = 0usize;
+        for file in message.attachments.iter().filter(|f| f.content_type.starts_with("image/")) {
+            let Some(content_id) = file.content_id.as_deref() else { continue };
+            let Ok((_, cache, _)) = self.kept_attachment(message.ticket_id, message.id, &file.sha256).await else {
+                continue;
+            };
+            let Ok(Some(preview)) = cache.file_preview(&file.sha256).await else { continue };
+            total += preview.png.len();
+            if total > INLINE_PICTURES_MAX_BYTES {
+                break;
+            }
+            let mime = if preview.png.starts_with(&[0xFF, 0xD8]) { "image/jpeg" } else { "image/png" };
+            let data = base64::engine::general_purpose::STANDARD.encode(&preview.png);
+            inline.insert(content_id.trim_matches(['<', '>', ' ']).to_owned(), format!("data:{mime};base64,{data}"));
+        }
+        inline
     }
 }
 

@@ -319,3 +319,64 @@ fn walk(root: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+/// An HTML email with an inline image (`cid:`): its frame shows the picture as the desk drew
+/// it, as a `data:` URL, and nothing of the `cid:` reference or the sender's bytes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inline_images_show_in_the_email_as_the_desk_drew_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = GeneratorOptions { seed: 5, tickets: 60, now: chrono::Utc::now() };
+    let pool = demo_database(dir.path().join("server.db").to_str().unwrap(), &options).await.unwrap();
+    let server = RunningServer::start_with(pool, "127.0.0.1:0".parse().unwrap(), &Default::default()).await.unwrap();
+    let desk = signed_in(&dir.path().join("desk"), &server.base_url()).await;
+    let mine = desk.list_tickets(InboxView::Mine, None, 5).await.unwrap();
+    let ticket = desk.ticket(mine[0].id).await.unwrap();
+    let customer = ticket.customer.clone().unwrap();
+
+    // Encoded unlike the desk would (no filter, fast), so its drawing is told from these bytes.
+    let logo = {
+        use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+        use image::ImageEncoder;
+        let picture = image::RgbaImage::from_fn(120, 40, |x, y| image::Rgba([x as u8, y as u8, 200, 255 - x as u8]));
+        let mut png = Vec::new();
+        PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::NoFilter)
+            .write_image(&picture, 120, 40, image::ExtendedColorType::Rgba8)
+            .unwrap();
+        png
+    };
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&logo);
+    let raw = format!(
+        "From: {}\r\nTo: disputes@exchange.example\r\nSubject: Re: your request [#{}]\r\nMessage-ID: <{}@example.com>\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"r\"\r\n\r\n--r\r\n\
+         Content-Type: text/html; charset=utf-8\r\n\r\n<p>See the screenshot:</p><img src=\"cid:shot-1@example.com\" alt=\"shot\">\r\n\
+         --r\r\nContent-Type: image/png\r\nContent-ID: <shot-1@example.com>\r\nContent-Transfer-Encoding: base64\r\n\r\n{encoded}\r\n--r--\r\n",
+        customer.email,
+        ticket.ticket.id,
+        uuid::Uuid::new_v4()
+    );
+    let mailbox =
+        SupportAddress { address: "disputes@exchange.example".into(), queue: "disputes".into(), language: "en".into() };
+    receive(&server.state, &mailbox, &[], raw.into_bytes()).await.unwrap();
+    desk.sync_now().await.unwrap();
+    let mut message = None;
+    for _ in 0..100 {
+        let view = desk.ticket(ticket.ticket.id).await.unwrap();
+        message = view
+            .conversation
+            .messages
+            .iter()
+            .rev()
+            .find(|m| m.attachments.iter().any(|a| a.content_id.is_some()))
+            .cloned();
+        if message.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let message = message.expect("the email with an inline image reached the desk");
+    let body = desk.email_body(ticket.ticket.id, message.id, false).await.unwrap();
+    assert!(body.document.contains("<img src=\"data:image/png;base64,"), "{}", body.document);
+    assert!(!body.document.contains("cid:"));
+    assert!(!body.document.contains(&encoded), "the desk's drawing, not the sender's bytes");
+    assert_eq!(body.blocked_images, 0);
+}

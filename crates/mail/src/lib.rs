@@ -7,7 +7,7 @@
 //! asks, for that one message.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
@@ -34,6 +34,18 @@ pub struct SafeEmail {
 /// is removed and counted. Links keep only `https`, `http` and `mailto` targets. With
 /// `quoted_label`, quoted history is folded under a summary that says it.
 pub fn sanitize(html: &str, remote_images: bool, quoted_label: Option<&str>) -> SafeEmail {
+    sanitize_with_inline(html, remote_images, quoted_label, &HashMap::new())
+}
+
+/// `sanitize`, with the email's inline images (`<img src="cid:…">`) shown from `inline`: each
+/// Content-ID (without angle brackets) to a `data:` URL of the picture as the desk drew it
+/// (never the sender's bytes). An inline image not in `inline` is left out.
+pub fn sanitize_with_inline(
+    html: &str,
+    remote_images: bool,
+    quoted_label: Option<&str>,
+    inline: &HashMap<String, String>,
+) -> SafeEmail {
     let (html, truncated) = if html.len() > MAX_HTML_BYTES {
         let mut cut = MAX_HTML_BYTES;
         while !html.is_char_boundary(cut) {
@@ -45,8 +57,10 @@ pub fn sanitize(html: &str, remote_images: bool, quoted_label: Option<&str>) -> 
     };
     let blocked = Arc::new(AtomicU32::new(0));
     let counter = blocked.clone();
+    // The cleaner keeps its filter for its own lifetime: it gets its own copy.
+    let inline = inline.clone();
     let body = ammonia::Builder::default()
-        .url_schemes(HashSet::from(["https", "http", "mailto", "data"]))
+        .url_schemes(HashSet::from(["https", "http", "mailto", "data", "cid"]))
         .link_rel(Some("noopener noreferrer nofollow"))
         .add_tag_attributes("img", &["width", "height"])
         .add_tag_attributes("td", &["align", "valign", "colspan", "rowspan"])
@@ -59,6 +73,10 @@ pub fn sanitize(html: &str, remote_images: bool, quoted_label: Option<&str>) -> 
         .attribute_filter(move |element, attribute, value| match (element, attribute) {
             ("div", "id") => quoted::QUOTE_IDS.contains(&value).then(|| Cow::Owned(value.to_owned())),
             ("blockquote", "type") => (value == "cite").then(|| Cow::Owned(value.to_owned())),
+            ("img", "src") if value.trim().get(..4).is_some_and(|s| s.eq_ignore_ascii_case("cid:")) => {
+                let id = value.trim()[4..].trim_matches(['<', '>', ' ']);
+                inline.get(id).filter(|url| url.starts_with("data:image/")).map(|url| Cow::Owned(url.clone()))
+            }
             ("img", "src") => {
                 let lower = value.trim().to_ascii_lowercase();
                 let inline = lower.starts_with("data:image/") && !lower.starts_with("data:image/svg");
@@ -69,8 +87,13 @@ pub fn sanitize(html: &str, remote_images: bool, quoted_label: Option<&str>) -> 
                     None
                 }
             }
-            // `data:` is only for inline images; a link to one is a phishing classic.
-            (_, "href") if value.trim().to_ascii_lowercase().starts_with("data:") => None,
+            // `data:` is only for inline images; a link to one is a phishing classic. `cid:`
+            // names a part of the email, never a place to go.
+            (_, "href" | "src" | "background" | "cite")
+                if ["data:", "cid:"].iter().any(|s| value.trim().to_ascii_lowercase().starts_with(s)) =>
+            {
+                None
+            }
             _ => Some(Cow::Owned(value.to_owned())),
         })
         .clean(html)
@@ -179,6 +202,21 @@ mod tests {
         assert!(shown.document.contains("https://cdn.example/logo.png"));
         assert_eq!(shown.blocked_images, 2, "plain http and svg stay out");
         assert!(shown.document.contains("img-src data: https:"));
+    }
+
+    #[test]
+    fn inline_images_show_as_the_desk_drew_them() {
+        let drawn = "data:image/png;base64,iVBORw0KGgo=".to_string();
+        let inline = HashMap::from([("logo@mail.example".to_string(), drawn.clone())]);
+        let html =
+            r#"<img src="cid:logo@mail.example"><img src="CID:<missing@x>"><a href="cid:logo@mail.example">x</a>"#;
+        let shown = sanitize_with_inline(html, false, None, &inline);
+        assert_eq!(shown.document.matches(&drawn).count(), 1, "{}", shown.document);
+        assert!(!shown.document.to_ascii_lowercase().contains("cid:"));
+        assert_eq!(shown.blocked_images, 0, "a missing inline image is not a remote one");
+        // Only pictures: a mapping to anything else is not used.
+        let odd = HashMap::from([("logo@mail.example".to_string(), "https://evil.example/x.png".to_string())]);
+        assert!(!sanitize_with_inline(html, true, None, &odd).document.contains("evil.example"));
     }
 
     #[test]
