@@ -117,7 +117,7 @@ at_exit() {
   trap 'for cmd in "${AT_EXIT[@]}"; do eval "$cmd"; done' EXIT
 }
 
-MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl)
 
 # Postfix's package asks how to set up the machine's own mail; it must not: the stack below
 # is private. "No configuration" installs the programs and starts nothing.

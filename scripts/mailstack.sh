@@ -8,6 +8,9 @@
 #
 # Every address signs in over IMAP with the one password in DIR/env (each test or demo
 # mailbox is just a new address), and any address of the domains below gets mail.
+# TLS as a company runs it with its own CA: the stack makes a CA and a certificate for
+# localhost / 127.0.0.1 (DIR/tls/ca.pem is the CA to trust); Dovecot also serves IMAP over
+# TLS (ARBITER_TEST_IMAPS_PORT) and Postfix offers STARTTLS on its SMTP port.
 # Mail for any domain is delivered into the stack's own mailboxes (customers' addresses are
 # at many domains); nothing leaves the machine. One address is refused outright, as a mail
 # server refuses an unknown user: rejected@example.net (550 5.1.1).
@@ -29,11 +32,22 @@ start() {
   dir="$(cd "$dir" && pwd)"
   # Postfix's and Dovecot's own users work in here (mktemp makes folders only we can enter).
   chmod 755 "$dir"
-  local imap_port lmtp_port smtp_port
+  local imap_port lmtp_port smtp_port imaps_port
   imap_port=$(free_port 31143)
   lmtp_port=$(free_port $((imap_port + 1)))
   smtp_port=$(free_port $((lmtp_port + 1)))
-  mkdir -p "$dir/dovecot/run" "$dir/dovecot/state" "$dir/mail" "$dir/postfix"
+  imaps_port=$(free_port $((smtp_port + 1)))
+  mkdir -p "$dir/dovecot/run" "$dir/dovecot/state" "$dir/mail" "$dir/postfix" "$dir/tls"
+
+  # A private CA and the servers' certificate it signs (what a company's mail servers have).
+  local tls=$dir/tls
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Arbiter test mail CA" \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$tls/ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+    -extfile "$tls/ext" -out "$tls/server.pem" 2>/dev/null
+  chmod 644 "$tls"/*.pem "$tls/server.key"
 
   # Mail is stored as an ordinary user: `mail` when run as root, else the caller.
   local mail_user login_user internal_user
@@ -52,7 +66,9 @@ state_dir = $dir/dovecot/state
 log_path = $dir/dovecot/dovecot.log
 protocols = imap lmtp
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <$tls/server.pem
+ssl_key = <$tls/server.key
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_login_user = $login_user
@@ -75,7 +91,9 @@ service imap-login {
     port = $imap_port
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $imaps_port
+    ssl = yes
   }
 }
 service lmtp {
@@ -124,6 +142,9 @@ maillog_file = $pf/postfix.log
 maillog_file_prefixes = $pf
 biff = no
 append_dot_mydomain = no
+smtpd_tls_cert_file = $tls/server.pem
+smtpd_tls_key_file = $tls/server.key
+smtpd_tls_security_level = may
 EOF
   # The stock services, with smtpd on the private port instead of 25 and nothing chrooted.
   awk -v port="$smtp_port" '
@@ -143,13 +164,15 @@ EOF
 
   cat > "$dir/env" <<EOF
 ARBITER_TEST_IMAP_PORT=$imap_port
+ARBITER_TEST_IMAPS_PORT=$imaps_port
+ARBITER_TEST_CA_FILE=$tls/ca.pem
 ARBITER_TEST_SMTP_PORT=$smtp_port
 ARBITER_TEST_LMTP_PORT=$lmtp_port
 ARBITER_TEST_SUPPORT_PASSWORD=$support_password
 ARBITER_TEST_MAIL_DIR=$dir
 EOF
   # Wait until both answer.
-  for port in "$imap_port" "$smtp_port"; do
+  for port in "$imap_port" "$imaps_port" "$smtp_port"; do
     for _ in $(seq 1 100); do
       (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
       sleep 0.1

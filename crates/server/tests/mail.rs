@@ -25,6 +25,9 @@ struct Stack {
     smtp_port: u16,
     dir: std::path::PathBuf,
     password: String,
+    /// IMAP over TLS, with a certificate from the stack's own CA (`ca_file`).
+    imaps_port: Option<u16>,
+    ca_file: Option<std::path::PathBuf>,
 }
 
 fn stack() -> Option<Stack> {
@@ -36,9 +39,14 @@ fn stack() -> Option<Stack> {
         var("ARBITER_TEST_MAIL_DIR"),
         var("ARBITER_TEST_SUPPORT_PASSWORD"),
     ) {
-        (Some(imap_port), Some(smtp_port), Some(dir), Some(password)) => {
-            Some(Stack { imap_port, smtp_port, dir: dir.into(), password })
-        }
+        (Some(imap_port), Some(smtp_port), Some(dir), Some(password)) => Some(Stack {
+            imap_port,
+            smtp_port,
+            dir: dir.into(),
+            password,
+            imaps_port: port("ARBITER_TEST_IMAPS_PORT"),
+            ca_file: var("ARBITER_TEST_CA_FILE").map(Into::into),
+        }),
         _ if std::env::var_os("ARBITER_REQUIRE_MAIL").is_some() => {
             panic!("ARBITER_REQUIRE_MAIL is set but the mail stack's ARBITER_TEST_* variables are not")
         }
@@ -922,6 +930,87 @@ async fn a_forward_reaches_the_bank_and_its_answer_joins_the_side_conversation()
     let (status, _) =
         forward(&base, asked.ticket_id, &key(), json!({"message_id": asked.id + 1_000_000, "to": bank})).await;
     assert_eq!(status, 404);
+}
+
+/// A company's mail servers with certificates from its own CA: with `ca_file`, the mail room
+/// reads over IMAP-over-TLS and sends with STARTTLS, verifying both; without it, the same
+/// servers are refused (the reply says why and is tried again, nothing is sent in clear).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_goes_over_tls_to_servers_of_a_private_ca() {
+    let Some(stack) = stack() else { return };
+    let (Some(imaps_port), Some(ca_file)) = (stack.imaps_port, stack.ca_file.clone()) else {
+        panic!("the mail stack has no TLS (ARBITER_TEST_IMAPS_PORT, ARBITER_TEST_CA_FILE): start it with scripts/mailstack.sh")
+    };
+    let plain = stack.mailbox("disputes");
+    let mut json = mailbox_json(&plain);
+    let imap = &mut json["mailboxes"][0]["imap"];
+    imap["host"] = json!("localhost");
+    imap["port"] = json!(imaps_port);
+    imap["security"] = json!("tls");
+    imap["ca_file"] = json!(ca_file);
+    json["mailboxes"][0]["smtp"] =
+        json!({"host": "localhost", "port": stack.smtp_port, "security": "starttls", "ca_file": ca_file});
+    let path = stack.dir.join(format!("tls-{}.json", MAILBOXES.fetch_add(1, Ordering::SeqCst)));
+    std::fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+    let config = MailConfig::load(&path).expect("a configuration with a readable CA file loads");
+    let server = server_with("memory", 20, &Config { mail: Some(config.clone()), ..Config::default() }).await;
+    let base = server.base_url();
+    let _room = MailRoom::spawn(server.state.clone(), &config);
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+
+    let customer = format!("tls.{pid}@example.com");
+    let first_id = format!("tls-{pid}@example.com");
+    stack.send(&customer, &plain.address, &email(&customer, &plain.address, &first_id, "Over TLS", "", "Hello.")).await;
+    let asked = arrived(&base, AVA, &first_id).await;
+    let answer = reply(&base, asked.ticket_id, "Read and answered over TLS.").await;
+    let delivery = until_delivered(&base, asked.ticket_id, answer.id).await;
+    assert_eq!(delivery.state, DeliveryState::Sent, "{delivery:?}");
+
+    // The same servers without the CA: the send is refused for the certificate, and waits.
+    let mut untrusted = json.clone();
+    untrusted["mailboxes"][0]["smtp"]["ca_file"] = serde_json::Value::Null;
+    untrusted["mailboxes"][0]["imap"]["ca_file"] = serde_json::Value::Null;
+    let untrusted: MailConfig = serde_json::from_value(untrusted).unwrap();
+    let server = server_with("memory", 20, &Config { mail: Some(untrusted.clone()), ..Config::default() }).await;
+    let base = server.base_url();
+    let _room = MailRoom::spawn(server.state.clone(), &untrusted);
+    let customer_id = a_customer_of_ava(&base).await;
+    let body = json!({"customer_id": customer_id, "queue": "disputes", "subject": "Unverified", "body": "This must not go out unverified."});
+    let (status, started) = start_email(&base, AVA, &key(), body).await;
+    assert_eq!(status, 201, "{started}");
+    let started: StartedConversation = serde_json::from_value(started).unwrap();
+    let (ticket_id, answer) = (started.ticket.id, started.message);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let delivery = delivery_of(&base, ticket_id, answer.id).await.unwrap();
+        if let Some(detail) = delivery.detail.as_deref() {
+            assert_eq!(delivery.state, DeliveryState::Queued, "tried again later, never sent: {delivery:?}");
+            assert!(detail.to_lowercase().contains("certificate"), "{detail}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the untrusted server was never refused");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A customer Ava can write to in a fresh demo server.
+async fn a_customer_of_ava(base: &str) -> i64 {
+    let page: ChangePage = http()
+        .get(format!("{base}/v1/changes?limit=5000"))
+        .bearer_auth(AVA)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    page.changes
+        .iter()
+        .find_map(|c| match &c.entity {
+            Entity::Ticket(t) => Some(t.customer_id),
+            _ => None,
+        })
+        .expect("Ava sees tickets in the demo data")
 }
 
 /// Uploads a file as `token` for a reply or a note; returns the answer's status and body.

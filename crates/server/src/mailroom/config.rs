@@ -13,7 +13,9 @@
 //! With `smtp`, agents' replies on the mailbox's tickets are sent from its address.
 //!
 //! Passwords come from the environment (`password_env`) or a file only the server's user
-//! reads (`password_file`), never from the command line or this file.
+//! reads (`password_file`), never from the command line or this file. A mail server with a
+//! certificate from the company's own CA is trusted with `"ca_file": "/etc/ssl/company-ca.pem"`
+//! (PEM) beside the public roots.
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +76,9 @@ pub struct ImapConfig {
     pub password_env: Option<String>,
     #[serde(default)]
     pub password_file: Option<PathBuf>,
+    /// A private CA (PEM) to trust for this server, beside the public roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for ImapConfig {
@@ -135,6 +140,8 @@ impl MailboxConfig {
             if sources > 1 || (sources == 0 && what == "IMAP") {
                 bail!("{}: give the {what} password as exactly one of password_env or password_file", self.address);
             }
+            // A CA file that cannot be used is said at start, not at the first connection.
+            server.private_roots().with_context(|| format!("{}: the {what} ca_file", self.address))?;
         }
         Ok(())
     }
@@ -154,6 +161,21 @@ impl MailboxConfig {
 }
 
 impl ImapConfig {
+    /// The certificates of `ca_file` (none without one): a file that is missing, unreadable
+    /// or holds no certificate is an error.
+    pub fn private_roots(&self) -> anyhow::Result<Vec<rustls::pki_types::CertificateDer<'static>>> {
+        use rustls::pki_types::pem::PemObject;
+        let Some(path) = &self.ca_file else { return Ok(Vec::new()) };
+        let certs = rustls::pki_types::CertificateDer::pem_file_iter(path)
+            .with_context(|| format!("reading {}", path.display()))?
+            .collect::<Result<Vec<_>, _>>()
+            .with_context(|| format!("{} is not PEM", path.display()))?;
+        if certs.is_empty() {
+            bail!("{} holds no certificate", path.display());
+        }
+        Ok(certs)
+    }
+
     /// From the environment or the file the configuration names.
     pub fn password(&self) -> anyhow::Result<String> {
         if let Some(name) = &self.password_env {
@@ -193,5 +215,15 @@ mod tests {
         assert!(parse(&mailbox("imap.x.example", "tls", r#""password_env":"P""#)).is_ok());
         assert!(parse(&mailbox("imap.x.example", "tls", r#""password_env":"P","password_file":"/f""#)).is_err());
         assert!(parse(&mailbox("imap.x.example", "tls", r#""password":"inline""#)).is_err());
+        let no_ca = r#""password_env":"P","ca_file":"/nonexistent/ca.pem""#;
+        let error = parse(&mailbox("imap.x.example", "tls", no_ca)).unwrap_err();
+        assert!(format!("{error:#}").contains("ca_file"), "{error:#}");
+        let empty = std::env::temp_dir().join(format!("arbiter-empty-ca-{}.pem", std::process::id()));
+        std::fs::write(&empty, "not a certificate").unwrap();
+        let garbage = format!(r#""password_env":"P","ca_file":{}"#, serde_json::to_string(&empty).unwrap());
+        assert!(
+            format!("{:#}", parse(&mailbox("imap.x.example", "tls", &garbage)).unwrap_err()).contains("no certificate")
+        );
+        std::fs::remove_file(empty).ok();
     }
 }

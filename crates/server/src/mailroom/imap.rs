@@ -14,7 +14,7 @@ use futures::TryStreamExt;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
-use super::config::{MailboxConfig, Security};
+use super::config::{ImapConfig, MailboxConfig, Security};
 use crate::domain::mail_intake::{self, Intake};
 use crate::AppState;
 
@@ -186,12 +186,12 @@ async fn connect(mailbox: &MailboxConfig) -> anyhow::Result<ImapSession> {
     tcp.set_nodelay(true)?;
     let client: Client<Box<dyn Io>> = match imap.security {
         Security::Plain => greeted(Box::new(tcp)).await?,
-        Security::Tls => greeted(Box::new(tls(&imap.host, tcp).await?)).await?,
+        Security::Tls => greeted(Box::new(tls(imap, tcp).await?)).await?,
         Security::Starttls => {
             let mut plain = Client::new(tcp);
             timed(plain.read_response()).await??.ok_or_else(|| anyhow!("the server closed before greeting"))?;
             timed(plain.run_command_and_check_ok("STARTTLS", None)).await??;
-            Client::new(Box::new(tls(&imap.host, plain.into_inner()).await?) as Box<dyn Io>)
+            Client::new(Box::new(tls(imap, plain.into_inner()).await?) as Box<dyn Io>)
         }
     };
     let password = mailbox.password()?;
@@ -207,9 +207,13 @@ async fn greeted(stream: Box<dyn Io>) -> anyhow::Result<Client<Box<dyn Io>>> {
     Ok(client)
 }
 
-async fn tls(host: &str, tcp: TcpStream) -> anyhow::Result<tokio_rustls::client::TlsStream<TcpStream>> {
+async fn tls(imap: &ImapConfig, tcp: TcpStream) -> anyhow::Result<tokio_rustls::client::TlsStream<TcpStream>> {
+    let host = imap.host.as_str();
     let mut roots = rustls::RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    for cert in imap.private_roots()? {
+        roots.add(cert).context("the ca_file's certificate")?;
+    }
     let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
         .with_safe_default_protocol_versions()?
         .with_root_certificates(roots)

@@ -113,12 +113,22 @@ fn queue_id<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
 
 fn transport(mailbox: &MailboxConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
     let smtp = mailbox.smtp.as_ref().context("no SMTP server")?;
+    let parameters = || -> anyhow::Result<TlsParameters> {
+        let mut builder = TlsParameters::builder(smtp.host.clone());
+        for cert in smtp.private_roots()? {
+            builder =
+                builder.add_root_certificate(lettre::transport::smtp::client::Certificate::from_der(cert.to_vec())?);
+        }
+        Ok(builder.build_rustls()?)
+    };
     let builder = match smtp.security {
         Security::Plain => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
-        Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
-            .tls(Tls::Wrapper(TlsParameters::new(smtp.host.clone())?)),
-        Security::Starttls => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
-            .tls(Tls::Required(TlsParameters::new(smtp.host.clone())?)),
+        Security::Tls => {
+            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host).tls(Tls::Wrapper(parameters()?))
+        }
+        Security::Starttls => {
+            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host).tls(Tls::Required(parameters()?))
+        }
     };
     let builder = builder.port(smtp.port).timeout(Some(SEND_TIMEOUT));
     let builder = if smtp.password_env.is_some() || smtp.password_file.is_some() {
