@@ -23,7 +23,7 @@ impl Cache {
     /// its cursor are stored, or none, so a sync stopped at any point resumes without gaps
     /// or duplicates.
     pub async fn apply_page(&self, page: &ChangePage) -> Result<Applied, CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let mut applied = Applied { changes: page.changes.len(), ..Applied::default() };
         let entities: Vec<&Entity> = page.changes.iter().map(|c| &c.entity).collect();
         apply_all(&mut tx, &entities, &mut applied).await?;
@@ -42,7 +42,7 @@ impl Cache {
     /// Stores entities learned outside the feed (e.g. the answer to our own reply), without
     /// moving the cursor: the feed will bring them again, and applying twice is harmless.
     pub async fn put_entities(&self, entities: &[Entity]) -> Result<Applied, CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let mut applied = Applied { changes: entities.len(), ..Applied::default() };
         apply_all(&mut tx, &entities.iter().collect::<Vec<_>>(), &mut applied).await?;
         tx.commit().await?;
@@ -56,7 +56,7 @@ impl Cache {
 
     /// Applies entities a stream event carried and records the event id, in one transaction.
     pub async fn apply_stream(&self, event_id: i64, entities: &[Entity]) -> Result<Applied, CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let mut applied = Applied { changes: entities.len(), ..Applied::default() };
         apply_all(&mut tx, &entities.iter().collect::<Vec<_>>(), &mut applied).await?;
         sqlx::query("UPDATE sync_state SET stream_event_id = ? WHERE id = 1").bind(event_id).execute(&mut *tx).await?;
@@ -66,7 +66,7 @@ impl Cache {
 
     /// Forgets everything, for a re-sync from scratch.
     pub async fn reset(&self) -> Result<(), CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         for table in [
             "messages",
             "notes",

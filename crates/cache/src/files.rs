@@ -175,7 +175,7 @@ impl Cache {
     /// Evicts unpinned files, least recently used first, until the kept bytes (content and
     /// previews) fit `budget_bytes`. Returns how many went.
     pub async fn evict_files(&self, budget_bytes: i64) -> Result<u64, CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let total: i64 =
             sqlx::query_scalar("SELECT coalesce(sum(size_bytes + coalesce(length(preview), 0)), 0) FROM files")
                 .fetch_one(&mut *tx)

@@ -54,7 +54,7 @@ impl Cache {
     /// Removes closed tickets last changed before `cutoff`, with their messages, notes, side
     /// conversations and search entries. Tickets with actions still in the outbox stay.
     pub async fn prune_closed(&self, cutoff: DateTime<Utc>) -> Result<PruneReport, CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "CREATE TEMP TABLE IF NOT EXISTS prune_ids (id INTEGER PRIMARY KEY);
              DELETE FROM prune_ids;",

@@ -45,6 +45,17 @@ pub struct Cache {
     pool: SqlitePool,
 }
 
+impl Cache {
+    /// A write transaction that takes the write lock when it begins (`BEGIN IMMEDIATE`), so
+    /// it waits its turn (the busy timeout) behind other writers. A deferred one that read
+    /// first fails at its first write with "database is locked" when another writer committed
+    /// meanwhile (a WAL snapshot cannot be upgraded): the sync, the file prefetch and the
+    /// agent's actions write at the same time.
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
 /// The 32-byte key a cache file is encrypted with (SQLCipher, AES-256). The desk keeps it in
 /// the OS keyring; a copied cache file is unreadable without it.
 #[derive(Clone, PartialEq, Eq)]

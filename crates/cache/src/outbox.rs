@@ -274,7 +274,7 @@ impl Cache {
     /// The server applied it: store its answer with the action's completion, in one
     /// transaction, so the overlay and the data never disagree.
     pub async fn mark_done(&self, id: &str, result: &Entity, also: &[Entity]) -> Result<crate::Applied, CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let mut applied = crate::Applied::default();
         let made: Vec<&Entity> = std::iter::once(result).chain(also).collect();
         crate::apply::apply_all(&mut tx, &made, &mut applied).await?;
@@ -303,7 +303,7 @@ impl Cache {
     /// and applied to the cache, so what the agent sees is the server's truth plus their
     /// unresolved change.
     pub async fn mark_conflict(&self, id: &str, error: &str, current: Option<&Entity>) -> Result<(), CacheError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if let Some(entity) = current {
             let mut applied = crate::Applied::default();
             crate::apply::apply_all(&mut tx, &[entity], &mut applied).await?;
@@ -340,7 +340,7 @@ impl Cache {
             }
             (action, _) => action,
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("DELETE FROM outbox WHERE id = ?").bind(id).execute(&mut *tx).await?;
         let now = now_ms();
         sqlx::query("INSERT INTO outbox (id, ticket_id, action, state, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)")
