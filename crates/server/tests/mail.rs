@@ -511,6 +511,25 @@ async fn newest_mail(stack: &Stack, address: &str) -> Option<Vec<u8>> {
     fetched.first().and_then(|f| f.body()).map(<[u8]>::to_vec)
 }
 
+/// Waits for the newest email in `address`'s inbox to be `what`, as its reader would see it.
+async fn mail_in(
+    stack: &Stack,
+    address: &str,
+    what: &str,
+    is_it: impl Fn(&arbiter_mime::InboundMail) -> bool,
+) -> arbiter_mime::InboundMail {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(got) = newest_mail(stack, address).await.map(|raw| arbiter_mime::read(&raw)) {
+            if is_it(&got) {
+                return got;
+            }
+        }
+        assert!(Instant::now() < deadline, "{what} never reached {address}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn delivery_of(base: &str, ticket_id: i64, message_id: i64) -> Option<Delivery> {
     ticket(base, AVA, ticket_id).await.messages.into_iter().find(|m| m.id == message_id).and_then(|m| m.delivery)
 }
@@ -693,16 +712,7 @@ async fn an_agent_starts_an_email_conversation_and_the_answer_joins_it() {
     assert_eq!(until_delivered(&base, opened.id, started.message.id).await.state, DeliveryState::Sent);
 
     // In the customer's mailbox: the agent's subject with the ticket number, nothing it answers.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let got = loop {
-        if let Some(got) = newest_mail(&stack, &customer).await.map(|raw| arbiter_mime::read(&raw)) {
-            if format!("<{}>", got.message_id) == sent_id {
-                break got;
-            }
-        }
-        assert!(Instant::now() < deadline, "the new email never reached the customer's mailbox");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let got = mail_in(&stack, &customer, "the new email", |got| format!("<{}>", got.message_id) == sent_id).await;
     assert_eq!(got.subject, format!("Documents for your withdrawal [#{}]", opened.id));
     assert!(got.in_reply_to.is_empty() && got.references.is_empty(), "{:?} {:?}", got.in_reply_to, got.references);
     let from = got.from.unwrap();
@@ -822,14 +832,7 @@ async fn a_forward_reaches_the_bank_and_its_answer_joins_the_side_conversation()
     // In the bank's mailbox: the note, the customer's words with who and when, the file byte for byte.
     let detail = ticket(&base, AVA, asked.ticket_id).await;
     let sent = detail.side_messages.iter().find(|m| m.side_conversation_id == side.id).unwrap().clone();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let got = loop {
-        if let Some(got) = newest_mail(&stack, &bank).await.map(|raw| arbiter_mime::read(&raw)) {
-            break got;
-        }
-        assert!(Instant::now() < deadline, "the forward never reached the bank");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let got = mail_in(&stack, &bank, "the forward", |_| true).await;
     assert_eq!(got.subject, format!("Fwd: Card payment I did not make [#{}]", asked.ticket_id));
     assert!(got.in_reply_to.is_empty());
     assert_eq!(
@@ -907,16 +910,7 @@ async fn a_forward_reaches_the_bank_and_its_answer_joins_the_side_conversation()
     assert_eq!(response.status(), 201);
     let ours: SideMessage = response.json().await.unwrap();
     assert_eq!(ours.delivery.as_ref().map(|d| d.state), Some(DeliveryState::Queued));
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let followup = loop {
-        if let Some(got) = newest_mail(&stack, &bank).await.map(|raw| arbiter_mime::read(&raw)) {
-            if got.text.contains("we will represent") {
-                break got;
-            }
-        }
-        assert!(Instant::now() < deadline, "the follow-up never reached the bank");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let followup = mail_in(&stack, &bank, "the follow-up", |got| got.text.contains("we will represent")).await;
     assert_eq!(followup.in_reply_to, vec![answer_id.clone()]);
     assert!(followup.references.contains(&got.message_id) && followup.references.contains(&answer_id));
     assert_eq!(followup.subject, format!("Re: {}", got.subject));
