@@ -42,15 +42,22 @@ impl Part {
     }
 }
 
-pub(crate) fn collect(message: &Message<'_>, oversized_html: Option<&str>, warnings: &mut Vec<Warning>) -> Vec<Part> {
+/// Takes the files out of `message` (a binary part's decoded bytes are moved, not copied: a
+/// 22 MB attachment is held once), so the message is read last for its files.
+pub(crate) fn collect(
+    message: &mut Message<'_>,
+    raw: &[u8],
+    oversized_html: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Part> {
     let mut parts = Vec::new();
     if let Some(html) = oversized_html {
         parts.push(Part::new("message.html", "text/html", None, false, html.as_bytes().to_vec()));
     }
     let mut dropped = 0;
-    for &index in &message.attachments {
-        let Some(part) = message.parts.get(index as usize) else { continue };
-        let Some(bytes) = bytes_of(part, message.raw_message()) else { continue };
+    for index in message.attachments.clone() {
+        let Some(part) = message.parts.get_mut(index as usize) else { continue };
+        let Some(bytes) = take_bytes(part, raw) else { continue };
         let declared = declared_type(part);
         let name = part.attachment_name().unwrap_or("");
         if bytes.len() > MAX_ATTACHMENT_BYTES {
@@ -82,11 +89,16 @@ fn declared_type(part: &MessagePart<'_>) -> String {
         .to_ascii_lowercase()
 }
 
-/// The bytes as sent: binary parts decoded, text parts undone from their transfer encoding
-/// only (not re-encoded from the decoded text), attached emails whole.
-fn bytes_of(part: &MessagePart<'_>, raw: &[u8]) -> Option<Vec<u8>> {
+/// The bytes as sent: binary parts decoded (taken out of the part), text parts undone from
+/// their transfer encoding only (not re-encoded from the decoded text), attached emails whole.
+fn take_bytes(part: &mut MessagePart<'_>, raw: &[u8]) -> Option<Vec<u8>> {
     match &part.body {
-        PartType::Binary(bytes) | PartType::InlineBinary(bytes) => Some(bytes.to_vec()),
+        PartType::Binary(_) | PartType::InlineBinary(_) => {
+            match std::mem::replace(&mut part.body, PartType::Binary(Default::default())) {
+                PartType::Binary(bytes) | PartType::InlineBinary(bytes) => Some(bytes.into_owned()),
+                _ => None,
+            }
+        }
         PartType::Text(text) | PartType::Html(text) => {
             let body = raw.get(part.offset_body as usize..part.offset_end as usize);
             let decoded = body.and_then(|body| match part.encoding {

@@ -70,7 +70,7 @@ pub struct InboundMail {
 /// back with its raw text as the body and `Warning::Malformed`.
 pub fn read(raw: &[u8]) -> InboundMail {
     let mut warnings = Vec::new();
-    let Some(message) = MessageParser::default().parse(raw) else {
+    let Some(mut message) = MessageParser::default().parse(raw) else {
         return unreadable(raw);
     };
     if message.parts.iter().any(|p| p.is_encoding_problem) {
@@ -82,8 +82,8 @@ pub fn read(raw: &[u8]) -> InboundMail {
         warnings.push(Warning::NoSender);
     }
     let bodies = bodies::Bodies::of(&message, raw, &mut warnings);
-    let attachments = attachments::collect(&message, bodies.oversized_html.as_deref(), &mut warnings);
     let kind = signals::classify(&message, &addresses);
+    let attachments = attachments::collect(&mut message, raw, bodies.oversized_html.as_deref(), &mut warnings);
     let language = detect_language(&bodies.text);
     InboundMail {
         message_id: headers.message_id,

@@ -268,6 +268,43 @@ async fn a_new_email_opens_a_ticket_and_replies_join_it_on(stack: &Stack, databa
     assert_eq!(ticket(&base, AVA, first.ticket_id).await.messages.len(), 3);
 }
 
+/// A message bigger than one IMAP piece and one store chunk (a 13 MB recording): read in
+/// pieces, stored in chunks, and its file downloads whole, byte for byte.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_big_email_is_read_in_pieces_and_its_file_downloads_whole() {
+    let Some(stack) = stack() else { return };
+    let mut recording = vec![0u8; 13 * 1024 * 1024 + 12_345];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut recording);
+    for database in databases().await {
+        let server = server(database.as_str(), 10).await;
+        let base = server.base_url();
+        let mailbox = stack.mailbox("disputes");
+        let _room = MailRoom::spawn(server.state.clone(), &mailbox.config);
+        let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+        let (sender, message_id) = (format!("big.{pid}@example.com"), format!("big-{pid}@example.com"));
+        let raw = email_with_file(
+            &sender,
+            &mailbox.address,
+            &message_id,
+            "Recording of the call",
+            "",
+            "The recording you asked for.",
+            ("call.pdf", &recording),
+        );
+        assert!(raw.len() > 17 * 1024 * 1024);
+        stack.send(&sender, &mailbox.address, &raw).await;
+        let message = arrived(&base, AVA, &message_id).await;
+        let file = &message.attachments[0];
+        assert_eq!((file.size_bytes, file.content_type.as_str()), (recording.len() as i64, "application/octet-stream"));
+        let download =
+            http().get(format!("{base}/v1/attachments/{}", file.sha256)).bearer_auth(AVA).send().await.unwrap();
+        assert_eq!(download.status(), 200);
+        assert_eq!(download.content_length(), Some(recording.len() as u64));
+        assert!(download.bytes().await.unwrap() == recording, "the download is the file, byte for byte");
+        until_read(&stack, &mailbox).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_known_address_is_its_customer_and_noise_never_becomes_a_ticket() {
     let Some(stack) = stack() else { return };

@@ -11,14 +11,20 @@ use super::documents::{FORBIDDEN_IN_NAMES, NAME_MAX};
 use crate::auth::Caller;
 use crate::error::ApiFailure;
 use crate::mutation::Mutation;
-use crate::store::mail::{file, put_file, tickets_with_file};
+use crate::store::files::{file_head, put_file, stored, StoredFile, CHUNK_BYTES};
+use crate::store::mail::tickets_with_file;
 use crate::store::outgoing_files::{record_upload, uploaded_by};
 
 /// What `{sha256}` in the path must be.
 pub const SHA256_PATTERN: &str = "^[0-9a-f]{64}$";
 
-/// A message file's bytes and the media type they are (told from the bytes).
-pub async fn content(conn: &mut AnyConnection, caller: &Caller, sha256: &str) -> Result<(String, Vec<u8>), ApiFailure> {
+/// The media type of a message file (told from its bytes) and where it is stored, for whoever
+/// may see a message carrying it.
+pub async fn content(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    sha256: &str,
+) -> Result<(String, StoredFile), ApiFailure> {
     if sha256.len() != 64 || !sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         return Err(ApiFailure::bad_request("an attachment is named by its SHA-256: 64 lower-case hexadecimal digits"));
     }
@@ -33,8 +39,8 @@ pub async fn content(conn: &mut AnyConnection, caller: &Caller, sha256: &str) ->
     if !visible {
         return Err(missing());
     }
-    let bytes = file(conn, sha256).await?.ok_or_else(missing)?;
-    Ok((arbiter_mime::sniff_content_type(&bytes, "application/octet-stream"), bytes))
+    let stored = stored(conn, sha256).await?.ok_or_else(missing)?;
+    Ok((sniffed_type(conn, sha256).await?, stored))
 }
 
 /// Checks an agent's upload for a reply or a note (name, size, integrity); returns its
@@ -104,8 +110,8 @@ pub async fn outgoing(
         {
             return Err(unknown());
         }
-        let bytes = file(conn, &wanted.sha256).await?.ok_or_else(unknown)?;
-        total += bytes.len() as i64;
+        let size = stored(conn, &wanted.sha256).await?.ok_or_else(unknown)?.size;
+        total += size;
         if total > MAX_OUTGOING_BYTES {
             return Err(ApiFailure::too_large(format!(
                 "the files of a message may be at most {} MB together",
@@ -114,11 +120,18 @@ pub async fn outgoing(
         }
         attached.push(Attachment {
             name: name.to_owned(),
-            content_type: arbiter_mime::sniff_content_type(&bytes, "application/octet-stream"),
-            size_bytes: bytes.len() as i64,
+            content_type: sniffed_type(conn, &wanted.sha256).await?,
+            size_bytes: size,
             sha256: wanted.sha256.clone(),
             content_id: None,
         });
     }
     Ok(attached)
+}
+
+/// A stored file's type, told from its first chunk (every signature the sniffer knows sits
+/// well inside it), without reading the whole file.
+async fn sniffed_type(conn: &mut AnyConnection, sha256: &str) -> Result<String, sqlx::Error> {
+    let head = file_head(conn, sha256, CHUNK_BYTES as i64).await?.unwrap_or_default();
+    Ok(arbiter_mime::sniff_content_type(&head, "application/octet-stream"))
 }

@@ -14,7 +14,7 @@ use crate::error::ApiFailure;
 use crate::mailroom::MailConfig;
 use crate::mutation::Mutation;
 use crate::store::entities::{put_side_conversation, put_side_message, put_ticket};
-use crate::store::{mail as mail_store, next_id, outgoing_files, reads, Scope};
+use crate::store::{files, mail as mail_store, next_id, outgoing_files, reads, Scope};
 
 /// Side conversations by email name this as their team.
 pub const EMAIL_TEAM: &str = "email";
@@ -106,7 +106,7 @@ pub async fn outside_answer(
         delivery: None,
     };
     for part in &mail.attachments {
-        mail_store::put_file(tx, &part.sha256, &part.bytes).await?;
+        files::put_file(tx, &part.sha256, &part.bytes).await?;
         outgoing_files::link_side_file(tx, &part.sha256, message.id, ticket.id).await?;
     }
     let scope = Scope::of_ticket(&ticket);

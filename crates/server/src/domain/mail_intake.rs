@@ -16,6 +16,7 @@ use super::inbound::{add_customer_message, raise, AddedMessage};
 use super::mail_outbound::{self, Announce};
 use crate::db::Tx;
 use crate::store::entities::{put_customer, put_ticket};
+use crate::store::files;
 use crate::store::mail::{self as store, Disposition, Quarantined, SeenEmail};
 use crate::store::outbound::Outbound;
 use crate::store::{next_id, reads};
@@ -100,7 +101,7 @@ pub async fn receive(
     if store::email_seen(&mut tx, &mail.message_id).await? {
         return Ok(Intake::Duplicate);
     }
-    store::put_file(&mut tx, &raw_sha256, &raw).await?;
+    files::put_file(&mut tx, &raw_sha256, &raw).await?;
     let mut seen = SeenEmail {
         message_id: &mail.message_id,
         mailbox: &mailbox.address,
@@ -170,7 +171,7 @@ pub async fn receive(
                 }
                 let (added, before, opened) = converse(&mut tx, mailbox, &mail, &from, now).await?;
                 for part in &mail.attachments {
-                    store::put_file(&mut tx, &part.sha256, &part.bytes).await?;
+                    files::put_file(&mut tx, &part.sha256, &part.bytes).await?;
                     store::link_file(&mut tx, &part.sha256, added.message.id, added.ticket.id).await?;
                 }
                 seen.disposition = if opened { Disposition::Opened } else { Disposition::Joined };
@@ -363,7 +364,7 @@ async fn quarantine(
     if store::email_seen(&mut tx, message_id).await? {
         return Ok(Intake::Duplicate);
     }
-    store::put_file(&mut tx, raw_sha256, raw).await?;
+    files::put_file(&mut tx, raw_sha256, raw).await?;
     let id = store::quarantine(
         &mut tx,
         &Quarantined {

@@ -11,6 +11,7 @@ use super::input;
 use crate::auth::Caller;
 use crate::error::ApiFailure;
 use crate::mailroom::MailConfig;
+use crate::store::files::{self, StoredFile};
 use crate::store::mail::{self as store, QuarantineRow};
 
 pub const PAGE_DEFAULT: u32 = 50;
@@ -30,7 +31,7 @@ pub async fn list(
     let rows = store::quarantined(conn, before, &hidden_from(caller, mail), i64::from(limit)).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let head = store::file_head(conn, &row.raw_sha256, HEADERS_MAX_BYTES).await?.unwrap_or_default();
+        let head = files::file_head(conn, &row.raw_sha256, HEADERS_MAX_BYTES).await?.unwrap_or_default();
         let (from, subject) = arbiter_mime::sender_and_subject(&head);
         let queue = mail.and_then(|m| queue_of(m, &row.mailbox));
         out.push(QuarantinedMail {
@@ -47,19 +48,20 @@ pub async fn list(
     Ok(out)
 }
 
-/// The original bytes of quarantined email `id`, if the caller sees it.
+/// The stored original of quarantined email `id` (its SHA-256 and size), if the caller sees it.
 pub async fn original(
     conn: &mut AnyConnection,
     caller: &Caller,
     mail: Option<&MailConfig>,
     id: i64,
-) -> Result<Vec<u8>, ApiFailure> {
+) -> Result<(String, StoredFile), ApiFailure> {
     let not_found = || ApiFailure::not_found(format!("quarantined email {id} does not exist"));
     let row: QuarantineRow = store::quarantined_one(conn, id).await?.ok_or_else(not_found)?;
     if hidden_from(caller, mail).contains(&row.mailbox) {
         return Err(not_found());
     }
-    store::file(conn, &row.raw_sha256).await?.ok_or_else(not_found)
+    let stored = files::stored(conn, &row.raw_sha256).await?.ok_or_else(not_found)?;
+    Ok((row.raw_sha256, stored))
 }
 
 /// Mailboxes feeding queues of teams the caller does not lead.

@@ -235,7 +235,7 @@ impl<'c> Bulk<'c> {
     /// The bytes of the files the demo's messages carry (the same few for all of them).
     pub async fn sample_files(&mut self) -> Result<(), sqlx::Error> {
         for sample in super::sample_files::samples() {
-            crate::store::mail::put_file(self.conn, &sample.sha256, &sample.bytes).await?;
+            crate::store::files::put_file(self.conn, &sample.sha256, &sample.bytes).await?;
         }
         Ok(())
     }

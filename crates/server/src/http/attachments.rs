@@ -5,14 +5,15 @@ use arbiter_contract::{ApiError, Attachment, AttachmentUpload};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 
 use crate::auth::Caller;
 use crate::domain::attachments;
 use crate::error::ApiFailure;
 use crate::http::documents::{file_body_refused, CONTENT_SHA256_HEADER};
 use crate::http::extract::IdempotencyKey;
+use crate::http::file_download::{self, Download};
 use crate::mutation::{Mutation, Write};
 use crate::AppState;
 
@@ -56,16 +57,12 @@ pub async fn content(
     Path(sha256): Path<String>,
 ) -> Result<Response, ApiFailure> {
     let mut conn = state.db.pool.acquire().await?;
-    let (content_type, bytes) = attachments::content(&mut conn, &caller, &sha256).await?;
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment"));
-    headers.insert("X-Content-Type-Options", HeaderValue::from_static("nosniff"));
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=31536000, immutable"));
-    Ok(response)
+    let (content_type, stored) = attachments::content(&mut conn, &caller, &sha256).await?;
+    drop(conn);
+    let how = Download {
+        content_type: &content_type,
+        disposition: "attachment",
+        cache_control: "private, max-age=31536000, immutable",
+    };
+    file_download::response(&state.db.pool, &sha256, stored, how)
 }

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod escalations;
 pub mod extract;
 pub mod feed;
+mod file_download;
 pub mod handovers;
 pub mod inbound;
 mod integral_floats;

@@ -4,8 +4,7 @@
 use arbiter_contract::*;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
 
@@ -13,6 +12,7 @@ use crate::auth::Supervisor;
 use crate::domain;
 use crate::error::ApiFailure;
 use crate::http::extract::Id;
+use crate::http::file_download::{self, Download};
 use crate::AppState;
 
 /// Backlog by queue and status, oldest waiting customer, SLA breaches, open escalations,
@@ -68,15 +68,10 @@ pub async fn quarantined_original(
     Id(id): Id,
 ) -> Result<Response, ApiFailure> {
     let mut conn = state.db.pool.acquire().await?;
-    let bytes = domain::quarantine::original(&mut conn, &caller, state.mail.as_deref(), id).await?;
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("message/rfc822"));
+    let (sha256, stored) = domain::quarantine::original(&mut conn, &caller, state.mail.as_deref(), id).await?;
+    drop(conn);
     let disposition = format!("attachment; filename=\"quarantined-{id}.eml\"");
-    headers
-        .insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(|_| ApiFailure::internal())?);
-    headers.insert("X-Content-Type-Options", HeaderValue::from_static("nosniff"));
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    Ok(response)
+    let how =
+        Download { content_type: "message/rfc822", disposition: &disposition, cache_control: "private, no-store" };
+    file_download::response(&state.db.pool, &sha256, stored, how)
 }

@@ -11,7 +11,7 @@ use lettre::message::{Mailbox, MessageBuilder, MultiPart, SinglePart};
 use sqlx::AnyConnection;
 
 use crate::store::mail as store;
-use crate::store::reads;
+use crate::store::{files, reads};
 
 /// An email ready for the SMTP server.
 pub struct Composed {
@@ -104,7 +104,7 @@ async fn finish(
     } else {
         let mut mixed = MultiPart::mixed().multipart(body);
         for file in files {
-            let bytes = store::file(conn, &file.sha256).await?.with_context(|| format!("{} is gone", file.name))?;
+            let bytes = files::file(conn, &file.sha256).await?.with_context(|| format!("{} is gone", file.name))?;
             let content_type =
                 ContentType::parse(&file.content_type).unwrap_or(ContentType::parse("application/octet-stream")?);
             // Always base64: a file that happens to look like text must not have its line

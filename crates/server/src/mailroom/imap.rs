@@ -1,9 +1,9 @@
 //! One support mailbox read over IMAP: connect (TLS, STARTTLS, or plain on loopback), take
-//! every unseen message one at a time by UID with `BODY.PEEK[]` (peeking leaves it unseen),
-//! hand it to the intake, and only once the intake has committed flag it `\Seen` and move it
-//! to the processed folder. Then wait with IDLE where the server offers it, else poll.
-//! Any error drops the connection and reconnects with backoff; what was not marked is read
-//! again, and the intake's Message-ID check drops what was already stored.
+//! every unseen message one at a time by UID with `BODY.PEEK[]` (peeking leaves it unseen; a
+//! big one in pieces), hand it to the intake, and only once the intake has committed flag it
+//! `\Seen` and move it to the processed folder. Then wait with IDLE where the server offers
+//! it, else poll. Any error drops the connection and reconnects with backoff; what was not
+//! marked is read again, and the intake's Message-ID check drops what was already stored.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -134,10 +134,44 @@ pub(crate) async fn crash_window() {
     }
 }
 
+/// A big message is fetched in pieces of this size into one buffer of its size: a single
+/// `BODY[]` would sit in the IMAP reader's buffer and in the copy taken out of it at once.
+const FETCH_PIECE_BYTES: u32 = 4 * 1024 * 1024;
+
+/// The raw message `uid`, or `None` when it is gone (another client moved it meanwhile).
 async fn fetch(session: &mut ImapSession, uid: u32) -> anyhow::Result<Option<Vec<u8>>> {
+    let Some(size) = fetch_one(session, uid, "(UID RFC822.SIZE)", |f| f.size).await? else { return Ok(None) };
+    if size <= FETCH_PIECE_BYTES {
+        return fetch_one(session, uid, "(UID BODY.PEEK[])", |f| f.body().map(<[u8]>::to_vec)).await;
+    }
+    let mut raw = Vec::with_capacity(size as usize);
+    loop {
+        let query = format!("(UID BODY.PEEK[]<{}.{FETCH_PIECE_BYTES}>)", raw.len());
+        let piece = fetch_one(session, uid, &query, |f| f.body().map(<[u8]>::to_vec)).await?;
+        let piece = match piece {
+            Some(piece) => piece,
+            // Past the end some servers answer NIL; before it, the message is gone.
+            None if raw.len() >= size as usize => return Ok(Some(raw)),
+            None => return Ok(None),
+        };
+        raw.extend_from_slice(&piece);
+        // A short piece is the end (the announced size is not trusted to stop early).
+        if piece.len() < FETCH_PIECE_BYTES as usize {
+            return Ok(Some(raw));
+        }
+    }
+}
+
+/// One `UID FETCH` of `uid`, and what `take` finds in its answer.
+async fn fetch_one<T>(
+    session: &mut ImapSession,
+    uid: u32,
+    query: &str,
+    take: impl Fn(&async_imap::types::Fetch) -> Option<T>,
+) -> anyhow::Result<Option<T>> {
     let fetches: Vec<_> =
-        timed(async { session.uid_fetch(uid.to_string(), "(UID BODY.PEEK[])").await?.try_collect().await }).await??;
-    Ok(fetches.iter().find(|f| f.uid == Some(uid)).and_then(|f| f.body()).map(<[u8]>::to_vec))
+        timed(async { session.uid_fetch(uid.to_string(), query).await?.try_collect().await }).await??;
+    Ok(fetches.iter().filter(|f| f.uid == Some(uid)).find_map(take))
 }
 
 /// Marks a stored message read, and moves it out of the way if a folder is set.

@@ -140,20 +140,6 @@ pub async fn side_message_of_email(conn: &mut AnyConnection, message_id: &str) -
     Ok(found.flatten())
 }
 
-/// Stores a file's bytes once (by their SHA-256).
-pub async fn put_file(conn: &mut AnyConnection, sha256: &str, content: &[u8]) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO file_contents (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING")
-        .bind(sha256)
-        .bind(content.to_vec())
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-pub async fn file(conn: &mut AnyConnection, sha256: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    sqlx::query_scalar("SELECT content FROM file_contents WHERE sha256 = $1").bind(sha256).fetch_optional(conn).await
-}
-
 /// Records that a message carries a file.
 pub async fn link_file(
     conn: &mut AnyConnection,
@@ -330,13 +316,4 @@ pub async fn side_email_id(conn: &mut AnyConnection, side_message_id: i64) -> Re
     .bind(side_message_id)
     .fetch_optional(conn)
     .await
-}
-
-/// The first `bytes` of a stored file (a quarantined email's headers, without reading 30 MB).
-pub async fn file_head(conn: &mut AnyConnection, sha256: &str, bytes: i64) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    sqlx::query_scalar("SELECT substr(content, 1, CAST($2 AS INTEGER)) FROM file_contents WHERE sha256 = $1")
-        .bind(sha256)
-        .bind(bytes)
-        .fetch_optional(conn)
-        .await
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod documents;
 pub mod entities;
 pub mod feed;
+pub mod files;
 pub mod handovers;
 pub mod idempotency;
 pub mod links;

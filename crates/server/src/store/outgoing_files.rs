@@ -1,5 +1,5 @@
 //! Files agents upload for their replies and notes: who uploaded which, and which notes
-//! carry which (the bytes are in `file_contents`, see `store::mail`).
+//! carry which (the bytes are in `store::files`).
 
 use sqlx::AnyConnection;
 
@@ -31,14 +31,6 @@ pub async fn uploaded_by(conn: &mut AnyConnection, sha256: &str, agent_id: i64) 
             .fetch_optional(conn)
             .await?;
     Ok(found.is_some())
-}
-
-/// The size of a stored file, if it is stored.
-pub async fn file_size(conn: &mut AnyConnection, sha256: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT CAST(length(content) AS BIGINT) FROM file_contents WHERE sha256 = $1")
-        .bind(sha256)
-        .fetch_optional(conn)
-        .await
 }
 
 /// Records that a note carries a file.
