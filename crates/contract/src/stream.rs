@@ -28,6 +28,11 @@ pub enum StreamPayload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ticket: Option<Box<Ticket>>,
     },
+    /// A message changed after it was written: an email's delivery (sent with the mail
+    /// server's queue id, failed with its answer, or bounced later).
+    MessageUpdated {
+        message: Message,
+    },
     Typing {
         ticket_id: TicketId,
         typist: Typist,
@@ -52,6 +57,12 @@ pub enum StreamPayload {
         conversation: SideConversation,
         message: SideMessage,
     },
+    /// A side conversation's message changed after it was written (its email's delivery),
+    /// with the conversation as it now stands.
+    SideMessageUpdated {
+        conversation: SideConversation,
+        message: SideMessage,
+    },
     /// A shift handover was written or acknowledged (for the team's supervisors only).
     Handover {
         handover: Box<Handover>,
@@ -65,11 +76,13 @@ impl StreamPayload {
     pub fn event_name(&self) -> &'static str {
         match self {
             StreamPayload::MessageCreated { .. } => "message_created",
+            StreamPayload::MessageUpdated { .. } => "message_updated",
             StreamPayload::Typing { .. } => "typing",
             StreamPayload::Presence { .. } => "presence",
             StreamPayload::Assignment { .. } => "assignment",
             StreamPayload::Escalation { .. } => "escalation",
             StreamPayload::SideMessageCreated { .. } => "side_message_created",
+            StreamPayload::SideMessageUpdated { .. } => "side_message_updated",
             StreamPayload::Handover { .. } => "handover",
             StreamPayload::Reset => "reset",
         }

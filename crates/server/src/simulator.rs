@@ -129,25 +129,16 @@ async fn new_ticket(state: &AppState, rng: &mut ChaCha8Rng, channel: Channel) ->
     put_ticket(&mut tx, &ticket).await?;
     let scope = Scope::of_ticket(&ticket);
     put_message(&mut tx, &message, &scope).await?;
-    let mut escalations = Vec::new();
-    if customer.vip_tier.is_vip() {
-        let escalation = inbound::raise(
-            &mut tx,
-            &ticket,
-            EscalationLevel::L1,
-            EscalationReason::VipCustomer,
-            format!("{:?} tier customer", customer.vip_tier),
-            &ticket.queue,
-        )
-        .await?;
-        escalations.push(escalation);
-    }
+    let (ticket, escalation) = match inbound::escalate_new_vip(&mut tx, &ticket, &customer).await? {
+        Some((escalated, escalation)) => (escalated, Some(escalation)),
+        None => (ticket, None),
+    };
     tx.commit().await?;
     state.hub.publish(
         StreamPayload::MessageCreated { message, ticket: Some(Box::new(ticket.clone())) },
         vec![scope.clone()],
     );
-    for escalation in escalations {
+    if let Some(escalation) = escalation {
         state.hub.publish(
             StreamPayload::Escalation { escalation: escalation.clone() },
             vec![Scope::of_escalation(&escalation, Some(&ticket))],

@@ -620,6 +620,7 @@ async fn an_agents_reply_reaches_the_customers_mailbox_threaded() {
     stack.send(&customer, &mailbox.address, &first).await;
     let asked = arrived(&base, AVA, &first_id).await;
 
+    let before_reply = server.state.hub.next_id() - 1;
     let answer = reply(&base, asked.ticket_id, "Hello Kim,\n\nWe are checking the order book for that minute.").await;
     let queued = answer.delivery.clone().expect("an email reply has a delivery");
     assert_eq!(queued.state, DeliveryState::Queued);
@@ -627,6 +628,15 @@ async fn an_agents_reply_reaches_the_customers_mailbox_threaded() {
     let delivery = until_delivered(&base, asked.ticket_id, answer.id).await;
     assert_eq!(delivery.state, DeliveryState::Sent, "{delivery:?}");
     assert!(delivery.detail.as_deref().is_some_and(|id| !id.is_empty()), "the server's queue id");
+    // Desks hear of the delivery as a change to the message, not as a new message.
+    let (_, since) = server.state.hub.subscribe(Some(before_reply));
+    let events: Vec<StreamEvent> = since.unwrap().iter().map(|p| serde_json::from_str(&p.json).unwrap()).collect();
+    let created = events
+        .iter()
+        .filter(|e| matches!(&e.payload, StreamPayload::MessageCreated { message, .. } if message.id == answer.id));
+    assert_eq!(created.count(), 1, "{events:?}");
+    assert!(events.iter().any(|e| matches!(&e.payload, StreamPayload::MessageUpdated { message }
+        if message.id == answer.id && message.delivery.as_ref().is_some_and(|d| d.state == DeliveryState::Sent))));
 
     // In the customer's mailbox: threaded, both parts, from the agent at the support address.
     let deadline = Instant::now() + Duration::from_secs(20);

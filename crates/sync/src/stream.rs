@@ -61,7 +61,9 @@ fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
         }
         StreamPayload::Assignment { ticket } => vec![Entity::Ticket(ticket.clone())],
         StreamPayload::Escalation { escalation } => vec![Entity::Escalation(escalation.clone())],
-        StreamPayload::SideMessageCreated { conversation, message } => {
+        StreamPayload::MessageUpdated { message } => vec![Entity::Message(message.clone())],
+        StreamPayload::SideMessageCreated { conversation, message }
+        | StreamPayload::SideMessageUpdated { conversation, message } => {
             vec![Entity::SideConversation(conversation.clone()), Entity::SideMessage(message.clone())]
         }
         StreamPayload::Typing { .. }

@@ -1577,7 +1577,12 @@ export type StreamPayload =
  *  A new message on a conversation the caller sees (chat and email), with the ticket as
  *  the message left it (status, clocks, last change), so desks update both at once.
  */
-{ type: "message_created"; message: Message; ticket?: Ticket | null } | { type: "typing"; ticket_id: number; typist: Typist; agent_id: number | null; typing: boolean } | { type: "presence"; agent_id: number; presence: Presence; since: string } | 
+{ type: "message_created"; message: Message; ticket?: Ticket | null } | 
+/**
+ *  A message changed after it was written: an email's delivery (sent with the mail
+ *  server's queue id, failed with its answer, or bounced later).
+ */
+{ type: "message_updated"; message: Message } | { type: "typing"; ticket_id: number; typist: Typist; agent_id: number | null; typing: boolean } | { type: "presence"; agent_id: number; presence: Presence; since: string } | 
 /**  A ticket's assignee or queue changed. */
 { type: "assignment"; ticket: Ticket } | { type: "escalation"; escalation: Escalation } | 
 /**
@@ -1585,6 +1590,11 @@ export type StreamPayload =
  *  it now stands (a team's answer reopens it; the agent may close it).
  */
 { type: "side_message_created"; conversation: SideConversation; message: SideMessage } | 
+/**
+ *  A side conversation's message changed after it was written (its email's delivery),
+ *  with the conversation as it now stands.
+ */
+{ type: "side_message_updated"; conversation: SideConversation; message: SideMessage } | 
 /**  A shift handover was written or acknowledged (for the team's supervisors only). */
 { type: "handover"; handover: Handover } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */

@@ -169,6 +169,27 @@ pub(crate) fn message_from(id: i64, ticket: &Ticket, customer: &Customer, text: 
     }
 }
 
+/// A new conversation from a VIP customer goes to L1 for its queue at once (the escalation
+/// matrix). Returns the ticket as it then stands, stored, and the escalation; `None` for
+/// anyone else.
+pub(crate) async fn escalate_new_vip(
+    tx: &mut crate::db::Tx,
+    ticket: &Ticket,
+    customer: &Customer,
+) -> Result<Option<(Ticket, Escalation)>, sqlx::Error> {
+    if !customer.vip_tier.is_vip() {
+        return Ok(None);
+    }
+    let detail = format!("{:?} tier customer", customer.vip_tier);
+    let escalation =
+        raise(tx, ticket, EscalationLevel::L1, EscalationReason::VipCustomer, detail, &ticket.queue).await?;
+    let mut escalated = ticket.clone();
+    escalated.escalation_level = escalated.escalation_level.max(EscalationLevel::L1);
+    escalated.version += 1;
+    put_ticket(tx, &escalated).await?;
+    Ok(Some((escalated, escalation)))
+}
+
 /// Opens an escalation raised by the system (not by an agent).
 pub(crate) async fn raise(
     tx: &mut crate::db::Tx,

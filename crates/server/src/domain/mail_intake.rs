@@ -12,10 +12,10 @@ use arbiter_mime::{InboundMail, MailKind, Mailbox};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use super::inbound::{add_customer_message, raise, AddedMessage};
+use super::inbound::{add_customer_message, escalate_new_vip, AddedMessage};
 use super::mail_outbound::{self, Announce};
 use crate::db::Tx;
-use crate::store::entities::{put_customer, put_ticket};
+use crate::store::entities::put_customer;
 use crate::store::files;
 use crate::store::mail::{self as store, Disposition, Quarantined, SeenEmail};
 use crate::store::outbound::Outbound;
@@ -245,20 +245,12 @@ async fn converse(
     // Stored once, with its first message (add_customer_message writes the ticket).
     let message = message_of(next_id(tx, "messages").await?, &ticket, &customer, mail, now);
     let mut added = add_customer_message(tx, &ticket, &customer, message, now).await?;
-    if vip && added.escalation.is_none() {
-        let escalation = raise(
-            tx,
-            &added.ticket,
-            EscalationLevel::L1,
-            EscalationReason::VipCustomer,
-            format!("{:?} tier customer", customer.vip_tier),
-            &added.ticket.queue,
-        )
-        .await?;
-        added.ticket.escalation_level = added.ticket.escalation_level.max(EscalationLevel::L1);
-        added.ticket.version += 1;
-        put_ticket(tx, &added.ticket).await?;
-        added.escalation = Some(escalation);
+    // A sensitive-language escalation (L2) already covers a VIP's first message.
+    if added.escalation.is_none() {
+        if let Some((escalated, escalation)) = escalate_new_vip(tx, &added.ticket, &customer).await? {
+            added.ticket = escalated;
+            added.escalation = Some(escalation);
+        }
     }
     Ok((added, ticket, true))
 }
@@ -402,8 +394,8 @@ pub(crate) async fn announce(state: &AppState, updated: Announce) {
     let Ok(Some(ticket)) = reads::ticket(&mut conn, ticket_id).await else { return };
     let scope = crate::store::Scope::of_ticket(&ticket);
     let payload = match updated {
-        Announce::Message(message) => StreamPayload::MessageCreated { message, ticket: Some(Box::new(ticket)) },
-        Announce::Side(conversation, message) => StreamPayload::SideMessageCreated { conversation, message },
+        Announce::Message(message) => StreamPayload::MessageUpdated { message },
+        Announce::Side(conversation, message) => StreamPayload::SideMessageUpdated { conversation, message },
     };
     state.hub.publish(payload, vec![scope]);
 }
