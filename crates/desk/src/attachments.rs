@@ -205,6 +205,12 @@ impl Desk {
             });
             return Ok((attachment, cache, file));
         }
+        // One download per file: who comes second finds it kept when the first is done.
+        let gate = self.fetching.gate(sha256);
+        let _fetching = gate.lock().await;
+        if let Some(file) = cache.stored_file(sha256).await? {
+            return Ok((attachment, cache, file));
+        }
         let client = match self.client_and_cache().await {
             Ok((client, _)) => client,
             Err(error) => return Err(offline(error.message)),

@@ -55,6 +55,8 @@ pub struct Desk {
     started: tokio::sync::watch::Sender<bool>,
     /// PDF pages of attachments, drawn lately.
     pub(crate) drawn_pages: Arc<crate::drawn_pages::DrawnPages>,
+    /// Attachments being fetched now (one download per file however many ask).
+    pub(crate) fetching: Arc<crate::file_fetch::InFlight>,
 }
 
 /// Runs a blocking keyring call off the async runtime.
@@ -77,6 +79,7 @@ impl Desk {
             status: Arc::new(StatusCell::new(events)),
             session: Arc::new(RwLock::new(None)),
             drawn_pages: Arc::default(),
+            fetching: Arc::default(),
             started: tokio::sync::watch::Sender::new(false),
         }
     }

@@ -106,3 +106,43 @@ pub(crate) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send 
         .await
         .map_err(|e| DeskError::say(ErrorCode::Internal, with_detail(&errors::FILE_UNREADABLE, e)))
 }
+
+/// Fetches under way, one gate per file: a second caller (the window asking for the picture
+/// while the same file is being opened) waits for the first instead of downloading it again.
+#[derive(Default)]
+pub(crate) struct InFlight(
+    std::sync::Mutex<std::collections::HashMap<String, std::sync::Weak<tokio::sync::Mutex<()>>>>,
+);
+
+impl InFlight {
+    /// The gate for `sha256`; whoever holds its lock is the one fetching it.
+    pub(crate) fn gate(&self, sha256: &str) -> std::sync::Arc<tokio::sync::Mutex<()>> {
+        let mut gates = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        gates.retain(|_, gate| gate.strong_count() > 0);
+        if let Some(gate) = gates.get(sha256).and_then(std::sync::Weak::upgrade) {
+            return gate;
+        }
+        let gate = std::sync::Arc::new(tokio::sync::Mutex::new(()));
+        gates.insert(sha256.to_owned(), std::sync::Arc::downgrade(&gate));
+        gate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InFlight;
+
+    #[tokio::test]
+    async fn a_file_has_one_gate_while_anyone_holds_it() {
+        let fetching = InFlight::default();
+        let first = fetching.gate("a");
+        let held = first.lock().await;
+        assert!(std::sync::Arc::ptr_eq(&first, &fetching.gate("a")), "a second caller waits on the same gate");
+        assert!(fetching.gate("a").try_lock().is_err());
+        assert!(fetching.gate("b").try_lock().is_ok(), "another file is not held up");
+        drop(held);
+        drop(first);
+        assert!(fetching.gate("a").try_lock().is_ok());
+        assert_eq!(fetching.0.lock().unwrap().len(), 1, "gates nobody holds are dropped");
+    }
+}

@@ -146,14 +146,19 @@ async fn attachments_open_from_the_encrypted_cache_as_the_desk_drew_them() {
     let (t, m) = (ticket.ticket.id, message.id);
 
     // The photo: drawn again by the desk, no larger than a screen.
-    let opened = desk.open_attachment(t, m, &sha(&photo)).await.unwrap();
-    assert_eq!(opened.content, AttachmentContent::Image { width: 2048, height: 1365 });
+    // The window asks for the picture as it opens the file (both fetch it: one download).
+    let photo_sha = sha(&photo);
+    let (opened, first_picture) =
+        tokio::join!(desk.open_attachment(t, m, &photo_sha), desk.attachment_picture(t, m, &photo_sha, 0));
+    let opened = opened.unwrap();
+    assert!(first_picture.is_ok(), "{first_picture:?}");
+    assert_eq!(opened.content, AttachmentContent::Image { width: 1600, height: 1067 });
     assert_eq!(opened.content_type, "image/png");
     assert_eq!(opened.disguised_as, None);
     let png = desk.attachment_picture(t, m, &sha(&photo), 0).await.unwrap();
     assert_ne!(png, photo, "the window gets the desk's drawing, not the sender's file");
     let drawn = image::load_from_memory(&png).unwrap();
-    assert_eq!((drawn.width(), drawn.height()), (2048, 1365));
+    assert_eq!((drawn.width(), drawn.height()), (1600, 1067));
 
     // The PDF: two pages, each drawn as a picture.
     let opened = desk.open_attachment(t, m, &sha(&pdf)).await.unwrap();

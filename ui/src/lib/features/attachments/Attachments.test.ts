@@ -45,6 +45,18 @@ describe("Attachments", () => {
     await waitFor(() => expect(chips[3].textContent).toContain("✓"));
   });
 
+  it("asks for an image's picture at once, not after the desk has opened the file", async () => {
+    let answer: () => void = () => {};
+    const open = fake.openAttachment.bind(fake);
+    fake.openAttachment = (...args) => new Promise((resolve) => (answer = () => resolve(open(...args))));
+    show();
+    await fireEvent.click(screen.getAllByTestId("attachment")[0]);
+    expect((await screen.findByTestId("attachment-picture")).getAttribute("src")).toBe(PNG);
+    answer();
+    await waitFor(() => expect(screen.getByTestId("attachment-viewer").textContent).toContain("image/png"));
+    expect(screen.getByTestId("attachment-picture").getAttribute("src")).toBe(PNG);
+  });
+
   it("pages through a PDF and shows text as text", async () => {
     show();
     await fireEvent.click(screen.getAllByTestId("attachment")[1]);
