@@ -16,7 +16,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use arbiter_cache::{Cache, CacheKey, InboxView, SearchQuery, SearchSource};
+use arbiter_cache::{Action, Cache, CacheKey, InboxView, SearchQuery, SearchSource};
 use arbiter_client::{ApiClient, ApiToken};
 use arbiter_contract::*;
 use arbiter_server::store::entities::{insert_token, put_agent};
@@ -129,6 +129,51 @@ async fn main() -> anyhow::Result<()> {
         samples.push(ms(started));
     }
     out.inbox.push(("open a ticket (conversation, notes, customer)".into(), samples));
+
+    // Agent actions into the outbox: what the agent waits for before the desk shows the
+    // action queued (one write to the encrypted cache). Each is taken back out afterwards
+    // (rejected, then discarded), so the bench cache carries no pending sends into the window
+    // benchmarks.
+    let email_ticket = *open.first().context("a ticket to act on")?;
+    let view = cache.ticket_view(email_ticket).await?.context("the ticket opens")?;
+    let (customer_id, message_id) =
+        (view.ticket.customer_id, view.conversation.messages.last().context("a message to forward")?.id);
+    let actions: Vec<(&str, Action)> = vec![
+        ("reply", Action::Reply { ticket_id: email_ticket, body: "We are on it.".into(), files: vec![] }),
+        ("internal note", Action::Note { ticket_id: email_ticket, body: "Checked the ledger.".into(), files: vec![] }),
+        (
+            "new email conversation",
+            Action::StartEmail {
+                ticket_id: Some(email_ticket),
+                customer_id,
+                queue: view.ticket.queue.clone(),
+                subject: "Your withdrawal".into(),
+                body: "Hello, about your withdrawal.".into(),
+                files: vec![],
+            },
+        ),
+        (
+            "forward a message by email",
+            Action::Forward {
+                ticket_id: email_ticket,
+                message_id,
+                to: "disputes@bank.example".into(),
+                body: "Please confirm this transfer.".into(),
+            },
+        ),
+    ];
+    for (label, action) in &actions {
+        let mut samples = Vec::new();
+        for i in 0..args.repeats {
+            let id = format!("bench-{label}-{i}");
+            let started = Instant::now();
+            cache.enqueue(&id, action).await?;
+            samples.push(ms(started));
+            cache.mark_rejected(&id, "bench").await?;
+            cache.discard(&id).await?;
+        }
+        out.actions.push((format!("{label}: queued in the outbox"), samples));
+    }
 
     // Casework: a case's screen (the case with pending changes, audit trail, documents, its
     // network lifecycle) and the loss analytics over every cached case.
@@ -542,6 +587,7 @@ struct Report {
     raw_changes: i64,
     raw_seconds: f64,
     inbox: Vec<(String, Vec<f64>)>,
+    actions: Vec<(String, Vec<f64>)>,
     search: Vec<(String, Vec<f64>)>,
     risk: Vec<(String, Vec<f64>)>,
     /// The decline sweep: customers, declined, first (cold) and next (nothing changed) in ms.
@@ -610,6 +656,7 @@ impl Report {
             ("Inbox queries (target p95 < 10 ms)", &self.inbox),
             ("Search (target p95 < 30 ms)", &self.search),
             ("Fraud risk (target p95 < 100 ms)", &self.risk),
+            ("Agent actions (target p95 < 100 ms)", &self.actions),
         ] {
             println!("\n{title}, {} runs each:\n", args.repeats);
             println!("| Query | p50 | p95 | max |\n| --- | --- | --- | --- |");
