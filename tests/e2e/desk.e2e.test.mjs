@@ -133,8 +133,9 @@ test("an agent signs in, opens a ticket and replies; the server stores the reply
     assert.equal(await frame.getAttribute("sandbox"), "allow-scripts", "an origin of its own, no popups, no forms");
     await screenshot(app.browser, "email");
     await app.browser.switchFrame(frame);
-    // The first frame is the ticket's first email with HTML.
-    const first = emailTicket.messages.find((m) => m.html);
+    // The first frame is the oldest email shown whole: the newest three HTML emails are open,
+    // older ones folded to a line.
+    const first = emailTicket.messages.filter((m) => m.html).slice(-3)[0];
     const words = first.text.split(/\s+/).find((w) => w.length >= 4) ?? first.text.trim().slice(0, 4);
     // textContent, not getText: the frame may be scrolled out of view.
     await app.browser.waitUntil(async () => String(await (await app.browser.$("body")).getProperty("textContent")).includes(words), {

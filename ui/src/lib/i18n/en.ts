@@ -263,6 +263,7 @@ export const en = {
   "conv.showEarlier": "Show",
   "conv.loadingEarlier": "Loading earlier messages…",
   "conv.hideQuoted": "Hide quoted text",
+  "conv.unfoldEmail": "Open the whole email",
   "conv.newFrom": "New message from {{name}}",
   "reply.queuedNext": "Your next reply is queued and goes out right after this one.",
 

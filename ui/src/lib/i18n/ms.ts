@@ -262,6 +262,7 @@ export const ms: Messages = {
   "conv.showEarlier": "Tunjukkan",
   "conv.loadingEarlier": "Memuatkan mesej terdahulu…",
   "conv.hideQuoted": "Sembunyikan teks yang dipetik",
+  "conv.unfoldEmail": "Buka e-mel penuh",
   "conv.newFrom": "Mesej baharu daripada {{name}}",
   "reply.queuedNext": "Balasan anda yang seterusnya dibaris gilir dan dihantar sejurus selepas yang ini.",
 

@@ -244,6 +244,7 @@ export const zh: Messages = {
   "conv.showEarlier": "显示",
   "conv.loadingEarlier": "正在加载更早的消息…",
   "conv.hideQuoted": "隐藏引用的内容",
+  "conv.unfoldEmail": "展开整封邮件",
   "conv.newFrom": "{{name}} 发来新消息",
   "reply.queuedNext": "下一条回复已排队，将在这一条之后立即发出。",
 

@@ -119,6 +119,25 @@ describe("Conversation", () => {
     expect(texts).toEqual(view.messages.map((m) => m.text));
   });
 
+  it("shows the newest emails whole and folds older ones to a line until the agent opens one", async () => {
+    const fake = new FakeBackend(sampleData());
+    useBackend(fake);
+    const view = fake.tickets[0];
+    view.messages = Array.from({ length: 6 }, (_, i) => ({
+      ...message(i + 1, view.ticket.id, i, `Email ${i + 1} about the chargeback`),
+      html: `<p>Email ${i + 1}</p>`,
+    }));
+    const { conversation } = await fake.ticket(view.ticket.id);
+    render(Conversation, { props: { ticketId: view.ticket.id, conversation, channel: "email", agentName: "Ava Chen" } });
+
+    await waitFor(() => expect(screen.getAllByTestId("email-frame")).toHaveLength(3));
+    const folded = screen.getAllByTestId("folded-email");
+    expect(folded.map((f) => f.textContent?.trim())).toEqual([1, 2, 3].map((n) => `Email ${n} about the chargeback`));
+    await fireEvent.click(folded[1]);
+    await waitFor(() => expect(screen.getAllByTestId("email-frame")).toHaveLength(4));
+    expect(screen.getAllByTestId("folded-email")).toHaveLength(2);
+  });
+
   it("keeps what was read when the ticket refreshes with a newer window", async () => {
     const fake = new FakeBackend(sampleData());
     useBackend(fake);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationPage, Message, Note } from "../../bindings";
-import { rowsOf, Thread } from "./conversationEntries";
+import { openByDefault, rowsOf, snippetOf, Thread } from "./conversationEntries";
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 9, 0, second)).toISOString();
 const message = (id: number, second: number) => ({ id, created_at: at(second), text: `m${id}`, html: null, author_kind: "customer" }) as Message;
@@ -31,5 +31,23 @@ describe("Thread", () => {
     expect(thread.earlier).toBe(4);
     thread.add(page([message(1, 1)], [], 0), false);
     expect([thread.earlier, thread.before]).toEqual([0, null]);
+  });
+});
+
+describe("folding older emails", () => {
+  const email = (id: number, second: number) => ({ ...message(id, second), html: `<p>m${id}</p>` }) as Message;
+
+  it("opens the newest three HTML emails and folds the rest", () => {
+    const rows = rowsOf(new Thread().entries(), 0, []);
+    expect(openByDefault(rows)).toEqual(new Set());
+    const thread = new Thread();
+    thread.add(page([email(1, 1), email(2, 2), message(3, 3), email(4, 4), email(5, 5), message(6, 6)], [], 0), true);
+    expect(openByDefault(rowsOf(thread.entries(), 0, []))).toEqual(new Set([2, 4, 5]));
+  });
+
+  it("shows a folded email's own words on one line, without its quoted history", () => {
+    const text = "Hello,\n\n  the card   was charged twice.\n> On Monday you wrote:\n> hi";
+    expect(snippetOf(text, text.indexOf("\n>"))).toBe("Hello, the card was charged twice.");
+    expect(snippetOf("x".repeat(300), null)).toHaveLength(160);
   });
 });

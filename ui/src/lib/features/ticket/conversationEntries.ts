@@ -85,8 +85,29 @@ export function rowsOf(entries: Entry[], earlier: number, outbox: OutboxItem[]):
   return rows;
 }
 
+/** Emails of a thread shown whole without asking: the newest few. */
+export const OPEN_EMAILS = 3;
+
+/** The HTML emails shown whole by default: the newest `count`. Older ones are folded to a
+ * line each until the agent opens them, as mail clients fold a thread, so scrolling a long
+ * thread does not build (and throw away) an email frame per message. */
+export function openByDefault(rows: Row[], count = OPEN_EMAILS): Set<number> {
+  const open = new Set<number>();
+  for (let i = rows.length - 1; i >= 0 && open.size < count; i--) {
+    const row = rows[i];
+    if (row.kind === "message" && row.message.html) open.add(row.message.id);
+  }
+  return open;
+}
+
+/** The first words of a message, without its quoted history, on one line. */
+export function snippetOf(text: string, quotedFrom: number | null, max = 160): string {
+  const own = (quotedFrom === null ? text : text.slice(0, quotedFrom)).replace(/\s+/g, " ").trim();
+  return own.length > max ? `${own.slice(0, max - 1)}…` : own;
+}
+
 /** A guess at a row's height before it is measured, so the scrollbar is about right. */
-export function estimatedHeight(row: Row, channel: string): number {
+export function estimatedHeight(row: Row, channel: string, folded = false): number {
   switch (row.kind) {
     case "earlier":
       return 44;
@@ -96,7 +117,7 @@ export function estimatedHeight(row: Row, channel: string): number {
       return 80;
     case "message":
       if (row.message.author_kind === "system") return 36;
-      if (row.message.html) return 260;
+      if (row.message.html) return folded ? 72 : 260;
       return channel === "chat" ? 76 : 64 + 20 * Math.min(20, Math.ceil(row.message.text.length / 90));
   }
 }
