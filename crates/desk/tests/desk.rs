@@ -820,8 +820,17 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     assert_eq!(desk.open_case(bad, "bad-card").await.unwrap_err().code, ErrorCode::InvalidInput);
     desk.open_case(case, "open-case").await.unwrap();
     sent(&desk).await;
+    // The ticket's link to the case comes with the feed (sync_now only wakes the loop).
     desk.sync_now().await.unwrap();
-    let case_id = desk.ticket(ticket.id).await.unwrap().ticket.case_id.expect("the ticket links to its case");
+    let mut case_id = None;
+    for _ in 0..100 {
+        case_id = desk.ticket(ticket.id).await.unwrap().ticket.case_id;
+        if case_id.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let case_id = case_id.expect("the ticket links to its case");
 
     // The lifecycle: Visa consumer dispute (collaboration), 30 days from filing, 5 days' margin.
     let view = desk.case_view(case_id).await.unwrap();
