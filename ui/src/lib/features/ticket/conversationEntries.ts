@@ -106,18 +106,22 @@ export function snippetOf(text: string, quotedFrom: number | null, max = 160): s
   return own.length > max ? `${own.slice(0, max - 1)}…` : own;
 }
 
-/** A guess at a row's height before it is measured, so the scrollbar is about right. */
+/** A guess at a row's height before it is measured, so the scrollbar is about right and a
+ * thread opens at its end without a second frame to correct the guesses: a bubble's
+ * padding, border and header (56 px with the 12 px gap under each row), then its lines of
+ * text (about 70 characters a line in a chat bubble, 90 in an email's full width). */
 export function estimatedHeight(row: Row, channel: string, folded = false): number {
+  const lines = (text: string, perLine: number, max: number) => Math.min(max, Math.max(1, Math.ceil(text.length / perLine)));
   switch (row.kind) {
     case "earlier":
       return 44;
     case "note":
-      return 88;
+      return 56 + 20 * lines(row.note.text, 90, 20);
     case "unsent":
       return 80;
     case "message":
       if (row.message.author_kind === "system") return 36;
-      if (row.message.html) return folded ? 72 : 260;
-      return channel === "chat" ? 76 : 64 + 20 * Math.min(20, Math.ceil(row.message.text.length / 90));
+      if (row.message.html) return folded ? 78 : 272;
+      return channel === "chat" ? 56 + 20 * lines(row.message.text, 70, 30) : 76 + 20 * lines(row.message.text, 90, 20);
   }
 }
