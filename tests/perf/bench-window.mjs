@@ -1,9 +1,9 @@
 // The real app window on the bench's big local copy, for the in-window benchmarks
-// (window-speed.mjs, long-threads.mjs). It reuses what `arbiter-bench` leaves in
+// (window-speed.mjs, long-threads.mjs, window-memory.mjs). It reuses what `arbiter-bench` leaves in
 // ~/.cache/arbiter-bench (the server database with 114,000 tickets and the encrypted desk
 // cache synced from it, with its key), so no sync is needed: the app starts on a copy of
 // that cache, signed in as the bench's head of support (who sees every ticket).
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { homedir } from "node:os";
@@ -119,4 +119,17 @@ export async function openBenchWindow() {
     await close();
     throw error;
   }
+}
+
+/** Resident memory (MB) of the app and its WebKit processes, in all and per process. */
+export function windowMemory() {
+  const out = execFileSync("ps", ["-eo", "rss=,comm="], { encoding: "utf8" });
+  const each = {};
+  for (const line of out.split("\n")) {
+    const [rss, comm] = line.trim().split(/\s+/, 2);
+    if (comm && /^(arbiter|WebKitWebProces|WebKitNetworkPr)/.test(comm) && comm !== "arbiter-server") {
+      each[comm] = (each[comm] ?? 0) + Math.round(Number(rss) / 1024);
+    }
+  }
+  return { total: Object.values(each).reduce((a, b) => a + b, 0), ...each };
 }

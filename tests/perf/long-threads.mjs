@@ -6,9 +6,8 @@
 // Not a test: a benchmark. Run it in a desktop session with a keyring, e.g.
 //   scripts/bench-window.sh long-threads
 // (ARBITER_APP=…/release/arbiter for a release build.)
-import { execFileSync } from "node:child_process";
 import { apiSend, gateway } from "../e2e/harness.mjs";
-import { openBenchWindow, sample, TIMER } from "./bench-window.mjs";
+import { openBenchWindow, sample, TIMER, windowMemory } from "./bench-window.mjs";
 
 const SAMPLES = Number(process.env.ARBITER_BENCH_SAMPLES ?? 30);
 const SIZES = [1_000, 5_000];
@@ -70,19 +69,6 @@ const SCROLL_UP = new Function(
     done,
   );`,
 );
-
-/** Resident memory (MB) of the app and its WebKit processes, in all and per process. */
-function windowMemory() {
-  const out = execFileSync("ps", ["-eo", "rss=,comm="], { encoding: "utf8" });
-  const each = {};
-  for (const line of out.split("\n")) {
-    const [rss, comm] = line.trim().split(/\s+/, 2);
-    if (comm && /^(arbiter|WebKitWebProces|WebKitNetworkPr)/.test(comm) && comm !== "arbiter-server") {
-      each[comm] = (each[comm] ?? 0) + Math.round(Number(rss) / 1024);
-    }
-  }
-  return { total: Object.values(each).reduce((a, b) => a + b, 0), ...each };
-}
 
 const { server, token, browser, close } = await openBenchWindow();
 try {
