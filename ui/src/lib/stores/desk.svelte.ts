@@ -54,9 +54,7 @@ export class DeskState {
   // Answers can come back out of order (a slow ticket, a change event mid-refresh): each
   // read notes its number and only the latest one shows.
   private openSeq = 0;
-  /** The reload running now, and whether another change asked for one after it began. */
-  private refreshing: Promise<void> | null = null;
-  private refreshWanted = false;
+  private refreshSeq = 0;
   private changedIds = new Set<number>();
   private changedAll = false;
   private keys = new ActionKeys();
@@ -115,47 +113,29 @@ export class DeskState {
     this.counts = {};
   }
 
-  /** Reloads the list and counts; reloads the open ticket when it is among `ids` (or ids is
-   * empty). One reload runs at a time: a burst of changes (a catch-up brings thousands, each
-   * announced) becomes one or two reads of the list, not one per change; whoever asks waits
-   * for a read that began after their change. */
+  /** Reloads the list and counts; reloads the open ticket when it is among `ids` (or ids is empty). */
   async refresh(ids: number[]): Promise<void> {
     if (!this.session) return;
+    // What changed since the last refresh that got through: a refresh overtaken by a newer
+    // one leaves its tickets to that one (the open ticket's change must not be lost because
+    // a change to other tickets came right after it).
     if (ids.length === 0) this.changedAll = true;
     for (const id of ids) this.changedIds.add(id);
-    this.refreshWanted = true;
-    this.refreshing ??= (async () => {
-      try {
-        while (this.refreshWanted && this.session) {
-          this.refreshWanted = false;
-          await this.reload();
-        }
-      } finally {
-        this.refreshing = null;
-      }
-    })();
-    return this.refreshing;
-  }
-
-  private async reload(): Promise<void> {
-    // The agent switched views meanwhile: that switch asked for its own read.
-    const view = this.view;
-    const stale = () => view !== this.view;
+    const seq = ++this.refreshSeq;
+    const latest = () => seq === this.refreshSeq;
     try {
       const api = backend();
       const shown = Math.max(PAGE, this.tickets.length);
       const [savedViews, counts] = await Promise.all([api.savedViews(), api.viewCounts()]);
+      if (!latest()) return;
       this.savedViews = savedViews;
       this.counts = Object.fromEntries(counts.map((c: ViewCount) => [viewId(c.view), c.count]));
       const open = this.view.saved;
       if (open !== undefined && !savedViews.some((v) => v.id === open)) {
         this.view = { builtin: "mine" }; // the open view was deleted
-        this.refreshWanted = true;
-        return;
       }
-      if (stale()) return;
-      const tickets = await api.listTickets(view, null, shown);
-      if (stale()) return;
+      const tickets = await api.listTickets(this.view, null, shown);
+      if (!latest()) return;
       this.tickets = tickets;
       this.reachedEnd = tickets.length < shown;
       const selected = this.selectedId;
@@ -168,9 +148,9 @@ export class DeskState {
         // The agent opened another ticket meanwhile: that read shows, not this one.
         if (opened === this.openSeq && selected === this.selectedId) this.ticket = ticket;
       }
-      this.error = null;
+      if (latest()) this.error = null;
     } catch (error) {
-      this.error = asFailure(error);
+      if (latest()) this.error = asFailure(error);
     }
   }
 

@@ -53,35 +53,6 @@ describe("DeskState reads", () => {
     expect(desk.ticket?.ticket.subject).toBe("Changed meanwhile");
   });
 
-  it("a burst of changes is one or two reads of the list, and each caller sees a read after its change", async () => {
-    const { fake, desk } = await fakeDesk();
-    const lists = vi.spyOn(fake, "listTickets");
-    const burst = Array.from({ length: 50 }, (_, i) => desk.refresh([desk.tickets[i % desk.tickets.length].id]));
-    await Promise.all(burst);
-    expect(lists.mock.calls.length).toBeLessThanOrEqual(2);
-    // A change after the burst is read again.
-    fake.tickets[0].ticket.subject = "Changed after the burst";
-    await desk.refresh([]);
-    expect(lists.mock.calls.length).toBeLessThanOrEqual(3);
-    expect(desk.tickets.some((t) => t.subject === "Changed after the burst")).toBe(true);
-  });
-
-  it("switching views while a refresh reads the old one shows the new view", async () => {
-    const { fake, desk } = await fakeDesk();
-    const real = fake.listTickets.bind(fake);
-    let release: () => void = () => {};
-    vi.spyOn(fake, "listTickets").mockImplementationOnce(
-      (...args) => new Promise((resolve) => (release = () => resolve(real(...args)))),
-    );
-    const refreshing = desk.refresh([]);
-    await vi.waitFor(() => expect(fake.listTickets).toHaveBeenCalledTimes(1));
-    const switching = desk.selectView("all");
-    release();
-    await Promise.all([refreshing, switching]);
-    expect(desk.view).toEqual({ builtin: "all" });
-    expect(fake.listTickets).toHaveBeenLastCalledWith({ builtin: "all" }, null, expect.any(Number));
-  });
-
   it("a retried ticket change sends the same idempotency key; the next change a new one", async () => {
     const { fake, desk } = await fakeDesk();
     await desk.open(desk.tickets[0].id);

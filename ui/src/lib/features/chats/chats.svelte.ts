@@ -18,8 +18,6 @@ export class ChatState {
   typingUntil = $state<Record<number, number>>({});
   muted = $state(false);
   private unlisten: Unlisten[] = [];
-  private refreshing: Promise<void> | null = null;
-  private refreshWanted = false;
   private desk: DeskState | null = null;
 
   async init(desk: DeskState): Promise<void> {
@@ -44,24 +42,8 @@ export class ChatState {
     this.unlisten = [];
   }
 
-  /** The agent's active chats, most recent first. One read at a time: a burst of changes
-   * becomes one more read after the one under way, not one per change. */
+  /** The agent's active chats, most recent first. */
   async refresh(): Promise<void> {
-    this.refreshWanted = true;
-    this.refreshing ??= (async () => {
-      try {
-        while (this.refreshWanted) {
-          this.refreshWanted = false;
-          await this.reload();
-        }
-      } finally {
-        this.refreshing = null;
-      }
-    })();
-    return this.refreshing;
-  }
-
-  private async reload(): Promise<void> {
     if (!this.desk?.session) return;
     try {
       const mine = await backend().listTickets({ builtin: "mine" }, null, 200);
