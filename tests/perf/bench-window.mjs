@@ -4,10 +4,10 @@
 // cache synced from it, with its key), so no sync is needed: the app starts on a copy of
 // that cache, signed in as the bench's head of support (who sees every ticket).
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { freshProfile, launchApp, startServer } from "../e2e/harness.mjs";
 
 const BENCH_DIR = process.env.ARBITER_BENCH_DIR ?? join(homedir(), ".cache/arbiter-bench");
@@ -73,13 +73,20 @@ export async function openBenchWindow() {
       process.exit(2);
     }
   }
-  const server = await startServer({ database: serverDb, args: ["--rate-limit", "100000", "--rate-burst", "100000"] });
+  // The server works on a copy: a run writes to its database (the simulator, grown
+  // threads), and the next run must start from what the bench cache was synced from, or the
+  // desk has every earlier run's changes to catch up with first.
+  const serverCopy = join(mkdtempSync(join(tmpdir(), "arbiter-bench-server-")), "server.db");
+  copyFileSync(serverDb, serverCopy);
+  if (existsSync(`${serverDb}-wal`)) copyFileSync(`${serverDb}-wal`, `${serverCopy}-wal`);
+  const server = await startServer({ database: serverCopy, args: ["--rate-limit", "100000", "--rate-burst", "100000"] });
   const profile = freshProfile();
   const app = { close: async () => {} };
   const close = async () => {
     await app.close();
     await server.stop();
     rmSync(profile.home, { recursive: true, force: true });
+    rmSync(dirname(serverCopy), { recursive: true, force: true });
   };
   try {
     const me = await (await fetch(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
