@@ -29,18 +29,21 @@ pub async fn content(
         return Err(ApiFailure::bad_request("an attachment is named by its SHA-256: 64 lower-case hexadecimal digits"));
     }
     let missing = || ApiFailure::not_found(format!("no attachment {sha256}"));
-    let mut visible = false;
-    for ticket_id in tickets_with_file(conn, sha256).await? {
-        if access::ticket(conn, caller, ticket_id).await.is_ok() {
-            visible = true;
-            break;
-        }
-    }
-    if !visible {
+    if !visible(conn, caller, sha256).await? {
         return Err(missing());
     }
     let stored = stored(conn, sha256).await?.ok_or_else(missing)?;
     Ok((sniffed_type(conn, sha256).await?, stored))
+}
+
+/// Whether the caller may see a message, note or side message carrying the file.
+async fn visible(conn: &mut AnyConnection, caller: &Caller, sha256: &str) -> Result<bool, sqlx::Error> {
+    for ticket_id in tickets_with_file(conn, sha256).await? {
+        if access::ticket(conn, caller, ticket_id).await.is_ok() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Checks an agent's upload for a reply or a note (name, size, integrity); returns its
@@ -105,9 +108,7 @@ pub async fn outgoing(
         if wanted.sha256.len() != 64 || !wanted.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
             return Err(unknown());
         }
-        if !uploaded_by(conn, &wanted.sha256, caller.id()).await?
-            && content(conn, caller, &wanted.sha256).await.is_err()
-        {
+        if !uploaded_by(conn, &wanted.sha256, caller.id()).await? && !visible(conn, caller, &wanted.sha256).await? {
             return Err(unknown());
         }
         let size = stored(conn, &wanted.sha256).await?.ok_or_else(unknown)?.size;
