@@ -4,7 +4,7 @@
 // cache synced from it, with its key), so no sync is needed: the app starts on a copy of
 // that cache, signed in as the bench's head of support (who sees every ticket).
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -139,4 +139,43 @@ export function windowMemory() {
     }
   }
   return { total: Object.values(each).reduce((a, b) => a + b, 0), ...each };
+}
+
+/** CPU seconds used so far by the app and its WebKit processes, per process name (from /proc). */
+export function windowCpu() {
+  const each = {};
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (!/^(arbiter|WebKitWebProces|WebKitNetworkPr)/.test(comm) || comm === "arbiter-server") continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    each[comm] = (each[comm] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, clock ticks
+  }
+  return each;
+}
+
+/**
+ * Waits until the window is idle (app + WebKit under 10% of a core over 2 s), at most
+ * `limitMs`; returns how long that took and what each process was busy with meanwhile, so a
+ * bench reports what the desk was still doing rather than timing it by accident.
+ */
+export async function settle(limitMs = 120_000) {
+  const start = Date.now();
+  const first = windowCpu();
+  let before = first;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const now = windowCpu();
+    const used = Object.keys(now).reduce((sum, k) => sum + (now[k] - (before[k] ?? 0)), 0);
+    before = now;
+    if (used / 2 < 0.1 || Date.now() - start >= limitMs) {
+      const busy = Object.fromEntries(Object.keys(now).map((k) => [k, `${(now[k] - (first[k] ?? 0)).toFixed(1)} s CPU`]));
+      return { seconds: Math.round((Date.now() - start) / 1000), idle: used / 2 < 0.1, busy };
+    }
+  }
 }

@@ -7,7 +7,7 @@
 //   scripts/bench-window.sh long-threads
 // (ARBITER_APP=…/release/arbiter for a release build.)
 import { apiSend, gateway } from "../e2e/harness.mjs";
-import { openBenchWindow, sample, TIMER, windowMemory } from "./bench-window.mjs";
+import { openBenchWindow, sample, settle, TIMER, windowMemory } from "./bench-window.mjs";
 
 const SAMPLES = Number(process.env.ARBITER_BENCH_SAMPLES ?? 30);
 const SIZES = [1_000, 5_000];
@@ -107,9 +107,10 @@ try {
 
   // What the window holds before any long thread is opened: the inbox on the bench cache.
   const inboxOnly = windowMemory();
-  // The desk is still taking in the 12,000 new messages (search index, attachments ahead)
-  // for a while after it shows them: let it settle, and open each thread once untimed.
-  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  // The desk is still busy with the 12,000 new messages for a while after it shows them:
+  // wait until it is idle (and say what was busy), then open each thread a few times untimed.
+  const settled = await settle();
+  console.error(`settled after ${settled.seconds} s (idle: ${settled.idle}):`, settled.busy);
   for (const t of threads) await sample(browser, OPEN, 3, [t.ticket.id]);
   const results = {};
   for (const t of threads) {
@@ -133,7 +134,7 @@ try {
     "window before any long thread was opened (MB RSS)": inboxOnly,
     "window with the 5,000-message email thread open and scrolled through (MB RSS)": windowMemory(),
   };
-  console.log(JSON.stringify({ app: process.env.ARBITER_APP ?? "debug", samples: SAMPLES, results, memory }, null, 2));
+  console.log(JSON.stringify({ app: process.env.ARBITER_APP ?? "debug", samples: SAMPLES, settled, results, memory }, null, 2));
 } finally {
   await close();
 }
