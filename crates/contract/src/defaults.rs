@@ -170,6 +170,7 @@ pub fn policy_set(now: DateTime<Utc>) -> PolicySet {
         sla: sla_policy(),
         escalation: escalation_matrix(),
         risk: risk_policy(),
+        routing: RoutingPolicy::default(),
         updated_by: None,
         updated_at: now,
     }

@@ -12,6 +12,7 @@ pub mod errors;
 pub mod feed;
 pub mod requests;
 pub mod stream;
+pub mod widget;
 
 pub use entities::*;
 pub use errors::{ApiError, ErrorCode};

@@ -202,6 +202,14 @@ pub struct Typing {
     pub typing: bool,
 }
 
+/// `POST /v1/tickets/{id}/seen`: the agent has seen the conversation up to this message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SeenUpTo {
+    pub up_to: MessageId,
+}
+
 /// `POST /v1/inbound/tickets/{id}/messages`: the customer wrote on a ticket (sent by the
 /// company's chat widget or mail gateway).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -351,6 +359,9 @@ pub struct PolicyUpdate {
     pub sla: SlaPolicy,
     pub escalation: EscalationMatrix,
     pub risk: RiskPolicy,
+    /// Left out: the routing in force stays.
+    #[serde(default)]
+    pub routing: Option<RoutingPolicy>,
 }
 
 /// `GET /v1/audit` query (supervisors).

@@ -51,6 +51,10 @@ pub enum StreamPayload {
     Escalation {
         escalation: Escalation,
     },
+    /// A ticket changed in a way its viewers should see at once (the customer rated it).
+    TicketUpdated {
+        ticket: Ticket,
+    },
     /// A new message in a side conversation with an internal team, with the conversation as
     /// it now stands (a team's answer reopens it; the agent may close it).
     SideMessageCreated {
@@ -62,6 +66,12 @@ pub enum StreamPayload {
     SideMessageUpdated {
         conversation: SideConversation,
         message: SideMessage,
+    },
+    /// The router offered a conversation to an agent, or the offer was answered, ran out
+    /// or was withdrawn (for that agent and the leads of the ticket's queue).
+    Offer {
+        offer: Offer,
+        ticket: Box<Ticket>,
     },
     /// A shift handover was written or acknowledged (for the team's supervisors only).
     Handover {
@@ -81,8 +91,10 @@ impl StreamPayload {
             StreamPayload::Presence { .. } => "presence",
             StreamPayload::Assignment { .. } => "assignment",
             StreamPayload::Escalation { .. } => "escalation",
+            StreamPayload::TicketUpdated { .. } => "ticket_updated",
             StreamPayload::SideMessageCreated { .. } => "side_message_created",
             StreamPayload::SideMessageUpdated { .. } => "side_message_updated",
+            StreamPayload::Offer { .. } => "offer",
             StreamPayload::Handover { .. } => "handover",
             StreamPayload::Reset => "reset",
         }

@@ -4,5 +4,7 @@
 pub mod cases;
 pub mod chargeback;
 pub mod escalation;
+pub mod hours;
+pub mod routing;
 pub mod sla;
 pub mod teams;

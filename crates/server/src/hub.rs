@@ -31,6 +31,8 @@ impl Published {
 }
 
 pub struct Hub {
+    /// Customers' chat widgets hear what concerns their chat.
+    pub widgets: crate::widget_hub::WidgetHub,
     sender: broadcast::Sender<Arc<Published>>,
     recent: Mutex<VecDeque<Arc<Published>>>,
     next_id: AtomicI64,
@@ -48,10 +50,16 @@ impl Hub {
         // Ids start from the clock, so they keep increasing across restarts and a desk's
         // Last-Event-ID from before a restart is recognised as older than everything kept.
         let start = Utc::now().timestamp_millis() * 1_000;
-        Self { sender, recent: Mutex::new(VecDeque::with_capacity(REPLAY_CAPACITY)), next_id: AtomicI64::new(start) }
+        Self {
+            widgets: Default::default(),
+            sender,
+            recent: Mutex::new(VecDeque::with_capacity(REPLAY_CAPACITY)),
+            next_id: AtomicI64::new(start),
+        }
     }
 
     pub fn publish(&self, payload: StreamPayload, scopes: Vec<Scope>) -> i64 {
+        self.widgets.relay(&payload);
         let mut recent = self.recent.lock().expect("hub lock");
         // Ids are taken under the lock so the replay buffer stays in id order.
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);

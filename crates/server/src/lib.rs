@@ -16,8 +16,11 @@ pub mod mailroom;
 pub mod mutation;
 pub mod rate_limit;
 pub mod risk;
+pub mod router;
 pub mod simulator;
 pub mod store;
+pub mod widget_guard;
+pub mod widget_hub;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -38,6 +41,26 @@ pub struct Config {
     pub gateway_token: Option<String>,
     /// The support mailboxes (`--mail-config`): replies on their tickets are mailed.
     pub mail: Option<mailroom::MailConfig>,
+    pub widget: WidgetConfig,
+}
+
+/// The customers' chat widget.
+#[derive(Debug, Clone)]
+pub struct WidgetConfig {
+    /// Sites (origins, e.g. `https://www.exchange.example`) whose pages may embed the widget
+    /// and call its API, besides this server's own.
+    pub origins: Vec<String>,
+    /// The secret the company's site signs identity tokens with (HS256); none: the widget
+    /// takes no identity tokens.
+    pub identity_secret: Option<Vec<u8>>,
+    /// Each visitor's rate (by address and chat).
+    pub rate_limit: RateLimit,
+}
+
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        Self { origins: Vec::new(), identity_secret: None, rate_limit: RateLimit { per_second: 5.0, burst: 30.0 } }
+    }
 }
 
 /// What every handler can reach.
@@ -54,6 +77,10 @@ pub struct AppState {
     pub risk: Arc<risk::RiskCache>,
     /// The support mailboxes, when the server handles real email.
     pub mail: Option<Arc<mailroom::MailConfig>>,
+    pub widget: Arc<WidgetConfig>,
+    pub widget_limiter: Arc<RateLimiter>,
+    /// Wakes the router for a round (a chat started, an offer was answered).
+    pub router: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -67,6 +94,9 @@ impl AppState {
             gateway_token_sha256: config.gateway_token.as_deref().map(|t| store::entities::token_hash(t).into()),
             risk: Arc::default(),
             mail: config.mail.clone().map(Arc::new),
+            widget: Arc::new(config.widget.clone()),
+            widget_limiter: Arc::new(RateLimiter::new(config.widget.rate_limit)),
+            router: Arc::default(),
         })
     }
 }
@@ -95,9 +125,9 @@ async fn serve(listener: TcpListener, app: axum::Router) {
     loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((socket, _)) => {
+                Ok((socket, peer)) => {
                     let _ = socket.set_nodelay(true);
-                    connections.spawn(serve_connection(socket, app.clone()));
+                    connections.spawn(serve_connection(socket, peer, app.clone()));
                 }
                 Err(error) => {
                     // Out of file descriptors, say: wait a moment rather than spin.
@@ -110,7 +140,12 @@ async fn serve(listener: TcpListener, app: axum::Router) {
     }
 }
 
-async fn serve_connection(socket: tokio::net::TcpStream, app: axum::Router) {
+async fn serve_connection(socket: tokio::net::TcpStream, peer: SocketAddr, app: axum::Router) {
+    // The peer's address, for the widget's per-visitor rate.
+    let app = tower::ServiceExt::map_request(app, move |mut request: axum::http::Request<_>| {
+        request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+        request
+    });
     let service = hyper_util::service::TowerToHyperService::new(app);
     let builder = hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new());
     if let Err(error) = builder.serve_connection_with_upgrades(hyper_util::rt::TokioIo::new(socket), service).await {
@@ -129,7 +164,11 @@ impl RunningServer {
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
         let (app, _) = http::router(state.clone());
-        let task = tokio::spawn(serve(listener, app));
+        let router = router::spawn(state.clone());
+        let task = tokio::spawn(async move {
+            serve(listener, app).await;
+            router.abort();
+        });
         Ok(Self { addr, state, task })
     }
 

@@ -8,7 +8,7 @@ use arbiter_server::generator::{self, GeneratorOptions};
 use arbiter_server::mailroom::{MailConfig, MailRoom};
 use arbiter_server::rate_limit::RateLimit;
 use arbiter_server::simulator::{Simulator, SimulatorOptions};
-use arbiter_server::{Config, Db, RunningServer};
+use arbiter_server::{Config, Db, RunningServer, WidgetConfig};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -58,6 +58,19 @@ enum Command {
         /// Support mailboxes to read over IMAP (a JSON file; see `mailroom::config`).
         #[arg(long, env = "ARBITER_MAIL_CONFIG")]
         mail_config: Option<PathBuf>,
+        /// Sites whose pages may embed the chat widget (origins, comma-separated, e.g.
+        /// `https://www.exchange.example`), besides this server's own.
+        #[arg(long, env = "ARBITER_WIDGET_ORIGINS", value_delimiter = ',')]
+        widget_origins: Vec<String>,
+        /// The secret the company's site signs customers' identity tokens with (HS256).
+        /// Prefer the environment: arguments show in `ps`.
+        #[arg(long, env = "ARBITER_WIDGET_SECRET", hide_env_values = true)]
+        widget_secret: Option<String>,
+        /// Requests per second each chat widget visitor may make, sustained, and in a burst.
+        #[arg(long, default_value_t = 5.0)]
+        widget_rate_limit: f64,
+        #[arg(long, default_value_t = 30.0)]
+        widget_rate_burst: f64,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -121,6 +134,10 @@ async fn main() -> anyhow::Result<()> {
             gateway_token,
             escalation_interval_secs,
             mail_config,
+            widget_origins,
+            widget_secret,
+            widget_rate_limit,
+            widget_rate_burst,
         } => {
             let mail = mail_config.as_deref().map(MailConfig::load).transpose()?;
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
@@ -131,6 +148,15 @@ async fn main() -> anyhow::Result<()> {
                 rate_limit: RateLimit { per_second: rate_limit, burst: rate_burst },
                 gateway_token,
                 mail: mail.clone(),
+                widget: WidgetConfig {
+                    origins: widget_origins
+                        .into_iter()
+                        .map(|o| o.trim().trim_end_matches('/').to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect(),
+                    identity_secret: widget_secret.filter(|s| !s.is_empty()).map(String::into_bytes),
+                    rate_limit: RateLimit { per_second: widget_rate_limit, burst: widget_rate_burst },
+                },
             };
             let server = RunningServer::start_with(db, listen, &config).await?;
             let _simulator = simulate.map(|rate| {

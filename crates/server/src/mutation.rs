@@ -24,7 +24,8 @@ use crate::store::audit::{self, AuditRecord};
 use crate::store::idempotency::{self, StoredAnswer};
 use crate::store::Scope;
 use crate::AppState;
-use arbiter_contract::{ErrorCode, StreamPayload, IDEMPOTENCY_KEY_HEADER};
+use arbiter_contract::widget::WidgetEvent;
+use arbiter_contract::{ErrorCode, StreamPayload, TicketId, IDEMPOTENCY_KEY_HEADER};
 
 /// What a mutation request is: who asks, under which key, on which version, and a
 /// fingerprint of its content that tells a true replay from a reused key.
@@ -92,6 +93,7 @@ pub struct Mutation {
     base: Option<i64>,
     fingerprint: String,
     events: Vec<(StreamPayload, Vec<Scope>)>,
+    widget_events: Vec<(TicketId, WidgetEvent)>,
 }
 
 pub fn json_response(status: StatusCode, body: String) -> Response {
@@ -165,7 +167,16 @@ impl Mutation {
                 response.headers_mut().insert("Idempotent-Replayed", HeaderValue::from_static("true"));
                 Ok(Err(response))
             }
-            None => Ok(Ok(Mutation { tx, caller, now: Utc::now(), key, base, fingerprint, events: Vec::new() })),
+            None => Ok(Ok(Mutation {
+                tx,
+                caller,
+                now: Utc::now(),
+                key,
+                base,
+                fingerprint,
+                events: Vec::new(),
+                widget_events: Vec::new(),
+            })),
         }
     }
 
@@ -210,6 +221,11 @@ impl Mutation {
         self.events.push((payload, scopes));
     }
 
+    /// Queues a live event for the customer's chat widget, sent after the commit.
+    pub fn tell_customer(&mut self, chat: TicketId, event: WidgetEvent) {
+        self.widget_events.push((chat, event));
+    }
+
     /// Stores the answer under the idempotency key, commits, and sends the queued events.
     async fn finish<T: Serialize>(
         mut self,
@@ -223,6 +239,9 @@ impl Mutation {
         self.tx.commit().await?;
         for (payload, scopes) in self.events {
             state.hub.publish(payload, scopes);
+        }
+        for (chat, event) in self.widget_events {
+            state.hub.widgets.send(chat, event);
         }
         Ok(json_response(status, answer.body))
     }

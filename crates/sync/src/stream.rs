@@ -59,7 +59,11 @@ fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
             entities.extend(ticket.as_deref().cloned().map(Entity::Ticket));
             entities
         }
-        StreamPayload::Assignment { ticket } => vec![Entity::Ticket(ticket.clone())],
+        StreamPayload::Assignment { ticket } | StreamPayload::TicketUpdated { ticket } => {
+            vec![Entity::Ticket(ticket.clone())]
+        }
+        // The offered ticket joins the cache at once, so the agent can look before accepting.
+        StreamPayload::Offer { ticket, .. } => vec![Entity::Ticket((**ticket).clone())],
         StreamPayload::Escalation { escalation } => vec![Entity::Escalation(escalation.clone())],
         StreamPayload::MessageUpdated { message } => vec![Entity::Message(message.clone())],
         StreamPayload::SideMessageCreated { conversation, message }

@@ -264,6 +264,20 @@ export type AgentLoad = {
 export type AgentRole = "agent" | "supervisor";
 
 /**
+ *  One agent's routing settings; agents without an entry get the default capacity and
+ *  every topic.
+ */
+export type AgentRouting = {
+	agent_id: number,
+	capacity: ChannelCapacity,
+	/**
+	 *  The topics the agent is skilled for; empty means every topic. (Languages are the
+	 *  agent's own `languages`.)
+	 */
+	topics: ChatTopic[],
+};
+
+/**
  *  A value a message fills in: a number, a text (a name, an amount, an address: shown as
  *  is), another message, or a list of messages (joined by the language's `list.separator`).
  */
@@ -478,12 +492,24 @@ export type CaseView = {
 	outbox: OutboxItem[],
 };
 
+/**  How many conversations of each channel an agent works at once. */
+export type ChannelCapacity = {
+	chat: number,
+	email: number,
+};
+
 /**  Where a chargeback stands in the card network's lifecycle. */
 export type ChargebackStage = 
 /**  Retrieval request / inquiry. */
 "inquiry" | "first_chargeback" | 
 /**  We answered with evidence. */
 "representment" | "pre_arbitration" | "arbitration" | "won" | "lost";
+
+/**
+ *  What a customer says the chat is about (the widget's pre-chat form). It picks the queue
+ *  and the skill an agent needs.
+ */
+export type ChatTopic = "deposit_withdrawal" | "card_payment" | "trade" | "p2p" | "account_security" | "other";
 
 /**  A live chat with messages the agent has not read. */
 export type ChatUnread = {
@@ -543,6 +569,16 @@ export type CreateSar = {
 	risk_score: number | null,
 	narrative: string,
 	case_id: number | null,
+};
+
+/**  A customer's satisfaction rating of a conversation (CSAT). */
+export type Csat = {
+	/**  1 (very unsatisfied) to 5 (very satisfied). */
+	score: number,
+	comment: string | null,
+	rated_at: string,
+	/**  The agent the conversation was with when it was rated. */
+	agent_id: number | null,
 };
 
 /**  A customer of the exchange. */
@@ -1147,6 +1183,40 @@ export type Note = {
 	attachments?: Attachment[],
 };
 
+/**  A conversation the router offered to one agent. */
+export type Offer = {
+	id: number,
+	ticket_id: number,
+	agent_id: number,
+	status: OfferStatus,
+	why: RoutingReason,
+	offered_at: string,
+	expires_at: string,
+	answered_at: string | null,
+	version: number,
+};
+
+/**  Where an offer of a conversation to an agent stands. */
+export type OfferStatus = 
+/**  Waiting for the agent to accept, until `expires_at`. */
+"offered" | "accepted" | "declined" | 
+/**  Not accepted in time: it went to the next agent. */
+"expired" | 
+/**  The conversation ended or was taken otherwise before the agent answered. */
+"withdrawn";
+
+/**
+ *  A weekly opening span in the team's time zone, e.g. Monday 08:00–20:00. `closes` at or
+ *  before `opens` runs past midnight.
+ */
+export type OpenSpan = {
+	/**  ISO weekday: 1 = Monday … 7 = Sunday. */
+	weekday: number,
+	/**  `HH:MM`, 24-hour clock. */
+	opens: string,
+	closes: string,
+};
+
 /**  The agent acted on a notification: show this ticket. */
 export type OpenTicket = {
 	ticket_id: number,
@@ -1227,6 +1297,8 @@ export type PolicySet = {
 	sla: SlaPolicy,
 	escalation: EscalationMatrix,
 	risk: RiskPolicy,
+	/**  Automatic assignment; policies written before it get the default. */
+	routing?: RoutingPolicy,
 	updated_by: number | null,
 	updated_at: string,
 };
@@ -1360,6 +1432,53 @@ export type RiskScore = {
 	events_considered: number,
 	at: string,
 };
+
+/**  Automatic assignment (issue 17). */
+export type RoutingPolicy = {
+	/**  New chats are offered to agents automatically. */
+	auto_assign_chats: boolean,
+	/**  New emails are assigned automatically (no offer: an email waits for its agent). */
+	auto_assign_emails: boolean,
+	strategy: RoutingStrategy,
+	default_capacity: ChannelCapacity,
+	agents: AgentRouting[],
+	topic_queues: TopicQueue[],
+	/**  A chat offered and not accepted in this many seconds goes to the next agent. */
+	offer_seconds: number,
+	/**
+	 *  After waiting this long, a conversation may go to any agent of its queue even
+	 *  without its language or topic (0: never).
+	 */
+	relax_skills_after_seconds: number,
+	/**  A chat nobody accepted in this many seconds: the widget offers to leave a message. */
+	no_agent_after_seconds: number,
+	hours: TeamHours[],
+};
+
+/**  Why the router gave a conversation to an agent (shown to the agent and supervisors). */
+export type RoutingReason = {
+	strategy: RoutingStrategy,
+	/**  The agent speaks the conversation's language. */
+	language_matched: boolean,
+	/**  The agent is skilled for its topic (false when it has none). */
+	topic_matched: boolean,
+	/**  It had waited past the relaxing time, and nobody with the skills was free. */
+	skills_relaxed: boolean,
+	/**  The agent's open conversations of the channel before this one, and their capacity. */
+	load_before: number,
+	capacity: number,
+	/**  How long the agent had been without new work. */
+	idle_seconds: number,
+	/**  How long the customer had waited. */
+	waited_seconds: number,
+};
+
+/**  Which agent a conversation goes to when several can take it. */
+export type RoutingStrategy = 
+/**  The one who has waited longest since they were last given work. */
+"longest_idle" | 
+/**  The one with the most free places for the channel. */
+"most_spare_capacity";
 
 /**  An email body ready for the sandboxed frame. */
 export type SafeEmail = {
@@ -1585,6 +1704,8 @@ export type StreamPayload =
 { type: "message_updated"; message: Message } | { type: "typing"; ticket_id: number; typist: Typist; agent_id: number | null; typing: boolean } | { type: "presence"; agent_id: number; presence: Presence; since: string } | 
 /**  A ticket's assignee or queue changed. */
 { type: "assignment"; ticket: Ticket } | { type: "escalation"; escalation: Escalation } | 
+/**  A ticket changed in a way its viewers should see at once (the customer rated it). */
+{ type: "ticket_updated"; ticket: Ticket } | 
 /**
  *  A new message in a side conversation with an internal team, with the conversation as
  *  it now stands (a team's answer reopens it; the agent may close it).
@@ -1595,6 +1716,11 @@ export type StreamPayload =
  *  with the conversation as it now stands.
  */
 { type: "side_message_updated"; conversation: SideConversation; message: SideMessage } | 
+/**
+ *  The router offered a conversation to an agent, or the offer was answered, ran out
+ *  or was withdrawn (for that agent and the leads of the ticket's queue).
+ */
+{ type: "offer"; offer: Offer; ticket: Ticket } | 
 /**  A shift handover was written or acknowledged (for the team's supervisors only). */
 { type: "handover"; handover: Handover } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
@@ -1673,6 +1799,16 @@ export type Team = {
 	description: string,
 };
 
+/**  When a team is staffed. Teams without hours are staffed around the clock. */
+export type TeamHours = {
+	team: string,
+	/**  IANA time zone, e.g. `Europe/Berlin`. */
+	time_zone: string,
+	weekly: OpenSpan[],
+	/**  Whole days the team is closed (holidays), in its time zone. */
+	closed_dates: string[],
+};
+
 /**
  *  Support teams own a queue of tickets; internal teams (product, compliance…) are
  *  reached through side conversations.
@@ -1698,6 +1834,12 @@ export type Ticket = {
 	escalation_level: EscalationLevel,
 	/**  The investigation this ticket belongs to, if any. */
 	case_id: number | null,
+	/**  What the customer said the chat is about (the widget's pre-chat form). */
+	topic?: ChatTopic | null,
+	/**  Why the router gave it to its assignee, when it did. */
+	routed?: RoutingReason | null,
+	/**  The customer's rating of the conversation, once given. */
+	csat?: Csat | null,
 	created_at: string,
 	updated_at: string,
 	solved_at: string | null,
@@ -1845,6 +1987,12 @@ export type TicketsChanged = {
 export type Tombstone = {
 	entity: EntityKind,
 	id: number,
+};
+
+/**  The queue a topic's chats go to. */
+export type TopicQueue = {
+	topic: ChatTopic,
+	queue: string,
 };
 
 export type TradeSide = "buy" | "sell";

@@ -14,6 +14,7 @@ mod handovers;
 mod knowledge;
 mod policies;
 mod quarantine;
+mod routing;
 mod sars;
 mod tickets;
 
@@ -28,6 +29,7 @@ pub use handovers::*;
 pub use knowledge::*;
 pub use policies::*;
 pub use quarantine::*;
+pub use routing::*;
 pub use sars::*;
 pub use tickets::*;
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{AgentId, Channel, EscalationLevel, EscalationReason};
+use super::{AgentId, Channel, EscalationLevel, EscalationReason, RoutingPolicy};
 
 /// A response-time target for one channel, for regular or VIP customers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -89,6 +89,9 @@ pub struct PolicySet {
     pub sla: SlaPolicy,
     pub escalation: EscalationMatrix,
     pub risk: RiskPolicy,
+    /// Automatic assignment; policies written before it get the default.
+    #[serde(default)]
+    pub routing: RoutingPolicy,
     pub updated_by: Option<AgentId>,
     pub updated_at: DateTime<Utc>,
 }

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{AgentId, CaseId, CustomerId, EscalationLevel, MessageId, TicketId};
+use super::{AgentId, CaseId, ChatTopic, CustomerId, EscalationLevel, MessageId, RoutingReason, TicketId};
 
 /// How the customer reached us. A ticket is one conversation on one channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
@@ -109,6 +109,15 @@ pub struct Ticket {
     pub escalation_level: EscalationLevel,
     /// The investigation this ticket belongs to, if any.
     pub case_id: Option<CaseId>,
+    /// What the customer said the chat is about (the widget's pre-chat form).
+    #[serde(default)]
+    pub topic: Option<ChatTopic>,
+    /// Why the router gave it to its assignee, when it did.
+    #[serde(default)]
+    pub routed: Option<RoutingReason>,
+    /// The customer's rating of the conversation, once given.
+    #[serde(default)]
+    pub csat: Option<Csat>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub solved_at: Option<DateTime<Utc>>,
@@ -310,4 +319,16 @@ pub struct TicketDetail {
     pub notes: Vec<Note>,
     pub side_conversations: Vec<SideConversation>,
     pub side_messages: Vec<SideMessage>,
+}
+
+/// A customer's satisfaction rating of a conversation (CSAT).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Csat {
+    /// 1 (very unsatisfied) to 5 (very satisfied).
+    pub score: i64,
+    pub comment: Option<String>,
+    pub rated_at: DateTime<Utc>,
+    /// The agent the conversation was with when it was rated.
+    pub agent_id: Option<AgentId>,
 }

@@ -26,7 +26,10 @@ pub mod overview;
 pub mod policies;
 pub mod presence;
 pub mod quarantine;
+pub mod routing;
 pub mod sars;
 pub mod tickets;
+pub mod widget;
+pub mod widget_identity;
 
 pub use email::{escape_html, text_to_email_html};

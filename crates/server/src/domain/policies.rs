@@ -34,6 +34,25 @@ fn validate(update: &PolicyUpdate) -> Result<(), ApiFailure> {
     if risk.rules.iter().any(|r| r.weight < 0.0 || !(1..=super::input::RISK_RULES).contains(&r.number)) {
         return Err(ApiFailure::bad_request("risk rules are numbered 1–8 with non-negative weights"));
     }
+    if let Some(routing) = &update.routing {
+        check_routing(routing)?;
+    }
+    Ok(())
+}
+
+/// Routing a supervisor wrote: capacities and waits that make sense, hours that parse.
+fn check_routing(routing: &RoutingPolicy) -> Result<(), ApiFailure> {
+    let capacities = std::iter::once(&routing.default_capacity).chain(routing.agents.iter().map(|a| &a.capacity));
+    if capacities.into_iter().any(|c| !(0..=100).contains(&c.chat) || !(0..=1000).contains(&c.email)) {
+        return Err(ApiFailure::unprocessable("capacities are 0–100 chats and 0–1000 emails"));
+    }
+    let waits = [routing.offer_seconds, routing.relax_skills_after_seconds, routing.no_agent_after_seconds];
+    if routing.offer_seconds < 5 || waits.iter().any(|w| !(0..=86_400).contains(w)) {
+        return Err(ApiFailure::unprocessable("an offer waits 5 s to a day; the other waits are 0 s to a day"));
+    }
+    for hours in &routing.hours {
+        arbiter_policy::hours::check(hours).map_err(ApiFailure::unprocessable)?;
+    }
     Ok(())
 }
 
@@ -47,6 +66,7 @@ pub async fn replace(m: &mut Mutation, update: &PolicyUpdate) -> Result<PolicySe
         sla: update.sla.clone(),
         escalation: update.escalation.clone(),
         risk: update.risk.clone(),
+        routing: update.routing.clone().unwrap_or_else(|| current.routing.clone()),
         updated_by: Some(m.caller.id()),
         updated_at: m.now,
     };

@@ -50,9 +50,18 @@ fn columns_of(table: &str) -> &'static [&'static str] {
         "teams" => &["id", "kind", "data"],
         "agents" => &["id", "team", "role", "data"],
         "customers" => &["id", "account_id", "email", "data"],
-        "tickets" => {
-            &["id", "queue", "assignee_id", "customer_id", "status", "created_at", "updated_at", "version", "data"]
-        }
+        "tickets" => &[
+            "id",
+            "queue",
+            "assignee_id",
+            "customer_id",
+            "status",
+            "channel",
+            "created_at",
+            "updated_at",
+            "version",
+            "data",
+        ],
         "messages" => &["id", "ticket_id", "created_at", "data"],
         "message_files" => &["sha256", "message_id", "ticket_id"],
         "notes" => &["id", "ticket_id", "data"],
@@ -141,6 +150,7 @@ impl<'c> Bulk<'c> {
             t.assignee_id.into(),
             t.customer_id.into(),
             wire_name(&t.status).into(),
+            wire_name(&t.channel).into(),
             to_ms(t.created_at).into(),
             to_ms(t.updated_at).into(),
             t.version.into(),

@@ -14,12 +14,15 @@ pub mod handovers;
 pub mod inbound;
 mod integral_floats;
 pub mod me;
+pub mod offers;
 mod openapi;
 pub mod policies;
 pub mod sars;
 pub mod stream;
 pub mod supervisor;
 pub mod tickets;
+pub mod widget;
+mod widget_assets;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
@@ -59,6 +62,9 @@ pub const MAX_UPLOAD_BYTES: usize = arbiter_contract::MAX_OUTGOING_BYTES as usiz
         (name = "escalations", description = "The escalation matrix"),
         (name = "compliance", description = "Suspicious-activity reports and documents"),
         (name = "supervisor", description = "Supervisor-only views and actions"),
+        (name = "widget", description = "The customers' chat widget (`/widget/v1`): a separate API for customers' browsers, \
+                                         with its own origin check and rate limits. Starting a chat answers a token that \
+                                         speaks for that chat only (`Authorization: Bearer <chat token>`)."),
         (name = "gateway", description = "What the company's channels bring in: customers' messages and typing from the \
                                           chat widget and mail gateway, internal teams' answers from their tools. Only \
                                           the gateway's token may call these."),
@@ -72,6 +78,7 @@ impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        components.add_security_scheme("chat_token", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
     }
 }
 
@@ -80,6 +87,10 @@ pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(me::me))
         .routes(routes!(me::set_presence))
+        .routes(routes!(offers::my_offers))
+        .routes(routes!(offers::accept))
+        .routes(routes!(offers::decline))
+        .routes(routes!(offers::seen))
         .routes(routes!(feed::changes))
         .routes(routes!(stream::stream))
         .routes(routes!(tickets::start_email))
@@ -119,6 +130,22 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(inbound::team_message))
 }
 
+/// The chat widget's API: customers' browsers call it, so it has a guard of its own.
+pub fn widget_api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(widget::settings))
+        .routes(routes!(widget::start))
+        .routes(routes!(widget::leave_message))
+        .routes(routes!(widget::chat))
+        .routes(routes!(widget::events))
+        .routes(routes!(widget::send))
+        .routes(routes!(widget::send_file).layer(DefaultBodyLimit::max(crate::domain::widget::WIDGET_FILE_MAX_BYTES)))
+        .routes(routes!(widget::file))
+        .routes(routes!(widget::typing))
+        .routes(routes!(widget::end))
+        .routes(routes!(widget::rate))
+}
+
 /// Runs each request on a task of its own, so a client that hangs up mid-request (a
 /// crashed desk, a cut network) does not cancel the handler half-way through a database
 /// transaction: the work finishes, commits or rolls back cleanly, and a retry with the same
@@ -135,12 +162,16 @@ async fn run_to_completion(request: axum::extract::Request, next: middleware::Ne
 
 /// The router the server runs, and the document it serves at `/openapi.json`.
 pub fn router(state: AppState) -> (Router, serde_json::Value) {
-    let (api, doc) = api().split_for_parts();
+    let (api, mut doc) = api().split_for_parts();
+    let (widget_api, widget_doc) = widget_api().split_for_parts();
+    doc.merge(widget_doc);
     let doc = openapi::complete(doc);
     let served = doc.clone();
     let router = api
         .layer(middleware::from_fn(run_to_completion))
         .layer(middleware::from_fn_with_state(state.clone(), crate::rate_limit::limit))
+        .merge(widget_api.layer(middleware::from_fn(run_to_completion)))
+        .merge(widget_assets::routes())
         .route("/health", get(|| async { "ok" }))
         .route("/openapi.json", get(move || async move { Json(served) }))
         .fallback(|| async { ApiFailure::not_found("no such route") })
@@ -152,6 +183,7 @@ pub fn router(state: AppState) -> (Router, serde_json::Value) {
             )
         })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::widget_guard::guard))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state);
     (router, doc)

@@ -317,3 +317,11 @@ pub async fn side_email_id(conn: &mut AnyConnection, side_message_id: i64) -> Re
     .fetch_optional(conn)
     .await
 }
+
+/// The tickets whose customer-visible messages carry a file (not notes or side messages).
+pub async fn tickets_of_message_file(conn: &mut AnyConnection, sha256: &str) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT DISTINCT ticket_id FROM message_files WHERE sha256 = $1")
+        .bind(sha256)
+        .fetch_all(conn)
+        .await
+}

@@ -15,8 +15,10 @@ pub mod outbound;
 pub mod outgoing_files;
 pub mod reads;
 pub mod rescope;
+pub mod routing;
 pub mod rows;
 pub mod scope;
+pub mod widget;
 
 pub use rows::{next_id, Val};
 pub use scope::{Scope, Visibility};

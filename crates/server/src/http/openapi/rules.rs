@@ -3,7 +3,7 @@
 //! field cannot state (a queue that must exist, thresholds that must rise) are the domain's:
 //! they answer 422 with the rule in the message.
 
-use arbiter_contract::{EscalationLevel, FEED_MAX_LIMIT, REPLY_MAX_CHARS};
+use arbiter_contract::{widget, EscalationLevel, FEED_MAX_LIMIT, REPLY_MAX_CHARS};
 use serde_json::{json, Value};
 
 use crate::domain::input::{not_blank_pattern, RISK_RULES, TAGS_MAX, TAG_MAX_CHARS};
@@ -97,7 +97,36 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("SlaPolicy", "chargeback_margin_days", json!({"minimum": 0})),
         ("RiskRule", "number", json!({"minimum": 1, "maximum": RISK_RULES})),
         ("RiskRule", "weight", json!({"minimum": 0})),
+        ("StartChat", "name", text(widget::NAME_MAX_CHARS)),
+        ("StartChat", "email", email()),
+        ("StartChat", "language", language()),
+        ("LeaveMessage", "name", text(widget::NAME_MAX_CHARS)),
+        ("LeaveMessage", "email", email()),
+        ("LeaveMessage", "language", language()),
+        ("LeaveMessage", "text", text(REPLY_MAX_CHARS)),
+        ("SendChatMessage", "client_id", client_id()),
+        ("SendChatMessage", "text", text(REPLY_MAX_CHARS)),
+        ("RateChat", "score", json!({"minimum": 1, "maximum": 5})),
+        ("RateChat", "comment", json!({"maxLength": widget::COMMENT_MAX_CHARS})),
+        ("SeenUpTo", "up_to", json!({"minimum": 0})),
     ]
+}
+
+/// An email address as the widget's forms take it (`domain::widget::email_address`).
+fn email() -> Value {
+    // No white space, controls, `@`, `<` or `>` either side of the one `@`; a dot in the domain.
+    let plain = r"[^\s\u0000-\u001f\u007f-\u009f@<>]";
+    json!({"maxLength": widget::EMAIL_MAX_CHARS, "pattern": format!("^{plain}+@{plain}*\\.{plain}*$")})
+}
+
+/// A BCP 47 language tag as the widget sends it.
+fn language() -> Value {
+    json!({"maxLength": 35, "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"})
+}
+
+/// The widget's own id for a message.
+fn client_id() -> Value {
+    json!({"pattern": format!("^[A-Za-z0-9_-]{{1,{}}}$", widget::CLIENT_ID_MAX_CHARS)})
 }
 
 /// A file's name: not blank, at most `NAME_MAX` characters, no path separators or NUL.
@@ -120,6 +149,8 @@ fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("/v1/handovers", "limit", json!({"minimum": 1, "maximum": handovers::LIST_MAX})),
         ("/v1/documents", "name", file_name()),
         ("/v1/attachments", "name", file_name()),
+        ("/widget/v1/chat/files", "name", file_name()),
+        ("/widget/v1/chat/files", "client_id", client_id()),
     ]
 }
 
