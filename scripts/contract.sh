@@ -24,6 +24,7 @@ SERVER="${CARGO_TARGET_DIR:-$ROOT/target}/debug/arbiter-server"
 # The simulator and the escalator stay off: the run's own requests are the only traffic.
 ARBITER_GATEWAY_TOKEN="$GATEWAY_TOKEN" "$SERVER" serve --demo --tickets 400 --database "$WORK/server.db" \
   --listen 127.0.0.1:0 --rate-limit 1000000 --rate-burst 1000000 --escalation-interval-secs 0 \
+  --widget-rate-limit 1000000 --widget-rate-burst 1000000 \
   >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER_PID=$!
 cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
@@ -49,7 +50,12 @@ run() {
     { tail -50 "$WORK/server.log" >&2; die "the server and its OpenAPI document disagree (as $who); see above"; }
 }
 
-run "an agent (demo-ava)" demo-ava --exclude-tag gateway
-run "a supervisor (demo-marcus)" demo-marcus --exclude-tag gateway
+run "an agent (demo-ava)" demo-ava --exclude-tag gateway --exclude-tag widget
+run "a supervisor (demo-marcus)" demo-marcus --exclude-tag gateway --exclude-tag widget
 run "the channel gateway" "$GATEWAY_TOKEN" --include-tag gateway
+# The chat widget speaks with a chat's own token: start one as a customer would.
+CHAT_TOKEN="$(curl -fsS -X POST "$BASE/widget/v1/chats" -H 'Content-Type: application/json' \
+  -d '{"name":"Contract Customer","email":"contract@mail.example","language":"en","topic":"other"}' |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
+run "a customer in the chat widget" "$CHAT_TOKEN" --include-tag widget
 say "The server answers as its OpenAPI document says"

@@ -43,6 +43,10 @@ pub const COMMANDS: &[&str] = &[
     // chats
     "chat_unread",
     "set_chat_unread",
+    "chat_offers",
+    "answer_offer",
+    "agent_typing",
+    "conversation_seen",
     // drafts
     "draft",
     "save_draft",

@@ -8,9 +8,9 @@ use std::time::Duration;
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
     CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover,
-    Message, NewHandover, Note, OutgoingFile, PostNote, PostReply, PostSideMessage, QuarantinedMail, Sar, SarUpdate,
-    SideConversation, SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket,
-    TicketDetail, TicketUpdate, IDEMPOTENCY_KEY_HEADER,
+    Message, NewHandover, Note, Offer, OutgoingFile, PostNote, PostReply, PostSideMessage, QuarantinedMail, Sar,
+    SarUpdate, SeenUpTo, SideConversation, SideMessage, StartEmailConversation, StartedConversation,
+    SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -453,6 +453,32 @@ impl ApiClient {
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
         self.send(request).await
+    }
+
+    /// The caller's chat offers still waiting for an answer.
+    pub async fn my_offers(&self) -> Result<Vec<Offer>, ClientError> {
+        self.send(self.request(Method::GET, "/v1/me/offers")).await
+    }
+
+    /// Accepts (`true`) or declines an offer; an answered or expired one answers 409.
+    pub async fn answer_offer(&self, offer_id: i64, accept: bool, idempotency_key: &str) -> Result<Offer, ClientError> {
+        let verb = if accept { "accept" } else { "decline" };
+        let request = self
+            .request(Method::POST, &format!("/v1/offers/{offer_id}/{verb}"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key);
+        self.send(request).await
+    }
+
+    /// Tells the customer (and colleagues) the agent is, or stopped, typing.
+    pub async fn typing(&self, ticket_id: i64, typing: bool) -> Result<(), ClientError> {
+        let request = self.request(Method::POST, &format!("/v1/tickets/{ticket_id}/typing")).json(&Typing { typing });
+        self.send_for_bytes(request).await.map(|_| ())
+    }
+
+    /// The agent has seen the conversation up to `up_to` (the customer's widget shows it read).
+    pub async fn seen(&self, ticket_id: i64, up_to: i64) -> Result<(), ClientError> {
+        let request = self.request(Method::POST, &format!("/v1/tickets/{ticket_id}/seen")).json(&SeenUpTo { up_to });
+        self.send_for_bytes(request).await.map(|_| ())
     }
 }
 

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use arbiter_cache::Cache;
 use arbiter_contract::{
-    Agent, AgentRole, Escalation, EscalationLevel, EscalationStatus, Handover, StreamEvent, StreamPayload, Ticket,
+    Agent, AgentRole, Escalation, EscalationLevel, EscalationStatus, Handover, Offer, OfferStatus, StreamEvent,
+    StreamPayload, Ticket,
 };
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
@@ -125,6 +126,19 @@ pub fn assignment_alert(ticket: &Ticket, customer_name: Option<&str>, now: DateT
     alert(format!("ticket-{}", ticket.id), title, body, Some(ticket.id), None, false)
 }
 
+/// The notification for a live chat the router offers the agent (urgent: the offer runs out
+/// in seconds, so do-not-disturb does not hold it).
+pub fn offer_alert(offer: &Offer, ticket: &Ticket, customer_name: Option<&str>, now: DateTime<Utc>) -> Alert {
+    let customer = customer_name.unwrap_or("?");
+    let title = Msg::new(&text::OFFER_TITLE).text("customer", customer);
+    let seconds = (offer.expires_at - now).num_seconds().max(0);
+    let body = Msg::new(&text::OFFER_BODY)
+        .text("subject", ticket.subject.as_str())
+        .text("language", ticket.language.as_str())
+        .int("seconds", seconds);
+    alert(format!("offer-{}", offer.id), title, body, Some(ticket.id), None, true)
+}
+
 /// The notification for a shift handover waiting for the next shift's lead.
 pub fn handover_alert(handover: &Handover) -> Alert {
     let first_line = handover.summary.lines().next().unwrap_or_default();
@@ -214,6 +228,13 @@ impl AlertLoop {
                         let customer = view.as_ref().and_then(|v| v.customer.as_ref()).map(|c| c.name.clone());
                         assignment_alert(ticket, customer.as_deref(), Utc::now())
                     }
+                    StreamPayload::Offer { offer, ticket } => {
+                        if offer.agent_id != me.id || offer.status != OfferStatus::Offered {
+                            continue;
+                        }
+                        let customer = cache.ticket_view(ticket.id).await.ok().flatten().and_then(|v| v.customer);
+                        offer_alert(offer, ticket, customer.as_ref().map(|c| c.name.as_str()), Utc::now())
+                    }
                     StreamPayload::Handover { handover } => {
                         // A new handover is news for the next shift, not for its author.
                         let new = handover.acknowledged_at.is_none() && seen_handovers.insert(handover.id);
@@ -238,7 +259,10 @@ impl AlertLoop {
     pub fn push(&self, event: &StreamEvent) {
         if matches!(
             event.payload,
-            StreamPayload::Escalation { .. } | StreamPayload::Assignment { .. } | StreamPayload::Handover { .. }
+            StreamPayload::Escalation { .. }
+                | StreamPayload::Assignment { .. }
+                | StreamPayload::Handover { .. }
+                | StreamPayload::Offer { .. }
         ) {
             let _ = self.sender.send(event.clone());
         }

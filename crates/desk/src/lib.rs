@@ -29,6 +29,7 @@ mod paths;
 mod preferences;
 mod reports;
 pub mod risk;
+mod routing;
 mod sars;
 mod settings;
 mod speech;

@@ -145,6 +145,8 @@ pub mod alerts {
         A_CUSTOMER = "alert.aCustomer": "A customer";
         /// Someone's name, as it is.
         NAME = "alert.name": "{{name}}";
+        OFFER_TITLE = "alert.offerTitle": "Chat for you · {{customer}}";
+        OFFER_BODY = "alert.offerBody": "{{subject}} · {{language}} · accept within {{seconds}} s";
         HANDOVER_TITLE = "alert.handoverTitle": "Shift handover · {{team}}";
         HANDOVER_BODY = "alert.handoverBody": "{{author}}: {{words}}";
         /// Joins the parts of a notification's line ("Lucas Moreau · due in 12 min").

@@ -76,7 +76,7 @@ fn open_intervals(hours: &TeamHours, zone: Tz, day: NaiveDate) -> Vec<(DateTime<
     if hours.closed_dates.contains(&day) {
         return Vec::new();
     }
-    let weekday = day.weekday().number_from_monday() as u8;
+    let weekday = i64::from(day.weekday().number_from_monday());
     hours
         .weekly
         .iter()

@@ -8,7 +8,7 @@ fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
 }
 
-fn span(weekday: u8, opens: &str, closes: &str) -> OpenSpan {
+fn span(weekday: i64, opens: &str, closes: &str) -> OpenSpan {
     OpenSpan { weekday, opens: opens.into(), closes: closes.into() }
 }
 

@@ -181,3 +181,15 @@ async fn the_document_says_what_every_operation_can_answer() {
     assert_eq!((limit["in"].as_str(), limit["required"].as_bool()), (Some("query"), Some(false)));
     assert_eq!(limit["schema"], json!({"type": "integer", "format": "int32", "minimum": 1, "maximum": 5000}));
 }
+
+/// JSON Schema's integers include integral floats: a query parameter written `10.0` is the
+/// integer 10, as in bodies and paths; a real fraction is still refused.
+#[tokio::test]
+async fn query_integers_may_be_written_as_integral_floats() {
+    let server = common::server("memory", 20).await;
+    let base = server.base_url();
+    let page = http().get(format!("{base}/v1/changes?after=0.0&limit=1e1")).bearer_auth(AVA).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let fraction = http().get(format!("{base}/v1/changes?after=0.5")).bearer_auth(AVA).send().await.unwrap();
+    assert_eq!(fraction.status(), StatusCode::BAD_REQUEST);
+}

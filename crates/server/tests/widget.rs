@@ -596,3 +596,28 @@ async fn the_widget_page_runs_only_its_own_script_and_only_allowed_sites_may_fra
         assert_eq!(answer.headers()["x-content-type-options"], "nosniff");
     }
 }
+
+#[tokio::test]
+async fn an_agent_who_takes_the_chat_joins_it_and_solving_it_ends_it_for_the_customer() {
+    let server = common::server("memory", 120).await;
+    only_online(&server, &[]).await;
+    let chat = start(&server, &chat_form("trade", "en")).await;
+    let mut events = Events::open(&server, &chat.token).await;
+    let base = server.base_url();
+    let patch = |version: i64, body: serde_json::Value| {
+        http()
+            .patch(format!("{base}/v1/tickets/{}", chat.chat_id))
+            .bearer_auth(AVA)
+            .header(IDEMPOTENCY_KEY_HEADER, key())
+            .header("If-Match", version.to_string())
+            .json(&body)
+            .send()
+    };
+    let taken = patch(1, json!({ "assignee_id": AVA_ID })).await.unwrap();
+    assert_eq!(taken.status(), 200);
+    let taken: Ticket = taken.json().await.unwrap();
+    events.until("the agent joining", |e| e == &WidgetEvent::AgentJoined { agent_name: "Ava Chen".into() }).await;
+    let solved = patch(taken.version, json!({ "status": "solved" })).await.unwrap();
+    assert_eq!(solved.status(), 200);
+    events.until("the end", |e| e == &WidgetEvent::Ended).await;
+}

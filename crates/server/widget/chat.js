@@ -313,6 +313,13 @@
     }
     if (messages.has(message.id)) return;
     messages.set(message.id, message);
+    // An agent who answers has joined, whether or not the join itself was heard.
+    if (message.author === "agent" && phase === "waiting") {
+      phase = "active";
+      agentName ||= message.author_name;
+      noAgent = false;
+      renderPhase();
+    }
     if (live) {
       $("log").append(row(message));
       scrollDown();
@@ -332,7 +339,7 @@
   }
 
   function row(message) {
-    const li = document.createElement("li");
+    const li = document.createElement("div");
     li.className = `msg ${message.author}`;
     li.dataset.id = String(message.id);
     if (message.author !== "system") {
@@ -356,7 +363,7 @@
   }
 
   function pendingRow(entry) {
-    const li = document.createElement("li");
+    const li = document.createElement("div");
     li.className = "msg customer pending";
     li.dataset.client = entry.client_id;
     const text = document.createElement("p");

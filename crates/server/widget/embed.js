@@ -10,12 +10,13 @@
   const script = document.currentScript;
   if (!script || window.ArbiterChat) return;
   const origin = new URL(script.src, location.href).origin;
-  const language = script.dataset.language || document.documentElement.lang || navigator.language || "en";
+  // The site may fix the language; otherwise the customer's browser presets it.
+  const language = script.dataset.language || navigator.language || document.documentElement.lang || "en";
   let identity = script.dataset.identityToken || null;
 
   const host = document.createElement("div");
   host.id = "arbiter-chat";
-  const root = host.attachShadow({ mode: "closed" });
+  const root = host.attachShadow({ mode: "open" });
   const style = document.createElement("style");
   style.textContent = `
     :host { all: initial; }

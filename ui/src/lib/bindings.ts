@@ -121,6 +121,14 @@ export const commands = {
 	chatUnread: () => typedError<ChatUnread[], DeskError>(__TAURI_INVOKE("chat_unread")),
 	/**  Sets a chat's unread count (0: read). */
 	setChatUnread: (ticketId: number, unread: number) => typedError<null, DeskError>(__TAURI_INVOKE("set_chat_unread", { ticketId, unread })),
+	/**  The chats the router offers the agent, still waiting for an answer. */
+	chatOffers: () => typedError<Offer[], DeskError>(__TAURI_INVOKE("chat_offers")),
+	/**  Accepts (`true`) or declines an offered chat. */
+	answerOffer: (offerId: number, accept: boolean, idempotencyKey: string) => typedError<Offer, DeskError>(__TAURI_INVOKE("answer_offer", { offerId, accept, idempotencyKey })),
+	/**  The agent is (or stopped) typing in a conversation. */
+	agentTyping: (ticketId: number, typing: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("agent_typing", { ticketId, typing })),
+	/**  The agent has seen a conversation up to this message. */
+	conversationSeen: (ticketId: number, upTo: number) => typedError<null, DeskError>(__TAURI_INVOKE("conversation_seen", { ticketId, upTo })),
 	/**  The draft of `kind` kept for `key` (a ticket, a case, a team); "" when there is none. */
 	draft: (kind: DraftKind, key: string) => typedError<string, DeskError>(__TAURI_INVOKE("draft", { kind, key })),
 	saveDraft: (kind: DraftKind, key: string, body: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_draft", { kind, key, body })),
@@ -1190,6 +1198,14 @@ export type Offer = {
 	agent_id: number,
 	status: OfferStatus,
 	why: RoutingReason,
+	/**
+	 *  What the agent's card shows before they accept: the conversation's subject, the
+	 *  customer's name, its language and topic.
+	 */
+	subject: string,
+	customer_name: string,
+	language: string,
+	topic: ChatTopic | null,
 	offered_at: string,
 	expires_at: string,
 	answered_at: string | null,

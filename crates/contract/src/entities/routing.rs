@@ -89,7 +89,7 @@ pub struct TopicQueue {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpenSpan {
     /// ISO weekday: 1 = Monday … 7 = Sunday.
-    pub weekday: u8,
+    pub weekday: i64,
     /// `HH:MM`, 24-hour clock.
     pub opens: String,
     pub closes: String,
@@ -215,6 +215,12 @@ pub struct Offer {
     pub agent_id: AgentId,
     pub status: OfferStatus,
     pub why: RoutingReason,
+    /// What the agent's card shows before they accept: the conversation's subject, the
+    /// customer's name, its language and topic.
+    pub subject: String,
+    pub customer_name: String,
+    pub language: String,
+    pub topic: Option<ChatTopic>,
     pub offered_at: chrono::DateTime<chrono::Utc>,
     pub expires_at: chrono::DateTime<chrono::Utc>,
     pub answered_at: Option<chrono::DateTime<chrono::Utc>>,

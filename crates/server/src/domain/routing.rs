@@ -117,12 +117,17 @@ pub async fn round(state: &AppState, now: DateTime<Utc>) -> Result<Round, sqlx::
             .collect();
         for decision in routing::route(&policy, &candidates, &waiting, now) {
             let ticket = tickets.iter().find(|t| t.id == decision.ticket_id).expect("routed a waiting ticket");
+            let customer_name = reads::customer(&mut tx, ticket.customer_id).await?.map(|c| c.name).unwrap_or_default();
             let offer = Offer {
                 id: next_id(&mut tx, "offers").await?,
                 ticket_id: ticket.id,
                 agent_id: decision.agent_id,
                 status: OfferStatus::Offered,
                 why: decision.why,
+                subject: ticket.subject.clone(),
+                customer_name,
+                language: ticket.language.clone(),
+                topic: ticket.topic,
                 offered_at: now,
                 expires_at: now + Duration::seconds(policy.offer_seconds.max(1)),
                 answered_at: None,

@@ -1,6 +1,7 @@
 //! Tickets: how an update, an agent's reply and a customer's message change one, and the
 //! use cases that read and change them.
 
+use arbiter_contract::widget::WidgetEvent;
 use arbiter_contract::*;
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
@@ -53,6 +54,7 @@ pub async fn update(m: &mut Mutation, id: i64, update: &TicketUpdate) -> Result<
     write_ticket(&mut m.tx, &ticket, &next).await?;
     m.audit("ticket.update", "ticket", id, Some(&ticket), Some(&next)).await?;
     publish_moves(m, &ticket, &next);
+    tell_the_chat(m, &ticket, &next).await?;
     Ok(next)
 }
 
@@ -81,6 +83,7 @@ pub async fn bulk_update(m: &mut Mutation, bulk: &BulkTicketUpdate) -> Result<Bu
                 write_ticket(&mut m.tx, &ticket, &next).await?;
                 m.audit("ticket.bulk_update", "ticket", id, Some(&ticket), Some(&next)).await?;
                 publish_moves(m, &ticket, &next);
+                tell_the_chat(m, &ticket, &next).await?;
                 result.updated.push(next);
             }
             Err(failure) => result.failed.push(BulkFailure { ticket_id: id, message: failure.body.message }),
@@ -97,6 +100,22 @@ fn publish_moves(m: &mut Mutation, before: &Ticket, after: &Ticket) {
             vec![Scope::of_ticket(before), Scope::of_ticket(after)],
         );
     }
+}
+
+/// A live chat's customer hears what an agent's change means for them: someone joined, or
+/// the chat ended.
+async fn tell_the_chat(m: &mut Mutation, before: &Ticket, after: &Ticket) -> Result<(), ApiFailure> {
+    if after.channel != Channel::Chat {
+        return Ok(());
+    }
+    if before.status.is_active() && !after.status.is_active() {
+        m.tell_customer(after.id, WidgetEvent::Ended);
+    } else if let Some(agent_id) = after.assignee_id.filter(|a| before.assignee_id != Some(*a)) {
+        if let Some(agent) = reads::agent(&mut m.tx, agent_id).await? {
+            m.tell_customer(after.id, WidgetEvent::AgentJoined { agent_name: agent.name });
+        }
+    }
+    Ok(())
 }
 
 /// What an update must be whatever ticket it is for: its tags as the document says.

@@ -3,8 +3,8 @@
 
 use arbiter_contract::{ApiError, Attachment, AttachmentUpload};
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
@@ -12,7 +12,7 @@ use crate::auth::Caller;
 use crate::domain::attachments;
 use crate::error::ApiFailure;
 use crate::http::documents::{file_body_refused, CONTENT_SHA256_HEADER};
-use crate::http::extract::IdempotencyKey;
+use crate::http::extract::{IdempotencyKey, Params};
 use crate::http::file_download::{self, Download};
 use crate::mutation::{Mutation, Write};
 use crate::AppState;
@@ -29,12 +29,11 @@ pub async fn upload(
     State(state): State<AppState>,
     caller: Caller,
     key: IdempotencyKey,
-    query: Result<Query<AttachmentUpload>, QueryRejection>,
+    Params(query): Params<AttachmentUpload>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiFailure> {
     let body = body.map_err(|r| file_body_refused(r, "a file", crate::http::MAX_UPLOAD_BYTES))?;
-    let Query(query) = query?;
     let claimed = headers.get(CONTENT_SHA256_HEADER).and_then(|v| v.to_str().ok());
     let sha256 = attachments::check_upload(&query.name, &body, claimed)?;
     let write = Write::new(caller, key, "attachment.upload").on(query.name.trim()).body(&sha256)?;

@@ -2,8 +2,8 @@
 
 use arbiter_contract::*;
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -11,7 +11,7 @@ use axum::Json;
 use crate::auth::Caller;
 use crate::domain::documents::{self, Upload};
 use crate::error::ApiFailure;
-use crate::http::extract::{Id, IdempotencyKey};
+use crate::http::extract::{Id, IdempotencyKey, Params};
 use crate::mutation::{Mutation, Write};
 use crate::AppState;
 
@@ -29,12 +29,11 @@ pub async fn upload(
     State(state): State<AppState>,
     caller: Caller,
     key: IdempotencyKey,
-    query: Result<Query<DocumentUpload>, QueryRejection>,
+    Params(query): Params<DocumentUpload>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiFailure> {
     let body = body.map_err(|r| file_body_refused(r, "a document", crate::http::MAX_DOCUMENT_BYTES))?;
-    let Query(query) = query?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

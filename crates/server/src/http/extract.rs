@@ -141,6 +141,43 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
     }
 }
 
+/// A query string's parameters. Like axum's `Query`, with JSON Schema's integers: a value
+/// written as an integral float (`case_id=1301.0`) is read as the integer when the query does
+/// not fit otherwise (only then, so a text parameter such as a file name `1.0` stays as sent).
+pub struct Params<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let refused =
+            |e: &dyn std::fmt::Display| ApiFailure::bad_request(format!("Failed to deserialize query string: {e}"));
+        match serde_urlencoded::from_str::<T>(query) {
+            Ok(value) => Ok(Params(value)),
+            Err(first) => {
+                let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(|e| refused(&e))?;
+                let mut changed = false;
+                let rewritten: Vec<(String, String)> = pairs
+                    .into_iter()
+                    .map(|(name, value)| match super::integral_floats::whole_number(value.as_bytes()) {
+                        Some(n) => {
+                            changed = true;
+                            (name, n.to_string())
+                        }
+                        None => (name, value),
+                    })
+                    .collect();
+                if !changed {
+                    return Err(refused(&first));
+                }
+                let again = serde_urlencoded::to_string(&rewritten).map_err(|_| refused(&first))?;
+                serde_urlencoded::from_str::<T>(&again).map(Params).map_err(|_| refused(&first))
+            }
+        }
+    }
+}
+
 /// An integer as a path parameter gives it: `42`, or the same written `42.0` or `4.2e1`
 /// (JSON Schema's integers include integral floats).
 pub fn integer_in(text: &str) -> Option<i64> {

@@ -1,12 +1,12 @@
 use arbiter_contract::{ApiError, ChangePage, FeedQuery};
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::auth::Caller;
 use crate::domain::feed;
 use crate::error::ApiFailure;
+use crate::http::extract::Params;
 use crate::mutation::json_response;
 use crate::AppState;
 
@@ -21,8 +21,7 @@ use crate::AppState;
 pub async fn changes(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<FeedQuery>, QueryRejection>,
+    Params(query): Params<FeedQuery>,
 ) -> Result<Response, ApiFailure> {
-    let Query(query) = query?;
     Ok(json_response(StatusCode::OK, feed::page(&state, &caller, &query).await?))
 }

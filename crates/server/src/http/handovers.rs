@@ -2,8 +2,7 @@
 //! shift's lead acknowledges it. Agents get 403.
 
 use arbiter_contract::*;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
@@ -11,7 +10,7 @@ use axum::Json;
 use crate::auth::Supervisor;
 use crate::domain::handovers;
 use crate::error::ApiFailure;
-use crate::http::extract::{Body, Id, IdempotencyKey, IfMatch};
+use crate::http::extract::{Body, Id, IdempotencyKey, IfMatch, Params};
 use crate::mutation::{Mutation, Write};
 use crate::AppState;
 
@@ -22,9 +21,8 @@ use crate::AppState;
 pub async fn list_handovers(
     State(state): State<AppState>,
     Supervisor(caller): Supervisor,
-    query: Result<Query<HandoverQuery>, QueryRejection>,
+    Params(query): Params<HandoverQuery>,
 ) -> Result<Json<Vec<Handover>>, ApiFailure> {
-    let Query(query) = query?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(handovers::list(&mut conn, &caller, &query).await?))
 }

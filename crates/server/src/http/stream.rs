@@ -6,8 +6,7 @@ use std::time::Duration;
 
 use arbiter_contract::{ApiError, StreamEvent, StreamPayload, StreamQuery};
 // ApiError is named in the OpenAPI responses below.
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::Stream;
@@ -15,6 +14,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use crate::auth::Caller;
 use crate::error::ApiFailure;
+use crate::http::extract::Params;
 use crate::hub::Published;
 use crate::AppState;
 
@@ -37,9 +37,8 @@ pub async fn stream(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    query: Result<Query<StreamQuery>, QueryRejection>,
+    Params(query): Params<StreamQuery>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiFailure> {
-    let Query(query) = query?;
     let from_query = query.last_event_id;
     let last = headers
         .get("Last-Event-ID")

@@ -2,8 +2,7 @@
 //! quarantine.
 
 use arbiter_contract::*;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
@@ -11,7 +10,7 @@ use chrono::Utc;
 use crate::auth::Supervisor;
 use crate::domain;
 use crate::error::ApiFailure;
-use crate::http::extract::Id;
+use crate::http::extract::{Id, Params};
 use crate::http::file_download::{self, Download};
 use crate::AppState;
 
@@ -34,9 +33,8 @@ pub async fn overview(
 pub async fn audit(
     State(state): State<AppState>,
     Supervisor(caller): Supervisor,
-    query: Result<Query<AuditQuery>, QueryRejection>,
+    Params(query): Params<AuditQuery>,
 ) -> Result<Json<Vec<AuditEntry>>, ApiFailure> {
-    let Query(query) = query?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(domain::audit::of_members(&mut conn, &caller, &query).await?))
 }
@@ -49,9 +47,8 @@ pub async fn audit(
 pub async fn quarantine(
     State(state): State<AppState>,
     Supervisor(caller): Supervisor,
-    query: Result<Query<QuarantineQuery>, QueryRejection>,
+    Params(query): Params<QuarantineQuery>,
 ) -> Result<Json<Vec<QuarantinedMail>>, ApiFailure> {
-    let Query(query) = query?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(domain::quarantine::list(&mut conn, &caller, state.mail.as_deref(), &query).await?))
 }

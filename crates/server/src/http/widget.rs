@@ -8,8 +8,8 @@ use std::time::Duration;
 use arbiter_contract::widget::*;
 use arbiter_contract::ApiError;
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -18,7 +18,7 @@ use axum::Json;
 use futures::Stream;
 use tokio::sync::broadcast::error::RecvError;
 
-use super::extract::Body;
+use super::extract::{Body, Params};
 use crate::auth::bearer;
 use crate::domain::widget;
 use crate::error::ApiFailure;
@@ -79,9 +79,8 @@ pub async fn leave_message(
 pub async fn chat(
     State(state): State<AppState>,
     ChatToken(chat): ChatToken,
-    query: Result<Query<ChatQuery>, QueryRejection>,
+    Params(query): Params<ChatQuery>,
 ) -> Result<Json<ChatState>, ApiFailure> {
-    let Query(query) = query?;
     Ok(Json(widget::chat_state(&state, &chat, query.after).await?))
 }
 
@@ -99,9 +98,8 @@ fn sse(event: &WidgetEvent) -> Event {
 pub async fn events(
     State(state): State<AppState>,
     ChatToken(chat): ChatToken,
-    query: Result<Query<ChatQuery>, QueryRejection>,
+    Params(query): Params<ChatQuery>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiFailure> {
-    let Query(query) = query?;
     // Subscribed before the state is read, so nothing falls between the two.
     let mut receiver = state.hub.widgets.subscribe(chat.ticket_id);
     let first = widget::chat_state(&state, &chat, query.after).await?;
@@ -149,11 +147,10 @@ pub async fn send(
 pub async fn send_file(
     State(state): State<AppState>,
     ChatToken(chat): ChatToken,
-    query: Result<Query<ChatFileUpload>, QueryRejection>,
+    Params(query): Params<ChatFileUpload>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiFailure> {
     let body = body.map_err(|r| file_body_refused(r, "a file", widget::WIDGET_FILE_MAX_BYTES))?;
-    let Query(query) = query?;
     let (message, new) = widget::send_file(&state, &chat, &query.client_id, &query.name, &body).await?;
     Ok((if new { StatusCode::CREATED } else { StatusCode::OK }, Json(message)).into_response())
 }

@@ -61,6 +61,7 @@ import type {
   TicketsChanged,
   ViewCount,
   ViewKey,
+  Offer,
 } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
 import { FAKE_REASON_CODES, FakeCases } from "./fakeCases";
@@ -304,6 +305,36 @@ export class FakeBackend implements Backend {
   async setChatUnread(ticketId: number, unread: number): Promise<void> {
     if (unread > 0) this.unreadChats.set(ticketId, unread);
     else this.unreadChats.delete(ticketId);
+  }
+
+  /** Chats the router offers the agent (tests put them here). */
+  offers: Offer[] = [];
+  /** What the agent did: answers given, typing signals, read marks. */
+  answered: { offerId: number; accept: boolean }[] = [];
+  typingSignals: { ticketId: number; typing: boolean }[] = [];
+  seenMarks: { ticketId: number; upTo: number }[] = [];
+
+  async chatOffers(): Promise<Offer[]> {
+    return structuredClone(this.offers);
+  }
+
+  async answerOffer(offerId: number, accept: boolean): Promise<Offer> {
+    const offer = this.offers.find((o) => o.id === offerId && o.status === "offered");
+    if (!offer) throw new Error(`offer ${offerId} was already answered`);
+    offer.status = accept ? "accepted" : "declined";
+    this.answered.push({ offerId, accept });
+    const mine = this.session_?.agent.id ?? null;
+    const found = this.tickets.find((t) => t.ticket.id === offer.ticket_id);
+    if (accept && found && mine !== null) found.ticket.assignee_id = mine;
+    return structuredClone(offer);
+  }
+
+  async agentTyping(ticketId: number, typing: boolean): Promise<void> {
+    this.typingSignals.push({ ticketId, typing });
+  }
+
+  async conversationSeen(ticketId: number, upTo: number): Promise<void> {
+    this.seenMarks.push({ ticketId, upTo });
   }
   macroChoices: MacroChoice[] = [
     {

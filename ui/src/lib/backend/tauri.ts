@@ -74,6 +74,14 @@ export const tauriBackend: Backend = {
   setChatUnread: async (ticketId, unread) => {
     await unwrap(commands.setChatUnread(ticketId, unread));
   },
+  chatOffers: () => unwrap(commands.chatOffers()),
+  answerOffer: (offerId, accept, key) => unwrap(commands.answerOffer(offerId, accept, key)),
+  agentTyping: async (ticketId, typing) => {
+    await unwrap(commands.agentTyping(ticketId, typing));
+  },
+  conversationSeen: async (ticketId, upTo) => {
+    await unwrap(commands.conversationSeen(ticketId, upTo));
+  },
   saveDraft: async (kind, key, body) => {
     await unwrap(commands.saveDraft(kind, key, body));
   },

@@ -25,6 +25,7 @@ import type {
   NewEmail,
   Msg,
   NewHandover,
+  Offer,
   OpenedAttachment,
   OutgoingFile,
   PreparedFile,
@@ -108,6 +109,14 @@ export interface Backend {
   chatUnread(): Promise<ChatUnread[]>;
   /** Sets a chat's unread count (0: read). */
   setChatUnread(ticketId: number, unread: number): Promise<void>;
+  /** The chats the router offers the agent, still waiting for an answer (online only). */
+  chatOffers(): Promise<Offer[]>;
+  /** Accepts (true) or declines an offered chat; one answered or run out is refused. */
+  answerOffer(offerId: number, accept: boolean, idempotencyKey: string): Promise<Offer>;
+  /** Tells the customer the agent is (or stopped) typing; best effort. */
+  agentTyping(ticketId: number, typing: boolean): Promise<void>;
+  /** The agent has seen the conversation up to this message; best effort. */
+  conversationSeen(ticketId: number, upTo: number): Promise<void>;
   agents(): Promise<Agent[]>;
   /** The macros for a ticket, in the customer's language with placeholders filled. */
   macros(ticketId: number): Promise<MacroChoice[]>;

@@ -12,6 +12,8 @@ export const rustEn = {
   "alert.handoverTitle": "Shift handover · {{team}}",
   "alert.lines": "{{first}}\n{{second}}",
   "alert.name": "{{name}}",
+  "alert.offerBody": "{{subject}} · {{language}} · accept within {{seconds}} s",
+  "alert.offerTitle": "Chat for you · {{customer}}",
   "alert.open": "Open",
   "alert.over": "{{span}} over",
   "alert.parts": "{{first}} · {{second}}",

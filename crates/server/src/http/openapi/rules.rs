@@ -109,6 +109,9 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("RateChat", "score", json!({"minimum": 1, "maximum": 5})),
         ("RateChat", "comment", json!({"maxLength": widget::COMMENT_MAX_CHARS})),
         ("SeenUpTo", "up_to", json!({"minimum": 0})),
+        ("OpenSpan", "weekday", json!({"minimum": 1, "maximum": 7})),
+        ("OpenSpan", "opens", json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"})),
+        ("OpenSpan", "closes", json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"})),
     ]
 }
 
@@ -230,6 +233,21 @@ fn stream_events(doc: &mut Value) {
                 "type": "string",
                 "contentMediaType": "application/json",
                 "contentSchema": {"$ref": "#/components/schemas/StreamEvent"}
+            }
+        }
+    });
+    let widget = doc
+        .pointer_mut("/paths/~1widget~1v1~1chat~1events/get/responses/200/content/text~1event-stream")
+        .expect("the document has GET /widget/v1/chat/events");
+    widget["schema"] = json!({
+        "type": "object",
+        "required": ["event", "data"],
+        "properties": {
+            "event": {"type": "string", "description": "The event's `type`: state, message, typing, agent_joined, read, no_agent, ended"},
+            "data": {
+                "type": "string",
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/WidgetEvent"}
             }
         }
     });

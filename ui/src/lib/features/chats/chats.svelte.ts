@@ -75,6 +75,19 @@ export class ChatState {
     }
   }
 
+  /** The newest customer message the agent has read, per chat, as last told to the server. */
+  private readMarks = new Map<number, number>();
+
+  /** The agent has the chat open up to `upTo`: the customer's widget marks it read. */
+  markRead(ticketId: number, upTo: number): void {
+    if ((this.readMarks.get(ticketId) ?? 0) >= upTo) return;
+    this.readMarks.set(ticketId, upTo);
+    // Best effort (online only): the next message read sends the mark again.
+    void backend()
+      .conversationSeen(ticketId, upTo)
+      .catch(() => this.readMarks.delete(ticketId));
+  }
+
   toggleMute(): void {
     this.muted = !this.muted;
     try {
