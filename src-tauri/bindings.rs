@@ -80,6 +80,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             answer_offer,
             agent_typing,
             conversation_seen,
+            set_presence,
             draft,
             save_draft,
             agents,

@@ -2,7 +2,7 @@
 //! agent's answer, and the live signals of the agent's side (typing, read up to).
 
 use super::prelude::*;
-use arbiter_contract::Offer;
+use arbiter_contract::{Agent, Offer, Presence};
 use arbiter_desk::ChatUnread;
 
 /// The live chats with messages the agent has not read.
@@ -50,4 +50,11 @@ pub async fn agent_typing(desk: State<'_, Desk>, ticket_id: i64, typing: bool) -
 #[specta::specta]
 pub async fn conversation_seen(desk: State<'_, Desk>, ticket_id: i64, up_to: i64) -> Result<()> {
     desk.seen(ticket_id, up_to).await
+}
+
+/// Sets the agent's presence (online receives chats; away, busy and offline do not).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_presence(desk: State<'_, Desk>, presence: Presence) -> Result<Agent> {
+    desk.set_presence(presence).await
 }

@@ -47,6 +47,7 @@ pub const COMMANDS: &[&str] = &[
     "answer_offer",
     "agent_typing",
     "conversation_seen",
+    "set_presence",
     // drafts
     "draft",
     "save_draft",

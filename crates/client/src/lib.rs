@@ -8,8 +8,8 @@ use std::time::Duration;
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
     CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover,
-    Message, NewHandover, Note, Offer, OutgoingFile, PostNote, PostReply, PostSideMessage, QuarantinedMail, Sar,
-    SarUpdate, SeenUpTo, SideConversation, SideMessage, StartEmailConversation, StartedConversation,
+    Message, NewHandover, Note, Offer, OutgoingFile, PostNote, PostReply, PostSideMessage, Presence, QuarantinedMail,
+    Sar, SarUpdate, SeenUpTo, SetPresence, SideConversation, SideMessage, StartEmailConversation, StartedConversation,
     SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
@@ -452,6 +452,15 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/escalations/{escalation_id}/acknowledge"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
+        self.send(request).await
+    }
+
+    /// Sets the caller's presence (online agents receive chats; away, busy and offline do not).
+    pub async fn set_presence(&self, presence: Presence, idempotency_key: &str) -> Result<Agent, ClientError> {
+        let request = self
+            .request(Method::PUT, "/v1/me/presence")
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(&SetPresence { presence });
         self.send(request).await
     }
 

@@ -454,6 +454,34 @@ pub struct AgentLoad {
     pub team: String,
     pub presence: Presence,
     pub active_tickets: i64,
+    /// New or open chats and emails assigned to them, chats offered and not yet answered,
+    /// and their capacity per channel (the routing policy).
+    #[serde(default)]
+    pub open_chats: i64,
+    #[serde(default)]
+    pub open_emails: i64,
+    #[serde(default)]
+    pub offered_chats: i64,
+    #[serde(default)]
+    pub chat_capacity: i64,
+    #[serde(default)]
+    pub email_capacity: i64,
+}
+
+/// A conversation waiting for the router to place it (in the supervisor's queues).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaitingConversation {
+    pub ticket_id: TicketId,
+    pub channel: Channel,
+    pub queue: String,
+    pub language: String,
+    pub topic: Option<ChatTopic>,
+    pub waiting_since: DateTime<Utc>,
+    /// The agent it is offered to right now, if any.
+    pub offered_to: Option<AgentId>,
+    /// Agents who declined it or let it run out.
+    pub passed_over: i64,
 }
 
 /// `GET /v1/supervisor/overview` (supervisors): their teams right now.
@@ -462,5 +490,8 @@ pub struct AgentLoad {
 pub struct SupervisorOverview {
     pub queues: Vec<QueueStats>,
     pub agents: Vec<AgentLoad>,
+    /// Chats (and, by policy, emails) waiting for the router, oldest first.
+    #[serde(default)]
+    pub waiting: Vec<WaitingConversation>,
     pub at: DateTime<Utc>,
 }

@@ -1,10 +1,11 @@
 //! The desk: one signed-in session at a time, its cache, and its sync loop.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use arbiter_cache::{Cache, CacheError, CacheKey, ListCursor, TicketListItem, ViewCount, ViewKey};
 use arbiter_client::{normalize_base_url, ApiClient, ApiToken};
-use arbiter_contract::Agent;
+use arbiter_contract::{Agent, Presence};
 use arbiter_sync::SyncEngine;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -201,6 +202,15 @@ impl Desk {
             }
             _ => None,
         };
+        // At the desk means available for chats (the agent sets Away or Busy when not).
+        if let Some(client) = client.clone() {
+            tokio::spawn(async move {
+                let key = format!("presence-{}", uuid::Uuid::new_v4());
+                if let Err(error) = client.set_presence(Presence::Online, &key).await {
+                    tracing::debug!(%error, "could not say the agent is online");
+                }
+            });
+        }
         let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
         *self.session.write().await = Some(Session { info, cache, sync, stream, prefetch, alerts, client });
         self.refresh_outbox_counts().await;
@@ -233,6 +243,13 @@ impl Desk {
     /// Stops syncing and forgets the token. The cache stays for the next sign-in.
     pub async fn sign_out(&self) -> Result<(), DeskError> {
         let server_url = self.session.read().await.as_ref().map(|s| s.info.server_url.clone());
+        // Signed out means no more chats; best effort, briefly (offline, the server never
+        // hears, and the router keeps offering until the agent is away by other means).
+        let client = self.session.read().await.as_ref().and_then(|s| s.client.clone());
+        if let Some(client) = client {
+            let key = format!("presence-{}", uuid::Uuid::new_v4());
+            let _ = tokio::time::timeout(Duration::from_secs(2), client.set_presence(Presence::Offline, &key)).await;
+        }
         self.stop_session().await;
         self.settings.update(|s| s.session = None).await?;
         if let Some(url) = server_url {

@@ -2,13 +2,25 @@
 //! then kept current by the stream's `offer` events in the UI), the answer, and the signals
 //! a live chat needs from the agent's side (typing, how far they have read).
 
-use arbiter_contract::{Entity, Offer};
+use arbiter_contract::{Agent, Entity, Offer, Presence};
 
 use crate::desk::Desk;
 use crate::error::DeskError;
 use crate::events::TicketsChanged;
 
 impl Desk {
+    /// Sets the agent's presence: online receives chats; away, busy and offline do not.
+    pub async fn set_presence(&self, presence: Presence) -> Result<Agent, DeskError> {
+        let (client, _) = self.client_and_cache().await?;
+        let key = format!("presence-{}", uuid::Uuid::new_v4());
+        let agent = client.set_presence(presence, &key).await?;
+        if let Some(session) = self.session.write().await.as_mut() {
+            session.info.agent.presence = agent.presence;
+            session.info.agent.presence_since = agent.presence_since;
+        }
+        Ok(agent)
+    }
+
     /// The agent's offers still waiting for an answer (online: an offer is live or nothing).
     pub async fn offers(&self) -> Result<Vec<Offer>, DeskError> {
         let (client, _) = self.client_and_cache().await?;

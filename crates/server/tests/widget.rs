@@ -19,6 +19,7 @@ const LUCIA: i64 = 3; // disputes, es/en/pt
 const JONAS: i64 = 4; // disputes, de/en
 const AVA_ID: i64 = 1; // disputes, en/zh
 const INGRID: i64 = 19; // general's supervisor
+const AISHA: i64 = 15; // p2p's supervisor
 
 /// Everyone offline but `online` (so the test knows who the router may pick).
 async fn only_online(server: &RunningServer, online: &[i64]) {
@@ -382,6 +383,19 @@ async fn when_nobody_takes_the_chat_the_widget_says_so_and_a_left_message_become
         let later = chrono::Utc::now() + chrono::Duration::seconds(181);
         arbiter_server::domain::routing::round(&server.state, later).await.unwrap();
         events.until("nobody is free", |e| e == &WidgetEvent::NoAgent).await;
+        // The p2p lead's board shows it waiting, offered to nobody, and the team's capacities.
+        let board: SupervisorOverview = http()
+            .get(format!("{}/v1/supervisor/overview", server.base_url()))
+            .bearer_auth(token_of(AISHA))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let waiting = board.waiting.iter().find(|w| w.ticket_id == chat.chat_id).expect("the chat waits on the board");
+        assert_eq!((waiting.channel, waiting.offered_to, waiting.topic), (Channel::Chat, None, Some(ChatTopic::P2p)));
+        assert!(board.agents.iter().all(|a| a.chat_capacity == 3 && a.email_capacity == 10));
         let left = http()
             .post(format!("{}/widget/v1/messages", server.base_url()))
             .json(

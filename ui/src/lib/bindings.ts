@@ -129,6 +129,8 @@ export const commands = {
 	agentTyping: (ticketId: number, typing: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("agent_typing", { ticketId, typing })),
 	/**  The agent has seen a conversation up to this message. */
 	conversationSeen: (ticketId: number, upTo: number) => typedError<null, DeskError>(__TAURI_INVOKE("conversation_seen", { ticketId, upTo })),
+	/**  Sets the agent's presence (online receives chats; away, busy and offline do not). */
+	setPresence: (presence: Presence) => typedError<Agent, DeskError>(__TAURI_INVOKE("set_presence", { presence })),
 	/**  The draft of `kind` kept for `key` (a ticket, a case, a team); "" when there is none. */
 	draft: (kind: DraftKind, key: string) => typedError<string, DeskError>(__TAURI_INVOKE("draft", { kind, key })),
 	saveDraft: (kind: DraftKind, key: string, body: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_draft", { kind, key, body })),
@@ -267,6 +269,15 @@ export type AgentLoad = {
 	team: string,
 	presence: Presence,
 	active_tickets: number,
+	/**
+	 *  New or open chats and emails assigned to them, chats offered and not yet answered,
+	 *  and their capacity per channel (the routing policy).
+	 */
+	open_chats?: number,
+	open_emails?: number,
+	offered_chats?: number,
+	chat_capacity?: number,
+	email_capacity?: number,
 };
 
 export type AgentRole = "agent" | "supervisor";
@@ -1746,6 +1757,8 @@ export type StreamPayload =
 export type SupervisorOverview = {
 	queues: QueueStats[],
 	agents: AgentLoad[],
+	/**  Chats (and, by policy, emails) waiting for the router, oldest first. */
+	waiting?: WaitingConversation[],
 	at: string,
 };
 
@@ -2042,6 +2055,20 @@ export type ViewKey = ({ builtin: InboxView }) & { filter?: never; saved?: never
 ({ filter: TicketFilter }) & { builtin?: never; saved?: never };
 
 export type VipTier = "none" | "silver" | "gold" | "platinum";
+
+/**  A conversation waiting for the router to place it (in the supervisor's queues). */
+export type WaitingConversation = {
+	ticket_id: number,
+	channel: TicketChannel,
+	queue: string,
+	language: string,
+	topic: ChatTopic | null,
+	waiting_since: string,
+	/**  The agent it is offered to right now, if any. */
+	offered_to: number | null,
+	/**  Agents who declined it or let it run out. */
+	passed_over: number,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -8,7 +8,7 @@ use arbiter_contract::*;
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 
-use crate::store::reads;
+use crate::store::{reads, routing as store};
 
 /// The overview of `teams` (their queues) and `members` (their people) at `now`.
 pub async fn of_teams(
@@ -42,6 +42,8 @@ pub async fn of_teams(
         );
     }
     let mut load: BTreeMap<i64, i64> = BTreeMap::new();
+    // New or open, per agent: (chats, emails), what the router counts against capacity.
+    let mut working: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
     for ticket in &tickets {
         let Some(stats) = queues.get_mut(&ticket.queue) else { continue };
         match ticket.status {
@@ -56,6 +58,13 @@ pub async fn of_teams(
         }
         if let Some(agent) = ticket.assignee_id {
             *load.entry(agent).or_default() += 1;
+            if matches!(ticket.status, TicketStatus::New | TicketStatus::Open) {
+                let entry = working.entry(agent).or_default();
+                match ticket.channel {
+                    Channel::Chat => entry.0 += 1,
+                    Channel::Email => entry.1 += 1,
+                }
+            }
         }
         if arbiter_policy::sla::breached(&ticket.sla, now) {
             stats.sla_breached += 1;
@@ -88,16 +97,43 @@ pub async fn of_teams(
             }
         }
     }
+    let routing = reads::policy(&mut *conn).await?.routing;
+    let offers = store::open_offers(&mut *conn).await?;
     let members = reads::agents(&mut *conn, members).await?;
     let agents = members
         .into_iter()
-        .map(|agent| AgentLoad {
-            agent_id: agent.id,
-            name: agent.name,
-            team: agent.team,
-            presence: agent.presence,
-            active_tickets: load.get(&agent.id).copied().unwrap_or(0),
+        .map(|agent| {
+            let (capacity, _) = routing.agent(agent.id);
+            let (open_chats, open_emails) = working.get(&agent.id).copied().unwrap_or_default();
+            AgentLoad {
+                agent_id: agent.id,
+                name: agent.name,
+                team: agent.team,
+                presence: agent.presence,
+                active_tickets: load.get(&agent.id).copied().unwrap_or(0),
+                open_chats,
+                open_emails,
+                offered_chats: offers.iter().filter(|o| o.agent_id == agent.id).count() as i64,
+                chat_capacity: capacity.chat,
+                email_capacity: capacity.email,
+            }
         })
         .collect();
-    Ok(SupervisorOverview { queues: queues.into_values().collect(), agents, at: now })
+    let mut waiting = Vec::new();
+    for entry in store::queued(&mut *conn).await? {
+        let Some(ticket) = tickets.iter().find(|t| t.id == entry.ticket_id && t.assignee_id.is_none()) else {
+            continue;
+        };
+        waiting.push(WaitingConversation {
+            ticket_id: ticket.id,
+            channel: ticket.channel,
+            queue: ticket.queue.clone(),
+            language: ticket.language.clone(),
+            topic: ticket.topic,
+            waiting_since: entry.waiting_since,
+            offered_to: offers.iter().find(|o| o.ticket_id == ticket.id).map(|o| o.agent_id),
+            passed_over: entry.passed_over.len() as i64,
+        });
+    }
+    Ok(SupervisorOverview { queues: queues.into_values().collect(), agents, waiting, at: now })
 }

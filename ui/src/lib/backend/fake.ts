@@ -62,6 +62,8 @@ import type {
   ViewCount,
   ViewKey,
   Offer,
+  Presence,
+  WaitingConversation,
 } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
 import { FAKE_REASON_CODES, FakeCases } from "./fakeCases";
@@ -313,6 +315,12 @@ export class FakeBackend implements Backend {
   answered: { offerId: number; accept: boolean }[] = [];
   typingSignals: { ticketId: number; typing: boolean }[] = [];
   seenMarks: { ticketId: number; upTo: number }[] = [];
+
+  async setPresence(presence: Presence): Promise<Agent> {
+    if (!this.session_) throw new Error("not signed in");
+    this.session_.agent = { ...this.session_.agent, presence, presence_since: new Date().toISOString() };
+    return structuredClone(this.session_.agent);
+  }
 
   async chatOffers(): Promise<Offer[]> {
     return structuredClone(this.offers);
@@ -867,9 +875,17 @@ export class FakeBackend implements Backend {
       team: a.team,
       presence: a.presence,
       active_tickets: active.filter((t) => t.assignee_id === a.id).length,
+      open_chats: active.filter((t) => t.assignee_id === a.id && t.channel === "chat" && (t.status === "new" || t.status === "open")).length,
+      open_emails: active.filter((t) => t.assignee_id === a.id && t.channel === "email" && (t.status === "new" || t.status === "open")).length,
+      offered_chats: this.offers.filter((o) => o.agent_id === a.id && o.status === "offered").length,
+      chat_capacity: 3,
+      email_capacity: 10,
     }));
-    return { queues, agents, at: new Date().toISOString() };
+    return { queues, agents, waiting: structuredClone(this.waitingConversations), at: new Date().toISOString() };
   }
+
+  /** Conversations waiting for the router (the supervisor board's queue). */
+  waitingConversations: WaitingConversation[] = [];
 
   /** The bulk actions the supervisor made, as the server received them. */
   bulkUpdates: { ticketIds: number[]; update: TicketUpdate }[] = [];

@@ -75,6 +75,7 @@ export const tauriBackend: Backend = {
     await unwrap(commands.setChatUnread(ticketId, unread));
   },
   chatOffers: () => unwrap(commands.chatOffers()),
+  setPresence: (presence) => unwrap(commands.setPresence(presence)),
   answerOffer: (offerId, accept, key) => unwrap(commands.answerOffer(offerId, accept, key)),
   agentTyping: async (ticketId, typing) => {
     await unwrap(commands.agentTyping(ticketId, typing));

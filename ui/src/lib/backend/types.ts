@@ -27,6 +27,7 @@ import type {
   NewHandover,
   Offer,
   OpenedAttachment,
+  Presence,
   OutgoingFile,
   PreparedFile,
   OutboxItem,
@@ -109,6 +110,8 @@ export interface Backend {
   chatUnread(): Promise<ChatUnread[]>;
   /** Sets a chat's unread count (0: read). */
   setChatUnread(ticketId: number, unread: number): Promise<void>;
+  /** Sets the agent's presence: online receives chats; away, busy and offline do not. */
+  setPresence(presence: Presence): Promise<Agent>;
   /** The chats the router offers the agent, still waiting for an answer (online only). */
   chatOffers(): Promise<Offer[]>;
   /** Accepts (true) or declines an offered chat; one answered or run out is refused. */

@@ -44,6 +44,33 @@ describe("SupervisorBoard", () => {
     fake.session_ = { server_url: "http://127.0.0.1:8080", agent: { ...fakeAgent, id: 2, name: "Marcus Oyelaran", role: "supervisor" } };
   };
 
+  it("shows each agent's chats and emails against their capacity, and who waits for an agent", async () => {
+    const { desk } = await fakeDesk((fake) => {
+      fake.session_ = { server_url: "http://127.0.0.1:8080", agent: { ...fakeAgent, role: "supervisor" } };
+      fake.waitingConversations = [
+        {
+          ticket_id: 100777,
+          channel: "chat",
+          queue: "disputes",
+          language: "de",
+          topic: "trade",
+          waiting_since: new Date(Date.now() - 95_000).toISOString(),
+          offered_to: fakeAgent.id,
+          passed_over: 2,
+        },
+      ];
+    });
+    render(Workspace, { props: { desk } });
+    await fireEvent.click(screen.getByTestId("open-board"));
+    const chats = (await screen.findAllByTestId("board-agent-chats"))[0];
+    expect(chats.textContent?.trim()).toMatch(/^\d+ \/ 3/);
+    const waiting = await screen.findByTestId("board-waiting-row");
+    expect(waiting.textContent).toContain("#100777");
+    expect(waiting.textContent).toContain("trade");
+    expect(waiting.textContent).toContain("Ava Chen");
+    expect(waiting.textContent).toContain("2 passed");
+  });
+
   it("drills from a queue's unassigned count and from an agent to their tickets", async () => {
     const { desk } = await fakeDesk(asSupervisor);
     render(Workspace, { props: { desk } });
