@@ -6,6 +6,7 @@
 #   scripts/bench-window.sh long-threads    tickets of 1,000 and 5,000 messages: open, scroll, memory
 #   scripts/bench-window.sh attachments     opening 5 MB and 25 MB photos and a PDF (own mail stack)
 #   scripts/bench-window.sh window-memory   the window's memory on the demo data and on the bench cache
+#   scripts/bench-window.sh live-chat       a customer in Chromium and the agent in the window: latency both ways
 #   ARBITER_RELEASE=1 scripts/bench-window.sh …   the same with a release build
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -81,6 +81,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             agent_typing,
             conversation_seen,
             set_presence,
+            routing_policy,
+            save_routing,
             draft,
             save_draft,
             agents,

@@ -48,6 +48,8 @@ pub const COMMANDS: &[&str] = &[
     "agent_typing",
     "conversation_seen",
     "set_presence",
+    "routing_policy",
+    "save_routing",
     // drafts
     "draft",
     "save_draft",

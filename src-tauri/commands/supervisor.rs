@@ -66,3 +66,21 @@ pub async fn acknowledge_handover(
 ) -> Result<arbiter_contract::Handover> {
     desk.acknowledge_handover(handover_id, version, &idempotency_key).await
 }
+
+/// The routing in force (supervisors).
+#[tauri::command]
+#[specta::specta]
+pub async fn routing_policy(desk: State<'_, Desk>) -> Result<arbiter_contract::RoutingPolicy> {
+    desk.routing_policy().await
+}
+
+/// Puts new routing in force: capacities, topics, offers, hours (supervisors).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_routing(
+    desk: State<'_, Desk>,
+    routing: arbiter_contract::RoutingPolicy,
+    idempotency_key: String,
+) -> Result<arbiter_contract::RoutingPolicy> {
+    desk.save_routing(routing, &idempotency_key).await
+}

@@ -8,9 +8,10 @@ use std::time::Duration;
 use arbiter_contract::{
     AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
     CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover,
-    Message, NewHandover, Note, Offer, OutgoingFile, PostNote, PostReply, PostSideMessage, Presence, QuarantinedMail,
-    Sar, SarUpdate, SeenUpTo, SetPresence, SideConversation, SideMessage, StartEmailConversation, StartedConversation,
-    SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing, IDEMPOTENCY_KEY_HEADER,
+    Message, NewHandover, Note, Offer, OutgoingFile, PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage,
+    Presence, QuarantinedMail, Sar, SarUpdate, SeenUpTo, SetPresence, SideConversation, SideMessage,
+    StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing,
+    IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -452,6 +453,26 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/escalations/{escalation_id}/acknowledge"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
+        self.send(request).await
+    }
+
+    /// The policies in force.
+    pub async fn policies(&self) -> Result<PolicySet, ClientError> {
+        self.send(self.request(Method::GET, "/v1/policies")).await
+    }
+
+    /// Supervisors: a new version of the policies, made on `version` (409 when it moved on).
+    pub async fn replace_policies(
+        &self,
+        update: &PolicyUpdate,
+        version: i64,
+        idempotency_key: &str,
+    ) -> Result<PolicySet, ClientError> {
+        let request = self
+            .request(Method::PUT, "/v1/policies")
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{version}\""))
+            .json(update);
         self.send(request).await
     }
 

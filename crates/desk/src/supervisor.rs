@@ -7,7 +7,8 @@
 use arbiter_cache::Cache;
 use arbiter_client::ApiClient;
 use arbiter_contract::{
-    AgentRole, BulkFailure, BulkTicketUpdate, Entity, Handover, NewHandover, SupervisorOverview, TicketUpdate,
+    AgentRole, BulkFailure, BulkTicketUpdate, Entity, Handover, NewHandover, PolicyUpdate, RoutingPolicy,
+    SupervisorOverview, TicketUpdate,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -36,6 +37,33 @@ impl Desk {
             return Err(DeskError::say(ErrorCode::Rejected, Msg::new(&errors::SUPERVISORS_ONLY)));
         }
         self.client_and_cache().await
+    }
+
+    /// The routing in force, read live (supervisors edit it on their board).
+    pub async fn routing_policy(&self) -> Result<RoutingPolicy, DeskError> {
+        let (client, _) = self.supervisor_session().await?;
+        Ok(client.policies().await?.routing)
+    }
+
+    /// Puts new routing in force, keeping the rest of the policies as the server has them
+    /// (re-read, so a colleague's change to the SLA targets is never overwritten). The server
+    /// checks it; the new policies go into the cache.
+    pub async fn save_routing(
+        &self,
+        routing: RoutingPolicy,
+        idempotency_key: &str,
+    ) -> Result<RoutingPolicy, DeskError> {
+        let (client, cache) = self.supervisor_session().await?;
+        let current = client.policies().await?;
+        let update = PolicyUpdate {
+            sla: current.sla,
+            escalation: current.escalation,
+            risk: current.risk,
+            routing: Some(routing),
+        };
+        let saved = client.replace_policies(&update, current.version, idempotency_key).await?;
+        cache.put_entities(&[Entity::Policy(saved.clone())]).await?;
+        Ok(saved.routing)
     }
 
     pub async fn supervisor_overview(&self) -> Result<SupervisorOverview, DeskError> {

@@ -131,6 +131,10 @@ export const commands = {
 	conversationSeen: (ticketId: number, upTo: number) => typedError<null, DeskError>(__TAURI_INVOKE("conversation_seen", { ticketId, upTo })),
 	/**  Sets the agent's presence (online receives chats; away, busy and offline do not). */
 	setPresence: (presence: Presence) => typedError<Agent, DeskError>(__TAURI_INVOKE("set_presence", { presence })),
+	/**  The routing in force (supervisors). */
+	routingPolicy: () => typedError<RoutingPolicy, DeskError>(__TAURI_INVOKE("routing_policy")),
+	/**  Puts new routing in force: capacities, topics, offers, hours (supervisors). */
+	saveRouting: (routing: RoutingPolicy, idempotencyKey: string) => typedError<RoutingPolicy, DeskError>(__TAURI_INVOKE("save_routing", { routing, idempotencyKey })),
 	/**  The draft of `kind` kept for `key` (a ticket, a case, a team); "" when there is none. */
 	draft: (kind: DraftKind, key: string) => typedError<string, DeskError>(__TAURI_INVOKE("draft", { kind, key })),
 	saveDraft: (kind: DraftKind, key: string, body: string) => typedError<null, DeskError>(__TAURI_INVOKE("save_draft", { kind, key, body })),

@@ -64,6 +64,7 @@ import type {
   Offer,
   Presence,
   WaitingConversation,
+  RoutingPolicy,
 } from "../bindings";
 import { DeskFailure, type Backend } from "./types";
 import { FAKE_REASON_CODES, FakeCases } from "./fakeCases";
@@ -315,6 +316,31 @@ export class FakeBackend implements Backend {
   answered: { offerId: number; accept: boolean }[] = [];
   typingSignals: { ticketId: number; typing: boolean }[] = [];
   seenMarks: { ticketId: number; upTo: number }[] = [];
+
+  /** The routing in force, as a supervisor last saved it. */
+  routing: RoutingPolicy = {
+    auto_assign_chats: true,
+    auto_assign_emails: false,
+    strategy: "longest_idle",
+    default_capacity: { chat: 3, email: 10 },
+    agents: [],
+    topic_queues: [],
+    offer_seconds: 30,
+    relax_skills_after_seconds: 120,
+    no_agent_after_seconds: 180,
+    hours: [],
+  };
+
+  async routingPolicy(): Promise<RoutingPolicy> {
+    if (this.session_?.agent.role !== "supervisor") throw fail("rejected", msg("error.supervisorsOnly"));
+    return structuredClone(this.routing);
+  }
+
+  async saveRouting(routing: RoutingPolicy): Promise<RoutingPolicy> {
+    if (this.session_?.agent.role !== "supervisor") throw fail("rejected", msg("error.supervisorsOnly"));
+    this.routing = structuredClone(routing);
+    return structuredClone(this.routing);
+  }
 
   async setPresence(presence: Presence): Promise<Agent> {
     if (!this.session_) throw new Error("not signed in");

@@ -76,6 +76,8 @@ export const tauriBackend: Backend = {
   },
   chatOffers: () => unwrap(commands.chatOffers()),
   setPresence: (presence) => unwrap(commands.setPresence(presence)),
+  routingPolicy: () => unwrap(commands.routingPolicy()),
+  saveRouting: (routing, key) => unwrap(commands.saveRouting(routing, key)),
   answerOffer: (offerId, accept, key) => unwrap(commands.answerOffer(offerId, accept, key)),
   agentTyping: async (ticketId, typing) => {
     await unwrap(commands.agentTyping(ticketId, typing));

@@ -28,6 +28,7 @@ import type {
   Offer,
   OpenedAttachment,
   Presence,
+  RoutingPolicy,
   OutgoingFile,
   PreparedFile,
   OutboxItem,
@@ -110,6 +111,10 @@ export interface Backend {
   chatUnread(): Promise<ChatUnread[]>;
   /** Sets a chat's unread count (0: read). */
   setChatUnread(ticketId: number, unread: number): Promise<void>;
+  /** The routing in force (supervisors). */
+  routingPolicy(): Promise<RoutingPolicy>;
+  /** Puts new routing in force (supervisors); the rest of the policies stays as the server has it. */
+  saveRouting(routing: RoutingPolicy, idempotencyKey: string): Promise<RoutingPolicy>;
   /** Sets the agent's presence: online receives chats; away, busy and offline do not. */
   setPresence(presence: Presence): Promise<Agent>;
   /** The chats the router offers the agent, still waiting for an answer (online only). */

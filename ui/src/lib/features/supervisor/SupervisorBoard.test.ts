@@ -71,6 +71,24 @@ describe("SupervisorBoard", () => {
     expect(waiting.textContent).toContain("2 passed");
   });
 
+  it("sets an agent's capacity and topics and saves the routing", async () => {
+    let fake!: FakeBackend;
+    const { desk } = await fakeDesk((f) => {
+      fake = f;
+      f.session_ = { server_url: "http://127.0.0.1:8080", agent: { ...fakeAgent, role: "supervisor" } };
+    });
+    render(Workspace, { props: { desk } });
+    await fireEvent.click(screen.getByTestId("open-board"));
+    const row = (await screen.findAllByTestId("routing-agent")).find((r) => r.dataset.agentId === String(fakeAgent.id))!;
+    const capacity = within(row).getByTestId("routing-chat-capacity") as HTMLInputElement;
+    expect(capacity.value).toBe("3");
+    await fireEvent.change(capacity, { target: { value: "5" } });
+    await fireEvent.click(within(row).getByLabelText("trade"));
+    await fireEvent.click(screen.getByTestId("routing-save"));
+    await screen.findByTestId("routing-saved");
+    expect(fake.routing.agents).toEqual([{ agent_id: fakeAgent.id, capacity: { chat: 5, email: 10 }, topics: ["trade"] }]);
+  });
+
   it("drills from a queue's unassigned count and from an agent to their tickets", async () => {
     const { desk } = await fakeDesk(asSupervisor);
     render(Workspace, { props: { desk } });
