@@ -13,9 +13,13 @@ use tokio::sync::broadcast;
 /// Events one chat's widgets may fall behind by before they must reload the chat.
 const PER_CHAT: usize = 64;
 
+/// How many subscriptions between sweeps of the channels nobody listens to any more.
+const SWEEP_EVERY: u64 = 256;
+
 #[derive(Default)]
 pub struct WidgetHub {
     chats: Mutex<HashMap<TicketId, broadcast::Sender<WidgetEvent>>>,
+    subscriptions: std::sync::atomic::AtomicU64,
 }
 
 impl WidgetHub {
@@ -31,7 +35,18 @@ impl WidgetHub {
 
     pub fn subscribe(&self, chat: TicketId) -> broadcast::Receiver<WidgetEvent> {
         let mut chats = self.chats.lock().expect("widget hub lock");
+        // Widgets that went away leave their chat's channel behind until something is sent
+        // to it; now and then the silent ones go, so a day of chats does not add up.
+        let n = self.subscriptions.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if n % SWEEP_EVERY == SWEEP_EVERY - 1 {
+            chats.retain(|_, sender| sender.receiver_count() > 0);
+        }
         chats.entry(chat).or_insert_with(|| broadcast::channel(PER_CHAT).0).subscribe()
+    }
+
+    /// Channels kept (figures and tests).
+    pub fn channels(&self) -> usize {
+        self.chats.lock().expect("widget hub lock").len()
     }
 
     /// Chats with a widget listening (figures and tests).
@@ -82,3 +97,23 @@ pub fn for_customer(message: &Message) -> WidgetMessage {
 
 /// Prefix of `client_ref` on messages the widget sent: the rest is the widget's own id.
 pub const WIDGET_REF: &str = "widget:";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channels_of_chats_nobody_listens_to_are_swept() {
+        let hub = WidgetHub::default();
+        for chat in 0..SWEEP_EVERY as i64 - 1 {
+            drop(hub.subscribe(chat));
+        }
+        assert_eq!(hub.channels(), SWEEP_EVERY as usize - 1);
+        let kept = hub.subscribe(10_000);
+        assert_eq!(hub.channels(), 1, "the sweep left only the chat being listened to");
+        hub.send(10_000, WidgetEvent::Ended);
+        drop(kept);
+        hub.send(10_000, WidgetEvent::Ended);
+        assert_eq!(hub.channels(), 0, "a send to a chat nobody hears drops its channel");
+    }
+}

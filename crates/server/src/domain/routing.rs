@@ -30,6 +30,13 @@ fn offer_scopes(offer: &Offer, ticket: &Ticket) -> Vec<Scope> {
 /// that ended or found an agent leave it, and what can be placed is offered (chats) or
 /// assigned (emails).
 pub async fn round(state: &AppState, now: DateTime<Utc>) -> Result<Round, sqlx::Error> {
+    // Most rounds find nothing to do: they say so from a read, without the write lock.
+    {
+        let mut conn = state.db.pool.acquire().await?;
+        if store::nothing_waiting(&mut conn).await? {
+            return Ok(Round::default());
+        }
+    }
     let mut tx = state.db.begin_write().await?;
     let policy = reads::policy(&mut tx).await?.routing;
     let mut report = Round::default();

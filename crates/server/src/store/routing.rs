@@ -44,6 +44,16 @@ pub async fn dequeue(conn: &mut AnyConnection, ticket_id: TicketId) -> Result<()
     Ok(())
 }
 
+/// Whether no conversation waits and no offer is open (a round has nothing to do).
+pub async fn nothing_waiting(conn: &mut AnyConnection) -> Result<bool, sqlx::Error> {
+    let (queued, offered): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM routing_queue), (SELECT count(*) FROM offers WHERE status = 'offered')",
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(queued == 0 && offered == 0)
+}
+
 /// Every queued conversation, oldest first.
 pub async fn queued(conn: &mut AnyConnection) -> Result<Vec<Queued>, sqlx::Error> {
     let rows: Vec<(i64, i64, String)> = sqlx::query_as(
