@@ -359,6 +359,29 @@ async fn an_offer_that_runs_out_or_is_declined_goes_to_the_next_agent_and_never_
     }
 }
 
+#[tokio::test]
+async fn an_agent_who_goes_away_stops_receiving_and_their_offer_goes_on_at_once() {
+    let server = common::server("memory", 120).await;
+    only_online(&server, &[AVA_ID, LUCIA]).await;
+    let chat = start(&server, &chat_form("trade", "en")).await;
+    let first = next_offer(&server, chat.chat_id, &[]).await;
+    let other = if first.agent_id == AVA_ID { LUCIA } else { AVA_ID };
+    let away = http()
+        .put(format!("{}/v1/me/presence", server.base_url()))
+        .bearer_auth(token_of(first.agent_id))
+        .header(IDEMPOTENCY_KEY_HEADER, key())
+        .json(&json!({ "presence": "away" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(away.status(), 200);
+    // Well before the 30 s offer would run out, the other agent has it.
+    let second = next_offer(&server, chat.chat_id, &[first.agent_id]).await;
+    assert_eq!(second.agent_id, other);
+    assert!(second.offered_at < first.expires_at - chrono::Duration::seconds(20));
+    assert!(offers_of(&server, &token_of(first.agent_id)).await.is_empty());
+}
+
 /// The open offer of `ticket` made to someone not in `passed`.
 async fn next_offer(server: &RunningServer, ticket: TicketId, passed: &[i64]) -> Offer {
     for _ in 0..100 {

@@ -19,6 +19,8 @@ pub struct Round {
     pub offered: Vec<(TicketId, AgentId)>,
     pub assigned: Vec<(TicketId, AgentId)>,
     pub expired: Vec<(TicketId, AgentId)>,
+    /// Offers taken back because their agent is no longer online.
+    pub withdrawn: Vec<(TicketId, AgentId)>,
 }
 
 /// Who sees an offer live: the agent it is for, and the leads of its queue (the board).
@@ -44,7 +46,26 @@ pub async fn round(state: &AppState, now: DateTime<Utc>) -> Result<Round, sqlx::
     let mut widget_events: Vec<(TicketId, WidgetEvent)> = Vec::new();
 
     let mut open = Vec::new();
-    for offer in store::open_offers(&mut tx).await? {
+    let offers = store::open_offers(&mut tx).await?;
+    // An agent who went away, busy or offline stops receiving at once: their offers go back
+    // (not passed over: back online, they may be offered the chat again).
+    let present: Vec<AgentId> = if offers.is_empty() {
+        Vec::new()
+    } else {
+        store::all_agents(&mut tx).await?.into_iter().filter(|a| a.presence == Presence::Online).map(|a| a.id).collect()
+    };
+    for offer in offers {
+        if offer.expires_at > now && !present.contains(&offer.agent_id) {
+            let Some(ticket) = reads::ticket(&mut tx, offer.ticket_id).await? else { continue };
+            let withdrawn = answer(offer, OfferStatus::Withdrawn, now);
+            store::put_offer(&mut tx, &withdrawn).await?;
+            report.withdrawn.push((withdrawn.ticket_id, withdrawn.agent_id));
+            events.push((
+                StreamPayload::Offer { offer: withdrawn.clone(), ticket: Box::new(ticket.clone()) },
+                offer_scopes(&withdrawn, &ticket),
+            ));
+            continue;
+        }
         if offer.expires_at > now {
             open.push(offer);
             continue;

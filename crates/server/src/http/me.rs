@@ -32,5 +32,8 @@ pub async fn set_presence(
     Body(body): Body<SetPresence>,
 ) -> Result<Response, ApiFailure> {
     let write = Write::new(caller, key, "presence").body(&body)?;
-    Mutation::run(&state, write, StatusCode::OK, async |m| presence::set(m, &body).await).await
+    let response = Mutation::run(&state, write, StatusCode::OK, async |m| presence::set(m, &body).await).await;
+    // Away or back: the router weighs the change at once.
+    state.router.notify_one();
+    response
 }
