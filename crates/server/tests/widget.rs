@@ -382,6 +382,48 @@ async fn an_agent_who_goes_away_stops_receiving_and_their_offer_goes_on_at_once(
     assert!(offers_of(&server, &token_of(first.agent_id)).await.is_empty());
 }
 
+#[tokio::test]
+async fn an_offer_of_a_chat_that_ended_or_was_taken_cannot_be_accepted() {
+    let server = common::server("memory", 120).await;
+    only_online(&server, &[AVA_ID]).await;
+    let chat = start(&server, &chat_form("trade", "en")).await;
+    let offer = offered(&server, AVA, chat.chat_id).await;
+    let ended =
+        http().post(format!("{}/widget/v1/chat/end", server.base_url())).bearer_auth(&chat.token).send().await.unwrap();
+    assert_eq!(ended.status(), 204);
+    assert!(offers_of(&server, AVA).await.is_empty(), "ending the chat withdrew its offer");
+    let late = http()
+        .post(format!("{}/v1/offers/{}/accept", server.base_url(), offer.id))
+        .bearer_auth(AVA)
+        .header(IDEMPOTENCY_KEY_HEADER, key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(late.status(), 409);
+
+    // Taken by hand before the agent answered: the offer cannot take it back.
+    let other = start(&server, &chat_form("trade", "en")).await;
+    let offer = offered(&server, AVA, other.chat_id).await;
+    let taken = http()
+        .patch(format!("{}/v1/tickets/{}", server.base_url(), other.chat_id))
+        .bearer_auth(common::MARCUS)
+        .header(IDEMPOTENCY_KEY_HEADER, key())
+        .header("If-Match", "1")
+        .json(&json!({ "assignee_id": 2 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(taken.status(), 200);
+    let late = http()
+        .post(format!("{}/v1/offers/{}/accept", server.base_url(), offer.id))
+        .bearer_auth(AVA)
+        .header(IDEMPOTENCY_KEY_HEADER, key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(late.status(), 409);
+}
+
 /// The open offer of `ticket` made to someone not in `passed`.
 async fn next_offer(server: &RunningServer, ticket: TicketId, passed: &[i64]) -> Offer {
     for _ in 0..100 {

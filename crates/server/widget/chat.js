@@ -283,6 +283,7 @@
         showTyping(event.typing);
         break;
       case "agent_joined":
+        if (phase === "ended") break; // a late word about a chat that is over
         agentName = event.agent_name;
         phase = "active";
         noAgent = false;

@@ -237,6 +237,14 @@ async fn own_open_offer(m: &mut Mutation, offer_id: i64) -> Result<(Offer, Ticke
         let said = if offer.status == OfferStatus::Offered { "ran out" } else { "was already answered" };
         return Err(ApiFailure::conflict(Entity::Ticket(ticket), format!("offer {offer_id} {said}")));
     }
+    // Taken by someone else meanwhile (by hand, or by answering it), or ended by the
+    // customer: the next round withdraws the offer; until then it cannot be accepted.
+    if ticket.assignee_id.is_some() || !ticket.status.is_active() {
+        return Err(ApiFailure::conflict(
+            Entity::Ticket(ticket),
+            format!("the chat of offer {offer_id} was taken or ended"),
+        ));
+    }
     Ok((offer, ticket))
 }
 
@@ -274,6 +282,20 @@ pub async fn decline(m: &mut Mutation, offer_id: i64) -> Result<Offer, ApiFailur
         offer_scopes(&declined, &ticket),
     );
     Ok(declined)
+}
+
+/// Withdraws the open offer of a conversation that ended or was taken (in `tx`); the event to
+/// publish after the commit, if there was one.
+pub(crate) async fn withdraw_offer_of(
+    tx: &mut crate::db::Tx,
+    ticket: &Ticket,
+    now: DateTime<Utc>,
+) -> Result<Option<(StreamPayload, Vec<Scope>)>, sqlx::Error> {
+    let Some(offer) = store::open_offer_of_ticket(tx, ticket.id).await? else { return Ok(None) };
+    let withdrawn = answer(offer, OfferStatus::Withdrawn, now);
+    store::put_offer(tx, &withdrawn).await?;
+    let scopes = offer_scopes(&withdrawn, ticket);
+    Ok(Some((StreamPayload::Offer { offer: withdrawn, ticket: Box::new(ticket.clone()) }, scopes)))
 }
 
 /// The caller's offers still waiting for an answer (a desk asks when it (re)connects).

@@ -239,6 +239,15 @@ fn phase(ticket: &Ticket) -> ChatPhase {
 }
 
 /// The whole chat as the customer sees it, from after `after` (a message id) on.
+/// The whole chat as it is now, its widget record read again.
+pub async fn chat_state_now(state: &AppState, ticket_id: TicketId) -> Result<ChatState, ApiFailure> {
+    let chat = {
+        let mut conn = state.db.pool.acquire().await?;
+        store::chat_of_ticket(&mut conn, ticket_id).await?.ok_or_else(|| ApiFailure::not_found("the chat is gone"))?
+    };
+    chat_state(state, &chat, None).await
+}
+
 pub async fn chat_state(
     state: &AppState,
     chat: &WidgetChat,
@@ -358,7 +367,12 @@ pub async fn end(state: &AppState, chat: &WidgetChat) -> Result<(), ApiFailure> 
     put_ticket(&mut tx, &next).await?;
     put_message(&mut tx, &line, &Scope::of_ticket(&next)).await?;
     routing::dequeue(&mut tx, ticket.id).await?;
+    // An agent offered it can no longer take it.
+    let withdrawn = super::routing::withdraw_offer_of(&mut tx, &next, now).await?;
     tx.commit().await?;
+    if let Some((payload, scopes)) = withdrawn {
+        state.hub.publish(payload, scopes);
+    }
     state.hub.publish(
         StreamPayload::MessageCreated { message: line, ticket: Some(Box::new(next.clone())) },
         vec![Scope::of_ticket(&next)],

@@ -110,7 +110,9 @@ pub async fn events(
                 Ok(event) => yield Ok(sse(&event)),
                 // Fell behind: send the chat again (the widget drops what it has).
                 Err(RecvError::Lagged(_)) => {
-                    if let Ok(again) = widget::chat_state(&state, &chat, None).await {
+                    // The chat as it is now (its read mark and "no agent" too, not as it was
+                    // when the stream opened).
+                    if let Ok(again) = widget::chat_state_now(&state, chat.ticket_id).await {
                         yield Ok(sse(&WidgetEvent::State { state: again }));
                     }
                 }
