@@ -280,6 +280,29 @@ fn client_id(value: &str) -> Result<&str, ApiFailure> {
     ok.then_some(value).ok_or_else(|| ApiFailure::bad_request("client_id is 1–64 letters, digits, - or _"))
 }
 
+/// Where a customer's message with this widget id goes.
+enum Writing {
+    /// Sent before: the message stored then is the answer.
+    Stored(WidgetMessage),
+    /// New: the chat (still going) and its customer to store it with.
+    Open { ticket: Box<Ticket>, customer: Box<Customer> },
+}
+
+async fn writing(tx: &mut Tx, chat: &WidgetChat, client: &str) -> Result<Writing, ApiFailure> {
+    if let Some(id) = store::receipt(tx, chat.ticket_id, client).await? {
+        if let Some(message) = store::message(tx, id).await? {
+            return Ok(Writing::Stored(for_customer(&message)));
+        }
+    }
+    let gone = || ApiFailure::not_found("the chat is gone");
+    let ticket = reads::ticket(tx, chat.ticket_id).await?.ok_or_else(gone)?;
+    if !ticket.status.is_active() {
+        return Err(chat_conflict("the chat has ended"));
+    }
+    let customer = reads::customer(tx, ticket.customer_id).await?.ok_or_else(gone)?;
+    Ok(Writing::Open { ticket: Box::new(ticket), customer: Box::new(customer) })
+}
+
 /// The customer writes. Sent again with the same `client_id`, the stored message is
 /// answered (`false`: nothing new was stored).
 pub async fn send(
@@ -291,19 +314,10 @@ pub async fn send(
     let text = input::text_field(&body.text, "the message", REPLY_MAX_CHARS)?;
     let now = Utc::now();
     let mut tx = state.db.begin_write().await?;
-    if let Some(id) = store::receipt(&mut tx, chat.ticket_id, client).await? {
-        let stored = store::messages_after(&mut tx, chat.ticket_id, Some(id - 1)).await?;
-        if let Some(message) = stored.into_iter().find(|m| m.id == id) {
-            return Ok((for_customer(&message), false));
-        }
-    }
-    let ticket =
-        reads::ticket(&mut tx, chat.ticket_id).await?.ok_or_else(|| ApiFailure::not_found("the chat is gone"))?;
-    if !ticket.status.is_active() {
-        return Err(chat_conflict("the chat has ended"));
-    }
-    let customer =
-        reads::customer(&mut tx, ticket.customer_id).await?.ok_or_else(|| ApiFailure::not_found("the chat is gone"))?;
+    let (ticket, customer) = match writing(&mut tx, chat, client).await? {
+        Writing::Stored(message) => return Ok((message, false)),
+        Writing::Open { ticket, customer } => (*ticket, *customer),
+    };
     let mut message = message_from(next_id(&mut tx, "messages").await?, &ticket, &customer, &text, now);
     message.client_ref = Some(format!("{WIDGET_REF}{client}"));
     let added = add_customer_message(&mut tx, &ticket, &customer, message, now).await?;
@@ -484,19 +498,10 @@ pub async fn send_file(
     let sha256 = hex::encode(Sha256::digest(bytes));
     let now = Utc::now();
     let mut tx = state.db.begin_write().await?;
-    if let Some(id) = store::receipt(&mut tx, chat.ticket_id, client).await? {
-        let stored = store::messages_after(&mut tx, chat.ticket_id, Some(id - 1)).await?;
-        if let Some(message) = stored.into_iter().find(|m| m.id == id) {
-            return Ok((for_customer(&message), false));
-        }
-    }
-    let ticket =
-        reads::ticket(&mut tx, chat.ticket_id).await?.ok_or_else(|| ApiFailure::not_found("the chat is gone"))?;
-    if !ticket.status.is_active() {
-        return Err(chat_conflict("the chat has ended"));
-    }
-    let customer =
-        reads::customer(&mut tx, ticket.customer_id).await?.ok_or_else(|| ApiFailure::not_found("the chat is gone"))?;
+    let (ticket, customer) = match writing(&mut tx, chat, client).await? {
+        Writing::Stored(message) => return Ok((message, false)),
+        Writing::Open { ticket, customer } => (*ticket, *customer),
+    };
     crate::store::files::put_file(&mut tx, &sha256, bytes).await?;
     let mut message = message_from(next_id(&mut tx, "messages").await?, &ticket, &customer, name, now);
     message.client_ref = Some(format!("{WIDGET_REF}{client}"));

@@ -103,6 +103,14 @@ pub async fn put_receipt(
     Ok(())
 }
 
+/// One stored message.
+pub async fn message(
+    conn: &mut AnyConnection,
+    id: MessageId,
+) -> Result<Option<arbiter_contract::Message>, sqlx::Error> {
+    super::rows::get(conn, "messages", id).await
+}
+
 /// A chat's messages after `after` (all without it), oldest first, as stored.
 pub async fn messages_after(
     conn: &mut AnyConnection,
