@@ -7,7 +7,7 @@ use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
     analytics::*, attachments::*, cases::*, chats::*, conversation::*, drafts::*, outbox::*, preferences::*,
-    reports::*, risk::*, session::*, storage::*, supervisor::*, tickets::*, views::*,
+    reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*, tickets::*, views::*,
 };
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
 use crate::notifications::OpenTicket;
@@ -57,6 +57,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             file_sar,
             export_loss_csv,
             export_png,
+            service_report,
+            export_service_csv,
             write_handover,
             acknowledge_handover,
             do_not_disturb,

@@ -71,6 +71,8 @@ pub const COMMANDS: &[&str] = &[
     "loss_analytics",
     "export_loss_csv",
     "export_png",
+    "service_report",
+    "export_service_csv",
     // supervisor
     "supervisor_overview",
     "bulk_update_tickets",

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod preferences;
 pub mod reports;
 pub mod risk;
+pub mod service_report;
 pub mod session;
 pub mod storage;
 pub mod supervisor;

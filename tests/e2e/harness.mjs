@@ -54,9 +54,9 @@ export async function startServer({ database, listen = "127.0.0.1:0", tickets = 
   };
 }
 
-/** The company API as a test sees it: plain HTTP with the demo agent's token. */
-export async function api(server, path) {
-  const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } });
+/** The company API as a test sees it: plain HTTP with the demo agent's token (or `token`). */
+export async function api(server, path, token = DEMO_TOKEN) {
+  const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }

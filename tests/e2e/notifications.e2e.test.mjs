@@ -126,6 +126,7 @@ test("a supervisor watches the queue board and drills into the longest-waiting c
 
   const app = await launchApp(freshProfile());
   const $ = (selector) => app.browser.$(selector);
+  const $$ = (selector) => app.browser.$$(selector);
   try {
     const url = await $('[data-testid="server-url"]');
     await url.waitForDisplayed({ timeout: 20_000 });
@@ -144,6 +145,22 @@ test("a supervisor watches the queue board and drills into the longest-waiting c
     assert.deepEqual(shown, [q.new, q.open, q.pending, q.on_hold, q.unassigned].map(String), "the board shows the server's numbers");
     assert.ok((await app.browser.$$('[data-testid="board-agent"]')).length > 0, "agents and their load");
     await screenshot(app.browser, "supervisor-board");
+
+    // The service report shows the server's figures for his teams over the last 30 days.
+    await (await $('[data-testid="open-service-report"]')).click();
+    const csat = await $('[data-testid="total-csat"]');
+    await csat.waitForDisplayed({ timeout: 10_000 });
+    const today = new Date();
+    const from = new Date(today.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
+    const report = await api(server, `/v1/reports/service?from=${from}&to=${today.toISOString().slice(0, 10)}`, "demo-marcus");
+    assert.ok(report.totals.ratings > 0 && report.totals.first_response.count > 0, "the demo has ratings and answers");
+    assert.equal(await csat.getProperty("textContent"), `${Math.round(report.totals.csat_satisfied * 100)}%`);
+    const agents = await $$('[data-testid="service-table-agent"] tbody tr');
+    assert.equal(agents.length, report.by_agent.length, "one row per agent");
+    await (await $('[data-testid="service-chart-day"] svg')).waitForDisplayed({ timeout: 10_000, timeoutMsg: "the charts are drawn" });
+    await screenshot(app.browser, "service-report");
+    await (await $('[data-testid="open-board"]')).click();
+    await disputes.waitForExist({ timeout: 10_000 });
 
     // The longest wait opens its ticket.
     const oldest = await disputes.$('[data-testid="board-oldest"]');

@@ -9,9 +9,9 @@ use arbiter_contract::{
     AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
     CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover,
     Message, NewHandover, Note, Offer, OutgoingFile, PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage,
-    Presence, QuarantinedMail, Sar, SarUpdate, SeenUpTo, SetPresence, SideConversation, SideMessage,
-    StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing,
-    IDEMPOTENCY_KEY_HEADER,
+    Presence, QuarantinedMail, Sar, SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence, SideConversation,
+    SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
+    Typing, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -115,6 +115,17 @@ impl ApiClient {
     /// The teams the caller leads, right now (supervisors; others get 403).
     pub async fn supervisor_overview(&self) -> Result<SupervisorOverview, ClientError> {
         self.send(self.request(Method::GET, "/v1/supervisor/overview")).await
+    }
+
+    /// Supervisors: first response, handle and resolution times, CSAT and reopens of their
+    /// teams for a period.
+    pub async fn service_report(&self, query: &ServiceQuery) -> Result<ServiceReport, ClientError> {
+        let mut request =
+            self.request(Method::GET, "/v1/reports/service").query(&[("from", query.from), ("to", query.to)]);
+        if let Some(team) = &query.team {
+            request = request.query(&[("team", team)]);
+        }
+        self.send(request).await
     }
 
     /// Supervisors: the mail quarantine of their teams' mailboxes, newest first, below `before`.

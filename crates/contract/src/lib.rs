@@ -10,6 +10,7 @@ pub mod defaults;
 pub mod entities;
 pub mod errors;
 pub mod feed;
+pub mod reports;
 pub mod requests;
 pub mod stream;
 pub mod widget;
@@ -17,6 +18,7 @@ pub mod widget;
 pub use entities::*;
 pub use errors::{ApiError, ErrorCode};
 pub use feed::{Change, ChangePage, Entity, EntityKind, Tombstone};
+pub use reports::*;
 pub use requests::*;
 pub use stream::{StreamEvent, StreamPayload};
 

@@ -231,6 +231,17 @@ fn next_month(month: &str) -> String {
     }
 }
 
+/// Text as one CSV cell: quoted, and never read as a formula by a spreadsheet (a leading
+/// = + - @ gets an apostrophe).
+pub(crate) fn csv_text(text: &str) -> String {
+    let escaped = text.replace('"', "\"\"");
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("\"'{escaped}\"")
+    } else {
+        format!("\"{escaped}\"")
+    }
+}
+
 /// The report as CSV: one line per breakdown row, money in US dollars.
 pub fn loss_csv(report: &LossReport) -> String {
     let mut out = String::from("breakdown,key,cases,decided,won,win_rate,lost_usd,recovered_usd,open_usd\n");
@@ -244,13 +255,7 @@ pub fn loss_csv(report: &LossReport) -> String {
     ];
     for (name, rows) in sections {
         for row in rows {
-            let quoted = format!("\"{}\"", row.key.replace('"', "\"\""));
-            // A leading = + - @ would be read as a formula by spreadsheets.
-            let key = if row.key.starts_with(['=', '+', '-', '@']) {
-                format!("\"'{}\"", &quoted[1..quoted.len() - 1])
-            } else {
-                quoted
-            };
+            let key = csv_text(&row.key);
             out.push_str(&format!(
                 "{name},{key},{},{},{},{},{:.2},{:.2},{:.2}\n",
                 row.cases,
@@ -289,7 +294,11 @@ impl Desk {
 }
 
 /// `write_export` on a blocking thread: a slow disk never stalls the desk's async work.
-async fn write_export_off_thread(path: &str, extension: &'static str, bytes: Vec<u8>) -> Result<(), DeskError> {
+pub(crate) async fn write_export_off_thread(
+    path: &str,
+    extension: &'static str,
+    bytes: Vec<u8>,
+) -> Result<(), DeskError> {
     let path = path.to_owned();
     tokio::task::spawn_blocking(move || write_export(&path, extension, &bytes))
         .await

@@ -31,6 +31,7 @@ mod reports;
 pub mod risk;
 mod routing;
 mod sars;
+mod service_report;
 mod settings;
 mod speech;
 mod status;

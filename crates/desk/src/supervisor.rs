@@ -31,7 +31,7 @@ pub struct BulkOutcome {
 
 impl Desk {
     /// The supervisor's live client and cache; agents are refused.
-    async fn supervisor_session(&self) -> Result<(ApiClient, Cache), DeskError> {
+    pub(crate) async fn supervisor_session(&self) -> Result<(ApiClient, Cache), DeskError> {
         let role = self.session.read().await.as_ref().ok_or_else(not_signed_in)?.info.agent.role;
         if role != AgentRole::Supervisor {
             return Err(DeskError::say(ErrorCode::Rejected, Msg::new(&errors::SUPERVISORS_ONLY)));

@@ -6,5 +6,6 @@ pub mod chargeback;
 pub mod escalation;
 pub mod hours;
 pub mod routing;
+pub mod service;
 pub mod sla;
 pub mod teams;

@@ -79,6 +79,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("GET", "/v1/policies"),
         ("PUT", "/v1/policies"),
         ("GET", "/v1/supervisor/overview"),
+        ("GET", "/v1/reports/service"),
         ("GET", "/v1/audit"),
         ("GET", "/v1/supervisor/quarantine"),
         ("GET", "/v1/supervisor/quarantine/{id}/raw"),

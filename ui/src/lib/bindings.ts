@@ -88,6 +88,13 @@ export const commands = {
 	exportLossCsv: (query: LossQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_loss_csv", { query, path })),
 	/**  Saves a chart as PNG where the agent chose (a .png path from the save dialog). */
 	exportPng: (path: string, png: number[]) => typedError<null, DeskError>(__TAURI_INVOKE("export_png", { path, png })),
+	/**
+	 *  First response, handle and resolution times, CSAT and reopens of the supervisor's teams
+	 *  for a period (from the server).
+	 */
+	serviceReport: (query: ServiceQuery) => typedError<ServiceReport, DeskError>(__TAURI_INVOKE("service_report", { query })),
+	/**  Saves the service report as CSV where the supervisor chose (a .csv path from the save dialog). */
+	exportServiceCsv: (query: ServiceQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_service_csv", { query, path })),
 	/**  Supervisors: hands a team's shift over. */
 	writeHandover: (handover: NewHandover, idempotencyKey: string) => typedError<Handover, DeskError>(__TAURI_INVOKE("write_handover", { handover, idempotencyKey })),
 	/**  Supervisors: the next shift takes a handover over. */
@@ -703,6 +710,14 @@ export type DraftKind =
 "report" | 
 /**  A shift handover being written, by team (the UI's form as JSON). */
 "handover";
+
+/**  A distribution of durations in business seconds. */
+export type Durations = {
+	count: number,
+	mean_seconds: number | null,
+	median_seconds: number | null,
+	p90_seconds: number | null,
+};
 
 /**  Envelope of an email message. */
 export type EmailEnvelope = {
@@ -1624,6 +1639,69 @@ export type SearchSource =
 export type SecurityChangeKind = "password" | "two_factor" | "email" | "phone" | "api_key" | 
 /**  A withdrawal address added to the address book. */
 "withdrawal_address";
+
+/**  `GET /v1/reports/service` query: the days (UTC, both inclusive) and, optionally, one team. */
+export type ServiceQuery = {
+	/**  First day, inclusive. */
+	from: string,
+	/**  Last day, inclusive; at most 366 days after `from`. */
+	to: string,
+	/**  One of the caller's teams; none: all of them. */
+	team: string | null,
+};
+
+export type ServiceReport = {
+	from: string,
+	to: string,
+	/**  The teams the report covers. */
+	teams: string[],
+	totals: ServiceRow,
+	/**  Every day of the period, oldest first (empty days too). */
+	by_day: ServiceRow[],
+	/**  Most conversations handled first. */
+	by_agent: ServiceRow[],
+	by_team: ServiceRow[],
+	by_channel: ServiceRow[],
+	by_language: ServiceRow[],
+};
+
+/**  One group of the report (an agent, a team, a channel, a language, a day, or everything). */
+export type ServiceRow = {
+	/**
+	 *  Stable: an agent's id, a team's id, `email`/`chat`, a language tag, a day `YYYY-MM-DD`,
+	 *  or `all`. The CSV's key column.
+	 */
+	key: string,
+	/**  What to call it (an agent's name; otherwise the key). */
+	label: string,
+	/**
+	 *  Customer's first message to the first reply a person wrote (system and automatic
+	 *  messages do not count; conversations an agent started are left out).
+	 */
+	first_response: Durations,
+	/**
+	 *  Created to solved, for conversations whose latest solve fell in the period and that
+	 *  are still solved (one reopened and not solved again is not resolved).
+	 */
+	resolution: Durations,
+	/**
+	 *  Per conversation, the time it was open (new or open, not waiting on the customer or
+	 *  another team) with an agent, within the period.
+	 */
+	handle: Durations,
+	/**  Conversations solved in the period (counted once however often they were solved). */
+	solved: number,
+	/**  Of `solved`, those the customer (or anyone) reopened after that solve. */
+	reopened: number,
+	/**  `reopened / solved`. */
+	reopen_rate: number | null,
+	/**  Ratings given in the period. */
+	ratings: number,
+	/**  Mean score, 1–5. */
+	csat_mean: number | null,
+	/**  Share of ratings of 4 or 5 (the usual CSAT score). */
+	csat_satisfied: number | null,
+};
 
 /**  Who is signed in where; what the UI shows in its header. */
 export type SessionInfo = {

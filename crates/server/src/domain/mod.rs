@@ -28,6 +28,7 @@ pub mod presence;
 pub mod quarantine;
 pub mod routing;
 pub mod sars;
+pub mod service_report;
 pub mod tickets;
 pub mod widget;
 pub mod widget_identity;

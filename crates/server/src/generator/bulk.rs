@@ -7,15 +7,20 @@ use std::collections::BTreeMap;
 use arbiter_contract::codec::{to_ms, wire_name};
 use arbiter_contract::feed::{team_feed_id, POLICY_ENTITY_ID};
 use arbiter_contract::*;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::AnyConnection;
 
 use crate::store::rows::{bind, to_json, Val};
+use crate::store::service_history;
 use crate::store::Scope;
 
 /// Bind parameters per statement (SQLite allows 32,766, PostgreSQL 65,535); a few thousand
 /// keep statements quick to prepare and repeat, so they come from the statement cache.
 const MAX_PARAMS: usize = 4_000;
+
+/// When (ms) the customer first wrote, and when and by whom a person first replied.
+type FirstMessages = (Option<i64>, Option<(i64, i64)>);
 
 struct Table {
     columns: &'static [&'static str],
@@ -29,6 +34,8 @@ pub struct Bulk<'c> {
     numbered: bool,
     tables: BTreeMap<&'static str, Table>,
     changes: Vec<Vec<Val>>,
+    /// Per ticket: the customer's first message, a person's first reply and its author.
+    replies: BTreeMap<i64, FirstMessages>,
     pub rows_written: usize,
 }
 
@@ -63,6 +70,8 @@ fn columns_of(table: &str) -> &'static [&'static str] {
             "data",
         ],
         "messages" => &["id", "ticket_id", "created_at", "data"],
+        "ticket_states" => &["ticket_id", "at", "status", "assignee_id", "queue"],
+        "ticket_replies" => &["ticket_id", "first_customer_at", "first_reply_at", "first_reply_agent"],
         "message_files" => &["sha256", "message_id", "ticket_id"],
         "notes" => &["id", "ticket_id", "data"],
         "side_conversations" => &["id", "ticket_id", "version", "data"],
@@ -80,10 +89,19 @@ fn columns_of(table: &str) -> &'static [&'static str] {
     }
 }
 
+/// About one demo conversation in twenty that took a while was solved, reopened and solved
+/// again (chosen by its id, so the demo's random sequence is unchanged): the two moments.
+fn demo_reopen(t: &Ticket) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let solved = t.solved_at?;
+    let span = solved - t.created_at;
+    let pick = (t.id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+    (span > chrono::Duration::hours(2) && pick < 13).then(|| (t.created_at + span * 2 / 5, t.created_at + span * 3 / 5))
+}
+
 impl<'c> Bulk<'c> {
     pub fn new(conn: &'c mut AnyConnection, backend: crate::db::Backend) -> Self {
         let numbered = backend == crate::db::Backend::Postgres;
-        Self { conn, numbered, tables: BTreeMap::new(), changes: Vec::new(), rows_written: 0 }
+        Self { conn, numbered, tables: BTreeMap::new(), changes: Vec::new(), replies: BTreeMap::new(), rows_written: 0 }
     }
 
     async fn push_row(&mut self, table: &'static str, row: Vec<Val>) -> Result<(), sqlx::Error> {
@@ -155,11 +173,21 @@ impl<'c> Bulk<'c> {
             to_ms(t.updated_at).into(),
             t.version.into(),
         ];
+        for state in service_history::generated_states(t, demo_reopen(t)) {
+            self.push_row("ticket_states", state).await?;
+        }
         self.add("tickets", EntityKind::Ticket, t.id, row, t, &Scope::of_ticket(t)).await
     }
 
     pub async fn message(&mut self, m: &Message, scope: &Scope) -> Result<(), sqlx::Error> {
         let row = vec![m.id.into(), m.ticket_id.into(), to_ms(m.created_at).into()];
+        let at = to_ms(m.created_at);
+        let replies = self.replies.entry(m.ticket_id).or_default();
+        match (m.author_kind, m.author_agent_id) {
+            (AuthorKind::Customer, _) => replies.0 = Some(replies.0.map_or(at, |t| t.min(at))),
+            (AuthorKind::Agent, Some(agent)) if replies.1.is_none_or(|(t, _)| at < t) => replies.1 = Some((at, agent)),
+            _ => {}
+        }
         // Who may download a file is who may see a message carrying it.
         for file in &m.attachments {
             self.push_row("message_files", vec![file.sha256.clone().into(), m.id.into(), m.ticket_id.into()]).await?;
@@ -302,6 +330,11 @@ impl<'c> Bulk<'c> {
 
     /// Writes everything still buffered.
     pub async fn finish(mut self) -> Result<usize, sqlx::Error> {
+        for (ticket, (asked, answered)) in std::mem::take(&mut self.replies) {
+            let row =
+                vec![ticket.into(), asked.into(), answered.map(|(at, _)| at).into(), answered.map(|(_, a)| a).into()];
+            self.push_row("ticket_replies", row).await?;
+        }
         self.flush_changes().await?;
         Ok(self.rows_written)
     }

@@ -122,6 +122,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(attachments::upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .routes(routes!(policies::current, policies::replace))
         .routes(routes!(supervisor::overview))
+        .routes(routes!(supervisor::service_report))
         .routes(routes!(supervisor::audit))
         .routes(routes!(supervisor::quarantine))
         .routes(routes!(supervisor::quarantined_original))

@@ -26,6 +26,21 @@ pub async fn overview(
     Ok(Json(domain::overview::of_teams(&mut conn, &caller.vis.teams, &caller.vis.members, Utc::now()).await?))
 }
 
+/// First response, handle and resolution times (in the teams' staffed hours), CSAT and
+/// reopens for a period, by agent, team, channel, language and day, for the caller's teams.
+#[utoipa::path(get, path = "/v1/reports/service", tag = "supervisor", security(("bearer" = [])),
+    params(ServiceQuery),
+    responses((status = 200, body = ServiceReport), (status = 400, body = ApiError), (status = 403, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn service_report(
+    State(state): State<AppState>,
+    Supervisor(caller): Supervisor,
+    Params(query): Params<ServiceQuery>,
+) -> Result<Json<ServiceReport>, ApiFailure> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(domain::service_report::of_teams(&mut conn, &caller, &query, Utc::now()).await?))
+}
+
 /// The audit log of the caller's team members' actions, newest first.
 #[utoipa::path(get, path = "/v1/audit", tag = "supervisor", security(("bearer" = [])),
     params(AuditQuery),

@@ -41,6 +41,7 @@ pub async fn put_ticket(conn: &mut AnyConnection, ticket: &Ticket) -> Result<(),
         ("updated_at", to_ms(ticket.updated_at).into()),
         ("version", ticket.version.into()),
     ];
+    super::service_history::record_state(conn, ticket).await?;
     upsert(conn, "tickets", ticket.id.into(), &columns, to_json(ticket)).await?;
     record_change(conn, &Entity::Ticket(ticket.clone()), &Scope::of_ticket(ticket)).await?;
     Ok(())
@@ -50,6 +51,7 @@ pub async fn put_ticket(conn: &mut AnyConnection, ticket: &Ticket) -> Result<(),
 pub async fn put_message(conn: &mut AnyConnection, message: &Message, scope: &Scope) -> Result<(), sqlx::Error> {
     let columns = [("ticket_id", message.ticket_id.into()), ("created_at", to_ms(message.created_at).into())];
     upsert(conn, "messages", message.id.into(), &columns, to_json(message)).await?;
+    super::service_history::record_message(conn, message).await?;
     record_change(conn, &Entity::Message(message.clone()), scope).await?;
     Ok(())
 }

@@ -18,6 +18,7 @@ pub mod rescope;
 pub mod routing;
 pub mod rows;
 pub mod scope;
+pub mod service_history;
 pub mod widget;
 
 pub use rows::{next_id, Val};

@@ -2,6 +2,9 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  ServiceQuery,
+  ServiceReport,
+  ServiceRow,
   ConversationCursor,
   ConversationPage,
   ErrorCode,
@@ -1199,6 +1202,52 @@ export class FakeBackend implements Backend {
 
   async exportLossCsv(query: LossQuery, path: string): Promise<void> {
     this.exports.push({ kind: "csv", path, query });
+  }
+
+  /** The service report as the server would answer it (a fixed, small one). */
+  serviceQueries: ServiceQuery[] = [];
+  serviceExports: { path: string; query: ServiceQuery }[] = [];
+  /** Set to make the report fail as it does offline. */
+  serviceFailure: DeskFailure | null = null;
+
+  async serviceReport(query: ServiceQuery): Promise<ServiceReport> {
+    this.serviceQueries.push(query);
+    if (this.serviceFailure) throw this.serviceFailure;
+    const spread = (median: number | null, count: number) => ({ count, mean_seconds: median, median_seconds: median, p90_seconds: median === null ? null : median * 3 });
+    const row = (key: string, label: string, firstResponse: number | null, solved: number, reopened: number, ratings: number, satisfied: number): ServiceRow => ({
+      key,
+      label,
+      first_response: spread(firstResponse, firstResponse === null ? 0 : solved),
+      resolution: spread(firstResponse === null ? null : firstResponse * 20, solved - reopened),
+      handle: spread(firstResponse === null ? null : firstResponse * 4, solved),
+      solved,
+      reopened,
+      reopen_rate: solved ? reopened / solved : null,
+      ratings,
+      csat_mean: ratings ? 4.2 : null,
+      csat_satisfied: ratings ? satisfied / ratings : null,
+    });
+    const days: ServiceRow[] = [];
+    for (let d = new Date(`${query.from}T00:00:00Z`); d <= new Date(`${query.to}T00:00:00Z`) && days.length < 400; d.setUTCDate(d.getUTCDate() + 1)) {
+      const key = d.toISOString().slice(0, 10);
+      days.push(days.length % 3 === 1 ? row(key, key, null, 0, 0, 0, 0) : row(key, key, 600 + days.length * 30, 4, 1, 2, 2));
+    }
+    const team = query.team ?? null;
+    return {
+      from: query.from,
+      to: query.to,
+      teams: team ? [team] : ["disputes", "payments"],
+      totals: row("all", "all", 900, 40, 4, 20, 17),
+      by_day: days,
+      by_agent: [row("1", "Ava Chen", 720, 22, 2, 11, 10), row("3", "Lucía Gómez", 1_080, 18, 2, 9, 7)],
+      by_team: [row("disputes", "disputes", 900, 40, 4, 20, 17)],
+      by_channel: [row("email", "email", 1_500, 28, 3, 12, 10), row("chat", "chat", 45, 12, 1, 8, 7)],
+      by_language: [row("en", "en", 800, 30, 3, 15, 13), row("de", "de", 1_200, 10, 1, 5, 4)],
+    };
+  }
+
+  async exportServiceCsv(query: ServiceQuery, path: string): Promise<void> {
+    this.serviceExports.push({ path, query });
   }
 
   async exportPng(path: string, png: Uint8Array): Promise<void> {

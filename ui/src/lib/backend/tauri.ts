@@ -130,6 +130,8 @@ export const tauriBackend: Backend = {
   customerSars: (customerId) => unwrap(commands.customerSars(customerId)),
   fileSar: (sarId, ticketId, draft, submit, clientKey) => unwrap(commands.fileSar(sarId, ticketId, draft, submit, clientKey)),
   exportLossCsv: (query, path) => unwrap(commands.exportLossCsv(query, path)).then(() => undefined),
+  serviceReport: (query) => unwrap(commands.serviceReport(query)),
+  exportServiceCsv: (query, path) => unwrap(commands.exportServiceCsv(query, path)).then(() => undefined),
   exportPng: (path, png) => unwrap(commands.exportPng(path, Array.from(png))).then(() => undefined),
   chooseExportPath: (defaultName, extension) => save({ defaultPath: defaultName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }),
   chooseReportCopy: (defaultName) => save({ defaultPath: defaultName, filters: [{ name: "PDF", extensions: ["pdf"] }] }),

@@ -1,6 +1,8 @@
 // The one door from the UI to the desk. The real implementation calls the Tauri commands;
 // tests (and, later, Playwright) swap in another one.
 import type {
+  ServiceQuery,
+  ServiceReport,
   AddEvidence,
   Agent,
   ArticleHit,
@@ -177,6 +179,9 @@ export interface Backend {
   /** Files a report: a new draft (`sarId` null) or changes to one, sent to compliance when `submit`. */
   fileSar(sarId: number | null, ticketId: number | null, draft: SarDraft, submit: boolean, clientKey: string): Promise<OutboxItem>;
   exportLossCsv(query: LossQuery, path: string): Promise<void>;
+  /** Supervisors: the service report of their teams for a period (from the server). */
+  serviceReport(query: ServiceQuery): Promise<ServiceReport>;
+  exportServiceCsv(query: ServiceQuery, path: string): Promise<void>;
   exportPng(path: string, png: Uint8Array): Promise<void>;
   /** Asks where to save an export (the OS's save dialog); null when cancelled. */
   chooseExportPath(defaultName: string, extension: "csv" | "png"): Promise<string | null>;
