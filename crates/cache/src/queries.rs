@@ -132,7 +132,9 @@ impl Cache {
             None => Vec::new(),
         };
         let case_kind = arbiter_policy::cases::case_kind_for(ticket.kind);
+        let sender_unverified = ticket.sender_unverified();
         Ok(Some(TicketView {
+            sender_unverified,
             ticket,
             case_kind,
             customer,

@@ -169,6 +169,10 @@ pub struct TicketView {
     /// or before the policies have synced).
     #[serde(default)]
     pub sla_clocks: Vec<SlaClock>,
+    /// The customer only typed who they are (the chat widget, not signed in): the account
+    /// it is filed under may not be theirs.
+    #[serde(default)]
+    pub sender_unverified: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -33,6 +33,9 @@ pub struct WidgetSettings {
     pub max_file_bytes: i64,
     /// Media types the widget accepts as files.
     pub file_types: Vec<String>,
+    /// Whether the customer can have the transcript emailed (the server sends mail).
+    #[serde(default)]
+    pub transcripts: bool,
 }
 
 /// `POST /widget/v1/chats`: the pre-chat form.
@@ -141,6 +144,13 @@ pub struct RateChat {
     pub score: i64,
     #[serde(default)]
     pub comment: Option<String>,
+}
+
+/// `POST /widget/v1/chat/transcript`: where the transcript goes (the chat's email address).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TranscriptRequested {
+    pub to: String,
 }
 
 /// `GET /widget/v1/chat`: the whole chat, as the widget draws it after a reload.

@@ -104,6 +104,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("POST", "/widget/v1/chat/typing"),
         ("POST", "/widget/v1/chat/end"),
         ("POST", "/widget/v1/chat/rating"),
+        ("POST", "/widget/v1/chat/transcript"),
     ];
     expected.sort();
     let mut documented: Vec<(&str, &str)> = operations.iter().map(|(m, p)| (m.as_str(), p.as_str())).collect();

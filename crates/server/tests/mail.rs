@@ -1339,3 +1339,51 @@ async fn message_ids_in(stack: &Stack, address: &str) -> Vec<String> {
     session.logout().await.ok();
     fetched.iter().filter_map(|f| f.header()).map(|h| format!("<{}>", arbiter_mime::message_id_of(h))).collect()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_gets_the_chat_transcript_by_email_once_in_their_language() {
+    let Some(stack) = stack() else { return };
+    let mailbox = stack.mailbox("general");
+    let config = Config { mail: Some(mailbox.config.clone()), ..Config::default() };
+    let server = server_with("memory", 20, &config).await;
+    let base = server.base_url();
+    let _room = MailRoom::spawn(server.state.clone(), &mailbox.config);
+    let pid = format!("{}-{}", std::process::id(), MAILBOXES.fetch_add(1, Ordering::SeqCst));
+    let customer = format!("jonas.{pid}@example.com");
+
+    let settings: serde_json::Value =
+        http().get(format!("{base}/widget/v1/settings")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(settings["transcripts"], true, "a server that sends mail offers the transcript");
+    let form = json!({ "name": "Jonas Weber", "email": customer, "language": "de", "topic": "other" });
+    let session: serde_json::Value =
+        http().post(format!("{base}/widget/v1/chats")).json(&form).send().await.unwrap().json().await.unwrap();
+    let token = session["token"].as_str().unwrap().to_owned();
+    let sent = http()
+        .post(format!("{base}/widget/v1/chat/messages"))
+        .bearer_auth(&token)
+        .json(&json!({ "client_id": "m1", "text": "Meine Einzahlung von 0,5 BTC fehlt." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 201);
+    let ask = || http().post(format!("{base}/widget/v1/chat/transcript")).bearer_auth(&token).send();
+    assert_eq!(ask().await.unwrap().status(), 409, "not while the chat goes on");
+    let ended = http().post(format!("{base}/widget/v1/chat/end")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(ended.status(), 204);
+    for _ in 0..2 {
+        let answer = ask().await.unwrap();
+        assert_eq!(answer.status(), 202);
+        let body: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!(body["to"], customer.as_str());
+    }
+
+    let got = mail_in(&stack, &customer, "the transcript", |m| m.subject == "Ihr Chat mit dem Support").await;
+    assert!(got.text.contains("Meine Einzahlung von 0,5 BTC fehlt."), "{}", got.text);
+    assert!(got.text.contains("Sie:"), "the customer is 'you' in their language: {}", got.text);
+    assert!(got.html.as_deref().is_some_and(|h| h.contains("Meine Einzahlung")));
+    assert_eq!(got.from.unwrap().address, mailbox.address);
+    // Asked twice, mailed once.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let ids = message_ids_in(&stack, &customer).await;
+    assert_eq!(ids.iter().filter(|id| id.starts_with("<transcript-")).count(), 1, "{ids:?}");
+}

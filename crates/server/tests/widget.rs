@@ -700,3 +700,55 @@ async fn an_agent_who_takes_the_chat_joins_it_and_solving_it_ends_it_for_the_cus
     assert_eq!(solved.status(), 200);
     events.until("the end", |e| e == &WidgetEvent::Ended).await;
 }
+
+#[tokio::test]
+async fn without_mail_the_transcript_is_not_offered_and_asking_says_why() {
+    for db in common::databases().await {
+        let server = common::server(&db, 60).await;
+        let settings: WidgetSettings =
+            http().get(format!("{}/widget/v1/settings", server.base_url())).send().await.unwrap().json().await.unwrap();
+        assert!(!settings.transcripts);
+        let chat = start(&server, &chat_form("other", "en")).await;
+        let end = http()
+            .post(format!("{}/widget/v1/chat/end", server.base_url()))
+            .bearer_auth(&chat.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(end.status(), 204);
+        let asked = http()
+            .post(format!("{}/widget/v1/chat/transcript", server.base_url()))
+            .bearer_auth(&chat.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(asked.status(), 422);
+        let body: ApiError = asked.json().await.unwrap();
+        assert!(body.message.contains("does not send email"), "{}", body.message);
+    }
+}
+
+#[tokio::test]
+async fn a_vip_s_address_typed_into_the_chat_is_not_treated_as_the_vip() {
+    for db in common::databases().await {
+        let server = common::server(&db, 120).await;
+        let vip: Customer = {
+            let rows: Vec<String> = sqlx::query_scalar("SELECT data FROM customers ORDER BY id")
+                .fetch_all(&server.db().pool)
+                .await
+                .unwrap();
+            rows.iter().map(|d| serde_json::from_str::<Customer>(d).unwrap()).find(|c| c.vip_tier.is_vip()).unwrap()
+        };
+        let mut form = chat_form("deposit_withdrawal", "en");
+        form["email"] = json!(vip.email);
+        let chat = start(&server, &form).await;
+        assert!(!chat.verified);
+        let mut conn = server.db().pool.acquire().await.unwrap();
+        let ticket = reads::ticket(&mut conn, chat.chat_id).await.unwrap().unwrap();
+        drop(conn);
+        assert_eq!(ticket.customer_id, vip.id, "filed under the account with that address");
+        assert!(ticket.sender_unverified());
+        assert_eq!(ticket.priority, Priority::Normal, "no VIP priority for an unproven claim");
+        assert_eq!(ticket.escalation_level, EscalationLevel::L0, "and no VIP escalation");
+    }
+}

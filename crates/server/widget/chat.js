@@ -198,6 +198,8 @@
     $("log").replaceChildren();
     phase = agentName = readUpTo = null;
     noAgent = rated = false;
+    $("transcript-status").textContent = "";
+    $("transcript").disabled = false;
     stream?.abort();
   }
 
@@ -206,7 +208,7 @@
 
   function enterChat() {
     show("chat");
-    if (!settings) call("GET", "/settings").then((a) => { if (a.ok) settings = a.data; }).catch(() => {});
+    if (!settings) call("GET", "/settings").then((a) => { if (a.ok) { settings = a.data; renderPhase(); } }).catch(() => {});
     renderPhase();
     $("text").focus();
     follow();
@@ -413,6 +415,7 @@
     $("end-confirm").hidden = true;
     $("rating").hidden = !ended || rated;
     $("after").hidden = !ended || !rated;
+    $("transcript-box").hidden = !ended || !settings?.transcripts;
   }
 
   let typingTimer = 0;
@@ -581,6 +584,19 @@
     rated = true;
     renderPhase();
     $("thanks").focus?.();
+  });
+
+  // --- transcript by email -----------------------------------------------------------------
+  $("transcript").addEventListener("click", async () => {
+    const button = $("transcript");
+    button.disabled = true;
+    const answer = await call("POST", "/chat/transcript").catch(() => ({ ok: false, status: 0, data: null }));
+    if (answer.ok) {
+      $("transcript-status").textContent = t("transcriptSent", { email: answer.data.to });
+    } else {
+      $("transcript-status").textContent = failure(answer);
+      button.disabled = false;
+    }
   });
 
   // --- the page around the frame ---------------------------------------------------------

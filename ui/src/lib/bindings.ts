@@ -2084,6 +2084,11 @@ export type TicketView = {
 	 *  or before the policies have synced).
 	 */
 	sla_clocks?: SlaClock[],
+	/**
+	 *  The customer only typed who they are (the chat widget, not signed in): the account
+	 *  it is filed under may not be theirs.
+	 */
+	sender_unverified?: boolean,
 };
 
 /**  Tickets whose data changed in the cache. */

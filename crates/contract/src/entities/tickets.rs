@@ -125,6 +125,18 @@ pub struct Ticket {
     pub version: i64,
 }
 
+/// The tag on a conversation whose customer only said who they are (an email address typed
+/// into the chat widget), unconfirmed by the company's sign-in.
+pub const UNVERIFIED_SENDER_TAG: &str = "unverified-sender";
+
+impl Ticket {
+    /// Whether the customer's identity is unconfirmed: the account it is filed under may not
+    /// be theirs, so nothing about that account is discussed before they prove it.
+    pub fn sender_unverified(&self) -> bool {
+        self.tags.iter().any(|t| t == UNVERIFIED_SENDER_TAG)
+    }
+}
+
 /// A file attached to a message. The content is stored by the mail or chat system; the desk
 /// shows what it is and never opens it by itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

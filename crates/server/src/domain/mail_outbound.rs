@@ -156,6 +156,14 @@ pub async fn record_attempt(
             put_message(tx, &message, &Scope::of_ticket(&ticket)).await?;
             Ok(Some(Announce::Message(message)))
         }
+        Outbound::Transcript => {
+            // Only the mail room's row changes: the customer was told it is on its way.
+            outbound::update(tx, kind, id, row_state, attempts, next_at_ms).await?;
+            if state == DeliveryState::Failed {
+                tracing::warn!(chat = id, detail = ?delivery.detail, "a chat transcript could not be mailed");
+            }
+            Ok(None)
+        }
         Outbound::Side => {
             let Some(mut message) = store::side_message(tx, id).await? else { return Ok(None) };
             let Some(side) = reads::side_conversation(tx, message.side_conversation_id).await? else { return Ok(None) };
@@ -184,6 +192,7 @@ pub async fn bounced(
     let delivery = match kind {
         Outbound::Reply => store::message(tx, id).await?.and_then(|m| m.delivery),
         Outbound::Side => store::side_message(tx, id).await?.and_then(|m| m.delivery),
+        Outbound::Transcript => None,
     };
     let attempts = delivery.map_or(1, |d| d.attempts);
     record_attempt(tx, kind, id, attempts, &Attempt::Refused(format!("bounced: {why}")), now).await

@@ -138,10 +138,11 @@ struct Opening<'a> {
 /// A new conversation for the widget (a chat, or an email for a left message).
 fn opened(id: TicketId, channel: Channel, opening: &Opening<'_>, policy: &PolicySet, now: DateTime<Utc>) -> Ticket {
     let Opening { customer, verified, language, topic } = *opening;
-    let vip = customer.vip_tier.is_vip();
+    // Anyone can type a VIP's address: only a verified customer is treated as one.
+    let vip = verified && customer.vip_tier.is_vip();
     let mut tags = vec![if channel == Channel::Chat { "live-chat" } else { "chat-message" }.to_string()];
     if !verified {
-        tags.push("unverified-sender".into());
+        tags.push(UNVERIFIED_SENDER_TAG.into());
     }
     Ticket {
         id,
@@ -200,7 +201,10 @@ pub async fn start(state: &AppState, body: &StartChat) -> Result<ChatSession, Ap
         now,
     );
     put_ticket(&mut tx, &ticket).await?;
-    let escalation = escalate_new_vip(&mut tx, &ticket, &customer).await?;
+    let escalation = match verified {
+        true => escalate_new_vip(&mut tx, &ticket, &customer).await?,
+        false => None,
+    };
     if let Some((escalated, _)) = &escalation {
         ticket = escalated.clone();
     }
@@ -423,6 +427,31 @@ pub async fn rate(state: &AppState, chat: &WidgetChat, body: &RateChat) -> Resul
     Ok(csat)
 }
 
+/// Emails the ended chat's transcript to the chat's address, once however often asked (the
+/// mail room sends it; a customer who asks again is told the same).
+pub async fn transcript(state: &AppState, chat: &WidgetChat) -> Result<TranscriptRequested, ApiFailure> {
+    let mut tx = state.db.begin_write().await?;
+    let ticket =
+        reads::ticket(&mut tx, chat.ticket_id).await?.ok_or_else(|| ApiFailure::not_found("the chat is gone"))?;
+    if ticket.status.is_active() {
+        return Err(chat_conflict("the transcript is sent once the chat has ended"));
+    }
+    let Some(mailbox) = state.mail.as_deref().and_then(|m| m.sender(None, &ticket.queue)) else {
+        return Err(ApiFailure::unprocessable("this site does not send email, so it cannot send the transcript"));
+    };
+    let customer = reads::customer(&mut tx, ticket.customer_id).await?.ok_or_else(ApiFailure::internal)?;
+    // The sender looks at its queue every fraction of a second; asked twice, it is queued once.
+    crate::store::outbound::queue_transcript(
+        &mut tx,
+        ticket.id,
+        &mailbox.address.to_lowercase(),
+        Utc::now().timestamp_millis(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(TranscriptRequested { to: customer.email })
+}
+
 /// Nobody can chat: the customer's message becomes an email conversation.
 pub async fn leave_message(state: &AppState, body: &LeaveMessage) -> Result<MessageLeft, ApiFailure> {
     let who = visitor(&body.name, &body.email, &body.language)?;
@@ -464,6 +493,7 @@ pub async fn settings(state: &AppState) -> Result<WidgetSettings, ApiFailure> {
         max_message_chars: REPLY_MAX_CHARS as i64,
         max_file_bytes: WIDGET_FILE_MAX_BYTES as i64,
         file_types: WIDGET_FILE_TYPES.iter().map(|t| t.to_string()).collect(),
+        transcripts: state.mail.as_deref().is_some_and(|m| m.sender(None, "").is_some()),
     })
 }
 

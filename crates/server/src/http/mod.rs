@@ -145,6 +145,7 @@ pub fn widget_api() -> OpenApiRouter<AppState> {
         .routes(routes!(widget::typing))
         .routes(routes!(widget::end))
         .routes(routes!(widget::rate))
+        .routes(routes!(widget::transcript))
 }
 
 /// Runs each request on a task of its own, so a client that hangs up mid-request (a

@@ -195,6 +195,17 @@ pub async fn end(State(state): State<AppState>, ChatToken(chat): ChatToken) -> R
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Emails the ended chat's transcript to the chat's address (once, however often asked).
+#[utoipa::path(post, path = "/widget/v1/chat/transcript", tag = "widget", security(("chat_token" = [])),
+    responses((status = 202, body = TranscriptRequested), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
+pub async fn transcript(
+    State(state): State<AppState>,
+    ChatToken(chat): ChatToken,
+) -> Result<(StatusCode, Json<TranscriptRequested>), ApiFailure> {
+    Ok((StatusCode::ACCEPTED, Json(widget::transcript(&state, &chat).await?)))
+}
+
 /// Rates the ended chat, 1–5 with an optional comment (a new rating replaces the last).
 #[utoipa::path(post, path = "/widget/v1/chat/rating", tag = "widget", security(("chat_token" = [])),
     request_body = RateChat,

@@ -88,6 +88,15 @@ fn headers(
     Ok(builder)
 }
 
+/// The text and HTML alone (no files).
+pub fn finish_plain(builder: MessageBuilder, text: &str, html: String) -> anyhow::Result<Composed> {
+    let body = MultiPart::alternative()
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text.to_owned()))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html));
+    let email = builder.multipart(body)?;
+    Ok(Composed { raw: email.formatted(), envelope: email.envelope().clone() })
+}
+
 /// The text and HTML, and the files beside them.
 async fn finish(
     conn: &mut AnyConnection,

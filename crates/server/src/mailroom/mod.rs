@@ -7,6 +7,7 @@ pub mod compose;
 pub mod config;
 pub mod imap;
 pub mod smtp;
+pub mod transcript;
 
 use std::sync::Arc;
 

@@ -1,5 +1,5 @@
-//! The sender: the desk's emails queued by `domain::mail_outbound` (replies, and messages in
-//! side conversations by email) go out over SMTP as `compose` writes them, with the
+//! The sender: the desk's emails queued by `domain::mail_outbound` (replies, messages in
+//! side conversations by email, and chat transcripts customers asked for) go out over SMTP as `compose` writes them, with the
 //! Message-ID fixed when the message was stored. Each try's outcome is recorded on the
 //! message (queued → sent with the server's queue id, or failed with its words); 4xx answers
 //! and lost connections are tried again with backoff.
@@ -89,6 +89,7 @@ async fn compose<'a>(
     let composed = match email.kind {
         Outbound::Reply => compose::reply(&mut conn, &mailbox.address, email.id).await?,
         Outbound::Side => compose::side_message(&mut conn, &mailbox.address, email.id).await?,
+        Outbound::Transcript => super::transcript::compose(&mut conn, &mailbox.address, email.id).await?,
     };
     Ok((mailbox, composed))
 }

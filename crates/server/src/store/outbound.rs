@@ -1,6 +1,7 @@
 //! Email the desk sends, waiting for (or done with) the SMTP server: agents' replies (keyed by
-//! their messages row) and their messages in side conversations by email (keyed by their
-//! side_messages row), in two tables of the same shape.
+//! their messages row), their messages in side conversations by email (keyed by their
+//! side_messages row) and chat transcripts customers asked for (keyed by the chat's ticket),
+//! in tables of the same shape.
 
 use sqlx::{AnyConnection, Row};
 
@@ -11,15 +12,18 @@ pub enum Outbound {
     Reply,
     /// A message in a side conversation by email (a `side_messages` row).
     Side,
+    /// A chat's transcript to its customer (the chat's ticket).
+    Transcript,
 }
 
 impl Outbound {
-    const ALL: [Outbound; 2] = [Outbound::Reply, Outbound::Side];
+    const ALL: [Outbound; 3] = [Outbound::Reply, Outbound::Side, Outbound::Transcript];
 
     fn table(self) -> &'static str {
         match self {
             Outbound::Reply => "outbound_emails",
             Outbound::Side => "outbound_side_emails",
+            Outbound::Transcript => "outbound_transcripts",
         }
     }
 
@@ -27,6 +31,7 @@ impl Outbound {
         match self {
             Outbound::Reply => "message_id",
             Outbound::Side => "side_message_id",
+            Outbound::Transcript => "chat_id",
         }
     }
 }
@@ -46,6 +51,26 @@ pub async fn queue(
     );
     sqlx::query(&sql).bind(id).bind(ticket_id).bind(mailbox).bind(at_ms).execute(conn).await?;
     Ok(())
+}
+
+/// Queues a chat's transcript unless it was asked for already; whether this queued it.
+pub async fn queue_transcript(
+    conn: &mut AnyConnection,
+    ticket_id: i64,
+    mailbox: &str,
+    at_ms: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO outbound_transcripts (chat_id, ticket_id, mailbox, state, attempts, next_at)
+         VALUES ($1, $2, $3, 'queued', 0, $4) ON CONFLICT (chat_id) DO NOTHING",
+    )
+    .bind(ticket_id)
+    .bind(ticket_id)
+    .bind(mailbox)
+    .bind(at_ms)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// An email waiting to be sent: which, the mailbox it goes from, tries so far.

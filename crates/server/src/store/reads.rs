@@ -57,6 +57,11 @@ pub async fn policy(conn: &mut AnyConnection) -> Result<PolicySet, sqlx::Error> 
     found.pop().ok_or_else(|| sqlx::Error::RowNotFound)
 }
 
+/// A ticket's messages, oldest first.
+pub async fn messages_of(conn: &mut AnyConnection, ticket_id: i64) -> Result<Vec<Message>, sqlx::Error> {
+    list(conn, "SELECT data FROM messages WHERE ticket_id = $1 ORDER BY created_at, id", vec![ticket_id.into()]).await
+}
+
 pub async fn ticket_children(conn: &mut AnyConnection, ticket_id: i64) -> Result<TicketChildren, sqlx::Error> {
     let by_ticket =
         |table: &str, order: &str| format!("SELECT data FROM {table} WHERE ticket_id = $1 ORDER BY {order}");

@@ -215,6 +215,8 @@ export const en = {
   "pane.queue": "Queue: {{queue}}",
   "pane.assignee": "Assignee:",
   "pane.unassigned": "Unassigned",
+  "pane.unverifiedTitle": "Identity not verified.",
+  "pane.unverifiedText": "The customer typed this email address into the chat; they did not sign in. Do not discuss the account or act on it until they prove who they are.",
   "pane.you": "You",
   "pane.customer": "Customer",
   "pane.account": "Account",

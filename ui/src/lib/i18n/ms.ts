@@ -214,6 +214,8 @@ export const ms: Messages = {
   "pane.queue": "Baris gilir: {{queue}}",
   "pane.assignee": "Ditugaskan kepada:",
   "pane.unassigned": "Belum ditugaskan",
+  "pane.unverifiedTitle": "Identiti tidak disahkan.",
+  "pane.unverifiedText": "Pelanggan menaip alamat e-mel ini dalam sembang; mereka tidak log masuk. Jangan bincangkan akaun itu atau bertindak ke atasnya sehingga mereka membuktikan identiti mereka.",
   "pane.you": "Anda",
   "pane.customer": "Pelanggan",
   "pane.account": "Akaun",

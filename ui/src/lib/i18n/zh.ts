@@ -198,6 +198,8 @@ export const zh: Messages = {
   "pane.queue": "队列：{{queue}}",
   "pane.assignee": "处理人：",
   "pane.unassigned": "未分配",
+  "pane.unverifiedTitle": "身份未验证。",
+  "pane.unverifiedText": "客户是在聊天中自行输入的此邮箱，并未登录。在其证明身份之前，不要讨论该账户或对其进行操作。",
   "pane.you": "你",
   "pane.customer": "客户",
   "pane.account": "账户",

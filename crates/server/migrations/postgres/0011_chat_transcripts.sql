@@ -1,0 +1,11 @@
+-- Chat transcripts customers asked the widget to email them (one per chat), waiting for
+-- (or done with) the SMTP server, in the shape of the other outbound tables.
+CREATE TABLE outbound_transcripts (
+    chat_id   BIGINT PRIMARY KEY,     -- the chat's ticket
+    ticket_id BIGINT NOT NULL,
+    mailbox   TEXT NOT NULL,
+    state     TEXT NOT NULL,
+    attempts  BIGINT NOT NULL,
+    next_at   BIGINT NOT NULL
+);
+CREATE INDEX outbound_transcripts_due ON outbound_transcripts(state, next_at);
