@@ -55,11 +55,18 @@ pub struct WidgetConfig {
     pub identity_secret: Option<Vec<u8>>,
     /// Each visitor's rate (by address and chat).
     pub rate_limit: RateLimit,
+    /// Event streams one address may hold open at once.
+    pub streams_per_address: usize,
 }
 
 impl Default for WidgetConfig {
     fn default() -> Self {
-        Self { origins: Vec::new(), identity_secret: None, rate_limit: RateLimit { per_second: 5.0, burst: 30.0 } }
+        Self {
+            origins: Vec::new(),
+            identity_secret: None,
+            rate_limit: RateLimit { per_second: 5.0, burst: 30.0 },
+            streams_per_address: widget_hub::STREAMS_PER_ADDRESS,
+        }
     }
 }
 

@@ -71,6 +71,9 @@ enum Command {
         widget_rate_limit: f64,
         #[arg(long, default_value_t = 30.0)]
         widget_rate_burst: f64,
+        /// Chat widget event streams one address may hold open at once (an office's NAT).
+        #[arg(long, default_value_t = arbiter_server::widget_hub::STREAMS_PER_ADDRESS)]
+        widget_streams_per_address: usize,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -138,6 +141,7 @@ async fn main() -> anyhow::Result<()> {
             widget_secret,
             widget_rate_limit,
             widget_rate_burst,
+            widget_streams_per_address,
         } => {
             let mail = mail_config.as_deref().map(MailConfig::load).transpose()?;
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
@@ -156,6 +160,7 @@ async fn main() -> anyhow::Result<()> {
                         .collect(),
                     identity_secret: widget_secret.filter(|s| !s.is_empty()).map(String::into_bytes),
                     rate_limit: RateLimit { per_second: widget_rate_limit, burst: widget_rate_burst },
+                    streams_per_address: widget_streams_per_address,
                 },
             };
             let server = RunningServer::start_with(db, listen, &config).await?;

@@ -3,7 +3,8 @@
 //! not a thousand filters over every event of the desk.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
 
 use arbiter_contract::stream::Typist;
 use arbiter_contract::widget::{WidgetAuthor, WidgetEvent, WidgetFile, WidgetMessage};
@@ -16,10 +17,43 @@ const PER_CHAT: usize = 64;
 /// How many subscriptions between sweeps of the channels nobody listens to any more.
 const SWEEP_EVERY: u64 = 256;
 
+/// Open event streams one chat may have (a few tabs of the same site), and by default one
+/// address (an office behind one NAT; `--widget-streams-per-address`): past these, a flood
+/// of streams is refused, not held open.
+pub const STREAMS_PER_CHAT: usize = 8;
+pub const STREAMS_PER_ADDRESS: usize = 200;
+
 #[derive(Default)]
 pub struct WidgetHub {
     chats: Mutex<HashMap<TicketId, broadcast::Sender<WidgetEvent>>>,
     subscriptions: std::sync::atomic::AtomicU64,
+    by_address: Arc<Mutex<HashMap<IpAddr, usize>>>,
+}
+
+/// Why a stream was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooManyStreams {
+    Chat,
+    Address,
+}
+
+/// An open stream's place in its address's count, given back when the stream ends.
+pub struct StreamSlot {
+    by_address: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    address: Option<IpAddr>,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let Some(address) = self.address else { return };
+        let mut counts = self.by_address.lock().expect("widget hub lock");
+        if let Some(n) = counts.get_mut(&address) {
+            *n -= 1;
+            if *n == 0 {
+                counts.remove(&address);
+            }
+        }
+    }
 }
 
 impl WidgetHub {
@@ -31,6 +65,29 @@ impl WidgetHub {
                 chats.remove(&chat); // every widget of the chat has gone
             }
         }
+    }
+
+    /// A new event stream of `chat` for a widget at `address`, within the caps.
+    pub fn open_stream(
+        &self,
+        chat: TicketId,
+        address: Option<IpAddr>,
+        per_address: usize,
+    ) -> Result<(broadcast::Receiver<WidgetEvent>, StreamSlot), TooManyStreams> {
+        let open = self.chats.lock().expect("widget hub lock").get(&chat).map_or(0, |s| s.receiver_count());
+        if open >= STREAMS_PER_CHAT {
+            return Err(TooManyStreams::Chat);
+        }
+        if let Some(address) = address {
+            let mut counts = self.by_address.lock().expect("widget hub lock");
+            let n = counts.entry(address).or_default();
+            if *n >= per_address {
+                return Err(TooManyStreams::Address);
+            }
+            *n += 1;
+        }
+        let slot = StreamSlot { by_address: self.by_address.clone(), address };
+        Ok((self.subscribe(chat), slot))
     }
 
     pub fn subscribe(&self, chat: TicketId) -> broadcast::Receiver<WidgetEvent> {
@@ -115,5 +172,26 @@ mod tests {
         drop(kept);
         hub.send(10_000, WidgetEvent::Ended);
         assert_eq!(hub.channels(), 0, "a send to a chat nobody hears drops its channel");
+    }
+
+    #[test]
+    fn streams_are_capped_per_chat_and_per_address_and_given_back() {
+        let hub = WidgetHub::default();
+        let home: IpAddr = "203.0.113.7".parse().unwrap();
+        let tabs: Vec<_> =
+            (0..STREAMS_PER_CHAT).map(|_| hub.open_stream(1, Some(home), STREAMS_PER_ADDRESS).unwrap()).collect();
+        assert_eq!(hub.open_stream(1, Some(home), STREAMS_PER_ADDRESS).err(), Some(TooManyStreams::Chat));
+        drop(tabs);
+        assert!(hub.open_stream(1, Some(home), STREAMS_PER_ADDRESS).is_ok(), "closed tabs give their places back");
+
+        let office: IpAddr = "198.51.100.1".parse().unwrap();
+        let many: Vec<_> = (0..STREAMS_PER_ADDRESS as i64)
+            .map(|chat| hub.open_stream(100 + chat, Some(office), STREAMS_PER_ADDRESS).unwrap())
+            .collect();
+        assert_eq!(hub.open_stream(9_999, Some(office), STREAMS_PER_ADDRESS).err(), Some(TooManyStreams::Address));
+        assert!(hub.open_stream(9_999, Some(home), STREAMS_PER_ADDRESS).is_ok(), "another address is not affected");
+        drop(many);
+        assert!(hub.open_stream(9_999, Some(office), STREAMS_PER_ADDRESS).is_ok());
+        assert!(hub.by_address.lock().unwrap().get(&office).is_none_or(|n| *n <= 1));
     }
 }

@@ -752,3 +752,65 @@ async fn a_vip_s_address_typed_into_the_chat_is_not_treated_as_the_vip() {
         assert_eq!(ticket.escalation_level, EscalationLevel::L0, "and no VIP escalation");
     }
 }
+
+#[tokio::test]
+async fn a_flood_of_event_streams_on_one_chat_is_refused_and_closed_ones_make_room() {
+    let server = common::server("memory", 60).await;
+    let chat = start(&server, &chat_form("other", "en")).await;
+    let mut open = Vec::new();
+    for _ in 0..arbiter_server::widget_hub::STREAMS_PER_CHAT {
+        open.push(Events::open(&server, &chat.token).await);
+    }
+    let url = format!("{}/widget/v1/chat/events", server.base_url());
+    let refused = http().get(&url).bearer_auth(&chat.token).send().await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    drop(open.pop());
+    // The server notices the closed stream when it next writes to it, or at once on hang-up.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let again = http().get(&url).bearer_auth(&chat.token).timeout(Duration::from_millis(500)).send().await;
+        if again.as_ref().is_ok_and(|r| r.status() == 200) {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the closed stream never gave its place back");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_chat_whose_customer_left_leaves_the_queue_as_missed_and_one_still_there_waits() {
+    use arbiter_server::domain::routing::{MISSED_AFTER, MISSED_CHAT_TAG};
+    use arbiter_server::store::widget as widget_store;
+    for db in common::databases().await {
+        let server = common::server(&db, 60).await;
+        only_online(&server, &[]).await; // nobody to take them: both wait
+        let gone = start(&server, &chat_form("other", "en")).await;
+        let here = start(&server, &chat_form("trade", "en")).await;
+        let later = chrono::Utc::now() + MISSED_AFTER + chrono::Duration::minutes(1);
+        // `here`'s widget is still open: its heartbeat a minute ago.
+        let mut conn = server.db().pool.acquire().await.unwrap();
+        widget_store::seen(&mut conn, here.chat_id, later - chrono::Duration::minutes(1)).await.unwrap();
+        drop(conn);
+
+        let round = arbiter_server::domain::routing::round(&server.state, later).await.unwrap();
+        assert_eq!(round.missed, vec![gone.chat_id]);
+        let queued: Vec<i64> = sqlx::query_scalar("SELECT ticket_id FROM routing_queue ORDER BY ticket_id")
+            .fetch_all(&server.db().pool)
+            .await
+            .unwrap();
+        assert_eq!(queued, vec![here.chat_id], "the customer still there keeps their place");
+        let mut conn = server.db().pool.acquire().await.unwrap();
+        let missed = reads::ticket(&mut conn, gone.chat_id).await.unwrap().unwrap();
+        drop(conn);
+        assert!(missed.tags.contains(&MISSED_CHAT_TAG.to_string()));
+        assert_eq!((missed.status, missed.assignee_id), (TicketStatus::New, None), "left in the queue for follow-up");
+
+        // Opening the chat's events notes its customer as there.
+        let before = chrono::Utc::now() - chrono::Duration::seconds(1);
+        let _events = Events::open(&server, &here.token).await;
+        let mut conn = server.db().pool.acquire().await.unwrap();
+        let seen = widget_store::seen_at(&mut conn, here.chat_id).await.unwrap().unwrap();
+        assert!(seen >= before, "{seen} is not after {before}");
+    }
+}

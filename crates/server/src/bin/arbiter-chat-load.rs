@@ -137,6 +137,9 @@ async fn main() -> anyhow::Result<()> {
             "100000",
             "--widget-rate-burst",
             "100000",
+            // Every simulated widget comes from this machine's one address.
+            "--widget-streams-per-address",
+            "100000",
             "--rate-limit",
             "100000",
             "--rate-burst",

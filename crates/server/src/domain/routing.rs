@@ -21,7 +21,19 @@ pub struct Round {
     pub expired: Vec<(TicketId, AgentId)>,
     /// Offers taken back because their agent is no longer online.
     pub withdrawn: Vec<(TicketId, AgentId)>,
+    /// Chats whose customer left while they waited: out of the queue, tagged missed.
+    pub missed: Vec<TicketId>,
 }
+
+/// A chat waiting this long whose widget has been gone `GONE_AFTER` was abandoned by its
+/// customer: it leaves the routing queue (no agent is offered a customer who left) and
+/// stays unassigned in its team's queue, tagged `missed-chat`, to be followed up by email.
+pub const MISSED_AFTER: Duration = Duration::minutes(10);
+pub const GONE_AFTER: Duration = Duration::minutes(3);
+/// How often an open widget stream says the customer is still there (well inside
+/// `GONE_AFTER`).
+pub const WIDGET_HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(60);
+pub const MISSED_CHAT_TAG: &str = "missed-chat";
 
 /// Who sees an offer live: the agent it is for, and the leads of its queue (the board).
 fn offer_scopes(offer: &Offer, ticket: &Ticket) -> Vec<Scope> {
@@ -94,6 +106,31 @@ pub async fn round(state: &AppState, now: DateTime<Utc>) -> Result<Round, sqlx::
                     && widget_store::mark_no_agent(&mut tx, ticket.id).await?
                 {
                     widget_events.push((ticket.id, WidgetEvent::NoAgent));
+                }
+                if ticket.channel == Channel::Chat && now - entry.waiting_since >= MISSED_AFTER {
+                    let seen = widget_store::seen_at(&mut tx, ticket.id).await?;
+                    if seen.is_none_or(|at| now - at >= GONE_AFTER) {
+                        store::dequeue(&mut tx, ticket.id).await?;
+                        let mut next = ticket.clone();
+                        next.tags.push(MISSED_CHAT_TAG.into());
+                        next.updated_at = now;
+                        next.version += 1;
+                        put_ticket(&mut tx, &next).await?;
+                        report.missed.push(next.id);
+                        if let Some(offer) = open.iter().position(|o| o.ticket_id == next.id) {
+                            let withdrawn = answer(open.remove(offer), OfferStatus::Withdrawn, now);
+                            store::put_offer(&mut tx, &withdrawn).await?;
+                            events.push((
+                                StreamPayload::Offer { offer: withdrawn.clone(), ticket: Box::new(next.clone()) },
+                                offer_scopes(&withdrawn, &next),
+                            ));
+                        }
+                        events.push((
+                            StreamPayload::TicketUpdated { ticket: next.clone() },
+                            vec![Scope::of_ticket(&next)],
+                        ));
+                        continue;
+                    }
                 }
                 if !open.iter().any(|o| o.ticket_id == ticket.id) {
                     tickets.push(ticket);

@@ -427,6 +427,20 @@ pub async fn rate(state: &AppState, chat: &WidgetChat, body: &RateChat) -> Resul
     Ok(csat)
 }
 
+/// Notes that the chat's widget is connected (a customer still there is not a missed chat).
+/// A failure only delays the note: it is logged, never the stream's end.
+pub async fn still_here(state: &AppState, ticket_id: TicketId) {
+    let noted = async {
+        let mut tx = state.db.begin_write().await?;
+        store::seen(&mut tx, ticket_id, Utc::now()).await?;
+        tx.commit().await?;
+        Ok::<_, ApiFailure>(())
+    };
+    if let Err(error) = noted.await {
+        tracing::warn!(chat = ticket_id, ?error, "could not note the widget as connected");
+    }
+}
+
 /// Emails the ended chat's transcript to the chat's address, once however often asked (the
 /// mail room sends it; a customer who asks again is told the same).
 pub async fn transcript(state: &AppState, chat: &WidgetChat) -> Result<TranscriptRequested, ApiFailure> {

@@ -99,14 +99,33 @@ pub async fn events(
     State(state): State<AppState>,
     ChatToken(chat): ChatToken,
     Params(query): Params<ChatQuery>,
+    peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiFailure> {
     // Subscribed before the state is read, so nothing falls between the two.
-    let mut receiver = state.hub.widgets.subscribe(chat.ticket_id);
+    let address = peer.map(|p| p.0 .0.ip());
+    let (mut receiver, slot) =
+        state.hub.widgets.open_stream(chat.ticket_id, address, state.widget.streams_per_address).map_err(
+            |too_many| {
+                tracing::info!(?too_many, chat = chat.ticket_id, "a widget stream was refused");
+                ApiFailure::rate_limited(30)
+            },
+        )?;
     let first = widget::chat_state(&state, &chat, query.after).await?;
+    widget::still_here(&state, chat.ticket_id).await;
     let events = async_stream::stream! {
+        let _slot = slot; // the address's place, held while the stream is open
         yield Ok(sse(&WidgetEvent::State { state: first }));
+        let mut heartbeat = tokio::time::interval(crate::domain::routing::WIDGET_HEARTBEAT);
+        heartbeat.tick().await; // the first tick is now: said above
         loop {
-            match receiver.recv().await {
+            let received = tokio::select! {
+                received = receiver.recv() => received,
+                _ = heartbeat.tick() => {
+                    widget::still_here(&state, chat.ticket_id).await;
+                    continue;
+                }
+            };
+            match received {
                 Ok(event) => yield Ok(sse(&event)),
                 // Fell behind: send the chat again (the widget drops what it has).
                 Err(RecvError::Lagged(_)) => {

@@ -25,10 +25,11 @@ pub async fn insert_chat(
     token_hash: &str,
     verified: bool,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO widget_chats (ticket_id, token_hash, verified) VALUES ($1, $2, $3)")
+    sqlx::query("INSERT INTO widget_chats (ticket_id, token_hash, verified, seen_at) VALUES ($1, $2, $3, $4)")
         .bind(ticket_id)
         .bind(token_hash.to_owned())
         .bind(i64::from(verified))
+        .bind(chrono::Utc::now().timestamp_millis())
         .execute(conn)
         .await?;
     Ok(())
@@ -55,6 +56,32 @@ pub async fn chat_of_ticket(conn: &mut AnyConnection, ticket_id: TicketId) -> Re
 }
 
 /// Records that nobody accepted the chat in time; false when that was already recorded.
+/// The chat's widget is connected now.
+pub async fn seen(
+    conn: &mut AnyConnection,
+    ticket_id: TicketId,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE widget_chats SET seen_at = $1 WHERE ticket_id = $2")
+        .bind(at.timestamp_millis())
+        .bind(ticket_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// When the chat's widget was last connected (none: a chat from before this was kept).
+pub async fn seen_at(
+    conn: &mut AnyConnection,
+    ticket_id: TicketId,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, sqlx::Error> {
+    let at: Option<Option<i64>> = sqlx::query_scalar("SELECT seen_at FROM widget_chats WHERE ticket_id = $1")
+        .bind(ticket_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(at.flatten().and_then(chrono::DateTime::from_timestamp_millis))
+}
+
 pub async fn mark_no_agent(conn: &mut AnyConnection, ticket_id: TicketId) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("UPDATE widget_chats SET no_agent = 1 WHERE ticket_id = $1 AND no_agent = 0")
         .bind(ticket_id)

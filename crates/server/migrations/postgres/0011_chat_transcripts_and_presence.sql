@@ -9,3 +9,7 @@ CREATE TABLE outbound_transcripts (
     next_at   BIGINT NOT NULL
 );
 CREATE INDEX outbound_transcripts_due ON outbound_transcripts(state, next_at);
+
+-- When a chat's widget was last connected (ms): a chat still waiting long after its
+-- customer left is taken out of the routing queue as missed.
+ALTER TABLE widget_chats ADD COLUMN seen_at BIGINT;
