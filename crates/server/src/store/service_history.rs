@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use arbiter_contract::codec::{from_ms, from_wire_name, to_ms, wire_name};
-use arbiter_contract::{AuthorKind, Message, Ticket, TicketId};
+use arbiter_contract::{AuthorKind, Channel, Csat, Message, Ticket, TicketId};
 use arbiter_policy::service::{StateChange, TicketHistory};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
@@ -87,6 +87,17 @@ pub fn generated_states(ticket: &Ticket, reopened: Option<(DateTime<Utc>, DateTi
     rows
 }
 
+/// The few fields of a stored ticket the report reads (the rest of its JSON is skipped, not
+/// built: a year of a busy team is tens of thousands of tickets).
+#[derive(serde::Deserialize)]
+struct ReportedTicket {
+    channel: Channel,
+    language: String,
+    created_at: DateTime<Utc>,
+    #[serde(default)]
+    csat: Option<Csat>,
+}
+
 /// The histories of the tickets that were in one of `teams` at some time and changed
 /// within `[from, to)` (a ticket with an event in the period was updated after it began).
 pub async fn histories(
@@ -120,7 +131,7 @@ pub async fn histories(
     let mut histories = Vec::new();
     let mut index: HashMap<TicketId, usize> = HashMap::new();
     for row in query.fetch_all(&mut *conn).await? {
-        let ticket: Ticket = from_json(row.try_get::<&str, _>(1)?)?;
+        let ticket: ReportedTicket = from_json(row.try_get::<&str, _>(1)?)?;
         let first_reply = match (row.try_get::<Option<i64>, _>(3)?, row.try_get::<Option<i64>, _>(4)?) {
             (Some(at), Some(agent)) => Some((from_ms(at), agent)),
             _ => None,
