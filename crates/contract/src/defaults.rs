@@ -171,6 +171,7 @@ pub fn policy_set(now: DateTime<Utc>) -> PolicySet {
         escalation: escalation_matrix(),
         risk: risk_policy(),
         routing: RoutingPolicy::default(),
+        actions: ActionPolicy::default(),
         updated_by: None,
         updated_at: now,
     }

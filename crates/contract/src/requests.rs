@@ -362,6 +362,9 @@ pub struct PolicyUpdate {
     /// Left out: the routing in force stays.
     #[serde(default)]
     pub routing: Option<RoutingPolicy>,
+    /// Left out: the account-action rules in force stay.
+    #[serde(default)]
+    pub actions: Option<ActionPolicy>,
 }
 
 /// `GET /v1/audit` query (supervisors).

@@ -73,6 +73,11 @@ pub enum StreamPayload {
         offer: Offer,
         ticket: Box<Ticket>,
     },
+    /// A request to act on an account was made or answered (for the requester, its
+    /// approvers, and whoever sees the customer).
+    ActionRequest {
+        request: Box<ActionRequest>,
+    },
     /// A shift handover was written or acknowledged (for the team's supervisors only).
     Handover {
         handover: Box<Handover>,
@@ -96,6 +101,7 @@ impl StreamPayload {
             StreamPayload::SideMessageUpdated { .. } => "side_message_updated",
             StreamPayload::Offer { .. } => "offer",
             StreamPayload::Handover { .. } => "handover",
+            StreamPayload::ActionRequest { .. } => "action_request",
             StreamPayload::Reset => "reset",
         }
     }

@@ -60,6 +60,7 @@ impl Desk {
             escalation: current.escalation,
             risk: current.risk,
             routing: Some(routing),
+            actions: None,
         };
         let saved = client.replace_policies(&update, current.version, idempotency_key).await?;
         cache.put_entities(&[Entity::Policy(saved.clone())]).await?;

@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod chargeback;
+pub mod controls;
 pub mod escalation;
 pub mod hours;
 pub mod routing;

@@ -180,6 +180,11 @@ impl Mutation {
         }
     }
 
+    /// The version the request was made against (`If-Match`), if it named one.
+    pub fn base(&self) -> Option<i64> {
+        self.base
+    }
+
     /// The request's idempotency key, stored on created entities as `client_ref`.
     pub fn key(&self) -> &str {
         &self.key.0

@@ -166,6 +166,31 @@ export const events = {
 };
 
 /* Types */
+/**  What an agent asks to be done to an account. */
+export type AccountAction = { kind: "freeze" } | { kind: "unfreeze" } | { kind: "hold_withdrawals" } | { kind: "release_withdrawals" } | { kind: "hold_withdrawal"; withdrawal_id: number } | { kind: "release_withdrawal"; withdrawal_id: number } | { kind: "block_trading" } | { kind: "unblock_trading" } | { kind: "revoke_sessions" } | { kind: "force_reset" } | { kind: "block_address"; address: string } | { kind: "unblock_address"; address: string } | { kind: "require_kyc" };
+
+/**  The account's controls as the exchange applies them. */
+export type AccountControls = {
+	customer_id: number,
+	/**  Nothing moves: no login, trading, deposit or withdrawal. */
+	frozen: Control | null,
+	/**  Every withdrawal waits. */
+	withdrawals_held: Control | null,
+	/**  Single pending withdrawals held. */
+	held_withdrawals?: WithdrawalHold[],
+	trading_blocked: Control | null,
+	/**  The customer must verify their identity again before anything else. */
+	kyc_required: Control | null,
+	/**  The customer must set a new password and 2FA at the next sign-in. */
+	reset_required: Control | null,
+	/**  When every session and API key was last revoked. */
+	sessions_revoked_at: string | null,
+	blocked_addresses?: AddressBlock[],
+	/**  Bumped on every change; a request names the version it was made against. */
+	version: number,
+	updated_at: string,
+};
+
 /**  Something the agent did that the server must learn. */
 export type Action = 
 /**  A reply, with the files going with it (their bytes wait pinned in the cache's files). */
@@ -213,6 +238,44 @@ export type Action =
  */
 { type: "upload_document"; case_id: number | null; ticket_id: number | null; name: string; content_type: string; sha256: string; path?: string | null };
 
+/**  An action's kind without its target, for policy rules and reports. */
+export type ActionKind = "freeze" | "unfreeze" | "hold_withdrawals" | "release_withdrawals" | "hold_withdrawal" | "release_withdrawal" | "block_trading" | "unblock_trading" | "revoke_sessions" | "force_reset" | "block_address" | "unblock_address" | "require_kyc";
+
+/**  Account actions as policy data (PolicySet.actions). */
+export type ActionPolicy = {
+	reason_codes: ReasonCodeDef[],
+	approvals: ApprovalRule[],
+	/**  How long a request may wait for its approver before it lapses. */
+	request_ttl_hours: number,
+	/**
+	 *  The server holds a customer's withdrawals by itself when their risk score reaches the
+	 *  decline band.
+	 */
+	auto_hold_at_decline: boolean,
+};
+
+/**  A request to act on an account: applied at once, or waiting for its approver. */
+export type ActionRequest = {
+	id: number,
+	customer_id: number,
+	action: AccountAction,
+	reason: string,
+	note: string,
+	expires_at: string | null,
+	requested_by: number,
+	requested_at: string,
+	/**  Who may approve it (empty: it needed nobody). */
+	approvers: Approver[],
+	status: RequestStatus,
+	approval: Approval | null,
+	/**  The controls before and after it applied. */
+	before: AccountControls | null,
+	after: AccountControls | null,
+	/**  Lapses at this time if nobody approves it. */
+	lapses_at: string | null,
+	version: number,
+};
+
 /**  What happened, with the details that matter for support and risk. */
 export type ActivityDetail = { type: "login"; 
 /**  Stable fingerprint of the device. */
@@ -255,6 +318,12 @@ export type AddEvidence = {
 	reference_id: number | null,
 	/**  The reason code's checklist items it answers (chargebacks). */
 	checklist?: string[],
+};
+
+/**  A withdrawal address the customer may not send to. */
+export type AddressBlock = {
+	address: string,
+	control: Control,
 };
 
 /**  A member of the support staff. */
@@ -306,6 +375,44 @@ export type AgentRouting = {
 	 */
 	topics: ChatTopic[],
 };
+
+/**  The second person's answer. */
+export type Approval = {
+	agent_id: number,
+	approved: boolean,
+	reason: string,
+	at: string,
+};
+
+/**
+ *  One rule of four-eyes: when it applies and who may approve. Several rules may apply; a
+ *  request needs one approver who fits any of them (the strictest rule's list when one
+ *  names compliance: see `arbiter_policy::controls`).
+ */
+export type ApprovalRule = {
+	when: ApprovalWhen,
+	approvers: Approver[],
+};
+
+/**  When a request needs a second person. */
+export type ApprovalWhen = 
+/**  Always for this kind of action. */
+{ when: "action"; action: ActionKind } | 
+/**  Releasing withdrawals (one, or all) worth more than this. */
+{ when: "release_over"; usd_cents: number } | 
+/**  Any action on a VIP's account. */
+{ when: "vip" } | 
+/**  Lifting anything a sanctions hit placed. */
+{ when: "sanctions_hit" };
+
+/**  Who may approve a request. */
+export type Approver = 
+/**  A supervisor of the requester's team. */
+"team_supervisor" | 
+/**  A member of the risk team. */
+"risk" | 
+/**  A member of the compliance team. */
+"compliance";
 
 /**
  *  A value a message fills in: a number, a text (a name, an amount, an address: shown as
@@ -558,6 +665,16 @@ export type ChecklistLine = {
 	kinds: EvidenceKind[],
 	/**  Evidence on the case that answers it (ids). */
 	evidence_ids: number[],
+};
+
+/**  One control in force: why, by whom, since when, until when. */
+export type Control = {
+	reason: string,
+	note: string,
+	placed_by: PlacedBy,
+	placed_at: string,
+	/**  Lifts by itself at this time (none: until lifted). */
+	expires_at: string | null,
 };
 
 /**  A place in a conversation: entries are ordered by time, then kind, then id. */
@@ -1337,6 +1454,12 @@ export type P2pCounterparty = {
 	completed_trades: number,
 };
 
+/**
+ *  Who placed a control: an agent's approved request, or the server's own rule (the
+ *  automatic hold when a risk score reaches the decline band).
+ */
+export type PlacedBy = { kind: "agent"; agent_id: number; request_id: number } | { kind: "rule"; rule: string };
+
 /**  The policies in force. Every change makes a new version; old ones stay readable. */
 export type PolicySet = {
 	version: number,
@@ -1345,6 +1468,8 @@ export type PolicySet = {
 	risk: RiskPolicy,
 	/**  Automatic assignment; policies written before it get the default. */
 	routing?: RoutingPolicy,
+	/**  Account actions: reason codes and four-eyes; policies written before it get the default. */
+	actions?: ActionPolicy,
 	updated_by: number | null,
 	updated_at: string,
 };
@@ -1414,6 +1539,12 @@ export type QuotedText = {
 /**  The family of a reason code. */
 export type ReasonCategory = "fraud" | "authorization" | "processing_error" | "consumer_dispute";
 
+/**  A reason code as the desk offers it. */
+export type ReasonCodeDef = {
+	code: string,
+	label: string,
+};
+
 /**  A network reason code from the catalog. */
 export type ReasonCodeInfo = {
 	network: CardNetwork,
@@ -1438,6 +1569,13 @@ export type ReportOutcome = {
 	/**  Where copies were saved on this computer. */
 	saved: string[],
 };
+
+/**  Where a request stands. */
+export type RequestStatus = "awaiting_approval" | "applied" | "declined" | 
+/**  Nobody approved it in time. */
+"lapsed" | 
+/**  The requester took it back. */
+"cancelled";
 
 /**  A response-time target for one channel, for regular or VIP customers. */
 export type ResponseTarget = {
@@ -1830,6 +1968,11 @@ export type StreamPayload =
  *  or was withdrawn (for that agent and the leads of the ticket's queue).
  */
 { type: "offer"; offer: Offer; ticket: Ticket } | 
+/**
+ *  A request to act on an account was made or answered (for the requester, its
+ *  approvers, and whoever sees the customer).
+ */
+{ type: "action_request"; request: ActionRequest } | 
 /**  A shift handover was written or acknowledged (for the team's supervisors only). */
 { type: "handover"; handover: Handover } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
@@ -2155,6 +2298,13 @@ export type WaitingConversation = {
 	offered_to: number | null,
 	/**  Agents who declined it or let it run out. */
 	passed_over: number,
+};
+
+/**  One pending withdrawal held on its own. */
+export type WithdrawalHold = {
+	/**  The withdrawal's activity event. */
+	withdrawal_id: number,
+	control: Control,
 };
 
 /* Tauri Specta runtime */

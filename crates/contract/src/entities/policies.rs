@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{AgentId, Channel, EscalationLevel, EscalationReason, RoutingPolicy};
+use super::{ActionPolicy, AgentId, Channel, EscalationLevel, EscalationReason, RoutingPolicy};
 
 /// A response-time target for one channel, for regular or VIP customers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -92,6 +92,9 @@ pub struct PolicySet {
     /// Automatic assignment; policies written before it get the default.
     #[serde(default)]
     pub routing: RoutingPolicy,
+    /// Account actions: reason codes and four-eyes; policies written before it get the default.
+    #[serde(default)]
+    pub actions: ActionPolicy,
     pub updated_by: Option<AgentId>,
     pub updated_at: DateTime<Utc>,
 }

@@ -8,6 +8,7 @@ pub mod access;
 pub mod attachments;
 pub mod audit;
 pub mod cases;
+pub mod controls;
 pub mod conversation;
 pub mod customers;
 pub mod documents;

@@ -37,6 +37,28 @@ fn validate(update: &PolicyUpdate) -> Result<(), ApiFailure> {
     if let Some(routing) = &update.routing {
         check_routing(routing)?;
     }
+    if let Some(actions) = &update.actions {
+        check_actions(actions)?;
+    }
+    Ok(())
+}
+
+/// Account-action rules a supervisor wrote: reason codes to choose from (the sanctions code
+/// among them: what compliance alone lifts), approvers for every rule, a sensible wait.
+fn check_actions(actions: &ActionPolicy) -> Result<(), ApiFailure> {
+    let codes: std::collections::HashSet<&str> = actions.reason_codes.iter().map(|r| r.code.as_str()).collect();
+    if codes.len() != actions.reason_codes.len() || actions.reason_codes.iter().any(|r| r.code.trim().is_empty()) {
+        return Err(ApiFailure::unprocessable("reason codes must be distinct and not blank"));
+    }
+    if !codes.contains(SANCTIONS_HIT) {
+        return Err(ApiFailure::unprocessable(format!("the reason codes must keep {SANCTIONS_HIT}")));
+    }
+    if actions.approvals.iter().any(|rule| rule.approvers.is_empty()) {
+        return Err(ApiFailure::unprocessable("every approval rule names who may approve"));
+    }
+    if !(1..=24 * 30).contains(&actions.request_ttl_hours) {
+        return Err(ApiFailure::unprocessable("a request waits 1 hour to 30 days for its approver"));
+    }
     Ok(())
 }
 
@@ -67,6 +89,7 @@ pub async fn replace(m: &mut Mutation, update: &PolicyUpdate) -> Result<PolicySe
         escalation: update.escalation.clone(),
         risk: update.risk.clone(),
         routing: update.routing.clone().unwrap_or_else(|| current.routing.clone()),
+        actions: update.actions.clone().unwrap_or_else(|| current.actions.clone()),
         updated_by: Some(m.caller.id()),
         updated_at: m.now,
     };

@@ -412,6 +412,17 @@ fn baseline<R: Rng>(t: &mut Timeline<'_, R>, start: DateTime<Utc>, end: DateTime
 }
 
 /// Generates the customer's events (ids from `next_id`), planting `plan`.
+/// Withdrawals still waiting when the data is made: asked for in the last half hour, or in
+/// the 24 h lock after a security change that has not run out yet (not broadcast: no hash).
+fn still_pending(detail: &mut ActivityDetail, at: DateTime<Utc>, locks: &[DateTime<Utc>], now: DateTime<Utc>) {
+    let ActivityDetail::Withdrawal { status, tx_hash, .. } = detail else { return };
+    let locked = locks.iter().any(|change| *change <= at && *change + Duration::hours(24) > now);
+    if at > now - Duration::minutes(30) || locked {
+        *status = TransferStatus::Pending;
+        *tx_hash = None;
+    }
+}
+
 pub fn customer_activity<R: Rng>(
     rng: &mut R,
     customer: &Customer,
@@ -449,6 +460,9 @@ pub fn customer_activity<R: Rng>(
             description = format!("card deposit of {usd} USD withdrawn to an external address within 72 h");
         }
         Plan::Rule(2) => {
+            // Half the takeovers are still going on: the withdrawal waits out the 24 h lock
+            // after the security change (pending), for the desk to stop.
+            let at = if customer.id % 2 == 0 { now - Duration::hours(22) } else { at };
             let (s, _) = t.login(at, 0);
             let change = *[
                 SecurityChangeKind::Password,
@@ -678,8 +692,15 @@ pub fn customer_activity<R: Rng>(
     order.sort_by_key(|&i| (t.events[i].0, i));
     let mut ids = vec![0i64; t.events.len()];
     let mut out = Vec::with_capacity(order.len());
+    let locks: Vec<DateTime<Utc>> = t
+        .events
+        .iter()
+        .filter(|(_, _, d)| matches!(d, ActivityDetail::SecurityChange { .. }))
+        .map(|(at, _, _)| *at)
+        .collect();
     for index in order {
-        let (at, session, detail) = t.events[index].clone();
+        let (at, session, mut detail) = t.events[index].clone();
+        still_pending(&mut detail, at, &locks, now);
         let id = *next_id;
         *next_id += 1;
         ids[index] = id;

@@ -3,6 +3,7 @@
 
 pub mod attachments;
 pub mod cases;
+pub mod controls;
 pub mod conversation;
 pub mod customers;
 pub mod documents;
@@ -62,6 +63,7 @@ pub const MAX_UPLOAD_BYTES: usize = arbiter_contract::MAX_OUTGOING_BYTES as usiz
         (name = "escalations", description = "The escalation matrix"),
         (name = "compliance", description = "Suspicious-activity reports and documents"),
         (name = "supervisor", description = "Supervisor-only views and actions"),
+        (name = "controls", description = "Stopping the loss: account controls, actions and their four-eyes approvals"),
         (name = "widget", description = "The customers' chat widget (`/widget/v1`): a separate API for customers' browsers, \
                                          with its own origin check and rate limits. Starting a chat answers a token that \
                                          speaks for that chat only (`Authorization: Bearer <chat token>`)."),
@@ -121,6 +123,12 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(attachments::content))
         .routes(routes!(attachments::upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .routes(routes!(policies::current, policies::replace))
+        .routes(routes!(controls::account))
+        .routes(routes!(controls::act))
+        .routes(routes!(controls::approve))
+        .routes(routes!(controls::decline))
+        .routes(routes!(controls::cancel))
+        .routes(routes!(controls::approvals))
         .routes(routes!(supervisor::overview))
         .routes(routes!(supervisor::service_report))
         .routes(routes!(supervisor::audit))

@@ -3,6 +3,7 @@
 //! so the feed can never miss or invent a change.
 
 pub mod audit;
+pub mod controls;
 pub mod documents;
 pub mod entities;
 pub mod feed;

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 use crate::domain::input::{not_blank_pattern, RISK_RULES, TAGS_MAX, TAG_MAX_CHARS};
 use crate::domain::{
-    attachments, audit, cases, conversation, documents, escalations, forwards, handovers, inbound, money, quarantine,
-    sars, tickets,
+    attachments, audit, cases, controls, conversation, documents, escalations, forwards, handovers, inbound, money,
+    quarantine, sars, tickets,
 };
 
 pub(super) fn apply(doc: &mut Value) {
@@ -109,6 +109,8 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("RateChat", "score", json!({"minimum": 1, "maximum": 5})),
         ("RateChat", "comment", json!({"maxLength": widget::COMMENT_MAX_CHARS})),
         ("SeenUpTo", "up_to", json!({"minimum": 0})),
+        ("RequestAction", "note", json!({"maxLength": controls::NOTE_MAX})),
+        ("AnswerRequest", "reason", text(controls::NOTE_MAX)),
         ("OpenSpan", "weekday", json!({"minimum": 1, "maximum": 7})),
         ("OpenSpan", "opens", json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"})),
         ("OpenSpan", "closes", json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"})),

@@ -1,0 +1,288 @@
+//! Stopping the loss: agents ask for actions on an account (freeze, hold withdrawals …);
+//! what the policy lets one person do applies at once, the rest waits for a second person
+//! (four-eyes) who never is the requester. Every request, answer and change is audited with
+//! the controls before and after; a held withdrawal shows held on the customer's timeline.
+
+use arbiter_contract::*;
+use arbiter_policy::controls::{self as rules, Refusal};
+use chrono::{DateTime, Duration, Utc};
+use sqlx::AnyConnection;
+
+use super::{access, input};
+use crate::auth::Caller;
+use crate::error::ApiFailure;
+use crate::mutation::Mutation;
+use crate::store::controls as store;
+use crate::store::entities::put_activity;
+use crate::store::{next_id, reads, Scope};
+
+/// Longest note on a request, and longest reason on an answer.
+pub const NOTE_MAX: usize = 2_000;
+
+fn refused(refusal: Refusal) -> ApiFailure {
+    ApiFailure::unprocessable(refusal.to_string())
+}
+
+fn changed_meanwhile(controls: &AccountControls, base: i64) -> ApiFailure {
+    ApiFailure::new(
+        axum::http::StatusCode::CONFLICT,
+        ErrorCode::Conflict,
+        format!(
+            "the account changed since you looked (version {base}, now {}): look again before acting",
+            controls.version
+        ),
+    )
+}
+
+/// The account's controls as they stand now (lapsed ones gone).
+async fn current(
+    conn: &mut AnyConnection,
+    customer_id: CustomerId,
+    now: DateTime<Utc>,
+) -> Result<AccountControls, ApiFailure> {
+    let mut controls = store::controls(conn, customer_id, now).await?;
+    rules::lapse(&mut controls, now);
+    Ok(controls)
+}
+
+/// Who hears of a request live: its requester, the customer's viewers, and its approvers.
+fn scopes(request: &ActionRequest, requester_team: &str) -> Vec<Scope> {
+    let mut scopes =
+        vec![Scope::of_customer(request.customer_id), Scope { agent: Some(request.requested_by), ..Scope::default() }];
+    for approver in &request.approvers {
+        scopes.push(match approver {
+            Approver::TeamSupervisor => Scope::leads_of(requester_team),
+            Approver::Risk => Scope { team: Some(rules::RISK_TEAM.into()), ..Scope::default() },
+            Approver::Compliance => Scope { team: Some(rules::COMPLIANCE_TEAM.into()), ..Scope::default() },
+        });
+    }
+    scopes
+}
+
+/// Whether the caller may look at the account: they see the customer, or a request on it
+/// waits for them.
+async fn may_look(conn: &mut AnyConnection, caller: &Caller, customer_id: CustomerId) -> Result<(), ApiFailure> {
+    if access::customer(conn, caller, customer_id).await.is_ok() {
+        return Ok(());
+    }
+    for request in store::requests_of(conn, customer_id).await? {
+        if request.status != RequestStatus::AwaitingApproval {
+            continue;
+        }
+        let Some(requester) = reads::agent(conn, request.requested_by).await? else { continue };
+        if rules::may_answer(&request, &caller.agent, &requester).is_ok() {
+            return Ok(());
+        }
+    }
+    Err(ApiFailure::not_found(format!("customer {customer_id} does not exist")))
+}
+
+/// The account's controls, pending withdrawals and requests.
+pub async fn view(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    customer_id: CustomerId,
+    now: DateTime<Utc>,
+) -> Result<AccountView, ApiFailure> {
+    may_look(conn, caller, customer_id).await?;
+    Ok(AccountView {
+        controls: current(conn, customer_id, now).await?,
+        pending_withdrawals: store::pending_withdrawals(conn, customer_id).await?,
+        requests: store::requests_of(conn, customer_id).await?,
+    })
+}
+
+/// The held withdrawal's status follows its hold on the customer's timeline.
+async fn mark_withdrawals(
+    m: &mut Mutation,
+    before: &AccountControls,
+    after: &AccountControls,
+) -> Result<(), ApiFailure> {
+    let held = |c: &AccountControls, id: i64| c.held_withdrawals.iter().any(|h| h.withdrawal_id == id);
+    for event in store::pending_withdrawals(&mut m.tx, after.customer_id).await? {
+        let (was, is) = (held(before, event.id), held(after, event.id));
+        if was == is {
+            continue;
+        }
+        let mut next = event.clone();
+        if let ActivityDetail::Withdrawal { status, .. } = &mut next.detail {
+            *status = if is { TransferStatus::Held } else { TransferStatus::Pending };
+        }
+        put_activity(&mut m.tx, &next).await?;
+    }
+    Ok(())
+}
+
+/// Applies `request` to the account as it stands; stores the controls and the request.
+async fn carry_out(
+    m: &mut Mutation,
+    mut request: ActionRequest,
+    controls: AccountControls,
+    pending: &[rules::PendingWithdrawal],
+) -> Result<ActionRequest, ApiFailure> {
+    let control = Control {
+        reason: request.reason.clone(),
+        note: request.note.clone(),
+        placed_by: PlacedBy::Agent { agent_id: request.requested_by, request_id: request.id },
+        placed_at: m.now,
+        expires_at: request.expires_at,
+    };
+    let after = rules::apply(&controls, &request.action, control, pending, m.now).map_err(refused)?;
+    store::put_controls(&mut m.tx, &after).await?;
+    mark_withdrawals(m, &controls, &after).await?;
+    m.audit("account.controls", "customer", after.customer_id, Some(&controls), Some(&after)).await?;
+    request.status = RequestStatus::Applied;
+    request.lapses_at = None;
+    request.before = Some(controls);
+    request.after = Some(after);
+    Ok(request)
+}
+
+/// Asks for `body.action` on the account, made against the controls' version `base`: it
+/// applies at once when the policy lets one person do it, otherwise it waits for an approver.
+pub async fn request(
+    m: &mut Mutation,
+    customer_id: CustomerId,
+    body: &RequestAction,
+) -> Result<ActionRequest, ApiFailure> {
+    let customer = access::customer(&mut m.tx, &m.caller, customer_id).await?;
+    let policy = reads::policy(&mut m.tx).await?.actions;
+    rules::check_reason(&policy, &body.reason).map_err(refused)?;
+    let note = match body.note.trim() {
+        "" => String::new(),
+        note => input::text_field(note, "the note", NOTE_MAX)?,
+    };
+    let controls = current(&mut m.tx, customer_id, m.now).await?;
+    if let Some(base) = m.base() {
+        if base != controls.version {
+            return Err(changed_meanwhile(&controls, base));
+        }
+    }
+    let pending = store::as_pending(&store::pending_withdrawals(&mut m.tx, customer_id).await?);
+    let approvers = rules::approvers_needed(&policy, &controls, &body.action, &pending, customer.vip_tier.is_vip());
+    let mut request = ActionRequest {
+        id: next_id(&mut m.tx, "action_requests").await?,
+        customer_id,
+        action: body.action.clone(),
+        reason: body.reason.clone(),
+        note,
+        expires_at: body.expires_at,
+        requested_by: m.caller.id(),
+        requested_at: m.now,
+        approvers: approvers.clone(),
+        status: RequestStatus::AwaitingApproval,
+        approval: None,
+        before: None,
+        after: None,
+        lapses_at: Some(m.now + Duration::hours(policy.request_ttl_hours)),
+        version: 1,
+    };
+    // Refused now if it could not apply now (nothing to lift, already in force …), whoever
+    // would approve it.
+    let probe = Control {
+        reason: request.reason.clone(),
+        note: String::new(),
+        placed_by: PlacedBy::Agent { agent_id: request.requested_by, request_id: request.id },
+        placed_at: m.now,
+        expires_at: request.expires_at,
+    };
+    rules::apply(&controls, &request.action, probe, &pending, m.now).map_err(refused)?;
+    if approvers.is_empty() {
+        request = carry_out(m, request, controls, &pending).await?;
+    }
+    store::put_request(&mut m.tx, &request).await?;
+    m.audit("account.request", "action_request", request.id, None, Some(&request)).await?;
+    let team = m.caller.agent.team.clone();
+    m.publish(StreamPayload::ActionRequest { request: Box::new(request.clone()) }, scopes(&request, &team));
+    Ok(request)
+}
+
+/// The approver's answer: approving applies the request to the account as it stands now (if
+/// the account changed so that it no longer can, 409 says why and the request keeps
+/// waiting); declining closes it.
+pub async fn answer(
+    m: &mut Mutation,
+    id: i64,
+    approve: bool,
+    body: &AnswerRequest,
+) -> Result<ActionRequest, ApiFailure> {
+    let reason = input::text_field(&body.reason, "the reason", NOTE_MAX)?;
+    let not_found = || ApiFailure::not_found(format!("request {id} does not exist"));
+    let request = store::request(&mut m.tx, id).await?.ok_or_else(not_found)?;
+    let requester = reads::agent(&mut m.tx, request.requested_by).await?.ok_or_else(ApiFailure::internal)?;
+    if let Err(refusal) = rules::may_answer(&request, &m.caller.agent, &requester) {
+        return Err(match refusal {
+            Refusal::NotAwaiting(_) => {
+                ApiFailure::new(axum::http::StatusCode::CONFLICT, ErrorCode::Conflict, refusal.to_string())
+            }
+            _ => ApiFailure::forbidden(refusal.to_string()),
+        });
+    }
+    let mut next = request.clone();
+    next.approval = Some(Approval { agent_id: m.caller.id(), approved: approve, reason, at: m.now });
+    next.version += 1;
+    if approve {
+        let controls = current(&mut m.tx, request.customer_id, m.now).await?;
+        let pending = store::as_pending(&store::pending_withdrawals(&mut m.tx, request.customer_id).await?);
+        next = carry_out(m, next, controls, &pending).await.map_err(|e| {
+            ApiFailure::new(
+                axum::http::StatusCode::CONFLICT,
+                ErrorCode::Conflict,
+                format!("the account changed meanwhile: {}", e.body.message),
+            )
+        })?;
+    } else {
+        next.status = RequestStatus::Declined;
+        next.lapses_at = None;
+    }
+    store::put_request(&mut m.tx, &next).await?;
+    let action = if approve { "account.approve" } else { "account.decline" };
+    m.audit(action, "action_request", id, Some(&request), Some(&next)).await?;
+    m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &requester.team));
+    Ok(next)
+}
+
+/// The requester takes back a request still waiting.
+pub async fn cancel(m: &mut Mutation, id: i64) -> Result<ActionRequest, ApiFailure> {
+    let not_found = || ApiFailure::not_found(format!("request {id} does not exist"));
+    let request = store::request(&mut m.tx, id).await?.ok_or_else(not_found)?;
+    if request.requested_by != m.caller.id() {
+        return Err(ApiFailure::forbidden("only who asked may take a request back"));
+    }
+    if request.status != RequestStatus::AwaitingApproval {
+        return Err(ApiFailure::new(
+            axum::http::StatusCode::CONFLICT,
+            ErrorCode::Conflict,
+            format!("the request is no longer waiting ({:?})", request.status),
+        ));
+    }
+    let mut next = request.clone();
+    next.status = RequestStatus::Cancelled;
+    next.lapses_at = None;
+    next.version += 1;
+    store::put_request(&mut m.tx, &next).await?;
+    m.audit("account.cancel", "action_request", id, Some(&request), Some(&next)).await?;
+    let team = m.caller.agent.team.clone();
+    m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &team));
+    Ok(next)
+}
+
+/// The requests the caller may approve, oldest first, with who they are about.
+pub async fn approvals(conn: &mut AnyConnection, caller: &Caller) -> Result<Vec<PendingApproval>, ApiFailure> {
+    let mut out = Vec::new();
+    for request in store::awaiting(conn).await? {
+        let Some(requester) = reads::agent(conn, request.requested_by).await? else { continue };
+        if rules::may_answer(&request, &caller.agent, &requester).is_err() {
+            continue;
+        }
+        let Some(customer) = reads::customer(conn, request.customer_id).await? else { continue };
+        out.push(PendingApproval {
+            request,
+            customer_name: customer.name,
+            account_id: customer.account_id,
+            vip: customer.vip_tier.is_vip(),
+            requester_name: requester.name,
+        });
+    }
+    Ok(out)
+}
