@@ -28,10 +28,12 @@ pub enum EntityKind {
     Sar,
     Document,
     Policy,
+    AccountControls,
+    ActionRequest,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 17] = [
+    pub const ALL: [EntityKind; 19] = [
         EntityKind::Agent,
         EntityKind::Team,
         EntityKind::Customer,
@@ -49,6 +51,8 @@ impl EntityKind {
         EntityKind::Sar,
         EntityKind::Document,
         EntityKind::Policy,
+        EntityKind::AccountControls,
+        EntityKind::ActionRequest,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -70,6 +74,8 @@ impl EntityKind {
             EntityKind::Sar => "sar",
             EntityKind::Document => "document",
             EntityKind::Policy => "policy",
+            EntityKind::AccountControls => "account_controls",
+            EntityKind::ActionRequest => "action_request",
         }
     }
 }
@@ -106,6 +112,9 @@ pub enum Entity {
     Document(Document),
     /// The policies in force; its id is always 1 (the version is inside).
     Policy(PolicySet),
+    /// An account's controls; its id is the customer's.
+    AccountControls(AccountControls),
+    ActionRequest(ActionRequest),
     Deleted(Tombstone),
 }
 
@@ -132,6 +141,8 @@ impl Entity {
             Entity::Sar(_) => EntityKind::Sar,
             Entity::Document(_) => EntityKind::Document,
             Entity::Policy(_) => EntityKind::Policy,
+            Entity::AccountControls(_) => EntityKind::AccountControls,
+            Entity::ActionRequest(_) => EntityKind::ActionRequest,
             Entity::Deleted(t) => t.entity,
         }
     }
@@ -156,6 +167,8 @@ impl Entity {
             Entity::Sar(s) => s.id,
             Entity::Document(d) => d.id,
             Entity::Policy(_) => POLICY_ENTITY_ID,
+            Entity::AccountControls(c) => c.customer_id,
+            Entity::ActionRequest(r) => r.id,
             Entity::Deleted(t) => t.id,
         }
     }

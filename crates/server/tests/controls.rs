@@ -120,6 +120,27 @@ async fn holding_is_at_once_and_lifting_is_four_eyes_by_the_matrix() {
         let id = waiting["id"].as_i64().unwrap();
         assert!(view(&server, HARUTO, customer).await.controls.frozen.is_some(), "still frozen while it waits");
 
+        // The change feed carries the request to its approvers and the controls to the
+        // customer's viewers (their desks keep them for offline).
+        let head: i64 = sqlx::query_scalar("SELECT MAX(seq) FROM changes").fetch_one(&server.db().pool).await.unwrap();
+        let feed = |token: &'static str| {
+            let server = &server;
+            async move {
+                let (_, page) = get(server, token, &format!("/v1/changes?after={}&limit=200", head - 20)).await;
+                serde_json::from_value::<ChangePage>(page).unwrap().changes
+            }
+        };
+        let has_request =
+            |changes: &[Change]| changes.iter().any(|c| matches!(&c.entity, Entity::ActionRequest(r) if r.id == id));
+        assert!(has_request(&feed(TOMASZ).await), "risk hears of it");
+        assert!(has_request(&feed(OLGA).await), "the lead hears of it");
+        assert!(!has_request(&feed(MARCUS).await), "another team's lead does not");
+        let haruto = feed(HARUTO).await;
+        assert!(has_request(&haruto));
+        assert!(haruto.iter().any(
+            |c| matches!(&c.entity, Entity::AccountControls(k) if k.customer_id == customer && k.frozen.is_some())
+        ));
+
         // The queue: Olga (the lead) and Tomasz (risk) have it; Haruto, Daniel, Marcus do not.
         for (token, has) in
             [(OLGA, true), (TOMASZ, true), (HARUTO, false), (DANIEL, false), (MARCUS, false), (FATIMA, false)]

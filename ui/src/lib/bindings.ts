@@ -848,10 +848,12 @@ export type EmailEnvelope = {
 /**  The current state of one entity, or its removal. */
 export type Entity = { kind: "agent"; data: Agent } | { kind: "team"; data: Team } | { kind: "customer"; data: Customer } | { kind: "ticket"; data: Ticket } | { kind: "message"; data: Message } | { kind: "note"; data: Note } | { kind: "side_conversation"; data: SideConversation } | { kind: "side_message"; data: SideMessage } | { kind: "macro"; data: Macro } | { kind: "article"; data: Article } | { kind: "activity_event"; data: ActivityEvent } | { kind: "case"; data: Case } | { kind: "case_event"; data: CaseEvent } | { kind: "escalation"; data: Escalation } | { kind: "sar"; data: Sar } | { kind: "document"; data: Document } | 
 /**  The policies in force; its id is always 1 (the version is inside). */
-{ kind: "policy"; data: PolicySet } | { kind: "deleted"; data: Tombstone };
+{ kind: "policy"; data: PolicySet } | 
+/**  An account's controls; its id is the customer's. */
+{ kind: "account_controls"; data: AccountControls } | { kind: "action_request"; data: ActionRequest } | { kind: "deleted"; data: Tombstone };
 
 /**  Which kind of entity a change or tombstone is about. */
-export type EntityKind = "agent" | "team" | "customer" | "ticket" | "message" | "note" | "side_conversation" | "side_message" | "macro" | "article" | "activity_event" | "case" | "case_event" | "escalation" | "sar" | "document" | "policy";
+export type EntityKind = "agent" | "team" | "customer" | "ticket" | "message" | "note" | "side_conversation" | "side_message" | "macro" | "article" | "activity_event" | "case" | "case_event" | "escalation" | "sar" | "document" | "policy" | "account_controls" | "action_request";
 
 /**  Which table a conversation entry comes from; at the same instant messages come first. */
 export type EntryKind = "message" | "note";

@@ -286,8 +286,8 @@ pub struct ActionRequest {
     pub status: RequestStatus,
     pub approval: Option<Approval>,
     /// The controls before and after it applied.
-    pub before: Option<AccountControls>,
-    pub after: Option<AccountControls>,
+    pub before: Option<Box<AccountControls>>,
+    pub after: Option<Box<AccountControls>>,
     /// Lapses at this time if nobody approves it.
     pub lapses_at: Option<DateTime<Utc>>,
     pub version: i64,

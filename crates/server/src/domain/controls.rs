@@ -45,16 +45,11 @@ async fn current(
     Ok(controls)
 }
 
-/// Who hears of a request live: its requester, the customer's viewers, and its approvers.
+/// Who hears of a request live: as in the change feed, and the requester's team's leads.
 fn scopes(request: &ActionRequest, requester_team: &str) -> Vec<Scope> {
-    let mut scopes =
-        vec![Scope::of_customer(request.customer_id), Scope { agent: Some(request.requested_by), ..Scope::default() }];
-    for approver in &request.approvers {
-        scopes.push(match approver {
-            Approver::TeamSupervisor => Scope::leads_of(requester_team),
-            Approver::Risk => Scope { team: Some(rules::RISK_TEAM.into()), ..Scope::default() },
-            Approver::Compliance => Scope { team: Some(rules::COMPLIANCE_TEAM.into()), ..Scope::default() },
-        });
+    let mut scopes = vec![store::request_scope(request, requester_team)];
+    if request.approvers.contains(&Approver::TeamSupervisor) {
+        scopes.push(Scope::leads_of(requester_team));
     }
     scopes
 }
@@ -133,8 +128,8 @@ async fn carry_out(
     m.audit("account.controls", "customer", after.customer_id, Some(&controls), Some(&after)).await?;
     request.status = RequestStatus::Applied;
     request.lapses_at = None;
-    request.before = Some(controls);
-    request.after = Some(after);
+    request.before = Some(Box::new(controls));
+    request.after = Some(Box::new(after));
     Ok(request)
 }
 
@@ -190,9 +185,9 @@ pub async fn request(
     if approvers.is_empty() {
         request = carry_out(m, request, controls, &pending).await?;
     }
-    store::put_request(&mut m.tx, &request).await?;
-    m.audit("account.request", "action_request", request.id, None, Some(&request)).await?;
     let team = m.caller.agent.team.clone();
+    store::put_request(&mut m.tx, &request, &team).await?;
+    m.audit("account.request", "action_request", request.id, None, Some(&request)).await?;
     m.publish(StreamPayload::ActionRequest { request: Box::new(request.clone()) }, scopes(&request, &team));
     Ok(request)
 }
@@ -235,7 +230,7 @@ pub async fn answer(
         next.status = RequestStatus::Declined;
         next.lapses_at = None;
     }
-    store::put_request(&mut m.tx, &next).await?;
+    store::put_request(&mut m.tx, &next, &requester.team).await?;
     let action = if approve { "account.approve" } else { "account.decline" };
     m.audit(action, "action_request", id, Some(&request), Some(&next)).await?;
     m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &requester.team));
@@ -260,9 +255,9 @@ pub async fn cancel(m: &mut Mutation, id: i64) -> Result<ActionRequest, ApiFailu
     next.status = RequestStatus::Cancelled;
     next.lapses_at = None;
     next.version += 1;
-    store::put_request(&mut m.tx, &next).await?;
-    m.audit("account.cancel", "action_request", id, Some(&request), Some(&next)).await?;
     let team = m.caller.agent.team.clone();
+    store::put_request(&mut m.tx, &next, &team).await?;
+    m.audit("account.cancel", "action_request", id, Some(&request), Some(&next)).await?;
     m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &team));
     Ok(next)
 }

@@ -1,12 +1,16 @@
 //! Accounts' controls and the requests to change them.
 
 use arbiter_contract::codec::{to_ms, wire_name};
-use arbiter_contract::{AccountControls, ActionRequest, ActivityDetail, ActivityEvent, CustomerId, TransferStatus};
-use arbiter_policy::controls::PendingWithdrawal;
+use arbiter_contract::{
+    AccountControls, ActionRequest, ActivityDetail, ActivityEvent, Approver, CustomerId, Entity, TransferStatus,
+};
+use arbiter_policy::controls::{PendingWithdrawal, COMPLIANCE_TEAM, RISK_TEAM};
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 
+use super::feed::record_change;
 use super::rows::{from_json, list, to_json, upsert, Val};
+use super::Scope;
 
 /// The account's controls; an account nobody acted on has none in force (version 1).
 pub async fn controls(
@@ -24,6 +28,7 @@ pub async fn controls(
     }
 }
 
+/// Stores the controls; whoever sees the customer hears of them.
 pub async fn put_controls(conn: &mut AnyConnection, controls: &AccountControls) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO account_controls (customer_id, version, data) VALUES ($1, $2, $3)
@@ -32,12 +37,37 @@ pub async fn put_controls(conn: &mut AnyConnection, controls: &AccountControls) 
     .bind(controls.customer_id)
     .bind(controls.version)
     .bind(to_json(controls))
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    record_change(conn, &Entity::AccountControls(controls.clone()), &Scope::of_customer(controls.customer_id)).await?;
     Ok(())
 }
 
-pub async fn put_request(conn: &mut AnyConnection, request: &ActionRequest) -> Result<(), sqlx::Error> {
+/// Who a request is for in the change feed: whoever sees the customer, its requester, and
+/// its approvers (the requester's team when its lead may approve; risk or compliance).
+pub fn request_scope(request: &ActionRequest, requester_team: &str) -> Scope {
+    let team = if request.approvers.contains(&Approver::Compliance) {
+        Some(COMPLIANCE_TEAM.to_owned())
+    } else if request.approvers.contains(&Approver::Risk) {
+        Some(RISK_TEAM.to_owned())
+    } else {
+        None
+    };
+    Scope {
+        customer: Some(request.customer_id),
+        agent: Some(request.requested_by),
+        queue: request.approvers.contains(&Approver::TeamSupervisor).then(|| requester_team.to_owned()),
+        team,
+        ..Scope::default()
+    }
+}
+
+/// Stores the request and records it in the change feed for `request_scope`.
+pub async fn put_request(
+    conn: &mut AnyConnection,
+    request: &ActionRequest,
+    requester_team: &str,
+) -> Result<(), sqlx::Error> {
     let columns = [
         ("customer_id", Val::from(request.customer_id)),
         ("requested_by", Val::from(request.requested_by)),
@@ -45,7 +75,9 @@ pub async fn put_request(conn: &mut AnyConnection, request: &ActionRequest) -> R
         ("lapses_at", Val::from(request.lapses_at.map(to_ms))),
         ("version", Val::from(request.version)),
     ];
-    upsert(conn, "action_requests", request.id.into(), &columns, to_json(request)).await
+    upsert(conn, "action_requests", request.id.into(), &columns, to_json(request)).await?;
+    record_change(conn, &Entity::ActionRequest(request.clone()), &request_scope(request, requester_team)).await?;
+    Ok(())
 }
 
 pub async fn request(conn: &mut AnyConnection, id: i64) -> Result<Option<ActionRequest>, sqlx::Error> {
