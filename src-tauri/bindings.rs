@@ -6,8 +6,9 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
-    analytics::*, attachments::*, cases::*, chats::*, conversation::*, drafts::*, outbox::*, preferences::*,
-    reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*, tickets::*, views::*,
+    analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, drafts::*, outbox::*,
+    preferences::*, reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*, tickets::*,
+    views::*,
 };
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
 use crate::notifications::OpenTicket;
@@ -55,6 +56,11 @@ pub fn builder() -> Builder<tauri::Wry> {
             refresh_customer_links,
             customer_sars,
             file_sar,
+            account_panel,
+            approvers_for,
+            request_account_action,
+            answer_action_request,
+            approvals,
             export_loss_csv,
             export_png,
             service_report,

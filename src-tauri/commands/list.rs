@@ -67,6 +67,12 @@ pub const COMMANDS: &[&str] = &[
     "refresh_customer_links",
     "customer_sars",
     "file_sar",
+    // account controls
+    "account_panel",
+    "approvers_for",
+    "request_account_action",
+    "answer_action_request",
+    "approvals",
     // analytics
     "loss_analytics",
     "export_loss_csv",

@@ -6,6 +6,7 @@ pub mod analytics;
 pub mod attachments;
 pub mod cases;
 pub mod chats;
+pub mod controls;
 pub mod conversation;
 pub mod drafts;
 pub mod outbox;

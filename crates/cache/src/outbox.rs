@@ -70,6 +70,19 @@ pub enum Action {
         update: Option<SarUpdate>,
         submit: bool,
     },
+    /// An action on a customer's account (hold, freeze …), made on the controls'
+    /// `base_version`; applied or waiting for approval as the server decides, never here.
+    AccountAction {
+        customer_id: i64,
+        ticket_id: Option<i64>,
+        base_version: i64,
+        request: arbiter_contract::RequestAction,
+    },
+    /// Approves or declines a request waiting for the agent (`ticket_id`: where it was
+    /// answered from, if a ticket).
+    AnswerActionRequest { request_id: i64, customer_id: i64, ticket_id: Option<i64>, approve: bool, reason: String },
+    /// Takes back the agent's own request still waiting.
+    CancelActionRequest { request_id: i64, customer_id: i64, ticket_id: Option<i64> },
     /// A file for the company's document store (a report, evidence): it waits in the
     /// cache's files, pinned, until sent, and goes with its SHA-256 for the store to check.
     /// Actions queued by earlier desks name a `path` in the data folder instead.
@@ -99,7 +112,10 @@ impl Action {
             | Action::UpdateCase { ticket_id, .. }
             | Action::AddEvidence { ticket_id, .. }
             | Action::UploadDocument { ticket_id, .. }
-            | Action::FileSar { ticket_id, .. } => *ticket_id,
+            | Action::FileSar { ticket_id, .. }
+            | Action::AccountAction { ticket_id, .. }
+            | Action::AnswerActionRequest { ticket_id, .. }
+            | Action::CancelActionRequest { ticket_id, .. } => *ticket_id,
         }
     }
 
@@ -107,6 +123,16 @@ impl Action {
     pub fn base_version(&self) -> Option<i64> {
         match self {
             Action::UpdateCase { base_version, .. } | Action::AddEvidence { base_version, .. } => Some(*base_version),
+            _ => None,
+        }
+    }
+
+    /// The customer whose account an action acts on.
+    pub fn account_of(&self) -> Option<i64> {
+        match self {
+            Action::AccountAction { customer_id, .. }
+            | Action::AnswerActionRequest { customer_id, .. }
+            | Action::CancelActionRequest { customer_id, .. } => Some(*customer_id),
             _ => None,
         }
     }

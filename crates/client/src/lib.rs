@@ -6,12 +6,13 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    AddEvidence, Agent, ApiError, Attachment, BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage,
-    CreateCase, CreateSar, CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover,
-    Message, NewHandover, Note, Offer, OutgoingFile, PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage,
-    Presence, QuarantinedMail, Sar, SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence, SideConversation,
-    SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate,
-    Typing, IDEMPOTENCY_KEY_HEADER,
+    AccountView, ActionRequest, AddEvidence, Agent, AnswerRequest, ApiError, Attachment, BulkTicketResult,
+    BulkTicketUpdate, Case, CaseUpdate, ChangePage, CreateCase, CreateSar, CreateSideConversation, CustomerLinks,
+    Document, Escalation, ForwardMessage, Handover, Message, NewHandover, Note, Offer, OutgoingFile, PendingApproval,
+    PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage, Presence, QuarantinedMail, RequestAction, Sar,
+    SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence, SideConversation, SideMessage,
+    StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing,
+    IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -465,6 +466,60 @@ impl ApiClient {
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .header(reqwest::header::IF_MATCH, format!("\"{version}\""));
         self.send(request).await
+    }
+
+    /// An account's controls, pending withdrawals and requests.
+    pub async fn account_controls(&self, customer_id: i64) -> Result<AccountView, ClientError> {
+        self.send(self.request(Method::GET, &format!("/v1/customers/{customer_id}/controls"))).await
+    }
+
+    /// Asks for an action on an account, made on the controls' `version`.
+    pub async fn request_action(
+        &self,
+        customer_id: i64,
+        body: &RequestAction,
+        version: i64,
+        idempotency_key: &str,
+    ) -> Result<ActionRequest, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/customers/{customer_id}/actions"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .header(reqwest::header::IF_MATCH, format!("\"{version}\""))
+            .json(body);
+        self.send(request).await
+    }
+
+    /// Approves (or declines) a request waiting for the caller.
+    pub async fn answer_action_request(
+        &self,
+        request_id: i64,
+        approve: bool,
+        reason: &str,
+        idempotency_key: &str,
+    ) -> Result<ActionRequest, ClientError> {
+        let verb = if approve { "approve" } else { "decline" };
+        let request = self
+            .request(Method::POST, &format!("/v1/action-requests/{request_id}/{verb}"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(&AnswerRequest { reason: reason.to_owned() });
+        self.send(request).await
+    }
+
+    /// Takes back one's own request still waiting.
+    pub async fn cancel_action_request(
+        &self,
+        request_id: i64,
+        idempotency_key: &str,
+    ) -> Result<ActionRequest, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/action-requests/{request_id}/cancel"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key);
+        self.send(request).await
+    }
+
+    /// The requests waiting for the caller's approval.
+    pub async fn approvals(&self) -> Result<Vec<PendingApproval>, ClientError> {
+        self.send(self.request(Method::GET, "/v1/approvals")).await
     }
 
     /// The policies in force.

@@ -151,6 +151,23 @@ pub fn handover_alert(handover: &Handover) -> Alert {
     alert(format!("handover-{}", handover.id), title, body, None, None, false)
 }
 
+/// A request waits for this agent's approval (four-eyes): urgent, because money may be
+/// leaving while it waits.
+pub fn approval_alert(
+    request: &arbiter_contract::ActionRequest,
+    customer: Option<&str>,
+    requester: Option<&str>,
+) -> Alert {
+    let action = arbiter_contract::codec::wire_name(&request.action.kind()).replace('_', " ");
+    let title = Msg::new(&text::APPROVAL_TITLE).text("action", action);
+    let customer = customer.map_or_else(|| format!("customer {}", request.customer_id), str::to_owned);
+    let body = Msg::new(&text::APPROVAL_BODY)
+        .text("requester", requester.unwrap_or("A colleague"))
+        .text("customer", customer)
+        .text("reason", request.reason.as_str());
+    alert(format!("approval-{}", request.id), title, body, None, None, true)
+}
+
 /// Tells the shell how many open escalations concern the agent (the tray shows it).
 async fn report_waiting(me: &Agent, cache: &Cache, events: &dyn DeskEvents) {
     match cache.open_escalations().await {
@@ -235,6 +252,17 @@ impl AlertLoop {
                         let customer = cache.ticket_view(ticket.id).await.ok().flatten().and_then(|v| v.customer);
                         offer_alert(offer, ticket, customer.as_ref().map(|c| c.name.as_str()), Utc::now())
                     }
+                    StreamPayload::ActionRequest { request } => {
+                        if request.status != arbiter_contract::RequestStatus::AwaitingApproval {
+                            continue;
+                        }
+                        let Ok(Some(requester)) = cache.agent(request.requested_by).await else { continue };
+                        if arbiter_policy::controls::may_answer(request, &me, &requester).is_err() {
+                            continue;
+                        }
+                        let customer = cache.customer(request.customer_id).await.ok().flatten().map(|c| c.name);
+                        approval_alert(request, customer.as_deref(), Some(requester.name.as_str()))
+                    }
                     StreamPayload::Handover { handover } => {
                         // A new handover is news for the next shift, not for its author.
                         let new = handover.acknowledged_at.is_none() && seen_handovers.insert(handover.id);
@@ -263,6 +291,7 @@ impl AlertLoop {
                 | StreamPayload::Assignment { .. }
                 | StreamPayload::Handover { .. }
                 | StreamPayload::Offer { .. }
+                | StreamPayload::ActionRequest { .. }
         ) {
             let _ = self.sender.send(event.clone());
         }

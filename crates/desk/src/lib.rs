@@ -2,6 +2,7 @@
 //! window: sign-in with the token kept in the OS keyring, the local cache, the background
 //! sync loop, and sending replies.
 
+mod account_controls;
 mod agent_language;
 pub mod alerts;
 pub mod analytics;
@@ -42,6 +43,7 @@ mod thread;
 mod ticket_changes;
 mod views;
 
+pub use account_controls::{AccountPanel, ApprovalItem};
 pub use analytics::{LossQuery, LossReport, LossRow};
 pub use arbiter_cache::DraftKind;
 pub use attachments::{AttachmentContent, OpenedAttachment};

@@ -35,6 +35,9 @@ pub mod errors {
         TICKET_NOT_CACHED = "error.ticketNotCached": "Ticket #{{id}} is not in the local copy.";
         CASE_NOT_CACHED = "error.caseNotCached": "Case {{id}} is not in the local copy.";
         CUSTOMER_NOT_CACHED = "error.customerNotCached": "That customer is not in the local copy.";
+        UNKNOWN_REASON_CODE = "error.unknownReasonCode": "Choose one of the policy's reasons for the action.";
+        REQUEST_NOT_CACHED = "error.requestNotCached": "That request is not in the local copy.";
+        ANSWER_NEEDS_REASON = "error.answerNeedsReason": "Say why you approve or decline: the requester and the audit log read it.";
         NOT_ONE_ADDRESS = "error.notOneAddress": "{{to}} is not one email address.";
         CUSTOMER_NO_EMAIL = "error.customerNoEmail": "{{name}} has no email address on file.";
         NOT_YOUR_QUEUE = "error.notYourQueue": "A new conversation belongs to one of your queues: {{queues}}.";
@@ -149,6 +152,8 @@ pub mod alerts {
         OFFER_BODY = "alert.offerBody": "{{subject}} · {{language}} · accept within {{seconds}} s";
         HANDOVER_TITLE = "alert.handoverTitle": "Shift handover · {{team}}";
         HANDOVER_BODY = "alert.handoverBody": "{{author}}: {{words}}";
+        APPROVAL_TITLE = "alert.approvalTitle": "Approval needed · {{action}}";
+        APPROVAL_BODY = "alert.approvalBody": "{{requester}} asks to act on {{customer}}: {{reason}}";
         /// Joins the parts of a notification's line ("Lucas Moreau · due in 12 min").
         PARTS = "alert.parts": "{{first}} · {{second}}";
         /// Joins a notification's title and its lines.

@@ -1271,3 +1271,122 @@ fn submit_copy(sar: &arbiter_contract::Sar) -> arbiter_desk::SarDraft {
         case_id: sar.case_id,
     }
 }
+
+/// Waits until `check` holds for the desk's panel of `customer`.
+async fn panel_until(
+    desk: &Desk,
+    customer: i64,
+    what: &str,
+    check: impl Fn(&arbiter_desk::AccountPanel) -> bool,
+) -> arbiter_desk::AccountPanel {
+    for _ in 0..200 {
+        let panel = desk.account_panel(customer).await.unwrap();
+        if check(&panel) {
+            return panel;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{what} never showed: {:?}", desk.account_panel(customer).await.unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_takeover_s_withdrawal_is_held_at_once_and_lifting_a_freeze_waits_for_the_lead() {
+    use arbiter_contract::{AccountAction, ActivityDetail, Approver, RequestAction, RequestStatus, TransferStatus};
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let url = server.base_url();
+    let olga_alerts = Arc::new(Recorder::default());
+    let haruto = online_desk(&dir.path().join("haruto"), &url, "demo-haruto", Arc::default()).await;
+    let olga = online_desk(&dir.path().join("olga"), &url, "demo-olga", olga_alerts.clone()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await; // the streams connect
+
+    // A fraud customer whose withdrawal waits out the lock after a security change.
+    let mut found = None;
+    for row in haruto.list_tickets(InboxView::All, None, 500).await.unwrap() {
+        let Some(customer) = haruto.ticket(row.id).await.unwrap().customer else { continue };
+        let panel = haruto.account_panel(customer.id).await.unwrap();
+        if let Some(withdrawal) = panel.pending_withdrawals.first() {
+            found = Some((row.id, customer.id, withdrawal.id, panel));
+            break;
+        }
+    }
+    let (ticket_id, customer, withdrawal, panel) = found.expect("a customer with a pending withdrawal");
+    assert!(panel.reason_codes.iter().any(|r| r.code == "account_takeover"), "the policy's reasons");
+    let ask = |action: AccountAction, reason: &str| RequestAction {
+        action,
+        reason: reason.into(),
+        note: "rule 2 fired on the risk tab".into(),
+        expires_at: None,
+    };
+    let made_up = haruto.request_account_action(customer, Some(ticket_id), ask(AccountAction::Freeze, "because"), "x");
+    assert_eq!(made_up.await.unwrap_err().code, ErrorCode::InvalidInput, "reasons come from the policy");
+
+    // Holding needs nobody: applied by the server, held on the timeline.
+    let hold = AccountAction::HoldWithdrawal { withdrawal_id: withdrawal };
+    assert!(haruto.approvers_for(customer, hold.clone()).await.unwrap().is_empty());
+    haruto.request_account_action(customer, Some(ticket_id), ask(hold, "account_takeover"), "hold-1").await.unwrap();
+    wait_for(&haruto, "the hold was sent", |s| s.outbox_pending == 0).await;
+    let held = panel_until(&haruto, customer, "the hold", |p| {
+        p.controls.held_withdrawals.iter().any(|h| h.withdrawal_id == withdrawal)
+            && p.pending_withdrawals.iter().any(|w| {
+                w.id == withdrawal
+                    && matches!(w.detail, ActivityDetail::Withdrawal { status: TransferStatus::Held, .. })
+            })
+    })
+    .await;
+    assert_eq!(held.requests[0].status, RequestStatus::Applied);
+
+    // Freezing applies; lifting the freeze waits for the team lead or risk.
+    haruto
+        .request_account_action(customer, Some(ticket_id), ask(AccountAction::Freeze, "account_takeover"), "freeze-1")
+        .await
+        .unwrap();
+    wait_for(&haruto, "the freeze was sent", |s| s.outbox_pending == 0).await;
+    panel_until(&haruto, customer, "the freeze", |p| p.controls.frozen.is_some()).await;
+    assert_eq!(
+        haruto.approvers_for(customer, AccountAction::Unfreeze).await.unwrap(),
+        vec![Approver::TeamSupervisor, Approver::Risk]
+    );
+    haruto
+        .request_account_action(customer, Some(ticket_id), ask(AccountAction::Unfreeze, "resolved"), "unfreeze-1")
+        .await
+        .unwrap();
+    wait_for(&haruto, "the request was sent", |s| s.outbox_pending == 0).await;
+    let waiting = panel_until(&haruto, customer, "the waiting request", |p| {
+        p.requests.first().is_some_and(|r| r.status == RequestStatus::AwaitingApproval)
+    })
+    .await;
+    assert!(waiting.controls.frozen.is_some(), "still frozen while it waits");
+    let request_id = waiting.requests[0].id;
+    assert!(haruto.approvals().await.unwrap().is_empty(), "never one's own");
+
+    // Olga is told at once, finds it in her approvals, and approves it.
+    for _ in 0..100 {
+        if olga_alerts.alerts.lock().unwrap().iter().any(|a| a.key == format!("approval-{request_id}")) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let told = olga_alerts.alerts.lock().unwrap().clone();
+    let alert = told.iter().find(|a| a.key == format!("approval-{request_id}")).expect("the lead is told");
+    assert!(alert.urgent);
+    assert_eq!(alert.title, "Approval needed · unfreeze");
+    let mut approvals = Vec::new();
+    for _ in 0..100 {
+        approvals = olga.approvals().await.unwrap();
+        if !approvals.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(approvals.iter().map(|a| a.request.id).collect::<Vec<_>>(), vec![request_id]);
+    assert_eq!(approvals[0].requester_name.as_deref(), Some("Haruto Sato"));
+    let blank = olga.answer_action_request(request_id, true, " ".into(), "blank").await.unwrap_err();
+    assert_eq!(blank.code, ErrorCode::InvalidInput);
+    olga.answer_action_request(request_id, true, "Customer verified by video call".into(), "approve-1").await.unwrap();
+    wait_for(&olga, "the approval was sent", |s| s.outbox_pending == 0 && s.outbox_failed == 0).await;
+    let lifted = panel_until(&haruto, customer, "the lifted freeze", |p| p.controls.frozen.is_none()).await;
+    assert_eq!(lifted.requests[0].status, RequestStatus::Applied);
+    assert_eq!(lifted.requests[0].approval.as_ref().map(|a| a.agent_id), Some(10));
+}

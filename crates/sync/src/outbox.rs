@@ -97,6 +97,24 @@ async fn send(
             }
             Ok(Entity::Sar(sar))
         }
+        Action::AccountAction { customer_id, base_version, request, .. } => {
+            let made = client.request_action(*customer_id, request, *base_version, &item.id).await?;
+            // Applied at once: the account's new controls go into the cache with it.
+            if let Some(after) = &made.after {
+                also.push(Entity::AccountControls((**after).clone()));
+            }
+            Ok(Entity::ActionRequest(made))
+        }
+        Action::AnswerActionRequest { request_id, approve, reason, .. } => {
+            let answered = client.answer_action_request(*request_id, *approve, reason, &item.id).await?;
+            if let Some(after) = &answered.after {
+                also.push(Entity::AccountControls((**after).clone()));
+            }
+            Ok(Entity::ActionRequest(answered))
+        }
+        Action::CancelActionRequest { request_id, .. } => {
+            client.cancel_action_request(*request_id, &item.id).await.map(Entity::ActionRequest)
+        }
         Action::UploadDocument { case_id, name, content_type, sha256, path, .. } => {
             let content = match path {
                 Some(path) => tokio::fs::read(path)

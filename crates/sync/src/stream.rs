@@ -65,6 +65,13 @@ fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
         // The offered ticket joins the cache at once, so the agent can look before accepting.
         StreamPayload::Offer { ticket, .. } => vec![Entity::Ticket((**ticket).clone())],
         StreamPayload::Escalation { escalation } => vec![Entity::Escalation(escalation.clone())],
+        // A request, and when it applied the account's controls as they now stand.
+        StreamPayload::ActionRequest { request } => {
+            let mut entities: Vec<Entity> =
+                request.after.iter().map(|c| Entity::AccountControls((**c).clone())).collect();
+            entities.push(Entity::ActionRequest((**request).clone()));
+            entities
+        }
         StreamPayload::MessageUpdated { message } => vec![Entity::Message(message.clone())],
         StreamPayload::SideMessageCreated { conversation, message }
         | StreamPayload::SideMessageUpdated { conversation, message } => {
@@ -73,8 +80,6 @@ fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
         StreamPayload::Typing { .. }
         | StreamPayload::Presence { .. }
         | StreamPayload::Handover { .. }
-        // Account actions are not in the local copy yet: the desk asks for them (issue 18).
-        | StreamPayload::ActionRequest { .. }
         | StreamPayload::Reset => Vec::new(),
     }
 }

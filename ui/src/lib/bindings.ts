@@ -84,6 +84,19 @@ export const commands = {
 	customerSars: (customerId: number) => typedError<Sar[], DeskError>(__TAURI_INVOKE("customer_sars", { customerId })),
 	/**  Files a suspicious-activity report: a new draft or changes to one, sent to compliance when `submit`. */
 	fileSar: (sarId: number | null, ticketId: number | null, draft: SarDraft, submit: boolean, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("file_sar", { sarId, ticketId, draft, submit, clientKey })),
+	/**
+	 *  The account's controls, pending withdrawals, requests and this agent's unanswered actions
+	 *  on it, from the local copy.
+	 */
+	accountPanel: (customerId: number) => typedError<AccountPanel, DeskError>(__TAURI_INVOKE("account_panel", { customerId })),
+	/**  Who would have to approve an action on the account (empty: it applies at once). */
+	approversFor: (customerId: number, action: AccountAction) => typedError<Approver[], DeskError>(__TAURI_INVOKE("approvers_for", { customerId, action })),
+	/**  Asks for an action on the account (queued; the server applies it or waits for an approver). */
+	requestAccountAction: (customerId: number, ticketId: number | null, request: RequestAction, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("request_account_action", { customerId, ticketId, request, clientKey })),
+	/**  Approves or declines a request waiting for this agent, with the reason (queued). */
+	answerActionRequest: (requestId: number, approve: boolean, reason: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("answer_action_request", { requestId, approve, reason, clientKey })),
+	/**  The requests waiting for this agent's approval, oldest first. */
+	approvals: () => typedError<ApprovalItem[], DeskError>(__TAURI_INVOKE("approvals")),
 	/**  Saves the loss report as CSV where the agent chose (a .csv path from the save dialog). */
 	exportLossCsv: (query: LossQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_loss_csv", { query, path })),
 	/**  Saves a chart as PNG where the agent chose (a .png path from the save dialog). */
@@ -191,6 +204,19 @@ export type AccountControls = {
 	updated_at: string,
 };
 
+/**  The account as the desk shows it. */
+export type AccountPanel = {
+	controls: AccountControls,
+	/**  Pending (or held) withdrawals, newest first. */
+	pending_withdrawals: ActivityEvent[],
+	/**  Requests on the account, newest first. */
+	requests: ActionRequest[],
+	/**  This agent's actions on the account not yet answered by the server, or refused. */
+	outbox: OutboxItem[],
+	/**  The policy's reason codes, for the action form. */
+	reason_codes: ReasonCodeDef[],
+};
+
 /**  Something the agent did that the server must learn. */
 export type Action = 
 /**  A reply, with the files going with it (their bytes wait pinned in the cache's files). */
@@ -231,6 +257,18 @@ export type Action =
  *  idempotent, so a send cut off between them is simply sent again.
  */
 { type: "file_sar"; customer_id: number; ticket_id: number | null; sar_id: number | null; base_version: number; create: CreateSar | null; update: SarUpdate | null; submit: boolean } | 
+/**
+ *  An action on a customer's account (hold, freeze …), made on the controls'
+ *  `base_version`; applied or waiting for approval as the server decides, never here.
+ */
+{ type: "account_action"; customer_id: number; ticket_id: number | null; base_version: number; request: RequestAction } | 
+/**
+ *  Approves or declines a request waiting for the agent (`ticket_id`: where it was
+ *  answered from, if a ticket).
+ */
+{ type: "answer_action_request"; request_id: number; customer_id: number; ticket_id: number | null; approve: boolean; reason: string } | 
+/**  Takes back the agent's own request still waiting. */
+{ type: "cancel_action_request"; request_id: number; customer_id: number; ticket_id: number | null } | 
 /**
  *  A file for the company's document store (a report, evidence): it waits in the
  *  cache's files, pinned, until sent, and goes with its SHA-256 for the store to check.
@@ -382,6 +420,13 @@ export type Approval = {
 	approved: boolean,
 	reason: string,
 	at: string,
+};
+
+/**  A request waiting for this agent's approval, with who it is about and who asked. */
+export type ApprovalItem = {
+	request: ActionRequest,
+	customer_name: string | null,
+	requester_name: string | null,
 };
 
 /**
@@ -1570,6 +1615,14 @@ export type ReportOutcome = {
 	uploads: OutboxItem[],
 	/**  Where copies were saved on this computer. */
 	saved: string[],
+};
+
+/**  `POST /v1/customers/{id}/actions` (`If-Match`: the controls' version the agent saw). */
+export type RequestAction = {
+	action: AccountAction,
+	reason: string,
+	note?: string,
+	expires_at?: string | null,
 };
 
 /**  Where a request stands. */

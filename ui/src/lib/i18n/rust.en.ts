@@ -5,6 +5,8 @@
 
 export const rustEn = {
   "alert.aCustomer": "A customer",
+  "alert.approvalBody": "{{requester}} asks to act on {{customer}}: {{reason}}",
+  "alert.approvalTitle": "Approval needed · {{action}}",
   "alert.assignedTitle": "Assigned to you · #{{id}} {{subject}}",
   "alert.dueIn": "due in {{span}}",
   "alert.escalationTitle": "{{level}} escalation · {{place}}",
@@ -51,6 +53,7 @@ export const rustEn = {
   "error.actionGone": "That action is no longer waiting.",
   "error.amountNegative": "The amount cannot be negative.",
   "error.analysisNeeded": "Write the analysis: what the evidence shows and why.",
+  "error.answerNeedsReason": "Say why you approve or decline: the requester and the audit log read it.",
   "error.attachmentMismatch": "The server sent a file that does not match the attachment's SHA-256; it was not kept.",
   "error.attachmentNotShown": "This file cannot be shown ({{detail}}); it can still be saved.",
   "error.attachmentOffline": "This attachment is not on this computer yet; it opens once the desk reaches the server ({{detail}}).",
@@ -135,6 +138,7 @@ export const rustEn = {
   "error.replyTooLong": "A reply may hold at most {{max}} characters.",
   "error.reportNotMade": "The report could not be laid out: {{detail}}",
   "error.reportTooLong": "A report's analysis may hold at most {{max}} characters.",
+  "error.requestNotCached": "That request is not in the local copy.",
   "error.retention": "Retention must be between 1 and 3650 days.",
   "error.sarNarrative": "Write the narrative (at least a sentence) before sending the report to compliance.",
   "error.sarNotCached": "That report is not in the local copy.",
@@ -150,6 +154,7 @@ export const rustEn = {
   "error.supervisorsOnly": "The supervisor console is for supervisors.",
   "error.ticketHasCase": "This ticket already belongs to case {{id}}.",
   "error.ticketNotCached": "Ticket #{{id}} is not in the local copy.",
+  "error.unknownReasonCode": "Choose one of the policy's reasons for the action.",
   "error.unreadCount": "An unread count is a number of messages.",
   "error.viewGone": "This view no longer exists.",
   "error.viewName": "A view needs a name of 1 to {{max}} characters.",

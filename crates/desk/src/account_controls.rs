@@ -1,0 +1,202 @@
+//! Stopping the loss from the desk: an account's controls, its pending withdrawals and the
+//! requests made on it, from the local copy (offline too); actions and approvals queued like
+//! every action and never applied here — the server decides (at once, or after a second
+//! person approves) and its answer comes back through the outbox and the feed.
+
+use arbiter_cache::{Action, OutboxItem};
+use arbiter_contract::{
+    AccountAction, AccountControls, ActionRequest, ActivityDetail, ActivityEvent, Approver, CustomerId, Entity,
+    EntityKind, ReasonCodeDef, RequestAction, RequestStatus, TransferStatus,
+};
+use arbiter_policy::controls::{self as rules, PendingWithdrawal};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::desk::Desk;
+use crate::error::{DeskError, ErrorCode};
+use crate::messages::errors;
+use arbiter_text::Msg;
+
+/// The account as the desk shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AccountPanel {
+    pub controls: AccountControls,
+    /// Pending (or held) withdrawals, newest first.
+    pub pending_withdrawals: Vec<ActivityEvent>,
+    /// Requests on the account, newest first.
+    pub requests: Vec<ActionRequest>,
+    /// This agent's actions on the account not yet answered by the server, or refused.
+    pub outbox: Vec<OutboxItem>,
+    /// The policy's reason codes, for the action form.
+    pub reason_codes: Vec<ReasonCodeDef>,
+}
+
+/// A request waiting for this agent's approval, with who it is about and who asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ApprovalItem {
+    pub request: ActionRequest,
+    pub customer_name: Option<String>,
+    pub requester_name: Option<String>,
+}
+
+fn pending_of(events: &[ActivityEvent]) -> Vec<ActivityEvent> {
+    let mut pending: Vec<ActivityEvent> = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.detail,
+                ActivityDetail::Withdrawal { status: TransferStatus::Pending | TransferStatus::Held, .. }
+            )
+        })
+        .cloned()
+        .collect();
+    pending.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
+    pending
+}
+
+fn as_rules(events: &[ActivityEvent]) -> Vec<PendingWithdrawal> {
+    events
+        .iter()
+        .filter_map(|e| match e.detail {
+            ActivityDetail::Withdrawal { usd_cents, .. } => Some(PendingWithdrawal { id: e.id, usd_cents }),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Desk {
+    async fn cached_requests(&self) -> Result<Vec<ActionRequest>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let mut requests: Vec<ActionRequest> = cache
+            .entities_of_kind(EntityKind::ActionRequest)
+            .await?
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::ActionRequest(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        requests.sort_by_key(|r| std::cmp::Reverse(r.id));
+        Ok(requests)
+    }
+
+    async fn cached_controls(&self, customer_id: CustomerId) -> Result<AccountControls, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let found = cache.entities_of_kind(EntityKind::AccountControls).await?.into_iter().find_map(|e| match e {
+            Entity::AccountControls(c) if c.customer_id == customer_id => Some(c),
+            _ => None,
+        });
+        let now = chrono::Utc::now();
+        let mut controls =
+            found.unwrap_or(AccountControls { customer_id, version: 1, updated_at: now, ..AccountControls::default() });
+        rules::lapse(&mut controls, now);
+        Ok(controls)
+    }
+
+    /// The account's controls, pending withdrawals, requests and this agent's unanswered
+    /// actions on it, from the local copy.
+    pub async fn account_panel(&self, customer_id: CustomerId) -> Result<AccountPanel, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let activity = cache.customer_activity(customer_id).await?;
+        let requests = self.cached_requests().await?.into_iter().filter(|r| r.customer_id == customer_id).collect();
+        let outbox = cache
+            .outbox_open()
+            .await?
+            .into_iter()
+            .filter(|item| item.action.account_of() == Some(customer_id))
+            .collect();
+        let reason_codes = cache.policies().await?.map(|p| p.actions.reason_codes).unwrap_or_default();
+        Ok(AccountPanel {
+            controls: self.cached_controls(customer_id).await?,
+            pending_withdrawals: pending_of(&activity),
+            requests,
+            outbox,
+            reason_codes,
+        })
+    }
+
+    /// Who would have to approve `action` on the account as the desk knows it (empty: it
+    /// applies at once). The server decides; this tells the agent before they ask.
+    pub async fn approvers_for(
+        &self,
+        customer_id: CustomerId,
+        action: AccountAction,
+    ) -> Result<Vec<Approver>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let policy = cache.policies().await?.map(|p| p.actions).unwrap_or_default();
+        let vip = cache.customer(customer_id).await?.is_some_and(|c| c.vip_tier.is_vip());
+        let pending = as_rules(&pending_of(&cache.customer_activity(customer_id).await?));
+        let controls = self.cached_controls(customer_id).await?;
+        Ok(rules::approvers_needed(&policy, &controls, &action, &pending, vip))
+    }
+
+    /// Asks for an action on the account (queued; the server applies it or waits for an
+    /// approver). Made on the controls' version the desk holds, so a change meanwhile comes
+    /// back as a conflict, never overwritten.
+    pub async fn request_account_action(
+        &self,
+        customer_id: CustomerId,
+        ticket_id: Option<i64>,
+        request: RequestAction,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        if cache.customer(customer_id).await?.is_none() {
+            return Err(DeskError::say(ErrorCode::NotFound, Msg::new(&errors::CUSTOMER_NOT_CACHED)));
+        }
+        let policy = cache.policies().await?.map(|p| p.actions).unwrap_or_default();
+        if rules::check_reason(&policy, &request.reason).is_err() {
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::UNKNOWN_REASON_CODE)));
+        }
+        let base_version = self.cached_controls(customer_id).await?.version;
+        self.queue(client_key, Action::AccountAction { customer_id, ticket_id, base_version, request }).await
+    }
+
+    /// Approves or declines a request waiting for this agent (queued; the server checks
+    /// again that they may).
+    pub async fn answer_action_request(
+        &self,
+        request_id: i64,
+        approve: bool,
+        reason: String,
+        client_key: &str,
+    ) -> Result<OutboxItem, DeskError> {
+        let request = self
+            .cached_requests()
+            .await?
+            .into_iter()
+            .find(|r| r.id == request_id)
+            .ok_or_else(|| DeskError::say(ErrorCode::NotFound, Msg::new(&errors::REQUEST_NOT_CACHED)))?;
+        if reason.trim().is_empty() {
+            return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::ANSWER_NEEDS_REASON)));
+        }
+        let action = Action::AnswerActionRequest {
+            request_id,
+            customer_id: request.customer_id,
+            ticket_id: None,
+            approve,
+            reason,
+        };
+        self.queue(client_key, action).await
+    }
+
+    /// The requests waiting for this agent's approval, oldest first (never their own).
+    pub async fn approvals(&self) -> Result<Vec<ApprovalItem>, DeskError> {
+        let (cache, me) = self.cache_and_me().await?;
+        let Some(me) = cache.agent(me).await? else { return Ok(Vec::new()) };
+        let mut out = Vec::new();
+        for request in self.cached_requests().await?.into_iter().rev() {
+            if request.status != RequestStatus::AwaitingApproval {
+                continue;
+            }
+            let requester = cache.agent(request.requested_by).await?;
+            let Some(requester_agent) = requester.as_ref() else { continue };
+            if rules::may_answer(&request, &me, requester_agent).is_err() {
+                continue;
+            }
+            let customer_name = cache.customer(request.customer_id).await?.map(|c| c.name);
+            out.push(ApprovalItem { request, customer_name, requester_name: requester.map(|a| a.name) });
+        }
+        Ok(out)
+    }
+}
