@@ -2,6 +2,13 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  AccountAction,
+  AccountControls,
+  AccountPanel,
+  ActionRequest,
+  ApprovalItem,
+  Approver,
+  RequestAction,
   ServiceQuery,
   ServiceReport,
   ServiceRow,
@@ -853,6 +860,8 @@ export class FakeBackend implements Backend {
       if (view) this.deliverSide(view, item.action);
       this.cases.deliver(item.action, this.session_?.agent ?? fakeAgent);
       if (item.action.type === "file_sar") this.deliverSar(item.action);
+      if (item.action.type === "account_action") this.deliverAccountAction(item.action);
+      if (item.action.type === "answer_action_request") this.deliverAnswer(item.action);
       item.state = "done";
       const ticketId = item.action.ticket_id;
       if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
@@ -1010,6 +1019,123 @@ export class FakeBackend implements Backend {
       update: sarId === null ? null : { ...rest },
       submit,
     });
+  }
+
+  /** Accounts' controls and requests, as the server would keep them. */
+  controls = new Map<number, AccountControls>();
+  actionRequests: ActionRequest[] = [];
+  /** Pending withdrawals by customer (activity events shown in the account panel). */
+  pendingWithdrawals = new Map<number, ActivityEvent[]>();
+  static readonly LIFTS = ["unfreeze", "release_withdrawals", "release_withdrawal", "unblock_trading", "unblock_address"];
+
+  private controlsOf(customerId: number): AccountControls {
+    return (
+      this.controls.get(customerId) ?? {
+        customer_id: customerId,
+        frozen: null,
+        withdrawals_held: null,
+        held_withdrawals: [],
+        trading_blocked: null,
+        kyc_required: null,
+        reset_required: null,
+        sessions_revoked_at: null,
+        blocked_addresses: [],
+        version: 1,
+        updated_at: new Date().toISOString(),
+      }
+    );
+  }
+
+  async accountPanel(customerId: number): Promise<AccountPanel> {
+    return {
+      controls: this.controlsOf(customerId),
+      pending_withdrawals: this.pendingWithdrawals.get(customerId) ?? [],
+      requests: this.actionRequests.filter((r) => r.customer_id === customerId).sort((a, b) => b.id - a.id),
+      outbox: this.queue.filter((q) => q.state !== "done" && "customer_id" in q.action && q.action.customer_id === customerId && q.action.type.includes("action")),
+      reason_codes: [
+        { code: "account_takeover", label: "Account takeover" },
+        { code: "card_fraud", label: "Card fraud" },
+        { code: "resolved", label: "Resolved after review" },
+      ],
+    };
+  }
+
+  async approversFor(_customerId: number, action: AccountAction): Promise<Approver[]> {
+    return FakeBackend.LIFTS.includes(action.kind) ? ["team_supervisor", "risk"] : [];
+  }
+
+  async requestAccountAction(customerId: number, ticketId: number | null, request: RequestAction, clientKey: string): Promise<OutboxItem> {
+    if (!["account_takeover", "card_fraud", "resolved"].includes(request.reason)) throw fail("invalid_input", msg("error.unknownReasonCode"));
+    return this.enqueue(clientKey, { type: "account_action", customer_id: customerId, ticket_id: ticketId, base_version: this.controlsOf(customerId).version, request });
+  }
+
+  async answerActionRequest(requestId: number, approve: boolean, reason: string, clientKey: string): Promise<OutboxItem> {
+    const request = this.actionRequests.find((r) => r.id === requestId);
+    if (!request) throw fail("not_found", msg("error.requestNotCached"));
+    if (!reason.trim()) throw fail("invalid_input", msg("error.answerNeedsReason"));
+    return this.enqueue(clientKey, { type: "answer_action_request", request_id: requestId, customer_id: request.customer_id, ticket_id: null, approve, reason });
+  }
+
+  async approvals(): Promise<ApprovalItem[]> {
+    const me = this.session_?.agent ?? fakeAgent;
+    return this.actionRequests
+      .filter((r) => r.status === "awaiting_approval" && r.requested_by !== me.id)
+      .map((request) => ({ request, customer_name: this.tickets.find((v) => v.customer?.id === request.customer_id)?.customer?.name ?? null, requester_name: "Haruto Sato" }));
+  }
+
+  /** The server's side, simplified: placing applies, lifting waits for an approver. */
+  private deliverAccountAction(action: Extract<OutboxItem["action"], { type: "account_action" }>) {
+    const now = new Date().toISOString();
+    const lifts = FakeBackend.LIFTS.includes(action.request.action.kind);
+    const request: ActionRequest = {
+      id: 900 + this.actionRequests.length,
+      customer_id: action.customer_id,
+      action: action.request.action,
+      reason: action.request.reason,
+      note: action.request.note ?? "",
+      expires_at: action.request.expires_at ?? null,
+      requested_by: (this.session_?.agent ?? fakeAgent).id,
+      requested_at: now,
+      approvers: lifts ? ["team_supervisor", "risk"] : [],
+      status: lifts ? "awaiting_approval" : "applied",
+      approval: null,
+      before: null,
+      after: null,
+      lapses_at: null,
+      version: 1,
+    };
+    this.actionRequests.push(request);
+    if (!lifts) this.applyControl(request);
+  }
+
+  private deliverAnswer(action: Extract<OutboxItem["action"], { type: "answer_action_request" }>) {
+    const request = this.actionRequests.find((r) => r.id === action.request_id);
+    if (!request) return;
+    request.approval = { agent_id: (this.session_?.agent ?? fakeAgent).id, approved: action.approve, reason: action.reason, at: new Date().toISOString() };
+    request.status = action.approve ? "applied" : "declined";
+    request.version += 1;
+    if (action.approve) this.applyControl(request);
+  }
+
+  private applyControl(request: ActionRequest) {
+    const c = structuredClone(this.controlsOf(request.customer_id));
+    const control = { reason: request.reason, note: request.note, placed_by: { kind: "agent" as const, agent_id: request.requested_by, request_id: request.id }, placed_at: request.requested_at, expires_at: request.expires_at };
+    const a = request.action;
+    if (a.kind === "freeze") c.frozen = control;
+    if (a.kind === "unfreeze") c.frozen = null;
+    if (a.kind === "hold_withdrawals") c.withdrawals_held = control;
+    if (a.kind === "release_withdrawals") c.withdrawals_held = null;
+    if (a.kind === "block_trading") c.trading_blocked = control;
+    if (a.kind === "unblock_trading") c.trading_blocked = null;
+    if (a.kind === "require_kyc") c.kyc_required = control;
+    if (a.kind === "force_reset") c.reset_required = control;
+    if (a.kind === "revoke_sessions") c.sessions_revoked_at = request.requested_at;
+    if (a.kind === "hold_withdrawal") c.held_withdrawals = [...(c.held_withdrawals ?? []), { withdrawal_id: a.withdrawal_id, control }];
+    if (a.kind === "release_withdrawal") c.held_withdrawals = (c.held_withdrawals ?? []).filter((h) => h.withdrawal_id !== a.withdrawal_id);
+    if (a.kind === "block_address") c.blocked_addresses = [...(c.blocked_addresses ?? []), { address: a.address, control }];
+    if (a.kind === "unblock_address") c.blocked_addresses = (c.blocked_addresses ?? []).filter((b) => b.address !== a.address);
+    c.version += 1;
+    this.controls.set(request.customer_id, c);
   }
 
   /** What the server does with a report when the outbox delivers it. */

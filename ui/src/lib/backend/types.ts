@@ -1,6 +1,11 @@
 // The one door from the UI to the desk. The real implementation calls the Tauri commands;
 // tests (and, later, Playwright) swap in another one.
 import type {
+  AccountAction,
+  AccountPanel,
+  ApprovalItem,
+  Approver,
+  RequestAction,
   ServiceQuery,
   ServiceReport,
   AddEvidence,
@@ -179,6 +184,16 @@ export interface Backend {
   /** Files a report: a new draft (`sarId` null) or changes to one, sent to compliance when `submit`. */
   fileSar(sarId: number | null, ticketId: number | null, draft: SarDraft, submit: boolean, clientKey: string): Promise<OutboxItem>;
   exportLossCsv(query: LossQuery, path: string): Promise<void>;
+  /** An account's controls, pending withdrawals, requests and this agent's unanswered actions, from the local copy. */
+  accountPanel(customerId: number): Promise<AccountPanel>;
+  /** Who would have to approve an action on the account (empty: it applies at once). */
+  approversFor(customerId: number, action: AccountAction): Promise<Approver[]>;
+  /** Asks for an action on the account (queued; the server applies it or waits for an approver). */
+  requestAccountAction(customerId: number, ticketId: number | null, request: RequestAction, clientKey: string): Promise<OutboxItem>;
+  /** Approves or declines a request waiting for this agent (queued). */
+  answerActionRequest(requestId: number, approve: boolean, reason: string, clientKey: string): Promise<OutboxItem>;
+  /** The requests waiting for this agent's approval, oldest first. */
+  approvals(): Promise<ApprovalItem[]>;
   /** Supervisors: the service report of their teams for a period (from the server). */
   serviceReport(query: ServiceQuery): Promise<ServiceReport>;
   exportServiceCsv(query: ServiceQuery, path: string): Promise<void>;

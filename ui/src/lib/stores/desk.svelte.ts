@@ -32,7 +32,7 @@ export class DeskState {
   status = $state<SyncStatus | null>(null);
   view = $state<ViewKey>({ builtin: "mine" });
   /** The tickets (list and conversation), or the supervisor's queue board or shift handover. */
-  mode = $state<"tickets" | "board" | "handover" | "analytics" | "service">("tickets");
+  mode = $state<"tickets" | "board" | "handover" | "analytics" | "service" | "approvals">("tickets");
   /** Tickets per view, by `viewId`. */
   counts = $state<Record<string, number>>({});
   savedViews = $state<SavedView[]>([]);

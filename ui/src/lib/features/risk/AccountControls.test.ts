@@ -1,0 +1,125 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import { fakeDesk } from "../../backend/testing";
+import type { FakeBackend } from "../../backend/fake";
+import type { ActivityEvent } from "../../bindings";
+import Workspace from "../workspace/Workspace.svelte";
+
+function withdrawal(id: number, customerId: number, status: "pending" | "held" = "pending"): ActivityEvent {
+  return {
+    id,
+    customer_id: customerId,
+    at: "2026-12-06T04:10:00Z",
+    session_id: null,
+    detail: {
+      type: "withdrawal",
+      asset: "BTC",
+      quantity: "0.400000",
+      usd_cents: 3_640_000,
+      address: "bc1qlookalike0000000000000000000000000000",
+      network: "bitcoin",
+      new_address: true,
+      tx_hash: null,
+      status,
+    },
+  };
+}
+
+async function open(prepare?: (fake: FakeBackend, customerId: number) => void) {
+  localStorage.clear();
+  let customerId = 0;
+  const { desk, fake } = await fakeDesk((f) => {
+    customerId = f.tickets[0].customer!.id;
+    f.pendingWithdrawals.set(customerId, [withdrawal(950, customerId)]);
+    prepare?.(f, customerId);
+  });
+  await desk.open(100001);
+  render(Workspace, { props: { desk } });
+  await fireEvent.click(screen.getByTestId("tab-risk"));
+  await screen.findByTestId("account-controls");
+  return { desk, fake, customerId };
+}
+
+describe("Account controls on the risk tab", () => {
+  it("holds a pending withdrawal at once, with a reason from the policy, and shows it held", async () => {
+    const { fake } = await open();
+    const row = await screen.findByTestId("pending-withdrawal");
+    expect(row.textContent).toContain("$36,400.00");
+    expect(row.textContent).toContain("Pending");
+    await fireEvent.click(within(row).getByTestId("pick-hold"));
+    expect((screen.getByTestId("controls-kind") as HTMLSelectElement).value).toBe("hold_withdrawal");
+    await waitFor(() => expect(screen.getByTestId("controls-approvers").textContent).toBe("Applies at once."));
+    await fireEvent.input(screen.getByTestId("controls-note"), { target: { value: "Rule 2 fired: password changed, then this" } });
+    await fireEvent.click(screen.getByTestId("controls-submit"));
+    await waitFor(() => expect(screen.getByTestId("controls-note-sent").textContent).toBe("Sent: the server applies it."));
+    const queued = fake.queue.find((q) => q.action.type === "account_action");
+    expect(queued?.action).toMatchObject({
+      type: "account_action",
+      base_version: 1,
+      request: { action: { kind: "hold_withdrawal", withdrawal_id: 950 }, reason: "account_takeover", note: "Rule 2 fired: password changed, then this" },
+    });
+    fake.deliver();
+    await fireEvent.click(screen.getByTestId("tab-conversation"));
+    await fireEvent.click(screen.getByTestId("tab-risk"));
+    await waitFor(() => expect(screen.getByTestId("pending-withdrawal").dataset.held).toBe("true"));
+    expect(screen.getByTestId("controls-request").dataset.status).toBe("applied");
+  });
+
+  it("says before asking that lifting a freeze needs a lead or risk, and shows it awaiting approval", async () => {
+    const { fake } = await open();
+    await fireEvent.change(screen.getByTestId("controls-kind"), { target: { value: "unfreeze" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("controls-approvers").textContent).toBe("Needs the approval of a team lead or risk before it applies."),
+    );
+    await fireEvent.change(screen.getByTestId("controls-reason"), { target: { value: "resolved" } });
+    await fireEvent.click(screen.getByTestId("controls-submit"));
+    await waitFor(() => expect(screen.getByTestId("controls-note-sent").textContent).toContain("awaiting approval"));
+    fake.deliver();
+    await fireEvent.click(screen.getByTestId("tab-conversation"));
+    await fireEvent.click(screen.getByTestId("tab-risk"));
+    const request = await screen.findByTestId("controls-request");
+    expect(request.dataset.status).toBe("awaiting_approval");
+    expect(request.textContent).toContain("waits for a team lead or risk");
+  });
+});
+
+describe("Approvals", () => {
+  it("lists what waits for me and sends my answer with its reason", async () => {
+    const { fake, customerId } = await open((f, id) => {
+      f.actionRequests.push({
+        id: 42,
+        customer_id: id,
+        action: { kind: "unfreeze" },
+        reason: "resolved",
+        note: "Customer verified by video call",
+        expires_at: null,
+        requested_by: 9,
+        requested_at: "2026-12-06T05:00:00Z",
+        approvers: ["team_supervisor", "risk"],
+        status: "awaiting_approval",
+        approval: null,
+        before: null,
+        after: null,
+        lapses_at: null,
+        version: 1,
+      });
+    });
+    await fireEvent.click(screen.getByTestId("open-approvals"));
+    const item = await screen.findByTestId("approval");
+    expect(item.textContent).toContain("Haruto Sato asks: Unfreeze the account");
+    expect(item.textContent).toContain("Customer verified by video call");
+    await fireEvent.click(within(item).getByTestId("approve"));
+    await waitFor(() => expect(screen.getByText("Say why you approve or decline: the requester and the audit log read it.")).toBeTruthy());
+    await fireEvent.input(within(item).getByTestId("approval-reason"), { target: { value: "Looked at the call recording" } });
+    await fireEvent.click(within(item).getByTestId("approve"));
+    await waitFor(() => expect(screen.getByTestId("approvals-note").textContent).toBe("Sent: the server applies your answer."));
+    expect(fake.queue.at(-1)?.action).toEqual({
+      type: "answer_action_request",
+      request_id: 42,
+      customer_id: customerId,
+      ticket_id: null,
+      approve: true,
+      reason: "Looked at the call recording",
+    });
+  });
+});
