@@ -32,6 +32,12 @@ impl Escalator {
                     Ok(_) => {}
                     Err(error) => tracing::warn!(%error, "the escalation sweep failed"),
                 }
+                // Account-action requests nobody approved in time lapse on the same beat.
+                match crate::domain::controls::lapse_due(&state, Utc::now()).await {
+                    Ok(0) => {}
+                    Ok(lapsed) => tracing::info!(lapsed, "account-action requests lapsed"),
+                    Err(error) => tracing::warn!(error = %error.body.message, "lapsing requests failed"),
+                }
                 tokio::time::sleep(every).await;
             }
         });

@@ -242,3 +242,30 @@ async fn an_agent_who_does_not_see_the_customer_cannot_act_or_look() {
     .await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn a_request_nobody_approves_in_time_lapses_and_never_applies() {
+    for db in common::databases().await {
+        let server = common::server(&db, 400).await;
+        let (customer, _) = fraud_customer_with_pending(&server).await;
+        let freeze = act(json!({"kind": "freeze"}), "account_takeover");
+        let (status, _) =
+            post(&server, HARUTO, &format!("/v1/customers/{customer}/actions"), &key(), Some(1), freeze).await;
+        assert_eq!(status, 201);
+        let unfreeze = act(json!({"kind": "unfreeze"}), "resolved");
+        let (_, waiting) =
+            post(&server, HARUTO, &format!("/v1/customers/{customer}/actions"), &key(), Some(2), unfreeze).await;
+        let id = waiting["id"].as_i64().unwrap();
+        let early = chrono::Utc::now() + chrono::Duration::hours(23);
+        assert_eq!(arbiter_server::domain::controls::lapse_due(&server.state, early).await.unwrap(), 0);
+        let late = chrono::Utc::now() + chrono::Duration::hours(25);
+        assert_eq!(arbiter_server::domain::controls::lapse_due(&server.state, late).await.unwrap(), 1);
+        let requests = view(&server, HARUTO, customer).await.requests;
+        assert_eq!(requests[0].status, RequestStatus::Lapsed);
+        let (status, _) =
+            post(&server, OLGA, &format!("/v1/action-requests/{id}/approve"), &key(), None, json!({"reason": "late"}))
+                .await;
+        assert_eq!(status, 409, "a lapsed request cannot be approved");
+        assert!(view(&server, HARUTO, customer).await.controls.frozen.is_some(), "still frozen");
+    }
+}

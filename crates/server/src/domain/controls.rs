@@ -205,6 +205,14 @@ pub async fn answer(
     let not_found = || ApiFailure::not_found(format!("request {id} does not exist"));
     let request = store::request(&mut m.tx, id).await?.ok_or_else(not_found)?;
     let requester = reads::agent(&mut m.tx, request.requested_by).await?.ok_or_else(ApiFailure::internal)?;
+    // Past its time it has lapsed, whether or not the sweep has marked it yet.
+    if request.status == RequestStatus::AwaitingApproval && request.lapses_at.is_some_and(|at| at <= m.now) {
+        return Err(ApiFailure::new(
+            axum::http::StatusCode::CONFLICT,
+            ErrorCode::Conflict,
+            "the request lapsed: ask again",
+        ));
+    }
     if let Err(refusal) = rules::may_answer(&request, &m.caller.agent, &requester) {
         return Err(match refusal {
             Refusal::NotAwaiting(_) => {
@@ -280,4 +288,40 @@ pub async fn approvals(conn: &mut AnyConnection, caller: &Caller) -> Result<Vec<
         });
     }
     Ok(out)
+}
+
+/// The audit log's actor for what the server does by itself (a request lapsing).
+pub const SERVER_ACTOR: i64 = 0;
+
+/// Requests nobody approved in time lapse: they never apply, their requester and approvers
+/// hear of it. Returns how many lapsed.
+pub async fn lapse_due(state: &crate::AppState, now: DateTime<Utc>) -> Result<usize, ApiFailure> {
+    let mut tx = state.db.begin_write().await?;
+    let due = store::lapsed(&mut tx, now).await?;
+    let mut events = Vec::new();
+    for request in &due {
+        let team = reads::agent(&mut tx, request.requested_by).await?.map(|a| a.team).unwrap_or_default();
+        let mut next = request.clone();
+        next.status = RequestStatus::Lapsed;
+        next.lapses_at = None;
+        next.version += 1;
+        store::put_request(&mut tx, &next, &team).await?;
+        let record = crate::store::audit::AuditRecord {
+            actor_id: SERVER_ACTOR,
+            action: "account.lapse",
+            entity_kind: "action_request",
+            entity_id: next.id,
+            before: Some(serde_json::to_value(request)?),
+            after: Some(serde_json::to_value(&next)?),
+            idempotency_key: None,
+            at: now,
+        };
+        crate::store::audit::record(&mut tx, record).await?;
+        events.push((StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &team)));
+    }
+    tx.commit().await?;
+    for (payload, scopes) in events {
+        state.hub.publish(payload, scopes);
+    }
+    Ok(due.len())
 }
