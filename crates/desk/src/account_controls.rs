@@ -29,6 +29,18 @@ pub struct AccountPanel {
     pub outbox: Vec<OutboxItem>,
     /// The policy's reason codes, for the action form.
     pub reason_codes: Vec<ReasonCodeDef>,
+    /// What the rules that fired on this customer point at, pre-filled (only what would
+    /// still change the account).
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// The actions a finding suggests, with their reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Suggestion {
+    pub rule: u8,
+    pub actions: Vec<AccountAction>,
+    pub reason: String,
 }
 
 /// A request waiting for this agent's approval, with who it is about and who asked.
@@ -62,6 +74,44 @@ fn as_rules(events: &[ActivityEvent]) -> Vec<PendingWithdrawal> {
             _ => None,
         })
         .collect()
+}
+
+/// Each finding's suggested actions that would still change the account (a hold already in
+/// force is not suggested again), under a reason the policy has.
+fn suggestions(
+    findings: &[arbiter_risk::Finding],
+    controls: &AccountControls,
+    pending: &[PendingWithdrawal],
+    reasons: &[ReasonCodeDef],
+) -> Vec<Suggestion> {
+    let now = chrono::Utc::now();
+    let mut out: Vec<Suggestion> = Vec::new();
+    for finding in findings {
+        let (actions, reason) = rules::suggested_for_rule(finding.rule);
+        if !reasons.iter().any(|r| r.code == reason) {
+            continue;
+        }
+        let probe = arbiter_contract::Control {
+            reason: reason.to_owned(),
+            note: String::new(),
+            placed_by: arbiter_contract::PlacedBy::Rule { rule: format!("rule {}", finding.rule) },
+            placed_at: now,
+            expires_at: None,
+        };
+        let still: Vec<AccountAction> = actions
+            .into_iter()
+            .filter(|a| match a {
+                // Revoking always "applies": suggested until it was done once.
+                AccountAction::RevokeSessions => controls.sessions_revoked_at.is_none(),
+                _ => rules::apply(controls, a, probe.clone(), pending, now).is_ok(),
+            })
+            .filter(|a| !out.iter().any(|s| s.actions.contains(a)))
+            .collect();
+        if !still.is_empty() {
+            out.push(Suggestion { rule: finding.rule, actions: still, reason: reason.to_owned() });
+        }
+    }
+    out
 }
 
 impl Desk {
@@ -106,13 +156,13 @@ impl Desk {
             .filter(|item| item.action.account_of() == Some(customer_id))
             .collect();
         let reason_codes = cache.policies().await?.map(|p| p.actions.reason_codes).unwrap_or_default();
-        Ok(AccountPanel {
-            controls: self.cached_controls(customer_id).await?,
-            pending_withdrawals: pending_of(&activity),
-            requests,
-            outbox,
-            reason_codes,
-        })
+        let controls = self.cached_controls(customer_id).await?;
+        let pending = pending_of(&activity);
+        let suggestions = match crate::risk::customer_risk(&cache, customer_id).await {
+            Ok(risk) => suggestions(&risk.risk.findings, &controls, &as_rules(&pending), &reason_codes),
+            Err(_) => Vec::new(), // no risk without the customer: nothing to suggest
+        };
+        Ok(AccountPanel { controls, pending_withdrawals: pending, requests, outbox, reason_codes, suggestions })
     }
 
     /// Who would have to approve `action` on the account as the desk knows it (empty: it

@@ -43,7 +43,7 @@ mod thread;
 mod ticket_changes;
 mod views;
 
-pub use account_controls::{AccountPanel, ApprovalItem};
+pub use account_controls::{AccountPanel, ApprovalItem, Suggestion};
 pub use analytics::{LossQuery, LossReport, LossRow};
 pub use arbiter_cache::DraftKind;
 pub use attachments::{AttachmentContent, OpenedAttachment};

@@ -1313,6 +1313,13 @@ async fn a_takeover_s_withdrawal_is_held_at_once_and_lifting_a_freeze_waits_for_
     }
     let (ticket_id, customer, withdrawal, panel) = found.expect("a customer with a pending withdrawal");
     assert!(panel.reason_codes.iter().any(|r| r.code == "account_takeover"), "the policy's reasons");
+    // Rule 2 fired (a security change, then this withdrawal): its stop is offered pre-filled.
+    let takeover = panel.suggestions.iter().find(|s| s.rule == 2).expect("rule 2's suggestion");
+    assert_eq!(takeover.reason, "account_takeover");
+    assert_eq!(
+        takeover.actions,
+        vec![AccountAction::HoldWithdrawals, AccountAction::RevokeSessions, AccountAction::ForceReset]
+    );
     let ask = |action: AccountAction, reason: &str| RequestAction {
         action,
         reason: reason.into(),

@@ -287,3 +287,21 @@ pub fn may_answer(request: &ActionRequest, approver: &Agent, requester: &Agent) 
     }
     Ok(())
 }
+
+/// What stops the loss a risk rule points at, and the reason code it is taken for: offered
+/// pre-filled on the finding (rule 2, an account takeover: hold withdrawals, revoke sessions,
+/// force a reset).
+pub fn suggested_for_rule(rule: u8) -> (Vec<AccountAction>, &'static str) {
+    use AccountAction::*;
+    match rule {
+        1 => (vec![HoldWithdrawals], "card_fraud"),
+        2 => (vec![HoldWithdrawals, RevokeSessions, ForceReset], "account_takeover"),
+        3 => (vec![HoldWithdrawals, RevokeSessions], "account_takeover"),
+        4 => (vec![HoldWithdrawals], "linked_accounts"),
+        5 => (vec![HoldWithdrawals], "scam_victim"),
+        6 => (vec![BlockTrading], "scam_victim"),
+        7 => (vec![BlockTrading], "linked_accounts"),
+        8 => (vec![RequireKyc], "aml_review"),
+        _ => (Vec::new(), "resolved"),
+    }
+}

@@ -203,3 +203,16 @@ fn reasons_come_from_the_policy() {
     assert!(check_reason(&policy, "account_takeover").is_ok());
     assert_eq!(check_reason(&policy, "because"), Err(Refusal::UnknownReason("because".into())));
 }
+
+#[test]
+fn a_takeover_suggests_holding_withdrawals_revoking_sessions_and_a_reset_for_a_policy_reason() {
+    let (actions, reason) = suggested_for_rule(2);
+    assert_eq!(actions, vec![AccountAction::HoldWithdrawals, AccountAction::RevokeSessions, AccountAction::ForceReset]);
+    assert_eq!(reason, "account_takeover");
+    let policy = default_policy();
+    for rule in 1..=8 {
+        let (actions, reason) = suggested_for_rule(rule);
+        assert!(!actions.is_empty(), "rule {rule}");
+        assert!(check_reason(&policy, reason).is_ok(), "rule {rule}'s reason {reason} is the policy's");
+    }
+}

@@ -215,6 +215,11 @@ export type AccountPanel = {
 	outbox: OutboxItem[],
 	/**  The policy's reason codes, for the action form. */
 	reason_codes: ReasonCodeDef[],
+	/**
+	 *  What the rules that fired on this customer point at, pre-filled (only what would
+	 *  still change the account).
+	 */
+	suggestions?: Suggestion[],
 };
 
 /**  Something the agent did that the server must learn. */
@@ -2032,6 +2037,13 @@ export type StreamPayload =
 { type: "handover"; handover: Handover } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
 { type: "reset" };
+
+/**  The actions a finding suggests, with their reason. */
+export type Suggestion = {
+	rule: number,
+	actions: AccountAction[],
+	reason: string,
+};
 
 /**  `GET /v1/supervisor/overview` (supervisors): their teams right now. */
 export type SupervisorOverview = {

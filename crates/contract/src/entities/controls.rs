@@ -230,6 +230,7 @@ impl Default for ActionPolicy {
                 code(SANCTIONS_HIT, "Sanctions hit"),
                 code("chargeback_pending", "Chargeback pending"),
                 code("linked_accounts", "Linked accounts"),
+                code("aml_review", "AML review (structuring)"),
                 code("customer_request", "Customer request"),
                 code("resolved", "Resolved after review"),
             ],

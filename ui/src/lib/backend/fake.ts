@@ -2,6 +2,7 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  Suggestion,
   AccountAction,
   AccountControls,
   AccountPanel,
@@ -1026,6 +1027,8 @@ export class FakeBackend implements Backend {
   actionRequests: ActionRequest[] = [];
   /** Pending withdrawals by customer (activity events shown in the account panel). */
   pendingWithdrawals = new Map<number, ActivityEvent[]>();
+  /** What the findings suggest, by customer (the desk computes it from the risk). */
+  suggestions = new Map<number, Suggestion[]>();
   static readonly LIFTS = ["unfreeze", "release_withdrawals", "release_withdrawal", "unblock_trading", "unblock_address"];
 
   private controlsOf(customerId: number): AccountControls {
@@ -1057,6 +1060,7 @@ export class FakeBackend implements Backend {
         { code: "card_fraud", label: "Card fraud" },
         { code: "resolved", label: "Resolved after review" },
       ],
+      suggestions: this.suggestions.get(customerId) ?? [],
     };
   }
 

@@ -83,6 +83,24 @@ describe("Account controls on the risk tab", () => {
   });
 });
 
+describe("A finding's suggested stop", () => {
+  it("asks for every suggested action with the finding's reason", async () => {
+    const { fake } = await open((f, id) => {
+      f.suggestions.set(id, [{ rule: 2, actions: [{ kind: "hold_withdrawals" }, { kind: "revoke_sessions" }, { kind: "force_reset" }], reason: "account_takeover" }]);
+    });
+    const offer = await screen.findByTestId("controls-suggestion");
+    expect(offer.textContent).toContain("Rule 2 fired — stop it: Hold all withdrawals, Revoke sessions and API keys, Force a password and 2FA reset (Account takeover)");
+    await fireEvent.click(within(offer).getByTestId("controls-ask-suggested"));
+    await waitFor(() => expect(fake.queue.filter((q) => q.action.type === "account_action")).toHaveLength(3));
+    const asked = fake.queue.map((q) => q.action).filter((a) => a.type === "account_action");
+    expect(asked.map((a) => (a.type === "account_action" ? [a.request.action.kind, a.request.reason] : []))).toEqual([
+      ["hold_withdrawals", "account_takeover"],
+      ["revoke_sessions", "account_takeover"],
+      ["force_reset", "account_takeover"],
+    ]);
+  });
+});
+
 describe("Approvals", () => {
   it("lists what waits for me and sends my answer with its reason", async () => {
     const { fake, customerId } = await open((f, id) => {
