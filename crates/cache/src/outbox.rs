@@ -395,6 +395,21 @@ impl Cache {
     /// was queued. Each moved the ticket one version on, so an update made on version V is
     /// really made on V + that many: the agent does not conflict with themselves.
     pub async fn own_versions_since(&self, item: &OutboxItem) -> Result<i64, CacheError> {
+        if let Action::AccountAction { customer_id, base_version, .. } = &item.action {
+            // Each of the agent's earlier actions on the account that applied moved its
+            // controls one version on (a request waiting for approval moved nothing).
+            let count: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM outbox WHERE json_extract(action, '$.customer_id') = ? AND seq < ? AND state = 'done'
+                   AND json_extract(action, '$.type') IN ('account_action', 'answer_action_request')
+                   AND json_extract(result, '$.data.after.version') > ?",
+            )
+            .bind(customer_id)
+            .bind(item.seq)
+            .bind(base_version)
+            .fetch_one(&self.pool)
+            .await?;
+            return Ok(count);
+        }
         if let (Some(case_id), Some(base)) = (item.action.case_id(), item.action.base_version()) {
             // Every change to a case moves it one version on; the agent's own earlier changes
             // that the server applied after the version this one was made on are those whose
@@ -418,7 +433,7 @@ impl Cache {
             "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND seq < ? AND state = 'done' AND updated_at >= ?
                AND json_extract(action, '$.type')
                    NOT IN ('side_message', 'acknowledge_escalation', 'update_case', 'add_evidence', 'upload_document',
-                           'file_sar')",
+                           'file_sar', 'account_action', 'answer_action_request', 'cancel_action_request')",
         )
         .bind(ticket_id)
         .bind(item.seq)

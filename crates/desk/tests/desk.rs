@@ -1396,4 +1396,22 @@ async fn a_takeover_s_withdrawal_is_held_at_once_and_lifting_a_freeze_waits_for_
     let lifted = panel_until(&haruto, customer, "the lifted freeze", |p| p.controls.frozen.is_none()).await;
     assert_eq!(lifted.requests[0].status, RequestStatus::Applied);
     assert_eq!(lifted.requests[0].approval.as_ref().map(|a| a.agent_id), Some(10));
+
+    // Several actions asked in a row (the finding's suggestion) are each made on the version
+    // the one before left: all apply, none comes back as a conflict with the agent's own.
+    for (i, action) in takeover.actions.iter().enumerate() {
+        let key = format!("suggested-{i}");
+        haruto
+            .request_account_action(customer, Some(ticket_id), ask(action.clone(), "account_takeover"), &key)
+            .await
+            .unwrap();
+    }
+    wait_for(&haruto, "the suggestions were sent", |s| s.outbox_pending == 0).await;
+    assert_eq!(haruto.sync_status().outbox_failed, 0, "{:?}", haruto.account_panel(customer).await.unwrap().outbox);
+    let stopped = panel_until(&haruto, customer, "the suggested stop", |p| {
+        p.controls.withdrawals_held.is_some() && p.controls.reset_required.is_some()
+    })
+    .await;
+    assert!(stopped.controls.sessions_revoked_at.is_some());
+    assert!(stopped.suggestions.iter().all(|s| s.rule != 2), "nothing left to suggest for rule 2");
 }

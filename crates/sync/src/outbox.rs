@@ -98,7 +98,7 @@ async fn send(
             Ok(Entity::Sar(sar))
         }
         Action::AccountAction { customer_id, base_version, request, .. } => {
-            let made = client.request_action(*customer_id, request, *base_version, &item.id).await?;
+            let made = client.request_action(*customer_id, request, base_version + own_versions, &item.id).await?;
             // Applied at once: the account's new controls go into the cache with it.
             if let Some(after) = &made.after {
                 also.push(Entity::AccountControls((**after).clone()));
