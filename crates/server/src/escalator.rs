@@ -101,6 +101,12 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<Vec<Escalatio
     customers.dedup();
     let declining = state.risk.declining(&mut conn, &customers, &policy.risk, now).await?;
     drop(conn);
+    // The policy's auto-hold stops the money of those customers while a person looks.
+    match crate::domain::controls::auto_hold(state, &declining, now).await {
+        Ok(held) if !held.is_empty() => tracing::info!(customers = ?held, "withdrawals held at the decline band"),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(error = %error.body.message, "the auto-hold failed"),
+    }
 
     let mut created = Vec::new();
     for ticket in &tickets {

@@ -205,6 +205,26 @@ async fn a_fraud_score_at_decline_level_raises_an_escalation_to_risk() {
         }));
         let again = sweep(&server.state, now).await.unwrap();
         assert!(again.iter().all(|e| e.reason != EscalationReason::FraudScore), "once");
+
+        // The policy's auto-hold stopped the customer's withdrawals, saying what placed it.
+        let mut conn = server.db().pool.acquire().await.unwrap();
+        let controls = arbiter_server::store::controls::controls(&mut conn, customer, now).await.unwrap();
+        let hold = controls.withdrawals_held.clone().expect("withdrawals held at the decline band");
+        assert_eq!(hold.reason, RISK_DECLINE);
+        assert!(matches!(hold.placed_by, PlacedBy::Rule { .. }));
+        let requests = arbiter_server::store::controls::requests_of(&mut conn, customer).await.unwrap();
+        assert_eq!(requests.len(), 1, "placed once, however often the sweep runs");
+        assert_eq!((requests[0].requested_by, requests[0].status), (0, RequestStatus::Applied));
+        // Released by a person, it is not placed again.
+        let mut released = controls.clone();
+        released.withdrawals_held = None;
+        released.version += 1;
+        arbiter_server::store::controls::put_controls(&mut conn, &released).await.unwrap();
+        drop(conn);
+        sweep(&server.state, now).await.unwrap();
+        let mut conn = server.db().pool.acquire().await.unwrap();
+        let after = arbiter_server::store::controls::controls(&mut conn, customer, now).await.unwrap();
+        assert!(after.withdrawals_held.is_none(), "the person's release stands");
     }
 }
 

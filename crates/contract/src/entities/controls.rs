@@ -16,6 +16,8 @@ pub type ReasonCode = String;
 
 /// The reason that makes a control compliance's to lift.
 pub const SANCTIONS_HIT: &str = "sanctions_hit";
+/// The reason the server holds withdrawals by itself (the policy's auto-hold).
+pub const RISK_DECLINE: &str = "risk_decline";
 
 /// Who placed a control: an agent's approved request, or the server's own rule (the
 /// automatic hold when a risk score reaches the decline band).
@@ -231,6 +233,7 @@ impl Default for ActionPolicy {
                 code("chargeback_pending", "Chargeback pending"),
                 code("linked_accounts", "Linked accounts"),
                 code("aml_review", "AML review (structuring)"),
+                code(RISK_DECLINE, "Risk score in the decline band"),
                 code("customer_request", "Customer request"),
                 code("resolved", "Resolved after review"),
             ],

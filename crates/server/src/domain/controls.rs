@@ -325,3 +325,84 @@ pub async fn lapse_due(state: &crate::AppState, now: DateTime<Utc>) -> Result<us
     }
     Ok(due.len())
 }
+
+/// The policy's auto-hold: the server holds the withdrawals of customers whose risk score
+/// reached the decline band, once per customer (released by a person, it is not placed
+/// again), as a request of the server's own so the desk shows who placed it and why.
+/// Returns the customers it held.
+pub async fn auto_hold(
+    state: &crate::AppState,
+    declining: &std::collections::HashSet<CustomerId>,
+    now: DateTime<Utc>,
+) -> Result<Vec<CustomerId>, ApiFailure> {
+    if declining.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut tx = state.db.begin_write().await?;
+    let policy = reads::policy(&mut tx).await?.actions;
+    if !policy.auto_hold_at_decline {
+        return Ok(Vec::new());
+    }
+    let mut held = Vec::new();
+    let mut events = Vec::new();
+    let mut customers: Vec<CustomerId> = declining.iter().copied().collect();
+    customers.sort_unstable();
+    for customer_id in customers {
+        let earlier = store::requests_of(&mut tx, customer_id).await?;
+        if earlier.iter().any(|r| r.requested_by == SERVER_ACTOR && r.action == AccountAction::HoldWithdrawals) {
+            continue;
+        }
+        let controls = current(&mut tx, customer_id, now).await?;
+        if controls.withdrawals_held.is_some() || controls.frozen.is_some() {
+            continue;
+        }
+        let id = next_id(&mut tx, "action_requests").await?;
+        let control = Control {
+            reason: RISK_DECLINE.into(),
+            note: "The customer's risk score reached the decline band.".into(),
+            placed_by: PlacedBy::Rule { rule: "risk score at decline (policy auto-hold)".into() },
+            placed_at: now,
+            expires_at: None,
+        };
+        let after =
+            rules::apply(&controls, &AccountAction::HoldWithdrawals, control.clone(), &[], now).map_err(refused)?;
+        store::put_controls(&mut tx, &after).await?;
+        let request = ActionRequest {
+            id,
+            customer_id,
+            action: AccountAction::HoldWithdrawals,
+            reason: RISK_DECLINE.into(),
+            note: control.note.clone(),
+            expires_at: None,
+            requested_by: SERVER_ACTOR,
+            requested_at: now,
+            approvers: Vec::new(),
+            status: RequestStatus::Applied,
+            approval: None,
+            before: Some(Box::new(controls.clone())),
+            after: Some(Box::new(after.clone())),
+            lapses_at: None,
+            version: 1,
+        };
+        store::put_request(&mut tx, &request, "").await?;
+        let record = crate::store::audit::AuditRecord {
+            actor_id: SERVER_ACTOR,
+            action: "account.auto_hold",
+            entity_kind: "customer",
+            entity_id: customer_id,
+            before: Some(serde_json::to_value(&controls)?),
+            after: Some(serde_json::to_value(&after)?),
+            idempotency_key: None,
+            at: now,
+        };
+        crate::store::audit::record(&mut tx, record).await?;
+        events
+            .push((StreamPayload::ActionRequest { request: Box::new(request) }, vec![Scope::of_customer(customer_id)]));
+        held.push(customer_id);
+    }
+    tx.commit().await?;
+    for (payload, scopes) in events {
+        state.hub.publish(payload, scopes);
+    }
+    Ok(held)
+}
