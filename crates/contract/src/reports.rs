@@ -77,3 +77,13 @@ pub struct ServiceReport {
     pub by_channel: Vec<ServiceRow>,
     pub by_language: Vec<ServiceRow>,
 }
+
+/// `GET /v1/reports/controls`: the account actions applied in a period (UTC days, both
+/// inclusive), for compliance, as CSV.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ControlsReportQuery {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}

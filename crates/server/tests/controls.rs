@@ -174,6 +174,34 @@ async fn holding_is_at_once_and_lifting_is_four_eyes_by_the_matrix() {
             .filter(|e| e["entity_id"] == customer && e["action"] == "account.controls")
             .collect();
         assert_eq!(changes.len(), 3, "hold, freeze, unfreeze");
+
+        // Compliance's report of the period: every applied action, who asked, who approved.
+        let today = chrono::Utc::now().date_naive();
+        let path = format!("/v1/reports/controls?from={today}&to={today}");
+        let csv = |token: &'static str| {
+            let url = format!("{}{path}", server.base_url());
+            async move {
+                let answer = http().get(url).bearer_auth(token).send().await.unwrap();
+                let status = answer.status().as_u16();
+                let kind = answer.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned());
+                (status, kind, answer.text().await.unwrap())
+            }
+        };
+        let (status, kind, body) = csv(FATIMA).await;
+        assert_eq!((status, kind.as_deref()), (200, Some("text/csv; charset=utf-8")));
+        let lines: Vec<&str> = body.lines().filter(|l| l.contains(&format!(",{customer},"))).collect();
+        assert_eq!(lines.len(), 3, "{body}");
+        assert!(lines[0].contains(",hold_withdrawal,") && lines[0].contains("\"Haruto Sato\""), "{}", lines[0]);
+        assert!(
+            lines[2].contains(",unfreeze,") && lines[2].contains("\"Olga Petrova\"") && lines[2].contains("video call")
+        );
+        assert_eq!(csv(HARUTO).await.0, 403, "agents do not read it");
+        let (status, _, olga) = csv(OLGA).await;
+        assert_eq!(status, 200);
+        assert_eq!(olga.lines().filter(|l| l.contains(&format!(",{customer},"))).count(), 3, "her member's actions");
+        let (status, _, marcus) = csv(MARCUS).await;
+        assert_eq!(status, 200);
+        assert_eq!(marcus.lines().filter(|l| l.contains(&format!(",{customer},"))).count(), 0, "not his team's");
     }
 }
 

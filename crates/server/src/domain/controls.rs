@@ -406,3 +406,91 @@ pub async fn auto_hold(
     }
     Ok(held)
 }
+
+/// Who reads the controls report: compliance and risk see every account's; a supervisor,
+/// what their team members asked for.
+fn reads_all(caller: &Caller) -> bool {
+    let member = |team: &str| caller.agent.team == team || caller.agent.teams.iter().any(|t| t == team);
+    member(rules::COMPLIANCE_TEAM) || member(rules::RISK_TEAM)
+}
+
+/// A text as one CSV cell: quoted, never read as a formula by a spreadsheet.
+fn cell(text: &str) -> String {
+    let escaped = text.replace('"', "\"\"");
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("\"'{escaped}\"")
+    } else {
+        format!("\"{escaped}\"")
+    }
+}
+
+/// The account actions applied from `from` to `to` (days, UTC) as CSV, oldest first: when,
+/// whose account, what, why, who asked and who approved (the server for its auto-hold).
+pub async fn controls_report(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    query: &ControlsReportQuery,
+) -> Result<String, ApiFailure> {
+    if query.to < query.from || (query.to - query.from).num_days() >= super::service_report::MAX_DAYS {
+        return Err(ApiFailure::unprocessable("the period must run forwards and cover at most 366 days"));
+    }
+    let all = reads_all(caller);
+    if !all && !caller.is_supervisor() {
+        return Err(ApiFailure::forbidden("the controls report is for compliance, risk and supervisors"));
+    }
+    let start = query.from.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+    let end = query.to.and_hms_opt(0, 0, 0).expect("midnight").and_utc() + Duration::days(1);
+    let mut rows: Vec<(DateTime<Utc>, ActionRequest)> = store::applied(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.approval.as_ref().map_or(r.requested_at, |a| a.at), r))
+        .filter(|(at, r)| *at >= start && *at < end && (all || caller.vis.members.contains(&r.requested_by)))
+        .collect();
+    rows.sort_by_key(|(at, r)| (*at, r.id));
+    let mut names = std::collections::HashMap::new();
+    let mut out = String::from(
+        "applied_at,customer_id,account_id,action,target,reason,note,requested_by,requested_at,approved_by,approval_reason,expires_at\n",
+    );
+    for (at, r) in rows {
+        let mut name = async |id: i64| -> Result<String, ApiFailure> {
+            if id == SERVER_ACTOR {
+                return Ok("the server (policy auto-hold)".into());
+            }
+            if let Some(known) = names.get(&id) {
+                return Ok(String::clone(known));
+            }
+            let said = reads::agent(conn, id).await?.map_or_else(|| format!("agent {id}"), |a| a.name);
+            names.insert(id, said.clone());
+            Ok(said)
+        };
+        let requester = name(r.requested_by).await?;
+        let approver = match &r.approval {
+            Some(a) => name(a.agent_id).await?,
+            None => String::new(),
+        };
+        let account = reads::customer(conn, r.customer_id).await?.map(|c| c.account_id).unwrap_or_default();
+        let target = match &r.action {
+            AccountAction::HoldWithdrawal { withdrawal_id } | AccountAction::ReleaseWithdrawal { withdrawal_id } => {
+                format!("withdrawal {withdrawal_id}")
+            }
+            AccountAction::BlockAddress { address } | AccountAction::UnblockAddress { address } => address.clone(),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            at.to_rfc3339(),
+            r.customer_id,
+            cell(&account),
+            arbiter_contract::codec::wire_name(&r.action.kind()),
+            cell(&target),
+            cell(&r.reason),
+            cell(&r.note),
+            cell(&requester),
+            r.requested_at.to_rfc3339(),
+            cell(&approver),
+            cell(r.approval.as_ref().map_or("", |a| a.reason.as_str())),
+            r.expires_at.map(|e| e.to_rfc3339()).unwrap_or_default(),
+        ));
+    }
+    Ok(out)
+}

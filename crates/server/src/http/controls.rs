@@ -97,6 +97,30 @@ pub async fn cancel(
     Mutation::run(&state, write, StatusCode::OK, async |m| controls::cancel(m, id).await).await
 }
 
+/// The account actions applied in a period as CSV, for compliance (every account's for
+/// compliance and risk; a supervisor's team members' for a supervisor).
+#[utoipa::path(get, path = "/v1/reports/controls", tag = "controls", security(("bearer" = [])),
+    params(ControlsReportQuery),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = ApiError),
+              (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn report(
+    State(state): State<AppState>,
+    caller: Caller,
+    crate::http::extract::Params(query): crate::http::extract::Params<ControlsReportQuery>,
+) -> Result<Response, ApiFailure> {
+    let mut conn = state.db.pool.acquire().await?;
+    let csv = controls::controls_report(&mut conn, &caller, &query).await?;
+    let mut response = Response::new(axum::body::Body::from(csv));
+    let headers = response.headers_mut();
+    headers.insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("text/csv; charset=utf-8"));
+    headers.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("private, no-store"));
+    headers.insert(
+        axum::http::header::CONTENT_DISPOSITION,
+        axum::http::HeaderValue::from_static("attachment; filename=\"account-controls.csv\""),
+    );
+    Ok(response)
+}
+
 /// The requests waiting for the caller's approval, oldest first.
 #[utoipa::path(get, path = "/v1/approvals", tag = "controls", security(("bearer" = [])),
     responses((status = 200, body = Vec<PendingApproval>), (status = 401, body = ApiError)))]

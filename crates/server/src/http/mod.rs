@@ -129,6 +129,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(controls::decline))
         .routes(routes!(controls::cancel))
         .routes(routes!(controls::approvals))
+        .routes(routes!(controls::report))
         .routes(routes!(supervisor::overview))
         .routes(routes!(supervisor::service_report))
         .routes(routes!(supervisor::audit))

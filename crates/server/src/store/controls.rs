@@ -90,6 +90,12 @@ pub async fn requests_of(conn: &mut AnyConnection, customer_id: CustomerId) -> R
         .await
 }
 
+/// Every request that applied, oldest first.
+pub async fn applied(conn: &mut AnyConnection) -> Result<Vec<ActionRequest>, sqlx::Error> {
+    let status = wire_name(&arbiter_contract::RequestStatus::Applied);
+    list(conn, "SELECT data FROM action_requests WHERE status = $1 ORDER BY id", vec![status.into()]).await
+}
+
 /// Every request waiting for an approver, oldest first.
 pub async fn awaiting(conn: &mut AnyConnection) -> Result<Vec<ActionRequest>, sqlx::Error> {
     let status = wire_name(&arbiter_contract::RequestStatus::AwaitingApproval);
