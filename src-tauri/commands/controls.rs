@@ -53,3 +53,15 @@ pub async fn answer_action_request(
 pub async fn approvals(desk: State<'_, Desk>) -> Result<Vec<arbiter_desk::ApprovalItem>> {
     desk.approvals().await
 }
+
+/// Saves the account actions applied in a period as CSV where the agent chose (compliance,
+/// risk and supervisors; from the server).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_controls_csv(
+    desk: State<'_, Desk>,
+    query: arbiter_contract::ControlsReportQuery,
+    path: String,
+) -> Result<()> {
+    desk.export_controls_csv(query, &path).await
+}

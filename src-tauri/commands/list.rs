@@ -73,6 +73,7 @@ pub const COMMANDS: &[&str] = &[
     "request_account_action",
     "answer_action_request",
     "approvals",
+    "export_controls_csv",
     // analytics
     "loss_analytics",
     "export_loss_csv",

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use arbiter_contract::{
     AccountView, ActionRequest, AddEvidence, Agent, AnswerRequest, ApiError, Attachment, BulkTicketResult,
-    BulkTicketUpdate, Case, CaseUpdate, ChangePage, CreateCase, CreateSar, CreateSideConversation, CustomerLinks,
-    Document, Escalation, ForwardMessage, Handover, Message, NewHandover, Note, Offer, OutgoingFile, PendingApproval,
-    PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage, Presence, QuarantinedMail, RequestAction, Sar,
-    SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence, SideConversation, SideMessage,
+    BulkTicketUpdate, Case, CaseUpdate, ChangePage, ControlsReportQuery, CreateCase, CreateSar, CreateSideConversation,
+    CustomerLinks, Document, Escalation, ForwardMessage, Handover, Message, NewHandover, Note, Offer, OutgoingFile,
+    PendingApproval, PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage, Presence, QuarantinedMail,
+    RequestAction, Sar, SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence, SideConversation, SideMessage,
     StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing,
     IDEMPOTENCY_KEY_HEADER,
 };
@@ -515,6 +515,14 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/action-requests/{request_id}/cancel"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key);
         self.send(request).await
+    }
+
+    /// The account actions applied in a period, as the server's CSV.
+    pub async fn controls_report(&self, query: &ControlsReportQuery) -> Result<Vec<u8>, ClientError> {
+        let request =
+            self.request(Method::GET, "/v1/reports/controls").query(&[("from", query.from), ("to", query.to)]);
+        let (_, bytes) = self.send_for_bytes(request).await?;
+        Ok(bytes.to_vec())
     }
 
     /// The requests waiting for the caller's approval.

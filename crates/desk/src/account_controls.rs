@@ -249,4 +249,16 @@ impl Desk {
         }
         Ok(out)
     }
+
+    /// Saves the account actions applied in a period (the server's CSV, for compliance) where
+    /// the agent chose in the save dialog.
+    pub async fn export_controls_csv(
+        &self,
+        query: arbiter_contract::ControlsReportQuery,
+        path: &str,
+    ) -> Result<(), DeskError> {
+        let (client, _) = self.client_and_cache().await?;
+        let csv = client.controls_report(&query).await?;
+        crate::analytics::write_export_off_thread(path, "csv", csv).await
+    }
 }

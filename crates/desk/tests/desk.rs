@@ -1414,4 +1414,15 @@ async fn a_takeover_s_withdrawal_is_held_at_once_and_lifting_a_freeze_waits_for_
     .await;
     assert!(stopped.controls.sessions_revoked_at.is_some());
     assert!(stopped.suggestions.iter().all(|s| s.rule != 2), "nothing left to suggest for rule 2");
+
+    // The lead saves the period's actions for compliance: the approved unfreeze among them.
+    let today = chrono::Utc::now().date_naive();
+    let path = dir.path().join("account-actions.csv");
+    let query = arbiter_contract::ControlsReportQuery { from: today, to: today };
+    olga.export_controls_csv(query.clone(), path.to_str().unwrap()).await.unwrap();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    assert!(csv.starts_with("applied_at,customer_id,account_id,action,"), "{csv}");
+    assert!(csv.lines().any(|l| l.contains(",unfreeze,") && l.contains("\"Olga Petrova\"")), "{csv}");
+    let refused = haruto.export_controls_csv(query, dir.path().join("mine.csv").to_str().unwrap()).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Rejected, "an agent does not read it");
 }

@@ -97,6 +97,11 @@ export const commands = {
 	answerActionRequest: (requestId: number, approve: boolean, reason: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("answer_action_request", { requestId, approve, reason, clientKey })),
 	/**  The requests waiting for this agent's approval, oldest first. */
 	approvals: () => typedError<ApprovalItem[], DeskError>(__TAURI_INVOKE("approvals")),
+	/**
+	 *  Saves the account actions applied in a period as CSV where the agent chose (compliance,
+	 *  risk and supervisors; from the server).
+	 */
+	exportControlsCsv: (query: ControlsReportQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_controls_csv", { query, path })),
 	/**  Saves the loss report as CSV where the agent chose (a .csv path from the save dialog). */
 	exportLossCsv: (query: LossQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_loss_csv", { query, path })),
 	/**  Saves a chart as PNG where the agent chose (a .png path from the save dialog). */
@@ -725,6 +730,15 @@ export type Control = {
 	placed_at: string,
 	/**  Lifts by itself at this time (none: until lifted). */
 	expires_at: string | null,
+};
+
+/**
+ *  `GET /v1/reports/controls`: the account actions applied in a period (UTC days, both
+ *  inclusive), for compliance, as CSV.
+ */
+export type ControlsReportQuery = {
+	from: string,
+	to: string,
 };
 
 /**  A place in a conversation: entries are ordered by time, then kind, then id. */

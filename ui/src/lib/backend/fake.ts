@@ -2,6 +2,7 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  ControlsReportQuery,
   Suggestion,
   AccountAction,
   AccountControls,
@@ -1085,6 +1086,12 @@ export class FakeBackend implements Backend {
     return this.actionRequests
       .filter((r) => r.status === "awaiting_approval" && r.requested_by !== me.id)
       .map((request) => ({ request, customer_name: this.tickets.find((v) => v.customer?.id === request.customer_id)?.customer?.name ?? null, requester_name: "Haruto Sato" }));
+  }
+
+  controlsExports: { path: string; query: ControlsReportQuery }[] = [];
+
+  async exportControlsCsv(query: ControlsReportQuery, path: string): Promise<void> {
+    this.controlsExports.push({ path, query });
   }
 
   /** The server's side, simplified: placing applies, lifting waits for an approver. */

@@ -1,6 +1,7 @@
 // The one door from the UI to the desk. The real implementation calls the Tauri commands;
 // tests (and, later, Playwright) swap in another one.
 import type {
+  ControlsReportQuery,
   AccountAction,
   AccountPanel,
   ApprovalItem,
@@ -194,6 +195,8 @@ export interface Backend {
   answerActionRequest(requestId: number, approve: boolean, reason: string, clientKey: string): Promise<OutboxItem>;
   /** The requests waiting for this agent's approval, oldest first. */
   approvals(): Promise<ApprovalItem[]>;
+  /** Saves the account actions applied in a period (the server's CSV) where the agent chose. */
+  exportControlsCsv(query: ControlsReportQuery, path: string): Promise<void>;
   /** Supervisors: the service report of their teams for a period (from the server). */
   serviceReport(query: ServiceQuery): Promise<ServiceReport>;
   exportServiceCsv(query: ServiceQuery, path: string): Promise<void>;

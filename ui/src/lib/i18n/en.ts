@@ -869,6 +869,7 @@ export const en = {
   "controls.or": " or ",
   "controls.queued": "Sent: the server applies it.",
   "controls.queuedForApproval": "Sent: it waits for its approver, and shows here as awaiting approval.",
+  "approvals.exportCsv": "Export actions (CSV)",
   "approvals.title": "Approvals",
   "approvals.none": "Nothing waits for your approval.",
   "approvals.asked": "{{requester}} asks: {{action}} on {{customer}}",

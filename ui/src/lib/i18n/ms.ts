@@ -894,6 +894,7 @@ export const ms: Messages = {
   "controls.or": " atau ",
   "controls.queued": "Dihantar: pelayan melaksanakannya.",
   "controls.queuedForApproval": "Dihantar: ia menunggu pelulusnya, dan dipaparkan di sini sebagai menunggu kelulusan.",
+  "approvals.exportCsv": "Eksport tindakan (CSV)",
   "approvals.title": "Kelulusan",
   "approvals.none": "Tiada apa-apa menunggu kelulusan anda.",
   "approvals.asked": "{{requester}} memohon: {{action}} ke atas {{customer}}",

@@ -871,6 +871,7 @@ export const zh: Messages = {
   "controls.or": " 或 ",
   "controls.queued": "已发送：由服务器执行。",
   "controls.queuedForApproval": "已发送：等待审批，此处显示为待审批。",
+  "approvals.exportCsv": "导出操作记录（CSV）",
   "approvals.title": "审批",
   "approvals.none": "没有等待您审批的请求。",
   "approvals.asked": "{{requester}} 请求：对 {{customer}} {{action}}",

@@ -141,3 +141,27 @@ describe("Approvals", () => {
     });
   });
 });
+
+describe("The actions report", () => {
+  it("is offered to leads, and saved where they choose for the period they set", async () => {
+    const { fake } = await open((f) => {
+      f.session_ = { server_url: "http://127.0.0.1:8080", agent: { ...f.session_!.agent, role: "supervisor" } };
+    });
+    await fireEvent.click(screen.getByTestId("open-approvals"));
+    await fireEvent.input(await screen.findByTestId("controls-report-from"), { target: { value: "2026-11-01" } });
+    await fireEvent.input(screen.getByTestId("controls-report-to"), { target: { value: "2026-11-30" } });
+    await fireEvent.click(screen.getByTestId("controls-report-csv"));
+    await waitFor(() => expect(fake.controlsExports).toHaveLength(1));
+    expect(fake.controlsExports[0]).toEqual({
+      path: "/home/agent/Exports/losses/account-actions-2026-11-01-2026-11-30.csv",
+      query: { from: "2026-11-01", to: "2026-11-30" },
+    });
+  });
+
+  it("is not offered to an agent outside compliance and risk", async () => {
+    await open();
+    await fireEvent.click(screen.getByTestId("open-approvals"));
+    await screen.findByTestId("approvals");
+    expect(screen.queryByTestId("controls-report-csv")).toBeNull();
+  });
+});
