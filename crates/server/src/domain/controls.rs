@@ -45,13 +45,22 @@ async fn current(
     Ok(controls)
 }
 
-/// Who hears of a request live: as in the change feed, and the requester's team's leads.
-fn scopes(request: &ActionRequest, requester_team: &str) -> Vec<Scope> {
+/// Who hears of a request live: as in the change feed, the requester's team's leads, and
+/// whoever works a queue the customer has tickets in (live events cannot ask the database
+/// whether a viewer sees the customer, so the queues are named).
+async fn scopes(
+    conn: &mut AnyConnection,
+    request: &ActionRequest,
+    requester_team: &str,
+) -> Result<Vec<Scope>, ApiFailure> {
     let mut scopes = vec![store::request_scope(request, requester_team)];
     if request.approvers.contains(&Approver::TeamSupervisor) {
         scopes.push(Scope::leads_of(requester_team));
     }
-    scopes
+    for queue in store::queues_of_customer(conn, request.customer_id).await? {
+        scopes.push(Scope { queue: Some(queue), ..Scope::default() });
+    }
+    Ok(scopes)
 }
 
 /// Whether the caller may look at the account: they see the customer, or a request on it
@@ -188,7 +197,8 @@ pub async fn request(
     let team = m.caller.agent.team.clone();
     store::put_request(&mut m.tx, &request, &team).await?;
     m.audit("account.request", "action_request", request.id, None, Some(&request)).await?;
-    m.publish(StreamPayload::ActionRequest { request: Box::new(request.clone()) }, scopes(&request, &team));
+    let heard = scopes(&mut m.tx, &request, &team).await?;
+    m.publish(StreamPayload::ActionRequest { request: Box::new(request.clone()) }, heard);
     Ok(request)
 }
 
@@ -241,7 +251,8 @@ pub async fn answer(
     store::put_request(&mut m.tx, &next, &requester.team).await?;
     let action = if approve { "account.approve" } else { "account.decline" };
     m.audit(action, "action_request", id, Some(&request), Some(&next)).await?;
-    m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &requester.team));
+    let heard = scopes(&mut m.tx, &next, &requester.team).await?;
+    m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, heard);
     Ok(next)
 }
 
@@ -266,7 +277,8 @@ pub async fn cancel(m: &mut Mutation, id: i64) -> Result<ActionRequest, ApiFailu
     let team = m.caller.agent.team.clone();
     store::put_request(&mut m.tx, &next, &team).await?;
     m.audit("account.cancel", "action_request", id, Some(&request), Some(&next)).await?;
-    m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &team));
+    let heard = scopes(&mut m.tx, &next, &team).await?;
+    m.publish(StreamPayload::ActionRequest { request: Box::new(next.clone()) }, heard);
     Ok(next)
 }
 
@@ -317,7 +329,8 @@ pub async fn lapse_due(state: &crate::AppState, now: DateTime<Utc>) -> Result<us
             at: now,
         };
         crate::store::audit::record(&mut tx, record).await?;
-        events.push((StreamPayload::ActionRequest { request: Box::new(next.clone()) }, scopes(&next, &team)));
+        let heard = scopes(&mut tx, &next, &team).await?;
+        events.push((StreamPayload::ActionRequest { request: Box::new(next.clone()) }, heard));
     }
     tx.commit().await?;
     for (payload, scopes) in events {

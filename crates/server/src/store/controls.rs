@@ -90,6 +90,14 @@ pub async fn requests_of(conn: &mut AnyConnection, customer_id: CustomerId) -> R
         .await
 }
 
+/// The queues the customer has tickets in.
+pub async fn queues_of_customer(conn: &mut AnyConnection, customer_id: CustomerId) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT DISTINCT queue FROM tickets WHERE customer_id = $1 ORDER BY queue")
+        .bind(customer_id)
+        .fetch_all(conn)
+        .await
+}
+
 /// Every request that applied, oldest first.
 pub async fn applied(conn: &mut AnyConnection) -> Result<Vec<ActionRequest>, sqlx::Error> {
     let status = wire_name(&arbiter_contract::RequestStatus::Applied);
