@@ -49,6 +49,8 @@ pub struct ApprovalItem {
     pub request: ActionRequest,
     pub customer_name: Option<String>,
     pub requester_name: Option<String>,
+    /// The policy's words for the request's reason.
+    pub reason_label: Option<String>,
 }
 
 fn pending_of(events: &[ActivityEvent]) -> Vec<ActivityEvent> {
@@ -234,6 +236,7 @@ impl Desk {
     pub async fn approvals(&self) -> Result<Vec<ApprovalItem>, DeskError> {
         let (cache, me) = self.cache_and_me().await?;
         let Some(me) = cache.agent(me).await? else { return Ok(Vec::new()) };
+        let reasons = cache.policies().await?.map(|p| p.actions.reason_codes).unwrap_or_default();
         let mut out = Vec::new();
         for request in self.cached_requests().await?.into_iter().rev() {
             if request.status != RequestStatus::AwaitingApproval {
@@ -245,7 +248,8 @@ impl Desk {
                 continue;
             }
             let customer_name = cache.customer(request.customer_id).await?.map(|c| c.name);
-            out.push(ApprovalItem { request, customer_name, requester_name: requester.map(|a| a.name) });
+            let reason_label = reasons.iter().find(|r| r.code == request.reason).map(|r| r.label.clone());
+            out.push(ApprovalItem { request, customer_name, requester_name: requester.map(|a| a.name), reason_label });
         }
         Ok(out)
     }

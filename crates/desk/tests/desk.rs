@@ -1394,6 +1394,7 @@ async fn a_takeover_s_withdrawal_is_held_at_once_and_lifting_a_freeze_waits_for_
     }
     assert_eq!(approvals.iter().map(|a| a.request.id).collect::<Vec<_>>(), vec![request_id]);
     assert_eq!(approvals[0].requester_name.as_deref(), Some("Haruto Sato"));
+    assert_eq!(approvals[0].reason_label.as_deref(), Some("Resolved after review"));
     let blank = olga.answer_action_request(request_id, true, " ".into(), "blank").await.unwrap_err();
     assert_eq!(blank.code, ErrorCode::InvalidInput);
     olga.answer_action_request(request_id, true, "Customer verified by video call".into(), "approve-1").await.unwrap();

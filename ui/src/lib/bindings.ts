@@ -437,6 +437,8 @@ export type ApprovalItem = {
 	request: ActionRequest,
 	customer_name: string | null,
 	requester_name: string | null,
+	/**  The policy's words for the request's reason. */
+	reason_label: string | null,
 };
 
 /**

@@ -1085,7 +1085,12 @@ export class FakeBackend implements Backend {
     const me = this.session_?.agent ?? fakeAgent;
     return this.actionRequests
       .filter((r) => r.status === "awaiting_approval" && r.requested_by !== me.id)
-      .map((request) => ({ request, customer_name: this.tickets.find((v) => v.customer?.id === request.customer_id)?.customer?.name ?? null, requester_name: "Haruto Sato" }));
+      .map((request) => ({
+        request,
+        customer_name: this.tickets.find((v) => v.customer?.id === request.customer_id)?.customer?.name ?? null,
+        requester_name: "Haruto Sato",
+        reason_label: request.reason === "resolved" ? "Resolved after review" : null,
+      }));
   }
 
   controlsExports: { path: string; query: ControlsReportQuery }[] = [];

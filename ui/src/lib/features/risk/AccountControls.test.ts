@@ -126,6 +126,7 @@ describe("Approvals", () => {
     const item = await screen.findByTestId("approval");
     expect(item.textContent).toContain("Haruto Sato asks: Unfreeze the account");
     expect(item.textContent).toContain("Customer verified by video call");
+    expect(item.textContent).toContain("Reason: Resolved after review");
     await fireEvent.click(within(item).getByTestId("approve"));
     await waitFor(() => expect(screen.getByText("Say why you approve or decline: the requester and the audit log read it.")).toBeTruthy());
     await fireEvent.input(within(item).getByTestId("approval-reason"), { target: { value: "Looked at the call recording" } });
