@@ -138,7 +138,8 @@ test("an email becomes a ticket in the window, and the agent's reply reaches the
     await screenshot(app.browser, "attachment-photo");
     await (await $('[data-testid="close-attachment"]')).click();
     await openAttachment("statement.pdf");
-    assert.equal(await (await $('[data-testid="attachment-page"]')).getText(), "Page 1 of 3");
+    // The page counter is drawn with the first page, a moment after the viewer opens.
+    await eventually(async () => (await (await $('[data-testid="attachment-page"]')).getText()) === "Page 1 of 3", "the first page");
     await (await $('[data-testid="attachment-next"]')).click();
     await eventually(async () => (await (await $('[data-testid="attachment-page"]')).getText()) === "Page 2 of 3", "the next page");
     await screenshot(app.browser, "attachment-pdf");
