@@ -157,6 +157,14 @@ pub fn risk_policy() -> RiskPolicy {
                 35.0,
                 &[("threshold_usd", 10_000.0), ("band_share", 0.1), ("min_count", 3.0), ("window_hours", 24.0)],
             ),
+            rule(
+                9,
+                "Withdrawal to a lookalike of a known address (address poisoning)",
+                50.0,
+                &[("min_matching_chars", 4.0), ("dust_usd", 5.0), ("window_hours", 720.0)],
+            ),
+            // Ratings: 1 low, 2 medium, 3 high, 4 severe.
+            rule(10, "Withdrawal to a high-risk address (screening)", 60.0, &[("min_rating", 3.0)]),
         ],
         review_at: 30.0,
         block_at: 60.0,

@@ -9,12 +9,14 @@ use arbiter_contract::{
     EntityKind, ReasonCodeDef, RequestAction, RequestStatus, TransferStatus,
 };
 use arbiter_policy::controls::{self as rules, PendingWithdrawal};
+use arbiter_risk::poisoning::PoisoningParams;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::desk::Desk;
 use crate::error::{DeskError, ErrorCode};
 use crate::messages::errors;
+use crate::withdrawal_notes::{notes, WithdrawalNotes};
 use arbiter_text::Msg;
 
 /// The account as the desk shows it.
@@ -33,6 +35,10 @@ pub struct AccountPanel {
     /// still change the account).
     #[serde(default)]
     pub suggestions: Vec<Suggestion>,
+    /// Per pending withdrawal: why it waits, its screening and Travel Rule state, and a
+    /// lookalike-address warning.
+    #[serde(default)]
+    pub withdrawal_notes: Vec<WithdrawalNotes>,
 }
 
 /// The actions a finding suggests, with their reason.
@@ -157,14 +163,27 @@ impl Desk {
             .into_iter()
             .filter(|item| item.action.account_of() == Some(customer_id))
             .collect();
-        let reason_codes = cache.policies().await?.map(|p| p.actions.reason_codes).unwrap_or_default();
+        let policies = cache.policies().await?;
+        let reason_codes = policies.as_ref().map(|p| p.actions.reason_codes.clone()).unwrap_or_default();
+        let poisoning = policies.as_ref().map(|p| PoisoningParams::of_policy(&p.risk)).unwrap_or_default();
         let controls = self.cached_controls(customer_id).await?;
         let pending = pending_of(&activity);
+        let label =
+            |code: &str| reason_codes.iter().find(|r| r.code == code).map_or(code.to_owned(), |r| r.label.clone());
+        let withdrawal_notes = notes(&pending, &activity, &controls, &poisoning, &label, chrono::Utc::now());
         let suggestions = match crate::risk::customer_risk(&cache, customer_id).await {
             Ok(risk) => suggestions(&risk.risk.findings, &controls, &as_rules(&pending), &reason_codes),
             Err(_) => Vec::new(), // no risk without the customer: nothing to suggest
         };
-        Ok(AccountPanel { controls, pending_withdrawals: pending, requests, outbox, reason_codes, suggestions })
+        Ok(AccountPanel {
+            controls,
+            pending_withdrawals: pending,
+            requests,
+            outbox,
+            reason_codes,
+            suggestions,
+            withdrawal_notes,
+        })
     }
 
     /// Who would have to approve `action` on the account as the desk knows it (empty: it

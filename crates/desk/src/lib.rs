@@ -42,6 +42,7 @@ mod sync_loop;
 mod thread;
 mod ticket_changes;
 mod views;
+mod withdrawal_notes;
 
 pub use account_controls::{AccountPanel, ApprovalItem, Suggestion};
 pub use analytics::{LossQuery, LossReport, LossRow};

@@ -4,7 +4,7 @@
 
 /// Every message the desk declares, block by block.
 pub fn all() -> Vec<&'static arbiter_text::Def> {
-    [errors::ALL, client::ALL, sync::ALL, alerts::ALL, labels::ALL, analytics::ALL].concat()
+    [errors::ALL, client::ALL, sync::ALL, alerts::ALL, labels::ALL, analytics::ALL, withdrawals::ALL].concat()
 }
 
 /// Errors of the desk's own checks, by what went wrong.
@@ -207,6 +207,35 @@ pub mod analytics {
         CHARGEBACKS = "analytics.row.chargebacks": "Chargebacks";
         FRAUD_CLAIMS = "analytics.row.fraudClaims": "Fraud claims";
         DISPUTES = "analytics.row.disputes": "Disputes";
+    }
+}
+
+/// What the desk says about a waiting withdrawal: why it is held, its screening, its Travel
+/// Rule state, and a lookalike address.
+pub mod withdrawals {
+    arbiter_text::messages! {
+        FROZEN = "withdrawal.held.frozen": "The account is frozen ({{reason}}).";
+        ALL_HELD = "withdrawal.held.all": "All withdrawals are held ({{reason}}).";
+        THIS_HELD = "withdrawal.held.this": "This withdrawal is held ({{reason}}).";
+        ADDRESS_BLOCKED = "withdrawal.held.address": "The address is blocked ({{reason}}).";
+        LOCK = "withdrawal.held.lock": "Security lock after a password, 2FA, email or phone change: {{left}} left.";
+        TRAVEL_MISSING = "withdrawal.held.travelMissing": "Travel Rule: the beneficiary data for {{vasp}} is not complete yet.";
+        TRAVEL_REJECTED = "withdrawal.held.travelRejected": "Travel Rule: {{vasp}} rejected the beneficiary data.";
+        OWNERSHIP = "withdrawal.held.ownership": "Travel Rule: a self-hosted wallet over the threshold needs the customer's proof of ownership.";
+        SCREENING_SEVERE = "withdrawal.held.screening": "The address screened severe ({{entity}}): the exchange does not send there.";
+        UNKNOWN_ENTITY = "withdrawal.entity.unknown": "entity unknown";
+        OTHER_EXCHANGE = "withdrawal.vasp.unknown": "the receiving exchange";
+        SCREENED = "withdrawal.screened": "Screening {{rating}} ({{source}}): {{exposures}}";
+        SCREENED_CLEAN = "withdrawal.screenedClean": "Screening {{rating}} ({{source}}): no known exposure";
+        ENTITY = "withdrawal.entityIs": "{{exposure}} — {{entity}}";
+        TRAVEL_SENT = "withdrawal.travel.sent": "Travel Rule: beneficiary data sent to {{vasp}}";
+        TRAVEL_MISSING_SHORT = "withdrawal.travel.missing": "Travel Rule: beneficiary data missing ({{vasp}})";
+        TRAVEL_REJECTED_SHORT = "withdrawal.travel.rejected": "Travel Rule: rejected by {{vasp}}";
+        TRAVEL_PROVEN = "withdrawal.travel.proven": "Travel Rule: self-hosted wallet, ownership proven";
+        TRAVEL_PROOF_MISSING = "withdrawal.travel.proofMissing": "Travel Rule: self-hosted wallet, ownership proof missing";
+        TRAVEL_NOT_REQUIRED = "withdrawal.travel.notRequired": "Travel Rule: self-hosted wallet under the threshold";
+        POISONING = "withdrawal.poisoning": "Lookalike address: imitates {{imitated}}, which the customer used before (same first {{start}} and last {{end}} characters). Likely address poisoning.";
+        POISONING_DUST = "withdrawal.poisoningDust": "Lookalike address: imitates {{imitated}}, which the customer used before (same first {{start}} and last {{end}} characters), and {{dust}} came in from it shortly before. Likely address poisoning.";
     }
 }
 

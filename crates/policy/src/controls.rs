@@ -302,6 +302,8 @@ pub fn suggested_for_rule(rule: u8) -> (Vec<AccountAction>, &'static str) {
         6 => (vec![BlockTrading], "scam_victim"),
         7 => (vec![BlockTrading], "linked_accounts"),
         8 => (vec![RequireKyc], "aml_review"),
+        9 => (vec![HoldWithdrawals], "scam_victim"),
+        10 => (vec![HoldWithdrawals], "aml_review"),
         _ => (Vec::new(), "resolved"),
     }
 }

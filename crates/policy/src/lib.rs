@@ -10,3 +10,4 @@ pub mod routing;
 pub mod service;
 pub mod sla;
 pub mod teams;
+pub mod withdrawals;

@@ -38,7 +38,7 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Per rule 1–8, then overall (rule 0) over (customer, rule) pairs.
+/// Per rule 1–10, then overall (rule 0) over (customer, rule) pairs.
 pub fn evaluate(scores: &[RiskScore], truth: &[Expected]) -> Vec<RuleMetrics> {
     let mut flagged: BTreeMap<u8, BTreeMap<i64, Vec<i64>>> = BTreeMap::new();
     for score in scores {
@@ -53,7 +53,7 @@ pub fn evaluate(scores: &[RiskScore], truth: &[Expected]) -> Vec<RuleMetrics> {
     let mut out = Vec::new();
     let mut all = RuleMetrics::default();
     let (mut named, mut planted_events) = (0usize, 0usize);
-    for rule in 1..=8u8 {
+    for rule in 1..=10u8 {
         let found = flagged.get(&rule).cloned().unwrap_or_default();
         let wanted = expected.get(&rule).cloned().unwrap_or_default();
         let hits: Vec<&i64> = found.keys().filter(|c| wanted.contains_key(c)).collect();

@@ -1,4 +1,5 @@
-//! Explainable fraud risk (DOMAIN.md, patterns 1–8) as pure functions over customers'
+//! Explainable fraud risk (DOMAIN.md, patterns 1–8, and 9–10 of docs/EVALUATION.md: address
+//! poisoning and withdrawals to risky addresses by their screening) as pure functions over customers'
 //! activity events. Each rule that fires says why, in words, and names the events behind it;
 //! a customer's score is the sum of the fired rules' weights (each rule once), compared with
 //! the policy's thresholds for a band. Weights, windows and thresholds come from the policy
@@ -11,7 +12,9 @@
 pub mod evaluation;
 mod links;
 pub mod messages;
+pub mod poisoning;
 mod rules;
+pub mod screening;
 
 use arbiter_contract::{ActivityEvent, CustomerId, RiskPolicy};
 use chrono::{DateTime, Utc};
@@ -20,6 +23,7 @@ use specta::Type;
 
 pub use arbiter_contract::LinkKind;
 pub use links::{identifiers, Link, Links};
+pub use rules::{category_text, exposure_text, rating_text};
 
 /// What a score means for the customer's money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]
@@ -34,7 +38,7 @@ pub enum Band {
 /// One rule that fired, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Finding {
-    /// 1–8, as in DOMAIN.md.
+    /// 1–10 (1–8 as in DOMAIN.md).
     pub rule: u8,
     pub name: String,
     /// The rule's name, to be said in the agent's language.

@@ -17,6 +17,8 @@ pub mod rules {
         RULE_6 = "risk.ruleName.6": "Risky P2P counterparty or third-party payer";
         RULE_7 = "risk.ruleName.7": "Wash trading between linked accounts or self-trades";
         RULE_8 = "risk.ruleName.8": "Structuring just under a reporting threshold";
+        RULE_9 = "risk.ruleName.9": "Withdrawal to a lookalike of a known address (address poisoning)";
+        RULE_10 = "risk.ruleName.10": "Withdrawal to a high-risk address (screening)";
         /// A rule name a company wrote itself.
         OWN_NAME = "risk.ruleName.own": "{{name}}";
     }
@@ -49,6 +51,9 @@ pub mod findings {
         WASH = "risk.finding.wash": "{{count}} trade(s) worth {{amount}} with {{with}}";
         WITH_ITSELF = "risk.finding.withItself": "itself";
         WITH_LINKED = "risk.finding.withLinked": "linked account(s) {{ids}}";
+        POISONING = "risk.finding.poisoning": "A withdrawal of {{amount}} to {{address}}, a new address that imitates {{imitated}} used before (same first {{start}} and last {{end}} characters)";
+        POISONING_DUST = "risk.finding.poisoningDust": "{{lookalike}}; {{dust}} came in from it {{before}} before, the usual bait";
+        SCREENED = "risk.finding.screened": "A withdrawal of {{amount}} to {{address}}, rated {{rating}} by {{source}}: {{exposure}}";
         STRUCTURING = "risk.finding.structuring": "{{count}} deposits between {{floor}} and {{threshold}} within {{within}} ({{total}} in all)";
     }
 }
@@ -69,5 +74,18 @@ pub mod labels {
         CHANGE_PHONE = "risk.change.phone": "Phone";
         CHANGE_API_KEY = "risk.change.apiKey": "API key";
         CHANGE_WITHDRAWAL_ADDRESS = "risk.change.withdrawalAddress": "Withdrawal address";
+        RATING_LOW = "risk.rating.low": "low";
+        RATING_MEDIUM = "risk.rating.medium": "medium";
+        RATING_HIGH = "risk.rating.high": "high";
+        RATING_SEVERE = "risk.rating.severe": "severe";
+        SANCTIONS = "risk.exposure.sanctions": "sanctions";
+        MIXER = "risk.exposure.mixer": "mixer";
+        DARKNET_MARKET = "risk.exposure.darknetMarket": "darknet market";
+        SCAM = "risk.exposure.scam": "scam";
+        STOLEN_FUNDS = "risk.exposure.stolenFunds": "stolen funds";
+        GAMBLING = "risk.exposure.gambling": "gambling";
+        EXCHANGE = "risk.exposure.exchange": "exchange";
+        DIRECT = "risk.exposure.direct": "{{share}} % direct {{category}} exposure";
+        INDIRECT = "risk.exposure.indirect": "{{share}} % indirect {{category}} exposure";
     }
 }

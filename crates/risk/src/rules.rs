@@ -1,10 +1,11 @@
-//! The eight rules. Each reads the customer's events (oldest first) and, when it fires, says
+//! The rules. Each reads the customer's events (oldest first) and, when it fires, says
 //! why and which events. Windows are inclusive; amounts are US cents.
 
 use std::collections::BTreeSet;
 
 use arbiter_contract::{
-    ActivityDetail, ActivityEvent, DepositMethod, RiskRule, SecurityChangeKind, TradeSide, TransferStatus,
+    ActivityDetail, ActivityEvent, DepositMethod, Exposure, ExposureCategory, RiskRule, Screening, ScreeningRating,
+    SecurityChangeKind, TradeSide, TransferStatus,
 };
 use chrono::Duration;
 
@@ -12,6 +13,8 @@ use arbiter_text::{common, Msg};
 
 use crate::links::Links;
 use crate::messages::{findings, labels};
+use crate::poisoning::{self, PoisoningParams};
+use crate::screening;
 use crate::{Finding, Subject};
 
 fn param(rule: &RiskRule, name: &str, default: f64) -> f64 {
@@ -61,6 +64,8 @@ fn name_text(rule: &RiskRule) -> Msg {
         6 => &RULE_6,
         7 => &RULE_7,
         8 => &RULE_8,
+        9 => &RULE_9,
+        10 => &RULE_10,
         _ => &OWN_NAME,
     };
     let named = Msg::new(default);
@@ -101,6 +106,8 @@ pub(crate) fn evaluate(
         6 => risky_p2p(rule, subject, events),
         7 => wash_trading(rule, subject, events, links),
         8 => structuring(rule, events),
+        9 => address_poisoning(rule, events),
+        10 => risky_destination(rule, events),
         _ => None,
     }
 }
@@ -411,4 +418,101 @@ fn structuring(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
         }
     }
     None
+}
+
+/// Rule 9: A withdrawal to a new address that imitates one the customer withdrew to before
+/// (address poisoning), worse when a tiny transfer came in from the lookalike shortly before.
+fn address_poisoning(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
+    let params = PoisoningParams::of_rule(rule);
+    events.iter().rev().find_map(|withdrawal| {
+        let ActivityDetail::Withdrawal { usd_cents, status, .. } = &withdrawal.detail else { return None };
+        if failed(status) {
+            return None;
+        }
+        let warning = poisoning::check(events, withdrawal, &params)?;
+        let text = Msg::new(&findings::POISONING)
+            .text("amount", usd(*usd_cents))
+            .text("address", warning.address.as_str())
+            .text("imitated", warning.lookalike.imitated.as_str())
+            .int("start", warning.lookalike.same_start as i64)
+            .int("end", warning.lookalike.same_end as i64);
+        let mut ids = vec![warning.imitated_event_id, withdrawal.id];
+        let text = match (warning.dust_event_id, warning.dust_usd_cents) {
+            (Some(dust), Some(cents)) => {
+                ids.push(dust);
+                let at = events.iter().find(|e| e.id == dust).map_or(withdrawal.at, |e| e.at);
+                Msg::new(&findings::POISONING_DUST)
+                    .msg("lookalike", text)
+                    .text("dust", usd_exact(cents))
+                    .msg("before", span(withdrawal.at - at))
+            }
+            _ => text,
+        };
+        Some(finding(rule, text, ids, vec![]))
+    })
+}
+
+/// Rule 10: A withdrawal to an address whose screening is rated at least `min_rating`
+/// (1 low … 4 severe; 3, high, by default): sanctions, mixers, darknet markets, scams,
+/// stolen funds.
+fn risky_destination(rule: &RiskRule, events: &[&ActivityEvent]) -> Option<Finding> {
+    let min = param(rule, "min_rating", 3.0).round() as u8;
+    let flagged: Vec<(&&ActivityEvent, &Screening)> = events
+        .iter()
+        .filter_map(|e| match &e.detail {
+            ActivityDetail::Withdrawal { screening: Some(s), status, .. }
+                if !failed(status) && screening::level(s.rating) >= min =>
+            {
+                Some((e, s))
+            }
+            _ => None,
+        })
+        .collect();
+    let (worst, result) = flagged.iter().max_by_key(|(e, s)| (s.rating, e.at))?;
+    let ActivityDetail::Withdrawal { usd_cents, address, .. } = &worst.detail else { return None };
+    let exposure = result
+        .exposures
+        .first()
+        .map(exposure_text)
+        .unwrap_or_else(|| Msg::new(&labels::AS_SHOWN).text("label", result.entity.clone().unwrap_or_default()));
+    let text = Msg::new(&findings::SCREENED)
+        .text("amount", usd(*usd_cents))
+        .text("address", address.as_str())
+        .msg("rating", rating_text(result.rating))
+        .text("source", result.source.as_str())
+        .msg("exposure", exposure);
+    Some(finding(rule, text, flagged.iter().map(|(e, _)| e.id).collect(), vec![]))
+}
+
+/// "12.50 USD": dust is worth saying to the cent.
+fn usd_exact(cents: i64) -> String {
+    format!("{}.{:02} USD", cents / 100, (cents % 100).abs())
+}
+
+pub fn rating_text(rating: ScreeningRating) -> Msg {
+    Msg::new(match rating {
+        ScreeningRating::Low => &labels::RATING_LOW,
+        ScreeningRating::Medium => &labels::RATING_MEDIUM,
+        ScreeningRating::High => &labels::RATING_HIGH,
+        ScreeningRating::Severe => &labels::RATING_SEVERE,
+    })
+}
+
+pub fn category_text(category: ExposureCategory) -> Msg {
+    Msg::new(match category {
+        ExposureCategory::Sanctions => &labels::SANCTIONS,
+        ExposureCategory::Mixer => &labels::MIXER,
+        ExposureCategory::DarknetMarket => &labels::DARKNET_MARKET,
+        ExposureCategory::Scam => &labels::SCAM,
+        ExposureCategory::StolenFunds => &labels::STOLEN_FUNDS,
+        ExposureCategory::Gambling => &labels::GAMBLING,
+        ExposureCategory::Exchange => &labels::EXCHANGE,
+    })
+}
+
+/// "100 % direct sanctions exposure".
+pub fn exposure_text(exposure: &Exposure) -> Msg {
+    Msg::new(if exposure.direct { &labels::DIRECT } else { &labels::INDIRECT })
+        .int("share", exposure.share_percent as i64)
+        .msg("category", category_text(exposure.category))
 }

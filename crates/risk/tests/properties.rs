@@ -27,6 +27,7 @@ fn event(id: i64, customer: i64, minutes: i64, kind: u8, usd: i64, tag: u8) -> A
             card_fingerprint: tag.is_multiple_of(2).then(|| format!("card-{customer}")),
             card_last4: Some("4242".into()),
             tx_hash: None,
+            from_address: None,
             status: TransferStatus::Completed,
         },
         2 => ActivityDetail::Withdrawal {
@@ -38,6 +39,9 @@ fn event(id: i64, customer: i64, minutes: i64, kind: u8, usd: i64, tag: u8) -> A
             new_address: tag.is_multiple_of(2),
             tx_hash: None,
             status: TransferStatus::Completed,
+            locked_until: None,
+            screening: None,
+            travel_rule: None,
         },
         3 => ActivityDetail::SecurityChange {
             change: [SecurityChangeKind::Password, SecurityChangeKind::WithdrawalAddress][(tag % 2) as usize],

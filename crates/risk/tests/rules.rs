@@ -61,6 +61,7 @@ impl Story {
                 card_fingerprint: card.map(str::to_owned),
                 card_last4: card.map(|_| "4242".to_owned()),
                 tx_hash: None,
+                from_address: None,
                 status: TransferStatus::Completed,
             },
         )
@@ -79,6 +80,9 @@ impl Story {
                 new_address: new,
                 tx_hash: None,
                 status: TransferStatus::Completed,
+                locked_until: None,
+                screening: None,
+                travel_rule: None,
             },
         )
     }
@@ -201,6 +205,7 @@ fn rule_4_accounts_sharing_a_card_or_wallet_are_linked() {
             card_fingerprint: Some("shared-card".into()),
             card_last4: Some("4242".into()),
             tx_hash: None,
+            from_address: None,
             status: TransferStatus::Completed,
         },
     });
@@ -349,4 +354,145 @@ fn bands_follow_the_policy_thresholds() {
     assert_eq!(scored.findings.iter().map(|f| f.rule).collect::<Vec<_>>(), vec![1, 2, 7]);
     assert_eq!(scored.score, 110.0);
     assert_eq!(scored.band, Band::Decline);
+}
+
+impl Story {
+    fn dust_in(&mut self, when: DateTime<Utc>, usd_cents: i64, from: &str) -> i64 {
+        self.push(
+            ME,
+            when,
+            "d",
+            ActivityDetail::Deposit {
+                method: DepositMethod::Crypto,
+                amount_minor: None,
+                currency: None,
+                asset: Some("BTC".into()),
+                quantity: Some("0.00001".into()),
+                usd_cents,
+                card_fingerprint: None,
+                card_last4: None,
+                tx_hash: Some("ab".repeat(32)),
+                from_address: Some(from.into()),
+                status: TransferStatus::Completed,
+            },
+        )
+    }
+    fn withdraw_screened(&mut self, when: DateTime<Utc>, address: &str, exposures: Vec<Exposure>) -> i64 {
+        let screening = Screening {
+            rating: arbiter_risk::screening::rating(&exposures),
+            exposures,
+            entity: Some("Tumbler mixing service".into()),
+            source: REFERENCE_KYT.into(),
+            screened_at: when,
+        };
+        self.push(
+            ME,
+            when,
+            "w",
+            ActivityDetail::Withdrawal {
+                asset: "ETH".into(),
+                quantity: "0.5".into(),
+                usd_cents: 165_000,
+                address: address.into(),
+                network: "ERC20".into(),
+                new_address: true,
+                tx_hash: None,
+                status: TransferStatus::Pending,
+                locked_until: None,
+                screening: Some(screening),
+                travel_rule: None,
+            },
+        )
+    }
+}
+
+const KNOWN: &str = "bc1q7x9f3kd8s2m4n6p8r0t2v4x6z8b0d2f4h6j8k0";
+
+#[test]
+fn rule_9_a_withdrawal_to_a_lookalike_of_a_used_address_after_dust_from_it() {
+    let t0 = at("2026-11-18T09:00:00Z");
+    // The same first 6 and last 5 characters after "bc1q", another middle.
+    let lookalike = &format!("{}{}{}", &KNOWN[..10], "0".repeat(KNOWN.len() - 15), &KNOWN[KNOWN.len() - 5..]);
+    assert_eq!(lookalike.len(), KNOWN.len());
+    let mut s = history();
+    let used = s.withdraw(at("2026-10-01T10:00:00Z"), "h2", 300, KNOWN, true);
+    let dust = s.dust_in(t0, 3, lookalike);
+    let out = s.withdraw(t0 + Duration::hours(20), "x", 800, lookalike, true);
+    let f = s.score().findings.into_iter().find(|f| f.rule == 9).expect("poisoning fires");
+    assert_eq!(f.event_ids, vec![used, dust, out]);
+    assert!(f.explanation.contains(&format!("imitates {KNOWN} used before")), "{}", f.explanation);
+    assert!(f.explanation.contains("0.03 USD came in from it 20 h before"), "{}", f.explanation);
+    assert_eq!(f.weight, 50.0);
+
+    // Without the dust it still fires (the lookalike alone), and names two events.
+    let mut s = history();
+    s.withdraw(at("2026-10-01T10:00:00Z"), "h2", 300, KNOWN, true);
+    s.withdraw(t0, "x", 800, lookalike, true);
+    assert_eq!(s.score().findings.iter().find(|f| f.rule == 9).map(|f| f.event_ids.len()), Some(2));
+
+    // Dust from an address the customer never sends to, and a withdrawal to a known address:
+    // nothing.
+    let mut s = history();
+    s.withdraw(at("2026-10-01T10:00:00Z"), "h2", 300, KNOWN, true);
+    s.dust_in(t0, 3, lookalike);
+    s.withdraw(t0 + Duration::hours(1), "x", 800, KNOWN, false);
+    assert!(!s.fired().contains(&9));
+}
+
+#[test]
+fn rule_9_needs_both_ends_to_match_and_the_address_to_be_new() {
+    let mut s = history();
+    s.withdraw(at("2026-10-01T10:00:00Z"), "h2", 300, KNOWN, true);
+    // First four the same, the end different: a near miss.
+    let near = format!("{}{}", &KNOWN[..8], "0".repeat(KNOWN.len() - 8));
+    s.withdraw(at("2026-11-18T10:00:00Z"), "x", 800, &near, true);
+    assert!(!s.fired().contains(&9));
+    // Three at each end is not enough: the default wants four.
+    let mut s = history();
+    s.withdraw(at("2026-10-01T10:00:00Z"), "h2", 300, KNOWN, true);
+    let three = format!("{}{}{}", &KNOWN[..7], "0".repeat(KNOWN.len() - 10), &KNOWN[KNOWN.len() - 3..]);
+    s.withdraw(at("2026-11-18T10:00:00Z"), "x", 800, &three, true);
+    assert!(!s.fired().contains(&9));
+}
+
+#[test]
+fn rule_10_a_withdrawal_to_an_address_screened_high_or_severe() {
+    let direct = |category| vec![Exposure { category, direct: true, share_percent: 100 }];
+    for (exposures, fires) in [
+        (direct(ExposureCategory::Sanctions), true),
+        (direct(ExposureCategory::Mixer), true),
+        (direct(ExposureCategory::StolenFunds), true),
+        (direct(ExposureCategory::Gambling), false),
+        (direct(ExposureCategory::Exchange), false),
+        // A quarter of the funds through a sanctioned entity is high; a tenth is medium.
+        (vec![Exposure { category: ExposureCategory::Sanctions, direct: false, share_percent: 25 }], true),
+        (vec![Exposure { category: ExposureCategory::Sanctions, direct: false, share_percent: 10 }], false),
+        (vec![Exposure { category: ExposureCategory::Mixer, direct: false, share_percent: 40 }], false),
+    ] {
+        let mut s = history();
+        let id = s.withdraw_screened(
+            at("2026-11-19T10:00:00Z"),
+            "0x5a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+            exposures.clone(),
+        );
+        let f = s.score().findings.into_iter().find(|f| f.rule == 10);
+        assert_eq!(f.is_some(), fires, "{exposures:?}");
+        if let Some(f) = f {
+            assert_eq!(f.event_ids, vec![id]);
+            assert!(f.explanation.contains("by Arbiter reference KYT"), "{}", f.explanation);
+            assert_eq!(f.weight, 60.0);
+        }
+    }
+    let mut s = history();
+    s.withdraw_screened(
+        at("2026-11-19T10:00:00Z"),
+        "0x5a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+        vec![Exposure { category: ExposureCategory::Sanctions, direct: true, share_percent: 100 }],
+    );
+    let f = s.score().findings.into_iter().find(|f| f.rule == 10).unwrap();
+    assert!(
+        f.explanation.contains("rated severe by Arbiter reference KYT: 100 % direct sanctions exposure"),
+        "{}",
+        f.explanation
+    );
 }

@@ -730,6 +730,9 @@ async fn linked_accounts_are_served_whichever_queue_they_are_in() {
                 new_address: true,
                 tx_hash: None,
                 status: TransferStatus::Completed,
+                locked_until: None,
+                screening: None,
+                travel_rule: None,
             },
         };
         let planted = [

@@ -87,6 +87,9 @@ pub enum ActivityDetail {
         card_last4: Option<String>,
         /// Crypto deposits: the transaction.
         tx_hash: Option<String>,
+        /// Crypto deposits: the address it came from.
+        #[serde(default)]
+        from_address: Option<String>,
         status: TransferStatus,
     },
     Withdrawal {
@@ -99,6 +102,15 @@ pub enum ActivityDetail {
         new_address: bool,
         tx_hash: Option<String>,
         status: TransferStatus,
+        /// A withdrawal asked for in the lock after a security change waits until then.
+        #[serde(default)]
+        locked_until: Option<DateTime<Utc>>,
+        /// The address's screening when the withdrawal was asked for.
+        #[serde(default)]
+        screening: Option<super::Screening>,
+        /// The Travel Rule's state: the beneficiary data, or the self-hosted wallet's proof.
+        #[serde(default)]
+        travel_rule: Option<super::TravelRule>,
     },
     Trade {
         pair: String,

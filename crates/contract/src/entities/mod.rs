@@ -17,6 +17,7 @@ mod policies;
 mod quarantine;
 mod routing;
 mod sars;
+mod screening;
 mod tickets;
 
 pub use activity::*;
@@ -33,6 +34,7 @@ pub use policies::*;
 pub use quarantine::*;
 pub use routing::*;
 pub use sars::*;
+pub use screening::*;
 pub use tickets::*;
 
 pub type AgentId = i64;

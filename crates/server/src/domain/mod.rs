@@ -29,6 +29,7 @@ pub mod presence;
 pub mod quarantine;
 pub mod routing;
 pub mod sars;
+pub mod screening;
 pub mod service_report;
 pub mod tickets;
 pub mod widget;

@@ -45,6 +45,8 @@ pub struct GroundTruth {
     pub events: usize,
     pub planted: Vec<Planted>,
     pub decoys: Vec<Decoy>,
+    /// The addresses the reference screening knows, with their screening.
+    pub addresses: Vec<super::destinations::KnownAddress>,
 }
 
 /// What a customer gets planted.
@@ -81,11 +83,11 @@ const DEVICES: &[&str] = &[
 const FOREIGN: &[&str] = &["RU", "NG", "VN", "BR", "UA", "ID", "PK", "RO"];
 const HEX: &[u8] = b"0123456789abcdef";
 
-fn hex<R: Rng>(rng: &mut R, len: usize) -> String {
+pub(super) fn hex<R: Rng>(rng: &mut R, len: usize) -> String {
     (0..len).map(|_| *HEX.choose(rng).expect("hex") as char).collect()
 }
 
-fn wallet<R: Rng>(rng: &mut R) -> (&'static str, &'static str, String) {
+pub(super) fn wallet<R: Rng>(rng: &mut R) -> (&'static str, &'static str, String) {
     match rng.random_range(0..3) {
         0 => ("BTC", "Bitcoin", format!("bc1q{}", hex(rng, 38))),
         1 => ("ETH", "ERC20", format!("0x{}", hex(rng, 40))),
@@ -93,7 +95,7 @@ fn wallet<R: Rng>(rng: &mut R) -> (&'static str, &'static str, String) {
     }
 }
 
-fn price_of(asset: &str) -> f64 {
+pub(super) fn price_of(asset: &str) -> f64 {
     match asset {
         "BTC" => 91_000.0,
         "ETH" => 3_300.0,
@@ -158,7 +160,11 @@ impl<'a, R: Rng> Timeline<'a, R> {
             DepositMethod::Crypto => {
                 let (asset, _, _) = self.wallets[0].clone();
                 let tx_hash = hex(self.rng, 64);
+                // The sender's address, from the hash: no draw of its own, so the seed's
+                // sequence (and every demo customer after this one) stays as it was.
+                let from_address = Some(super::destinations::sender_of(asset, &tx_hash));
                 ActivityDetail::Deposit {
+                    from_address,
                     method,
                     amount_minor: None,
                     currency: None,
@@ -184,6 +190,7 @@ impl<'a, R: Rng> Timeline<'a, R> {
                     card_fingerprint: card.as_ref().map(|c| c.0.clone()),
                     card_last4: card.map(|c| c.1),
                     tx_hash: None,
+                    from_address: None,
                     status: TransferStatus::Completed,
                 }
             }
@@ -202,18 +209,22 @@ impl<'a, R: Rng> Timeline<'a, R> {
         self.balance_usd = (self.balance_usd - usd).max(0.0);
         let (asset, network, address) = to;
         let tx_hash = hex(self.rng, 64);
+        let usd_cents = (usd * 100.0).round() as i64;
         self.push(
             at,
             Some(session),
             ActivityDetail::Withdrawal {
                 asset: asset.into(),
                 quantity: format!("{:.6}", usd / price_of(asset)),
-                usd_cents: (usd * 100.0).round() as i64,
+                usd_cents,
                 address,
                 network: network.into(),
                 new_address,
                 tx_hash: Some(tx_hash),
                 status: TransferStatus::Completed,
+                locked_until: None,
+                screening: Some(super::destinations::clean(at)),
+                travel_rule: Some(super::destinations::self_hosted(usd_cents, true)),
             },
         )
     }
@@ -415,11 +426,12 @@ fn baseline<R: Rng>(t: &mut Timeline<'_, R>, start: DateTime<Utc>, end: DateTime
 /// Withdrawals still waiting when the data is made: asked for in the last half hour, or in
 /// the 24 h lock after a security change that has not run out yet (not broadcast: no hash).
 fn still_pending(detail: &mut ActivityDetail, at: DateTime<Utc>, locks: &[DateTime<Utc>], now: DateTime<Utc>) {
-    let ActivityDetail::Withdrawal { status, tx_hash, .. } = detail else { return };
-    let locked = locks.iter().any(|change| *change <= at && *change + Duration::hours(24) > now);
-    if at > now - Duration::minutes(30) || locked {
+    let ActivityDetail::Withdrawal { status, tx_hash, locked_until, .. } = detail else { return };
+    let lock = locks.iter().filter(|change| **change <= at && **change + Duration::hours(24) > now).max();
+    if at > now - Duration::minutes(30) || lock.is_some() {
         *status = TransferStatus::Pending;
         *tx_hash = None;
+        *locked_until = lock.map(|change| *change + Duration::hours(24));
     }
 }
 

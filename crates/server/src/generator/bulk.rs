@@ -85,6 +85,7 @@ fn columns_of(table: &str) -> &'static [&'static str] {
         "sars" => &["id", "investigator_id", "status", "version", "data"],
         "documents" => &["id", "case_id", "data"],
         "policies" => &["version", "data"],
+        "screened_addresses" => &["address", "network", "data"],
         other => panic!("no bulk layout for {other}"),
     }
 }
@@ -227,6 +228,12 @@ impl<'c> Bulk<'c> {
         }
         let row = vec![e.id.into(), e.customer_id.into(), to_ms(e.at).into()];
         self.add("activity_events", EntityKind::ActivityEvent, e.id, row, e, &Scope::of_customer(e.customer_id)).await
+    }
+
+    /// An address the reference screening knows (not an entity of the feed: it is asked for).
+    pub async fn screened_address(&mut self, address: &str, network: &str, s: &Screening) -> Result<(), sqlx::Error> {
+        let row = vec![Val::from(crate::store::screening::key(address)), Val::from(network), Val::from(to_json(s))];
+        self.push_row("screened_addresses", row).await
     }
 
     pub async fn case(&mut self, c: &Case) -> Result<(), sqlx::Error> {

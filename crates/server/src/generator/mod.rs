@@ -6,6 +6,7 @@
 mod activity;
 mod bulk;
 mod conversations;
+mod destinations;
 pub use conversations::sensitive_word;
 pub mod corpus;
 mod facts;
@@ -30,6 +31,7 @@ pub use activity::{Decoy, GroundTruth, Planted};
 use bulk::Bulk;
 use conversations::{make_ticket, Ids, World};
 use corpus::{Locale, Scenario, Script, LOCALES, SCENARIOS};
+pub use destinations::KnownAddress;
 pub use roster::{demo_token, SHIFT_LEADS, STAFF, TEAMS};
 
 #[derive(Debug, Clone)]
@@ -274,10 +276,25 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     let plans = plan_customers(&mut rng, &customers, now);
     let mut truth = GroundTruth { seed: options.seed, now, customers: customers.len(), ..GroundTruth::default() };
     let mut next_event = 1_i64;
+    // Where withdrawals go (rules 9 and 10, the Travel Rule) comes from a generator of its own,
+    // so the data made before it was added stays the same for the same seed.
+    let mut destinations_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0xD357_1A71);
+    let mut planted_destinations = destinations::Destinations::default();
     for customer in &customers {
         bulk.customer(customer).await?;
         let plan = plans.get(&customer.id).cloned().unwrap_or(Plan::Clean);
-        let (events, planted, decoy) = customer_activity(&mut rng, customer, &plan, now, &mut next_event);
+        let (mut events, planted, decoy) = customer_activity(&mut rng, customer, &plan, now, &mut next_event);
+        if plan == Plan::Clean {
+            let extra = destinations::plant(
+                &mut destinations_rng,
+                customer,
+                &events,
+                now,
+                &mut next_event,
+                &mut planted_destinations,
+            );
+            events.extend(extra);
+        }
         for event in &events {
             bulk.activity(event).await?;
         }
@@ -286,6 +303,13 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
         truth.decoys.extend(decoy);
     }
     truth.events = summary.activity_events;
+    truth.planted.append(&mut planted_destinations.planted);
+    truth.decoys.append(&mut planted_destinations.decoys);
+    planted_destinations.known.extend(destinations::spare_addresses(&mut destinations_rng, now));
+    for known in &planted_destinations.known {
+        bulk.screened_address(&known.address, &known.network, &known.screening).await?;
+    }
+    truth.addresses = planted_destinations.known;
     summary.customers = customers.len();
 
     // Fraud claims and chargebacks come more often from the accounts they concern.

@@ -10,7 +10,7 @@ use chrono::Utc;
 use crate::auth::Caller;
 use crate::domain::controls;
 use crate::error::ApiFailure;
-use crate::http::extract::{Body, Id, IdempotencyKey, IfMatch};
+use crate::http::extract::{Body, Id, IdempotencyKey, IfMatch, Params};
 use crate::mutation::{Mutation, Write};
 use crate::AppState;
 
@@ -130,4 +130,19 @@ pub async fn approvals(
 ) -> Result<Json<Vec<PendingApproval>>, ApiFailure> {
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(controls::approvals(&mut conn, &caller).await?))
+}
+
+/// Screens a withdrawal address the way the exchange's KYT provider does: the risk rating
+/// (low, medium, high, severe), the exposure by category, direct or indirect, and its source.
+/// 422 when the address does not have its network's shape.
+#[utoipa::path(get, path = "/v1/address-screenings", tag = "controls", security(("bearer" = [])),
+    params(ScreeningQuery),
+    responses((status = 200, body = AddressScreening), (status = 400, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn screening(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Params(query): Params<ScreeningQuery>,
+) -> Result<Json<AddressScreening>, ApiFailure> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(crate::domain::screening::screen(&mut conn, &query, Utc::now()).await?))
 }

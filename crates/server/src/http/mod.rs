@@ -130,6 +130,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(controls::cancel))
         .routes(routes!(controls::approvals))
         .routes(routes!(controls::report))
+        .routes(routes!(controls::screening))
         .routes(routes!(supervisor::overview))
         .routes(routes!(supervisor::service_report))
         .routes(routes!(supervisor::audit))

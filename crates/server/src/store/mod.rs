@@ -19,6 +19,7 @@ pub mod rescope;
 pub mod routing;
 pub mod rows;
 pub mod scope;
+pub mod screening;
 pub mod service_history;
 pub mod widget;
 

@@ -829,6 +829,7 @@ export const en = {
   "controls.sessionsRevoked": "Sessions and API keys revoked {{at}}.",
   "controls.withdrawals": "Pending withdrawals",
   "controls.noWithdrawals": "No withdrawal is waiting.",
+  "controls.heldBecause": "Why it waits",
   "controls.held": "Held",
   "controls.pending": "Pending",
   "controls.release": "Release…",
