@@ -124,3 +124,119 @@ pub fn notes(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arbiter_contract::*;
+    use chrono::Duration;
+
+    fn event(id: i64, at: DateTime<Utc>, detail: ActivityDetail) -> ActivityEvent {
+        ActivityEvent { id, customer_id: 1, at, session_id: None, detail }
+    }
+
+    fn out(
+        address: &str,
+        status: TransferStatus,
+        locked_until: Option<DateTime<Utc>>,
+        travel: TravelRule,
+    ) -> ActivityDetail {
+        ActivityDetail::Withdrawal {
+            asset: "ETH".into(),
+            quantity: "1".into(),
+            usd_cents: 250_000,
+            address: address.into(),
+            network: "ERC20".into(),
+            new_address: true,
+            tx_hash: None,
+            status,
+            locked_until,
+            screening: Some(Screening {
+                rating: ScreeningRating::Severe,
+                exposures: vec![Exposure { category: ExposureCategory::Sanctions, direct: true, share_percent: 100 }],
+                entity: Some("Sanctioned exchange (SDN list)".into()),
+                source: REFERENCE_KYT.into(),
+                screened_at: Utc::now(),
+            }),
+            travel_rule: Some(travel),
+        }
+    }
+
+    #[test]
+    fn a_waiting_withdrawal_says_everything_that_holds_it_and_flags_a_lookalike() {
+        let now: DateTime<Utc> = "2026-12-01T12:00:00Z".parse().unwrap();
+        let known = "0x5a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
+        let fake = "0x5a1b2cffffffffffffffffffffffffffff234567";
+        let vasp = TravelRule {
+            beneficiary: Beneficiary::Vasp { name: "Kestrel Exchange".into() },
+            status: TravelRuleStatus::Rejected,
+        };
+        let history = vec![
+            event(1, now - Duration::days(30), out(known, TransferStatus::Completed, None, vasp.clone())),
+            event(
+                2,
+                now - Duration::hours(3),
+                ActivityDetail::Deposit {
+                    method: DepositMethod::Crypto,
+                    amount_minor: None,
+                    currency: None,
+                    asset: Some("ETH".into()),
+                    quantity: Some("0.0001".into()),
+                    usd_cents: 37,
+                    card_fingerprint: None,
+                    card_last4: None,
+                    tx_hash: None,
+                    from_address: Some(fake.into()),
+                    status: TransferStatus::Completed,
+                },
+            ),
+            event(
+                3,
+                now - Duration::minutes(20),
+                out(fake, TransferStatus::Held, Some(now + Duration::hours(3)), vasp),
+            ),
+        ];
+        let control = Control {
+            reason: "scam_victim".into(),
+            note: String::new(),
+            placed_by: PlacedBy::Rule { rule: "test".into() },
+            placed_at: now,
+            expires_at: None,
+        };
+        let controls = AccountControls {
+            customer_id: 1,
+            held_withdrawals: vec![WithdrawalHold { withdrawal_id: 3, control }],
+            version: 2,
+            updated_at: now,
+            ..AccountControls::default()
+        };
+        let label = |code: &str| if code == "scam_victim" { "Scam victim".to_owned() } else { code.to_owned() };
+        let notes = notes(&history[2..], &history, &controls, &PoisoningParams::default(), &label, now);
+        assert_eq!(notes.len(), 1);
+        let n = &notes[0];
+        let held: Vec<String> = n.held_because.iter().map(Msg::english).collect();
+        assert_eq!(
+            held,
+            vec![
+                "This withdrawal is held (Scam victim).",
+                "Security lock after a password, 2FA, email or phone change: 3 h left.",
+                "Travel Rule: Kestrel Exchange rejected the beneficiary data.",
+                "The address screened severe (Sanctioned exchange (SDN list)): the exchange does not send there.",
+            ]
+        );
+        assert_eq!(n.rating, Some(ScreeningRating::Severe));
+        assert_eq!(
+            n.screening.as_ref().map(Msg::english).as_deref(),
+            Some("Screening severe (Arbiter reference KYT): 100 % direct sanctions exposure — Sanctioned exchange (SDN list)")
+        );
+        assert_eq!(
+            n.travel_rule.as_ref().map(Msg::english).as_deref(),
+            Some("Travel Rule: rejected by Kestrel Exchange")
+        );
+        let warning = n.poisoning.as_ref().map(Msg::english).expect("a lookalike");
+        assert!(
+            warning.contains(&format!("imitates {known}")) && warning.contains("0.37 USD came in from it"),
+            "{warning}"
+        );
+    }
+}

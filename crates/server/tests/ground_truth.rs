@@ -41,8 +41,23 @@ async fn planted_patterns_show_and_the_baseline_stays_clean() {
         let event: ActivityEvent = serde_json::from_str(&row).unwrap();
         by_customer.entry(event.customer_id).or_default().push(event);
     }
-    for rule in 1..=8u8 {
+    for rule in 1..=10u8 {
         assert!(truth.planted.iter().any(|p| p.rule == rule), "rule {rule} is planted");
+    }
+    // Rule 10's withdrawals go to addresses the screening knows as high or severe; rule 9's to
+    // an address that imitates one the customer withdrew to before, after dust from it.
+    let known: BTreeMap<&str, &arbiter_contract::Screening> =
+        truth.addresses.iter().map(|a| (a.address.as_str(), &a.screening)).collect();
+    for p in truth.planted.iter().filter(|p| p.rule == 10) {
+        let out = by_customer[&p.customer_id].iter().find(|e| p.event_ids.contains(&e.id)).unwrap();
+        let ActivityDetail::Withdrawal { address, .. } = &out.detail else { panic!("{p:?}") };
+        assert!(known[address.as_str()].rating >= arbiter_contract::ScreeningRating::High, "{p:?}");
+    }
+    for p in truth.planted.iter().filter(|p| p.rule == 9) {
+        let named: Vec<&ActivityEvent> =
+            by_customer[&p.customer_id].iter().filter(|e| p.event_ids.contains(&e.id)).collect();
+        assert_eq!(named.len(), 3, "the used address, the dust, the withdrawal: {p:?}");
+        assert!(named.iter().any(|e| matches!(&e.detail, ActivityDetail::Deposit { usd_cents, from_address: Some(_), .. } if *usd_cents < 200)));
     }
     let planted: BTreeMap<u8, BTreeSet<i64>> = truth.planted.iter().fold(BTreeMap::new(), |mut map, p| {
         map.entry(p.rule).or_default().insert(p.customer_id);

@@ -87,6 +87,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("POST", "/v1/action-requests/{id}/cancel"),
         ("GET", "/v1/approvals"),
         ("GET", "/v1/reports/controls"),
+        ("GET", "/v1/address-screenings"),
         ("GET", "/v1/audit"),
         ("GET", "/v1/supervisor/quarantine"),
         ("GET", "/v1/supervisor/quarantine/{id}/raw"),

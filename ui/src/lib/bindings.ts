@@ -225,6 +225,11 @@ export type AccountPanel = {
 	 *  still change the account).
 	 */
 	suggestions?: Suggestion[],
+	/**
+	 *  Per pending withdrawal: why it waits, its screening and Travel Rule state, and a
+	 *  lookalike-address warning.
+	 */
+	withdrawal_notes?: WithdrawalNotes[],
 };
 
 /**  Something the agent did that the server must learn. */
@@ -337,9 +342,17 @@ amount_minor: number | null; currency: string | null; asset: string | null; quan
 /**  Card deposits: the card's fingerprint and last digits. */
 card_fingerprint: string | null; card_last4: string | null; 
 /**  Crypto deposits: the transaction. */
-tx_hash: string | null; status: TransferStatus } | { type: "withdrawal"; asset: string; quantity: string; usd_cents: number; address: string; network: string; 
+tx_hash: string | null; 
+/**  Crypto deposits: the address it came from. */
+from_address?: string | null; status: TransferStatus } | { type: "withdrawal"; asset: string; quantity: string; usd_cents: number; address: string; network: string; 
 /**  The address was not used by this customer before. */
-new_address: boolean; tx_hash: string | null; status: TransferStatus } | { type: "trade"; pair: string; side: TradeSide; quantity: string; price: string; usd_cents: number; 
+new_address: boolean; tx_hash: string | null; status: TransferStatus; 
+/**  A withdrawal asked for in the lock after a security change waits until then. */
+locked_until?: string | null; 
+/**  The address's screening when the withdrawal was asked for. */
+screening?: Screening | null; 
+/**  The Travel Rule's state: the beneficiary data, or the self-hosted wallet's proof. */
+travel_rule?: TravelRule | null } | { type: "trade"; pair: string; side: TradeSide; quantity: string; price: string; usd_cents: number; 
 /**  Set when the other side of the fill is known to be a customer (OTC, self-trade checks). */
 counterparty_customer_id: number | null } | { type: "security_change"; change: SecurityChangeKind; device_id: string; ip: string; ip_country: string } | { type: "p2p_order"; order_id: string; side: TradeSide; asset: string; quantity: string; fiat_amount_minor: number; fiat_currency: string; usd_cents: number; counterparty: P2pCounterparty; 
 /**
@@ -538,6 +551,13 @@ export type AuthorKind = "customer" | "agent" | "system";
 
 /**  What a score means for the customer's money. */
 export type Band = "approve" | "review" | "block_and_review" | "decline";
+
+/**  Where a transfer goes, for the Travel Rule. */
+export type Beneficiary = 
+/**  Another exchange or custodian (a VASP). */
+{ kind: "vasp"; name: string } | 
+/**  A wallet the customer (or someone) holds themselves. */
+{ kind: "self_hosted" };
 
 export type BulkFailure = {
 	ticket_id: number,
@@ -1044,9 +1064,23 @@ export type EvidenceKind = "file" |
 /**  A pinned customer activity event (login, deposit, withdrawal…). */
 "activity_event" | "note";
 
+/**
+ *  How much of the address's flow touches a category, and whether directly (the address
+ *  belongs to such an entity or dealt with it) or through intermediaries.
+ */
+export type Exposure = {
+	category: ExposureCategory,
+	direct: boolean,
+	/**  Share of the address's received value, 0–100. */
+	share_percent: number,
+};
+
+/**  What kind of entity an address's funds come from or go to. */
+export type ExposureCategory = "sanctions" | "mixer" | "darknet_market" | "scam" | "stolen_funds" | "gambling" | "exchange";
+
 /**  One rule that fired, and why. */
 export type Finding = {
-	/**  1–8, as in DOMAIN.md. */
+	/**  1–10 (1–8 as in DOMAIN.md). */
 	rule: number,
 	name: string,
 	/**  The rule's name, to be said in the agent's language. */
@@ -1802,6 +1836,24 @@ export type SavedView = {
 	filter: TicketFilter,
 };
 
+/**  A screening's result. */
+export type Screening = {
+	rating: ScreeningRating,
+	/**  Largest share first. */
+	exposures: Exposure[],
+	/**
+	 *  The entity the address belongs to when the provider knows it ("Kraken", "a sanctioned
+	 *  mixer").
+	 */
+	entity: string | null,
+	/**  Who rated it, and their own rating before it was normalised ("Chainalysis: Severe"). */
+	source: string,
+	screened_at: string,
+};
+
+/**  One scale for every provider's rating, lowest first. */
+export type ScreeningRating = "low" | "medium" | "high" | "severe";
+
 export type SearchHit = {
 	source: SearchSource,
 	entity_id: number,
@@ -2343,6 +2395,26 @@ export type TransferStatus = "pending" | "completed" | "failed" |
 /**  Held by a risk rule or compliance. */
 "held";
 
+export type TravelRule = {
+	beneficiary: Beneficiary,
+	status: TravelRuleStatus,
+};
+
+/**  The Travel Rule's state of one withdrawal. */
+export type TravelRuleStatus = 
+/**  The beneficiary data went to the receiving VASP and was accepted. */
+"sent" | 
+/**  The beneficiary data is not complete yet: the transfer waits. */
+"missing" | 
+/**  The receiving VASP refused the data (name mismatch, unknown customer). */
+"rejected" | 
+/**  A self-hosted wallet above the threshold whose ownership the customer proved. */
+"ownership_proven" | 
+/**  A self-hosted wallet above the threshold without ownership proof: the transfer waits. */
+"ownership_missing" | 
+/**  Below the threshold to a self-hosted wallet. */
+"not_required";
+
 /**  Who is typing in a conversation. */
 export type Typist = "customer" | "agent";
 
@@ -2388,6 +2460,18 @@ export type WithdrawalHold = {
 	/**  The withdrawal's activity event. */
 	withdrawal_id: number,
 	control: Control,
+};
+
+/**  The notes on one waiting withdrawal. */
+export type WithdrawalNotes = {
+	withdrawal_id: number,
+	/**  Everything keeping it from leaving; empty: it goes out in its turn. */
+	held_because: Msg[],
+	rating: ScreeningRating | null,
+	screening: Msg | null,
+	travel_rule: Msg | null,
+	/**  Set when the address imitates one the customer used before. */
+	poisoning: Msg | null,
 };
 
 /* Tauri Specta runtime */

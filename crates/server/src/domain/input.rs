@@ -29,7 +29,7 @@ pub fn not_blank_pattern() -> String {
 }
 
 /// Fraud rules are numbered 1 to this (DOMAIN.md's patterns).
-pub const RISK_RULES: i64 = 8;
+pub const RISK_RULES: i64 = 10;
 
 /// Most tags on a ticket, and longest tag.
 pub const TAGS_MAX: usize = 32;

@@ -88,7 +88,13 @@ pub(super) fn hex<R: Rng>(rng: &mut R, len: usize) -> String {
 }
 
 pub(super) fn wallet<R: Rng>(rng: &mut R) -> (&'static str, &'static str, String) {
-    match rng.random_range(0..3) {
+    let kind = rng.random_range(0..3);
+    wallet_of(rng, kind)
+}
+
+/// A wallet of one kind: 0 Bitcoin, 1 Ethereum (ERC20), 2 USDT on TRON.
+pub(super) fn wallet_of<R: Rng>(rng: &mut R, kind: usize) -> (&'static str, &'static str, String) {
+    match kind {
         0 => ("BTC", "Bitcoin", format!("bc1q{}", hex(rng, 38))),
         1 => ("ETH", "ERC20", format!("0x{}", hex(rng, 40))),
         _ => ("USDT", "TRC20", format!("T{}", hex(rng, 33))),

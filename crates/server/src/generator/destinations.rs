@@ -15,7 +15,7 @@ use rand::seq::IndexedRandom;
 use rand::Rng;
 use serde::Serialize;
 
-use super::activity::{hex, price_of, wallet, Decoy, Planted};
+use super::activity::{hex, price_of, wallet, wallet_of, Decoy, Planted};
 
 /// An address the reference screening knows, as the generator planted it.
 #[derive(Debug, Clone, Serialize)]
@@ -223,8 +223,9 @@ pub fn plant<R: Rng>(
     let Some(choice) = pick(rng) else { return vec![] };
     let Some(login) = home_login(events) else { return vec![] };
     let last = events.iter().map(|e| e.at).max().unwrap_or(now - Duration::days(30));
-    // Half the withdrawals are still waiting (asked for 20 minutes ago), for the desk to stop.
-    let waiting = rng.random_bool(0.5);
+    // Half the withdrawals (three in four lookalikes) are still waiting (asked for 20 minutes
+    // ago), for the desk to stop.
+    let waiting = rng.random_bool(if matches!(choice, Pick::Poisoning) { 0.75 } else { 0.5 });
     let at = if waiting { now - Duration::minutes(20) } else { now - Duration::hours(rng.random_range(2..6)) };
     if last >= at - Duration::hours(2) || !leaves_room(events, at) {
         return vec![];
@@ -410,7 +411,7 @@ pub fn plant<R: Rng>(
     events
 }
 
-/// Addresses of each risky kind nobody withdrew to yet, for trying the screening by hand.
+/// Addresses of each kind (two on each network) nobody withdrew to yet, for trying the screening by hand.
 pub fn spare_addresses<R: Rng>(rng: &mut R, now: DateTime<Utc>) -> Vec<KnownAddress> {
     let mut out = Vec::new();
     for category in [
@@ -422,8 +423,8 @@ pub fn spare_addresses<R: Rng>(rng: &mut R, now: DateTime<Utc>) -> Vec<KnownAddr
         ExposureCategory::Gambling,
         ExposureCategory::Exchange,
     ] {
-        for _ in 0..5 {
-            let (_, network, address) = wallet(rng);
+        for kind in 0..6 {
+            let (_, network, address) = wallet_of(rng, kind % 3);
             let entity = if category == ExposureCategory::Exchange {
                 (*EXCHANGES.choose(rng).expect("exchanges")).to_owned()
             } else {

@@ -326,7 +326,8 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
         let mut customer = customers.choose(&mut rng).expect("customers");
         let (scenario, script) = pick_script(&mut rng, &scripts, &customer.language);
         let related: &[u8] = match scenario.kind {
-            TicketKind::FraudClaim => &[2, 3],
+            // Victims of address poisoning write in too ("my USDT went to the wrong address").
+            TicketKind::FraudClaim => &[2, 3, 9],
             TicketKind::CardChargeback => &[1],
             TicketKind::P2pDispute => &[6],
             _ => &[],

@@ -4,6 +4,7 @@
 import type {
   ControlsReportQuery,
   Suggestion,
+  WithdrawalNotes,
   AccountAction,
   AccountControls,
   AccountPanel,
@@ -1030,6 +1031,8 @@ export class FakeBackend implements Backend {
   pendingWithdrawals = new Map<number, ActivityEvent[]>();
   /** What the findings suggest, by customer (the desk computes it from the risk). */
   suggestions = new Map<number, Suggestion[]>();
+  /** Why each pending withdrawal waits, its screening and lookalike warning, by customer. */
+  withdrawalNotes = new Map<number, WithdrawalNotes[]>();
   static readonly LIFTS = ["unfreeze", "release_withdrawals", "release_withdrawal", "unblock_trading", "unblock_address"];
 
   private controlsOf(customerId: number): AccountControls {
@@ -1062,6 +1065,7 @@ export class FakeBackend implements Backend {
         { code: "resolved", label: "Resolved after review" },
       ],
       suggestions: this.suggestions.get(customerId) ?? [],
+      withdrawal_notes: this.withdrawalNotes.get(customerId) ?? [],
     };
   }
 

@@ -156,6 +156,8 @@ fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("/v1/attachments", "name", file_name()),
         ("/widget/v1/chat/files", "name", file_name()),
         ("/widget/v1/chat/files", "client_id", client_id()),
+        ("/v1/address-screenings", "network", json!({"minLength": 1, "maxLength": 32})),
+        ("/v1/address-screenings", "address", json!({"minLength": 1, "maxLength": 128})),
     ]
 }
 

@@ -166,3 +166,27 @@ describe("The actions report", () => {
     expect(screen.queryByTestId("controls-report-csv")).toBeNull();
   });
 });
+
+describe("A waiting withdrawal's notes", () => {
+  it("warns of a lookalike address, and says its screening, Travel Rule state and why it waits", async () => {
+    await open((fake, customerId) => {
+      const m = (key: string, args: Record<string, string | number> = {}) => ({ key, args });
+      fake.withdrawalNotes.set(customerId, [
+        {
+          withdrawal_id: 950,
+          held_because: [m("withdrawal.held.travelRejected", { vasp: "Kestrel Exchange" })],
+          rating: "severe",
+          screening: m("withdrawal.screenedClean", { rating: "severe", source: "Arbiter reference KYT" }),
+          travel_rule: m("withdrawal.travel.rejected", { vasp: "Kestrel Exchange" }),
+          poisoning: m("withdrawal.poisoning", { imitated: "bc1qknown", start: 6, end: 5 }),
+        },
+      ]);
+    });
+    const warning = await screen.findByTestId("poisoning-warning");
+    expect(warning.getAttribute("role")).toBe("alert");
+    expect(warning.textContent).toContain("imitates bc1qknown");
+    expect(screen.getByTestId("withdrawal-screening").dataset.rating).toBe("severe");
+    expect(screen.getByTestId("withdrawal-travel-rule").textContent).toBe("Travel Rule: rejected by Kestrel Exchange");
+    expect(screen.getByTestId("held-because").textContent).toContain("Kestrel Exchange rejected the beneficiary data.");
+  });
+});
