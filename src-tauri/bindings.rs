@@ -61,6 +61,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             request_account_action,
             answer_action_request,
             approvals,
+            approval_evidence,
             export_controls_csv,
             export_loss_csv,
             export_png,

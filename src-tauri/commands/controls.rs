@@ -54,6 +54,14 @@ pub async fn approvals(desk: State<'_, Desk>) -> Result<Vec<arbiter_desk::Approv
     desk.approvals().await
 }
 
+/// What the approver judges a request on: the account's risk, links, timeline and waiting
+/// withdrawals (from the company API when the customer is outside the agent's queues).
+#[tauri::command]
+#[specta::specta]
+pub async fn approval_evidence(desk: State<'_, Desk>, customer_id: i64) -> Result<arbiter_desk::ApprovalEvidence> {
+    desk.approval_evidence(customer_id).await
+}
+
 /// Saves the account actions applied in a period as CSV where the agent chose (compliance,
 /// risk and supervisors; from the server).
 #[tauri::command]

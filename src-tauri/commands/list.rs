@@ -73,6 +73,7 @@ pub const COMMANDS: &[&str] = &[
     "request_account_action",
     "answer_action_request",
     "approvals",
+    "approval_evidence",
     "export_controls_csv",
     // analytics
     "loss_analytics",

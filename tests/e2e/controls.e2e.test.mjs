@@ -3,6 +3,7 @@
 // withdrawals, revoke sessions, force a reset), holds the pending withdrawal itself, freezes
 // the account and asks to lift the freeze, which needs a second person; the team lead, in
 // her own session, finds it in Approvals and approves; the server shows it all, audited.
+// A victim of address poisoning: the pending withdrawal to the lookalike is flagged.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -19,9 +20,9 @@ after(async () => {
   await server?.stop();
 });
 
-async function openTicket(app, token, ticketId) {
+async function openTicket(app, token, ticketId, on = server) {
   const $ = (selector) => app.browser.$(selector);
-  await signIn(app, server, token);
+  await signIn(app, on, token);
   await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
     timeout: 30_000,
   });
@@ -120,5 +121,48 @@ test("a takeover's withdrawal is held from the risk tab, and lifting a freeze wa
     assert.ok(lifted.controls.held_withdrawals.some((h) => h.withdrawal_id === target.withdrawal.id), "and the single hold");
   } finally {
     await lead.close();
+  }
+});
+
+test("a pending withdrawal to a lookalike of the customer's own address is flagged, with its screening and rule 9", async () => {
+  // Enough customers that the seed plants address poisoning on some with a fraud claim open.
+  const big = await startServer({ tickets: 3000 });
+  let app;
+  try {
+    const truth = JSON.parse(readFileSync(`${big.database}.ground-truth.json`, "utf8"));
+    const tickets = await visible(big, "ticket", HARUTO);
+    const byCustomer = new Map(tickets.map((t) => [t.customer_id, t]));
+    let target = null;
+    for (const planted of truth.planted.filter((p) => p.rule === 9 && byCustomer.has(p.customer_id))) {
+      const account = await api(big, `/v1/customers/${planted.customer_id}/controls`, HARUTO);
+      const waiting = account.pending_withdrawals.find((w) => planted.event_ids.includes(w.id));
+      if (waiting) {
+        target = { ticket: byCustomer.get(planted.customer_id), withdrawal: waiting };
+        break;
+      }
+    }
+    assert.ok(target, "a poisoning victim in the fraud queue has the lookalike withdrawal waiting");
+    // The API screens the lookalike itself as the exchange did: clean — the danger is the imitation.
+    const { address, network } = target.withdrawal.detail;
+    const screened = await api(big, `/v1/address-screenings?network=${network}&address=${address}`, HARUTO);
+    assert.equal(screened.screening.rating, "low");
+
+    app = await launchApp(freshProfile());
+    const $ = (selector) => app.browser.$(selector);
+    await openTicket(app, HARUTO, target.ticket.id, big);
+    await (await $('[data-testid="tab-risk"]')).click();
+    const warning = await $('[data-testid="poisoning-warning"]');
+    await warning.waitForDisplayed({ timeout: 15_000, timeoutMsg: "the lookalike is flagged on the withdrawal" });
+    const text = await warning.getText();
+    assert.match(text, /^Lookalike address: imitates \S+, which the customer used before/);
+    assert.match(text, /came in from it shortly before/, "the dust that baited it is named");
+    assert.match(await (await $('[data-testid="withdrawal-screening"]')).getText(), /^Screening low \(Arbiter reference KYT\)/);
+    await (await $('[data-testid="risk-finding"][data-rule="9"]')).waitForDisplayed({ timeout: 10_000, timeoutMsg: "rule 9 fired" });
+    // Rule 9 offers its stop pre-filled: hold the withdrawals as a scam victim's.
+    await (await $('[data-testid="controls-suggestion"][data-rule="9"]')).waitForDisplayed({ timeout: 10_000 });
+    await screenshot(app.browser, "address-poisoning");
+  } finally {
+    await app?.close();
+    await big.stop();
   }
 });

@@ -6,13 +6,13 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    AccountView, ActionRequest, AddEvidence, Agent, AnswerRequest, ApiError, Attachment, BulkTicketResult,
-    BulkTicketUpdate, Case, CaseUpdate, ChangePage, ControlsReportQuery, CreateCase, CreateSar, CreateSideConversation,
-    CustomerLinks, Document, Escalation, ForwardMessage, Handover, Message, NewHandover, Note, Offer, OutgoingFile,
-    PendingApproval, PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage, Presence, QuarantinedMail,
-    RequestAction, Sar, SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence, SideConversation, SideMessage,
-    StartEmailConversation, StartedConversation, SupervisorOverview, Ticket, TicketDetail, TicketUpdate, Typing,
-    IDEMPOTENCY_KEY_HEADER,
+    AccountEvidence, AccountView, ActionRequest, AddEvidence, Agent, AnswerRequest, ApiError, Attachment,
+    BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage, ControlsReportQuery, CreateCase, CreateSar,
+    CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover, Message, NewHandover, Note,
+    Offer, OutgoingFile, PendingApproval, PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage, Presence,
+    QuarantinedMail, RequestAction, Sar, SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence,
+    SideConversation, SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket,
+    TicketDetail, TicketUpdate, Typing, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -471,6 +471,11 @@ impl ApiClient {
     /// An account's controls, pending withdrawals and requests.
     pub async fn account_controls(&self, customer_id: i64) -> Result<AccountView, ClientError> {
         self.send(self.request(Method::GET, &format!("/v1/customers/{customer_id}/controls"))).await
+    }
+
+    /// The customer, their activity and linked accounts, for an approver outside their queues.
+    pub async fn account_evidence(&self, customer_id: i64) -> Result<AccountEvidence, ClientError> {
+        self.send(self.request(Method::GET, &format!("/v1/customers/{customer_id}/evidence"))).await
     }
 
     /// Asks for an action on an account, made on the controls' `version`.

@@ -6,6 +6,7 @@ mod account_controls;
 mod agent_language;
 pub mod alerts;
 pub mod analytics;
+mod approval_evidence;
 mod attachments;
 mod cases;
 mod chats;
@@ -46,6 +47,7 @@ mod withdrawal_notes;
 
 pub use account_controls::{AccountPanel, ApprovalItem, Suggestion};
 pub use analytics::{LossQuery, LossReport, LossRow};
+pub use approval_evidence::ApprovalEvidence;
 pub use arbiter_cache::DraftKind;
 pub use attachments::{AttachmentContent, OpenedAttachment};
 pub use cases::{reason_codes, CaseTicket, CaseView, ChecklistLine, ReasonCodeInfo};

@@ -78,23 +78,43 @@ pub async fn customer_risk(cache: &Cache, customer_id: CustomerId) -> Result<Cus
     }
     let policy = cache.policies().await?.map(|p| p.risk).unwrap_or_else(arbiter_contract::defaults::risk_policy);
     let subject = Subject { customer_id, legal_name: customer.legal_name.clone() };
-    let risk = arbiter_risk::score(&policy, &subject, &mine, &links, Utc::now());
+    let mut known = BTreeMap::new();
+    for id in
+        links.of_customer(customer_id, &mine.iter().collect::<Vec<_>>()).iter().flat_map(|l| l.customer_ids.clone())
+    {
+        if let Some(c) = cache.customer(id).await? {
+            known.insert(id, c);
+        }
+    }
+    Ok(assemble(&policy, &subject, mine, &links, &known, remote.as_ref()))
+}
+
+/// The risk of `subject` from their events (`mine`, oldest first) and the `links` index:
+/// `known` are the linked customers the caller's copy holds (the others are named from the
+/// company API's `remote` answer, as outside the queues).
+pub fn assemble(
+    policy: &arbiter_contract::RiskPolicy,
+    subject: &Subject,
+    mine: Vec<ActivityEvent>,
+    links: &Links,
+    known: &BTreeMap<CustomerId, arbiter_contract::Customer>,
+    remote: Option<&(arbiter_contract::CustomerLinks, DateTime<Utc>)>,
+) -> CustomerRisk {
+    let customer_id = subject.customer_id;
+    let risk = arbiter_risk::score(policy, subject, &mine, links, Utc::now());
     let refs: Vec<&ActivityEvent> = mine.iter().collect();
     let shared = links.of_customer(customer_id, &refs);
     let mut others: BTreeMap<CustomerId, LinkedCustomer> = BTreeMap::new();
     for id in shared.iter().flat_map(|l| l.customer_ids.iter().copied()) {
-        if others.contains_key(&id) {
-            continue;
-        }
-        let linked = match cache.customer(id).await? {
+        let linked = match known.get(&id) {
             Some(known) => LinkedCustomer {
                 customer_id: id,
-                name: Some(known.name),
-                account_id: Some(known.account_id),
+                name: Some(known.name.clone()),
+                account_id: Some(known.account_id.clone()),
                 outside_queues: false,
             },
             None => {
-                let told = remote.as_ref().and_then(|(l, _)| l.accounts.iter().find(|a| a.customer_id == id));
+                let told = remote.and_then(|(l, _)| l.accounts.iter().find(|a| a.customer_id == id));
                 LinkedCustomer {
                     customer_id: id,
                     name: told.map(|a| a.name.clone()),
@@ -107,12 +127,12 @@ pub async fn customer_risk(cache: &Cache, customer_id: CustomerId) -> Result<Cus
     }
     let mut timeline = mine;
     timeline.reverse();
-    Ok(CustomerRisk {
+    CustomerRisk {
         risk,
         links: shared,
         linked_customers: others.into_values().collect(),
         timeline,
-        links_checked_at: remote.as_ref().map(|(_, at)| *at),
+        links_checked_at: remote.map(|(_, at)| *at),
         links_truncated: remote.is_some_and(|(l, _)| l.truncated),
-    })
+    }
 }

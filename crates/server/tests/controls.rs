@@ -151,6 +151,17 @@ async fn holding_is_at_once_and_lifting_is_four_eyes_by_the_matrix() {
         }
         // Tomasz (risk) sees the account to judge it, though no queue of his holds it.
         assert!(view(&server, TOMASZ, customer).await.controls.frozen.is_some());
+        // …and the evidence to judge it on: who, what they did, what links to them; Marcus,
+        // neither seeing the customer nor asked, gets nothing.
+        let (status, evidence) = get(&server, TOMASZ, &format!("/v1/customers/{customer}/evidence")).await;
+        assert_eq!(status, 200, "{evidence}");
+        let evidence: AccountEvidence = serde_json::from_value(evidence).unwrap();
+        assert_eq!(evidence.customer.id, customer);
+        assert!(evidence.activity.iter().any(|e| e.id == withdrawal), "the pending withdrawal is in the evidence");
+        assert!(evidence.activity.windows(2).all(|w| (w[0].at, w[0].id) <= (w[1].at, w[1].id)), "oldest first");
+        assert_eq!(evidence.links.customer_id, customer);
+        let (status, _) = get(&server, MARCUS, &format!("/v1/customers/{customer}/evidence")).await;
+        assert_eq!(status, 404);
         let answer = json!({ "reason": "verified the customer by video call" });
         let path = format!("/v1/action-requests/{id}/approve");
         for token in [HARUTO, DANIEL, MARCUS, FATIMA] {

@@ -81,6 +81,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("GET", "/v1/supervisor/overview"),
         ("GET", "/v1/reports/service"),
         ("GET", "/v1/customers/{id}/controls"),
+        ("GET", "/v1/customers/{id}/evidence"),
         ("POST", "/v1/customers/{id}/actions"),
         ("POST", "/v1/action-requests/{id}/approve"),
         ("POST", "/v1/action-requests/{id}/decline"),

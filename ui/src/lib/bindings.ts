@@ -98,6 +98,11 @@ export const commands = {
 	/**  The requests waiting for this agent's approval, oldest first. */
 	approvals: () => typedError<ApprovalItem[], DeskError>(__TAURI_INVOKE("approvals")),
 	/**
+	 *  What the approver judges a request on: the account's risk, links, timeline and waiting
+	 *  withdrawals (from the company API when the customer is outside the agent's queues).
+	 */
+	approvalEvidence: (customerId: number) => typedError<ApprovalEvidence, DeskError>(__TAURI_INVOKE("approval_evidence", { customerId })),
+	/**
 	 *  Saves the account actions applied in a period as CSV where the agent chose (compliance,
 	 *  risk and supervisors; from the server).
 	 */
@@ -443,6 +448,18 @@ export type Approval = {
 	approved: boolean,
 	reason: string,
 	at: string,
+};
+
+export type ApprovalEvidence = {
+	customer_id: number,
+	customer_name: string,
+	account_id: string,
+	risk: CustomerRisk,
+	/**  Waiting withdrawals, newest first, with their notes. */
+	pending_withdrawals: ActivityEvent[],
+	withdrawal_notes: WithdrawalNotes[],
+	/**  Asked of the company API: the customer is in none of the agent's queues. */
+	from_server: boolean,
 };
 
 /**  A request waiting for this agent's approval, with who it is about and who asked. */

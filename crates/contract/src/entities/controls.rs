@@ -340,3 +340,18 @@ pub struct PendingApproval {
     pub vip: bool,
     pub requester_name: String,
 }
+
+/// Most of a customer's activity events in an `AccountEvidence` (the latest).
+pub const EVIDENCE_MAX_EVENTS: usize = 5_000;
+
+/// `GET /v1/customers/{id}/evidence`: what an approver judges a request on when the customer
+/// is in none of their queues — who it is, what they did, and the accounts linked to theirs —
+/// for the desk to score with the same rules as its own copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountEvidence {
+    pub customer: super::Customer,
+    /// Oldest first; the latest `EVIDENCE_MAX_EVENTS`.
+    pub activity: Vec<super::ActivityEvent>,
+    pub links: super::CustomerLinks,
+}

@@ -96,6 +96,22 @@ pub async fn view(
     })
 }
 
+/// The customer, their activity and linked accounts, for whoever may look at the account
+/// (who sees the customer, or may answer a request waiting on it).
+pub async fn evidence(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    customer_id: CustomerId,
+) -> Result<AccountEvidence, ApiFailure> {
+    may_look(conn, caller, customer_id).await?;
+    let not_found = || ApiFailure::not_found(format!("customer {customer_id} does not exist"));
+    let customer = reads::customer(conn, customer_id).await?.ok_or_else(not_found)?;
+    let mut activity = reads::activity_of(conn, customer_id).await?;
+    activity.drain(..activity.len().saturating_sub(EVIDENCE_MAX_EVENTS));
+    let links = super::customers::linked_accounts(conn, customer_id).await?;
+    Ok(AccountEvidence { customer, activity, links })
+}
+
 /// The held withdrawal's status follows its hold on the customer's timeline.
 async fn mark_withdrawals(
     m: &mut Mutation,

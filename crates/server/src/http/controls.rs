@@ -28,6 +28,21 @@ pub async fn account(
     Ok(Json(controls::view(&mut conn, &caller, id, Utc::now()).await?))
 }
 
+/// The customer, everything they did (the latest 5,000 events) and the accounts linked to
+/// theirs: the evidence an approver judges a request on when no queue of theirs holds the
+/// customer. For whoever may see the account's controls.
+#[utoipa::path(get, path = "/v1/customers/{id}/evidence", tag = "controls", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = AccountEvidence), (status = 404, body = ApiError)))]
+pub async fn evidence(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> Result<Json<AccountEvidence>, ApiFailure> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(controls::evidence(&mut conn, &caller, id).await?))
+}
+
 /// Asks for an action on the account (`If-Match`: the controls' version seen, 1 for an account
 /// nobody acted on). 201 with the request: `applied`, or `awaiting_approval` when the policy
 /// needs a second person. 422 when the account's state forbids it; 409 when it changed.

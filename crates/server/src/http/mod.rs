@@ -124,6 +124,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(attachments::upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .routes(routes!(policies::current, policies::replace))
         .routes(routes!(controls::account))
+        .routes(routes!(controls::evidence))
         .routes(routes!(controls::act))
         .routes(routes!(controls::approve))
         .routes(routes!(controls::decline))

@@ -5,6 +5,7 @@ import type {
   ControlsReportQuery,
   Suggestion,
   WithdrawalNotes,
+  ApprovalEvidence,
   AccountAction,
   AccountControls,
   AccountPanel,
@@ -1095,6 +1096,20 @@ export class FakeBackend implements Backend {
         requester_name: "Haruto Sato",
         reason_label: request.reason === "resolved" ? "Resolved after review" : null,
       }));
+  }
+
+  async approvalEvidence(customerId: number): Promise<ApprovalEvidence> {
+    const known = this.tickets.find((v) => v.customer?.id === customerId)?.customer;
+    const panel = await this.accountPanel(customerId);
+    return {
+      customer_id: customerId,
+      customer_name: known?.name ?? "Outside Customer",
+      account_id: known?.account_id ?? "90000001",
+      risk: await this.customerRisk(customerId),
+      pending_withdrawals: panel.pending_withdrawals,
+      withdrawal_notes: panel.withdrawal_notes ?? [],
+      from_server: !known,
+    };
   }
 
   controlsExports: { path: string; query: ControlsReportQuery }[] = [];

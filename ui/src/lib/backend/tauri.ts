@@ -136,6 +136,7 @@ export const tauriBackend: Backend = {
   requestAccountAction: (customerId, ticketId, request, clientKey) => unwrap(commands.requestAccountAction(customerId, ticketId, request, clientKey)),
   answerActionRequest: (requestId, approve, reason, clientKey) => unwrap(commands.answerActionRequest(requestId, approve, reason, clientKey)),
   approvals: () => unwrap(commands.approvals()),
+  approvalEvidence: (customerId) => unwrap(commands.approvalEvidence(customerId)),
   exportControlsCsv: (query, path) => unwrap(commands.exportControlsCsv(query, path)).then(() => undefined),
   exportServiceCsv: (query, path) => unwrap(commands.exportServiceCsv(query, path)).then(() => undefined),
   exportPng: (path, png) => unwrap(commands.exportPng(path, Array.from(png))).then(() => undefined),

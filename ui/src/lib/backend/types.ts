@@ -5,6 +5,7 @@ import type {
   AccountAction,
   AccountPanel,
   ApprovalItem,
+  ApprovalEvidence,
   Approver,
   RequestAction,
   ServiceQuery,
@@ -195,6 +196,7 @@ export interface Backend {
   answerActionRequest(requestId: number, approve: boolean, reason: string, clientKey: string): Promise<OutboxItem>;
   /** The requests waiting for this agent's approval, oldest first. */
   approvals(): Promise<ApprovalItem[]>;
+  approvalEvidence(customerId: number): Promise<ApprovalEvidence>;
   /** Saves the account actions applied in a period (the server's CSV) where the agent chose. */
   exportControlsCsv(query: ControlsReportQuery, path: string): Promise<void>;
   /** Supervisors: the service report of their teams for a period (from the server). */

@@ -125,6 +125,15 @@ describe("Approvals", () => {
     await fireEvent.click(screen.getByTestId("open-approvals"));
     const item = await screen.findByTestId("approval");
     expect(item.textContent).toContain("Haruto Sato asks: Unfreeze the account");
+    // The evidence before the answer: the account's risk, links, waiting withdrawals, timeline.
+    await fireEvent.click(within(item).getByTestId("show-evidence"));
+    const evidence = await within(item).findByTestId("approval-evidence");
+    expect(within(evidence).getByTestId("evidence-score").textContent).toMatch(/\d/);
+    expect(within(evidence).getAllByTestId("risk-finding").length).toBeGreaterThan(0);
+    expect(within(evidence).getByTestId("evidence-withdrawals").textContent).toContain("$36,400.00");
+    expect(evidence.dataset.fromServer).toBe("false");
+    await fireEvent.click(within(item).getByTestId("show-evidence"));
+    expect(within(item).queryByTestId("approval-evidence")).toBeNull();
     expect(item.textContent).toContain("Customer verified by video call");
     expect(item.textContent).toContain("Reason: Resolved after review");
     await fireEvent.click(within(item).getByTestId("approve"));
