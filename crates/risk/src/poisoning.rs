@@ -66,21 +66,24 @@ impl Default for PoisoningParams {
     }
 }
 
-/// The part of an address a person compares: without the prefix every address of its kind
-/// shares (`0x`, `bc1q`, `T` …), in one case (hex addresses differ only in checksum case).
-fn body(address: &str) -> String {
-    let lower = address.to_ascii_lowercase();
+/// The part of an address a person compares, without the prefix every address of its kind
+/// shares (`0x`, `bc1q`, `T` …), and whether its letters' case is meaningless (hex addresses
+/// differ only in checksum case; bech32 is one case). No allocation: the check runs over a
+/// customer's whole history.
+fn body(address: &str) -> (&str, bool) {
     for prefix in ["0x", "bc1q", "bc1p", "tb1q", "ltc1q"] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            return rest.to_owned();
+        if address.len() > prefix.len()
+            && address.is_char_boundary(prefix.len())
+            && address[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            return (&address[prefix.len()..], true);
         }
     }
     // Base58 addresses (TRON's T…, Bitcoin's 1…/3…, Solana) keep their case; only the first
     // character is fixed for TRON and legacy Bitcoin.
-    let mut chars = address.chars();
-    match chars.next() {
-        Some('T' | '1' | '3') => chars.collect(),
-        _ => address.to_owned(),
+    match address.as_bytes().first() {
+        Some(b'T' | b'1' | b'3') => (&address[1..], false),
+        _ => (address, false),
     }
 }
 
@@ -90,12 +93,15 @@ pub fn lookalike(candidate: &str, known: &str, min_matching: usize) -> Option<Lo
     if candidate.eq_ignore_ascii_case(known) {
         return None;
     }
-    let (a, b) = (body(candidate), body(known));
+    let ((a, fold_a), (b, fold_b)) = (body(candidate), body(known));
     if a.len() != b.len() || a.len() < 2 * min_matching + 1 {
         return None;
     }
-    let same_start = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    let same_end = a.bytes().rev().zip(b.bytes().rev()).take_while(|(x, y)| x == y).count();
+    let fold = fold_a || fold_b;
+    let same = |x: &u8, y: &u8| if fold { x.eq_ignore_ascii_case(y) } else { x == y };
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let same_start = a.iter().zip(b).take_while(|(x, y)| same(x, y)).count();
+    let same_end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| same(x, y)).count();
     (same_start >= min_matching && same_end >= min_matching && same_start + same_end < a.len()).then(|| Lookalike {
         imitated: known.to_owned(),
         same_start: same_start as u32,
