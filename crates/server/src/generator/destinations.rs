@@ -187,6 +187,9 @@ fn withdrawal(
     }
 }
 
+/// A rule (planted, or near-missed) and what was done.
+type Labelled = Option<(u8, String)>;
+
 /// What one ordinary customer gets, if anything.
 enum Pick {
     Poisoning,
@@ -235,7 +238,7 @@ pub fn plant<R: Rng>(
     let status = if waiting { TransferStatus::Pending } else { TransferStatus::Completed };
     let usd_cents = rng.random_range(300..4_000) * 100;
     let tx_hash = Some(hex(rng, 64));
-    let (marked, planted, decoy): (Vec<usize>, Option<(u8, String)>, Option<(u8, String)>) = match choice {
+    let (marked, planted, decoy): (Vec<usize>, Labelled, Labelled) = match choice {
         Pick::Poisoning => {
             let known = events.iter().rev().find_map(|e| match &e.detail {
                 ActivityDetail::Withdrawal { address, asset, network, status: TransferStatus::Completed, .. } => {
