@@ -11,6 +11,7 @@ import { api, eventually, freshProfile, launchApp, screenshot, signIn, startServ
 
 const HARUTO = "demo-haruto"; // fraud agent
 const OLGA = "demo-olga"; // fraud team lead
+const TOMASZ = "demo-tomasz"; // risk
 let server;
 
 before(async () => {
@@ -96,6 +97,25 @@ test("a takeover's withdrawal is held from the risk tab, and lifting a freeze wa
     await screenshot(app.browser, "account-controls");
   } finally {
     await app.close();
+  }
+
+  // Risk may approve too: Tomasz's queues hold none of the customer's tickets, so the evidence
+  // (the rule that fired, the waiting withdrawal, the timeline) comes from the company API.
+  const risk = await launchApp(freshProfile());
+  try {
+    await signIn(risk, server, TOMASZ);
+    await (await risk.browser.$('[data-testid="open-approvals"]')).click();
+    const item = await risk.browser.$('[data-testid="approval"]');
+    await item.waitForDisplayed({ timeout: 20_000, timeoutMsg: "the request reaches risk's approvals" });
+    await (await item.$('[data-testid="show-evidence"]')).click();
+    const evidence = await item.$('[data-testid="approval-evidence"]');
+    await evidence.waitForDisplayed({ timeout: 15_000, timeoutMsg: "the evidence is shown" });
+    assert.equal(await evidence.getAttribute("data-from-server"), "true");
+    await (await evidence.$('[data-testid="risk-finding"][data-rule="2"]')).waitForDisplayed({ timeout: 5_000, timeoutMsg: "rule 2's finding" });
+    assert.match(await (await evidence.$('[data-testid="evidence-withdrawals"]')).getText(), new RegExp(target.withdrawal.detail.address));
+    await screenshot(risk.browser, "approval-evidence");
+  } finally {
+    await risk.close();
   }
 
   // The lead, in her own session, approves it from Approvals.

@@ -352,6 +352,7 @@ impl Cache {
         let version = match &current.conflict {
             Some(Entity::Ticket(ticket)) => Some(ticket.version),
             Some(Entity::Case(case)) => Some(case.version),
+            Some(Entity::AccountControls(controls)) => Some(controls.version),
             _ => None,
         };
         let action = match (current.action.clone(), version) {
@@ -363,6 +364,9 @@ impl Cache {
             }
             (Action::AddEvidence { case_id, ticket_id, evidence, .. }, Some(version)) => {
                 Action::AddEvidence { case_id, ticket_id, base_version: version, evidence }
+            }
+            (Action::AccountAction { customer_id, ticket_id, request, .. }, Some(version)) => {
+                Action::AccountAction { customer_id, ticket_id, base_version: version, request }
             }
             (action, _) => action,
         };

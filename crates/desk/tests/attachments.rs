@@ -108,9 +108,16 @@ async fn attachments_open_from_the_encrypted_cache_as_the_desk_drew_them() {
     let url = server.base_url();
     let desk = signed_in(&dir.path().join("desk"), &url).await;
 
-    // One of Ava's own open tickets; its customer writes to it with five files.
+    // One of Ava's own email tickets still open; its customer writes to it with five files.
     let mine = desk.list_tickets(InboxView::Mine, None, 50).await.unwrap();
-    let ticket = desk.ticket(mine[0].id).await.unwrap();
+    let open_email = mine
+        .iter()
+        .find(|t| {
+            t.channel == arbiter_contract::Channel::Email
+                && !matches!(t.status, arbiter_contract::TicketStatus::Solved | arbiter_contract::TicketStatus::Closed)
+        })
+        .expect("Ava has an open email ticket");
+    let ticket = desk.ticket(open_email.id).await.unwrap();
     let customer = ticket.customer.clone().expect("the ticket's customer is cached");
     let photo = photo();
     let pdf = statement_pdf();

@@ -1432,3 +1432,102 @@ async fn a_takeover_s_withdrawal_is_held_at_once_and_lifting_a_freeze_waits_for_
     let refused = haruto.export_controls_csv(query, dir.path().join("mine.csv").to_str().unwrap()).await.unwrap_err();
     assert_eq!(refused.code, ErrorCode::Rejected, "an agent does not read it");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_action_asked_offline_goes_once_and_one_on_a_stale_account_comes_back_a_conflict() {
+    use arbiter_cache::OutboxState;
+    use arbiter_contract::{AccountAction, RequestAction};
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(dir.path()).await;
+    let url = server.base_url();
+    let addr = server.addr;
+    let store = Arc::new(MemoryStore::default());
+    let haruto_dir = dir.path().join("haruto");
+    let haruto = Desk::new(paths(&haruto_dir), store.clone(), Arc::new(Recorder::default()));
+    haruto.start().await.unwrap();
+    haruto.sign_in(&url, "demo-haruto").await.unwrap();
+    wait_for(&haruto, "online", |s| s.state == SyncState::Online).await;
+    let mut customer = None;
+    for row in haruto.list_tickets(InboxView::All, None, 500).await.unwrap() {
+        if let Some(c) = haruto.ticket(row.id).await.unwrap().customer {
+            customer = Some(c.id);
+            break;
+        }
+    }
+    let customer = customer.expect("a customer in the fraud queue");
+    let ask = |action: AccountAction| RequestAction {
+        action,
+        reason: "account_takeover".into(),
+        note: "asked offline".into(),
+        expires_at: None,
+    };
+    let count = async |pool: &sqlx::AnyPool, kind: &str| -> i64 {
+        sqlx::query_scalar::<_, String>("SELECT data FROM action_requests WHERE customer_id = $1")
+            .bind(customer)
+            .fetch_all(pool)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|d| d.contains(&format!("\"kind\":\"{kind}\"")))
+            .count() as i64
+    };
+
+    // The server goes away: a freeze asked now waits in the outbox and is not applied here.
+    server.kill().await;
+    wait_for(&haruto, "offline", |s| s.state == SyncState::Offline).await;
+    let queued =
+        haruto.request_account_action(customer, None, ask(AccountAction::Freeze), "freeze-offline").await.unwrap();
+    assert_eq!(queued.state, OutboxState::Pending);
+    let panel = haruto.account_panel(customer).await.unwrap();
+    assert!(panel.controls.frozen.is_none(), "never applied without the server's answer");
+    assert_eq!(panel.outbox.len(), 1, "shown as waiting");
+    // And a trading block, asked on the account as the desk knows it (version 1).
+    haruto.request_account_action(customer, None, ask(AccountAction::BlockTrading), "block-offline").await.unwrap();
+    drop(haruto);
+
+    // Back up; before this desk is, someone else acts on the account: the freeze and the block
+    // were asked on a state that no longer holds.
+    let server = RunningServer::start(
+        arbiter_server::Db::connect(dir.path().join("server.db").to_str().unwrap()).await.unwrap(),
+        addr,
+    )
+    .await
+    .unwrap();
+    let other = reqwest::Client::new()
+        .post(format!("{url}/v1/customers/{customer}/actions"))
+        .bearer_auth("demo-daniel")
+        .header("Idempotency-Key", "daniel-kyc")
+        .header("If-Match", "\"1\"")
+        .json(&serde_json::json!({"action": {"kind": "require_kyc"}, "reason": "aml_review", "note": "documents expired"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 201, "{}", other.text().await.unwrap());
+
+    let haruto = Desk::new(paths(&haruto_dir), store.clone(), Arc::new(Recorder::default()));
+    haruto.start().await.unwrap();
+    wait_for(&haruto, "both came back as conflicts", |s| s.outbox_pending == 0 && s.state == SyncState::Online).await;
+    let panel = panel_until(&haruto, customer, "the conflicts", |p| {
+        p.outbox.iter().filter(|i| i.state == OutboxState::Conflict).count() == 2
+    })
+    .await;
+    assert!(panel.controls.kyc_required.is_some(), "the account as it is now is shown");
+    assert!(panel.controls.frozen.is_none() && panel.controls.trading_blocked.is_none(), "nothing overwritten");
+    assert_eq!(count(&server.db().pool, "freeze").await, 0);
+    let conflict = panel.outbox.iter().find(|i| i.id == "freeze-offline").unwrap();
+    assert!(conflict.last_error.as_deref().unwrap_or("").contains("the account changed since you looked"));
+    assert!(
+        matches!(&conflict.conflict, Some(arbiter_contract::Entity::AccountControls(c)) if c.version == 2),
+        "the account as the server has it comes with the conflict: {conflict:?}"
+    );
+
+    // The agent looks and sends the freeze again on the account as it is; drops the block.
+    haruto.resolve_conflict("freeze-offline", true, "freeze-again").await.unwrap();
+    haruto.resolve_conflict("block-offline", false, "unused").await.unwrap();
+    let frozen =
+        panel_until(&haruto, customer, "the freeze", |p| p.controls.frozen.is_some() && p.outbox.is_empty()).await;
+    assert!(frozen.controls.kyc_required.is_some() && frozen.controls.trading_blocked.is_none());
+    assert_eq!(count(&server.db().pool, "freeze").await, 1, "asked once, applied once");
+    assert_eq!(count(&server.db().pool, "block_trading").await, 0);
+}

@@ -97,6 +97,8 @@ async fn holding_is_at_once_and_lifting_is_four_eyes_by_the_matrix() {
         let (status, body) =
             post(&server, HARUTO, &format!("/v1/customers/{customer}/actions"), &key(), Some(1), freeze).await;
         assert_eq!(status, 409, "{body}");
+        assert_eq!(body["current"]["kind"], "account_controls", "the account as it is now: {body}");
+        assert_eq!(body["current"]["data"]["version"], 2, "{body}");
         let unfreeze = act(json!({"kind": "unfreeze"}), "resolved");
         let (status, body) =
             post(&server, HARUTO, &format!("/v1/customers/{customer}/actions"), &key(), Some(2), unfreeze).await;

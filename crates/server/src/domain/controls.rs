@@ -24,9 +24,9 @@ fn refused(refusal: Refusal) -> ApiFailure {
 }
 
 fn changed_meanwhile(controls: &AccountControls, base: i64) -> ApiFailure {
-    ApiFailure::new(
-        axum::http::StatusCode::CONFLICT,
-        ErrorCode::Conflict,
+    // The controls as they are now go with the answer, for the desk to show and to ask again on.
+    ApiFailure::conflict(
+        Entity::AccountControls(controls.clone()),
         format!(
             "the account changed since you looked (version {base}, now {}): look again before acting",
             controls.version

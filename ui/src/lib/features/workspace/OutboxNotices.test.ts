@@ -50,4 +50,18 @@ describe("OutboxNotices", () => {
     await fireEvent.click(screen.getByTestId("dismiss"));
     await waitFor(() => expect(fake.queue.map((q) => q.id)).not.toContain("take-1"));
   });
+
+  it("an account action on an account that changed meanwhile says so, in the action's words", async () => {
+    const customerId = fake.tickets[0].customer!.id;
+    const request = { action: { kind: "freeze" as const }, reason: "account_takeover", note: "", expires_at: null };
+    await fake.requestAccountAction(customerId, null, request, "freeze-1");
+    fake.queue.at(-1)!.state = "conflict";
+    render(OutboxNotices, { props: { items: (await fake.outbox()).filter((q) => q.id === "freeze-1"), desk } });
+    const notice = screen.getByTestId("account-conflict");
+    expect(notice.textContent).toContain("Account action: Freeze the account was not applied");
+    expect(notice.textContent).toContain("the account changed since you looked");
+    expect(screen.getByTestId("keep-mine").textContent).toBe("Send again");
+    await fireEvent.click(screen.getByTestId("take-theirs"));
+    await waitFor(() => expect(fake.queue.map((q) => q.id)).not.toContain("freeze-1"));
+  });
 });
