@@ -201,8 +201,16 @@ fn not_nullable(mut schema: Value) -> Value {
 /// gives it back in the type it was stored with.
 fn document_bodies(doc: &mut Value) {
     let file = json!({"type": "string", "format": "binary", "minLength": 1});
-    let content: serde_json::Map<String, Value> =
-        documents::ALLOWED_TYPES.iter().map(|t| ((*t).to_owned(), json!({"schema": file}))).collect();
+    // A JSON document is stored as sent: any JSON value is a file (even `""`, two bytes), so
+    // its schema is "any", not a binary string a client would read as JSON.
+    let content: serde_json::Map<String, Value> = documents::ALLOWED_TYPES
+        .iter()
+        .map(|t| {
+            let schema =
+                if *t == "application/json" { json!({"description": "Any JSON document"}) } else { file.clone() };
+            ((*t).to_owned(), json!({"schema": schema}))
+        })
+        .collect();
     let body = doc.pointer_mut("/paths/~1v1~1documents/post/requestBody").expect("the document has POST /v1/documents");
     body["content"] = Value::Object(content);
     body["required"] = json!(true);
@@ -214,7 +222,17 @@ fn document_bodies(doc: &mut Value) {
         .pointer_mut("/paths/~1v1~1documents~1{id}~1content/get/responses/200")
         .expect("the document has GET /v1/documents/{id}/content");
     let stored = json!({"type": "string", "format": "binary"});
-    answer["content"] = documents::ALLOWED_TYPES.iter().map(|t| ((*t).to_owned(), json!({"schema": stored}))).collect();
+    answer["content"] = documents::ALLOWED_TYPES
+        .iter()
+        .map(|t| {
+            let schema = if *t == "application/json" {
+                json!({"description": "The JSON document as stored"})
+            } else {
+                stored.clone()
+            };
+            ((*t).to_owned(), json!({"schema": schema}))
+        })
+        .collect();
     answer["headers"] = json!({
         documents_sha_header(): {"description": "The content's SHA-256, hex", "schema": {"type": "string", "pattern": documents::SHA256_PATTERN}},
         "Content-Disposition": {"description": "`attachment`: a file to save, never to render", "schema": {"type": "string"}}
