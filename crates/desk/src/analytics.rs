@@ -357,6 +357,8 @@ mod tests {
                 transaction_date: at.date_naive(),
                 filed_at: at,
                 stage_began_at: None,
+                arn: None,
+                payment_event_id: None,
             }),
             due_at: None,
             decision: None,

@@ -187,6 +187,7 @@ mod tests {
                     card_last4: None,
                     tx_hash: None,
                     from_address: Some(fake.into()),
+                    card_payment: None,
                     status: TransferStatus::Completed,
                 },
             ),

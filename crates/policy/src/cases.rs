@@ -115,6 +115,8 @@ mod tests {
             transaction_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
             filed_at: chrono::Utc::now(),
             stage_began_at: None,
+            arn: None,
+            payment_event_id: None,
         };
         let now = chrono::Utc::now();
         // At the first chargeback it can be lost (accepted) but not won yet.

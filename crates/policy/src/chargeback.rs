@@ -403,6 +403,8 @@ mod tests {
             transaction_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
             filed_at: at("2026-11-01T00:00:00Z"),
             stage_began_at: Some(at(began)),
+            arn: None,
+            payment_event_id: None,
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod chargeback;
+pub mod compelling_evidence;
 pub mod controls;
 pub mod escalation;
 pub mod hours;

@@ -76,6 +76,7 @@ fn deposit_from(id: i64, minutes: i64, from: &str, usd_cents: i64) -> ActivityEv
             card_last4: None,
             tx_hash: None,
             from_address: Some(from.into()),
+            card_payment: None,
             status: TransferStatus::Completed,
         },
     }

@@ -28,6 +28,7 @@ fn event(id: i64, customer: i64, minutes: i64, kind: u8, usd: i64, tag: u8) -> A
             card_last4: Some("4242".into()),
             tx_hash: None,
             from_address: None,
+            card_payment: None,
             status: TransferStatus::Completed,
         },
         2 => ActivityDetail::Withdrawal {

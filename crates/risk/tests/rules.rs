@@ -62,6 +62,7 @@ impl Story {
                 card_last4: card.map(|_| "4242".to_owned()),
                 tx_hash: None,
                 from_address: None,
+                card_payment: None,
                 status: TransferStatus::Completed,
             },
         )
@@ -206,6 +207,7 @@ fn rule_4_accounts_sharing_a_card_or_wallet_are_linked() {
             card_last4: Some("4242".into()),
             tx_hash: None,
             from_address: None,
+            card_payment: None,
             status: TransferStatus::Completed,
         },
     });
@@ -373,6 +375,7 @@ impl Story {
                 card_last4: None,
                 tx_hash: Some("ab".repeat(32)),
                 from_address: Some(from.into()),
+                card_payment: None,
                 status: TransferStatus::Completed,
             },
         )

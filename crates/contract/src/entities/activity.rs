@@ -90,6 +90,9 @@ pub enum ActivityDetail {
         /// Crypto deposits: the address it came from.
         #[serde(default)]
         from_address: Option<String>,
+        /// Card deposits: the payment as the acquirer processed it.
+        #[serde(default)]
+        card_payment: Option<super::CardPayment>,
         status: TransferStatus,
     },
     Withdrawal {

@@ -89,6 +89,12 @@ pub struct CardDispute {
     /// When the current stage began (its deadline counts from here); `filed_at` when absent.
     #[serde(default)]
     pub stage_began_at: Option<DateTime<Utc>>,
+    /// The disputed payment's acquirer reference number, as the network quoted it.
+    #[serde(default)]
+    pub arn: Option<String>,
+    /// The customer's card deposit that is disputed (an activity event), when known.
+    #[serde(default)]
+    pub payment_event_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]

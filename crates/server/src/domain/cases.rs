@@ -104,6 +104,8 @@ pub async fn create(m: &mut Mutation, body: &CreateCase) -> Result<Case, ApiFail
         transaction_date: c.transaction_date,
         filed_at: c.filed_at,
         stage_began_at: Some(c.filed_at),
+        arn: None,
+        payment_event_id: None,
     });
     let mut case = Case {
         id: next_id(&mut m.tx, "cases").await?,

@@ -171,6 +171,7 @@ impl<'a, R: Rng> Timeline<'a, R> {
                 let from_address = Some(super::destinations::sender_of(asset, &tx_hash));
                 ActivityDetail::Deposit {
                     from_address,
+                    card_payment: None,
                     method,
                     amount_minor: None,
                     currency: None,
@@ -197,6 +198,7 @@ impl<'a, R: Rng> Timeline<'a, R> {
                     card_last4: card.map(|c| c.1),
                     tx_hash: None,
                     from_address: None,
+                    card_payment: None,
                     status: TransferStatus::Completed,
                 }
             }

@@ -513,6 +513,8 @@ pub fn make_ticket<R: Rng>(
                     transaction_date: facts.transaction_date,
                     filed_at: created_at - Duration::hours(rng.random_range(1..48)),
                     stage_began_at: None,
+                    arn: None,
+                    payment_event_id: None,
                 }),
                 outcome,
             )

@@ -264,6 +264,7 @@ pub fn plant<R: Rng>(
                     card_last4: None,
                     tx_hash: Some(hex(rng, 64)),
                     from_address: Some(lookalike.clone()),
+                    card_payment: None,
                     status: TransferStatus::Completed,
                 },
             );
