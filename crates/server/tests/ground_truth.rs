@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use arbiter_contract::{ActivityDetail, ActivityEvent, DepositMethod};
+use arbiter_contract::{ActivityDetail, ActivityEvent, CardNetwork, Case, DepositMethod};
 use arbiter_server::generator::{generate, GeneratorOptions};
 use arbiter_server::Db;
 use chrono::Duration;
@@ -86,4 +86,69 @@ async fn planted_patterns_show_and_the_baseline_stays_clean() {
         }
     }
     assert!(!truth.decoys.is_empty());
+    card_disputes_meet_the_rule_exactly_as_planted(&db, &truth, &by_customer).await;
+}
+
+/// Every chargeback names its payment, and CE 3.0's check finds exactly the cases (and the
+/// earlier payments) planted to qualify.
+async fn card_disputes_meet_the_rule_exactly_as_planted(
+    db: &Db,
+    truth: &arbiter_server::generator::GroundTruth,
+    by_customer: &BTreeMap<i64, Vec<ActivityEvent>>,
+) {
+    use arbiter_policy::compelling_evidence::check_case;
+    let rows: Vec<String> = sqlx::query_scalar("SELECT data FROM cases").fetch_all(&db.pool).await.unwrap();
+    let cases: Vec<Case> = rows.iter().map(|r| serde_json::from_str(r).unwrap()).collect();
+    let chargebacks: Vec<&Case> = cases.iter().filter(|c| c.card.is_some()).collect();
+    assert_eq!(truth.card_disputes.len(), chargebacks.len(), "every chargeback's payments are planted");
+    let (mut qualifying, mut not) = (0, 0);
+    for planted in &truth.card_disputes {
+        let case = chargebacks.iter().find(|c| c.id == planted.case_id).unwrap();
+        let card = case.card.as_ref().unwrap();
+        assert_eq!(card.payment_event_id, planted.payment_event_id);
+        let events = &by_customer[&case.customer_id];
+        if let Some(id) = planted.payment_event_id {
+            let payment = events.iter().find(|e| e.id == id).unwrap();
+            let ActivityDetail::Deposit { card_payment: Some(p), card_last4: Some(last4), usd_cents, .. } =
+                &payment.detail
+            else {
+                panic!("{planted:?}: not a card payment")
+            };
+            assert_eq!(
+                (last4, *usd_cents, p.processed_on),
+                (&card.card_last4, case.amount_usd_cents, card.transaction_date)
+            );
+            assert_eq!(card.arn.as_deref(), Some(p.arn.as_str()));
+            assert_eq!(p.arn.len(), 23);
+            assert!(p.disputed);
+        }
+        // Payments other chargebacks of the customer dispute.
+        let others: BTreeSet<i64> = chargebacks
+            .iter()
+            .filter(|c| c.customer_id == case.customer_id && c.id != case.id)
+            .filter_map(|c| c.card.as_ref().and_then(|card| card.payment_event_id))
+            .collect();
+        let account = &customers_account(db, case.customer_id).await;
+        let check = check_case(card, case.amount_usd_cents, account, events, &others);
+        assert_eq!(check.history_matches, planted.history_matches, "{planted:?}\n{check:?}");
+        assert_eq!(check.qualifies, planted.qualifies, "{planted:?}");
+        if planted.history_matches {
+            let found: BTreeSet<i64> = check.qualifying().map(|p| p.event_id).collect();
+            assert_eq!(found, planted.qualifying_event_ids.iter().copied().collect(), "{planted:?}");
+        }
+        if card.network == CardNetwork::Visa && card.reason_code == "10.4" {
+            if planted.qualifies {
+                qualifying += 1
+            } else {
+                not += 1
+            }
+        }
+    }
+    assert!(qualifying > 0 && not > 0, "10.4 disputes of both kinds: {qualifying} qualify, {not} do not");
+}
+
+async fn customers_account(db: &Db, id: i64) -> String {
+    let data: String =
+        sqlx::query_scalar("SELECT data FROM customers WHERE id = $1").bind(id).fetch_one(&db.pool).await.unwrap();
+    serde_json::from_str::<arbiter_contract::Customer>(&data).unwrap().account_id
 }

@@ -47,6 +47,8 @@ pub struct GroundTruth {
     pub decoys: Vec<Decoy>,
     /// The addresses the reference screening knows, with their screening.
     pub addresses: Vec<super::destinations::KnownAddress>,
+    /// Every chargeback's payments as planted, and whether CE 3.0's rule holds on them.
+    pub card_disputes: Vec<super::card_history::CardDisputeTruth>,
 }
 
 /// What a customer gets planted.
@@ -111,7 +113,7 @@ pub(super) fn price_of(asset: &str) -> f64 {
 }
 
 /// A unique public-looking IP per (customer, device index): never shared by accident.
-fn own_ip(customer_id: i64, k: i64) -> String {
+pub(super) fn own_ip(customer_id: i64, k: i64) -> String {
     format!("{}.{}.{}.{}", 11 + (customer_id / 65_536) % 200, (customer_id / 256) % 256, customer_id % 256, 10 + k)
 }
 

@@ -55,7 +55,7 @@ fn money(value: f64) -> String {
     format!("{grouped}.{:02}", cents % 100)
 }
 
-fn place_of(country: &str) -> (&'static str, &'static str) {
+pub(super) fn place_of(country: &str) -> (&'static str, &'static str) {
     match country {
         "US" => ("Austin", "the United States"),
         "GB" => ("Manchester", "the United Kingdom"),

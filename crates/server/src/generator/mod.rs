@@ -5,6 +5,7 @@
 
 mod activity;
 mod bulk;
+mod card_history;
 mod conversations;
 mod destinations;
 pub use conversations::sensitive_word;
@@ -29,6 +30,7 @@ use crate::store::entities::insert_token;
 use activity::{customer_activity, plan_customers, Plan};
 pub use activity::{Decoy, GroundTruth, Planted};
 use bulk::Bulk;
+pub use card_history::{CardDisputeTruth, Shape as CardHistoryShape};
 use conversations::{make_ticket, Ids, World};
 use corpus::{Locale, Scenario, Script, LOCALES, SCENARIOS};
 pub use destinations::KnownAddress;
@@ -280,6 +282,8 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     // so the data made before it was added stays the same for the same seed.
     let mut destinations_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0xD357_1A71);
     let mut planted_destinations = destinations::Destinations::default();
+    // What the chargebacks' card payments need to know of each customer's own activity.
+    let mut profiles: HashMap<i64, card_history::Profile> = HashMap::new();
     for customer in &customers {
         bulk.customer(customer).await?;
         let plan = plans.get(&customer.id).cloned().unwrap_or(Plan::Clean);
@@ -295,6 +299,7 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
             );
             events.extend(extra);
         }
+        profiles.insert(customer.id, card_history::Profile::of(&events, &plan));
         for event in &events {
             bulk.activity(event).await?;
         }
@@ -320,6 +325,9 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     let world = World { agents: &agents, policy: &policy, now };
     let scripts = scenarios_by_language();
     let mut ids = Ids::default();
+    // Chargebacks' card payments come from a generator of their own too.
+    let mut card_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0xCA4D_0C3E);
+    let mut card_histories = card_history::CardHistories::default();
     let mut times: Vec<DateTime<Utc>> = (0..options.tickets).map(|_| ticket_time(&mut rng, now)).collect();
     times.sort();
     for (index, created_at) in times.into_iter().enumerate() {
@@ -340,7 +348,15 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
         }
         let created_at = created_at.max(customer.created_at + Duration::hours(1));
         let id = FIRST_TICKET_ID + index as i64;
-        let bundle = make_ticket(&mut rng, &mut ids, id, created_at, customer, scenario, script, &world);
+        let mut bundle = make_ticket(&mut rng, &mut ids, id, created_at, customer, scenario, script, &world);
+        if let Some(case) = bundle.case.as_mut().filter(|c| c.card.is_some()) {
+            let profile = profiles.get(&customer.id).cloned().unwrap_or_default();
+            let payments =
+                card_history::plant(&mut card_rng, customer, &profile, case, &mut next_event, &mut card_histories);
+            for event in &payments {
+                bulk.activity(event).await?;
+            }
+        }
         let scope = crate::store::Scope::of_ticket(&bundle.ticket);
         bulk.ticket(&bundle.ticket).await?;
         for message in &bundle.messages {
@@ -373,6 +389,11 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
         summary.tickets += 1;
         summary.messages += bundle.messages.len();
     }
+
+    summary.activity_events += card_histories.events;
+    truth.events = summary.activity_events;
+    truth.planted.append(&mut card_histories.planted);
+    truth.card_disputes = card_histories.truth;
 
     // Some of the planted accounts were already reported to compliance.
     let investigators: Vec<&Agent> = agents.iter().filter(|a| a.team == "fraud").collect();
