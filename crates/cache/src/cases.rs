@@ -101,6 +101,23 @@ impl Cache {
 }
 
 impl Cache {
+    /// The card payments the customer's chargebacks dispute (their activity events), other
+    /// than `except_case`'s: an earlier payment disputed before is never evidence.
+    pub async fn disputed_payments(&self, customer_id: i64, except_case: i64) -> Result<Vec<i64>, CacheError> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT json_extract(data, '$.data.card.payment_event_id') FROM entities
+             WHERE kind = 'case' AND json_extract(data, '$.data.customer_id') = ? AND id <> ?
+               AND json_extract(data, '$.data.card.payment_event_id') IS NOT NULL",
+        )
+        .bind(customer_id)
+        .bind(except_case)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids)
+    }
+}
+
+impl Cache {
     /// The cases that count between `from` and `to` (UTC days, inclusive), grouped by every
     /// figure loss analytics break down by; one pass over the narrow `case_facts` table.
     pub async fn case_fact_groups(

@@ -71,6 +71,9 @@ pub struct CaseView {
     pub lifecycle: Option<Lifecycle>,
     /// Chargebacks: the reason code and its checklist (none for codes outside the catalog).
     pub reason: Option<ReasonCodeInfo>,
+    /// Chargebacks: whether the card's history qualifies the case for CE 3.0 / First-Party
+    /// Trust, from the cached activity.
+    pub compelling_evidence: Option<crate::CompellingEvidence>,
     pub tickets: Vec<CaseTicket>,
     pub customer_name: Option<String>,
     pub customer_account: Option<String>,
@@ -135,6 +138,14 @@ impl Desk {
             }
         }
         let customer = cache.customer(case.customer_id).await?;
+        let compelling_evidence = match (&case.card, &customer) {
+            (Some(_), Some(customer)) => {
+                let events = cache.customer_activity(case.customer_id).await?;
+                let others = cache.disputed_payments(case.customer_id, case.id).await?;
+                crate::compelling_evidence::assess(&case, &customer.account_id, &events, &others)
+            }
+            _ => None,
+        };
         let customer_name = customer.as_ref().map(|c| c.name.clone());
         let customer_account = customer.map(|c| c.account_id);
         let documents = cache.case_documents(case.id).await?;
@@ -150,6 +161,7 @@ impl Desk {
             case,
             lifecycle,
             reason,
+            compelling_evidence,
             tickets,
             customer_name,
             customer_account,

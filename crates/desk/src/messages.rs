@@ -4,7 +4,8 @@
 
 /// Every message the desk declares, block by block.
 pub fn all() -> Vec<&'static arbiter_text::Def> {
-    [errors::ALL, client::ALL, sync::ALL, alerts::ALL, labels::ALL, analytics::ALL, withdrawals::ALL].concat()
+    [errors::ALL, client::ALL, sync::ALL, alerts::ALL, labels::ALL, analytics::ALL, withdrawals::ALL, compelling::ALL]
+        .concat()
 }
 
 /// Errors of the desk's own checks, by what went wrong.
@@ -303,5 +304,26 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), count, "a message key is declared twice");
+    }
+}
+
+/// What the case screen says about compelling evidence from the card's history.
+pub mod compelling {
+    arbiter_text::messages! {
+        VISA_CE3 = "ce.programme.visaCe3": "Visa Compelling Evidence 3.0";
+        MASTERCARD_FPT = "ce.programme.mastercardFpt": "Mastercard First-Party Trust";
+        QUALIFIES = "ce.qualifies": "Qualifies for {{programme}}: {{count}} earlier undisputed payments on this card match the disputed one.";
+        DOES_NOT_QUALIFY = "ce.doesNotQualify": "Does not qualify for {{programme}} yet.";
+        NOT_COVERED = "ce.notCovered": "{{network}} {{code}} is not a reason code the compelling-evidence programmes cover.";
+        NOT_COVERED_BUT_MATCHES = "ce.notCoveredButMatches": "{{network}} {{code}} is not a reason code the programmes cover, but the card's history meets their rule: cite it in the letter.";
+        PAYMENT_UNKNOWN = "ce.missing.paymentUnknown": "The disputed payment is not in the account's history the desk holds.";
+        NO_DEVICE_OR_IP = "ce.missing.noDeviceOrIp": "The disputed payment recorded neither an IP address nor a device, so no earlier payment can match it.";
+        TOO_FEW = "ce.missing.tooFew": one "{{count}} earlier payment qualifies; {{needed}} are needed.", other "{{count}} earlier payments qualify; {{needed}} are needed.";
+        NEAR_NO_DEVICE = "ce.missing.nearNoDevice": one "{{count}} payment in the window matches on the account and address but not the IP or device.", other "{{count}} payments in the window match on the account and address but not the IP or device.";
+        NEAR_TOO_RECENT = "ce.missing.nearTooRecent": one "{{count}} payment is less than 120 days older than the disputed one.", other "{{count}} payments are less than 120 days older than the disputed one.";
+        NEAR_TOO_OLD = "ce.missing.nearTooOld": one "{{count}} payment is more than 365 days older.", other "{{count}} payments are more than 365 days older.";
+        NEAR_DISPUTED = "ce.missing.nearDisputed": one "{{count}} earlier payment was disputed itself and cannot count.", other "{{count}} earlier payments were disputed themselves and cannot count.";
+        NEAR_FRAUD = "ce.missing.nearFraud": one "{{count}} earlier payment was reported as fraud and cannot count.", other "{{count}} earlier payments were reported as fraud and cannot count.";
+        NEAR_FEW_ELEMENTS = "ce.missing.nearFewElements": one "{{count}} payment in the window shares fewer than two elements.", other "{{count}} payments in the window share fewer than two elements.";
     }
 }

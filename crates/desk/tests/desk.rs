@@ -1050,6 +1050,53 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chargebacks_compelling_evidence_is_checked_from_the_cache_as_planted() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough chargebacks for 10.4 cases of both kinds in the payments queue.
+    let options = GeneratorOptions { seed: 3, tickets: 1_500, now: chrono::Utc::now() };
+    let db = arbiter_server::Db::connect(dir.path().join("server.db").to_str().unwrap()).await.unwrap();
+    let truth = arbiter_server::generator::generate(&db, &options).await.unwrap().ground_truth;
+    let server = RunningServer::start_with(db, "127.0.0.1:0".parse().unwrap(), &Default::default()).await.unwrap();
+    let desk = online_desk(&dir.path().join("desk"), &server.base_url(), "demo-priya", Arc::default()).await;
+
+    let (mut seen, mut qualifying, mut not) = (Vec::new(), 0, 0);
+    for planted in &truth.card_disputes {
+        let Ok(view) = desk.case_view(planted.case_id).await else { continue }; // another team's
+        let ce = view.compelling_evidence.clone().expect("a chargeback's card history is checked");
+        assert_eq!((ce.qualifies, ce.history_matches), (planted.qualifies, planted.history_matches), "{planted:?}");
+        assert_eq!(ce.disputed.as_ref().map(|d| d.event_id), planted.payment_event_id);
+        if planted.history_matches {
+            let found: std::collections::BTreeSet<i64> = ce
+                .priors
+                .iter()
+                .filter(|p| p.prior.verdict == arbiter_policy::compelling_evidence::Verdict::Qualifies)
+                .map(|p| p.prior.event_id)
+                .collect();
+            assert_eq!(found, planted.qualifying_event_ids.iter().copied().collect(), "{planted:?}");
+        }
+        let headline = ce.headline.english();
+        if planted.qualifies {
+            qualifying += 1;
+            assert!(headline.starts_with("Qualifies for "), "{headline}");
+            assert!(ce.missing.is_empty());
+            assert!(ce.priors.iter().take(2).all(|p| p.payment.arn.len() == 23 && p.payment.device.is_some()));
+        } else if ce.programme.is_some() {
+            not += 1;
+            assert!(headline.starts_with("Does not qualify"), "{headline}");
+            assert!(!ce.missing.is_empty(), "says what is missing: {planted:?}");
+        }
+        seen.push((planted.case_id, ce));
+    }
+    assert!(qualifying > 0 && not > 0, "covered cases of both kinds in the queue: {qualifying} qualify, {not} do not");
+
+    // Offline, from the cache alone, the same answers.
+    server.kill().await;
+    for (case_id, before) in seen {
+        assert_eq!(desk.case_view(case_id).await.unwrap().compelling_evidence, Some(before));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customers_risk_from_the_cache_matches_the_engine_over_all_the_data() {
     use arbiter_contract::ActivityEvent;
 

@@ -349,7 +349,9 @@ card_fingerprint: string | null; card_last4: string | null;
 /**  Crypto deposits: the transaction. */
 tx_hash: string | null; 
 /**  Crypto deposits: the address it came from. */
-from_address?: string | null; status: TransferStatus } | { type: "withdrawal"; asset: string; quantity: string; usd_cents: number; address: string; network: string; 
+from_address?: string | null; 
+/**  Card deposits: the payment as the acquirer processed it. */
+card_payment?: CardPayment | null; status: TransferStatus } | { type: "withdrawal"; asset: string; quantity: string; usd_cents: number; address: string; network: string; 
 /**  The address was not used by this customer before. */
 new_address: boolean; tx_hash: string | null; status: TransferStatus; 
 /**  A withdrawal asked for in the lock after a security change waits until then. */
@@ -576,6 +578,15 @@ export type Beneficiary =
 /**  A wallet the customer (or someone) holds themselves. */
 { kind: "self_hosted" };
 
+/**  The billing address given at checkout (checked by the issuer's address verification). */
+export type BillingAddress = {
+	line1: string,
+	city: string,
+	postal_code: string,
+	/**  ISO 3166-1 alpha-2. */
+	country: string,
+};
+
 export type BulkFailure = {
 	ticket_id: number,
 	message: string,
@@ -604,9 +615,34 @@ export type CardDispute = {
 	filed_at: string,
 	/**  When the current stage began (its deadline counts from here); `filed_at` when absent. */
 	stage_began_at?: string | null,
+	/**  The disputed payment's acquirer reference number, as the network quoted it. */
+	arn?: string | null,
+	/**  The customer's card deposit that is disputed (an activity event), when known. */
+	payment_event_id?: number | null,
 };
 
 export type CardNetwork = "visa" | "mastercard";
+
+/**  A card deposit as the acquirer processed it. */
+export type CardPayment = {
+	network: CardNetwork,
+	/**  Acquirer reference number: the 23 digits the networks trace the payment by. */
+	arn: string,
+	/**  The issuer's approval code. */
+	authorization_code: string,
+	/**  The day the acquirer processed it; the networks count their windows from here. */
+	processed_on: string,
+	three_ds: ThreeDsOutcome,
+	/**  The device fingerprint at checkout. */
+	device_id: string | null,
+	/**  The IP address at checkout. */
+	ip: string | null,
+	billing_address: BillingAddress | null,
+	/**  The cardholder disputed it with their issuer. */
+	disputed?: boolean,
+	/**  The issuer reported it as fraud (Visa TC40, Mastercard SAFE). */
+	fraud_reported?: boolean,
+};
 
 /**  An investigation: a dispute, chargeback or fraud claim, linked to its tickets and customer. */
 export type Case = {
@@ -708,6 +744,11 @@ export type CaseView = {
 	lifecycle: Lifecycle | null,
 	/**  Chargebacks: the reason code and its checklist (none for codes outside the catalog). */
 	reason: ReasonCodeInfo | null,
+	/**
+	 *  Chargebacks: whether the card's history qualifies the case for CE 3.0 / First-Party
+	 *  Trust, from the cached activity.
+	 */
+	compelling_evidence: CompellingEvidence | null,
 	tickets: CaseTicket[],
 	customer_name: string | null,
 	customer_account: string | null,
@@ -759,6 +800,20 @@ export type ChecklistLine = {
 	kinds: EvidenceKind[],
 	/**  Evidence on the case that answers it (ids). */
 	evidence_ids: number[],
+};
+
+/**  What the case screen says about compelling evidence. */
+export type CompellingEvidence = {
+	programme: Programme | null,
+	qualifies: boolean,
+	history_matches: boolean,
+	/**  The verdict in one sentence. */
+	headline: Msg,
+	/**  What keeps it from qualifying. */
+	missing: Msg[],
+	disputed: PaymentLine | null,
+	/**  Qualifying first (strongest first), then the rest. */
+	priors: PriorLine[],
 };
 
 /**  One control in force: why, by whom, since when, until when. */
@@ -938,6 +993,15 @@ export type Durations = {
 	median_seconds: number | null,
 	p90_seconds: number | null,
 };
+
+/**  A data element two payments can share. */
+export type Element = 
+/**  The customer account (user id) that paid. */
+"account" | "ip" | 
+/**  The device id or fingerprint. */
+"device" | 
+/**  The billing (or shipping) address. */
+"address";
 
 /**  Envelope of an email message. */
 export type EmailEnvelope = {
@@ -1573,6 +1637,18 @@ export type P2pCounterparty = {
 	completed_trades: number,
 };
 
+/**  A card payment as the case screen shows it. */
+export type PaymentLine = {
+	event_id: number,
+	arn: string,
+	processed_on: string,
+	usd_cents: number,
+	three_ds: ThreeDsOutcome,
+	/**  The checkout's device as the login before it named it, else its id. */
+	device: string | null,
+	ip: string | null,
+};
+
 /**
  *  Who placed a control: an agent's approved request, or the server's own rule (the
  *  automatic hold when a risk score reaches the decline band).
@@ -1607,7 +1683,31 @@ export type Presence = "online" | "away" |
 /**  Online but not taking new work (in a call, at capacity). */
 "busy" | "offline";
 
+/**  An earlier payment on the card and what the rule makes of it. */
+export type PriorLine = {
+	prior: PriorPayment,
+	payment: PaymentLine,
+};
+
+/**  An earlier payment on the same card and what the rule makes of it. */
+export type PriorPayment = {
+	event_id: number,
+	processed_on: string,
+	/**  Days between it and the disputed payment. */
+	days_before: number,
+	usd_cents: number,
+	elements: Element[],
+	verdict: Verdict,
+};
+
 export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**  The network programme that weighs the card's history for a dispute. */
+export type Programme = 
+/**  Visa Compelling Evidence 3.0 (reason code 10.4). */
+"visa_ce3" | 
+/**  Mastercard First-Party Trust (4837, 4863). */
+"mastercard_first_party_trust";
 
 /**  One quarantined email. Its bytes are at `GET /v1/supervisor/quarantine/{id}/raw`. */
 export type QuarantinedMail = {
@@ -2221,6 +2321,19 @@ export type TeamHours = {
  */
 export type TeamKind = "support" | "internal";
 
+/**  How 3-D Secure went for a card payment. */
+export type ThreeDsOutcome = 
+/**  The cardholder passed the issuer's challenge. */
+"authenticated" | 
+/**  The issuer authenticated without a challenge. */
+"frictionless" | 
+/**  Attempted; the issuer did not take part (liability still shifts). */
+"attempted" | 
+/**  The cardholder failed or abandoned the challenge. */
+"failed" | 
+/**  Not asked for. */
+"not_requested";
+
 /**  One customer conversation on one channel. */
 export type Ticket = {
 	id: number,
@@ -2445,6 +2558,21 @@ export type Urgency = "decided" | "on_track" |
 "missed";
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
+
+/**  Why an earlier payment on the card counts or does not. */
+export type Verdict = "qualifies" | 
+/**  Disputed itself: never evidence. */
+"disputed" | 
+/**  Reported as fraud by the issuer: never evidence. */
+"fraud_reported" | 
+/**  Processed fewer than 120 days before the disputed payment. */
+"too_recent" | 
+/**  Processed more than 365 days before. */
+"too_old" | 
+/**  Shares two elements or more, but neither the IP nor the device. */
+"no_device_or_ip" | 
+/**  Shares fewer than two elements. */
+"too_few_elements";
 
 export type ViewCount = {
 	view: ViewKey,

@@ -4,6 +4,8 @@ import { fakeDesk } from "../../backend/testing";
 import type { FakeBackend } from "../../backend/fake";
 import type { DeskState } from "../../stores/desk.svelte";
 import Workspace from "../workspace/Workspace.svelte";
+import type { Element, Verdict } from "../../bindings";
+import { msg } from "../../backend/fakeMessages";
 
 describe("Casework on a chargeback ticket", () => {
   let fake: FakeBackend;
@@ -49,6 +51,59 @@ describe("Casework on a chargeback ticket", () => {
     // Only the moves the network allows: the response, or accepting the loss.
     expect(screen.getAllByTestId("case-move").map((b) => b.dataset.stage)).toEqual(["representment", "lost"]);
     expect(screen.getByTestId("trail-event").dataset.action).toBe("created");
+  });
+
+  it("shows at a glance whether the card's history qualifies the case for CE 3.0, and what is missing", async () => {
+    await openCase();
+    const caseId = [...fake.cases.cases.keys()].at(-1)!;
+    const payment = (id: number, on: string) => ({
+      event_id: id,
+      arn: `7401234500000000000${id}`.slice(0, 23),
+      processed_on: on,
+      usd_cents: 12_000,
+      three_ds: "frictionless" as const,
+      device: "iPhone 15, iOS 18",
+      ip: "11.0.4.10",
+    });
+    const prior = (id: number, on: string, days: number, verdict: Verdict, elements: Element[]) => ({
+      prior: { event_id: id, processed_on: on, days_before: days, usd_cents: 12_000, elements, verdict },
+      payment: payment(id, on),
+    });
+    fake.cases.compelling.set(caseId, {
+      programme: "visa_ce3",
+      qualifies: true,
+      history_matches: true,
+      headline: msg("ce.qualifies", { programme: msg("ce.programme.visaCe3"), count: 2 }),
+      missing: [],
+      disputed: payment(9, "2026-10-20"),
+      priors: [
+        prior(7, "2026-06-01", 141, "qualifies", ["account", "ip", "device", "address"]),
+        prior(5, "2026-03-02", 232, "qualifies", ["account", "device", "address"]),
+        prior(3, "2025-09-01", 414, "too_old", ["account", "ip", "device", "address"]),
+      ],
+    });
+    await desk.refresh([100001]);
+    const section = await screen.findByTestId("case-ce");
+    expect(section.dataset.state).toBe("yes");
+    expect(screen.getByTestId("ce-headline").textContent).toContain("Qualifies for Visa Compelling Evidence 3.0: 2 earlier undisputed payments");
+    expect(screen.getByTestId("ce-disputed").textContent).toContain("ARN 74012345000000000009");
+    expect(screen.getAllByTestId("ce-prior").map((r) => r.dataset.verdict)).toEqual(["qualifies", "qualifies", "too_old"]);
+    expect(screen.getAllByTestId("ce-prior")[1].textContent).toContain("device");
+    expect(screen.queryByTestId("ce-missing")).toBeNull();
+
+    fake.cases.compelling.set(caseId, {
+      programme: "visa_ce3",
+      qualifies: false,
+      history_matches: false,
+      headline: msg("ce.doesNotQualify", { programme: msg("ce.programme.visaCe3") }),
+      missing: [msg("ce.missing.tooFew", { count: 1, needed: 2 }), msg("ce.missing.nearNoDevice", { count: 2 })],
+      disputed: payment(9, "2026-10-20"),
+      priors: [prior(7, "2026-06-01", 141, "qualifies", ["account", "ip"]), prior(6, "2026-05-01", 172, "no_device_or_ip", ["account", "address"])],
+    });
+    await desk.refresh([100001]);
+    await waitFor(() => expect(screen.getByTestId("case-ce").dataset.state).toBe("no"));
+    expect(screen.getByTestId("ce-missing").textContent).toContain("1 earlier payment qualifies; 2 are needed.");
+    expect(screen.getByTestId("ce-missing").textContent).toContain("2 payments in the window match on the account and address but not the IP or device.");
   });
 
   it("flags a case whose response is due within 48 hours", async () => {
