@@ -180,6 +180,7 @@ pub fn policy_set(now: DateTime<Utc>) -> PolicySet {
         risk: risk_policy(),
         routing: RoutingPolicy::default(),
         actions: ActionPolicy::default(),
+        disputes: DisputePolicy::default(),
         updated_by: None,
         updated_at: now,
     }

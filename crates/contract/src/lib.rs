@@ -10,6 +10,7 @@ pub mod defaults;
 pub mod entities;
 pub mod errors;
 pub mod feed;
+pub mod letters;
 pub mod reports;
 pub mod requests;
 pub mod stream;

@@ -365,6 +365,9 @@ pub struct PolicyUpdate {
     /// Left out: the account-action rules in force stay.
     #[serde(default)]
     pub actions: Option<ActionPolicy>,
+    /// Left out: the rebuttal letters in force stay.
+    #[serde(default)]
+    pub disputes: Option<DisputePolicy>,
 }
 
 /// `GET /v1/audit` query (supervisors).

@@ -61,6 +61,7 @@ impl Desk {
             risk: current.risk,
             routing: Some(routing),
             actions: None,
+            disputes: None,
         };
         let saved = client.replace_policies(&update, current.version, idempotency_key).await?;
         cache.put_entities(&[Entity::Policy(saved.clone())]).await?;

@@ -54,15 +54,8 @@ pub const DEFAULT_MARGIN_DAYS: i64 = 5;
 /// matrix's "due within 48 h").
 pub const AT_RISK_HOURS: i64 = 48;
 
-/// The family of a reason code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ReasonCategory {
-    Fraud,
-    Authorization,
-    ProcessingError,
-    ConsumerDispute,
-}
+/// The family of a reason code (in the contract: the letter templates are written per family).
+pub use arbiter_contract::ReasonCategory;
 
 /// Which of Visa's flows a dispute follows; Mastercard has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]

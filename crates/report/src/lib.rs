@@ -21,6 +21,10 @@ pub enum Block {
     List(Vec<String>),
     /// Words quoted from someone (a customer's message, evidence).
     Quote(String),
+    /// The next block starts a new page (unless the page is still empty).
+    PageBreak,
+    /// A bookmark (PDF outline entry) pointing here, e.g. an exhibit; nothing is printed.
+    Bookmark(String),
 }
 
 /// A whole report.

@@ -44,6 +44,8 @@ pub fn to_markdown(doc: &Document) -> String {
                 }
                 out.push('\n');
             }
+            Block::PageBreak => out.push_str("---\n\n"),
+            Block::Bookmark(_) => {}
         }
     }
     out.push_str(&format!("---\n{}\n", escape(&doc.footer)));

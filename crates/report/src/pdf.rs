@@ -81,6 +81,8 @@ struct Layout<'f> {
     fonts: [&'f Font; 2],
     pages: Vec<Vec<Op>>,
     y: f32,
+    /// Bookmarks: title, page index, height on the page.
+    marks: Vec<(String, usize, f32)>,
 }
 
 /// One piece of text on a row: its face, size, left edge and grey level.
@@ -167,9 +169,12 @@ fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
-fn lay_out(doc: &Document, fonts: [&Font; 2]) -> Vec<Vec<Op>> {
+/// The pages' drawings, and the bookmarks (title, page index, height).
+type Laid = (Vec<Vec<Op>>, Vec<(String, usize, f32)>);
+
+fn lay_out(doc: &Document, fonts: [&Font; 2]) -> Laid {
     use Face2::{Bold, Regular};
-    let mut layout = Layout { fonts, pages: vec![Vec::new()], y: TOP };
+    let mut layout = Layout { fonts, pages: vec![Vec::new()], y: TOP, marks: Vec::new() };
     let width = RIGHT - LEFT;
     layout.text(Bold, 17.0, LEFT, width, 0.0, &doc.title);
     layout.gap(6.0);
@@ -231,16 +236,28 @@ fn lay_out(doc: &Document, fonts: [&Font; 2]) -> Vec<Vec<Op>> {
                 }
                 layout.gap(6.0);
             }
+            Block::PageBreak => {
+                if layout.y < TOP {
+                    layout.pages.push(Vec::new());
+                    layout.y = TOP;
+                }
+            }
+            Block::Bookmark(title) => {
+                // Points at the top of what follows (a heading stays with what follows).
+                layout.ensure(13.0 * 1.4 + 42.0);
+                let page = layout.pages.len() - 1;
+                layout.marks.push((title.clone(), page, (layout.y + 4.0).min(PAGE_H)));
+            }
         }
     }
-    layout.pages
+    (layout.pages, layout.marks)
 }
 
 /// The report as PDF bytes.
 pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, ReportError> {
     let mut regular = Font::new(REGULAR, "DejaVuSans")?;
     let mut bold = Font::new(BOLD, "DejaVuSans-Bold")?;
-    let mut pages = lay_out(doc, [&regular, &bold]);
+    let (mut pages, marks) = lay_out(doc, [&regular, &bold]);
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         let footer = format!("{} · Page {} of {}", doc.footer, index + 1, total);
@@ -273,6 +290,7 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, ReportError> {
     let pages_id = pdf.reserve();
     let font_ids = [font_objects(&mut pdf, &regular, "AAAAAA")?, font_objects(&mut pdf, &bold, "AAAAAB")?];
     let mut kids = Vec::new();
+    let mut page_ids = Vec::new();
     for content in &contents {
         let content_id = pdf.stream("", content);
         let page = pdf.object(format!(
@@ -281,15 +299,52 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, ReportError> {
             font_ids[0], font_ids[1]
         ));
         kids.push(format!("{page} 0 R"));
+        page_ids.push(page);
     }
     pdf.set(pages_id, format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), kids.len()));
-    pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages_id} 0 R >>"));
+    let outlines = outline(&mut pdf, &marks, &page_ids);
+    pdf.set(
+        catalog,
+        match outlines {
+            Some(id) => format!("<< /Type /Catalog /Pages {pages_id} 0 R /Outlines {id} 0 R /PageMode /UseOutlines >>"),
+            None => format!("<< /Type /Catalog /Pages {pages_id} 0 R >>"),
+        },
+    );
     let info = pdf.object(format!(
         "<< /Title {} /Producer (Arbiter) /CreationDate (D:{}) >>",
         utf16_text(&doc.title),
         doc.created
     ));
     Ok(pdf.finish(catalog, info))
+}
+
+/// The bookmarks as a flat outline (one entry each, in order); its root's object number.
+fn outline(pdf: &mut Writer, marks: &[(String, usize, f32)], pages: &[usize]) -> Option<usize> {
+    if marks.is_empty() {
+        return None;
+    }
+    let root = pdf.reserve();
+    let ids: Vec<usize> = marks.iter().map(|_| pdf.reserve()).collect();
+    for (i, (title, page, y)) in marks.iter().enumerate() {
+        let mut body = format!(
+            "<< /Title {} /Parent {root} 0 R /Dest [{} 0 R /XYZ {LEFT} {y:.2} null]",
+            utf16_text(title),
+            pages[*page]
+        );
+        if i > 0 {
+            body.push_str(&format!(" /Prev {} 0 R", ids[i - 1]));
+        }
+        if let Some(next) = ids.get(i + 1) {
+            body.push_str(&format!(" /Next {next} 0 R"));
+        }
+        body.push_str(" >>");
+        pdf.set(ids[i], body);
+    }
+    pdf.set(
+        root,
+        format!("<< /Type /Outlines /First {} 0 R /Last {} 0 R /Count {} >>", ids[0], ids[ids.len() - 1], ids.len()),
+    );
+    Some(root)
 }
 
 /// The Type0 font and everything it needs; returns the Type0 font's object number.

@@ -101,3 +101,54 @@ fn long_reports_flow_over_numbered_pages_and_render_the_same_every_time() {
     assert!(md.starts_with("# Investigation report — Case 5099\n"));
     assert!(md.contains("李雷"));
 }
+
+/// The outline as qpdf (a real PDF library) reads it: each bookmark's title and 0-based page.
+pub fn outline(pdf: &[u8]) -> Vec<(String, usize)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("qpdf")
+        .args(["--json", "--json-key=outlines", "--json-key=pages", path.to_str().unwrap()])
+        .output()
+        .unwrap_or_else(|e| panic!("qpdf is needed (Debian: qpdf): {e}"));
+    assert!(out.status.success(), "qpdf: {}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["title"].as_str().unwrap().to_owned(), o["destpageposfrom1"].as_u64().unwrap() as usize - 1))
+        .collect()
+}
+
+#[test]
+fn page_breaks_start_pages_and_bookmarks_point_at_them() {
+    let mut doc = sample(0);
+    for i in 1..=3 {
+        doc.blocks.push(Block::PageBreak);
+        doc.blocks.push(Block::Bookmark(format!("Exhibit {i} — Лог входов")));
+        doc.blocks.push(Block::Heading(format!("Exhibit {i}")));
+        doc.blocks.push(Block::Paragraph("What it shows.".into()));
+    }
+    // A break on an empty page adds none.
+    doc.blocks.push(Block::PageBreak);
+    doc.blocks.push(Block::PageBreak);
+    doc.blocks.push(Block::Bookmark("End".into()));
+    doc.blocks.push(Block::Paragraph("The end.".into()));
+    let pdf = to_pdf(&doc).unwrap();
+    let info = poppler("pdfinfo", &pdf);
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 5")), "{info}");
+    assert_eq!(
+        outline(&pdf),
+        vec![
+            ("Exhibit 1 — Лог входов".to_owned(), 1),
+            ("Exhibit 2 — Лог входов".to_owned(), 2),
+            ("Exhibit 3 — Лог входов".to_owned(), 3),
+            ("End".to_owned(), 4),
+        ]
+    );
+    let text = poppler("pdftotext", &pdf);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    assert!(pages[2].contains("Exhibit 2") && !pages[2].contains("Exhibit 3"));
+    assert!(!to_markdown(&doc).contains("Лог входов"), "bookmarks print nothing");
+}

@@ -959,6 +959,16 @@ export type DisputeFlow =
 /**  Visa processing errors and consumer disputes: a response first. */
 "collaboration" | "mastercard";
 
+/**  How the company answers card networks. */
+export type DisputePolicy = {
+	/**  The name letters are signed with. */
+	merchant_name: string,
+	/**  The languages the company answers networks in; the first is the default. */
+	letter_languages: string[],
+	templates: RebuttalTemplate[],
+	phrases: LetterPhrases[],
+};
+
 /**
  *  A file in the company's document store, the designated place for investigation reports.
  *  The content is fetched separately (`GET /v1/documents/{id}/content`).
@@ -1146,6 +1156,34 @@ export type EvidenceKind = "file" |
 "activity_event" | "note";
 
 /**
+ *  What one kind of exhibit shows, as the letter says it; `{{exhibit}}` names the exhibit
+ *  ("Exhibit 3").
+ */
+export type ExhibitArgument = {
+	exhibit: ExhibitKind,
+	text: string,
+};
+
+/**  A kind of exhibit in a representment packet, in the order packets number them. */
+export type ExhibitKind = 
+/**  The disputed payment as processed: ARN, authorization, amount. */
+"payment" | "three_d_secure" | 
+/**  Logins, devices and IP addresses around the purchase. */
+"login_history" | 
+/**  Earlier undisputed payments on the card (CE 3.0 / First-Party Trust). */
+"prior_payments" | 
+/**  The verified identity. */
+"kyc" | 
+/**  The crypto bought: the trades filled after the payment. */
+"trade_fills" | 
+/**  Withdrawals to the customer's own address, with their on-chain hashes. */
+"withdrawals" | 
+/**  The customer's own messages. */
+"customer_messages" | 
+/**  A file from the ticket. */
+"attachment";
+
+/**
  *  How much of the address's flow touches a category, and whether directly (the address
  *  belongs to such an entity or dealt with it) or through intermediaries.
  */
@@ -1261,6 +1299,16 @@ export type KycLevel =
 "verified" | 
 /**  Source of funds reviewed (high limits). */
 "enhanced";
+
+/**
+ *  The sentences a letter cites its exhibits with, in one language. `history` is said when
+ *  the card's history qualifies (`{{programme}}`, `{{exhibit}}`).
+ */
+export type LetterPhrases = {
+	language: string,
+	history: string,
+	arguments: ExhibitArgument[],
+};
 
 export type LevelTitle = {
 	level: EscalationLevel,
@@ -1665,6 +1713,8 @@ export type PolicySet = {
 	routing?: RoutingPolicy,
 	/**  Account actions: reason codes and four-eyes; policies written before it get the default. */
 	actions?: ActionPolicy,
+	/**  Answering card networks: the rebuttal letters; policies written before it get the default. */
+	disputes?: DisputePolicy,
 	updated_by: number | null,
 	updated_at: string,
 };
@@ -1755,7 +1805,7 @@ export type QuotedText = {
 	from: number,
 };
 
-/**  The family of a reason code. */
+/**  The family of a network reason code. */
 export type ReasonCategory = "fraud" | "authorization" | "processing_error" | "consumer_dispute";
 
 /**  A reason code as the desk offers it. */
@@ -1775,6 +1825,20 @@ export type ReasonCodeInfo = {
 	category: ReasonCategory,
 	flow: DisputeFlow,
 	checklist: ChecklistLine[],
+};
+
+/**
+ *  A rebuttal letter for one family of reason codes in one language. Placeholders:
+ *  `{{merchant}}`, `{{network}}`, `{{code}}`, `{{title}}`, `{{arn}}`, `{{amount}}`, `{{date}}`,
+ *  `{{case}}`, `{{customer}}`, `{{account}}`.
+ */
+export type RebuttalTemplate = {
+	family: ReasonCategory,
+	/**  BCP 47. */
+	language: string,
+	/**  What the cardholder claims and why we contest it. */
+	opening: string,
+	closing: string,
 };
 
 /**  What writing a report did. */

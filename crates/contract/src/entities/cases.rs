@@ -22,6 +22,17 @@ pub enum CardNetwork {
     Mastercard,
 }
 
+/// The family of a network reason code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCategory {
+    Fraud,
+    Authorization,
+    ProcessingError,
+    ConsumerDispute,
+}
+
 /// Where a chargeback stands in the card network's lifecycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

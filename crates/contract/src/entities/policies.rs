@@ -95,6 +95,9 @@ pub struct PolicySet {
     /// Account actions: reason codes and four-eyes; policies written before it get the default.
     #[serde(default)]
     pub actions: ActionPolicy,
+    /// Answering card networks: the rebuttal letters; policies written before it get the default.
+    #[serde(default)]
+    pub disputes: super::DisputePolicy,
     pub updated_by: Option<AgentId>,
     pub updated_at: DateTime<Utc>,
 }

@@ -40,6 +40,65 @@ fn validate(update: &PolicyUpdate) -> Result<(), ApiFailure> {
     if let Some(actions) = &update.actions {
         check_actions(actions)?;
     }
+    if let Some(disputes) = &update.disputes {
+        check_disputes(disputes)?;
+    }
+    Ok(())
+}
+
+/// Letters a supervisor wrote: signed by someone, and for every language the company answers
+/// in, a template for every family of reason codes and a sentence citing every kind of exhibit.
+fn check_disputes(disputes: &DisputePolicy) -> Result<(), ApiFailure> {
+    let name = disputes.merchant_name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(ApiFailure::unprocessable("letters are signed with a name of 1–200 characters"));
+    }
+    if disputes.letter_languages.is_empty() {
+        return Err(ApiFailure::unprocessable("name at least one language letters are written in"));
+    }
+    const FAMILIES: [ReasonCategory; 4] = [
+        ReasonCategory::Fraud,
+        ReasonCategory::Authorization,
+        ReasonCategory::ProcessingError,
+        ReasonCategory::ConsumerDispute,
+    ];
+    const KINDS: [ExhibitKind; 9] = [
+        ExhibitKind::Payment,
+        ExhibitKind::ThreeDSecure,
+        ExhibitKind::LoginHistory,
+        ExhibitKind::PriorPayments,
+        ExhibitKind::Kyc,
+        ExhibitKind::TradeFills,
+        ExhibitKind::Withdrawals,
+        ExhibitKind::CustomerMessages,
+        ExhibitKind::Attachment,
+    ];
+    let long = |text: &str| text.chars().count() > 5_000;
+    for language in &disputes.letter_languages {
+        for family in FAMILIES {
+            let template = disputes.templates.iter().find(|t| &t.language == language && t.family == family);
+            match template {
+                Some(t) if !t.opening.trim().is_empty() && !long(&t.opening) && !long(&t.closing) => {}
+                _ => {
+                    return Err(ApiFailure::unprocessable(format!(
+                        "{language}: the {family:?} letter needs an opening (and texts of at most 5,000 characters)"
+                    )))
+                }
+            }
+        }
+        let phrases = disputes.phrases.iter().find(|p| &p.language == language);
+        let complete = phrases.is_some_and(|p| {
+            !long(&p.history)
+                && KINDS.iter().all(|k| {
+                    p.arguments.iter().any(|a| a.exhibit == *k && a.text.contains("{{exhibit}}") && !long(&a.text))
+                })
+        });
+        if !complete {
+            return Err(ApiFailure::unprocessable(format!(
+                "{language}: every kind of exhibit needs a sentence that cites it with {{{{exhibit}}}}"
+            )));
+        }
+    }
     Ok(())
 }
 
@@ -90,6 +149,7 @@ pub async fn replace(m: &mut Mutation, update: &PolicyUpdate) -> Result<PolicySe
         risk: update.risk.clone(),
         routing: update.routing.clone().unwrap_or_else(|| current.routing.clone()),
         actions: update.actions.clone().unwrap_or_else(|| current.actions.clone()),
+        disputes: update.disputes.clone().unwrap_or_else(|| current.disputes.clone()),
         updated_by: Some(m.caller.id()),
         updated_at: m.now,
     };
