@@ -9,9 +9,10 @@ fn template(family: ReasonCategory, language: &str, opening: &str, closing: &str
     RebuttalTemplate { family, language: language.into(), opening: opening.into(), closing: closing.into() }
 }
 
-fn phrases(language: &str, history: &str, arguments: [(ExhibitKind, &str); 9]) -> LetterPhrases {
+fn phrases(language: &str, label: &str, history: &str, arguments: [(ExhibitKind, &str); 9]) -> LetterPhrases {
     LetterPhrases {
         language: language.into(),
+        exhibit_label: label.into(),
         history: history.into(),
         arguments: arguments
             .into_iter()
@@ -107,6 +108,7 @@ pub(crate) fn dispute_policy() -> DisputePolicy {
         phrases: vec![
             phrases(
                 "en",
+                "Exhibit {{n}}",
                 "The cardholder's own history qualifies this dispute under {{programme}}: {{exhibit}} lists earlier undisputed payments with the same card, 120 to 365 days before this one, that share the account and the device or IP address with it.",
                 [
                     (Payment, "{{exhibit}} is the payment as processed: authorization code, ARN, amount and date."),
@@ -122,6 +124,7 @@ pub(crate) fn dispute_policy() -> DisputePolicy {
             ),
             phrases(
                 "de",
+                "Anlage {{n}}",
                 "Die eigene Vorgeschichte des Karteninhabers qualifiziert diesen Fall für {{programme}}: {{exhibit}} führt frühere, unbestrittene Zahlungen mit derselben Karte auf, 120 bis 365 Tage vor dieser, die Konto und Gerät oder IP-Adresse mit ihr teilen.",
                 [
                     (Payment, "{{exhibit}} ist die Zahlung wie verarbeitet: Autorisierungscode, ARN, Betrag und Datum."),
@@ -137,6 +140,7 @@ pub(crate) fn dispute_policy() -> DisputePolicy {
             ),
             phrases(
                 "es",
+                "anexo {{n}}",
                 "El propio historial del titular califica esta disputa para {{programme}}: el {{exhibit}} enumera pagos anteriores no disputados con la misma tarjeta, de 120 a 365 días antes de este, que comparten con él la cuenta y el dispositivo o la dirección IP.",
                 [
                     (Payment, "El {{exhibit}} es el pago tal como se procesó: código de autorización, ARN, importe y fecha."),

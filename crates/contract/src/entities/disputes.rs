@@ -59,6 +59,8 @@ pub struct RebuttalTemplate {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LetterPhrases {
     pub language: String,
+    /// How the letter names an exhibit: `Exhibit {{n}}`, `Anlage {{n}}`.
+    pub exhibit_label: String,
     pub history: String,
     pub arguments: Vec<ExhibitArgument>,
 }

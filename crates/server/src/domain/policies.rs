@@ -88,14 +88,16 @@ fn check_disputes(disputes: &DisputePolicy) -> Result<(), ApiFailure> {
         }
         let phrases = disputes.phrases.iter().find(|p| &p.language == language);
         let complete = phrases.is_some_and(|p| {
-            !long(&p.history)
+            p.exhibit_label.contains("{{n}}")
+                && p.exhibit_label.chars().count() <= 40
+                && !long(&p.history)
                 && KINDS.iter().all(|k| {
                     p.arguments.iter().any(|a| a.exhibit == *k && a.text.contains("{{exhibit}}") && !long(&a.text))
                 })
         });
         if !complete {
             return Err(ApiFailure::unprocessable(format!(
-                "{language}: every kind of exhibit needs a sentence that cites it with {{{{exhibit}}}}"
+                "{language}: exhibits need a label with {{{{n}}}} and every kind a sentence that cites it with {{{{exhibit}}}}"
             )));
         }
     }
