@@ -61,6 +61,9 @@ pub const COMMANDS: &[&str] = &[
     "add_case_evidence",
     // reports
     "write_report",
+    "representment_draft",
+    "review_representment",
+    "submit_representment",
     "attach_evidence_file",
     // risk
     "customer_risk",

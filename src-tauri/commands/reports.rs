@@ -29,3 +29,42 @@ pub async fn attach_evidence_file(
 ) -> Result<Vec<OutboxItem>> {
     desk.attach_evidence_file(case_id, ticket_id, file, evidence, &client_key).await
 }
+
+/// Drafts the chargeback's representment packet from the local copy: the letter in
+/// `language` (the company's first letter language when absent), its exhibits, the review.
+#[tauri::command]
+#[specta::specta]
+pub async fn representment_draft(
+    desk: State<'_, Desk>,
+    case_id: i64,
+    language: Option<String>,
+) -> Result<arbiter_desk::RepresentmentDraft> {
+    desk.representment_draft(case_id, language).await
+}
+
+/// Reviews the letter as the agent has it: what the checklist lacks, what weakens the case,
+/// what keeps it from being sent.
+#[tauri::command]
+#[specta::specta]
+pub async fn review_representment(
+    desk: State<'_, Desk>,
+    case_id: i64,
+    language: String,
+    letter: String,
+) -> Result<Vec<arbiter_desk::ReviewLine>> {
+    desk.review_representment(case_id, language, letter).await
+}
+
+/// Sends the packet with the agent's letter: the PDF and the processor's JSON to the
+/// document store, the PDF as evidence, the case to its representment stage (queued).
+#[tauri::command]
+#[specta::specta]
+pub async fn submit_representment(
+    desk: State<'_, Desk>,
+    case_id: i64,
+    language: String,
+    letter: String,
+    client_key: String,
+) -> Result<arbiter_desk::RepresentmentOutcome> {
+    desk.submit_representment(case_id, language, letter, &client_key).await
+}

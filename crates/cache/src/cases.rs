@@ -62,6 +62,17 @@ pub struct CaseParts {
 
 impl Cache {
     pub async fn case_parts(&self, id: i64) -> Result<Option<CaseParts>, CacheError> {
+        // The outbox first (see `ticket_view`): a change shows pending or as the server's.
+        let outbox: Vec<OutboxItem> = sqlx::query(
+            "SELECT * FROM outbox WHERE json_extract(action, '$.case_id') = ?
+               AND state IN ('pending', 'sending', 'conflict', 'rejected') ORDER BY seq",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(item)
+        .collect::<Result<_, _>>()?;
         let Some(Entity::Case(mut case)) = self.entity(EntityKind::Case, id).await? else {
             return Ok(None);
         };
@@ -81,16 +92,6 @@ impl Cache {
             })
             .collect::<Result<_, _>>()?;
         events.sort_by_key(|e| (e.at, e.id));
-        let outbox: Vec<OutboxItem> = sqlx::query(
-            "SELECT * FROM outbox WHERE json_extract(action, '$.case_id') = ?
-               AND state IN ('pending', 'sending', 'conflict', 'rejected') ORDER BY seq",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(item)
-        .collect::<Result<_, _>>()?;
         for pending in outbox.iter().filter(|i| matches!(i.state, OutboxState::Pending | OutboxState::Sending)) {
             if let Action::UpdateCase { update, .. } = &pending.action {
                 overlay(&mut case, update, pending.created_at);

@@ -20,6 +20,8 @@ pub enum DraftKind {
     Report,
     /// A shift handover being written, by team (the UI's form as JSON).
     Handover,
+    /// A chargeback's rebuttal letter being edited, by case id (language and letter as JSON).
+    Letter,
 }
 
 impl DraftKind {
@@ -29,6 +31,7 @@ impl DraftKind {
             DraftKind::Note => "note",
             DraftKind::Report => "report",
             DraftKind::Handover => "handover",
+            DraftKind::Letter => "letter",
         }
     }
 }

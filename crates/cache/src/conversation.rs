@@ -26,6 +26,19 @@ impl Cache {
         Ok(page(&mut conn, ticket_id, before, limit.clamp(1, MAX_CONVERSATION_PAGE)).await?)
     }
 
+    /// The messages customers wrote in a ticket, oldest first (a chargeback's packet quotes
+    /// them and carries their files).
+    pub async fn customer_messages(&self, ticket_id: i64) -> Result<Vec<Message>, CacheError> {
+        let rows = sqlx::query(
+            "SELECT data FROM messages WHERE ticket_id = ? AND json_extract(data, '$.author_kind') = 'customer'
+             ORDER BY created_at, id",
+        )
+        .bind(ticket_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| rows::decode(r, "data")).collect::<Result<_, _>>()?)
+    }
+
     /// One message of a ticket, without reading the rest of its thread.
     pub async fn message(&self, ticket_id: i64, message_id: i64) -> Result<Option<Message>, CacheError> {
         let row = sqlx::query("SELECT data FROM messages WHERE id = ? AND ticket_id = ?")

@@ -68,6 +68,10 @@ impl Cache {
     }
 
     pub async fn ticket_view(&self, id: i64) -> Result<Option<TicketView>, CacheError> {
+        // The outbox first: an item delivered after this read has its answer written (in the
+        // same transaction) before the entities below are read, so a change shows either as
+        // pending or as the server's — never reverted in between.
+        let outbox = self.outbox_for_ticket(id).await?;
         let mut conn = self.pool.acquire().await?;
         let Some(row) =
             sqlx::query("SELECT data FROM tickets WHERE id = ?").bind(id).fetch_optional(&mut *conn).await?
@@ -104,7 +108,6 @@ impl Cache {
         .collect::<Result<_, _>>()?;
         drop(conn);
         let recent_activity = self.recent_activity(ticket.customer_id, RECENT_ACTIVITY).await?;
-        let outbox = self.outbox_for_ticket(id).await?;
         let mut ticket = ticket;
         for item in &outbox {
             match (&item.action, item.state) {

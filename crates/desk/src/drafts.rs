@@ -22,6 +22,9 @@ fn max_chars(kind: DraftKind) -> usize {
         // The handover form as JSON: a 20,000-character summary and up to 200 ticket notes
         // of 2,000 characters each, with room for the JSON around them.
         DraftKind::Handover => 512 * 1024,
+        // The letter as JSON with its language: twice the longest letter a processor takes,
+        // so an agent can paste and cut down (the review says when it is too long).
+        DraftKind::Letter => 2 * arbiter_representment::review::MAX_LETTER_CHARS + 1_000,
     }
 }
 
@@ -51,6 +54,7 @@ impl Desk {
                 DraftKind::Note => &errors::NOTE_TOO_LONG,
                 DraftKind::Report => &errors::REPORT_TOO_LONG,
                 DraftKind::Handover => &errors::HANDOVER_TOO_LONG,
+                DraftKind::Letter => &errors::LETTER_TOO_LONG,
             };
             return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(def).int("max", max as i64)));
         }

@@ -4,8 +4,18 @@
 
 /// Every message the desk declares, block by block.
 pub fn all() -> Vec<&'static arbiter_text::Def> {
-    [errors::ALL, client::ALL, sync::ALL, alerts::ALL, labels::ALL, analytics::ALL, withdrawals::ALL, compelling::ALL]
-        .concat()
+    [
+        errors::ALL,
+        client::ALL,
+        sync::ALL,
+        alerts::ALL,
+        labels::ALL,
+        analytics::ALL,
+        withdrawals::ALL,
+        compelling::ALL,
+        representment::ALL,
+    ]
+    .concat()
 }
 
 /// Errors of the desk's own checks, by what went wrong.
@@ -91,6 +101,12 @@ pub mod errors {
         NOT_WRITTEN = "error.notWritten": "Could not write {{path}}: {{detail}}";
         NOT_PREPARED = "error.notPrepared": "Could not prepare {{path}}: {{detail}}";
         REPORT_NOT_MADE = "error.reportNotMade": "The report could not be laid out: {{detail}}";
+        NOT_A_CHARGEBACK = "error.notAChargeback": "Only chargeback cases are answered with a representment packet.";
+        PACKET_CASE_CLOSED = "error.packetCaseClosed": "The case is closed: there is nothing left to answer.";
+        PACKET_NO_CUSTOMER = "error.packetNoCustomer": "Customer {{id}} is not in the local copy yet; sync, then build the packet.";
+        LETTER_TOO_LONG = "error.letterTooLong": "The letter is too long to keep as a draft (at most {{max}} characters).";
+        PACKET_BLOCKED = "error.packetBlocked": "The packet cannot be sent yet: {{reasons}}";
+        PACKET_JSON = "error.packetJson": "The processor's evidence could not be written within its limits ({{field}}: {{rule}}).";
         NOT_PNG = "error.notPng": "That is not a PNG image.";
         EXPORT_FAILED = "error.exportFailed": "the export failed: {{detail}}";
         EXPORT_EXTENSION = "error.exportExtension": "This export is saved as a .{{extension}} file.";
@@ -325,5 +341,24 @@ pub mod compelling {
         NEAR_DISPUTED = "ce.missing.nearDisputed": one "{{count}} earlier payment was disputed itself and cannot count.", other "{{count}} earlier payments were disputed themselves and cannot count.";
         NEAR_FRAUD = "ce.missing.nearFraud": one "{{count}} earlier payment was reported as fraud and cannot count.", other "{{count}} earlier payments were reported as fraud and cannot count.";
         NEAR_FEW_ELEMENTS = "ce.missing.nearFewElements": one "{{count}} payment in the window shares fewer than two elements.", other "{{count}} payments in the window share fewer than two elements.";
+    }
+}
+
+/// What the review of a representment packet says.
+pub mod representment {
+    arbiter_text::messages! {
+        LACKS = "packet.lacks": "The checklist lacks: {{item}}.";
+        ITEM = "packet.item": "{{item}}";
+        PAYMENT_UNKNOWN = "packet.paymentUnknown": "The disputed payment is not in the account's history: nothing in the packet proves the purchase.";
+        NO_LIABILITY_SHIFT = "packet.noLiabilityShift": "3-D Secure was {{result}}: no liability shift to the issuer on a fraud code.";
+        HISTORY_SHORT = "packet.historyShort": one "Only {{count}} earlier payment qualifies for {{programme}}; it takes two.", other "Only {{count}} earlier payments qualify for {{programme}}; it takes two.";
+        CHECKOUT_NOT_SEEN = "packet.checkoutNotSeen": "The checkout's device and IP address had not been seen on the account before the payment.";
+        NEW_ADDRESSES = "packet.newAddresses": one "{{count}} withdrawal after the payment went to an address the customer had not used before.", other "{{count}} withdrawals after the payment went to addresses the customer had not used before.";
+        CITES_MISSING = "packet.citesMissing": "The letter cites {{exhibit}}, which the packet does not have.";
+        NOT_CITED = "packet.notCited": "{{exhibit}} is not cited in the letter.";
+        OUT_OF_ORDER = "packet.outOfOrder": "The letter cites the exhibits out of their order.";
+        LETTER_EMPTY = "packet.letterEmpty": "The letter is empty.";
+        LETTER_TOO_LONG = "packet.letterTooLong": "The letter has {{chars}} characters; processors take {{max}}.";
+        PAST_DEADLINE = "packet.pastDeadline": "The network's deadline has passed.";
     }
 }

@@ -1578,3 +1578,127 @@ async fn an_account_action_asked_offline_goes_once_and_one_on_a_stale_account_co
     assert_eq!(count(&server.db().pool, "freeze").await, 1, "asked once, applied once");
     assert_eq!(count(&server.db().pool, "block_trading").await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_qualifying_chargeback_is_answered_with_its_packet_once_even_offline() {
+    use arbiter_cache::OutboxState;
+    use arbiter_contract::{Case, CaseDecision, CaseStatus, ChargebackStage, Document, ExhibitKind};
+    use arbiter_policy::chargeback::Urgency;
+    use sha2::Digest;
+
+    let dir = tempfile::tempdir().unwrap();
+    let options = GeneratorOptions { seed: 3, tickets: 1_500, now: chrono::Utc::now() };
+    let db_path = dir.path().join("server.db");
+    let db = arbiter_server::Db::connect(db_path.to_str().unwrap()).await.unwrap();
+    let truth = arbiter_server::generator::generate(&db, &options).await.unwrap().ground_truth;
+    let server = RunningServer::start(db, "127.0.0.1:0".parse().unwrap()).await.unwrap();
+    let (url, addr) = (server.base_url(), server.addr);
+    let store = Arc::new(MemoryStore::default());
+    let priya_dir = dir.path().join("priya");
+    let priya = Desk::new(paths(&priya_dir), store.clone(), Arc::new(Recorder::default()));
+    priya.start().await.unwrap();
+    priya.sign_in(&url, "demo-priya").await.unwrap();
+    wait_for(&priya, "online", |s| s.state == SyncState::Online).await;
+
+    // A 10.4 chargeback in Priya's queue that CE 3.0 qualifies, still at its first chargeback.
+    let mut chosen = None;
+    for planted in truth.card_disputes.iter().filter(|p| p.qualifies && p.reason_code == "10.4") {
+        if let Ok(view) = priya.case_view(planted.case_id).await {
+            let stage = view.case.card.as_ref().unwrap().stage;
+            if view.case.status != CaseStatus::Closed && stage == ChargebackStage::FirstChargeback {
+                chosen = Some(planted.case_id);
+                break;
+            }
+        }
+    }
+    let case_id = chosen.expect("an open qualifying 10.4 chargeback in the payments queue");
+
+    let draft = priya.representment_draft(case_id, None).await.unwrap();
+    assert_eq!(draft.language, "en");
+    assert_eq!(draft.languages, vec!["en", "de", "es"]);
+    assert_eq!(draft.moves_to, Some(ChargebackStage::PreArbitration), "Visa allocation: the answer is pre-arbitration");
+    let kinds: Vec<ExhibitKind> = draft.exhibits.iter().map(|e| e.kind).collect();
+    assert!(kinds.starts_with(&[ExhibitKind::Payment, ExhibitKind::ThreeDSecure]), "{kinds:?}");
+    assert!(kinds.contains(&ExhibitKind::PriorPayments) && kinds.contains(&ExhibitKind::Kyc));
+    assert!(draft.letter.contains("Visa Compelling Evidence 3.0"));
+    let cited = arbiter_representment::letter::citations(&draft.letter, "Exhibit {{n}}");
+    assert_eq!(cited, (1..=draft.exhibits.len() as u32).collect::<Vec<_>>(), "{}", draft.letter);
+    assert!(
+        draft.review.iter().all(|l| l.severity != arbiter_representment::review::FindingSeverity::Blocks),
+        "{:?}",
+        draft.review
+    );
+    let german = priya.representment_draft(case_id, Some("de".into())).await.unwrap();
+    assert!(german.letter.starts_with("Betreff:") && german.exhibits[0].label == "Anlage 1");
+
+    // A letter citing an exhibit the packet lacks is refused, and nothing is queued.
+    let before = priya.sync_status().outbox_pending;
+    let bad = format!("{}\n\nSee also Exhibit 99.", draft.letter);
+    let lines = priya.review_representment(case_id, "en".into(), bad.clone()).await.unwrap();
+    assert!(lines.iter().any(|l| l.text.english() == "The letter cites Exhibit 99, which the packet does not have."));
+    let refused = priya.submit_representment(case_id, "en".into(), bad, "packet-bad").await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput, "{refused:?}");
+    assert_eq!(priya.sync_status().outbox_pending, before);
+
+    // Offline, the reviewed letter is queued; the case already shows it answered.
+    server.kill().await;
+    wait_for(&priya, "offline", |s| s.state == SyncState::Offline).await;
+    let letter = format!("{}\n\nReviewed by Priya Raman.", draft.letter);
+    let outcome = priya.submit_representment(case_id, "en".into(), letter.clone(), "packet-1").await.unwrap();
+    assert_eq!(outcome.queued.len(), 4, "the PDF, its evidence, the JSON, the case's move");
+    assert!(outcome.queued.iter().all(|i| i.state == OutboxState::Pending));
+    let local = priya.case_view(case_id).await.unwrap();
+    let life = local.lifecycle.unwrap();
+    assert_eq!(
+        (life.stage, life.urgency, life.response_due),
+        (ChargebackStage::PreArbitration, Urgency::WithNetwork, None)
+    );
+    drop(priya);
+
+    // Back up: sent once, and the server holds what was built.
+    let server = RunningServer::start(arbiter_server::Db::connect(db_path.to_str().unwrap()).await.unwrap(), addr)
+        .await
+        .unwrap();
+    let priya = Desk::new(paths(&priya_dir), store.clone(), Arc::new(Recorder::default()));
+    priya.start().await.unwrap();
+    wait_for(&priya, "the packet was sent", |s| s.outbox_pending == 0 && s.state == SyncState::Online).await;
+    assert_eq!(priya.sync_status().outbox_failed, 0);
+    let pool = &server.db().pool;
+    let rows: Vec<(String, Vec<u8>)> = sqlx::query_as(
+        "SELECT d.data, c.content FROM documents d JOIN document_contents c ON c.id = d.id WHERE d.case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let docs: Vec<(Document, Vec<u8>)> =
+        rows.into_iter().map(|(d, c)| (serde_json::from_str(&d).unwrap(), c)).collect();
+    let pdf = docs.iter().filter(|(d, _)| d.name == outcome.pdf_name).collect::<Vec<_>>();
+    assert_eq!(pdf.len(), 1, "the PDF is stored once");
+    assert_eq!(pdf[0].0.sha256, outcome.pdf_sha256);
+    assert_eq!(hex::encode(sha2::Sha256::digest(&pdf[0].1)), outcome.pdf_sha256, "the bytes are the hash's");
+    let json = docs.iter().find(|(d, _)| d.name == outcome.json_name).expect("the JSON is stored");
+    let body: serde_json::Value = serde_json::from_slice(&json.1).unwrap();
+    assert_eq!(arbiter_representment::stripe::check(&body), vec![]);
+    assert_eq!(body["evidence"]["uncategorized_text"], letter);
+    assert_eq!(body["evidence"]["uncategorized_file"], format!("arbiter_document:{}", outcome.pdf_sha256));
+    let priors = &body["evidence"]["enhanced_evidence"]["visa_compelling_evidence_3"]["prior_undisputed_transactions"];
+    assert_eq!(priors.as_array().map(Vec::len), Some(2));
+
+    let data: String =
+        sqlx::query_scalar("SELECT data FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await.unwrap();
+    let case: Case = serde_json::from_str(&data).unwrap();
+    let card = case.card.as_ref().unwrap();
+    assert_eq!(
+        (card.stage, case.status, case.decision),
+        (ChargebackStage::PreArbitration, CaseStatus::AwaitingNetwork, Some(CaseDecision::Represent))
+    );
+    assert_eq!(case.due_at, None, "the response clock stops");
+    let packets: Vec<_> = case.evidence.iter().filter(|e| e.title.starts_with("Representment packet")).collect();
+    assert_eq!(packets.len(), 1, "the evidence is added once");
+    assert!(
+        packets[0].checklist.contains(&"prior_transactions".to_owned())
+            && packets[0].checklist.contains(&"login_history".to_owned())
+    );
+    assert!(packets[0].description.contains(&outcome.pdf_sha256));
+}

@@ -302,6 +302,8 @@ pub enum Urgency {
     Overdue,
     /// The network's deadline passed.
     Missed,
+    /// We answered; the network (the issuer) acts next, nothing is due from us.
+    WithNetwork,
 }
 
 /// Where a chargeback stands: its flow and path, the stage, what may come next, the
@@ -320,11 +322,37 @@ pub struct Lifecycle {
     pub urgency: Urgency,
 }
 
+/// We answered and wait on the network: the case awaits it past the first chargeback (a case
+/// still at the first chargeback owes its answer whatever its status says).
+pub fn awaiting_network(case: &arbiter_contract::Case) -> bool {
+    case.status == arbiter_contract::CaseStatus::AwaitingNetwork
+        && case.card.as_ref().is_some_and(|c| c.stage != ChargebackStage::FirstChargeback)
+}
+
+/// The stage our answer to a dispute at `stage` moves it to: from the first chargeback, the
+/// next stage of its flow (Visa's allocation goes straight to pre-arbitration); at any other
+/// open stage the answer is that stage's response and the stage stays.
+pub fn answer_stage(flow: DisputeFlow, stage: ChargebackStage) -> Option<ChargebackStage> {
+    use ChargebackStage::*;
+    match stage {
+        FirstChargeback => {
+            let steps = path(flow);
+            steps.iter().position(|s| *s == stage).and_then(|i| steps.get(i + 1)).copied()
+        }
+        Won | Lost => None,
+        other => Some(other),
+    }
+}
+
 /// The lifecycle of a chargeback case at `now`; none for other cases. A closed case is
-/// decided whatever its stage says.
+/// decided whatever its stage says; a case awaiting the network owes nothing until it acts.
 pub fn case_lifecycle(case: &arbiter_contract::Case, margin_days: i64, now: DateTime<Utc>) -> Option<Lifecycle> {
     let card = case.card.as_ref()?;
     let mut lifecycle = lifecycle(card, margin_days, now);
+    if awaiting_network(case) {
+        lifecycle.response_due = None;
+        lifecycle.urgency = Urgency::WithNetwork;
+    }
     if case.status == arbiter_contract::CaseStatus::Closed {
         lifecycle.next.clear();
         lifecycle.network_deadline = None;

@@ -19,7 +19,7 @@ pub const MAX_LETTER_CHARS: usize = 20_000;
 /// One thing the review found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Finding {
+pub enum PacketFinding {
     /// A checklist item no exhibit and no evidence on the case answers.
     Lacks {
         item: String,
@@ -63,7 +63,7 @@ pub enum Finding {
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-pub enum Severity {
+pub enum FindingSeverity {
     /// The packet cannot be sent as it is.
     Blocks,
     /// The checklist lacks it.
@@ -72,13 +72,13 @@ pub enum Severity {
     Weakens,
 }
 
-impl Finding {
-    pub fn severity(&self) -> Severity {
-        use Finding::*;
+impl PacketFinding {
+    pub fn severity(&self) -> FindingSeverity {
+        use PacketFinding::*;
         match self {
-            CitesMissingExhibit { .. } | LetterEmpty | LetterTooLong { .. } | PastDeadline => Severity::Blocks,
-            Lacks { .. } => Severity::Lacks,
-            _ => Severity::Weakens,
+            CitesMissingExhibit { .. } | LetterEmpty | LetterTooLong { .. } | PastDeadline => FindingSeverity::Blocks,
+            Lacks { .. } => FindingSeverity::Lacks,
+            _ => FindingSeverity::Weakens,
         }
     }
 }
@@ -91,31 +91,31 @@ pub fn review(
     letter: &str,
     exhibit_label: &str,
     now: DateTime<Utc>,
-) -> Vec<Finding> {
+) -> Vec<PacketFinding> {
     let mut found = Vec::new();
     if letter.trim().is_empty() {
-        found.push(Finding::LetterEmpty);
+        found.push(PacketFinding::LetterEmpty);
     }
     let chars = letter.chars().count();
     if chars > MAX_LETTER_CHARS {
-        found.push(Finding::LetterTooLong { chars: chars as u32, max: MAX_LETTER_CHARS as u32 });
+        found.push(PacketFinding::LetterTooLong { chars: chars as u32, max: MAX_LETTER_CHARS as u32 });
     }
     if packet.network_deadline.is_some_and(|deadline| now > deadline) {
-        found.push(Finding::PastDeadline);
+        found.push(PacketFinding::PastDeadline);
     }
     let cited = citations(letter, exhibit_label);
     let numbers: BTreeSet<u32> = packet.exhibits.iter().map(|e| e.number).collect();
     for n in &cited {
         if !numbers.contains(n) {
-            found.push(Finding::CitesMissingExhibit { number: *n });
+            found.push(PacketFinding::CitesMissingExhibit { number: *n });
         }
     }
     if cited.windows(2).any(|w| w[0] > w[1]) {
-        found.push(Finding::OutOfOrder);
+        found.push(PacketFinding::OutOfOrder);
     }
     for n in &numbers {
         if !cited.contains(n) {
-            found.push(Finding::NotCited { number: *n });
+            found.push(PacketFinding::NotCited { number: *n });
         }
     }
 
@@ -126,23 +126,23 @@ pub fn review(
                 let by_exhibit = packet.exhibits.iter().any(|e| e.answers.iter().any(|a| a == item.key));
                 let by_evidence = case.evidence.iter().any(|e| e.checklist.iter().any(|k| k == item.key));
                 if !by_exhibit && !by_evidence {
-                    found.push(Finding::Lacks { item: item.key.to_owned() });
+                    found.push(PacketFinding::Lacks { item: item.key.to_owned() });
                 }
             }
         }
     }
 
     let Some(paid) = &packet.disputed else {
-        found.push(Finding::PaymentUnknown);
+        found.push(PacketFinding::PaymentUnknown);
         return found;
     };
     let fraud = packet.family == Some(ReasonCategory::Fraud);
     if fraud && !paid.three_ds.shifts_liability() {
-        found.push(Finding::NoLiabilityShift { three_ds: paid.three_ds });
+        found.push(PacketFinding::NoLiabilityShift { three_ds: paid.three_ds });
     }
     if let Some(check) = &packet.compelling {
         if let (Some(programme), false) = (check.programme, check.history_matches) {
-            found.push(Finding::HistoryShort { programme, qualifying: check.qualifying().count() as u32 });
+            found.push(PacketFinding::HistoryShort { programme, qualifying: check.qualifying().count() as u32 });
         }
     }
     if fraud {
@@ -154,7 +154,7 @@ pub fn review(
                     if paid.device_id.as_deref() == Some(device_id.as_str()) || paid.ip.as_deref() == Some(ip.as_str()))
         });
         if !earlier {
-            found.push(Finding::CheckoutNotSeenBefore);
+            found.push(PacketFinding::CheckoutNotSeenBefore);
         }
         let mut used: BTreeSet<&str> = BTreeSet::new();
         let mut fresh = 0u32;
@@ -174,7 +174,7 @@ pub fn review(
             }
         }
         if fresh > 0 {
-            found.push(Finding::WithdrawnToNewAddresses { count: fresh });
+            found.push(PacketFinding::WithdrawnToNewAddresses { count: fresh });
         }
     }
     found.sort_by_key(|f| f.severity());

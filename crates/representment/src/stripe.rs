@@ -219,7 +219,7 @@ pub fn check(body: &Value) -> Vec<Breach> {
                 None => breach(&path, "a string"),
             }
         } else if FILE_FIELDS.contains(&field.as_str()) {
-            if !value.as_str().is_some_and(|s| !s.is_empty()) {
+            if value.as_str().is_none_or(str::is_empty) {
                 breach(&path, "a file id");
             }
         } else if field == "enhanced_evidence" {
@@ -239,7 +239,7 @@ pub fn check(body: &Value) -> Vec<Breach> {
     match body.get("metadata").and_then(Value::as_object) {
         Some(meta) if meta.len() <= 50 => {
             for (key, value) in meta {
-                if key.chars().count() > 40 || !value.as_str().is_some_and(|v| v.chars().count() <= 500) {
+                if key.chars().count() > 40 || value.as_str().is_none_or(|v| v.chars().count() > 500) {
                     breach(&format!("metadata.{key}"), "keys of 40 and string values of 500 characters at most");
                 }
             }
@@ -286,7 +286,7 @@ fn check_enhanced(value: &Value, breach: &mut impl FnMut(&str, &str)) {
         Some(priors) if priors.len() == CE3_PRIORS => {
             for (i, p) in priors.iter().enumerate() {
                 let path = format!("{base}.prior_undisputed_transactions[{i}]");
-                if !p.get("charge").and_then(Value::as_str).is_some_and(|c| !c.is_empty()) {
+                if p.get("charge").and_then(Value::as_str).is_none_or(str::is_empty) {
                     breach(&format!("{path}.charge"), "required");
                 }
                 device(p, &path, breach);

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use arbiter_contract::*;
 use arbiter_policy::compelling_evidence::check_case;
-use arbiter_representment::review::{review, Finding, Severity};
+use arbiter_representment::review::{review, FindingSeverity, PacketFinding};
 use arbiter_representment::{assemble, letter, render, stripe, CustomerWords, FileRef, Inputs, Packet};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -293,23 +293,23 @@ fn the_review_blocks_bad_citations_and_says_what_weakens_the_case() {
     assert_eq!(
         found,
         vec![
-            Finding::Lacks { item: "three_ds".into() },
-            Finding::NoLiabilityShift { three_ds: ThreeDsOutcome::NotRequested }
+            PacketFinding::Lacks { item: "three_ds".into() },
+            PacketFinding::NoLiabilityShift { three_ds: ThreeDsOutcome::NotRequested }
         ]
     );
 
     let edited = draft.replace("Exhibit 4", "Exhibit 12").replace("Exhibit 2 ", "Exhibit 7 ");
     let found = review(&built.packet, &built.case, &built.events, &edited, "Exhibit {{n}}", now);
-    assert!(found.contains(&Finding::CitesMissingExhibit { number: 12 }));
-    assert!(found.contains(&Finding::NotCited { number: 4 }));
-    assert!(found.contains(&Finding::OutOfOrder));
-    assert_eq!(found[0].severity(), Severity::Blocks, "blocking findings come first");
+    assert!(found.contains(&PacketFinding::CitesMissingExhibit { number: 12 }));
+    assert!(found.contains(&PacketFinding::NotCited { number: 4 }));
+    assert!(found.contains(&PacketFinding::OutOfOrder));
+    assert_eq!(found[0].severity(), FindingSeverity::Blocks, "blocking findings come first");
 
     let found = review(&built.packet, &built.case, &built.events, " ", "Exhibit {{n}}", at("2026-12-21", 0));
-    assert!(found.contains(&Finding::LetterEmpty) && found.contains(&Finding::PastDeadline));
+    assert!(found.contains(&PacketFinding::LetterEmpty) && found.contains(&PacketFinding::PastDeadline));
     let long = "word ".repeat(4_001);
     let found = review(&built.packet, &built.case, &built.events, &long, "Exhibit {{n}}", now);
-    assert!(found.contains(&Finding::LetterTooLong { chars: 20_005, max: 20_000 }));
+    assert!(found.contains(&PacketFinding::LetterTooLong { chars: 20_005, max: 20_000 }));
 }
 
 #[test]
@@ -335,11 +335,11 @@ fn a_history_short_of_ce3_and_crypto_sent_somewhere_new_are_said() {
     let draft = letter::draft(&packet, &DisputePolicy::default(), "en").unwrap();
     assert!(!draft.contains("qualifies this dispute"), "the history is cited, not claimed: {draft}");
     let found = review(&packet, &built.case, &built.events, &draft, "Exhibit {{n}}", at("2026-11-25", 9));
-    assert!(found.contains(&Finding::HistoryShort {
+    assert!(found.contains(&PacketFinding::HistoryShort {
         programme: arbiter_policy::compelling_evidence::Programme::VisaCe3,
         qualifying: 1
     }));
-    assert!(found.contains(&Finding::WithdrawnToNewAddresses { count: 1 }));
+    assert!(found.contains(&PacketFinding::WithdrawnToNewAddresses { count: 1 }));
     assert!(stripe::evidence(&packet, &draft, &"0".repeat(64))["evidence"].get("enhanced_evidence").is_none());
 }
 
@@ -365,10 +365,9 @@ fn the_pdf_reads_back_every_exhibit_the_letter_cites_in_order_and_bookmarked() {
 
     // The letter (page 2) cites each exhibit; each has a page of its own, in order.
     let letter_page = pages.iter().position(|p| p.contains("Rebuttal letter")).unwrap();
-    let cited = letter::citations(
-        &pages[letter_page..pages.len()].join(" ").split("Exhibit 1 — ").next().unwrap().to_owned(),
-        "Exhibit {{n}}",
-    );
+    let rest = pages[letter_page..].join(" ");
+    let letter_text = rest.split("Exhibit 1 — ").next().unwrap();
+    let cited = letter::citations(letter_text, "Exhibit {{n}}");
     assert_eq!(cited, (1..=9).collect::<Vec<_>>(), "the extracted letter cites every exhibit in order");
     let mut last_page = letter_page;
     for exhibit in &built.packet.exhibits {

@@ -384,9 +384,8 @@ async fn a_chargeback_case_runs_its_lifecycle_with_an_audit_trail() {
         let decided: Case = serde_json::from_value(decided).unwrap();
         let card = decided.card.unwrap();
         assert!(card.stage_began_at.unwrap() > card.filed_at, "the new stage's clock starts now");
-        // Pre-arbitration: 30 days from now, less the margin.
-        let due = decided.due_at.unwrap();
-        assert!((due - (card.stage_began_at.unwrap() + chrono::Duration::days(25))).num_seconds().abs() < 2);
+        // We answered: the network acts next, so nothing is due from us.
+        assert_eq!(decided.due_at, None, "the response clock stops while the network acts");
         let (status, _) = api.call(Method::PATCH, AVA, &path, Some(json!({"outcome": "represented_won"})), Some(version)).await;
         assert_eq!(status, StatusCode::CONFLICT, "based on a stale version");
 
@@ -398,6 +397,14 @@ async fn a_chargeback_case_runs_its_lifecycle_with_an_audit_trail() {
         assert_eq!(decided_event["before"]["stage"], "first_chargeback");
         assert_eq!(decided_event["after"]["stage"], "pre_arbitration");
         assert_eq!(decided_event["actor_name"], "Ava Chen");
+        // The issuer answers the pre-arbitration: the case is ours again, due 30 days from the
+        // stage's start less the margin.
+        let (status, back) = api
+            .call(Method::PATCH, AVA, &path, Some(json!({"status": "investigating"})), Some(decided.version))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{back}");
+        let due = serde_json::from_value::<Case>(back).unwrap().due_at.unwrap();
+        assert!((due - (card.stage_began_at.unwrap() + chrono::Duration::days(25))).num_seconds().abs() < 2);
         let (status, _) = api.get(HARUTO, &path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "other teams do not see the case");
         let (status, again) = api.call(Method::POST, AVA, "/v1/cases", Some(create), None).await;

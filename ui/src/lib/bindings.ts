@@ -58,6 +58,21 @@ export const commands = {
 	 *  store, and saves a copy at `save_copy_to` (a folder, or the PDF's path) when given.
 	 */
 	writeReport: (caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string) => typedError<ReportOutcome, DeskError>(__TAURI_INVOKE("write_report", { caseId, analysis, saveCopyTo, clientKey })),
+	/**
+	 *  Drafts the chargeback's representment packet from the local copy: the letter in
+	 *  `language` (the company's first letter language when absent), its exhibits, the review.
+	 */
+	representmentDraft: (caseId: number, language: string | null) => typedError<RepresentmentDraft, DeskError>(__TAURI_INVOKE("representment_draft", { caseId, language })),
+	/**
+	 *  Reviews the letter as the agent has it: what the checklist lacks, what weakens the case,
+	 *  what keeps it from being sent.
+	 */
+	reviewRepresentment: (caseId: number, language: string, letter: string) => typedError<ReviewLine[], DeskError>(__TAURI_INVOKE("review_representment", { caseId, language, letter })),
+	/**
+	 *  Sends the packet with the agent's letter: the PDF and the processor's JSON to the
+	 *  document store, the PDF as evidence, the case to its representment stage (queued).
+	 */
+	submitRepresentment: (caseId: number, language: string, letter: string, clientKey: string) => typedError<RepresentmentOutcome, DeskError>(__TAURI_INVOKE("submit_representment", { caseId, language, letter, clientKey })),
 	/**  Attaches a file as evidence: stored on the case in the document store (queued). */
 	attachEvidenceFile: (caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string) => typedError<OutboxItem[], DeskError>(__TAURI_INVOKE("attach_evidence_file", { caseId, ticketId, file, evidence, clientKey })),
 	/**  Opens one of a message's attachments: what it is (from its bytes) and what can be shown. */
@@ -994,7 +1009,9 @@ export type DraftKind =
 /**  The analysis of a case's investigation report, by case id. */
 "report" | 
 /**  A shift handover being written, by team (the UI's form as JSON). */
-"handover";
+"handover" | 
+/**  A chargeback's rebuttal letter being edited, by case id (language and letter as JSON). */
+"letter";
 
 /**  A distribution of durations in business seconds. */
 export type Durations = {
@@ -1183,6 +1200,16 @@ export type ExhibitKind =
 /**  A file from the ticket. */
 "attachment";
 
+/**  An exhibit as the screen lists it. */
+export type ExhibitLine = {
+	number: number,
+	kind: ExhibitKind,
+	/**  In the letter's words: "Exhibit 3". */
+	label: string,
+	title: string,
+	summary: string,
+};
+
 /**
  *  How much of the address's flow touches a category, and whether directly (the address
  *  belongs to such an entity or dealt with it) or through intermediaries.
@@ -1214,6 +1241,15 @@ export type Finding = {
 	/**  Other customers involved (linked accounts, the other side of a wash trade). */
 	linked_customer_ids: number[],
 };
+
+/**  How much a finding matters. */
+export type FindingSeverity = 
+/**  The packet cannot be sent as it is. */
+"blocks" | 
+/**  The checklist lacks it. */
+"lacks" | 
+/**  It may lose the case. */
+"weakens";
 
 /**
  *  A shift's handover for one team: the outgoing lead's words, and the team's numbers and
@@ -1306,6 +1342,8 @@ export type KycLevel =
  */
 export type LetterPhrases = {
 	language: string,
+	/**  How the letter names an exhibit: `Exhibit {{n}}`, `Anlage {{n}}`. */
+	exhibit_label: string,
 	history: string,
 	arguments: ExhibitArgument[],
 };
@@ -1685,6 +1723,29 @@ export type P2pCounterparty = {
 	completed_trades: number,
 };
 
+/**  One thing the review found. */
+export type PacketFinding = 
+/**  A checklist item no exhibit and no evidence on the case answers. */
+{ kind: "lacks"; item: string } | 
+/**  The disputed payment is not in the account's history: nothing proves the purchase. */
+{ kind: "payment_unknown" } | 
+/**  A fraud code without a 3-D Secure liability shift. */
+{ kind: "no_liability_shift"; three_ds: ThreeDsOutcome } | 
+/**  A code a programme covers, and the card's history falls short of it. */
+{ kind: "history_short"; programme: Programme; qualifying: number } | 
+/**  The checkout's device and IP were never seen on the account before the payment. */
+{ kind: "checkout_not_seen_before" } | 
+/**  Crypto from the payment went to addresses the customer had not used before. */
+{ kind: "withdrawn_to_new_addresses"; count: number } | 
+/**  The letter cites an exhibit the packet does not have. */
+{ kind: "cites_missing_exhibit"; number: number } | 
+/**  An exhibit the letter never cites. */
+{ kind: "not_cited"; number: number } | 
+/**  The letter cites exhibits out of their order. */
+{ kind: "out_of_order" } | { kind: "letter_empty" } | { kind: "letter_too_long"; chars: number; max: number } | 
+/**  The network's deadline has passed. */
+{ kind: "past_deadline" };
+
 /**  A card payment as the case screen shows it. */
 export type PaymentLine = {
 	event_id: number,
@@ -1853,6 +1914,28 @@ export type ReportOutcome = {
 	saved: string[],
 };
 
+/**  The packet as drafted: the letter to edit, the exhibits it cites, what the review says. */
+export type RepresentmentDraft = {
+	language: string,
+	/**  The languages the company answers networks in. */
+	languages: string[],
+	letter: string,
+	exhibits: ExhibitLine[],
+	review: ReviewLine[],
+	/**  Where the case goes when the packet is sent (none: its stage stays). */
+	moves_to: ChargebackStage | null,
+};
+
+/**  What submitting queued. */
+export type RepresentmentOutcome = {
+	pdf_name: string,
+	pdf_sha256: string,
+	json_name: string,
+	json_sha256: string,
+	/**  The uploads, the evidence and the case's move, in the order they are sent. */
+	queued: OutboxItem[],
+};
+
 /**  `POST /v1/customers/{id}/actions` (`If-Match`: the controls' version the agent saw). */
 export type RequestAction = {
 	action: AccountAction,
@@ -1873,6 +1956,13 @@ export type ResponseTarget = {
 	channel: TicketChannel,
 	vip: boolean,
 	seconds: number,
+};
+
+/**  One finding of the review, said in the agent's language. */
+export type ReviewLine = {
+	finding: PacketFinding,
+	severity: FindingSeverity,
+	text: Msg,
 };
 
 export type RiskPolicy = {
@@ -2619,7 +2709,9 @@ export type Urgency = "decided" | "on_track" |
 /**  Our response date passed; the network's deadline has not. */
 "overdue" | 
 /**  The network's deadline passed. */
-"missed";
+"missed" | 
+/**  We answered; the network (the issuer) acts next, nothing is due from us. */
+"with_network";
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
 

@@ -250,7 +250,7 @@ export const STAGE_LABELS = labelTable<ChargebackStage>(
   ["inquiry", "first_chargeback", "representment", "pre_arbitration", "arbitration", "won", "lost"],
   (v) => `stage.${v}`,
 );
-export const URGENCY_LABELS = labelTable<Urgency>(["decided", "on_track", "at_risk", "overdue", "missed"], (v) => `urgency.${v}`);
+export const URGENCY_LABELS = labelTable<Urgency>(["decided", "on_track", "at_risk", "overdue", "missed", "with_network"], (v) => `urgency.${v}`);
 export const CASE_STATUS_LABELS = labelTable<CaseStatus>(
   ["open", "investigating", "awaiting_customer", "awaiting_network", "closed"],
   (v) => `caseStatus.${v}`,

@@ -29,7 +29,7 @@ impl Versioned for Case {
 /// When the next response on a case is due: the network's deadline less the policy margin
 /// for chargebacks, the resolution target for other cases.
 pub fn due_at(case: &Case, stage_began: DateTime<Utc>, policy: &PolicySet) -> Option<DateTime<Utc>> {
-    if case.status == CaseStatus::Closed {
+    if case.status == CaseStatus::Closed || arbiter_policy::chargeback::awaiting_network(case) {
         return None;
     }
     match &case.card {

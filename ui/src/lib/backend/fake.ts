@@ -2,6 +2,9 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  RepresentmentDraft,
+  RepresentmentOutcome,
+  ReviewLine,
   ControlsReportQuery,
   Suggestion,
   WithdrawalNotes,
@@ -1474,6 +1477,58 @@ export class FakeBackend implements Backend {
       saved: saveCopyTo ? [saveCopyTo, saveCopyTo.replace(/\.pdf$/, ".md")] : [],
     };
   }
+
+  /** The packets the tests give chargeback cases (the desk builds them in Rust). */
+  packets = new Map<number, RepresentmentDraft>();
+
+  async representmentDraft(caseId: number, language: string | null): Promise<RepresentmentDraft> {
+    const held = this.packets.get(caseId);
+    if (!held) throw fail("invalid_input", msg("error.notAChargeback"));
+    const lang = language !== null && held.languages.includes(language) ? language : held.languages[0];
+    const letter = lang === held.language ? held.letter : `[${lang}] ${held.letter}`;
+    return { ...structuredClone(held), language: lang, letter, review: await this.reviewRepresentment(caseId, lang, letter) };
+  }
+
+  /** The citation part of arbiter_representment's review, plus the packet's own findings. */
+  async reviewRepresentment(caseId: number, _language: string, letter: string): Promise<ReviewLine[]> {
+    const held = this.packets.get(caseId);
+    if (!held) throw fail("invalid_input", msg("error.notAChargeback"));
+    const lines: ReviewLine[] = [];
+    if (!letter.trim()) lines.push({ finding: { kind: "letter_empty" }, severity: "blocks", text: msg("packet.letterEmpty") });
+    const cited = [...new Set([...letter.matchAll(/Exhibit (\d+)/g)].map((m) => Number(m[1])))];
+    const numbers = held.exhibits.map((e) => e.number);
+    for (const n of cited.filter((n) => !numbers.includes(n))) {
+      lines.push({ finding: { kind: "cites_missing_exhibit", number: n }, severity: "blocks", text: msg("packet.citesMissing", { exhibit: `Exhibit ${n}` }) });
+    }
+    for (const n of numbers.filter((n) => !cited.includes(n))) {
+      lines.push({ finding: { kind: "not_cited", number: n }, severity: "weakens", text: msg("packet.notCited", { exhibit: `Exhibit ${n}` }) });
+    }
+    const citations = new Set(["letter_empty", "cites_missing_exhibit", "not_cited", "out_of_order"]);
+    return [...lines, ...held.review.filter((l) => !citations.has(l.finding.kind))].sort(
+      (a, b) => ["blocks", "lacks", "weakens"].indexOf(a.severity) - ["blocks", "lacks", "weakens"].indexOf(b.severity),
+    );
+  }
+
+  async submitRepresentment(caseId: number, language: string, letter: string, clientKey: string): Promise<RepresentmentOutcome> {
+    const review = await this.reviewRepresentment(caseId, language, letter);
+    const blocking = review.filter((l) => l.severity === "blocks").map((l) => l.text);
+    if (blocking.length) throw fail("invalid_input", msg("error.packetBlocked", { reasons: blocking }));
+    const held = this.packets.get(caseId)!;
+    const view = await this.caseView(caseId);
+    const ticketId = view.case.ticket_ids[0] ?? null;
+    const stem = `case-${caseId}-representment-20261127-093000`;
+    const upload = (suffix: string, type: string, sha256: string) =>
+      this.enqueue(`${clientKey}-${suffix}`, { type: "upload_document", case_id: caseId, ticket_id: ticketId, name: `${stem}.${suffix}`, content_type: type, sha256, path: null });
+    const queued = [
+      await upload("pdf", "application/pdf", "5e1d".repeat(16)),
+      await this.addCaseEvidence(caseId, ticketId, { kind: "file", title: `Representment packet (${held.exhibits.length} exhibits)`, description: "", reference_id: null, checklist: [] }, `${clientKey}-pdf`),
+      await upload("json", "application/json", "7c3a".repeat(16)),
+      await this.updateCase(caseId, ticketId, { status: "awaiting_network", stage: held.moves_to ?? undefined, decision: "represent" }, `${clientKey}-case`),
+    ];
+    this.submittedPackets.push({ caseId, language, letter });
+    return { pdf_name: `${stem}.pdf`, pdf_sha256: "5e1d".repeat(16), json_name: `${stem}.json`, json_sha256: "7c3a".repeat(16), queued };
+  }
+  submittedPackets: { caseId: number; language: string; letter: string }[] = [];
 
   /** The server's handovers, newest first. */
   handoverList: Handover[] = [];

@@ -38,10 +38,13 @@ function lifecycle(c: Case, now = Date.now()): Lifecycle | null {
   const began = new Date(c.card.stage_began_at ?? c.card.filed_at).getTime();
   const days = DAYS_TO_ACT[c.card.network][stage];
   const closed = c.status === "closed";
+  // Answered and waiting on the network (arbiter_policy::chargeback::awaiting_network).
+  const waiting = c.status === "awaiting_network" && stage !== "first_chargeback";
   const deadline = days === null || closed ? null : began + days * DAY;
-  const due = deadline === null ? null : deadline - DEFAULT_MARGIN_DAYS * DAY;
-  const urgency =
-    deadline === null || due === null
+  const due = deadline === null || waiting ? null : deadline - DEFAULT_MARGIN_DAYS * DAY;
+  const urgency = waiting
+    ? "with_network"
+    : deadline === null || due === null
       ? "decided"
       : now > deadline
         ? "missed"

@@ -1,6 +1,9 @@
 // The one door from the UI to the desk. The real implementation calls the Tauri commands;
 // tests (and, later, Playwright) swap in another one.
 import type {
+  RepresentmentDraft,
+  RepresentmentOutcome,
+  ReviewLine,
   ControlsReportQuery,
   AccountAction,
   AccountPanel,
@@ -176,6 +179,9 @@ export interface Backend {
   attachEvidenceFile(caseId: number, ticketId: number | null, file: EvidenceFile, evidence: AddEvidence, clientKey: string): Promise<OutboxItem[]>;
   /** Writes the case's report (PDF and Markdown), queues it for the document store, saves a copy when asked. */
   writeReport(caseId: number, analysis: string, saveCopyTo: string | null, clientKey: string): Promise<ReportOutcome>;
+  representmentDraft(caseId: number, language: string | null): Promise<RepresentmentDraft>;
+  reviewRepresentment(caseId: number, language: string, letter: string): Promise<ReviewLine[]>;
+  submitRepresentment(caseId: number, language: string, letter: string, clientKey: string): Promise<RepresentmentOutcome>;
   lossAnalytics(query: LossQuery): Promise<LossReport>;
   /** A customer's fraud risk from the local copy: score, findings, linked accounts, timeline. */
   customerRisk(customerId: number): Promise<CustomerRisk>;
