@@ -2,14 +2,17 @@
 // chargeback ticket, answers its checklist with the customer's own words, represents,
 // moves it through the network's stages, closes it won and writes the investigation
 // report — and the company API has every step, the audit trail, and the report in its
-// document store (read back with pdftotext).
+// document store (read back with pdftotext). Then a 10.4 chargeback that CE 3.0 qualifies
+// is answered with its representment packet: built, the letter reviewed and edited,
+// submitted; the document store holds the PDF with the hash the desk computed.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { apiSend, eventually, freshProfile, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
+import { apiSend, eventually, freshProfile, launchApp, openTicket, screenshot, signIn, startServer, visible, waitOnline } from "./harness.mjs";
 
 const PRIYA = "demo-priya"; // payments agent: the chargebacks' queue
 let server;
@@ -147,5 +150,102 @@ test("a chargeback ticket becomes a case that is worked through its network stag
     await screenshot(app.browser, "loss-analytics");
   } finally {
     await app.close();
+  }
+});
+
+test("a 10.4 chargeback that CE 3.0 qualifies is answered with its packet, stored with its hash", async () => {
+  // Enough chargebacks for an open, qualifying 10.4 case in the payments queue.
+  const big = await startServer({ tickets: 1500 });
+  const app = await launchApp(freshProfile());
+  const $ = (selector) => app.browser.$(selector);
+  const $$ = (selector) => app.browser.$$(selector);
+  try {
+    const truth = JSON.parse(readFileSync(`${big.database}.ground-truth.json`, "utf8"));
+    let target = null;
+    for (const planted of truth.card_disputes.filter((p) => p.qualifies && p.reason_code === "10.4")) {
+      const c = await apiSend(big, "GET", `/v1/cases/${planted.case_id}`, undefined, { token: PRIYA }).catch(() => null);
+      if (c && c.status !== "closed" && c.card.stage === "first_chargeback") {
+        target = c;
+        break;
+      }
+    }
+    assert.ok(target, "an open qualifying 10.4 chargeback in the payments queue");
+    await signIn(app, big, PRIYA);
+    await waitOnline(app);
+    await openTicket(app, target.ticket_ids[0]);
+    await (await $('[data-testid="tab-case"]')).click();
+
+    // At a glance: it qualifies.
+    const ce = await $('[data-testid="case-ce"]');
+    await ce.waitForDisplayed({ timeout: 15_000 });
+    assert.equal(await ce.getAttribute("data-state"), "yes");
+    assert.match(String(await (await $('[data-testid="ce-headline"]')).getProperty("textContent")), /Qualifies for Visa Compelling Evidence 3\.0/);
+
+    // Build, review, edit, submit.
+    await (await $('[data-testid="packet-build"]')).click();
+    const letter = await $('[data-testid="packet-letter"]');
+    await letter.waitForDisplayed({ timeout: 15_000 });
+    const drafted = String(await letter.getProperty("value"));
+    assert.match(drafted, /Visa Compelling Evidence 3\.0/);
+    const kinds = await Promise.all(Array.from(await $$('[data-testid="packet-exhibit"]')).map((e) => e.getAttribute("data-kind")));
+    assert.deepEqual(kinds.slice(0, 2), ["payment", "three_d_secure"]);
+    assert.ok(kinds.includes("prior_payments") && kinds.includes("kyc"), kinds.join());
+    assert.equal((await $$('[data-testid="packet-finding"][data-severity="blocks"]')).length, 0, "nothing blocks the drafted letter");
+    // A citation the packet lacks blocks sending until it is taken out.
+    await letter.addValue(" See Exhibit 42.");
+    await (await $('[data-testid="packet-finding"][data-kind="cites_missing_exhibit"]')).waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await (await $('[data-testid="packet-submit"]')).getAttribute("disabled"), "true");
+    await app.browser.execute((el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, letter, `${drafted}\n\nReviewed by Priya Raman.`);
+    await app.browser.waitUntil(async () => (await (await $('[data-testid="packet-submit"]')).getAttribute("disabled")) === null, {
+      timeout: 10_000,
+      timeoutMsg: "the corrected letter may be sent",
+    });
+    await screenshot(app.browser, "representment-packet");
+    await (await $('[data-testid="packet-submit"]')).click();
+    await (await $('[data-testid="packet-sent"]')).waitForDisplayed({ timeout: 20_000 });
+
+    const answered = await eventually(async () => {
+      const c = await apiSend(big, "GET", `/v1/cases/${target.id}`, undefined, { token: PRIYA });
+      return c.status === "awaiting_network" ? c : null;
+    }, "the server has the answered case", 20_000);
+    assert.equal(answered.card.stage, "pre_arbitration");
+    assert.equal(answered.decision, "represent");
+    assert.equal(answered.due_at, null, "the response clock stops");
+    const packetEvidence = answered.evidence.find((e) => e.title.startsWith("Representment packet"));
+    assert.ok(packetEvidence?.checklist.includes("prior_transactions"), JSON.stringify(answered.evidence));
+
+    const documents = await eventually(async () => {
+      const docs = (await visible(big, "document", PRIYA)).filter((d) => d.case_id === target.id);
+      return docs.length >= 2 ? docs : null;
+    }, "the packet reached the document store", 20_000);
+    const pdf = documents.find((d) => d.content_type === "application/pdf" && d.name.includes("representment"));
+    const json = documents.find((d) => d.content_type === "application/json" && d.name.includes("representment"));
+    assert.ok(pdf && json, JSON.stringify(documents));
+    const bytes = async (d) =>
+      Buffer.from(await (await fetch(`${big.url}/v1/documents/${d.id}/content`, { headers: { Authorization: `Bearer ${PRIYA}` } })).arrayBuffer());
+    const pdfBytes = await bytes(pdf);
+    assert.equal(createHash("sha256").update(pdfBytes).digest("hex"), pdf.sha256, "the stored PDF has the right hash");
+    assert.ok(packetEvidence.description.includes(pdf.sha256));
+    const file = join(mkdtempSync(join(tmpdir(), "arbiter-packet-")), "packet.pdf");
+    writeFileSync(file, pdfBytes);
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const part of ["Cover sheet", "Rebuttal letter", "Reviewed by Priya Raman.", "Exhibit 1 — Payment record", "Earlier undisputed payments with the same card"]) {
+      assert.ok(text.includes(part), `${part} is in the stored packet`);
+    }
+    const body = JSON.parse((await bytes(json)).toString("utf8"));
+    assert.equal(body.evidence.uncategorized_file, `arbiter_document:${pdf.sha256}`);
+    assert.equal(body.evidence.enhanced_evidence.visa_compelling_evidence_3.prior_undisputed_transactions.length, 2);
+
+    await app.browser.waitUntil(async () => (await (await $('[data-testid="case-urgency"]')).getAttribute("data-urgency")) === "with_network", {
+      timeout: 15_000,
+      timeoutMsg: "the case shows it is with the network",
+    });
+    await screenshot(app.browser, "representment-sent");
+  } finally {
+    await app.close();
+    await big.stop();
   }
 });

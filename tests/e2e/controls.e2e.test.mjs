@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { api, eventually, freshProfile, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
+import { api, eventually, freshProfile, launchApp, openTicket, screenshot, signIn, startServer, visible, waitOnline } from "./harness.mjs";
 
 const HARUTO = "demo-haruto"; // fraud agent
 const OLGA = "demo-olga"; // fraud team lead
@@ -21,16 +21,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function openTicket(app, token, ticketId, on = server) {
-  const $ = (selector) => app.browser.$(selector);
+async function signInAndOpen(app, token, ticketId, on = server) {
   await signIn(app, on, token);
-  await app.browser.waitUntil(async () => (await (await $('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
-    timeout: 30_000,
-  });
-  await (await $('[data-testid="search-input"]')).setValue(`#${ticketId}`);
-  const hit = await $('[data-testid="search-hit"] button');
-  await hit.waitForExist({ timeout: 10_000 });
-  await hit.click();
+  await waitOnline(app);
+  await openTicket(app, ticketId);
 }
 
 test("a takeover's withdrawal is held from the risk tab, and lifting a freeze waits for the lead's approval", async () => {
@@ -50,7 +44,7 @@ test("a takeover's withdrawal is held from the risk tab, and lifting a freeze wa
   const app = await launchApp(freshProfile());
   const $ = (selector) => app.browser.$(selector);
   try {
-    await openTicket(app, HARUTO, target.ticket.id);
+    await signInAndOpen(app, HARUTO, target.ticket.id);
     await (await $('[data-testid="tab-risk"]')).click();
     // The finding's stop, pre-filled, in one click.
     const offer = await $('[data-testid="controls-suggestion"][data-rule="2"]');
@@ -169,7 +163,7 @@ test("a pending withdrawal to a lookalike of the customer's own address is flagg
 
     app = await launchApp(freshProfile());
     const $ = (selector) => app.browser.$(selector);
-    await openTicket(app, HARUTO, target.ticket.id, big);
+    await signInAndOpen(app, HARUTO, target.ticket.id, big);
     await (await $('[data-testid="tab-risk"]')).click();
     const warning = await $('[data-testid="poisoning-warning"]');
     await warning.waitForDisplayed({ timeout: 15_000, timeoutMsg: "the lookalike is flagged on the withdrawal" });

@@ -103,6 +103,23 @@ export async function signIn(app, server, token = DEMO_TOKEN) {
   await (await $('[data-testid="agent-name"]')).waitForDisplayed({ timeout: 15_000 });
 }
 
+/** Opens ticket `ticketId` through the search box (the desk must be signed in and synced). */
+export async function openTicket(app, ticketId) {
+  const $ = (selector) => app.browser.$(selector);
+  await (await $('[data-testid="search-input"]')).setValue(`#${ticketId}`);
+  const hit = await $('[data-testid="search-hit"] button');
+  await hit.waitForExist({ timeout: 10_000 });
+  await hit.click();
+}
+
+/** Waits until the desk says it is online. */
+export async function waitOnline(app) {
+  await app.browser.waitUntil(async () => (await (await app.browser.$('[data-testid="sync-status"]')).getAttribute("data-state")) === "online", {
+    timeout: 30_000,
+    timeoutMsg: "the desk came online",
+  });
+}
+
 /** Waits until `read()` gives something truthy (errors count as not yet), and returns it. */
 export async function eventually(read, what, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;

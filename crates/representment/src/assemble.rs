@@ -37,6 +37,11 @@ const MAX_ROWS: usize = 30;
 const MAX_QUOTES: usize = 10;
 const MAX_QUOTE_CHARS: usize = 1_500;
 
+/// "1 trade", "3 trades".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn when(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
@@ -232,8 +237,8 @@ pub fn assemble(inputs: &Inputs) -> Packet {
             ExhibitKind::PriorPayments,
             "Earlier undisputed payments with the same card",
             format!(
-                "{} earlier payments, 120 to 365 days before, never disputed nor reported as fraud, sharing the account and the device or IP address: {}.",
-                check.qualifying().count(),
+                "{}, 120 to 365 days before, never disputed nor reported as fraud, sharing the account and the device or IP address: {}.",
+                counted(check.qualifying().count(), "earlier payment", "earlier payments"),
                 if check.history_matches { format!("the history meets {programme}") } else { format!("short of {programme}") }
             ),
             Vec::new(),
@@ -286,8 +291,8 @@ pub fn assemble(inputs: &Inputs) -> Packet {
             ExhibitKind::TradeFills,
             "Trades filled after the payment",
             format!(
-                "{} trades in the {USE_WINDOW_DAYS} days after the payment, on the account it credited.",
-                trades.len()
+                "{} in the {USE_WINDOW_DAYS} days after the payment, on the account it credited.",
+                counted(trades.len(), "trade", "trades")
             ),
             Vec::new(),
             trades,
@@ -343,8 +348,8 @@ pub fn assemble(inputs: &Inputs) -> Packet {
             ExhibitKind::Withdrawals,
             "Withdrawals with their on-chain transactions",
             format!(
-                "{} withdrawals in the {USE_WINDOW_DAYS} days after the payment, each with its transaction hash.",
-                withdrawals.len()
+                "{} in the {USE_WINDOW_DAYS} days after the payment, each with its transaction hash.",
+                counted(withdrawals.len(), "withdrawal", "withdrawals")
             ),
             Vec::new(),
             withdrawals,
@@ -370,7 +375,10 @@ pub fn assemble(inputs: &Inputs) -> Packet {
         push(
             ExhibitKind::CustomerMessages,
             "The customer's own messages",
-            format!("{} messages the account holder wrote to us, quoted as written.", quotes.len()),
+            format!(
+                "{} the account holder wrote to us, quoted as written.",
+                counted(quotes.len(), "message", "messages")
+            ),
             Vec::new(),
             Vec::new(),
             quotes,
