@@ -138,13 +138,9 @@ impl Desk {
             }
         }
         let customer = cache.customer(case.customer_id).await?;
-        let compelling_evidence = match (&case.card, &customer) {
-            (Some(_), Some(customer)) => {
-                let events = cache.customer_activity(case.customer_id).await?;
-                let others = cache.disputed_payments(case.customer_id, case.id).await?;
-                crate::compelling_evidence::assess(&case, &customer.account_id, &events, &others)
-            }
-            _ => None,
+        let compelling_evidence = match &customer {
+            Some(customer) => self.assess_compelling_evidence(&case, customer).await?,
+            None => None,
         };
         let customer_name = customer.as_ref().map(|c| c.name.clone());
         let customer_account = customer.map(|c| c.account_id);
@@ -170,6 +166,31 @@ impl Desk {
             events: parts.events,
             outbox: parts.outbox,
         })
+    }
+
+    /// A chargeback's CE 3.0 / First-Party Trust check from the local copy (none for other
+    /// cases, or before the customer has synced).
+    pub async fn compelling_evidence(&self, case_id: i64) -> Result<Option<crate::CompellingEvidence>, DeskError> {
+        let (cache, _) = self.cache_and_me().await?;
+        let Some(parts) = cache.case_parts(case_id).await? else { return Ok(None) };
+        match cache.customer(parts.case.customer_id).await? {
+            Some(customer) => self.assess_compelling_evidence(&parts.case, &customer).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn assess_compelling_evidence(
+        &self,
+        case: &arbiter_contract::Case,
+        customer: &arbiter_contract::Customer,
+    ) -> Result<Option<crate::CompellingEvidence>, DeskError> {
+        if case.card.is_none() {
+            return Ok(None);
+        }
+        let (cache, _) = self.cache_and_me().await?;
+        let events = cache.customer_activity(case.customer_id).await?;
+        let others = cache.disputed_payments(case.customer_id, case.id).await?;
+        Ok(crate::compelling_evidence::assess(case, &customer.account_id, &events, &others))
     }
 
     /// Opens an investigation from a ticket (sent when the server can be reached).
