@@ -224,7 +224,7 @@ test("Chinese and the dark theme, and no serious accessibility problems on the m
  * customer's and the server's words), apart from brand names and acronyms every language keeps. */
 async function englishUnder(page, selector) {
   return page.evaluate((selector) => {
-    const KEPT = /^(Visa|Mastercard|Arbiter|IP|API|UID|SLA|KYC|P|BTC|USD|PDF|CSV|PNG|SHA|ID|DS|L|FA)$/; // L2, P2P, 2FA, 3DS: letters apart from digits
+    const KEPT = /^(Visa|Mastercard|Arbiter|IP|API|UID|SLA|KYC|P|BTC|USD|PDF|CSV|PNG|SHA|ID|DS|L|FA|ARN)$/; // L2, P2P, 2FA, 3DS: letters apart from digits
     const root = document.querySelector(selector);
     if (!root) return [`nothing at ${selector}`];
     const found = [];

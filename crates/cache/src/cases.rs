@@ -102,6 +102,39 @@ impl Cache {
 }
 
 impl Cache {
+    /// How the cached chargebacks of one network's reason code ended (for the advice on a
+    /// new one): represented and won, represented and lost, accepted, and what was recovered.
+    pub async fn reason_history(
+        &self,
+        network: arbiter_contract::CardNetwork,
+        reason_code: &str,
+    ) -> Result<arbiter_policy::advice::ReasonHistory, CacheError> {
+        use sqlx::Row as _;
+        let rows = sqlx::query(
+            "SELECT outcome, COUNT(*) AS cases, SUM(recovered_usd_cents) AS recovered FROM case_facts
+             WHERE kind = 'chargeback' AND network = ? AND reason_code = ? AND outcome IS NOT NULL
+             GROUP BY outcome",
+        )
+        .bind(arbiter_contract::codec::wire_name(&network))
+        .bind(reason_code.trim())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut history = arbiter_policy::advice::ReasonHistory::default();
+        for row in &rows {
+            let cases = row.try_get::<i64, _>("cases")? as u32;
+            history.recovered_usd_cents += row.try_get::<Option<i64>, _>("recovered")?.unwrap_or(0);
+            match parse::<arbiter_contract::CaseOutcome>(row.try_get("outcome")?) {
+                Some(arbiter_contract::CaseOutcome::RepresentedWon) => history.won += cases,
+                Some(arbiter_contract::CaseOutcome::RepresentedLost) => history.lost += cases,
+                Some(arbiter_contract::CaseOutcome::Refunded) => history.accepted += cases,
+                _ => {}
+            }
+        }
+        Ok(history)
+    }
+}
+
+impl Cache {
     /// The card payments the customer's chargebacks dispute (their activity events), other
     /// than `except_case`'s: an earlier payment disputed before is never evidence.
     pub async fn disputed_payments(&self, customer_id: i64, except_case: i64) -> Result<Vec<i64>, CacheError> {

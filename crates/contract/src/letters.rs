@@ -31,6 +31,8 @@ pub(crate) fn dispute_policy() -> DisputePolicy {
     DisputePolicy {
         merchant_name: "Arbiter Exchange".into(),
         letter_languages: vec!["en".into(), "de".into(), "es".into()],
+        representment_cost_usd_cents: 2_500,
+        advice_min_decided: 5,
         templates: vec![
             template(
                 Fraud,

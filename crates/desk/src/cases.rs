@@ -47,6 +47,40 @@ pub struct ReasonCodeInfo {
     pub checklist: Vec<ChecklistLine>,
 }
 
+/// The recommendation on an open chargeback, said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct CaseAdvice {
+    pub recommendation: arbiter_policy::advice::Recommendation,
+    /// Why, with the history behind it.
+    pub text: Msg,
+}
+
+fn advice_text(card: &arbiter_contract::CardDispute, r: &arbiter_policy::advice::Recommendation, amount: i64) -> Msg {
+    use arbiter_policy::advice::Basis;
+    use messages::advice as say;
+    let network = arbiter_contract::codec::wire_name(&card.network);
+    let network = if network == "visa" { "Visa" } else { "Mastercard" };
+    let usd = |cents: i64| format!("{:.2} USD", cents as f64 / 100.0);
+    let rate = r.win_rate.map_or(0, |p| (p * 100.0).round() as i64);
+    let with_history = |m: Msg| {
+        m.text("network", network)
+            .text("code", card.reason_code.as_str())
+            .int("won", i64::from(r.history.won))
+            .int("decided", i64::from(r.history.decided()))
+            .int("rate", rate)
+            .int("accepted", i64::from(r.history.accepted))
+            .text("amount", usd(amount))
+            .text("expected", usd(r.expected_usd_cents.max(0)))
+            .text("cost", usd(r.cost_usd_cents))
+    };
+    match r.basis {
+        Basis::CompellingEvidence => with_history(Msg::new(&say::COMPELLING)),
+        Basis::WinRate => with_history(Msg::new(&say::WIN_RATE)),
+        Basis::NotWorthIt => with_history(Msg::new(&say::NOT_WORTH_IT)),
+        Basis::TooLittleHistory => with_history(Msg::new(&say::TOO_LITTLE)).count(r.history.decided() as usize),
+    }
+}
+
 /// A ticket of the case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CaseTicket {
@@ -74,6 +108,8 @@ pub struct CaseView {
     /// Chargebacks: whether the card's history qualifies the case for CE 3.0 / First-Party
     /// Trust, from the cached activity.
     pub compelling_evidence: Option<crate::CompellingEvidence>,
+    /// Open chargebacks: represent or accept, from the reason code's history in the local copy.
+    pub advice: Option<CaseAdvice>,
     pub tickets: Vec<CaseTicket>,
     pub customer_name: Option<String>,
     pub customer_account: Option<String>,
@@ -142,6 +178,23 @@ impl Desk {
             Some(customer) => self.assess_compelling_evidence(&case, customer).await?,
             None => None,
         };
+        let advice = match (&case.card, case.status) {
+            (Some(card), status) if status != CaseStatus::Closed => {
+                let policy = cache.policies().await?.map(|p| p.disputes).unwrap_or_default();
+                let history = cache.reason_history(card.network, &card.reason_code).await?;
+                let qualifies = compelling_evidence.as_ref().is_some_and(|c| c.qualifies);
+                let recommendation = arbiter_policy::advice::recommend(
+                    history,
+                    case.amount_usd_cents,
+                    qualifies,
+                    policy.representment_cost_usd_cents,
+                    policy.advice_min_decided,
+                );
+                let text = advice_text(card, &recommendation, case.amount_usd_cents);
+                Some(CaseAdvice { recommendation, text })
+            }
+            _ => None,
+        };
         let customer_name = customer.as_ref().map(|c| c.name.clone());
         let customer_account = customer.map(|c| c.account_id);
         let documents = cache.case_documents(case.id).await?;
@@ -158,6 +211,7 @@ impl Desk {
             lifecycle,
             reason,
             compelling_evidence,
+            advice,
             tickets,
             customer_name,
             customer_account,

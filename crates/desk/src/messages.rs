@@ -14,6 +14,7 @@ pub fn all() -> Vec<&'static arbiter_text::Def> {
         withdrawals::ALL,
         compelling::ALL,
         representment::ALL,
+        advice::ALL,
     ]
     .concat()
 }
@@ -360,5 +361,15 @@ pub mod representment {
         LETTER_EMPTY = "packet.letterEmpty": "The letter is empty.";
         LETTER_TOO_LONG = "packet.letterTooLong": "The letter has {{chars}} characters; processors take {{max}}.";
         PAST_DEADLINE = "packet.pastDeadline": "The network's deadline has passed.";
+    }
+}
+
+/// Represent or accept: the recommendation on an open chargeback.
+pub mod advice {
+    arbiter_text::messages! {
+        COMPELLING = "advice.compelling": "Represent: the card's own history qualifies this case, and the programme moves the liability to the issuer. {{network}} {{code}} so far: won {{won}} of {{decided}} represented.";
+        WIN_RATE = "advice.winRate": "Represent: {{network}} {{code}} chargebacks were won {{won}} of {{decided}} times ({{rate}} %); on {{amount}} that is {{expected}} expected after {{cost}} of work.";
+        NOT_WORTH_IT = "advice.notWorthIt": "Accept: {{network}} {{code}} chargebacks were won {{won}} of {{decided}} times ({{rate}} %); on {{amount}} representing is not worth {{cost}} of work. {{accepted}} were accepted before.";
+        TOO_LITTLE = "advice.tooLittle": one "Weigh the evidence: only {{count}} {{network}} {{code}} chargeback has been decided, too few to go by.", other "Weigh the evidence: only {{count}} {{network}} {{code}} chargebacks have been decided, too few to go by.";
     }
 }

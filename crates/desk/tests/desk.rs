@@ -1089,6 +1089,53 @@ async fn a_chargebacks_compelling_evidence_is_checked_from_the_cache_as_planted(
     }
     assert!(qualifying > 0 && not > 0, "covered cases of both kinds in the queue: {qualifying} qualify, {not} do not");
 
+    // Each open chargeback's advice follows its reason code's history — here the whole
+    // history, since the payments queue holds every chargeback.
+    use arbiter_policy::advice::{recommend, Advice, Basis, ReasonHistory};
+    let all: Vec<arbiter_contract::Case> = sqlx::query_scalar::<_, String>("SELECT data FROM cases")
+        .fetch_all(&server.db().pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let history_of = |card: &arbiter_contract::CardDispute| {
+        let mut h = ReasonHistory::default();
+        for other in all
+            .iter()
+            .filter(|c| c.card.as_ref().is_some_and(|o| o.network == card.network && o.reason_code == card.reason_code))
+        {
+            match other.outcome {
+                Some(arbiter_contract::CaseOutcome::RepresentedWon) => h.won += 1,
+                Some(arbiter_contract::CaseOutcome::RepresentedLost) => h.lost += 1,
+                Some(arbiter_contract::CaseOutcome::Refunded) => h.accepted += 1,
+                _ => {}
+            }
+            h.recovered_usd_cents += if other.outcome.is_some() { other.recovered_usd_cents } else { 0 };
+        }
+        h
+    };
+    let mut advised = std::collections::HashMap::new();
+    for (case_id, ce) in &seen {
+        let view = desk.case_view(*case_id).await.unwrap();
+        let card = view.case.card.as_ref().unwrap();
+        let Some(advice) = view.advice else {
+            assert_eq!(view.case.status, arbiter_contract::CaseStatus::Closed, "every open chargeback is advised");
+            continue;
+        };
+        let expected = recommend(history_of(card), view.case.amount_usd_cents, ce.qualifies, 2_500, 5);
+        assert_eq!(advice.recommendation, expected, "case {case_id}");
+        if ce.qualifies {
+            assert_eq!(
+                (advice.recommendation.advice, advice.recommendation.basis),
+                (Advice::Represent, Basis::CompellingEvidence)
+            );
+        }
+        assert!(!advice.text.english().contains("{{"), "{}", advice.text.english());
+        *advised.entry(advice.recommendation.basis).or_insert(0) += 1;
+    }
+    assert!(advised.len() >= 2, "the demo's open chargebacks get more than one kind of advice: {advised:?}");
+
     // Offline, from the cache alone, the same answers.
     server.kill().await;
     for (case_id, before) in seen {

@@ -1,6 +1,7 @@
 //! Policies evaluated as pure functions of the policy data, so the server (authoritative)
 //! and the desk (offline) compute the same clocks and deadlines.
 
+pub mod advice;
 pub mod cases;
 pub mod chargeback;
 pub mod compelling_evidence;

@@ -409,6 +409,10 @@ export type AddressBlock = {
 	control: Control,
 };
 
+export type Advice = "represent" | "accept" | 
+/**  Too little history to say: the evidence decides. */
+"weigh";
+
 /**  A member of the support staff. */
 export type Agent = {
 	id: number,
@@ -586,6 +590,17 @@ export type AuthorKind = "customer" | "agent" | "system";
 /**  What a score means for the customer's money. */
 export type Band = "approve" | "review" | "block_and_review" | "decline";
 
+/**  Why the advice is what it is. */
+export type Basis = 
+/**  The card's history qualifies the case for a compelling-evidence programme. */
+"compelling_evidence" | 
+/**  The win rate makes the expected recovery worth the work. */
+"win_rate" | 
+/**  The win rate does not. */
+"not_worth_it" | 
+/**  Fewer decided cases than the policy trusts a rate on. */
+"too_little_history";
+
 /**  Where a transfer goes, for the Travel Rule. */
 export type Beneficiary = 
 /**  Another exchange or custodian (a VASP). */
@@ -692,6 +707,13 @@ export type Case = {
 	version: number,
 };
 
+/**  The recommendation on an open chargeback, said. */
+export type CaseAdvice = {
+	recommendation: Recommendation,
+	/**  Why, with the history behind it. */
+	text: Msg,
+};
+
 /**  What we decided to do about a chargeback. */
 export type CaseDecision = 
 /**  Refund; do not fight. */
@@ -764,6 +786,8 @@ export type CaseView = {
 	 *  Trust, from the cached activity.
 	 */
 	compelling_evidence: CompellingEvidence | null,
+	/**  Open chargebacks: represent or accept, from the reason code's history in the local copy. */
+	advice: CaseAdvice | null,
 	tickets: CaseTicket[],
 	customer_name: string | null,
 	customer_account: string | null,
@@ -982,6 +1006,13 @@ export type DisputePolicy = {
 	letter_languages: string[],
 	templates: RebuttalTemplate[],
 	phrases: LetterPhrases[],
+	/**
+	 *  What representing a chargeback costs in work and fees (US cents): the recommendation
+	 *  represents when the expected recovery beats it.
+	 */
+	representment_cost_usd_cents?: number,
+	/**  Decided cases of a reason code before its win rate is trusted. */
+	advice_min_decided?: number,
 };
 
 /**
@@ -1888,6 +1919,17 @@ export type ReasonCodeInfo = {
 	checklist: ChecklistLine[],
 };
 
+/**  How earlier chargebacks of one network's reason code ended. */
+export type ReasonHistory = {
+	/**  Represented and won. */
+	won: number,
+	/**  Represented and lost. */
+	lost: number,
+	/**  Accepted (refunded) without representing. */
+	accepted: number,
+	recovered_usd_cents: number,
+};
+
 /**
  *  A rebuttal letter for one family of reason codes in one language. Placeholders:
  *  `{{merchant}}`, `{{network}}`, `{{code}}`, `{{title}}`, `{{arn}}`, `{{amount}}`, `{{date}}`,
@@ -1900,6 +1942,17 @@ export type RebuttalTemplate = {
 	/**  What the cardholder claims and why we contest it. */
 	opening: string,
 	closing: string,
+};
+
+/**  The recommendation with the history behind it. */
+export type Recommendation = {
+	advice: Advice,
+	basis: Basis,
+	history: ReasonHistory,
+	win_rate: number | null,
+	/**  Win rate × amount, less the cost of representing (US cents; 0 without a rate). */
+	expected_usd_cents: number,
+	cost_usd_cents: number,
 };
 
 /**  What writing a report did. */

@@ -75,6 +75,21 @@ pub struct DisputePolicy {
     pub letter_languages: Vec<String>,
     pub templates: Vec<RebuttalTemplate>,
     pub phrases: Vec<LetterPhrases>,
+    /// What representing a chargeback costs in work and fees (US cents): the recommendation
+    /// represents when the expected recovery beats it.
+    #[serde(default = "default_representment_cost")]
+    pub representment_cost_usd_cents: i64,
+    /// Decided cases of a reason code before its win rate is trusted.
+    #[serde(default = "default_advice_min_decided")]
+    pub advice_min_decided: u32,
+}
+
+fn default_representment_cost() -> i64 {
+    2_500
+}
+
+fn default_advice_min_decided() -> u32 {
+    5
 }
 
 impl Default for DisputePolicy {

@@ -53,6 +53,13 @@ fn check_disputes(disputes: &DisputePolicy) -> Result<(), ApiFailure> {
     if name.is_empty() || name.chars().count() > 200 {
         return Err(ApiFailure::unprocessable("letters are signed with a name of 1–200 characters"));
     }
+    if !(0..=1_000_000).contains(&disputes.representment_cost_usd_cents)
+        || !(1..=1_000).contains(&disputes.advice_min_decided)
+    {
+        return Err(ApiFailure::unprocessable(
+            "representing costs 0–10,000 USD, and a win rate is trusted after 1–1,000 decided cases",
+        ));
+    }
     if disputes.letter_languages.is_empty() {
         return Err(ApiFailure::unprocessable("name at least one language letters are written in"));
     }

@@ -79,6 +79,8 @@ export class FakeCases {
   documents: Document[] = [];
   /** What the desk's CE 3.0 check says of a case (computed in Rust; tests set it). */
   compelling = new Map<number, CaseView["compelling_evidence"]>();
+  /** The desk's advice on a case (computed in Rust; tests set it). */
+  advice = new Map<number, CaseView["advice"]>();
   private nextCase = 5001;
   private nextEvent = 1;
 
@@ -102,6 +104,7 @@ export class FakeCases {
         checklist: reason.checklist.map((l) => ({ ...l, evidence_ids: c.evidence.filter((e) => e.checklist?.includes(l.key)).map((e) => e.id) })),
       },
       compelling_evidence: this.compelling.get(c.id) ?? null,
+      advice: this.advice.get(c.id) ?? null,
       tickets: this.tickets()
         .filter((v) => c.ticket_ids.includes(v.ticket.id))
         .map((v) => ({ id: v.ticket.id, subject: v.ticket.subject, status: v.ticket.status })),

@@ -1404,4 +1404,12 @@ export const ms: Messages = {
   "error.packetBlocked": "Pakej belum boleh dihantar: {{reasons}}",
   "error.packetJson": "Bukti pemproses tidak dapat ditulis dalam hadnya ({{field}}: {{rule}}).",
   "error.letterTooLong": "Surat terlalu panjang untuk disimpan sebagai draf (paling banyak {{max}} aksara).",
+  "adviceBadge.represent": "Representasi",
+  "adviceBadge.accept": "Terima",
+  "adviceBadge.weigh": "Timbang bukti",
+  "advice.compelling": "Representasi: sejarah kad sendiri melayakkan kes ini, dan program memindahkan liabiliti kepada pengeluar. {{network}} {{code}} setakat ini: menang {{won}} daripada {{decided}} yang direpresentasi.",
+  "advice.winRate": "Representasi: caj balik {{network}} {{code}} dimenangi {{won}} daripada {{decided}} kali ({{rate}} %); untuk {{amount}} itu bernilai {{expected}} dijangka selepas {{cost}} kerja.",
+  "advice.notWorthIt": "Terima: caj balik {{network}} {{code}} dimenangi {{won}} daripada {{decided}} kali ({{rate}} %); untuk {{amount}} representasi tidak berbaloi dengan {{cost}} kerja. {{accepted}} telah diterima sebelum ini.",
+  "advice.tooLittle_one": "Timbang bukti: hanya {{count}} caj balik {{network}} {{code}} telah diputuskan, terlalu sedikit untuk dijadikan panduan.",
+  "advice.tooLittle_other": "Timbang bukti: hanya {{count}} caj balik {{network}} {{code}} telah diputuskan, terlalu sedikit untuk dijadikan panduan.",
 };

@@ -4,6 +4,11 @@
 // must translate them (the type check fails otherwise).
 
 export const rustEn = {
+  "advice.compelling": "Represent: the card's own history qualifies this case, and the programme moves the liability to the issuer. {{network}} {{code}} so far: won {{won}} of {{decided}} represented.",
+  "advice.notWorthIt": "Accept: {{network}} {{code}} chargebacks were won {{won}} of {{decided}} times ({{rate}} %); on {{amount}} representing is not worth {{cost}} of work. {{accepted}} were accepted before.",
+  "advice.tooLittle_one": "Weigh the evidence: only {{count}} {{network}} {{code}} chargeback has been decided, too few to go by.",
+  "advice.tooLittle_other": "Weigh the evidence: only {{count}} {{network}} {{code}} chargebacks have been decided, too few to go by.",
+  "advice.winRate": "Represent: {{network}} {{code}} chargebacks were won {{won}} of {{decided}} times ({{rate}} %); on {{amount}} that is {{expected}} expected after {{cost}} of work.",
   "alert.aCustomer": "A customer",
   "alert.approvalBody": "{{requester}} asks to act on {{customer}}: {{reason}}",
   "alert.approvalTitle": "Approval needed · {{action}}",

@@ -106,6 +106,21 @@ describe("Casework on a chargeback ticket", () => {
     expect(screen.getByTestId("ce-missing").textContent).toContain("2 payments in the window match on the account and address but not the IP or device.");
   });
 
+  it("advises representing or accepting, with the history behind it", async () => {
+    await openCase();
+    const caseId = [...fake.cases.cases.keys()].at(-1)!;
+    const history = { won: 2, lost: 8, accepted: 4, recovered_usd_cents: 0 };
+    fake.cases.advice.set(caseId, {
+      recommendation: { advice: "accept", basis: "not_worth_it", history, win_rate: 0.2, expected_usd_cents: -500, cost_usd_cents: 2_500 },
+      text: msg("advice.notWorthIt", { network: "Visa", code: "13.1", won: 2, decided: 10, rate: 20, accepted: 4, amount: "100.00 USD", expected: "0.00 USD", cost: "25.00 USD" }),
+    });
+    await desk.refresh([100001]);
+    const advice = await screen.findByTestId("case-advice");
+    expect(advice.dataset.advice).toBe("accept");
+    expect(advice.textContent).toContain("Accept");
+    expect(advice.textContent).toContain("won 2 of 10 times (20 %)");
+  });
+
   it("flags a case whose response is due within 48 hours", async () => {
     await openCase(24); // Visa: 30 days, answered 5 days before: due tomorrow
     expect(screen.getByTestId("case-urgency").dataset.urgency).toBe("at_risk");
