@@ -59,7 +59,8 @@ pub struct ApprovalItem {
     pub reason_label: Option<String>,
 }
 
-fn pending_of(events: &[ActivityEvent]) -> Vec<ActivityEvent> {
+/// The withdrawals still waiting (pending or held), newest first.
+pub(crate) fn pending_of(events: &[ActivityEvent]) -> Vec<ActivityEvent> {
     let mut pending: Vec<ActivityEvent> = events
         .iter()
         .filter(|e| {

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use arbiter_contract::{ActivityDetail, CustomerId, TransferStatus};
+use arbiter_contract::CustomerId;
 use arbiter_risk::poisoning::PoisoningParams;
 use arbiter_risk::{Links, Subject};
 use chrono::Utc;
@@ -64,18 +64,9 @@ impl Desk {
         let subject = Subject { customer_id, legal_name: evidence.customer.legal_name.clone() };
         let history = evidence.activity.clone();
         let remote = (evidence.links, now);
-        let risk = assemble(&risk_policy, &subject, evidence.activity, &links, &BTreeMap::new(), Some(&remote));
-        let mut pending: Vec<_> = account
-            .pending_withdrawals
-            .into_iter()
-            .filter(|e| {
-                matches!(
-                    e.detail,
-                    ActivityDetail::Withdrawal { status: TransferStatus::Pending | TransferStatus::Held, .. }
-                )
-            })
-            .collect();
-        pending.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
+        let shared = links.of_customer(customer_id, &history.iter().collect::<Vec<_>>());
+        let risk = assemble(&risk_policy, &subject, evidence.activity, &links, shared, &BTreeMap::new(), Some(&remote));
+        let pending = crate::account_controls::pending_of(&account.pending_withdrawals);
         let withdrawal_notes = notes(&pending, &history, &account.controls, &params, &label, now);
         Ok(ApprovalEvidence {
             customer_id,

@@ -78,32 +78,30 @@ pub async fn customer_risk(cache: &Cache, customer_id: CustomerId) -> Result<Cus
     }
     let policy = cache.policies().await?.map(|p| p.risk).unwrap_or_else(arbiter_contract::defaults::risk_policy);
     let subject = Subject { customer_id, legal_name: customer.legal_name.clone() };
+    let shared = links.of_customer(customer_id, &mine.iter().collect::<Vec<_>>());
     let mut known = BTreeMap::new();
-    for id in
-        links.of_customer(customer_id, &mine.iter().collect::<Vec<_>>()).iter().flat_map(|l| l.customer_ids.clone())
-    {
+    for id in shared.iter().flat_map(|l| l.customer_ids.iter().copied()) {
         if let Some(c) = cache.customer(id).await? {
             known.insert(id, c);
         }
     }
-    Ok(assemble(&policy, &subject, mine, &links, &known, remote.as_ref()))
+    Ok(assemble(&policy, &subject, mine, &links, shared, &known, remote.as_ref()))
 }
 
-/// The risk of `subject` from their events (`mine`, oldest first) and the `links` index:
-/// `known` are the linked customers the caller's copy holds (the others are named from the
-/// company API's `remote` answer, as outside the queues).
+/// The risk of `subject` from their events (`mine`, oldest first) and the `links` index;
+/// `shared` is what the index says they share (`Links::of_customer`, which the caller has
+/// already asked to find `known`): the linked customers the caller's copy holds (the others
+/// are named from the company API's `remote` answer, as outside the queues).
 pub fn assemble(
     policy: &arbiter_contract::RiskPolicy,
     subject: &Subject,
     mine: Vec<ActivityEvent>,
     links: &Links,
+    shared: Vec<arbiter_risk::Link>,
     known: &BTreeMap<CustomerId, arbiter_contract::Customer>,
     remote: Option<&(arbiter_contract::CustomerLinks, DateTime<Utc>)>,
 ) -> CustomerRisk {
-    let customer_id = subject.customer_id;
     let risk = arbiter_risk::score(policy, subject, &mine, links, Utc::now());
-    let refs: Vec<&ActivityEvent> = mine.iter().collect();
-    let shared = links.of_customer(customer_id, &refs);
     let mut others: BTreeMap<CustomerId, LinkedCustomer> = BTreeMap::new();
     for id in shared.iter().flat_map(|l| l.customer_ids.iter().copied()) {
         let linked = match known.get(&id) {
