@@ -207,7 +207,8 @@ async fn main() -> anyhow::Result<()> {
             respond_by: None,
             network_deadline: None,
             merchant: &policy.merchant_name,
-        });
+        })
+        .context("a chargeback")?;
         let text = letter::draft(&packet, &policy, "en").context("a letter")?;
         let phrases = policy.phrases("en").context("phrases")?;
         let label = |n| letter::label(phrases, n);

@@ -165,7 +165,8 @@ impl Desk {
             respond_by: lifecycle.and_then(|l| l.response_due),
             network_deadline: lifecycle.and_then(|l| l.network_deadline),
             merchant: &policy.merchant_name,
-        });
+        })
+        .ok_or_else(|| invalid(&errors::NOT_A_CHARGEBACK))?;
         Ok(Material { view, events, packet, policy })
     }
 

@@ -87,20 +87,11 @@ fn address_line(a: &arbiter_contract::BillingAddress) -> String {
     format!("{}, {} {}, {}", a.line1, a.postal_code, a.city, a.country)
 }
 
-/// Makes the packet: cover facts and the exhibits there is material for, numbered in order.
-pub fn assemble(inputs: &Inputs) -> Packet {
+/// Makes the packet: cover facts and the exhibits there is material for, numbered in order;
+/// none for a case that is not a chargeback.
+pub fn assemble(inputs: &Inputs) -> Option<Packet> {
     let case = inputs.case;
-    let card = case.card.clone().unwrap_or_else(|| arbiter_contract::CardDispute {
-        network: arbiter_contract::CardNetwork::Visa,
-        reason_code: String::new(),
-        stage: arbiter_contract::ChargebackStage::FirstChargeback,
-        card_last4: String::new(),
-        transaction_date: case.created_at.date_naive(),
-        filed_at: case.created_at,
-        stage_began_at: None,
-        arn: None,
-        payment_event_id: None,
-    });
+    let card = case.card.clone()?;
     let reason = chargeback::reason_code(card.network, &card.reason_code);
     let reason_title = reason.map_or_else(String::new, |r| r.title.to_owned());
     let disputed = disputed_payment(inputs);
@@ -228,11 +219,7 @@ pub fn assemble(inputs: &Inputs) -> Packet {
                 )
             })
             .collect();
-        let programme = match check.programme {
-            Some(ce::Programme::VisaCe3) => "Visa Compelling Evidence 3.0",
-            Some(ce::Programme::MastercardFirstPartyTrust) => "Mastercard First-Party Trust",
-            None => "the compelling-evidence rule",
-        };
+        let programme = crate::programme_name(check.programme);
         push(
             ExhibitKind::PriorPayments,
             "Earlier undisputed payments with the same card",
@@ -441,7 +428,7 @@ pub fn assemble(inputs: &Inputs) -> Packet {
     }
     cover.push(("Exhibits".to_owned(), exhibits.len().to_string()));
 
-    Packet {
+    Some(Packet {
         case_id: case.id,
         network: card.network,
         reason_code: card.reason_code.clone(),
@@ -471,7 +458,7 @@ pub fn assemble(inputs: &Inputs) -> Packet {
             })
             .unwrap_or_default(),
         access_log,
-    }
+    })
 }
 
 fn payment_arn(events: &[&ActivityEvent], id: i64) -> Option<String> {

@@ -2,9 +2,8 @@
 //! chosen language, citing every exhibit in order; the agent edits it before it is sent.
 
 use arbiter_contract::{DisputePolicy, ExhibitKind, LetterPhrases, ReasonCategory};
-use arbiter_policy::compelling_evidence::Programme;
 
-use crate::Packet;
+use crate::{programme_name, Packet};
 
 /// How the letter names exhibit `n` in its language.
 pub fn label(phrases: &LetterPhrases, n: u32) -> String {
@@ -53,14 +52,6 @@ fn fill(text: &str, packet: &Packet) -> String {
     .fold(text.to_owned(), |t, (k, v)| t.replace(k, v))
     .replace("{{date}}", &packet.transaction_date.to_string())
     .replace("{{case}}", &packet.case_id.to_string())
-}
-
-fn programme_name(programme: Option<Programme>) -> &'static str {
-    match programme {
-        Some(Programme::VisaCe3) => "Visa Compelling Evidence 3.0",
-        Some(Programme::MastercardFirstPartyTrust) => "Mastercard First-Party Trust",
-        None => "the networks' compelling-evidence rules",
-    }
 }
 
 /// The letter in `language` (the policy's first language when it has none); none when the

@@ -140,6 +140,16 @@ pub fn money(minor: i64, currency: &str) -> String {
     }
 }
 
+/// The programme's name as letters and exhibits say it.
+pub fn programme_name(programme: Option<arbiter_policy::compelling_evidence::Programme>) -> &'static str {
+    use arbiter_policy::compelling_evidence::Programme;
+    match programme {
+        Some(Programme::VisaCe3) => "Visa Compelling Evidence 3.0",
+        Some(Programme::MastercardFirstPartyTrust) => "Mastercard First-Party Trust",
+        None => "the networks' compelling-evidence rules",
+    }
+}
+
 /// US cents as `1,358.70 USD`.
 pub fn usd(cents: i64) -> String {
     money(cents, "USD")

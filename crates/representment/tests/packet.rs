@@ -232,7 +232,8 @@ fn build(code: &str, three_ds: ThreeDsOutcome) -> Built {
         respond_by: Some(at("2026-12-15", 9)),
         network_deadline: Some(at("2026-12-20", 9)),
         merchant: "Arbiter Exchange",
-    });
+    })
+    .unwrap();
     Built { case, events, packet }
 }
 
@@ -331,7 +332,8 @@ fn a_history_short_of_ce3_and_crypto_sent_somewhere_new_are_said() {
         respond_by: None,
         network_deadline: None,
         merchant: "Arbiter Exchange",
-    });
+    })
+    .unwrap();
     let draft = letter::draft(&packet, &DisputePolicy::default(), "en").unwrap();
     assert!(!draft.contains("qualifies this dispute"), "the history is cited, not claimed: {draft}");
     let found = review(&packet, &built.case, &built.events, &draft, "Exhibit {{n}}", at("2026-11-25", 9));

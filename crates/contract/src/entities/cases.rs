@@ -33,6 +33,15 @@ pub enum ReasonCategory {
     ConsumerDispute,
 }
 
+impl ReasonCategory {
+    pub const ALL: [ReasonCategory; 4] = [
+        ReasonCategory::Fraud,
+        ReasonCategory::Authorization,
+        ReasonCategory::ProcessingError,
+        ReasonCategory::ConsumerDispute,
+    ];
+}
+
 /// Where a chargeback stands in the card network's lifecycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -30,6 +30,21 @@ pub enum ExhibitKind {
     Attachment,
 }
 
+impl ExhibitKind {
+    /// Every kind, in the order packets number them.
+    pub const ALL: [ExhibitKind; 9] = [
+        ExhibitKind::Payment,
+        ExhibitKind::ThreeDSecure,
+        ExhibitKind::LoginHistory,
+        ExhibitKind::PriorPayments,
+        ExhibitKind::Kyc,
+        ExhibitKind::TradeFills,
+        ExhibitKind::Withdrawals,
+        ExhibitKind::CustomerMessages,
+        ExhibitKind::Attachment,
+    ];
+}
+
 /// What one kind of exhibit shows, as the letter says it; `{{exhibit}}` names the exhibit
 /// ("Exhibit 3").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -63,26 +63,9 @@ fn check_disputes(disputes: &DisputePolicy) -> Result<(), ApiFailure> {
     if disputes.letter_languages.is_empty() {
         return Err(ApiFailure::unprocessable("name at least one language letters are written in"));
     }
-    const FAMILIES: [ReasonCategory; 4] = [
-        ReasonCategory::Fraud,
-        ReasonCategory::Authorization,
-        ReasonCategory::ProcessingError,
-        ReasonCategory::ConsumerDispute,
-    ];
-    const KINDS: [ExhibitKind; 9] = [
-        ExhibitKind::Payment,
-        ExhibitKind::ThreeDSecure,
-        ExhibitKind::LoginHistory,
-        ExhibitKind::PriorPayments,
-        ExhibitKind::Kyc,
-        ExhibitKind::TradeFills,
-        ExhibitKind::Withdrawals,
-        ExhibitKind::CustomerMessages,
-        ExhibitKind::Attachment,
-    ];
     let long = |text: &str| text.chars().count() > 5_000;
     for language in &disputes.letter_languages {
-        for family in FAMILIES {
+        for family in ReasonCategory::ALL {
             let template = disputes.templates.iter().find(|t| &t.language == language && t.family == family);
             match template {
                 Some(t) if !t.opening.trim().is_empty() && !long(&t.opening) && !long(&t.closing) => {}
@@ -98,7 +81,7 @@ fn check_disputes(disputes: &DisputePolicy) -> Result<(), ApiFailure> {
             p.exhibit_label.contains("{{n}}")
                 && p.exhibit_label.chars().count() <= 40
                 && !long(&p.history)
-                && KINDS.iter().all(|k| {
+                && ExhibitKind::ALL.iter().all(|k| {
                     p.arguments.iter().any(|a| a.exhibit == *k && a.text.contains("{{exhibit}}") && !long(&a.text))
                 })
         });
