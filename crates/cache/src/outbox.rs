@@ -83,6 +83,8 @@ pub enum Action {
     AnswerActionRequest { request_id: i64, customer_id: i64, ticket_id: Option<i64>, approve: bool, reason: String },
     /// Takes back the agent's own request still waiting.
     CancelActionRequest { request_id: i64, customer_id: i64, ticket_id: Option<i64> },
+    /// Answers a pre-dispute alert (final once the server has it).
+    AnswerAlert { alert_id: i64, outcome: arbiter_contract::AlertOutcome, note: String },
     /// A file for the company's document store (a report, evidence): it waits in the
     /// cache's files, pinned, until sent, and goes with its SHA-256 for the store to check.
     /// Actions queued by earlier desks name a `path` in the data folder instead.
@@ -116,6 +118,7 @@ impl Action {
             | Action::AccountAction { ticket_id, .. }
             | Action::AnswerActionRequest { ticket_id, .. }
             | Action::CancelActionRequest { ticket_id, .. } => *ticket_id,
+            Action::AnswerAlert { .. } => None,
         }
     }
 

@@ -6,13 +6,13 @@ mod token;
 use std::time::Duration;
 
 use arbiter_contract::{
-    AccountEvidence, AccountView, ActionRequest, AddEvidence, Agent, AnswerRequest, ApiError, Attachment,
+    AccountEvidence, AccountView, ActionRequest, AddEvidence, Agent, AnswerAlert, AnswerRequest, ApiError, Attachment,
     BulkTicketResult, BulkTicketUpdate, Case, CaseUpdate, ChangePage, ControlsReportQuery, CreateCase, CreateSar,
-    CreateSideConversation, CustomerLinks, Document, Escalation, ForwardMessage, Handover, Message, NewHandover, Note,
-    Offer, OutgoingFile, PendingApproval, PolicySet, PolicyUpdate, PostNote, PostReply, PostSideMessage, Presence,
-    QuarantinedMail, RequestAction, Sar, SarUpdate, SeenUpTo, ServiceQuery, ServiceReport, SetPresence,
-    SideConversation, SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview, Ticket,
-    TicketDetail, TicketUpdate, Typing, IDEMPOTENCY_KEY_HEADER,
+    CreateSideConversation, CustomerLinks, DisputeAlert, Document, Escalation, ForwardMessage, Handover, Message,
+    NewHandover, Note, Offer, OutgoingFile, PendingApproval, PolicySet, PolicyUpdate, PostNote, PostReply,
+    PostSideMessage, Presence, QuarantinedMail, RequestAction, Sar, SarUpdate, SeenUpTo, ServiceQuery, ServiceReport,
+    SetPresence, SideConversation, SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview,
+    Ticket, TicketDetail, TicketUpdate, Typing, IDEMPOTENCY_KEY_HEADER,
 };
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -507,6 +507,20 @@ impl ApiClient {
             .request(Method::POST, &format!("/v1/action-requests/{request_id}/{verb}"))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .json(&AnswerRequest { reason: reason.to_owned() });
+        self.send(request).await
+    }
+
+    /// Answers a pre-dispute alert; the answer is final once the server has it.
+    pub async fn answer_alert(
+        &self,
+        alert_id: i64,
+        answer: &AnswerAlert,
+        idempotency_key: &str,
+    ) -> Result<DisputeAlert, ClientError> {
+        let request = self
+            .request(Method::POST, &format!("/v1/dispute-alerts/{alert_id}/answer"))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(answer);
         self.send(request).await
     }
 

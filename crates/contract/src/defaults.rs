@@ -181,6 +181,7 @@ pub fn policy_set(now: DateTime<Utc>) -> PolicySet {
         routing: RoutingPolicy::default(),
         actions: ActionPolicy::default(),
         disputes: DisputePolicy::default(),
+        alerts: AlertPolicy::default(),
         updated_by: None,
         updated_at: now,
     }

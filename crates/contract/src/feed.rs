@@ -30,10 +30,11 @@ pub enum EntityKind {
     Policy,
     AccountControls,
     ActionRequest,
+    DisputeAlert,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 19] = [
+    pub const ALL: [EntityKind; 20] = [
         EntityKind::Agent,
         EntityKind::Team,
         EntityKind::Customer,
@@ -53,6 +54,7 @@ impl EntityKind {
         EntityKind::Policy,
         EntityKind::AccountControls,
         EntityKind::ActionRequest,
+        EntityKind::DisputeAlert,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +78,7 @@ impl EntityKind {
             EntityKind::Policy => "policy",
             EntityKind::AccountControls => "account_controls",
             EntityKind::ActionRequest => "action_request",
+            EntityKind::DisputeAlert => "dispute_alert",
         }
     }
 }
@@ -115,6 +118,8 @@ pub enum Entity {
     /// An account's controls; its id is the customer's.
     AccountControls(AccountControls),
     ActionRequest(ActionRequest),
+    /// A pre-dispute alert from a card network's programme.
+    DisputeAlert(DisputeAlert),
     Deleted(Tombstone),
 }
 
@@ -143,6 +148,7 @@ impl Entity {
             Entity::Policy(_) => EntityKind::Policy,
             Entity::AccountControls(_) => EntityKind::AccountControls,
             Entity::ActionRequest(_) => EntityKind::ActionRequest,
+            Entity::DisputeAlert(_) => EntityKind::DisputeAlert,
             Entity::Deleted(t) => t.entity,
         }
     }
@@ -169,6 +175,7 @@ impl Entity {
             Entity::Policy(_) => POLICY_ENTITY_ID,
             Entity::AccountControls(c) => c.customer_id,
             Entity::ActionRequest(r) => r.id,
+            Entity::DisputeAlert(a) => a.id,
             Entity::Deleted(t) => t.id,
         }
     }

@@ -368,6 +368,9 @@ pub struct PolicyUpdate {
     /// Left out: the rebuttal letters in force stay.
     #[serde(default)]
     pub disputes: Option<DisputePolicy>,
+    /// Left out: the pre-dispute alert rules in force stay.
+    #[serde(default)]
+    pub alerts: Option<AlertPolicy>,
 }
 
 /// `GET /v1/audit` query (supervisors).

@@ -78,6 +78,11 @@ pub enum StreamPayload {
     ActionRequest {
         request: Box<ActionRequest>,
     },
+    /// A pre-dispute alert arrived, was answered or ran out (for its queue's agents and
+    /// whoever sees its customer).
+    DisputeAlert {
+        alert: Box<DisputeAlert>,
+    },
     /// A shift handover was written or acknowledged (for the team's supervisors only).
     Handover {
         handover: Box<Handover>,
@@ -102,6 +107,7 @@ impl StreamPayload {
             StreamPayload::Offer { .. } => "offer",
             StreamPayload::Handover { .. } => "handover",
             StreamPayload::ActionRequest { .. } => "action_request",
+            StreamPayload::DisputeAlert { .. } => "dispute_alert",
             StreamPayload::Reset => "reset",
         }
     }

@@ -62,6 +62,7 @@ impl Desk {
             routing: Some(routing),
             actions: None,
             disputes: None,
+            alerts: None,
         };
         let saved = client.replace_policies(&update, current.version, idempotency_key).await?;
         cache.put_entities(&[Entity::Policy(saved.clone())]).await?;

@@ -2,6 +2,7 @@
 //! and the desk (offline) compute the same clocks and deadlines.
 
 pub mod advice;
+pub mod alerts;
 pub mod cases;
 pub mod chargeback;
 pub mod compelling_evidence;

@@ -38,6 +38,12 @@ impl Escalator {
                     Ok(lapsed) => tracing::info!(lapsed, "account-action requests lapsed"),
                     Err(error) => tracing::warn!(error = %error.body.message, "lapsing requests failed"),
                 }
+                // Alerts whose programme deadline passed unanswered expire on the same beat.
+                match crate::domain::alerts::expire_due(&state, Utc::now()).await {
+                    Ok(0) => {}
+                    Ok(expired) => tracing::info!(expired, "dispute alerts expired"),
+                    Err(error) => tracing::warn!(error = %error.body.message, "expiring alerts failed"),
+                }
                 tokio::time::sleep(every).await;
             }
         });

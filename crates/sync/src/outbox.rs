@@ -112,6 +112,10 @@ async fn send(
             }
             Ok(Entity::ActionRequest(answered))
         }
+        Action::AnswerAlert { alert_id, outcome, note } => {
+            let answer = arbiter_contract::AnswerAlert { outcome: *outcome, note: note.clone() };
+            client.answer_alert(*alert_id, &answer, &item.id).await.map(Entity::DisputeAlert)
+        }
         Action::CancelActionRequest { request_id, .. } => {
             client.cancel_action_request(*request_id, &item.id).await.map(Entity::ActionRequest)
         }

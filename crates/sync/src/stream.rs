@@ -72,6 +72,7 @@ fn entities_of(payload: &StreamPayload) -> Vec<Entity> {
             entities.push(Entity::ActionRequest((**request).clone()));
             entities
         }
+        StreamPayload::DisputeAlert { alert } => vec![Entity::DisputeAlert((**alert).clone())],
         StreamPayload::MessageUpdated { message } => vec![Entity::Message(message.clone())],
         StreamPayload::SideMessageCreated { conversation, message }
         | StreamPayload::SideMessageUpdated { conversation, message } => {

@@ -5,6 +5,7 @@
 
 mod activity;
 mod agents;
+mod alerts;
 mod audit;
 mod cases;
 mod controls;
@@ -24,6 +25,7 @@ mod tickets;
 
 pub use activity::*;
 pub use agents::*;
+pub use alerts::*;
 pub use audit::*;
 pub use cases::*;
 pub use controls::*;

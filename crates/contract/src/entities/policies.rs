@@ -98,6 +98,10 @@ pub struct PolicySet {
     /// Answering card networks: the rebuttal letters; policies written before it get the default.
     #[serde(default)]
     pub disputes: super::DisputePolicy,
+    /// Pre-dispute alerts: deadlines, the auto-refund, the fee a prevented chargeback saves;
+    /// policies written before it get the default.
+    #[serde(default)]
+    pub alerts: super::AlertPolicy,
     pub updated_by: Option<AgentId>,
     pub updated_at: DateTime<Utc>,
 }

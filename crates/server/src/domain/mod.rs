@@ -5,6 +5,7 @@
 //! simulator reuse the same rules.
 
 pub mod access;
+pub mod alerts;
 pub mod attachments;
 pub mod audit;
 pub mod cases;

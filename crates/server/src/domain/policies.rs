@@ -43,6 +43,31 @@ fn validate(update: &PolicyUpdate) -> Result<(), ApiFailure> {
     if let Some(disputes) = &update.disputes {
         check_disputes(disputes)?;
     }
+    if let Some(alerts) = &update.alerts {
+        check_alerts(alerts)?;
+    }
+    Ok(())
+}
+
+/// Alert rules: a deadline of 1 hour to 30 days per kind, amounts within reason, and teams
+/// that answer them named.
+fn check_alerts(alerts: &AlertPolicy) -> Result<(), ApiFailure> {
+    use super::alerts::{DEADLINE_HOURS_MAX, POLICY_CENTS_MAX};
+    if alerts.deadlines.iter().any(|d| !(1..=DEADLINE_HOURS_MAX).contains(&d.hours)) {
+        return Err(ApiFailure::unprocessable(format!("an alert's deadline is 1–{DEADLINE_HOURS_MAX} hours")));
+    }
+    let cents = 0..=POLICY_CENTS_MAX;
+    if !cents.contains(&alerts.chargeback_fee_usd_cents)
+        || alerts.auto_refund_under_usd_cents.is_some_and(|a| !cents.contains(&a))
+    {
+        return Err(ApiFailure::unprocessable("alert amounts are 0–1,000,000 USD"));
+    }
+    for team in [&alerts.fraud_queue, &alerts.disputes_queue] {
+        let bad = |c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if team.is_empty() || team.len() > 64 || team.chars().any(bad) {
+            return Err(ApiFailure::unprocessable("alerts are answered by a team named by its slug"));
+        }
+    }
     Ok(())
 }
 
@@ -142,6 +167,7 @@ pub async fn replace(m: &mut Mutation, update: &PolicyUpdate) -> Result<PolicySe
         routing: update.routing.clone().unwrap_or_else(|| current.routing.clone()),
         actions: update.actions.clone().unwrap_or_else(|| current.actions.clone()),
         disputes: update.disputes.clone().unwrap_or_else(|| current.disputes.clone()),
+        alerts: update.alerts.clone().unwrap_or_else(|| current.alerts.clone()),
         updated_by: Some(m.caller.id()),
         updated_at: m.now,
     };

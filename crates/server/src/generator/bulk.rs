@@ -79,6 +79,19 @@ fn columns_of(table: &str) -> &'static [&'static str] {
         "macros" | "articles" => &["id", "data"],
         "activity_events" => &["id", "customer_id", "at", "data"],
         "activity_identifiers" => &["kind", "value", "customer_id", "event_id"],
+        "dispute_alerts" => &[
+            "id",
+            "programme",
+            "external_id",
+            "customer_id",
+            "queue",
+            "status",
+            "respond_by",
+            "received_at",
+            "version",
+            "data",
+        ],
+        "card_payments" => &["event_id", "customer_id", "card_last4", "arn", "at"],
         "cases" => &["id", "customer_id", "queue", "assignee_id", "version", "data"],
         "case_events" => &["id", "case_id", "at", "data"],
         "escalations" => &["id", "ticket_id", "target_team", "status", "version", "data"],
@@ -226,6 +239,10 @@ impl<'c> Bulk<'c> {
             )
             .await?;
         }
+        if let Some((last4, arn)) = crate::store::alerts::card_of(e) {
+            let row = vec![e.id.into(), e.customer_id.into(), Val::from(last4), Val::from(arn), to_ms(e.at).into()];
+            self.push_row("card_payments", row).await?;
+        }
         let row = vec![e.id.into(), e.customer_id.into(), to_ms(e.at).into()];
         self.add("activity_events", EntityKind::ActivityEvent, e.id, row, e, &Scope::of_customer(e.customer_id)).await
     }
@@ -283,6 +300,21 @@ impl<'c> Bulk<'c> {
             crate::store::files::put_file(self.conn, &sample.sha256, &sample.bytes).await?;
         }
         Ok(())
+    }
+
+    pub async fn dispute_alert(&mut self, a: &DisputeAlert) -> Result<(), sqlx::Error> {
+        let row = vec![
+            a.id.into(),
+            Val::from(wire_name(&a.programme)),
+            Val::from(a.external_id.as_str()),
+            a.customer_id.into(),
+            Val::from(a.queue.as_str()),
+            wire_name(&a.status).into(),
+            to_ms(a.respond_by).into(),
+            to_ms(a.received_at).into(),
+            a.version.into(),
+        ];
+        self.add("dispute_alerts", EntityKind::DisputeAlert, a.id, row, a, &crate::store::alerts::scope(a)).await
     }
 
     pub async fn policy(&mut self, p: &PolicySet) -> Result<(), sqlx::Error> {

@@ -4,6 +4,7 @@
 //! The same seed, ticket count and anchor time give the same database.
 
 mod activity;
+mod alerts;
 mod bulk;
 mod card_history;
 mod conversations;
@@ -49,6 +50,7 @@ pub struct Summary {
     pub agents: usize,
     pub customers: usize,
     pub activity_events: usize,
+    pub dispute_alerts: usize,
     pub tickets: usize,
     pub messages: usize,
     pub cases: usize,
@@ -284,6 +286,8 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     let mut planted_destinations = destinations::Destinations::default();
     // What the chargebacks' card payments need to know of each customer's own activity.
     let mut profiles: HashMap<i64, card_history::Profile> = HashMap::new();
+    // Recent card deposits, for the demo's pre-dispute alerts.
+    let mut card_deposits: Vec<alerts::CardDeposit> = Vec::new();
     for customer in &customers {
         bulk.customer(customer).await?;
         let plan = plans.get(&customer.id).cloned().unwrap_or(Plan::Clean);
@@ -300,6 +304,7 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
             events.extend(extra);
         }
         profiles.insert(customer.id, card_history::Profile::of(&events, &plan));
+        card_deposits.extend(alerts::recent_card_deposits(&events, now));
         for event in &events {
             bulk.activity(event).await?;
         }
@@ -328,6 +333,7 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     // Chargebacks' card payments come from a generator of their own too.
     let mut card_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0xCA4D_0C3E);
     let mut card_histories = card_history::CardHistories::default();
+    let mut customers_by_queue: HashMap<String, std::collections::HashSet<i64>> = HashMap::new();
     let mut times: Vec<DateTime<Utc>> = (0..options.tickets).map(|_| ticket_time(&mut rng, now)).collect();
     times.sort();
     for (index, created_at) in times.into_iter().enumerate() {
@@ -349,6 +355,7 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
         let created_at = created_at.max(customer.created_at + Duration::hours(1));
         let id = FIRST_TICKET_ID + index as i64;
         let mut bundle = make_ticket(&mut rng, &mut ids, id, created_at, customer, scenario, script, &world);
+        customers_by_queue.entry(bundle.ticket.queue.clone()).or_default().insert(customer.id);
         if let Some(case) = bundle.case.as_mut().filter(|c| c.card.is_some()) {
             let profile = profiles.get(&customer.id).cloned().unwrap_or_default();
             let payments =
@@ -391,6 +398,15 @@ pub async fn generate(db: &Db, options: &GeneratorOptions) -> anyhow::Result<Sum
     }
 
     summary.activity_events += card_histories.events;
+    // Pre-dispute alerts come from a generator of their own, and plant no activity.
+    let mut alerts_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0xA1E7_0D15);
+    let alert_count = (options.tickets as usize / 100).clamp(12, 300);
+    let demo_alerts =
+        alerts::make(&mut alerts_rng, &card_deposits, &customers_by_queue, &agents, &policy.alerts, now, alert_count);
+    for alert in &demo_alerts {
+        bulk.dispute_alert(alert).await?;
+    }
+    summary.dispute_alerts = demo_alerts.len();
     truth.events = summary.activity_events;
     truth.planted.append(&mut card_histories.planted);
     truth.card_disputes = card_histories.truth;
@@ -451,6 +467,31 @@ mod tests {
         assert_eq!(sa.tickets, 300);
         assert!(sa.messages > 1_500, "conversations have several turns: {sa:?}");
         assert_eq!(dump(&a).await, dump(&b).await);
+    }
+
+    #[tokio::test]
+    async fn demo_alerts_cover_every_kind_and_state_on_real_card_deposits() {
+        let db = Db::connect("memory").await.unwrap();
+        let summary = generate(&db, &options(2_000)).await.unwrap();
+        assert_eq!(summary.dispute_alerts, 20);
+        let rows: Vec<String> =
+            sqlx::query_scalar("SELECT data FROM dispute_alerts").fetch_all(&db.pool).await.unwrap();
+        let alerts: Vec<DisputeAlert> = rows.iter().map(|r| serde_json::from_str(r).unwrap()).collect();
+        let has = |f: &dyn Fn(&DisputeAlert) -> bool| alerts.iter().any(f);
+        assert!(has(&|a| a.status == AlertStatus::Open), "some clocks run");
+        assert!(has(&|a| a.status == AlertStatus::Expired), "some were missed");
+        assert!(has(&|a| a.answer.as_ref().is_some_and(|x| x.answered_by.is_some())), "the team answered some");
+        assert!(has(&|a| a.kind == AlertKind::ConfirmedFraud && a.queue == "fraud"));
+        for alert in &alerts {
+            let event: String = sqlx::query_scalar("SELECT data FROM activity_events WHERE id = $1")
+                .bind(alert.payment_event_id.unwrap())
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+            let event: ActivityEvent = serde_json::from_str(&event).unwrap();
+            assert_eq!(Some(event.customer_id), alert.customer_id);
+            assert!(event.at < alert.received_at && alert.received_at < options(1).now, "{alert:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The HTTP surface of API v1. Every route is registered through utoipa-axum, so the router
 //! and the OpenAPI document (`/openapi.json`) come from the same list and cannot disagree.
 
+pub mod alerts;
 pub mod attachments;
 pub mod cases;
 pub mod controls;
@@ -140,6 +141,10 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(inbound::customer_message))
         .routes(routes!(inbound::customer_typing))
         .routes(routes!(inbound::team_message))
+        .routes(routes!(alerts::receive))
+        .routes(routes!(alerts::list))
+        .routes(routes!(alerts::alert))
+        .routes(routes!(alerts::answer))
 }
 
 /// The chat widget's API: customers' browsers call it, so it has a guard of its own.

@@ -101,6 +101,7 @@ pub async fn put_activity(conn: &mut AnyConnection, event: &ActivityEvent) -> Re
     let columns = [("customer_id", event.customer_id.into()), ("at", to_ms(event.at).into())];
     upsert(conn, "activity_events", event.id.into(), &columns, to_json(event)).await?;
     super::links::index_identifiers(conn, event).await?;
+    super::alerts::index_card_payment(conn, event).await?;
     record_change(conn, &Entity::ActivityEvent(event.clone()), &Scope::of_customer(event.customer_id)).await?;
     Ok(())
 }

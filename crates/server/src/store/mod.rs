@@ -2,6 +2,7 @@
 //! the change feed, in the same transaction and with the scope that says who may see it,
 //! so the feed can never miss or invent a change.
 
+pub mod alerts;
 pub mod audit;
 pub mod controls;
 pub mod documents;

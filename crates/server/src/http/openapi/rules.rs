@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 use crate::domain::input::{not_blank_pattern, RISK_RULES, TAGS_MAX, TAG_MAX_CHARS};
 use crate::domain::{
-    attachments, audit, cases, controls, conversation, documents, escalations, forwards, handovers, inbound, money,
-    quarantine, sars, tickets,
+    alerts, attachments, audit, cases, controls, conversation, documents, escalations, forwards, handovers, inbound,
+    money, quarantine, sars, tickets,
 };
 
 pub(super) fn apply(doc: &mut Value) {
@@ -111,6 +111,18 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("SeenUpTo", "up_to", json!({"minimum": 0})),
         ("RequestAction", "note", json!({"maxLength": controls::NOTE_MAX})),
         ("AnswerRequest", "reason", text(controls::NOTE_MAX)),
+        ("IncomingAlert", "external_id", text(alerts::EXTERNAL_ID_MAX)),
+        ("IncomingAlert", "card_last4", json!({"pattern": cases::LAST4_PATTERN})),
+        ("IncomingAlert", "arn", json!({"pattern": alerts::ARN_PATTERN})),
+        ("IncomingAlert", "amount_minor", json!({"minimum": 1, "maximum": alerts::AMOUNT_MAX})),
+        ("IncomingAlert", "currency", json!({"enum": currencies})),
+        ("IncomingAlert", "issuer_reason", json!({"maxLength": alerts::REASON_MAX})),
+        ("AnswerAlert", "note", json!({"maxLength": alerts::NOTE_MAX})),
+        ("AlertDeadline", "hours", json!({"minimum": 1, "maximum": alerts::DEADLINE_HOURS_MAX})),
+        ("AlertPolicy", "auto_refund_under_usd_cents", json!({"minimum": 0, "maximum": alerts::POLICY_CENTS_MAX})),
+        ("AlertPolicy", "chargeback_fee_usd_cents", json!({"minimum": 0, "maximum": alerts::POLICY_CENTS_MAX})),
+        ("AlertPolicy", "fraud_queue", json!({"pattern": alerts::TEAM_PATTERN})),
+        ("AlertPolicy", "disputes_queue", json!({"pattern": alerts::TEAM_PATTERN})),
         ("OpenSpan", "weekday", json!({"minimum": 1, "maximum": 7})),
         ("OpenSpan", "opens", json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"})),
         ("OpenSpan", "closes", json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"})),
@@ -152,6 +164,7 @@ fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("/v1/audit", "limit", json!({"minimum": 1, "maximum": audit::PAGE_MAX})),
         ("/v1/supervisor/quarantine", "limit", json!({"minimum": 1, "maximum": quarantine::PAGE_MAX})),
         ("/v1/handovers", "limit", json!({"minimum": 1, "maximum": handovers::LIST_MAX})),
+        ("/v1/dispute-alerts", "days", json!({"minimum": 1, "maximum": alerts::LIST_DAYS_MAX})),
         ("/v1/documents", "name", file_name()),
         ("/v1/attachments", "name", file_name()),
         ("/widget/v1/chat/files", "name", file_name()),
