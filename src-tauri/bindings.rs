@@ -6,7 +6,7 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
-    analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, drafts::*, outbox::*,
+    alerts::*, analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, drafts::*, outbox::*,
     preferences::*, reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*, tickets::*,
     views::*,
 };
@@ -66,6 +66,10 @@ pub fn builder() -> Builder<tauri::Wry> {
             approvals,
             approval_evidence,
             export_controls_csv,
+            dispute_alerts,
+            dispute_alert,
+            answer_dispute_alert,
+            hold_for_alert,
             export_loss_csv,
             export_png,
             service_report,

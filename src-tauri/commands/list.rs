@@ -78,6 +78,11 @@ pub const COMMANDS: &[&str] = &[
     "approvals",
     "approval_evidence",
     "export_controls_csv",
+    // pre-dispute alerts
+    "dispute_alerts",
+    "dispute_alert",
+    "answer_dispute_alert",
+    "hold_for_alert",
     // analytics
     "loss_analytics",
     "export_loss_csv",

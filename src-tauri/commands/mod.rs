@@ -2,6 +2,7 @@
 //! the desk core; errors cross as `DeskError {code, message}`. `list.rs` names every command
 //! once; a test keeps the builder, the capabilities and these modules in step with it.
 
+pub mod alerts;
 pub mod analytics;
 pub mod attachments;
 pub mod cases;

@@ -139,7 +139,7 @@ impl Desk {
         Ok(requests)
     }
 
-    async fn cached_controls(&self, customer_id: CustomerId) -> Result<AccountControls, DeskError> {
+    pub(crate) async fn cached_controls(&self, customer_id: CustomerId) -> Result<AccountControls, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
         let found = cache.entities_of_kind(EntityKind::AccountControls).await?.into_iter().find_map(|e| match e {
             Entity::AccountControls(c) if c.customer_id == customer_id => Some(c),

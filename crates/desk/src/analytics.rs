@@ -99,6 +99,10 @@ pub struct LossReport {
     pub by_kind: Vec<LossRow>,
     /// The teams the local copy has cases of, for the filter.
     pub teams: Vec<String>,
+    /// What pre-dispute alerts received in the period saved: chargebacks prevented and their
+    /// fees, refunds, missed alerts (the teams filter applies to the team that answers them).
+    #[serde(default)]
+    pub alerts: arbiter_policy::alerts::AlertSavings,
 }
 
 fn network_name(network: arbiter_contract::CardNetwork) -> &'static str {
@@ -218,7 +222,27 @@ pub fn loss_report(groups: &[CaseFact], query: &LossQuery, teams: Vec<String>) -
         by_channel: sorted_by_loss(channels),
         by_kind: sorted_by_loss(kinds),
         teams,
+        alerts: Default::default(),
     }
+}
+
+/// What the alerts received within `query`'s days, of its teams, saved.
+pub fn alert_savings(
+    alerts: &[arbiter_contract::DisputeAlert],
+    query: &LossQuery,
+    policy: &arbiter_contract::AlertPolicy,
+) -> arbiter_policy::alerts::AlertSavings {
+    let mut savings = arbiter_policy::alerts::AlertSavings::default();
+    for alert in alerts {
+        let day = alert.received_at.date_naive();
+        let within = query.from.is_none_or(|from| day >= from)
+            && query.to.is_none_or(|to| day <= to)
+            && (query.teams.is_empty() || query.teams.contains(&alert.queue));
+        if within {
+            savings.add(alert, policy);
+        }
+    }
+    savings
 }
 
 fn next_month(month: &str) -> String {
@@ -268,6 +292,20 @@ pub fn loss_csv(report: &LossReport) -> String {
             ));
         }
     }
+    let a = &report.alerts;
+    out.push_str("\nalerts,answered,prevented_chargebacks,fees_avoided_usd,chargebacks_avoided_usd,refunded_usd,auto_refunded,missed,open\n");
+    out.push_str(&format!(
+        "{},{},{},{:.2},{:.2},{:.2},{},{},{}\n",
+        a.alerts,
+        a.answered,
+        a.prevented,
+        a.fees_avoided_usd_cents as f64 / 100.0,
+        a.chargebacks_avoided_usd_cents as f64 / 100.0,
+        a.refunded_usd_cents as f64 / 100.0,
+        a.auto_refunded,
+        a.missed,
+        a.open,
+    ));
     out
 }
 
@@ -275,7 +313,10 @@ impl Desk {
     pub async fn loss_analytics(&self, query: LossQuery) -> Result<LossReport, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
         let groups = cache.case_fact_groups(query.from, query.to).await?;
-        Ok(loss_report(&groups, &query, cache.case_teams().await?))
+        let mut report = loss_report(&groups, &query, cache.case_teams().await?);
+        let policy = cache.policies().await?.map(|p| p.alerts).unwrap_or_default();
+        report.alerts = alert_savings(&self.cached_alerts().await?, &query, &policy);
+        Ok(report)
     }
 
     /// Saves the report for `query` as CSV at the path the agent chose in the save dialog.
@@ -469,6 +510,64 @@ mod tests {
         for section in ["month,", "reason_code,", "network,", "channel,", "kind,"] {
             assert!(csv.contains(section));
         }
+    }
+
+    #[test]
+    fn alerts_of_the_period_and_teams_count_what_they_saved() {
+        use arbiter_contract::{AlertAnswer, AlertKind, AlertOutcome, AlertPolicy, AlertStatus, DisputeAlert};
+        let alert = |id: i64, day: u32, queue: &str, outcome: Option<AlertOutcome>| {
+            let at = NaiveDate::from_ymd_opt(2026, 10, day).unwrap().and_hms_opt(9, 0, 0).unwrap().and_utc();
+            DisputeAlert {
+                id,
+                kind: AlertKind::CustomerDispute,
+                programme: AlertKind::CustomerDispute.programme(),
+                external_id: format!("E-{id}"),
+                queue: queue.into(),
+                customer_id: Some(1),
+                payment_event_id: None,
+                network: arbiter_contract::CardNetwork::Visa,
+                card_last4: "4242".into(),
+                arn: None,
+                amount_minor: 200_00,
+                currency: "USD".into(),
+                usd_cents: 200_00,
+                transaction_at: at,
+                issuer_reason: String::new(),
+                received_at: at,
+                respond_by: at + chrono::Duration::hours(72),
+                status: if outcome.is_some() { AlertStatus::Answered } else { AlertStatus::Expired },
+                answer: outcome.map(|outcome| AlertAnswer {
+                    outcome,
+                    note: String::new(),
+                    answered_by: Some(1),
+                    rule: None,
+                    answered_at: at,
+                    refund_usd_cents: if outcome == AlertOutcome::Refunded { 200_00 } else { 0 },
+                }),
+                version: 2,
+            }
+        };
+        let alerts = [
+            alert(1, 3, "disputes", Some(AlertOutcome::Refunded)),
+            alert(2, 4, "disputes", Some(AlertOutcome::NotResolved)),
+            alert(3, 5, "fraud", None),
+            alert(4, 28, "disputes", Some(AlertOutcome::Stopped)),
+        ];
+        let query = LossQuery {
+            from: NaiveDate::from_ymd_opt(2026, 10, 1),
+            to: NaiveDate::from_ymd_opt(2026, 10, 10),
+            teams: vec!["disputes".into()],
+        };
+        let policy = AlertPolicy::default();
+        let savings = alert_savings(&alerts, &query, &policy);
+        assert_eq!((savings.alerts, savings.prevented, savings.missed), (2, 1, 0), "the 28th and fraud's are out");
+        assert_eq!((savings.fees_avoided_usd_cents, savings.refunded_usd_cents), (25_00, 200_00));
+        let mut report = loss_report(&sample(), &LossQuery::default(), teams());
+        report.alerts = alert_savings(&alerts, &LossQuery::default(), &policy);
+        let csv = loss_csv(&report);
+        let tail: Vec<&str> = csv.lines().rev().take(2).collect();
+        assert_eq!(tail[1], "alerts,answered,prevented_chargebacks,fees_avoided_usd,chargebacks_avoided_usd,refunded_usd,auto_refunded,missed,open");
+        assert_eq!(tail[0], "4,3,2,50.00,400.00,200.00,0,1,0");
     }
 
     #[test]

@@ -49,6 +49,12 @@ pub mod errors {
         CUSTOMER_NOT_CACHED = "error.customerNotCached": "That customer is not in the local copy.";
         UNKNOWN_REASON_CODE = "error.unknownReasonCode": "Choose one of the policy's reasons for the action.";
         REQUEST_NOT_CACHED = "error.requestNotCached": "That request is not in the local copy.";
+        ALERT_NOT_CACHED = "error.alertNotCached": "That alert is not in the local copy.";
+        ALERT_ANSWER_QUEUED = "error.alertAnswerQueued": "Your answer to this alert is already on its way; an answer is sent once.";
+        ALERT_ANSWERED = "error.alertAnswered": "This alert was answered already; an answer sent is final.";
+        ALERT_EXPIRED = "error.alertExpired": "The programme's deadline for this alert has passed; it can no longer be answered.";
+        ALERT_OUTCOME_UNFIT = "error.alertOutcomeUnfit": "That answer does not fit this kind of alert.";
+        ALERT_NOTE_TOO_LONG = "error.alertNoteTooLong": "A note on an alert is at most {{max}} characters.";
         ANSWER_NEEDS_REASON = "error.answerNeedsReason": "Say why you approve or decline: the requester and the audit log read it.";
         NOT_ONE_ADDRESS = "error.notOneAddress": "{{to}} is not one email address.";
         CUSTOMER_NO_EMAIL = "error.customerNoEmail": "{{name}} has no email address on file.";

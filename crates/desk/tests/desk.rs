@@ -1749,3 +1749,189 @@ async fn a_qualifying_chargeback_is_answered_with_its_packet_once_even_offline()
     );
     assert!(packets[0].description.contains(&outcome.pdf_sha256));
 }
+
+/// Card deposits of customers with tickets in `queue`, newest first, with where their crypto went.
+async fn card_deposits_in(
+    server: &RunningServer,
+    queue: &str,
+) -> Vec<(arbiter_contract::ActivityEvent, arbiter_policy::alerts::CryptoWhereabouts)> {
+    let activity = server_activity(server).await;
+    let customers: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT customer_id FROM tickets WHERE queue = $1")
+        .bind(queue)
+        .fetch_all(&server.db().pool)
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for event in activity.iter().rev() {
+        let arbiter_contract::ActivityDetail::Deposit { card_last4: Some(_), .. } = &event.detail else { continue };
+        if !customers.contains(&event.customer_id) {
+            continue;
+        }
+        let own: Vec<_> = activity.iter().filter(|e| e.customer_id == event.customer_id).cloned().collect();
+        out.push((event.clone(), arbiter_policy::alerts::whereabouts(event.at, &own)));
+    }
+    out
+}
+
+fn alert_body(kind: &str, id: &str, deposit: &arbiter_contract::ActivityEvent) -> serde_json::Value {
+    let arbiter_contract::ActivityDetail::Deposit { card_last4: Some(last4), .. } = &deposit.detail else {
+        panic!("a card deposit")
+    };
+    serde_json::json!({
+        "kind": kind, "external_id": id, "network": "visa", "card_last4": last4,
+        "amount_minor": 250_000, "currency": "USD", "transaction_at": deposit.at,
+        "issuer_reason": "Cardholder does not recognise the transaction",
+    })
+}
+
+async fn deliver_alert(url: &str, body: &serde_json::Value) -> arbiter_contract::DisputeAlert {
+    let made = reqwest::Client::new()
+        .post(format!("{url}/v1/inbound/dispute-alerts"))
+        .bearer_auth(GATEWAY)
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.status(), 201);
+    made.json().await.unwrap()
+}
+
+async fn alert_until(
+    desk: &Desk,
+    id: i64,
+    what: &str,
+    check: impl Fn(&arbiter_desk::AlertDetail) -> bool,
+) -> arbiter_desk::AlertDetail {
+    for _ in 0..200 {
+        if let Ok(detail) = desk.dispute_alert(id).await {
+            if check(&detail) {
+                return detail;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{what} never showed: {:?}", desk.dispute_alert(id).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pre_dispute_alert_is_answered_once_even_offline_and_a_late_answer_is_refused() {
+    use arbiter_cache::OutboxState;
+    use arbiter_contract::{AlertOutcome, AlertStatus};
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server_with_gateway(dir.path()).await;
+    let url = server.base_url();
+    let addr = server.addr;
+    let deposits = card_deposits_in(&server, "disputes").await;
+    let store = Arc::new(MemoryStore::default());
+    let ava_dir = dir.path().join("ava");
+    let ava = Desk::new(paths(&ava_dir), store.clone(), Arc::new(Recorder::default()));
+    ava.start().await.unwrap();
+    ava.sign_in(&url, "demo-ava").await.unwrap();
+    wait_for(&ava, "online", |s| s.state == SyncState::Online).await;
+
+    // The demo's alerts are in the queue, open ones by their deadline.
+    let queue = ava.dispute_alerts().await.unwrap();
+    assert!(queue.savings.alerts > 0 && queue.open.len() + queue.closed.len() > 0, "{:?}", queue.savings);
+    assert!(queue.open.windows(2).all(|w| w[0].alert.respond_by <= w[1].alert.respond_by));
+    assert!(queue.open.iter().chain(&queue.closed).all(|r| r.alert.queue == "disputes"));
+
+    // A programme raises one: it reaches the desk live, with its 72-hour clock.
+    let first = deliver_alert(&url, &alert_body("customer_dispute", "ETH-DESK-1", &deposits[0].0)).await;
+    let second = deliver_alert(&url, &alert_body("customer_dispute", "ETH-DESK-2", &deposits[1].0)).await;
+    let shown = alert_until(&ava, second.id, "the new alert", |_| true).await;
+    assert_eq!(shown.row.alert.status, AlertStatus::Open);
+    assert!(shown.outcomes.contains(&AlertOutcome::Refunded) && !shown.outcomes.contains(&AlertOutcome::DetailsShared));
+    assert!(shown.payment.is_some() && shown.crypto.is_some(), "{shown:?}");
+    assert_eq!(shown.chargeback_fee_usd_cents, 25_00);
+
+    // Offline: the answer waits in the outbox; a second answer to it is refused here.
+    server.kill().await;
+    wait_for(&ava, "offline", |s| s.state == SyncState::Offline).await;
+    let queued =
+        ava.answer_dispute_alert(first.id, AlertOutcome::Refunded, "refunded".into(), "alert-answer-1").await.unwrap();
+    assert_eq!(queued.state, OutboxState::Pending);
+    let again = ava.answer_dispute_alert(first.id, AlertOutcome::NotResolved, String::new(), "alert-answer-2").await;
+    assert_eq!(again.unwrap_err().code, ErrorCode::InvalidInput, "an answer is sent once");
+    let unfit = ava.answer_dispute_alert(second.id, AlertOutcome::DetailsShared, String::new(), "unfit").await;
+    assert_eq!(unfit.unwrap_err().code, ErrorCode::InvalidInput);
+    let row = ava.dispute_alert(first.id).await.unwrap().row;
+    assert_eq!(row.queued.map(|i| i.id), Some("alert-answer-1".to_owned()), "shown as on its way");
+    // The second alert is answered offline too, then the desk closes.
+    ava.answer_dispute_alert(second.id, AlertOutcome::NotResolved, "we will represent".into(), "alert-answer-3")
+        .await
+        .unwrap();
+    drop(ava);
+
+    // Back up; before this desk is, a colleague answers the second alert (refunded).
+    let server = RunningServer::start(
+        arbiter_server::Db::connect(dir.path().join("server.db").to_str().unwrap()).await.unwrap(),
+        addr,
+    )
+    .await
+    .unwrap();
+    let colleague = reqwest::Client::new()
+        .post(format!("{url}/v1/dispute-alerts/{}/answer", second.id))
+        .bearer_auth("demo-marcus")
+        .header("Idempotency-Key", "marcus-refund")
+        .json(&serde_json::json!({"outcome": "refunded"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(colleague.status(), 200);
+
+    let ava = Desk::new(paths(&ava_dir), store.clone(), Arc::new(Recorder::default()));
+    ava.start().await.unwrap();
+    wait_for(&ava, "the outbox sent", |s| s.outbox_pending == 0 && s.state == SyncState::Online).await;
+    let answered = alert_until(&ava, first.id, "the answer", |d| d.row.alert.answer.is_some()).await;
+    assert_eq!(
+        answered.row.alert.answer.as_ref().map(|a| (a.outcome, a.answered_by)),
+        Some((AlertOutcome::Refunded, Some(1)))
+    );
+    assert!(answered.row.queued.is_none(), "confirmed: nothing waits");
+    let answers: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'alert.answer' AND entity_kind = 'dispute_alert' AND entity_id = $1",
+    )
+    .bind(first.id)
+    .fetch_one(&server.db().pool)
+    .await
+    .unwrap();
+    assert_eq!(answers, 1, "sent once");
+    // Final: answering again is refused from the local copy.
+    let late = ava.answer_dispute_alert(first.id, AlertOutcome::NotResolved, String::new(), "late").await;
+    assert_eq!(late.unwrap_err().code, ErrorCode::InvalidInput);
+    // Ava's answer to the second came too late: refused with the reason, the colleague's stands.
+    let refused = alert_until(&ava, second.id, "the refusal", |d| {
+        d.row.queued.as_ref().is_some_and(|i| i.state == OutboxState::Rejected)
+    })
+    .await;
+    assert!(refused.row.queued.unwrap().last_error.unwrap_or_default().contains("final"));
+    assert_eq!(refused.row.alert.answer.map(|a| a.outcome), Some(AlertOutcome::Refunded));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_confirmed_fraud_alert_offers_the_hold_while_the_crypto_is_still_there() {
+    use arbiter_policy::alerts::CryptoWhereabouts;
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = server_with_gateway(dir.path()).await;
+    let url = server.base_url();
+    let deposits = card_deposits_in(&server, "fraud").await;
+    let (deposit, _) = deposits
+        .iter()
+        .find(|(_, crypto)| !matches!(crypto, CryptoWhereabouts::Left { .. }))
+        .expect("a fraud customer's card deposit whose crypto is still there");
+    let haruto = online_desk(&dir.path().join("haruto"), &url, "demo-haruto", Arc::new(Recorder::default())).await;
+    let alert = deliver_alert(&url, &alert_body("confirmed_fraud", "ETH-FRAUD-1", deposit)).await;
+    assert_eq!(alert.queue, "fraud");
+    let detail = alert_until(&haruto, alert.id, "the fraud alert", |_| true).await;
+    assert!(detail.customer_cached && detail.offers_hold, "{detail:?}");
+    assert_eq!(detail.hold_reason.as_deref(), Some("card_fraud"));
+    haruto.hold_for_alert(alert.id, "hold-for-alert").await.unwrap();
+    let held = alert_until(&haruto, alert.id, "the hold", |d| d.withdrawals_held).await;
+    assert!(!held.offers_hold, "held: not offered again");
+    let panel = haruto.account_panel(deposit.customer_id).await.unwrap();
+    let hold = panel.controls.withdrawals_held.expect("withdrawals held");
+    assert_eq!(hold.reason, "card_fraud");
+    assert!(hold.note.contains("ETH-FRAUD-1"), "{}", hold.note);
+}

@@ -191,6 +191,16 @@ pub async fn replay(client: &ApiClient, cache: &Cache) -> Result<ReplayReport, S
                 }
                 report.done += 1;
             }
+            // An alert's answer is final: answered meanwhile (by a colleague, or by the
+            // policy), there is nothing to send again. The alert as it is goes into the cache
+            // and the agent reads why theirs was not sent.
+            Err(ClientError::Rejected { status: 409, error }) if matches!(item.action, Action::AnswerAlert { .. }) => {
+                if let Some(current) = error.current.as_deref() {
+                    cache.put_entities(std::slice::from_ref(current)).await?;
+                }
+                cache.mark_rejected(&item.id, &error.message).await?;
+                report.rejected += 1;
+            }
             Err(ClientError::Rejected { status: 409, error }) => {
                 cache.mark_conflict(&item.id, &error.message, error.current.as_deref()).await?;
                 report.conflicts += 1;

@@ -122,6 +122,14 @@ export const commands = {
 	 *  risk and supervisors; from the server).
 	 */
 	exportControlsCsv: (query: ControlsReportQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_controls_csv", { query, path })),
+	/**  The alerts of the agent's teams, open ones by deadline, and what they saved. */
+	disputeAlerts: () => typedError<AlertQueue, DeskError>(__TAURI_INVOKE("dispute_alerts")),
+	/**  One alert with its card payment, where the crypto went and the hold it offers. */
+	disputeAlert: (alertId: number) => typedError<AlertDetail, DeskError>(__TAURI_INVOKE("dispute_alert", { alertId })),
+	/**  Answers an alert (queued; sent once and final). */
+	answerDisputeAlert: (alertId: number, outcome: AlertOutcome, note: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("answer_dispute_alert", { alertId, outcome, note, clientKey })),
+	/**  Holds the withdrawals of the account a confirmed-fraud alert is about (an account action). */
+	holdForAlert: (alertId: number, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("hold_for_alert", { alertId, clientKey })),
 	/**  Saves the loss report as CSV where the agent chose (a .csv path from the save dialog). */
 	exportLossCsv: (query: LossQuery, path: string) => typedError<null, DeskError>(__TAURI_INVOKE("export_loss_csv", { query, path })),
 	/**  Saves a chart as PNG where the agent chose (a .png path from the save dialog). */
@@ -304,6 +312,8 @@ export type Action =
 { type: "answer_action_request"; request_id: number; customer_id: number; ticket_id: number | null; approve: boolean; reason: string } | 
 /**  Takes back the agent's own request still waiting. */
 { type: "cancel_action_request"; request_id: number; customer_id: number; ticket_id: number | null } | 
+/**  Answers a pre-dispute alert (final once the server has it). */
+{ type: "answer_alert"; alert_id: number; outcome: AlertOutcome; note: string } | 
 /**
  *  A file for the company's document store (a report, evidence): it waits in the
  *  cache's files, pinned, until sent, and goes with its SHA-256 for the store to check.
@@ -462,6 +472,170 @@ export type AgentRouting = {
 	 */
 	topics: ChatTopic[],
 };
+
+/**  The answer given to an alert. */
+export type AlertAnswer = {
+	outcome: AlertOutcome,
+	note: string,
+	/**  The agent who answered; none when the policy answered it by itself. */
+	answered_by: number | null,
+	/**  The policy rule that answered it (`auto_refund`), when no agent did. */
+	rule: string | null,
+	answered_at: string,
+	/**  What went back to the card (refunded alerts). */
+	refund_usd_cents: number,
+};
+
+/**  How long a programme gives to answer one kind of alert. */
+export type AlertDeadline = {
+	kind: AlertKind,
+	hours: number,
+};
+
+/**  One alert, with what answering it needs. */
+export type AlertDetail = {
+	row: AlertRow,
+	/**  The answers its programme takes. */
+	outcomes: AlertOutcome[],
+	/**  The card deposit it is about, when the desk holds it. */
+	payment: ActivityEvent | null,
+	/**  Where the crypto bought with it went (none without the customer's activity). */
+	crypto: CryptoWhereabouts | null,
+	/**  A confirmed fraud whose crypto has not all left: hold the withdrawals from here. */
+	offers_hold: boolean,
+	/**  The account's withdrawals are held already. */
+	withdrawals_held: boolean,
+	/**  The hold's reason code, when the policy has it. */
+	hold_reason: string | null,
+	/**  The customer is in the local copy (an account action needs them). */
+	customer_cached: boolean,
+	/**  What a prevented chargeback saves in fees (the policy's). */
+	chargeback_fee_usd_cents: number,
+};
+
+/**  What the issuer is telling the merchant. */
+export type AlertKind = 
+/**  Ethoca: the cardholder disputes the payment with their bank. */
+"customer_dispute" | 
+/**  Ethoca: the issuer confirmed the payment as fraud (the card was used by someone else). */
+"confirmed_fraud" | 
+/**
+ *  Verifi Order Insight: the issuer asks what was bought, to settle the cardholder's
+ *  question before it turns into a dispute.
+ */
+"order_insight" | 
+/**
+ *  Verifi Rapid Dispute Resolution: a dispute the merchant may refund instead of
+ *  fighting as a chargeback.
+ */
+"rapid_dispute_resolution";
+
+/**  The merchant's answer to an alert, in the programmes' terms. */
+export type AlertOutcome = 
+/**  The payment was refunded to the card: the issuer will not charge it back. */
+"refunded" | 
+/**  The purchase was stopped before the crypto was delivered (nothing to refund). */
+"stopped" | 
+/**  It had already been refunded. */
+"previously_refunded" | 
+/**  A chargeback on it exists already (the alert came too late to matter). */
+"already_charged_back" | 
+/**  Order details were shared with the issuer (Order Insight). */
+"details_shared" | 
+/**  The merchant does not refund: a chargeback may follow, to be answered. */
+"not_resolved" | 
+/**  No such payment was found. */
+"not_found";
+
+/**  The company's rules for pre-dispute alerts. */
+export type AlertPolicy = {
+	/**  Per kind; a kind not listed gets 24 hours. */
+	deadlines: AlertDeadline[],
+	/**
+	 *  Alerts of `auto_refund_kinds` under this amount are refunded by the server as they
+	 *  arrive, when the crypto bought has not left the account (none: never).
+	 */
+	auto_refund_under_usd_cents: number | null,
+	auto_refund_kinds: AlertKind[],
+	/**
+	 *  What a chargeback costs besides the amount (the network's and acquirer's fees): what
+	 *  an alert that prevents one saves.
+	 */
+	chargeback_fee_usd_cents: number,
+	/**  The team that answers confirmed-fraud alerts, and the one that answers the rest. */
+	fraud_queue: string,
+	disputes_queue: string,
+};
+
+/**  Which network programme an alert came through. */
+export type AlertProgramme = 
+/**  Mastercard's Ethoca alerts. */
+"ethoca" | 
+/**  Visa's Verifi (Order Insight, Rapid Dispute Resolution, CDRN). */
+"verifi";
+
+/**
+ *  The alerts the desk holds: open ones soonest deadline first, then the latest answered or
+ *  missed, and what they saved.
+ */
+export type AlertQueue = {
+	open: AlertRow[],
+	closed: AlertRow[],
+	savings: AlertSavings,
+};
+
+/**  An alert in the queue. */
+export type AlertRow = {
+	alert: DisputeAlert,
+	customer_name: string | null,
+	urgency: AlertUrgency,
+	/**
+	 *  This agent's answer not yet confirmed by the server (queued offline, being sent), or
+	 *  refused with its reason.
+	 */
+	queued: OutboxItem | null,
+};
+
+/**
+ *  What a set of alerts did for the company: chargebacks they prevented and the fees those
+ *  would have cost, what went back to cards, and what was missed.
+ */
+export type AlertSavings = {
+	alerts: number,
+	answered: number,
+	/**  Answers that keep the dispute from becoming a chargeback. */
+	prevented: number,
+	refunded_usd_cents: number,
+	/**  `prevented` × the policy's chargeback fee. */
+	fees_avoided_usd_cents: number,
+	/**  The amounts of prevented disputes: what would have been charged back. */
+	chargebacks_avoided_usd_cents: number,
+	/**  Answered by the policy's auto-refund. */
+	auto_refunded: number,
+	/**  Deadline passed unanswered: a chargeback is likely. */
+	missed: number,
+	open: number,
+};
+
+/**  Where an alert stands. */
+export type AlertStatus = 
+/**  Waiting for an answer; its clock runs. */
+"open" | 
+/**  Answered; the answer was sent to the programme and is final. */
+"answered" | 
+/**  The programme's deadline passed unanswered. */
+"expired";
+
+/**  How pressing an alert's clock is. */
+export type AlertUrgency = 
+/**  Answered: no clock. */
+"done" | 
+/**  More than a quarter of its time left. */
+"running" | 
+/**  A quarter of its time (or under an hour) left. */
+"closing" | 
+/**  Past the deadline unanswered. */
+"missed";
 
 /**  The second person's answer. */
 export type Approval = {
@@ -915,6 +1089,18 @@ export type CreateSar = {
 	case_id: number | null,
 };
 
+/**
+ *  Where the crypto bought with a card payment is now, told from the customer's withdrawals
+ *  after the payment.
+ */
+export type CryptoWhereabouts = 
+/**  Nothing was withdrawn since the payment: a refund or a hold loses nothing. */
+{ state: "in_account" } | 
+/**  Withdrawals since the payment still wait (pending or held): a hold can stop them. */
+{ state: "leaving"; withdrawal_ids: number[]; usd_cents: number } | 
+/**  Crypto was withdrawn since the payment: a refund now is money gone. */
+{ state: "left"; usd_cents: number };
+
 /**  A customer's satisfaction rating of a conversation (CSAT). */
 export type Csat = {
 	/**  1 (very unsatisfied) to 5 (very satisfied). */
@@ -989,6 +1175,41 @@ export type DeskError = {
 	message: string,
 	/**  What to say, in the agent's language. */
 	text: Msg,
+};
+
+/**  A pre-dispute alert on a card payment. */
+export type DisputeAlert = {
+	id: number,
+	kind: AlertKind,
+	programme: AlertProgramme,
+	/**
+	 *  The programme's own id for it (unique within the programme); a delivery repeated by
+	 *  the programme names the same id and changes nothing.
+	 */
+	external_id: string,
+	/**  The team that answers it (fraud for confirmed fraud, disputes otherwise). */
+	queue: string,
+	/**  The customer whose payment it is, when the payment was found. */
+	customer_id: number | null,
+	/**  The card deposit (activity event) it is about, when found. */
+	payment_event_id: number | null,
+	network: CardNetwork,
+	card_last4: string,
+	/**  Acquirer reference number, as the programme gave it. */
+	arn: string | null,
+	/**  The payment's amount in minor units of `currency`. */
+	amount_minor: number,
+	currency: string,
+	usd_cents: number,
+	transaction_at: string,
+	/**  What the issuer said: the cardholder's claim, or the kind of fraud reported. */
+	issuer_reason: string,
+	received_at: string,
+	/**  The programme takes no answer after this: hours, not days. */
+	respond_by: string,
+	status: AlertStatus,
+	answer: AlertAnswer | null,
+	version: number,
 };
 
 /**  Which of Visa's flows a dispute follows; Mastercard has one. */
@@ -1075,10 +1296,12 @@ export type Entity = { kind: "agent"; data: Agent } | { kind: "team"; data: Team
 /**  The policies in force; its id is always 1 (the version is inside). */
 { kind: "policy"; data: PolicySet } | 
 /**  An account's controls; its id is the customer's. */
-{ kind: "account_controls"; data: AccountControls } | { kind: "action_request"; data: ActionRequest } | { kind: "deleted"; data: Tombstone };
+{ kind: "account_controls"; data: AccountControls } | { kind: "action_request"; data: ActionRequest } | 
+/**  A pre-dispute alert from a card network's programme. */
+{ kind: "dispute_alert"; data: DisputeAlert } | { kind: "deleted"; data: Tombstone };
 
 /**  Which kind of entity a change or tombstone is about. */
-export type EntityKind = "agent" | "team" | "customer" | "ticket" | "message" | "note" | "side_conversation" | "side_message" | "macro" | "article" | "activity_event" | "case" | "case_event" | "escalation" | "sar" | "document" | "policy" | "account_controls" | "action_request";
+export type EntityKind = "agent" | "team" | "customer" | "ticket" | "message" | "note" | "side_conversation" | "side_message" | "macro" | "article" | "activity_event" | "case" | "case_event" | "escalation" | "sar" | "document" | "policy" | "account_controls" | "action_request" | "dispute_alert";
 
 /**  Which table a conversation entry comes from; at the same instant messages come first. */
 export type EntryKind = "message" | "note";
@@ -1474,6 +1697,11 @@ export type LossReport = {
 	by_kind: LossRow[],
 	/**  The teams the local copy has cases of, for the filter. */
 	teams: string[],
+	/**
+	 *  What pre-dispute alerts received in the period saved: chargebacks prevented and their
+	 *  fees, refunds, missed alerts (the teams filter applies to the team that answers them).
+	 */
+	alerts?: AlertSavings,
 };
 
 /**  One bar of a chart: the cases behind a key and what they cost or brought back. */
@@ -1807,6 +2035,11 @@ export type PolicySet = {
 	actions?: ActionPolicy,
 	/**  Answering card networks: the rebuttal letters; policies written before it get the default. */
 	disputes?: DisputePolicy,
+	/**
+	 *  Pre-dispute alerts: deadlines, the auto-refund, the fee a prevented chargeback saves;
+	 *  policies written before it get the default.
+	 */
+	alerts?: AlertPolicy,
 	updated_by: number | null,
 	updated_at: string,
 };
@@ -2425,6 +2658,11 @@ export type StreamPayload =
  *  approvers, and whoever sees the customer).
  */
 { type: "action_request"; request: ActionRequest } | 
+/**
+ *  A pre-dispute alert arrived, was answered or ran out (for its queue's agents and
+ *  whoever sees its customer).
+ */
+{ type: "dispute_alert"; alert: DisputeAlert } | 
 /**  A shift handover was written or acknowledged (for the team's supervisors only). */
 { type: "handover"; handover: Handover } | 
 /**  The stream cannot replay what was missed: pull the change feed, then carry on. */
