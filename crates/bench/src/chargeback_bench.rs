@@ -1,10 +1,13 @@
 //! Chargebacks from the local copy: the case screen with its CE 3.0 check, drafting the
 //! representment packet (assemble, letter, review), and submitting it (PDF, Stripe JSON,
 //! hashes, queued) — on the reference server's demo data (SQLite, in this process) synced to
-//! a payments agent's desk with a real cache file; and building one packet of 10+ exhibits
-//! (a demo case plus two files from its ticket) all the way to PDF and JSON.
+//! a payments agent's desk with a real cache file; building one packet of 10+ exhibits
+//! (a demo case plus two files from its ticket) all the way to PDF and JSON; and the
+//! disputes team's pre-dispute alerts (the queue, one alert, an answer queued, the loss
+//! analytics with what alerts saved).
 //!
 //! `cargo build --release -p arbiter-bench && target/release/arbiter-chargeback-bench --tickets 3000 --rounds 20`
+//! (`--alerts-only` for the alerts alone)
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -28,6 +31,9 @@ struct Args {
     /// Times each case is read (and each packet built).
     #[arg(long, default_value_t = 20)]
     rounds: usize,
+    /// Only the pre-dispute alerts.
+    #[arg(long)]
+    alerts_only: bool,
 }
 
 fn summary(name: &str, mut times: Vec<Duration>) {
@@ -60,6 +66,9 @@ async fn main() -> anyhow::Result<()> {
         ..arbiter_server::Config::default()
     };
     let server = RunningServer::start_with(db, "127.0.0.1:0".parse()?, &config).await?;
+    if args.alerts_only {
+        return alerts(&server, dir.path(), args.rounds).await;
+    }
     let paths = DeskPaths { config_dir: dir.path().join("desk/config"), data_dir: dir.path().join("desk/data") };
     let desk = Desk::new(paths, Arc::new(MemoryStore::default()), Arc::new(NoEvents));
     desk.start().await?;
@@ -222,5 +231,57 @@ async fn main() -> anyhow::Result<()> {
     }
     println!("the whole packet: {count} exhibits, {} events on the account, PDF {} KB", events.len(), pdf_bytes / 1024);
     summary("build a packet whole (check, exhibits, letter, PDF, JSON)", builds);
+    alerts(&server, dir.path(), args.rounds).await
+}
+
+/// The disputes team's alert queue, one alert, answering, and the analytics beside them.
+async fn alerts(server: &RunningServer, dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
+    let paths = DeskPaths { config_dir: dir.join("ava/config"), data_dir: dir.join("ava/data") };
+    let desk = Desk::new(paths, Arc::new(MemoryStore::default()), Arc::new(NoEvents));
+    desk.start().await?;
+    desk.sign_in(&server.base_url(), "demo-ava").await?;
+    let started = Instant::now();
+    while desk.sync_status().state != SyncState::Online {
+        anyhow::ensure!(started.elapsed() < Duration::from_secs(120), "the desk never came online");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let queue = desk.dispute_alerts().await?;
+    println!(
+        "alerts: {} open, {} answered or missed in the disputes queue ({} in the desk's copy)",
+        queue.open.len(),
+        queue.closed.len(),
+        queue.savings.alerts
+    );
+    let ids: Vec<i64> = queue.open.iter().chain(&queue.closed).map(|r| r.alert.id).collect();
+    anyhow::ensure!(!ids.is_empty(), "no alerts to measure");
+    let (mut lists, mut details, mut reports) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let t = Instant::now();
+        desk.dispute_alerts().await?;
+        lists.push(t.elapsed());
+        for id in &ids {
+            let t = Instant::now();
+            desk.dispute_alert(*id).await?;
+            details.push(t.elapsed());
+        }
+        let t = Instant::now();
+        let report = desk.loss_analytics(arbiter_desk::LossQuery::default()).await?;
+        reports.push(t.elapsed());
+        anyhow::ensure!(report.alerts.alerts > 0, "the analytics count the alerts");
+    }
+    summary("alert queue from the cache (clocks, savings)", lists);
+    summary("one alert: payment, crypto whereabouts, hold offered", details);
+    summary("loss analytics with what alerts saved", reports);
+    let mut answers = Vec::new();
+    for row in &queue.open {
+        let outcome = *arbiter_policy::alerts::outcomes_for(row.alert.kind).first().context("outcomes")?;
+        let t = Instant::now();
+        desk.answer_dispute_alert(row.alert.id, outcome, "bench".into(), &format!("bench-alert-{}", row.alert.id))
+            .await?;
+        answers.push(t.elapsed());
+    }
+    if !answers.is_empty() {
+        summary("answer an alert (checked, queued)", answers);
+    }
     Ok(())
 }

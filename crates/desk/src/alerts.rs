@@ -168,6 +168,31 @@ pub fn approval_alert(
     alert(format!("approval-{}", request.id), title, body, None, None, true)
 }
 
+/// A new pre-dispute alert for one of the agent's teams: its clock runs in hours. A
+/// confirmed fraud is urgent (the crypto may still leave): it comes through do-not-disturb.
+pub fn dispute_alert_alert(
+    alert_in: &arbiter_contract::DisputeAlert,
+    customer: Option<&str>,
+    now: DateTime<Utc>,
+) -> Alert {
+    let amount = format!("{:.2} USD", alert_in.usd_cents as f64 / 100.0);
+    let title = Msg::new(&text::DISPUTE_ALERT_TITLE).text("card", alert_in.card_last4.as_str()).text("amount", amount);
+    let who = customer.map_or_else(|| Msg::new(&text::A_CUSTOMER), |name| Msg::new(&text::NAME).text("name", name));
+    let body = Msg::new(&text::DISPUTE_ALERT_BODY)
+        .msg("customer", who)
+        .text("reason", alert_in.issuer_reason.as_str())
+        .msg("span", messages::span(alert_in.respond_by - now));
+    let urgent = alert_in.kind == arbiter_contract::AlertKind::ConfirmedFraud;
+    alert(format!("dispute-alert-{}", alert_in.id), title, body, None, None, urgent)
+}
+
+/// Whether a pre-dispute alert is news for the agent: open, new, for a team of theirs.
+pub fn alert_concerns(me: &Agent, alert_in: &arbiter_contract::DisputeAlert) -> bool {
+    alert_in.status == arbiter_contract::AlertStatus::Open
+        && alert_in.answer.is_none()
+        && (me.teams.contains(&alert_in.queue) || me.team == alert_in.queue)
+}
+
 /// Tells the shell how many open escalations concern the agent (the tray shows it).
 async fn report_waiting(me: &Agent, cache: &Cache, events: &dyn DeskEvents) {
     match cache.open_escalations().await {
@@ -205,6 +230,7 @@ impl AlertLoop {
         let task = tokio::spawn(async move {
             let mut seen: HashSet<i64> = HashSet::new();
             let mut seen_handovers: HashSet<i64> = HashSet::new();
+            let mut seen_alerts: HashSet<i64> = HashSet::new();
             report_waiting(&me, &cache, events.as_ref()).await;
             while let Some(event) = receiver.recv().await {
                 if matches!(event.payload, StreamPayload::Escalation { .. }) {
@@ -263,6 +289,16 @@ impl AlertLoop {
                         let customer = cache.customer(request.customer_id).await.ok().flatten().map(|c| c.name);
                         approval_alert(request, customer.as_deref(), Some(requester.name.as_str()))
                     }
+                    StreamPayload::DisputeAlert { alert: incoming } => {
+                        if !alert_concerns(&me, incoming) || !seen_alerts.insert(incoming.id) {
+                            continue;
+                        }
+                        let customer = match incoming.customer_id {
+                            Some(id) => cache.customer(id).await.ok().flatten().map(|c| c.name),
+                            None => None,
+                        };
+                        dispute_alert_alert(incoming, customer.as_deref(), Utc::now())
+                    }
                     StreamPayload::Handover { handover } => {
                         // A new handover is news for the next shift, not for its author.
                         let new = handover.acknowledged_at.is_none() && seen_handovers.insert(handover.id);
@@ -283,7 +319,8 @@ impl AlertLoop {
         Self { sender, own, task }
     }
 
-    /// Hands a live event over (only escalations, assignments and handovers can alert).
+    /// Hands a live event over (only escalations, assignments, offers, approvals, handovers
+    /// and pre-dispute alerts can alert).
     pub fn push(&self, event: &StreamEvent) {
         if matches!(
             event.payload,
@@ -292,6 +329,7 @@ impl AlertLoop {
                 | StreamPayload::Handover { .. }
                 | StreamPayload::Offer { .. }
                 | StreamPayload::ActionRequest { .. }
+                | StreamPayload::DisputeAlert { .. }
         ) {
             let _ = self.sender.send(event.clone());
         }
@@ -404,5 +442,49 @@ mod tests {
         let assigned = assignment_alert(&ticket(Some(1)), Some("Lucas Moreau"), now);
         assert_eq!(assigned.title, "Assigned to you · #100 Charged twice");
         assert_eq!(assigned.key, "ticket-100", "one notification per ticket");
+    }
+
+    #[test]
+    fn a_pre_dispute_alert_for_my_team_says_card_amount_and_time_to_answer() {
+        let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        let ava = agent(1, AgentRole::Agent, &["disputes"]);
+        let mut alert_in = arbiter_contract::DisputeAlert {
+            id: 7,
+            kind: arbiter_contract::AlertKind::CustomerDispute,
+            programme: arbiter_contract::AlertProgramme::Ethoca,
+            external_id: "ETH-1".into(),
+            queue: "disputes".into(),
+            customer_id: Some(3),
+            payment_event_id: None,
+            network: arbiter_contract::CardNetwork::Visa,
+            card_last4: "4242".into(),
+            arn: None,
+            amount_minor: 25_000,
+            currency: "USD".into(),
+            usd_cents: 25_000,
+            transaction_at: now,
+            issuer_reason: "Cardholder does not recognise the transaction".into(),
+            received_at: now,
+            respond_by: now + chrono::Duration::hours(3),
+            status: arbiter_contract::AlertStatus::Open,
+            answer: None,
+            version: 1,
+        };
+        assert!(alert_concerns(&ava, &alert_in));
+        let shown = dispute_alert_alert(&alert_in, Some("Lucas Moreau"), now);
+        assert_eq!(shown.title, "Pre-dispute alert · card 4242 · 250.00 USD");
+        assert!(
+            shown.body.starts_with("Lucas Moreau · Cardholder does not recognise the transaction · answer within 3"),
+            "{}",
+            shown.body
+        );
+        assert!(!shown.urgent && shown.key == "dispute-alert-7");
+        alert_in.kind = arbiter_contract::AlertKind::ConfirmedFraud;
+        assert!(dispute_alert_alert(&alert_in, None, now).urgent, "fraud comes through do-not-disturb");
+        alert_in.queue = "fraud".into();
+        assert!(!alert_concerns(&ava, &alert_in), "another team's");
+        alert_in.queue = "disputes".into();
+        alert_in.status = arbiter_contract::AlertStatus::Answered;
+        assert!(!alert_concerns(&ava, &alert_in), "answered: no news");
     }
 }

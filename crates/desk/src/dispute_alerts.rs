@@ -108,20 +108,13 @@ impl Desk {
     async fn rows(&self, alerts: Vec<DisputeAlert>, now: DateTime<Utc>) -> Result<Vec<AlertRow>, DeskError> {
         let (cache, _) = self.cache_and_me().await?;
         let queued = self.queued_answers().await?;
-        let mut names: std::collections::HashMap<CustomerId, Option<String>> = std::collections::HashMap::new();
+        let mut ids: Vec<CustomerId> = alerts.iter().filter_map(|a| a.customer_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let names = cache.customer_names(&ids).await?;
         let mut rows = Vec::with_capacity(alerts.len());
         for alert in alerts {
-            let customer_name = match alert.customer_id {
-                Some(id) => match names.get(&id) {
-                    Some(name) => name.clone(),
-                    None => {
-                        let name = cache.customer(id).await?.map(|c| c.name);
-                        names.insert(id, name.clone());
-                        name
-                    }
-                },
-                None => None,
-            };
+            let customer_name = alert.customer_id.and_then(|id| names.get(&id).cloned());
             let answer = queued
                 .iter()
                 .rev()

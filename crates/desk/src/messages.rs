@@ -178,6 +178,8 @@ pub mod alerts {
         HANDOVER_BODY = "alert.handoverBody": "{{author}}: {{words}}";
         APPROVAL_TITLE = "alert.approvalTitle": "Approval needed · {{action}}";
         APPROVAL_BODY = "alert.approvalBody": "{{requester}} asks to act on {{customer}}: {{reason}}";
+        DISPUTE_ALERT_TITLE = "alert.disputeAlertTitle": "Pre-dispute alert · card {{card}} · {{amount}}";
+        DISPUTE_ALERT_BODY = "alert.disputeAlertBody": "{{customer}} · {{reason}} · answer within {{span}}";
         /// Joins the parts of a notification's line ("Lucas Moreau · due in 12 min").
         PARTS = "alert.parts": "{{first}} · {{second}}";
         /// Joins a notification's title and its lines.
