@@ -13,6 +13,8 @@ export const rustEn = {
   "alert.approvalBody": "{{requester}} asks to act on {{customer}}: {{reason}}",
   "alert.approvalTitle": "Approval needed · {{action}}",
   "alert.assignedTitle": "Assigned to you · #{{id}} {{subject}}",
+  "alert.disputeAlertBody": "{{customer}} · {{reason}} · answer within {{span}}",
+  "alert.disputeAlertTitle": "Pre-dispute alert · card {{card}} · {{amount}}",
   "alert.dueIn": "due in {{span}}",
   "alert.escalationTitle": "{{level}} escalation · {{place}}",
   "alert.handoverBody": "{{author}}: {{words}}",
