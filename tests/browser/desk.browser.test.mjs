@@ -383,3 +383,53 @@ test("customer risk: findings, linked accounts and the timeline; accessible in b
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("pre-dispute alerts: the clock, an answer confirmed and sent once, the fraud hold; nothing in English in Chinese; accessible in both themes", async () => {
+  const { page, context, errors } = await openDesk(env);
+  await page.waitForSelector(tid("alerts-count"));
+  assert.equal(await page.textContent(tid("alerts-count")), "4", "the open alerts, on the sidebar");
+  await page.click(tid("open-alerts"));
+  const row = (id) => `${tid("alert-row")}[data-alert="${id}"]`;
+  await page.waitForSelector(`${row(301)} ${tid("alert-clock")}[data-urgency="closing"]`);
+  assert.deepEqual(
+    await page.$$eval(`${tid("alerts-open")} ${tid("alert-row")}`, (rows) => rows.map((r) => r.dataset.alert)),
+    ["301", "304", "303", "302"],
+    "soonest deadline first",
+  );
+
+  // An answer is final: chosen, confirmed, and queued once however fast it is clicked.
+  await page.click(`${row(301)} ${tid("alert-select")}`);
+  await page.check(`${tid("alert-outcome")}[value="refunded"]`);
+  await page.click(tid("alert-answer"));
+  await page.dblclick(tid("alert-confirm"));
+  await page.waitForSelector(tid("alert-waiting"));
+  assert.equal(await page.evaluate(() => window.fake.queue.filter((q) => q.action.type === "answer_alert").length), 1);
+  assert.deepEqual(await accessibilityProblems(page), [], "alerts, light");
+  await page.evaluate(() => window.fake.deliver());
+  await page.waitForSelector(tid("alert-final"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="alerts-count"]')?.textContent === "3");
+
+  // A confirmed fraud whose crypto is still here: hold the account's withdrawals.
+  await page.click(`${row(303)} ${tid("alert-select")}`);
+  await page.click(tid("alert-hold"));
+  await page.evaluate(() => window.fake.deliver());
+  await page.waitForSelector(tid("alert-held"));
+
+  await page.click(tid("locale-zh"));
+  await page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+  assert.deepEqual(await englishUnder(page, tid("alerts")), [], "the alerts and a held fraud");
+  assert.deepEqual(await englishUnder(page, tid("open-alerts")), [], "the sidebar entry");
+  await page.click(`${row(302)} ${tid("alert-select")}`);
+  await page.check(`${tid("alert-outcome")}[value="not_resolved"]`);
+  await page.click(tid("alert-answer"));
+  await page.waitForSelector(tid("alert-confirm"));
+  assert.deepEqual(await englishUnder(page, tid("alerts")), [], "an answer being confirmed");
+  await page.click(`${row(307)} ${tid("alert-select")}`);
+  await page.waitForSelector(tid("alert-missed"));
+  assert.deepEqual(await englishUnder(page, tid("alerts")), [], "a missed alert");
+  await page.click(tid("theme-dark"));
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  assert.deepEqual(await accessibilityProblems(page), [], "alerts, dark");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

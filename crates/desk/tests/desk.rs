@@ -1780,7 +1780,7 @@ fn alert_body(kind: &str, id: &str, deposit: &arbiter_contract::ActivityEvent) -
     serde_json::json!({
         "kind": kind, "external_id": id, "network": "visa", "card_last4": last4,
         "amount_minor": 250_000, "currency": "USD", "transaction_at": deposit.at,
-        "issuer_reason": "Cardholder does not recognise the transaction",
+        "issuer_reason": "Cardholder does not recognise the transaction", "raised_at": chrono::Utc::now(),
     })
 }
 

@@ -88,6 +88,7 @@ fn incoming(kind: &str, id: &str, deposit: &ActivityEvent, amount_minor: i64, wi
         "currency": "USD",
         "transaction_at": deposit.at,
         "issuer_reason": "Cardholder does not recognise the transaction",
+        "raised_at": Utc::now(),
     })
 }
 

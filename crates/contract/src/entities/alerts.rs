@@ -167,9 +167,9 @@ pub struct IncomingAlert {
     pub transaction_at: DateTime<Utc>,
     #[serde(default)]
     pub issuer_reason: String,
-    /// When the programme raised it (its clock starts here); now when absent.
-    #[serde(default)]
-    pub raised_at: Option<DateTime<Utc>>,
+    /// When the programme raised it: its clock starts here (a time still to come counts as
+    /// now).
+    pub raised_at: DateTime<Utc>,
 }
 
 /// `POST /v1/dispute-alerts/{id}/answer`: the outcome, final once sent.

@@ -124,7 +124,7 @@ pub async fn receive(state: &AppState, incoming: &IncomingAlert) -> Result<(Disp
     }
     let policy = reads::policy(&mut tx).await?.alerts;
     let payment = matched_payment(&mut tx, incoming, usd_cents).await?;
-    let raised_at = incoming.raised_at.filter(|at| *at <= now).unwrap_or(now);
+    let raised_at = incoming.raised_at.min(now);
     let mut alert = DisputeAlert {
         id: next_id(&mut tx, "dispute_alerts").await?,
         kind: incoming.kind,

@@ -2,6 +2,11 @@
 // one, data held in plain arrays, the outbox simulated (actions stay pending until
 // `deliver()`), failures injectable.
 import type {
+  AlertDetail,
+  AlertOutcome,
+  AlertQueue,
+  AlertRow,
+  DisputeAlert,
   RepresentmentDraft,
   RepresentmentOutcome,
   ReviewLine,
@@ -83,8 +88,9 @@ import type {
   WaitingConversation,
   RoutingPolicy,
 } from "../bindings";
-import { DeskFailure, type Backend } from "./types";
+import { DeskFailure, ticketOfAction, type Backend } from "./types";
 import { FAKE_REASON_CODES, FakeCases } from "./fakeCases";
+import { ALERT_OUTCOMES, alertUrgency, FAKE_ALERT_POLICY, FakeAlerts, HOLD_REASON, refusal } from "./fakeAlerts";
 import { english, msg } from "./fakeMessages";
 import type { RustMessageKey } from "../i18n/rust.en";
 
@@ -242,7 +248,7 @@ export class FakeBackend implements Backend {
       .sort((a, b) => b.ticket.updated_at.localeCompare(a.ticket.updated_at) || b.ticket.id - a.ticket.id)
       .map((v): TicketListItem => {
         const last = v.messages.at(-1) ?? null;
-        const waiting = this.queue.some((q) => q.action.ticket_id === v.ticket.id && q.state !== "done");
+        const waiting = this.queue.some((q) => ticketOfAction(q.action) === v.ticket.id && q.state !== "done");
         const t = v.ticket;
         return {
           id: t.id,
@@ -561,7 +567,7 @@ export class FakeBackend implements Backend {
     const { messages, notes, ...rest } = structuredClone(found);
     const view: TicketView = { ...rest, conversation: conversationPage(messages, notes, null, CONVERSATION_WINDOW) };
     view.case_kind = CASE_KIND_OF[view.ticket.kind];
-    view.outbox = this.queue.filter((q) => q.action.ticket_id === id && q.state !== "done");
+    view.outbox = this.queue.filter((q) => ticketOfAction(q.action) === id && q.state !== "done");
     for (const item of view.outbox) {
       if (item.action.type === "acknowledge_escalation" && item.state === "pending") {
         const taken = item.action.escalation_id;
@@ -602,8 +608,9 @@ export class FakeBackend implements Backend {
     };
     this.queue.push(item);
     this.emitStatus({ outbox_pending: this.queue.filter((q) => q.state === "pending").length });
-    const ticketId = action.ticket_id;
+    const ticketId = ticketOfAction(action);
     if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
+    else if (action.type === "answer_alert") this.cacheListeners.forEach((l) => l({ ids: [] }));
     return item;
   }
 
@@ -846,7 +853,7 @@ export class FakeBackend implements Backend {
 
   deliver() {
     for (const item of this.queue.filter((q) => q.state === "pending")) {
-      const view = this.tickets.find((v) => v.ticket.id === item.action.ticket_id);
+      const view = this.tickets.find((v) => v.ticket.id === ticketOfAction(item.action));
       if (view && item.action.type === "reply") {
         const message: Message = {
           id: this.nextMessageId++,
@@ -869,9 +876,18 @@ export class FakeBackend implements Backend {
       if (item.action.type === "file_sar") this.deliverSar(item.action);
       if (item.action.type === "account_action") this.deliverAccountAction(item.action);
       if (item.action.type === "answer_action_request") this.deliverAnswer(item.action);
+      if (item.action.type === "answer_alert") {
+        const { alert_id, outcome, note } = item.action;
+        // A colleague's answer first (or the clock) makes this one a refusal with the reason.
+        const refused = this.alerts.deliver(alert_id, outcome, note, (this.session_?.agent ?? fakeAgent).id);
+        Object.assign(item, refused === null ? { state: "done" } : { state: "rejected", last_error: refused });
+        this.cacheListeners.forEach((l) => l({ ids: [] }));
+        continue;
+      }
       item.state = "done";
-      const ticketId = item.action.ticket_id;
-      if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
+      // What the server applied comes back with the feed: the local copy changed.
+      const ticketId = ticketOfAction(item.action);
+      this.cacheListeners.forEach((l) => l({ ids: ticketId === null ? [] : [ticketId] }));
     }
     this.emitStatus({ outbox_pending: 0 });
   }
@@ -1121,6 +1137,81 @@ export class FakeBackend implements Backend {
     this.controlsExports.push({ path, query });
   }
 
+  /** Pre-dispute alerts as the local copy holds them. */
+  alerts = new FakeAlerts();
+
+  private customerName(id: number): string | null {
+    return this.tickets.find((v) => v.customer?.id === id)?.customer?.name ?? this.alerts.customers.get(id) ?? null;
+  }
+
+  private alertRow(alert: DisputeAlert): AlertRow {
+    const queued = this.queue.filter((q) => q.state !== "done" && q.action.type === "answer_alert" && q.action.alert_id === alert.id).at(-1) ?? null;
+    return {
+      alert: structuredClone(alert),
+      customer_name: alert.customer_id === null ? null : this.customerName(alert.customer_id),
+      urgency: alertUrgency(alert),
+      queued: queued && structuredClone(queued),
+    };
+  }
+
+  private alertOf(alertId: number): DisputeAlert {
+    const alert = this.alerts.find(alertId);
+    if (!alert) throw fail("not_found", msg("error.alertNotCached"));
+    return alert;
+  }
+
+  async disputeAlerts(): Promise<AlertQueue> {
+    const teams = (this.session_?.agent ?? fakeAgent).teams;
+    const mine = this.alerts.alerts.filter((a) => teams.includes(a.queue));
+    const rows = mine.map((a) => this.alertRow(a));
+    const open = rows.filter((r) => r.alert.answer === null && r.urgency !== "missed");
+    const closed = rows.filter((r) => !open.includes(r));
+    open.sort((a, b) => a.alert.respond_by.localeCompare(b.alert.respond_by) || a.alert.id - b.alert.id);
+    closed.sort((a, b) => b.alert.received_at.localeCompare(a.alert.received_at) || b.alert.id - a.alert.id);
+    return { open, closed, savings: this.alerts.savings({ from: null, to: null, teams }) };
+  }
+
+  async disputeAlert(alertId: number): Promise<AlertDetail> {
+    const alert = this.alertOf(alertId);
+    const customer = alert.customer_id;
+    const cached = customer !== null && this.customerName(customer) !== null;
+    const { payment, crypto } = cached ? this.alerts.crypto(alert) : { payment: null, crypto: null };
+    const held = cached && this.controlsOf(customer).withdrawals_held !== null;
+    const offersHold = alert.kind === "confirmed_fraud" && alert.status === "open" && crypto !== null && crypto.state !== "left" && !held;
+    return {
+      row: this.alertRow(alert),
+      outcomes: [...ALERT_OUTCOMES[alert.kind]],
+      payment: payment && structuredClone(payment),
+      crypto,
+      offers_hold: offersHold,
+      withdrawals_held: held,
+      hold_reason: HOLD_REASON,
+      customer_cached: cached,
+      chargeback_fee_usd_cents: FAKE_ALERT_POLICY.chargeback_fee_usd_cents,
+    };
+  }
+
+  async answerDisputeAlert(alertId: number, outcome: AlertOutcome, note: string, clientKey: string): Promise<OutboxItem> {
+    const alert = this.alertOf(alertId);
+    const waiting = this.queue.some(
+      (q) => q.action.type === "answer_alert" && q.action.alert_id === alertId && (q.state === "pending" || q.state === "sending") && q.id !== clientKey,
+    );
+    if (waiting) throw fail("invalid_input", msg("error.alertAnswerQueued"));
+    const refused = refusal(alert, outcome);
+    if (refused) throw fail("invalid_input", refused);
+    const trimmed = note.trim();
+    if ([...trimmed].length > 2_000) throw fail("invalid_input", msg("error.alertNoteTooLong", { max: 2_000 }));
+    return this.enqueue(clientKey, { type: "answer_alert", alert_id: alertId, outcome, note: trimmed });
+  }
+
+  async holdForAlert(alertId: number, clientKey: string): Promise<OutboxItem> {
+    const detail = await this.disputeAlert(alertId);
+    const alert = detail.row.alert;
+    if (alert.customer_id === null || !detail.customer_cached) throw fail("not_found", msg("error.customerNotCached"));
+    const note = `${alert.programme} alert ${alert.external_id} (${alert.kind}): ${alert.issuer_reason}`;
+    return this.requestAccountAction(alert.customer_id, null, { action: { kind: "hold_withdrawals" }, reason: HOLD_REASON, note, expires_at: null }, clientKey);
+  }
+
   /** The server's side, simplified: placing applies, lifting waits for an approver. */
   private deliverAccountAction(action: Extract<OutboxItem["action"], { type: "account_action" }>) {
     const now = new Date().toISOString();
@@ -1361,6 +1452,7 @@ export class FakeBackend implements Backend {
       by_channel: [row(msg("analytics.row.email"), 9, 8, 3, 1_000_000, 300_000), row(msg("analytics.row.chat"), 3, 2, 1, 250_000, 120_000)],
       by_kind: [row(msg("analytics.row.chargebacks"), 12, 10, 4, 1_250_000, 420_000)],
       teams,
+      alerts: this.alerts.savings(query),
     };
   }
 

@@ -1,6 +1,10 @@
 // The one door from the UI to the desk. The real implementation calls the Tauri commands;
 // tests (and, later, Playwright) swap in another one.
 import type {
+  Action,
+  AlertOutcome,
+  AlertDetail,
+  AlertQueue,
   RepresentmentDraft,
   RepresentmentOutcome,
   ReviewLine,
@@ -203,6 +207,14 @@ export interface Backend {
   /** The requests waiting for this agent's approval, oldest first. */
   approvals(): Promise<ApprovalItem[]>;
   approvalEvidence(customerId: number): Promise<ApprovalEvidence>;
+  /** The alerts of the agent's teams: open ones soonest deadline first, then answered and missed, and what they saved. */
+  disputeAlerts(): Promise<AlertQueue>;
+  /** One alert with its card payment, where the crypto went and the hold it offers. */
+  disputeAlert(alertId: number): Promise<AlertDetail>;
+  /** Answers an alert (queued; sent once, final when the server has it). */
+  answerDisputeAlert(alertId: number, outcome: AlertOutcome, note: string, clientKey: string): Promise<OutboxItem>;
+  /** Holds the withdrawals of the account a confirmed-fraud alert is about (an account action, queued). */
+  holdForAlert(alertId: number, clientKey: string): Promise<OutboxItem>;
   /** Saves the account actions applied in a period (the server's CSV) where the agent chose. */
   exportControlsCsv(query: ControlsReportQuery, path: string): Promise<void>;
   /** Supervisors: the service report of their teams for a period (from the server). */
@@ -228,6 +240,11 @@ export interface Backend {
   onCacheChanged(listener: (changed: TicketsChanged) => void): Promise<Unlisten>;
   /** Live events as they arrive: new messages, typing, presence, assignments, escalations. */
   onLive(listener: (event: LiveEvent) => void): Promise<Unlisten>;
+}
+
+/** The ticket an outbox action is about, if any (an alert's answer is about none). */
+export function ticketOfAction(action: Action): number | null {
+  return "ticket_id" in action ? action.ticket_id : null;
 }
 
 /** A failure the desk reported, with the code the UI branches on. */

@@ -31,8 +31,8 @@ export class DeskState {
   session = $state<SessionInfo | null>(null);
   status = $state<SyncStatus | null>(null);
   view = $state<ViewKey>({ builtin: "mine" });
-  /** The tickets (list and conversation), or the supervisor's queue board or shift handover. */
-  mode = $state<"tickets" | "board" | "handover" | "analytics" | "service" | "approvals">("tickets");
+  /** The tickets (list and conversation), or a whole-pane screen: the supervisor's queue board or shift handover, analytics, approvals, pre-dispute alerts. */
+  mode = $state<"tickets" | "board" | "handover" | "analytics" | "service" | "approvals" | "alerts">("tickets");
   /** Tickets per view, by `viewId`. */
   counts = $state<Record<string, number>>({});
   savedViews = $state<SavedView[]>([]);

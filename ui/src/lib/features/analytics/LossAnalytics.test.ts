@@ -53,6 +53,27 @@ describe("Loss analytics", () => {
     await waitFor(() => expect(fake.lossQueries.at(-1)).toEqual({ from: "2026-09-01", to: "2026-09-30", teams: ["payments"] }));
   });
 
+  it("shows what pre-dispute alerts saved beside the losses, for the period and team", async () => {
+    const saved = await screen.findByTestId("alerts-saved");
+    expect(within(saved).getByRole("heading").textContent).toBe("Saved by alerts");
+    expect(within(saved).getByTestId("saved-prevented").textContent).toBe("2");
+    expect(within(saved).getByTestId("saved-fees").textContent).toBe("$50");
+    expect(within(saved).getByTestId("saved-chargebacks").textContent).toBe("$355");
+    expect(within(saved).getByTestId("saved-refunded").textContent).toBe("$355");
+    expect(within(saved).getByTestId("saved-missed").textContent).toBe("1");
+    // Another team answers none of them.
+    await fireEvent.change(screen.getByTestId("analytics-team"), { target: { value: "payments" } });
+    await waitFor(() => expect(screen.getByTestId("saved-prevented").textContent).toBe("0"));
+    expect(screen.getByTestId("saved-missed").textContent).toBe("0");
+    // A period before they came counts none either.
+    await fireEvent.change(screen.getByTestId("analytics-team"), { target: { value: "" } });
+    await fireEvent.change(screen.getByTestId("analytics-period"), { target: { value: "custom" } });
+    const before = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    await fireEvent.input(screen.getByTestId("analytics-to"), { target: { value: before } });
+    await waitFor(() => expect(fake.lossQueries.at(-1)?.to).toBe(before));
+    await waitFor(() => expect(screen.getByTestId("saved-fees").textContent).toBe("$0"));
+  });
+
   it("exports the numbers as CSV where the agent chooses", async () => {
     await screen.findByTestId("analytics-totals");
     await fireEvent.click(screen.getByTestId("analytics-csv"));

@@ -95,6 +95,12 @@ export function paletteCommands(c: DeskControls, query: string): Command[] {
         run: () => void c.desk.selectView({ saved: v.id }),
       }),
     ),
+    {
+      id: "go-alerts",
+      label: t("shortcut.goTo", { view: t("alerts.title") }),
+      keywords: "pre-dispute ethoca verifi chargeback refund 预警 争议",
+      run: () => (c.desk.mode = "alerts"),
+    },
     { id: "sign-out", label: t("command.signOut"), keywords: "log out logout leave", run: () => void c.desk.signOut() },
   ];
 
