@@ -15,6 +15,9 @@ pub struct Applied {
     /// Tickets whose row or conversation changed, or whose customer or their activity did
     /// (the ticket's screen shows them, and the risk tab scores them).
     pub tickets: BTreeSet<i64>,
+    /// Something no ticket shows changed (a pre-dispute alert, an account's controls, an
+    /// action request): the screens listing those read again.
+    pub others: bool,
     pub cursor: i64,
 }
 
@@ -242,6 +245,9 @@ async fn upsert_run(conn: &mut SqliteConnection, run: &[&Entity], applied: &mut 
         }
     }
     sql.build().execute(&mut *conn).await?;
+    if matches!(run[0], Entity::DisputeAlert(_) | Entity::AccountControls(_) | Entity::ActionRequest(_)) {
+        applied.others = true;
+    }
     let customers: BTreeSet<i64> = run
         .iter()
         .filter_map(|e| match e {

@@ -59,10 +59,14 @@ impl SyncStatus {
     }
 }
 
-/// Tickets whose data changed in the cache.
+/// Tickets whose data changed in the cache (none named, and not `others`: any may have).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct TicketsChanged {
     pub ids: Vec<i64>,
+    /// Something no ticket shows changed (alerts, account controls, approvals): the screens
+    /// listing those read again; with no ids, the tickets did not change.
+    #[serde(default)]
+    pub others: bool,
 }
 
 /// One desktop notification.

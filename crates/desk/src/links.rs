@@ -126,7 +126,7 @@ impl LinkPrefetch {
                 }
                 // Their tickets' screens (the risk tab, the customer panel) read again.
                 match cache.tickets_of_customers(&changed).await {
-                    Ok(ids) if !ids.is_empty() => events.tickets_changed(&TicketsChanged { ids }),
+                    Ok(ids) if !ids.is_empty() => events.tickets_changed(&TicketsChanged { ids, others: false }),
                     Ok(_) => {}
                     Err(error) => tracing::warn!(%error, "finding the tickets of changed links failed"),
                 }

@@ -37,9 +37,12 @@ impl Desk {
             session.alerts.acted_on(ticket_id);
         }
         let item = cache.enqueue(key, &action).await?;
-        if let Some(ticket) = ticket {
-            self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket] });
-        }
+        let changed = match ticket {
+            Some(ticket) => TicketsChanged { ids: vec![ticket], others: false },
+            // An action about no ticket (an alert's answer): its screen shows it waiting.
+            None => TicketsChanged { ids: Vec::new(), others: true },
+        };
+        self.status.events().tickets_changed(&changed);
         self.refresh_outbox_counts().await;
         if let Some(sync) = self.session.read().await.as_ref().and_then(|s| s.sync.as_ref()) {
             sync.wake();
@@ -67,7 +70,7 @@ impl Desk {
             cache.discard(id).await?;
         }
         if let Some(ticket) = item.action.ticket_id() {
-            self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket] });
+            self.status.events().tickets_changed(&TicketsChanged { ids: vec![ticket], others: false });
         }
         self.refresh_outbox_counts().await;
         if let Some(sync) = self.session.read().await.as_ref().and_then(|s| s.sync.as_ref()) {

@@ -39,7 +39,7 @@ impl Desk {
             }
             if let Ok(detail) = client.ticket(offer.ticket_id).await {
                 cache.put_entities(&[Entity::Ticket(detail.ticket)]).await?;
-                self.status.events().tickets_changed(&TicketsChanged { ids: vec![offer.ticket_id] });
+                self.status.events().tickets_changed(&TicketsChanged { ids: vec![offer.ticket_id], others: false });
             }
         }
         Ok(offer)

@@ -89,7 +89,7 @@ async fn run(
             // What comes back from scratch includes old closed tickets: prune after this run.
             last_prune = None;
             match cache.reset().await {
-                Ok(()) => events.tickets_changed(&TicketsChanged { ids: Vec::new() }),
+                Ok(()) => events.tickets_changed(&TicketsChanged { ids: Vec::new(), others: false }),
                 Err(error) => tracing::warn!(%error, "re-sync: emptying the cache failed"),
             }
         }
@@ -104,8 +104,8 @@ async fn run(
         // Push the agent's actions first, then pull: the pull then brings their effects.
         let pushed = engine.push().await;
         if let Ok(report) = &pushed {
-            if !report.tickets.is_empty() {
-                events.tickets_changed(&TicketsChanged { ids: report.tickets.clone() });
+            if !report.tickets.is_empty() || report.others {
+                events.tickets_changed(&TicketsChanged { ids: report.tickets.clone(), others: report.others });
             }
         }
         status.refresh_outbox(&cache).await;
@@ -120,8 +120,11 @@ async fn run(
                             s.head = progress.head;
                             s.progress = Some(estimate);
                         });
-                        if !applied.tickets.is_empty() {
-                            events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
+                        if !applied.tickets.is_empty() || applied.others {
+                            events.tickets_changed(&TicketsChanged {
+                                ids: applied.tickets.iter().copied().collect(),
+                                others: applied.others,
+                            });
                         }
                     })
                     .await
@@ -131,7 +134,7 @@ async fn run(
             Ok(report) => {
                 failures = 0;
                 if report.reset {
-                    events.tickets_changed(&TicketsChanged { ids: Vec::new() });
+                    events.tickets_changed(&TicketsChanged { ids: Vec::new(), others: false });
                 }
                 if report.changes > 10_000 {
                     cache.optimize().await; // the data's shape changed: refresh the planner's statistics
@@ -188,7 +191,7 @@ async fn prune(cache: &Cache, retention_days: u32, events: &dyn DeskEvents) {
     match cache.prune_closed(cutoff).await {
         Ok(report) if report.tickets > 0 => {
             tracing::info!(tickets = report.tickets, messages = report.messages, "pruned closed tickets");
-            events.tickets_changed(&TicketsChanged { ids: Vec::new() });
+            events.tickets_changed(&TicketsChanged { ids: Vec::new(), others: false });
         }
         Ok(_) => {}
         Err(error) => tracing::warn!(%error, "pruning the cache failed"),
@@ -219,8 +222,11 @@ impl StreamLoop {
                     if matches!(event.payload, arbiter_contract::StreamPayload::Reset) {
                         wake_sync.notify_one();
                     }
-                    if !applied.tickets.is_empty() {
-                        events.tickets_changed(&TicketsChanged { ids: applied.tickets.iter().copied().collect() });
+                    if !applied.tickets.is_empty() || applied.others {
+                        events.tickets_changed(&TicketsChanged {
+                            ids: applied.tickets.iter().copied().collect(),
+                            others: applied.others,
+                        });
                     }
                     events.live(event);
                     alerts.push(event);

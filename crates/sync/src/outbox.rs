@@ -16,6 +16,8 @@ pub struct ReplayReport {
     pub rejected: usize,
     /// Tickets whose data or overlay changed.
     pub tickets: Vec<i64>,
+    /// An action about no ticket was answered (an alert's answer, an account action).
+    pub others: bool,
     /// Sending stopped here; it goes on next round.
     pub stopped_by: Option<String>,
 }
@@ -181,6 +183,7 @@ pub async fn replay(client: &ApiClient, cache: &Cache) -> Result<ReplayReport, S
         match send(client, cache, &item, own_versions, &mut also).await {
             Ok(result) => {
                 cache.mark_done(&item.id, &result, &also).await?;
+                report.others |= item.action.ticket_id().is_none();
                 // Sent: the local copies are ordinary cached files now (or, from an earlier
                 // desk, a file in the data folder that has done its job).
                 if let Action::UploadDocument { path: Some(path), .. } = &item.action {

@@ -2944,9 +2944,14 @@ export type TicketView = {
 	sender_unverified?: boolean,
 };
 
-/**  Tickets whose data changed in the cache. */
+/**  Tickets whose data changed in the cache (none named, and not `others`: any may have). */
 export type TicketsChanged = {
 	ids: number[],
+	/**
+	 *  Something no ticket shows changed (alerts, account controls, approvals): the screens
+	 *  listing those read again; with no ids, the tickets did not change.
+	 */
+	others?: boolean,
 };
 
 /**

@@ -609,8 +609,8 @@ export class FakeBackend implements Backend {
     this.queue.push(item);
     this.emitStatus({ outbox_pending: this.queue.filter((q) => q.state === "pending").length });
     const ticketId = ticketOfAction(action);
-    if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId] }));
-    else if (action.type === "answer_alert") this.cacheListeners.forEach((l) => l({ ids: [] }));
+    if (ticketId !== null) this.cacheListeners.forEach((l) => l({ ids: [ticketId], others: false }));
+    else if (action.type === "answer_alert") this.cacheListeners.forEach((l) => l({ ids: [], others: true }));
     return item;
   }
 
@@ -711,7 +711,7 @@ export class FakeBackend implements Backend {
     const now = new Date().toISOString();
     thread.messages.push(this.sideMessage(thread.conversation, null, authorName, text, now));
     thread.conversation = { ...thread.conversation, status: "open", updated_at: now, version: thread.conversation.version + 1 };
-    this.cacheListeners.forEach((l) => l({ ids: [view.ticket.id] }));
+    this.cacheListeners.forEach((l) => l({ ids: [view.ticket.id], others: false }));
   }
 
   private nextSideId = 5_000;
@@ -881,13 +881,13 @@ export class FakeBackend implements Backend {
         // A colleague's answer first (or the clock) makes this one a refusal with the reason.
         const refused = this.alerts.deliver(alert_id, outcome, note, (this.session_?.agent ?? fakeAgent).id);
         Object.assign(item, refused === null ? { state: "done" } : { state: "rejected", last_error: refused });
-        this.cacheListeners.forEach((l) => l({ ids: [] }));
+        this.cacheListeners.forEach((l) => l({ ids: [], others: true }));
         continue;
       }
       item.state = "done";
       // What the server applied comes back with the feed: the local copy changed.
       const ticketId = ticketOfAction(item.action);
-      this.cacheListeners.forEach((l) => l({ ids: ticketId === null ? [] : [ticketId] }));
+      this.cacheListeners.forEach((l) => l({ ids: ticketId === null ? [] : [ticketId], others: ticketId === null }));
     }
     this.emitStatus({ outbox_pending: 0 });
   }

@@ -66,6 +66,8 @@ export class DeskState {
     this.unlisten.push(await api.onSyncStatus((status) => (this.status = status)));
     this.unlisten.push(
       await api.onCacheChanged((changed) => {
+        // Only alerts, controls or approvals changed: their own screens read again.
+        if (changed.ids.length === 0 && changed.others) return;
         void this.refresh(changed.ids);
       }),
     );
