@@ -151,6 +151,21 @@ async fn an_alert_is_matched_queued_and_answered_once() {
         assert_eq!(status, 409, "{refused}");
         assert_eq!(refused["current"]["data"]["answer"]["outcome"], "refunded");
 
+        // The connector reads the answer back to send to the programme: once, in order.
+        let (status, page) = get(&server, GATEWAY, "/v1/inbound/dispute-alerts/answers?after=0&limit=500").await;
+        assert_eq!(status, 200, "{page}");
+        let page: AnswerPage = serde_json::from_value(page).unwrap();
+        assert_eq!(page.alerts.iter().filter(|a| a.id == alert.id).count(), 1, "sent back once");
+        assert!(page.alerts.iter().all(|a| a.answer.is_some()));
+        let (_, again) =
+            get(&server, GATEWAY, &format!("/v1/inbound/dispute-alerts/answers?after={}", page.next_cursor)).await;
+        assert_eq!(
+            (again["alerts"].as_array().map(Vec::len), again["next_cursor"].as_i64()),
+            (Some(0), Some(page.next_cursor)),
+            "nothing new"
+        );
+        assert_eq!(get(&server, AVA, "/v1/inbound/dispute-alerts/answers").await.0, 403, "the gateway's alone");
+
         // Audited, and in the change feed of the team.
         let audited: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity_kind = 'dispute_alert' AND entity_id = $1")

@@ -99,6 +99,7 @@ async fn the_openapi_document_and_the_routes_agree() {
         ("POST", "/v1/inbound/tickets/{id}/typing"),
         ("POST", "/v1/inbound/side-conversations/{id}/messages"),
         ("POST", "/v1/inbound/dispute-alerts"),
+        ("GET", "/v1/inbound/dispute-alerts/answers"),
         ("GET", "/v1/dispute-alerts"),
         ("GET", "/v1/dispute-alerts/{id}"),
         ("POST", "/v1/dispute-alerts/{id}/answer"),

@@ -172,6 +172,29 @@ pub struct IncomingAlert {
     pub raised_at: DateTime<Utc>,
 }
 
+/// `GET /v1/inbound/dispute-alerts/answers`: the answers to send back to the programmes,
+/// in the order they were given, from a cursor the connector keeps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct AnswersQuery {
+    /// The `next_cursor` of the last page read (0 or absent: from the first answer).
+    pub after: Option<i64>,
+    /// Answers per page (1–500; 100 when absent).
+    pub limit: Option<u32>,
+}
+
+/// One page of answers for the connector.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerPage {
+    /// Answered alerts, oldest answer first (the policy's auto-refunds too).
+    pub alerts: Vec<DisputeAlert>,
+    /// Where the next page starts; the same cursor again when there is nothing new.
+    pub next_cursor: i64,
+    pub has_more: bool,
+}
+
 /// `POST /v1/dispute-alerts/{id}/answer`: the outcome, final once sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

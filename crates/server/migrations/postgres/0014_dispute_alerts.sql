@@ -11,8 +11,11 @@ CREATE TABLE dispute_alerts (
     respond_by   BIGINT NOT NULL,             -- ms
     received_at  BIGINT NOT NULL,             -- ms
     version      BIGINT NOT NULL,
+    -- The order answers were given in, for the programmes' connector to read them back.
+    answer_seq   BIGINT,
     data         TEXT NOT NULL
 );
+CREATE UNIQUE INDEX dispute_alerts_by_answer ON dispute_alerts(answer_seq);
 CREATE UNIQUE INDEX dispute_alerts_by_external ON dispute_alerts(programme, external_id);
 CREATE INDEX dispute_alerts_open ON dispute_alerts(status, respond_by);
 CREATE INDEX dispute_alerts_by_received ON dispute_alerts(received_at, id);

@@ -31,6 +31,9 @@ pub const AUTO_REFUND_RULE: &str = "auto_refund";
 pub const LIST_DAYS: u32 = 90;
 pub const LIST_DAYS_MAX: u32 = 366;
 pub const LIST_MAX: i64 = 2_000;
+/// The connector's page of answers: its default and its largest.
+pub const ANSWERS_PAGE: u32 = 100;
+pub const ANSWERS_PAGE_MAX: u32 = 500;
 /// An acquirer reference number as programmes send it.
 pub const ARN_PATTERN: &str = "^[A-Za-z0-9]{1,40}$";
 /// Largest alert amount, in minor units.
@@ -251,6 +254,21 @@ pub async fn answer(m: &mut Mutation, id: i64, body: &AnswerAlert) -> Result<Dis
     m.audit("alert.answer", "dispute_alert", id, Some(&alert), Some(&next)).await?;
     m.publish(StreamPayload::DisputeAlert { alert: Box::new(next.clone()) }, vec![store::scope(&next)]);
     Ok(next)
+}
+
+/// The answers to send back to the programmes after the connector's cursor (the policy's
+/// auto-refunds with the agents' answers), oldest first.
+pub async fn answers(conn: &mut AnyConnection, query: &AnswersQuery) -> Result<AnswerPage, ApiFailure> {
+    let after = query.after.unwrap_or(0);
+    if after < 0 {
+        return Err(ApiFailure::bad_request("after is a cursor from an earlier page (0 or more)"));
+    }
+    let limit = i64::from(input::page_size(query.limit, ANSWERS_PAGE, ANSWERS_PAGE_MAX)?);
+    let mut rows = store::answers_after(conn, after, limit + 1).await?;
+    let has_more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next_cursor = rows.last().map_or(after, |(seq, _)| *seq);
+    Ok(AnswerPage { alerts: rows.into_iter().map(|(_, alert)| alert).collect(), next_cursor, has_more })
 }
 
 /// Marks the open alerts whose deadline passed as expired. Returns how many.

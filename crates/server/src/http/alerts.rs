@@ -1,7 +1,7 @@
 //! Pre-dispute alerts: the programmes' connector delivers them (gateway), agents read and
 //! answer them.
 
-use arbiter_contract::{AlertQuery, AnswerAlert, ApiError, DisputeAlert, IncomingAlert};
+use arbiter_contract::{AlertQuery, AnswerAlert, AnswerPage, AnswersQuery, ApiError, DisputeAlert, IncomingAlert};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -30,6 +30,20 @@ pub async fn receive(
     let (alert, new) = alerts::receive(&state, &body).await?;
     let status = if new { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(alert)).into_response())
+}
+
+/// The answers to send back to the programmes (the agents' and the policy's), oldest first,
+/// after the connector's cursor: each once, in the order given.
+#[utoipa::path(get, path = "/v1/inbound/dispute-alerts/answers", tag = "gateway", security(("bearer" = [])),
+    params(AnswersQuery),
+    responses((status = 200, body = AnswerPage), (status = 400, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn answers(
+    State(state): State<AppState>,
+    _gateway: Gateway,
+    Params(query): Params<AnswersQuery>,
+) -> Result<Json<AnswerPage>, ApiFailure> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(alerts::answers(&mut conn, &query).await?))
 }
 
 /// The alerts of the caller's teams received in the period, newest first.

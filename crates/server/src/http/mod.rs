@@ -142,6 +142,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(inbound::customer_typing))
         .routes(routes!(inbound::team_message))
         .routes(routes!(alerts::receive))
+        .routes(routes!(alerts::answers))
         .routes(routes!(alerts::list))
         .routes(routes!(alerts::alert))
         .routes(routes!(alerts::answer))

@@ -27,8 +27,34 @@ pub async fn put(conn: &mut AnyConnection, alert: &DisputeAlert) -> Result<(), s
         ("version", Val::from(alert.version)),
     ];
     upsert(conn, "dispute_alerts", alert.id.into(), &columns, to_json(alert)).await?;
+    if alert.answer.is_some() {
+        // Answered: next in the order the connector sends answers back (once).
+        sqlx::query(
+            "UPDATE dispute_alerts SET answer_seq = (SELECT COALESCE(MAX(answer_seq), 0) + 1 FROM dispute_alerts)
+             WHERE id = $1 AND answer_seq IS NULL",
+        )
+        .bind(alert.id)
+        .execute(&mut *conn)
+        .await?;
+    }
     record_change(conn, &Entity::DisputeAlert(alert.clone()), &scope(alert)).await?;
     Ok(())
+}
+
+/// Answers given after `after` in the order they were given (at most `limit`), with each
+/// one's place in that order.
+pub async fn answers_after(
+    conn: &mut AnyConnection,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, DisputeAlert)>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT answer_seq, data FROM dispute_alerts WHERE answer_seq > $1 ORDER BY answer_seq LIMIT {limit}"
+    ))
+    .bind(after)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(|(seq, data)| Ok((seq, super::rows::from_json(&data)?))).collect()
 }
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<DisputeAlert>, sqlx::Error> {

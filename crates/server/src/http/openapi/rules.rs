@@ -165,6 +165,8 @@ fn query_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("/v1/supervisor/quarantine", "limit", json!({"minimum": 1, "maximum": quarantine::PAGE_MAX})),
         ("/v1/handovers", "limit", json!({"minimum": 1, "maximum": handovers::LIST_MAX})),
         ("/v1/dispute-alerts", "days", json!({"minimum": 1, "maximum": alerts::LIST_DAYS_MAX})),
+        ("/v1/inbound/dispute-alerts/answers", "after", json!({"minimum": 0})),
+        ("/v1/inbound/dispute-alerts/answers", "limit", json!({"minimum": 1, "maximum": alerts::ANSWERS_PAGE_MAX})),
         ("/v1/documents", "name", file_name()),
         ("/v1/attachments", "name", file_name()),
         ("/widget/v1/chat/files", "name", file_name()),
