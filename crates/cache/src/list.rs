@@ -53,13 +53,6 @@ enum Selection<'a> {
 }
 
 impl Selection<'_> {
-    fn order(&self) -> Order {
-        match self {
-            Selection::Builtin { view: InboxView::SlaAtRisk, .. } => Order::SoonestDue,
-            _ => Order::Recent,
-        }
-    }
-
     /// Pushes the condition on `tickets t`, with its values bound.
     fn push(&self, sql: &mut QueryBuilder<'_, Sqlite>) -> Order {
         match self {
@@ -69,6 +62,22 @@ impl Selection<'_> {
                 Order::Recent
             }
         }
+    }
+}
+
+/// The index that holds a built-in view's rows in its display order (its partial index's
+/// condition is the view's, term for term).
+pub(crate) fn builtin_index(view: InboxView) -> &'static str {
+    match view {
+        InboxView::Mine | InboxView::Unassigned => "tickets_active_by_assignee",
+        InboxView::Open => "tickets_open_recent",
+        InboxView::Pending | InboxView::OnHold => "tickets_by_status",
+        InboxView::SlaAtRisk => "tickets_sla_due",
+        InboxView::Escalated => "tickets_escalated",
+        InboxView::Chargebacks | InboxView::FraudClaims => "tickets_active_by_kind",
+        InboxView::Disputes => "tickets_active_disputes",
+        InboxView::Solved => "tickets_solved_recent",
+        InboxView::All => "tickets_by_updated",
     }
 }
 
@@ -157,6 +166,52 @@ fn at_risk_until(now: DateTime<Utc>) -> i64 {
     (now + chrono::Duration::minutes(arbiter_policy::sla::AT_RISK_MINUTES)).timestamp_millis()
 }
 
+/// The statement of one list page (prefixed with `prefix`, e.g. `EXPLAIN QUERY PLAN `), and
+/// the order it lists in.
+fn page_query<'a>(
+    selection: Selection<'a>,
+    after: Option<ListCursor>,
+    limit: u32,
+    prefix: &str,
+) -> (QueryBuilder<'a, Sqlite>, Order) {
+    let limit = limit.clamp(1, MAX_LIST_LIMIT);
+    let mut sql = QueryBuilder::<Sqlite>::new(format!(
+        "{prefix}WITH page AS MATERIALIZED (SELECT t.id, t.updated_at, t.sla_due_at FROM tickets t "
+    ));
+    // Each built-in view reads the index that holds its rows in display order, whatever the
+    // statistics say: with them (`PRAGMA optimize` runs ANALYZE), SQLite took the status
+    // index for several views and sorted thousands of rows before the first page — 10–15 ms
+    // instead of 1–2 on 114,000 tickets, and only on the connections that had read the
+    // statistics, so pages were slow on every other connection of the pool.
+    if let Selection::Builtin { view, .. } = selection {
+        sql.push(format!("INDEXED BY {} ", builtin_index(view)));
+    }
+    sql.push("WHERE ");
+    let order = selection.push(&mut sql);
+    let key = order.key_column();
+    if let Some(after) = after {
+        let op = if order == Order::Recent { "<" } else { ">" };
+        sql.push(format!(" AND ({key}, t.id) {op} (")).push_bind(after.key).push(", ").push_bind(after.id).push(")");
+    }
+    let direction = if order == Order::Recent { "DESC" } else { "ASC" };
+    sql.push(format!(" ORDER BY {key} {direction}, t.id {direction} LIMIT ")).push_bind(i64::from(limit)).push(
+        format!(
+            ") SELECT t.data AS ticket, p.sla_due_at, json_extract(a.data, '$.name') AS assignee_name,
+         json_extract(c.data, '$.name') AS customer_name, json_extract(lm.data, '$.text') AS last_text,
+         json_extract(lm.data, '$.author_kind') AS last_author
+         FROM page p
+         JOIN tickets t ON t.id = p.id
+         LEFT JOIN agents a ON a.id = t.assignee_id
+         LEFT JOIN customers c ON c.id = t.customer_id
+         LEFT JOIN messages lm ON lm.id = (
+             SELECT m.id FROM messages m WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
+         ORDER BY p.{} {direction}, p.id {direction}",
+            key.trim_start_matches("t.")
+        ),
+    );
+    (sql, order)
+}
+
 impl Cache {
     /// One page of a built-in view.
     pub async fn list_tickets(
@@ -187,48 +242,29 @@ impl Cache {
         }
     }
 
+    /// How SQLite reads the first page of a built-in view (`EXPLAIN QUERY PLAN` of the very
+    /// statement `list_tickets` runs), a line per step: the bench prints it beside the view's
+    /// time, so a plan that changes is seen.
+    pub async fn list_plan(&self, view: InboxView, me: i64) -> Result<Vec<String>, CacheError> {
+        let selection = Selection::Builtin { view, me, at_risk_until: at_risk_until(Utc::now()) };
+        let (mut sql, _) = page_query(selection, None, 100, "EXPLAIN QUERY PLAN ");
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                let (id, parent): (i64, i64) = (row.try_get("id")?, row.try_get("parent")?);
+                let detail: String = row.try_get("detail")?;
+                Ok(format!("{id}<{parent} {detail}"))
+            })
+            .collect()
+    }
+
     async fn list_page(
         &self,
         selection: Selection<'_>,
         after: Option<ListCursor>,
         limit: u32,
     ) -> Result<Vec<TicketListItem>, CacheError> {
-        let limit = limit.clamp(1, MAX_LIST_LIMIT);
-        let mut sql = QueryBuilder::<Sqlite>::new(
-            "WITH page AS MATERIALIZED (SELECT t.id, t.updated_at, t.sla_due_at FROM tickets t ",
-        );
-        // Without statistics SQLite may pick the status index and sort; a list by due time
-        // always reads the due-time index.
-        if selection.order() == Order::SoonestDue {
-            sql.push("INDEXED BY tickets_sla_due ");
-        }
-        sql.push("WHERE ");
-        let order = selection.push(&mut sql);
-        let key = order.key_column();
-        if let Some(after) = after {
-            let op = if order == Order::Recent { "<" } else { ">" };
-            sql.push(format!(" AND ({key}, t.id) {op} ("))
-                .push_bind(after.key)
-                .push(", ")
-                .push_bind(after.id)
-                .push(")");
-        }
-        let direction = if order == Order::Recent { "DESC" } else { "ASC" };
-        sql.push(format!(" ORDER BY {key} {direction}, t.id {direction} LIMIT ")).push_bind(i64::from(limit)).push(
-            format!(
-                ") SELECT t.data AS ticket, p.sla_due_at, json_extract(a.data, '$.name') AS assignee_name,
-                 json_extract(c.data, '$.name') AS customer_name, json_extract(lm.data, '$.text') AS last_text,
-                 json_extract(lm.data, '$.author_kind') AS last_author
-                 FROM page p
-                 JOIN tickets t ON t.id = p.id
-                 LEFT JOIN agents a ON a.id = t.assignee_id
-                 LEFT JOIN customers c ON c.id = t.customer_id
-                 LEFT JOIN messages lm ON lm.id = (
-                     SELECT m.id FROM messages m WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
-                 ORDER BY p.{} {direction}, p.id {direction}",
-                key.trim_start_matches("t.")
-            ),
-        );
+        let (mut sql, order) = page_query(selection, after, limit, "");
         let rows = sql.build().fetch_all(&self.pool).await?;
         let items = rows
             .iter()

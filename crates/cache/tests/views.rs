@@ -239,3 +239,54 @@ async fn versioned_entities_are_never_rolled_back() {
     cache.put_entities(&[Entity::Deleted(Tombstone { entity: EntityKind::Case, id: 7 })]).await.unwrap();
     assert!(cache.case_fact_groups(None, None).await.unwrap().is_empty());
 }
+
+/// Every built-in view's first page reads the index that holds its rows in display order, and
+/// never sorts them first — with the planner's statistics too (ANALYZE), which made SQLite
+/// take the status index and sort thousands of tickets for several views. The kinds include
+/// P2P disputes so the Disputes view's two kinds are both there.
+#[tokio::test]
+async fn each_view_reads_its_own_index_without_sorting_whatever_the_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    let statuses =
+        [TicketStatus::New, TicketStatus::Open, TicketStatus::Pending, TicketStatus::Solved, TicketStatus::Closed];
+    let tickets: Vec<Entity> = (1..=2_000)
+        .map(|id| {
+            let mut t = ticket(id, statuses[(id % 5) as usize], [None, Some(1), Some(2)][(id % 3) as usize], 1);
+            if id % 11 == 0 {
+                t.kind = TicketKind::P2pDispute;
+            }
+            Entity::Ticket(t)
+        })
+        .collect();
+    cache.put_entities(&tickets).await.unwrap();
+    cache.analyze().await.unwrap();
+    let expected = [
+        (InboxView::Mine, "tickets_active_by_assignee"),
+        (InboxView::Unassigned, "tickets_active_by_assignee"),
+        (InboxView::Open, "tickets_open_recent"),
+        (InboxView::Pending, "tickets_by_status"),
+        (InboxView::OnHold, "tickets_by_status"),
+        (InboxView::SlaAtRisk, "tickets_sla_due"),
+        (InboxView::Escalated, "tickets_escalated"),
+        (InboxView::Chargebacks, "tickets_active_by_kind"),
+        (InboxView::FraudClaims, "tickets_active_by_kind"),
+        (InboxView::Disputes, "tickets_active_disputes"),
+        (InboxView::Solved, "tickets_solved_recent"),
+        (InboxView::All, "tickets_by_updated"),
+    ];
+    assert_eq!(expected.len(), InboxView::ALL.len());
+    for (view, index) in expected {
+        let plan = cache.list_plan(view, 1).await.unwrap();
+        // The page's own steps come before the outer query scans it (`SCAN p`).
+        let page: Vec<&String> = plan.iter().take_while(|l| !l.ends_with("SCAN p")).collect();
+        let reads = |l: &&String| l.contains("INDEX") && l.split_whitespace().any(|w| w == index);
+        assert!(page.iter().any(reads), "{view:?} reads {index}: {plan:#?}");
+        assert!(!page.iter().any(|l| l.contains("TEMP B-TREE")), "{view:?} sorts before its first page: {plan:#?}");
+        // And the page is still right.
+        let listed = cache.list_tickets(view, 1, None, 50).await.unwrap();
+        let counted =
+            cache.view_counts(1).await.unwrap().into_iter().find(|c| c.view == ViewKey::Builtin(view)).unwrap();
+        assert_eq!(listed.len() as i64, counted.count.min(50), "{view:?}");
+    }
+}
