@@ -233,6 +233,10 @@ async fn fraud_goes_to_fraud_clocks_run_out_and_bad_deliveries_are_refused() {
     let fraud: DisputeAlert = serde_json::from_value(made).unwrap();
     assert_eq!((fraud.queue.as_str(), fraud.respond_by - fraud.received_at), ("fraud", Duration::hours(24)));
     assert_eq!(get(&server, HARUTO, &format!("/v1/dispute-alerts/{}", fraud.id)).await.0, 200);
+    // The disputes team may not answer fraud's alert (seen through the customer or not).
+    let (status, _) = answer(&server, AVA, fraud.id, &key(), json!({ "outcome": "refunded" })).await;
+    assert!(status == 403 || status == 404, "{status}");
+    assert_eq!(get(&server, HARUTO, &format!("/v1/dispute-alerts/{}", fraud.id)).await.1["status"], "open");
 
     // Raised by the programme 25 hours ago: the deadline passed before it got here.
     body["external_id"] = json!("ETH-4");

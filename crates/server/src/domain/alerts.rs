@@ -224,11 +224,16 @@ pub async fn list(
     Ok(alerts)
 }
 
-/// The agent's answer: checked against the alert's kind and clock, final once stored (a second
+/// The answering team's answer: checked against the alert's kind and clock, final once stored (a second
 /// answer is a conflict carrying the alert as it is). The refund of a `refunded` answer is
 /// the payment's amount.
 pub async fn answer(m: &mut Mutation, id: i64, body: &AnswerAlert) -> Result<DisputeAlert, ApiFailure> {
     let alert = visible(&mut m.tx, &m.caller, id).await?;
+    // A refund is the answering team's to give: who sees the customer from another queue
+    // may read the alert, not answer it.
+    if !m.caller.vis.teams.contains(&alert.queue) {
+        return Err(ApiFailure::forbidden(format!("alerts of this kind are answered by the {} team", alert.queue)));
+    }
     let note = match body.note.trim() {
         "" => String::new(),
         note => input::text_field(note, "the note", NOTE_MAX)?,

@@ -73,12 +73,14 @@ pub async fn alert(
 }
 
 /// Answers an alert (refunded, stopped, previously refunded …): sent to the programme and
-/// final. 409 when it was answered already (the alert as it is comes with it); 422 when the
-/// outcome does not fit its kind or its deadline passed.
+/// final. 403 for who is not in the team that answers it; 409 when it was answered already
+/// (the alert as it is comes with it); 422 when the outcome does not fit its kind or its
+/// deadline passed.
 #[utoipa::path(post, path = "/v1/dispute-alerts/{id}/answer", tag = "cases", security(("bearer" = [])),
     params(("id" = i64, Path), ("Idempotency-Key" = String, Header)),
     request_body = AnswerAlert,
-    responses((status = 200, body = DisputeAlert), (status = 400, body = ApiError), (status = 404, body = ApiError),
+    responses((status = 200, body = DisputeAlert), (status = 400, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn answer(
     State(state): State<AppState>,
