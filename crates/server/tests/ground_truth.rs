@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use arbiter_contract::{ActivityDetail, ActivityEvent, CardNetwork, Case, DepositMethod};
+use arbiter_contract::{ActivityDetail, ActivityEvent, CardNetwork, Case, CaseStatus, ChargebackStage, DepositMethod};
 use arbiter_server::generator::{generate, GeneratorOptions};
 use arbiter_server::Db;
 use chrono::Duration;
@@ -101,7 +101,7 @@ async fn card_disputes_meet_the_rule_exactly_as_planted(
     let cases: Vec<Case> = rows.iter().map(|r| serde_json::from_str(r).unwrap()).collect();
     let chargebacks: Vec<&Case> = cases.iter().filter(|c| c.card.is_some()).collect();
     assert_eq!(truth.card_disputes.len(), chargebacks.len(), "every chargeback's payments are planted");
-    let (mut qualifying, mut not) = (0, 0);
+    let (mut qualifying, mut not, mut answerable) = (0, 0, 0);
     for planted in &truth.card_disputes {
         let case = chargebacks.iter().find(|c| c.id == planted.case_id).unwrap();
         let card = case.card.as_ref().unwrap();
@@ -138,13 +138,17 @@ async fn card_disputes_meet_the_rule_exactly_as_planted(
         }
         if card.network == CardNetwork::Visa && card.reason_code == "10.4" {
             if planted.qualifies {
-                qualifying += 1
+                qualifying += 1;
+                answerable +=
+                    usize::from(case.status != CaseStatus::Closed && card.stage == ChargebackStage::FirstChargeback);
             } else {
                 not += 1
             }
         }
     }
     assert!(qualifying > 0 && not > 0, "10.4 disputes of both kinds: {qualifying} qualify, {not} do not");
+    // Whatever the day the data is generated on, an agent can answer one with CE 3.0.
+    assert!(answerable >= 1, "an open first chargeback under 10.4 that qualifies");
 }
 
 async fn customers_account(db: &Db, id: i64) -> String {

@@ -101,6 +101,8 @@ pub struct CardHistories {
     /// transaction date avoided one: rule 1's pattern, so ground truth says so.
     pub planted: Vec<Planted>,
     pub events: usize,
+    /// An open first chargeback under Visa 10.4 already meets CE 3.0.
+    pub showcased: bool,
 }
 
 const STREETS: &[&str] = &["Main Street", "Harbour Road", "Station Square", "Park Lane", "Market Street", "Hill Road"];
@@ -243,8 +245,9 @@ pub fn plant<R: Rng>(
     next_id: &mut i64,
     out: &mut CardHistories,
 ) -> Vec<ActivityEvent> {
+    let open = case.status != CaseStatus::Closed;
     let Some(card) = case.card.as_mut() else { return Vec::new() };
-    let shape = match rng.random_range(0..100) {
+    let rolled = match rng.random_range(0..100) {
         0..45 => Shape::Qualifying,
         45..55 => Shape::OnePriorOnly,
         55..67 => Shape::NoDeviceOrIp,
@@ -252,6 +255,15 @@ pub fn plant<R: Rng>(
         77..87 => Shape::OutsideWindow,
         _ => Shape::NewCard,
     };
+    // Which cases are still open varies with the day the data is generated (times are drawn
+    // back from now onto calendar days), so a case the agent can answer with CE 3.0 is made
+    // sure of: open first chargebacks under Visa 10.4 qualify until one does.
+    let showcase = !out.showcased
+        && open
+        && card.stage == ChargebackStage::FirstChargeback
+        && card.network == CardNetwork::Visa
+        && card.reason_code == "10.4";
+    let shape = if showcase { Shape::Qualifying } else { rolled };
     let own = profile.device.clone().map_or_else(
         || Checkout { device_id: hex(rng, 16), device: "iPhone 15, iOS 18".into(), ip: own_ip(customer.id, 20) },
         |(device_id, device, ip)| Checkout { device_id, device, ip },
@@ -352,6 +364,7 @@ pub fn plant<R: Rng>(
     truth.history_matches = truth.qualifying_event_ids.len() >= arbiter_policy::compelling_evidence::PRIORS_NEEDED;
     truth.qualifies = truth.history_matches
         && arbiter_policy::compelling_evidence::programme(truth.network, &truth.reason_code).is_some();
+    out.showcased |= showcase && truth.qualifies;
     out.truth.push(truth);
     out.events += plant.events.len();
     plant.events
