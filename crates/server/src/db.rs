@@ -18,6 +18,9 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// The connection URL (it may hold a password: never logged), for the connections that
+    /// live outside the pool: the stream bus's listener and the cluster lease.
+    url: std::sync::Arc<str>,
 }
 
 /// Key of the PostgreSQL advisory lock that serializes writers (see [`Db::begin_write`]).
@@ -68,7 +71,11 @@ impl Db {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
         }
-        Ok(Db { pool, backend })
+        Ok(Db { pool, backend, url: url.into() })
+    }
+
+    pub(crate) fn url(&self) -> &str {
+        &self.url
     }
 
     /// A transaction that writes. Writers are serialized — SQLite's `BEGIN IMMEDIATE`, a

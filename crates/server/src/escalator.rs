@@ -11,7 +11,6 @@ use std::time::Duration as StdDuration;
 use arbiter_contract::*;
 use arbiter_policy::escalation::{evaluate, Facts};
 use chrono::{DateTime, Duration, Utc};
-use tokio::task::JoinHandle;
 
 use crate::store::entities::put_ticket;
 use crate::store::rows::list;
@@ -20,7 +19,7 @@ use crate::AppState;
 
 /// The running sweep; dropping it stops it.
 pub struct Escalator {
-    task: JoinHandle<()>,
+    task: crate::cluster::Tasks,
 }
 
 impl Escalator {
@@ -47,13 +46,11 @@ impl Escalator {
                 tokio::time::sleep(every).await;
             }
         });
-        Self { task }
+        Self { task: crate::cluster::Tasks::new(vec![task]) }
     }
-}
 
-impl Drop for Escalator {
-    fn drop(&mut self) {
-        self.task.abort();
+    pub fn into_task(self) -> crate::cluster::Tasks {
+        self.task
     }
 }
 

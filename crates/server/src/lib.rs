@@ -5,6 +5,7 @@
 //! database with the seeded demo data.
 
 pub mod auth;
+pub mod cluster;
 pub mod db;
 pub mod domain;
 pub mod error;
@@ -42,6 +43,19 @@ pub struct Config {
     /// The support mailboxes (`--mail-config`): replies on their tickets are mailed.
     pub mail: Option<mailroom::MailConfig>,
     pub widget: WidgetConfig,
+    pub background: Background,
+}
+
+/// The work a server does besides answering requests, beyond routing chats (always on). It
+/// runs on one instance of a cluster at a time (`cluster::lease`).
+#[derive(Debug, Clone, Default)]
+pub struct Background {
+    /// How often the escalation sweep runs (none: never).
+    pub escalation_every: Option<std::time::Duration>,
+    /// Feed tombstones older than this are compacted, hourly (none: never).
+    pub tombstone_retention: Option<chrono::Duration>,
+    /// Read and send the support mailboxes of `Config::mail`.
+    pub mail_room: bool,
 }
 
 /// The customers' chat widget.
@@ -91,6 +105,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Wakes the chat router for a round, on whichever instance it runs.
+    pub fn wake_router(&self) {
+        match self.hub.bus() {
+            Some(bus) => bus.wake_router(),
+            None => self.router.notify_one(),
+        }
+    }
+
     pub async fn new(db: Db, config: &Config) -> anyhow::Result<Self> {
         let feed_id = store::feed::feed_id(&db).await?;
         Ok(Self {
@@ -117,11 +139,54 @@ pub async fn demo_database(url: &str, options: &generator::GeneratorOptions) -> 
     Ok(db)
 }
 
+/// Starts what `background` asks for, and the chat router.
+fn background_work(state: &AppState, background: &Background) -> cluster::Tasks {
+    let mut tasks = cluster::Tasks::new(vec![router::spawn(state.clone())]);
+    if let Some(every) = background.escalation_every {
+        tasks.append(escalator::Escalator::spawn(state.clone(), every).into_task());
+    }
+    if let Some(retention) = background.tombstone_retention {
+        tasks.push(tokio::spawn(compact_tombstones(state.db.clone(), retention)));
+    }
+    if let (true, Some(mail)) = (background.mail_room, state.mail.as_deref()) {
+        tasks.append(mailroom::MailRoom::spawn(state.clone(), mail).into_tasks());
+    }
+    if state.db.backend == Backend::Postgres {
+        tasks.push(tokio::spawn(prune_stream(state.db.clone())));
+    }
+    tasks
+}
+
+async fn compact_tombstones(db: Db, retention: chrono::Duration) {
+    loop {
+        let before = (chrono::Utc::now() - retention).timestamp_millis();
+        match store::feed::compact_tombstones(&db, before).await {
+            Ok(horizon) => tracing::debug!(horizon, "feed tombstones compacted"),
+            Err(error) => tracing::warn!(%error, "compacting the feed failed"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
+}
+
+async fn prune_stream(db: Db) {
+    loop {
+        match cluster::bus::prune(&db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(dropped) => tracing::debug!(dropped, "old stream events pruned"),
+            Err(error) => tracing::warn!(%error, "pruning the stream failed"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    }
+}
+
 /// A server running on a socket of its own, for the CLI and for tests.
 pub struct RunningServer {
     pub addr: SocketAddr,
     pub state: AppState,
     task: JoinHandle<()>,
+    /// The stream bus (PostgreSQL), and the work run while this instance holds the lease.
+    _bus: cluster::Tasks,
+    pub singletons: cluster::lease::Singletons,
 }
 
 /// Accepts connections and serves each on a task of this one's set, so that aborting this
@@ -168,15 +233,19 @@ impl RunningServer {
 
     pub async fn start_with(db: Db, listen: SocketAddr, config: &Config) -> anyhow::Result<Self> {
         let state = AppState::new(db, config).await?;
+        let bus = match state.db.backend {
+            Backend::Postgres => cluster::bus::start(&state.db, state.hub.clone(), state.router.clone()).await?,
+            Backend::Sqlite => cluster::Tasks::default(),
+        };
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
         let (app, _) = http::router(state.clone());
-        let router = router::spawn(state.clone());
-        let task = tokio::spawn(async move {
-            serve(listener, app).await;
-            router.abort();
-        });
-        Ok(Self { addr, state, task })
+        let singletons = {
+            let (state, background) = (state.clone(), config.background.clone());
+            cluster::lease::Singletons::spawn(state.db.clone(), move || background_work(&state, &background))
+        };
+        let task = tokio::spawn(serve(listener, app));
+        Ok(Self { addr, state, task, _bus: bus, singletons })
     }
 
     pub fn base_url(&self) -> String {

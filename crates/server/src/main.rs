@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use arbiter_server::generator::{self, GeneratorOptions};
-use arbiter_server::mailroom::{MailConfig, MailRoom};
+use arbiter_server::mailroom::MailConfig;
 use arbiter_server::rate_limit::RateLimit;
 use arbiter_server::simulator::{Simulator, SimulatorOptions};
-use arbiter_server::{Config, Db, RunningServer, WidgetConfig};
+use arbiter_server::{Background, Config, Db, RunningServer, WidgetConfig};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -151,7 +151,7 @@ async fn main() -> anyhow::Result<()> {
             let config = Config {
                 rate_limit: RateLimit { per_second: rate_limit, burst: rate_burst },
                 gateway_token,
-                mail: mail.clone(),
+                mail,
                 widget: WidgetConfig {
                     origins: widget_origins
                         .into_iter()
@@ -162,30 +162,17 @@ async fn main() -> anyhow::Result<()> {
                     rate_limit: RateLimit { per_second: widget_rate_limit, burst: widget_rate_burst },
                     streams_per_address: widget_streams_per_address,
                 },
+                background: Background {
+                    escalation_every: (escalation_interval_secs > 0)
+                        .then(|| std::time::Duration::from_secs(escalation_interval_secs)),
+                    tombstone_retention: Some(chrono::Duration::days(i64::from(tombstone_retention_days))),
+                    mail_room: true,
+                },
             };
             let server = RunningServer::start_with(db, listen, &config).await?;
             let _simulator = simulate.map(|rate| {
                 tracing::info!(rate, "simulating traffic");
                 Simulator::spawn(server.state.clone(), SimulatorOptions { rate, seed: generator.seed })
-            });
-            let _escalator = (escalation_interval_secs > 0).then(|| {
-                arbiter_server::escalator::Escalator::spawn(
-                    server.state.clone(),
-                    std::time::Duration::from_secs(escalation_interval_secs),
-                )
-            });
-            let _mail_room = mail.map(|config| MailRoom::spawn(server.state.clone(), &config));
-            let db = server.db().clone();
-            tokio::spawn(async move {
-                let retention = chrono::Duration::days(i64::from(tombstone_retention_days));
-                loop {
-                    let before = (chrono::Utc::now() - retention).timestamp_millis();
-                    match arbiter_server::store::feed::compact_tombstones(&db, before).await {
-                        Ok(horizon) => tracing::debug!(horizon, "feed tombstones compacted"),
-                        Err(error) => tracing::warn!(%error, "compacting the feed failed"),
-                    }
-                    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
-                }
             });
             // Scripts and tests read this line to learn the port.
             println!("arbiter-server listening on {}", server.base_url());

@@ -241,12 +241,21 @@ impl Mutation {
         let body = serde_json::to_string(body)?;
         let answer = StoredAnswer { fingerprint: self.fingerprint.clone(), status: i64::from(status.as_u16()), body };
         idempotency::store(&mut self.tx, self.caller.id(), &self.key.0, &answer, self.now).await?;
-        self.tx.commit().await?;
-        for (payload, scopes) in self.events {
-            state.hub.publish(payload, scopes);
-        }
-        for (chat, event) in self.widget_events {
-            state.hub.widgets.send(chat, event);
+        match state.hub.bus() {
+            // Instances sharing the database: the events commit with the change.
+            Some(bus) => {
+                bus.write_in(&mut self.tx, self.events, self.widget_events).await?;
+                self.tx.commit().await?;
+            }
+            None => {
+                self.tx.commit().await?;
+                for (payload, scopes) in self.events {
+                    state.hub.publish(payload, scopes);
+                }
+                for (chat, event) in self.widget_events {
+                    state.hub.tell_widgets(chat, event);
+                }
+            }
         }
         Ok(json_response(status, answer.body))
     }

@@ -111,17 +111,24 @@ impl WidgetHub {
         self.chats.lock().expect("widget hub lock").values().filter(|s| s.receiver_count() > 0).count()
     }
 
+    /// Sends the chat's widgets what they hear of a desk event.
+    pub fn relay(&self, payload: &StreamPayload) {
+        if let Some((chat, event)) = Self::relayed(payload) {
+            self.send(chat, event);
+        }
+    }
+
     /// What of a desk event a chat's widget also hears: messages on a chat, and an agent
     /// typing in it.
-    pub fn relay(&self, payload: &StreamPayload) {
+    pub fn relayed(payload: &StreamPayload) -> Option<(TicketId, WidgetEvent)> {
         match payload {
             StreamPayload::MessageCreated { message, ticket: Some(ticket) } if ticket.channel == Channel::Chat => {
-                self.send(ticket.id, WidgetEvent::Message { message: for_customer(message) });
+                Some((ticket.id, WidgetEvent::Message { message: for_customer(message) }))
             }
             StreamPayload::Typing { ticket_id, typist: Typist::Agent, typing, .. } => {
-                self.send(*ticket_id, WidgetEvent::Typing { typing: *typing });
+                Some((*ticket_id, WidgetEvent::Typing { typing: *typing }))
             }
-            _ => {}
+            _ => None,
         }
     }
 }

@@ -59,6 +59,7 @@ async fn the_matrix_raises_once_per_reason_and_level_and_skips_paused_tickets() 
 
         // A hundred days on, every running ticket is long past every target: prolonged (L2),
         // raised once, on the stream; pending tickets stay paused.
+        server.state.hub.caught_up().await; // the first sweep's events are out
         let mut events = server.state.hub.subscribe(None).0;
         let later = now + Duration::days(100);
         let second = sweep(&server.state, later).await.unwrap();
@@ -79,6 +80,7 @@ async fn the_matrix_raises_once_per_reason_and_level_and_skips_paused_tickets() 
                 t.id
             );
         }
+        server.state.hub.caught_up().await;
         let mut streamed = 0;
         while let Ok(Ok(event)) = tokio::time::timeout(StdDuration::from_millis(100), events.recv()).await {
             streamed += usize::from(event.name == "escalation");

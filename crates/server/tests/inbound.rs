@@ -82,11 +82,12 @@ async fn a_customer_writes_and_types_through_the_gateway() {
         assert_eq!(message.ticket_id, ticket);
         assert!(message.html.is_none(), "chat messages carry no HTML");
 
+        server.state.hub.caught_up().await;
         let mut seen = Vec::new();
         while let Ok(Ok(event)) = tokio::time::timeout(Duration::from_millis(200), events.recv()).await {
-            seen.push((event.name, event.json.clone()));
+            seen.push((event.name.to_string(), event.json.clone()));
         }
-        let names: Vec<_> = seen.iter().map(|(name, _)| *name).collect();
+        let names: Vec<_> = seen.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(names.first(), Some(&"typing"), "{names:?}");
         assert!(seen[0].1.contains("\"typing\":true") && seen[0].1.contains("\"customer\""), "{}", seen[0].1);
         assert!(names.contains(&"message_created"), "{names:?}");

@@ -24,9 +24,10 @@ async fn simulated_traffic_lands_in_the_database_and_on_the_stream() {
         }
         assert!(count("SELECT COUNT(*) FROM tickets").await > tickets, "new chats and emails arrived");
         assert!(count("SELECT COUNT(*) FROM messages").await > messages + 20, "customers wrote");
+        server.state.hub.caught_up().await;
         let mut kinds = std::collections::BTreeSet::new();
         while let Ok(Ok(event)) = tokio::time::timeout(Duration::from_millis(50), events.recv()).await {
-            kinds.insert(event.name);
+            kinds.insert(event.name.to_string());
         }
         assert!(kinds.contains("message_created"), "{kinds:?}");
         assert!(kinds.contains("typing"), "{kinds:?}");

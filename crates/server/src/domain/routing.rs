@@ -225,7 +225,7 @@ pub async fn round(state: &AppState, now: DateTime<Utc>) -> Result<Round, sqlx::
         state.hub.publish(payload, scopes);
     }
     for (chat, event) in widget_events {
-        state.hub.widgets.send(chat, event);
+        state.hub.tell_widgets(chat, event);
     }
     Ok(report)
 }
@@ -354,7 +354,7 @@ pub async fn seen(
     let moved = widget_store::mark_read(&mut tx, ticket_id, up_to).await?;
     tx.commit().await?;
     if moved {
-        state.hub.widgets.send(ticket_id, WidgetEvent::Read { up_to });
+        state.hub.tell_widgets(ticket_id, WidgetEvent::Read { up_to });
     }
     Ok(())
 }

@@ -220,7 +220,7 @@ pub async fn start(state: &AppState, body: &StartChat) -> Result<ChatSession, Ap
             vec![Scope::of_escalation(&escalation, Some(&escalated))],
         );
     }
-    state.router.notify_one();
+    state.wake_router();
     Ok(ChatSession { chat_id: ticket.id, token, verified })
 }
 
@@ -395,8 +395,8 @@ pub async fn end(state: &AppState, chat: &WidgetChat) -> Result<(), ApiFailure> 
         StreamPayload::MessageCreated { message: line, ticket: Some(Box::new(next.clone())) },
         vec![Scope::of_ticket(&next)],
     );
-    state.hub.widgets.send(ticket.id, WidgetEvent::Ended);
-    state.router.notify_one();
+    state.hub.tell_widgets(ticket.id, WidgetEvent::Ended);
+    state.wake_router();
     Ok(())
 }
 
@@ -488,7 +488,7 @@ pub async fn leave_message(state: &AppState, body: &LeaveMessage) -> Result<Mess
     }
     tx.commit().await?;
     added.publish(state, &ticket);
-    state.router.notify_one();
+    state.wake_router();
     Ok(MessageLeft { ticket_id: ticket.id })
 }
 

@@ -34,6 +34,6 @@ pub async fn set_presence(
     let write = Write::new(caller, key, "presence").body(&body)?;
     let response = Mutation::run(&state, write, StatusCode::OK, async |m| presence::set(m, &body).await).await;
     // Away or back: the router weighs the change at once.
-    state.router.notify_one();
+    state.wake_router();
     response
 }

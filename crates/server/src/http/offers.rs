@@ -33,7 +33,7 @@ pub async fn accept(
 ) -> Result<Response, ApiFailure> {
     let write = Write::new(caller, key, "offer.accept").on(id);
     let response = Mutation::run(&state, write, StatusCode::OK, async |m| routing::accept(m, id).await).await;
-    state.router.notify_one();
+    state.wake_router();
     response
 }
 
@@ -50,7 +50,7 @@ pub async fn decline(
 ) -> Result<Response, ApiFailure> {
     let write = Write::new(caller, key, "offer.decline").on(id);
     let response = Mutation::run(&state, write, StatusCode::OK, async |m| routing::decline(m, id).await).await;
-    state.router.notify_one();
+    state.wake_router();
     response
 }
 

@@ -19,7 +19,7 @@ use crate::hub::Published;
 use crate::AppState;
 
 fn sse(published: &Published) -> Event {
-    Event::default().id(published.id.to_string()).event(published.name).data(published.json.clone())
+    Event::default().id(published.id.to_string()).event(published.name.as_ref()).data(published.json.clone())
 }
 
 fn reset(id: i64) -> Event {
@@ -45,23 +45,39 @@ pub async fn stream(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok())
         .or(from_query);
-    let (mut receiver, replay) = state.hub.subscribe(last);
+    let (mut receiver, replay) = state.hub.resume(last).await;
     let who = caller.vis;
     let hub = state.hub.clone();
     let events = async_stream::stream! {
+        // The newest id sent: a replay from the bus's record may overlap the receiver's first
+        // events, and an event goes once.
+        let mut sent_up_to = last.unwrap_or(i64::MIN);
         match replay {
-            None => yield Ok(reset(hub.next_id() - 1)),
+            None => {
+                // Anything from now on is news to a desk that starts over from the feed.
+                sent_up_to = i64::MIN;
+                yield Ok(reset(hub.next_id() - 1))
+            }
             Some(missed) => {
-                for published in missed.iter().filter(|p| p.visible_to(&who)) {
-                    yield Ok(sse(published));
+                for published in &missed {
+                    if published.id <= sent_up_to {
+                        continue;
+                    }
+                    sent_up_to = published.id;
+                    if published.visible_to(&who) {
+                        yield Ok(sse(published));
+                    }
                 }
             }
         }
         loop {
             match receiver.recv().await {
                 Ok(published) => {
-                    if published.visible_to(&who) {
-                        yield Ok(sse(&published));
+                    if published.id > sent_up_to {
+                        sent_up_to = published.id;
+                        if published.visible_to(&who) {
+                            yield Ok(sse(&published));
+                        }
                     }
                 }
                 // Too slow to keep up: tell the desk to catch up from the feed.

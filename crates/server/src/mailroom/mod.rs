@@ -15,11 +15,12 @@ use tokio::task::JoinHandle;
 
 pub use config::MailConfig;
 
+use crate::cluster::Tasks;
 use crate::AppState;
 
 /// The running readers, one per mailbox; dropping it stops them.
 pub struct MailRoom {
-    tasks: Vec<JoinHandle<()>>,
+    tasks: Tasks,
 }
 
 impl MailRoom {
@@ -33,14 +34,10 @@ impl MailRoom {
         if config.mailboxes.iter().any(|m| m.smtp.is_some()) {
             tasks.push(tokio::spawn(smtp::run(state, Arc::new(config.clone()))));
         }
-        MailRoom { tasks }
+        MailRoom { tasks: Tasks::new(tasks) }
     }
-}
 
-impl Drop for MailRoom {
-    fn drop(&mut self) {
-        for task in &self.tasks {
-            task.abort();
-        }
+    pub fn into_tasks(self) -> Tasks {
+        self.tasks
     }
 }

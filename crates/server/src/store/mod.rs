@@ -22,6 +22,7 @@ pub mod rows;
 pub mod scope;
 pub mod screening;
 pub mod service_history;
+pub mod stream_events;
 pub mod widget;
 
 pub use rows::{next_id, Val};

@@ -8,7 +8,9 @@ use sqlx::AnyConnection;
 use super::rows::{params, Val};
 
 /// Who may see one feed row. `global` rows are for everyone; otherwise any match shows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// (Serialized only for the stream bus between instances.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Scope {
     pub global: bool,
     /// A support queue (the ticket's).
