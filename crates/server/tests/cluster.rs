@@ -9,6 +9,8 @@
 //! and nginx (`scripts/test.sh` installs it).
 
 mod common;
+#[path = "../src/bin/common/nginx.rs"]
+mod nginx;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
@@ -24,6 +26,7 @@ use arbiter_server::demo_database;
 use arbiter_sync::stream::follow;
 use arbiter_sync::SyncEngine;
 use common::{http, key, AVA, MARCUS};
+use nginx::{Balance, Nginx};
 use serde_json::{json, Value};
 use sqlx::Connection;
 
@@ -76,69 +79,6 @@ impl Drop for Instance {
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
-}
-
-/// nginx balancing round robin over `upstreams`, as a deployment would put it in front.
-struct Nginx {
-    child: Child,
-    url: String,
-}
-
-impl Nginx {
-    fn start(dir: &Path, upstreams: &[String]) -> Nginx {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let prefix = dir.join("nginx");
-        std::fs::create_dir_all(prefix.join("logs")).unwrap();
-        let servers: String = upstreams
-            .iter()
-            .map(|u| format!("    server {} max_fails=1 fail_timeout=5s;\n", u.trim_start_matches("http://")))
-            .collect();
-        let root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
-        // The deployment's own file, with this test's ports, and desks spread by their
-        // connection's port (round robin would put every desk's stream on one instance:
-        // each desk makes the same number of requests before it).
-        let shipped = include_str!("../../../deploy/nginx/arbiter.conf");
-        let conf = shipped
-            .replace("    server 127.0.0.1:8081;\n    server 127.0.0.1:8082;\n    server 127.0.0.1:8083;\n", &servers)
-            .replace("listen 127.0.0.1:8080;", &format!("listen 127.0.0.1:{port};"))
-            .replace("hash $http_authorization consistent;", "hash $remote_port;");
-        assert!(
-            !conf.contains(":808") && conf.contains(&format!(":{port};")),
-            "the shipped file changed shape:\n{conf}"
-        );
-        let conf = format!(
-            "{}daemon off;\npid {p}/nginx.pid;\nerror_log {p}/logs/error.log warn;\nevents {{}}\nhttp {{\n    access_log off;\n    client_body_temp_path {p}/body;\n    proxy_temp_path {p}/proxy;\n{conf}\n}}\n",
-            if root { "user root;\n" } else { "" },
-            p = prefix.display()
-        );
-        std::fs::write(prefix.join("nginx.conf"), conf).unwrap();
-        // Debian puts it in /usr/sbin, which a user's PATH may not name.
-        let nginx =
-            ["/usr/sbin/nginx", "/usr/local/sbin/nginx"].into_iter().find(|p| Path::new(p).exists()).unwrap_or("nginx");
-        let child = Command::new(nginx)
-            .arg("-p")
-            .arg(&prefix)
-            .arg("-c")
-            .arg(prefix.join("nginx.conf"))
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("nginx starts (apt install nginx-light)");
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nginx did not start: {}", read(&prefix.join("logs/error.log")));
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Nginx { child, url }
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        // SIGTERM: the master stops its workers (SIGKILL would leave them behind).
-        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
-        let _ = self.child.wait();
-    }
 }
 
 /// A desk: its own cache, synced, following the stream through `base` and reconnecting
@@ -264,7 +204,8 @@ async fn run(database: String) {
     .unwrap();
 
     let mut instances: Vec<Instance> = (0..3).map(|n| Instance::start(&database, dir.path(), n)).collect();
-    let nginx = Nginx::start(dir.path(), &instances.iter().map(|i| i.url.clone()).collect::<Vec<_>>());
+    let upstreams: Vec<String> = instances.iter().map(|i| i.url.clone()).collect();
+    let nginx = Nginx::start(dir.path(), &upstreams, Balance::ByConnection);
 
     // The sweep runs on one instance: one of them holds the lease, and what it raised on
     // start is raised once.

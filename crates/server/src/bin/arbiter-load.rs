@@ -3,11 +3,18 @@
 //! has each one do what a desk does: an initial sync of the change feed, a live stream,
 //! a pull every couple of seconds, and now and then a reply or a note.
 //!
+//! With `--instances N` (PostgreSQL) it runs N servers behind a private nginx configured as
+//! `deploy/nginx/arbiter.conf`, and the desks go through it.
+//!
 //! cargo run --release -p arbiter-server --bin arbiter-load -- --agents 200 --seconds 30
+
+#[path = "common/nginx.rs"]
+mod nginx;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -42,6 +49,12 @@ struct Args {
     /// The arbiter-server binary (default: next to this one).
     #[arg(long)]
     server: Option<PathBuf>,
+    /// Server instances (more than one needs a postgres:// database), behind nginx.
+    #[arg(long, default_value_t = 1)]
+    instances: usize,
+    /// Ask for answers uncompressed (as desks did before compression).
+    #[arg(long)]
+    no_compression: bool,
 }
 
 #[derive(Default)]
@@ -50,6 +63,10 @@ struct Stats {
     errors: BTreeMap<String, usize>,
     initial_sync: Vec<f64>,
     synced_changes: Vec<usize>,
+    /// Bytes of feed pages on the wire during initial syncs, and the tickets they brought.
+    initial_sync_wire_bytes: u64,
+    initial_sync_json_bytes: u64,
+    initial_sync_tickets: usize,
     stream_events: usize,
     stream_lag_ms: Vec<f64>,
 }
@@ -73,6 +90,25 @@ fn percentiles(values: &mut [f64]) -> Percentiles {
         p99_ms: at(0.99),
         max_ms: values.last().copied().unwrap_or(0.0),
     }
+}
+
+/// User and system CPU a process used so far, in seconds.
+fn cpu_seconds(pid: u32) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return 0.0 };
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = [11, 12].iter().filter_map(|i| fields.get(*i)?.parse::<f64>().ok()).sum();
+    ticks / 100.0 // USER_HZ
+}
+
+/// PostgreSQL's processes on this machine (none when the database is elsewhere).
+fn postgres_pids() -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "postgres"))
+        .collect()
 }
 
 fn rss_kib(pid: u32) -> u64 {
@@ -175,8 +211,19 @@ async fn pull(
     stats: &Mutex<Stats>,
     label: &'static str,
 ) -> Option<(i64, usize, bool, Vec<i64>)> {
-    let request = http.get(format!("{base}/v1/changes?after={after}&limit=1000")).bearer_auth(token).send();
-    let page: LitePage = timed(stats, label, async { request.await?.error_for_status()?.json().await }).await?;
+    let request = http
+        .get(format!("{base}/v1/changes?after={after}&limit=1000"))
+        .bearer_auth(token)
+        .header(reqwest::header::ACCEPT_ENCODING, if COMPRESSED.load(Relaxed) { "zstd" } else { "identity" })
+        .send();
+    let (page, wire, json): (LitePage, usize, usize) = timed(stats, label, async {
+        let response = request.await?.error_for_status()?;
+        let zstd = response.headers().get(reqwest::header::CONTENT_ENCODING).is_some_and(|e| e == "zstd");
+        let body = response.bytes().await?;
+        let json = if zstd { zstd::decode_all(&body[..]).expect("a zstd frame") } else { body.to_vec() };
+        Ok((serde_json::from_slice(&json).expect("a feed page"), body.len(), json.len()))
+    })
+    .await?;
     let tickets = page
         .changes
         .iter()
@@ -184,8 +231,17 @@ async fn pull(
         .filter(|c| !matches!(c.entity.data.status.as_ref().and_then(|s| s.as_str()), Some("solved" | "closed")))
         .filter_map(|c| c.entity.data.id.as_ref().and_then(|id| id.as_i64()))
         .collect();
+    if label.contains("initial") {
+        let mut s = stats.lock().await;
+        s.initial_sync_wire_bytes += wire as u64;
+        s.initial_sync_json_bytes += json as u64;
+        s.initial_sync_tickets += page.changes.iter().filter(|c| c.entity.kind == "ticket").count();
+    }
     Some((page.next_cursor, page.changes.len(), page.has_more, tickets))
 }
+
+/// Whether the load client asks for compressed answers.
+static COMPRESSED: AtomicBool = AtomicBool::new(true);
 
 async fn desk(
     http: reqwest::Client,
@@ -289,35 +345,52 @@ async fn main() -> anyhow::Result<()> {
     let tokens = add_agents(&db, args.agents).await?;
     db.pool.close().await;
 
-    let mut child = tokio::process::Command::new(&server_bin)
-        .args([
-            "serve",
-            "--database",
-            &database,
-            "--listen",
-            "127.0.0.1:0",
-            "--rate-limit",
-            "1000000",
-            "--rate-burst",
-            "1000000",
-        ])
-        .args(["--simulate", &args.simulate.to_string()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()?;
-    let pid = child.id().context("server pid")?;
-    let mut lines = BufReader::new(child.stdout.take().context("server stdout")?).lines();
-    let base = loop {
-        let line = lines.next_line().await?.context("the server exited")?;
-        if let Some(url) = line.strip_prefix("arbiter-server listening on ") {
-            break url.trim().to_owned();
-        }
-    };
-    let idle_rss = rss_kib(pid);
-    eprintln!("server at {base} (pid {pid}), {} agents, {} s steady phase…", args.agents, args.seconds);
+    if args.instances > 1 && !database.starts_with("postgres") {
+        bail!("several instances share a PostgreSQL database: pass --database postgres://…");
+    }
+    COMPRESSED.store(!args.no_compression, Relaxed);
+    let mut servers = Vec::new();
+    let mut urls = Vec::new();
+    for n in 0..args.instances {
+        let mut child = tokio::process::Command::new(&server_bin)
+            .args([
+                "serve",
+                "--database",
+                &database,
+                "--listen",
+                "127.0.0.1:0",
+                "--rate-limit",
+                "1000000",
+                "--rate-burst",
+                "1000000",
+            ])
+            // One simulator for the whole cluster: the traffic is the same however many serve it.
+            .args(if n == 0 { vec!["--simulate".to_owned(), args.simulate.to_string()] } else { vec![] })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()?;
+        let mut lines = BufReader::new(child.stdout.take().context("server stdout")?).lines();
+        let url = loop {
+            let line = lines.next_line().await?.context("the server exited")?;
+            if let Some(url) = line.strip_prefix("arbiter-server listening on ") {
+                break url.trim().to_owned();
+            }
+        };
+        urls.push(url);
+        servers.push(child);
+    }
+    let pids: Vec<u32> = servers.iter().filter_map(|c| c.id()).collect();
+    let balancer = (args.instances > 1).then(|| nginx::Nginx::start(dir.path(), &urls, nginx::Balance::ByToken));
+    let base = balancer.as_ref().map_or_else(|| urls[0].clone(), |b| b.url.clone());
+    let idle_rss: u64 = pids.iter().map(|p| rss_kib(*p)).sum();
+    eprintln!(
+        "server at {base} ({} instances), {} agents, {} s steady phase…",
+        args.instances, args.agents, args.seconds
+    );
 
-    let http = reqwest::Client::builder().pool_max_idle_per_host(args.agents * 2).build()?;
+    // Decoding is done by hand, so the bytes on the wire can be counted.
+    let http = reqwest::Client::builder().pool_max_idle_per_host(args.agents * 2).no_gzip().no_zstd().build()?;
     let stats = Arc::new(Mutex::new(Stats::default()));
     let started = Instant::now();
     let steady = Duration::from_secs(args.seconds);
@@ -325,13 +398,28 @@ async fn main() -> anyhow::Result<()> {
     for (n, token) in tokens.into_iter().enumerate() {
         desks.push(tokio::spawn(desk(http.clone(), base.clone(), token, steady, stats.clone(), n as u64)));
     }
+    // CPU of the servers (and PostgreSQL's, when it is on this machine) while desks sync.
+    let cpu = |pids: &[u32]| pids.iter().map(|p| cpu_seconds(*p)).sum::<f64>();
+    let (server_cpu_at_start, database_cpu_at_start) = (cpu(&pids), cpu(&postgres_pids()));
+    let mut synced_cpu = None;
     let mut peak_rss = idle_rss;
     while desks.iter().any(|d| !d.is_finished()) {
         tokio::time::sleep(Duration::from_millis(250)).await;
-        peak_rss = peak_rss.max(rss_kib(pid));
+        peak_rss = peak_rss.max(pids.iter().map(|p| rss_kib(*p)).sum());
+        if synced_cpu.is_none() && stats.lock().await.initial_sync.len() == args.agents {
+            synced_cpu = Some((
+                cpu(&pids) - server_cpu_at_start,
+                cpu(&postgres_pids()) - database_cpu_at_start,
+                started.elapsed().as_secs_f64(),
+            ));
+        }
     }
     let elapsed = started.elapsed().as_secs_f64();
-    child.kill().await.ok();
+    drop(balancer);
+    for mut child in servers {
+        child.kill().await.ok();
+    }
+    let (sync_server_cpu, sync_database_cpu, sync_wall) = synced_cpu.unwrap_or_default();
 
     let mut stats = stats.lock().await;
     let requests: usize = stats.latencies.values().map(Vec::len).sum();
@@ -356,6 +444,16 @@ async fn main() -> anyhow::Result<()> {
         "stream_events_received": stats.stream_events,
         "stream_delivery_ms": percentiles(&mut stats.stream_lag_ms),
         "server_rss_mib": { "idle": idle_rss / 1024, "peak": peak_rss / 1024 },
+        "instances": args.instances,
+        "compressed": !args.no_compression,
+        "initial_sync_all_done_s": sync_wall,
+        "initial_sync_cpu_s_per_desk": {
+            "servers": sync_server_cpu / args.agents as f64,
+            "postgresql": sync_database_cpu / args.agents as f64,
+        },
+        "initial_sync_wire_bytes_per_ticket": stats.initial_sync_wire_bytes as f64 / stats.initial_sync_tickets.max(1) as f64,
+        "initial_sync_json_bytes_per_ticket": stats.initial_sync_json_bytes as f64 / stats.initial_sync_tickets.max(1) as f64,
+        "initial_sync_wire_mib_total": stats.initial_sync_wire_bytes as f64 / 1_048_576.0,
     });
     println!("{}", serde_json::to_string_pretty(&report)?);
     Ok(())
