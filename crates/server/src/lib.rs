@@ -34,7 +34,7 @@ use hub::Hub;
 use rate_limit::{RateLimit, RateLimiter};
 
 /// Settings of a running server.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub rate_limit: RateLimit,
     /// The bearer token of the channel gateway (chat widget, mail gateway, internal teams'
@@ -44,6 +44,21 @@ pub struct Config {
     pub mail: Option<mailroom::MailConfig>,
     pub widget: WidgetConfig,
     pub background: Background,
+    /// Feed payloads kept in memory (`store::feed::PayloadCache`), in MiB.
+    pub feed_cache_mib: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            rate_limit: RateLimit::default(),
+            gateway_token: None,
+            mail: None,
+            widget: WidgetConfig::default(),
+            background: Background::default(),
+            feed_cache_mib: 256,
+        }
+    }
 }
 
 /// The work a server does besides answering requests, beyond routing chats (always on). It
@@ -102,6 +117,7 @@ pub struct AppState {
     pub widget_limiter: Arc<RateLimiter>,
     /// Wakes the router for a round (a chat started, an offer was answered).
     pub router: Arc<tokio::sync::Notify>,
+    pub feed_payloads: Arc<store::feed::PayloadCache>,
 }
 
 impl AppState {
@@ -126,6 +142,7 @@ impl AppState {
             widget: Arc::new(config.widget.clone()),
             widget_limiter: Arc::new(RateLimiter::new(config.widget.rate_limit)),
             router: Arc::default(),
+            feed_payloads: Arc::new(store::feed::PayloadCache::new(config.feed_cache_mib * 1024 * 1024)),
         })
     }
 }

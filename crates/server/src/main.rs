@@ -19,6 +19,8 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+// Parsed once at start: the size of the larger variant does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Command {
     /// Serve the API.
     Serve {
@@ -55,6 +57,10 @@ enum Command {
         /// amounts, repeat contacts, chargeback deadlines); 0 turns it off.
         #[arg(long, default_value_t = 15)]
         escalation_interval_secs: u64,
+        /// Memory for feed payloads shared by every desk's sync (MiB): a herd of desks
+        /// syncing the same rows reads each from the database once.
+        #[arg(long, default_value_t = 256)]
+        feed_cache_mib: u64,
         /// Support mailboxes to read over IMAP (a JSON file; see `mailroom::config`).
         #[arg(long, env = "ARBITER_MAIL_CONFIG")]
         mail_config: Option<PathBuf>,
@@ -142,6 +148,7 @@ async fn main() -> anyhow::Result<()> {
             widget_rate_limit,
             widget_rate_burst,
             widget_streams_per_address,
+            feed_cache_mib,
         } => {
             let mail = mail_config.as_deref().map(MailConfig::load).transpose()?;
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
@@ -168,6 +175,7 @@ async fn main() -> anyhow::Result<()> {
                     tombstone_retention: Some(chrono::Duration::days(i64::from(tombstone_retention_days))),
                     mail_room: true,
                 },
+                feed_cache_mib,
             };
             let server = RunningServer::start_with(db, listen, &config).await?;
             let _simulator = simulate.map(|rate| {

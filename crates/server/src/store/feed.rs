@@ -1,5 +1,8 @@
 //! The change feed: writing entity states and tombstones, and reading a caller's page.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use arbiter_contract::{Entity, EntityKind, Tombstone};
 use sqlx::{AnyConnection, Row};
 
@@ -81,9 +84,40 @@ pub struct FeedPage {
     pub has_more: bool,
 }
 
+/// Feed payloads by sequence number. A row's payload never changes (a change of the entity
+/// is a new row), so nothing kept here is ever stale, and a herd of desks syncing the same
+/// rows reads each payload from the database once: the query per page then only picks
+/// sequence numbers.
+pub struct PayloadCache(quick_cache::sync::Cache<i64, Arc<str>, PayloadWeight>);
+
+#[derive(Clone)]
+struct PayloadWeight;
+
+impl quick_cache::Weighter<i64, Arc<str>> for PayloadWeight {
+    fn weight(&self, _: &i64, payload: &Arc<str>) -> u64 {
+        payload.len() as u64 + 48
+    }
+}
+
+impl PayloadCache {
+    /// Keeps up to `bytes` of payloads (0: none).
+    pub fn new(bytes: u64) -> Self {
+        Self(quick_cache::sync::Cache::with_weighter((bytes / 1024).max(16) as usize, bytes.max(1), PayloadWeight))
+    }
+
+    /// Bytes kept (figures and tests).
+    pub fn weight(&self) -> u64 {
+        self.0.weight()
+    }
+}
+
+/// Payloads per query when reading what the cache lacks.
+const PAYLOADS_PER_QUERY: usize = 500;
+
 /// The changes after `after` that `who` may see, oldest first.
 pub async fn read_changes(
     db: &Db,
+    payloads: &PayloadCache,
     who: &Visibility,
     feed_id: String,
     after: i64,
@@ -96,7 +130,7 @@ pub async fn read_changes(
     // feed still gets an answer quickly; `next_cursor` then moves past the scanned rows.
     let scan_bound = i64::from(limit) * 50;
     let sql = format!(
-        "SELECT c.seq, c.payload FROM changes c
+        "SELECT c.seq FROM changes c
          WHERE c.seq > $1 AND c.seq <= $2 AND {condition}
          ORDER BY c.seq LIMIT {}",
         i64::from(limit) + 1
@@ -106,20 +140,38 @@ pub async fn read_changes(
     for value in args {
         query = bind(query, value);
     }
-    let rows = query.fetch_all(&mut *tx).await?;
+    let seqs: Vec<i64> = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
+    let full_page = seqs.len() > limit as usize;
+    let seqs = &seqs[..seqs.len().min(limit as usize)];
+    let mut found: Vec<Option<Arc<str>>> = seqs.iter().map(|seq| payloads.0.get(seq)).collect();
+    let missing: Vec<i64> = seqs.iter().zip(&found).filter(|(_, p)| p.is_none()).map(|(seq, _)| *seq).collect();
+    let mut read: HashMap<i64, Arc<str>> = HashMap::with_capacity(missing.len());
+    for chunk in missing.chunks(PAYLOADS_PER_QUERY) {
+        let sql = format!("SELECT seq, payload FROM changes WHERE seq IN ({})", super::rows::params(0, chunk.len()));
+        let mut query = sqlx::query(&sql);
+        for seq in chunk {
+            query = query.bind(*seq);
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            let payload: Arc<str> = row.try_get::<&str, _>(1)?.into();
+            let seq: i64 = row.try_get(0)?;
+            payloads.0.insert(seq, payload.clone());
+            read.insert(seq, payload);
+        }
+    }
     tx.commit().await?;
-    let full_page = rows.len() > limit as usize;
-    let taken = rows.len().min(limit as usize);
-    let mut json = String::with_capacity(
-        256 + rows.iter().take(taken).map(|r| r.try_get::<&str, _>(1).map_or(0, str::len) + 32).sum::<usize>(),
-    );
+    for (seq, slot) in seqs.iter().zip(found.iter_mut()) {
+        if slot.is_none() {
+            // Read in the same snapshot as the sequence numbers, so it is there.
+            *slot = Some(read.remove(seq).ok_or(sqlx::Error::RowNotFound)?);
+        }
+    }
+    let mut json = String::with_capacity(256 + found.iter().flatten().map(|p| p.len() + 32).sum::<usize>());
     json.push_str("{\"feed_id\":");
     json.push_str(&serde_json::to_string(&feed_id).expect("a string serializes"));
     json.push_str(",\"changes\":[");
     let mut last_seq = after;
-    for (index, row) in rows.iter().take(taken).enumerate() {
-        let seq: i64 = row.try_get(0)?;
-        let payload: &str = row.try_get(1)?;
+    for (index, (seq, payload)) in seqs.iter().zip(found.iter().flatten()).enumerate() {
         if index > 0 {
             json.push(',');
         }
@@ -128,12 +180,12 @@ pub async fn read_changes(
         json.push_str(",\"entity\":");
         json.push_str(payload);
         json.push('}');
-        last_seq = seq;
+        last_seq = *seq;
     }
     let next_cursor = if full_page { last_seq } else { upper.max(after) };
     let has_more = full_page || next_cursor < head;
     json.push_str(&format!("],\"next_cursor\":{next_cursor},\"has_more\":{has_more},\"head\":{head}}}"));
-    Ok(FeedPage { json, changes: taken, next_cursor, has_more })
+    Ok(FeedPage { json, changes: seqs.len(), next_cursor, has_more })
 }
 
 /// The oldest cursor the feed still serves completely; 0 until tombstones were compacted.

@@ -1,0 +1,66 @@
+//! Feed pages served from the payload cache are the pages the database gives, before and
+//! after entities change (a change is a new row; the old one leaves the feed).
+
+mod common;
+
+use arbiter_server::{demo_database, Config, RunningServer};
+use common::{http, key, AVA, MARCUS};
+use serde_json::{json, Value};
+
+async fn pages(server: &RunningServer, token: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut after = 0;
+    loop {
+        let url = format!("{}/v1/changes?after={after}&limit=400", server.base_url());
+        let text = http().get(url).bearer_auth(token).send().await.unwrap().text().await.unwrap();
+        let page: Value = serde_json::from_str(&text).unwrap();
+        out.push(text);
+        after = page["next_cursor"].as_i64().unwrap();
+        if !page["has_more"].as_bool().unwrap() {
+            return out;
+        }
+    }
+}
+
+#[tokio::test]
+async fn cached_pages_are_the_database_pages_as_entities_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.db");
+    let db = demo_database(path.to_str().unwrap(), &common::options(300)).await.unwrap();
+    let listen = "127.0.0.1:0".parse().unwrap();
+    let cached = RunningServer::start_with(db.clone(), listen, &Config::default()).await.unwrap();
+    let uncached =
+        RunningServer::start_with(db, listen, &Config { feed_cache_mib: 0, ..Config::default() }).await.unwrap();
+
+    for token in [AVA, MARCUS] {
+        let first = pages(&cached, token).await;
+        assert!(first.len() > 1, "several pages");
+        assert!(cached.state.feed_payloads.weight() > 0, "payloads kept");
+        assert_eq!(pages(&cached, token).await, first, "the same pages from memory");
+        assert_eq!(pages(&uncached, token).await, first);
+    }
+
+    // Replies change tickets (their rows move to the head of the feed); the old rows are
+    // gone from every page, from memory or not.
+    let tickets: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM tickets WHERE queue = 'disputes' AND status <> 'closed' ORDER BY id LIMIT 5",
+    )
+    .fetch_all(&cached.db().pool)
+    .await
+    .unwrap();
+    for ticket in &tickets {
+        let answer = http()
+            .post(format!("{}/v1/tickets/{ticket}/replies", cached.base_url()))
+            .bearer_auth(AVA)
+            .header("Idempotency-Key", key())
+            .json(&json!({ "body": "Checked; back to you shortly." }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 201);
+    }
+    for token in [AVA, MARCUS] {
+        assert_eq!(pages(&cached, token).await, pages(&uncached, token).await);
+    }
+    assert_eq!(uncached.state.feed_payloads.weight(), 0, "a cache of 0 MiB keeps nothing");
+}
