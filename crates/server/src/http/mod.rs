@@ -179,17 +179,28 @@ async fn run_to_completion(request: axum::extract::Request, next: middleware::Ne
     }
 }
 
-/// Answers are compressed for clients that accept it, zstd first (the desk's choice: a
-/// 1,000-change feed page of 625 KB goes out as 150 KB; figures in docs/PERFORMANCE.md),
-/// gzip for the rest (160 KB), each at its default level. Event streams and images are left
-/// as they are (the layer's default predicate), and so are answers under 1 KiB.
+/// Answers of text are compressed for clients that accept it, zstd first (the desk's
+/// choice: a 1,000-change feed page of 625 KB goes out as 150 KB; figures in
+/// docs/PERFORMANCE.md), gzip for the rest (160 KB), each at its default level: JSON, CSV,
+/// Markdown and other text, the widget's script. Files (PDFs, images, archives, what
+/// customers sent) go as they are: mostly compressed already, and their length stays
+/// known for a download's progress. Event streams and answers under 1 KiB are not
+/// compressed either.
 fn compression() -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
-    use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
+    use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+    let text = |_: axum::http::StatusCode,
+                _: axum::http::Version,
+                headers: &axum::http::HeaderMap,
+                _: &axum::http::Extensions| {
+        headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| {
+            t.starts_with("application/json") || t.starts_with("text/") || t.starts_with("application/javascript")
+        })
+    };
     tower_http::compression::CompressionLayer::new()
         .no_br()
         .no_deflate()
         .quality(tower_http::CompressionLevel::Default)
-        .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024)))
+        .compress_when(SizeAbove::new(1024).and(NotForContentType::SSE).and(text))
 }
 
 /// The router the server runs, and the document it serves at `/openapi.json`.
