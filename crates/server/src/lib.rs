@@ -44,7 +44,8 @@ pub struct Config {
     pub mail: Option<mailroom::MailConfig>,
     pub widget: WidgetConfig,
     pub background: Background,
-    /// Feed payloads kept in memory (`store::feed::PayloadCache`), in MiB.
+    /// Feed payloads kept in memory (`store::feed::PayloadCache`), in MiB; the team lists
+    /// (`store::feed_lists`) take up to a quarter as much again. 0 keeps nothing.
     pub feed_cache_mib: u64,
 }
 
@@ -118,6 +119,8 @@ pub struct AppState {
     /// Wakes the router for a round (a chat started, an offer was answered).
     pub router: Arc<tokio::sync::Notify>,
     pub feed_payloads: Arc<store::feed::PayloadCache>,
+    /// What each team scope sees of the feed, shared by its desks' syncs.
+    pub feed_lists: Arc<store::feed_lists::FeedLists>,
 }
 
 impl AppState {
@@ -143,6 +146,8 @@ impl AppState {
             widget_limiter: Arc::new(RateLimiter::new(config.widget.rate_limit)),
             router: Arc::default(),
             feed_payloads: Arc::new(store::feed::PayloadCache::new(config.feed_cache_mib * 1024 * 1024)),
+            // A quarter as much again: a list costs 8 bytes a row, a payload hundreds.
+            feed_lists: Arc::new(store::feed_lists::FeedLists::new(config.feed_cache_mib * 1024 * 1024 / 4)),
         })
     }
 }

@@ -57,8 +57,9 @@ enum Command {
         /// amounts, repeat contacts, chargeback deadlines); 0 turns it off.
         #[arg(long, default_value_t = 15)]
         escalation_interval_secs: u64,
-        /// Memory for feed payloads shared by every desk's sync (MiB): a herd of desks
-        /// syncing the same rows reads each from the database once.
+        /// Memory for feed payloads shared by every desk's sync (MiB), and a quarter as much
+        /// for what each team scope sees: a herd of desks syncing the same rows costs the
+        /// database close to once, not once per desk. 0 keeps nothing.
         #[arg(long, default_value_t = 256)]
         feed_cache_mib: u64,
         /// Support mailboxes to read over IMAP (a JSON file; see `mailroom::config`).

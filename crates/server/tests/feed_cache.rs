@@ -1,10 +1,11 @@
-//! Feed pages served from the payload cache are the pages the database gives, before and
-//! after entities change (a change is a new row; the old one leaves the feed).
+//! Feed pages served from memory (payloads, team lists merged with each agent's own rows)
+//! are the pages the database gives, before and after entities change (a change is a new
+//! row; the old one leaves the feed).
 
 mod common;
 
 use arbiter_server::{demo_database, Config, RunningServer};
-use common::{http, key, AVA, MARCUS};
+use common::{http, key, AVA, MARCUS, OLGA};
 use serde_json::{json, Value};
 
 async fn pages(server: &RunningServer, token: &str) -> Vec<String> {
@@ -32,10 +33,44 @@ async fn cached_pages_are_the_database_pages_as_entities_change() {
     let uncached =
         RunningServer::start_with(db, listen, &Config { feed_cache_mib: 0, ..Config::default() }).await.unwrap();
 
+    // A fraud ticket assigned to Ava (a disputes agent) reaches her only as her own row,
+    // beside her team's list.
+    let fraud_ticket: i64 = sqlx::query_scalar(
+        "SELECT id FROM tickets WHERE queue = 'fraud' AND status <> 'closed' AND assignee_id IS NULL ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&cached.db().pool)
+    .await
+    .unwrap();
+    let version: i64 = sqlx::query_scalar("SELECT version FROM tickets WHERE id = $1")
+        .bind(fraud_ticket)
+        .fetch_one(&cached.db().pool)
+        .await
+        .unwrap();
+    let answer = http()
+        .patch(format!("{}/v1/tickets/{fraud_ticket}", cached.base_url()))
+        .bearer_auth(OLGA)
+        .header("Idempotency-Key", key())
+        .header("If-Match", version.to_string())
+        .json(&json!({ "assignee_id": 1 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200, "{}", answer.text().await.unwrap());
+
     for token in [AVA, MARCUS] {
         let first = pages(&cached, token).await;
         assert!(first.len() > 1, "several pages");
         assert!(cached.state.feed_payloads.weight() > 0, "payloads kept");
+        assert!(cached.state.feed_lists.weight() > 0, "team lists kept");
+        if token == AVA {
+            let hers = first.iter().any(|page| {
+                let page: Value = serde_json::from_str(page).unwrap();
+                page["changes"].as_array().unwrap().iter().any(|change| {
+                    change["entity"]["kind"] == "ticket" && change["entity"]["data"]["id"] == json!(fraud_ticket)
+                })
+            });
+            assert!(hers, "her fraud ticket is in her pages");
+        }
         assert_eq!(pages(&cached, token).await, first, "the same pages from memory");
         assert_eq!(pages(&uncached, token).await, first);
     }
@@ -63,4 +98,5 @@ async fn cached_pages_are_the_database_pages_as_entities_change() {
         assert_eq!(pages(&cached, token).await, pages(&uncached, token).await);
     }
     assert_eq!(uncached.state.feed_payloads.weight(), 0, "a cache of 0 MiB keeps nothing");
+    assert_eq!(uncached.state.feed_lists.weight(), 0);
 }

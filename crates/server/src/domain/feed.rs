@@ -19,5 +19,7 @@ pub async fn page(state: &AppState, caller: &Caller, query: &FeedQuery) -> Resul
         return Err(ApiFailure::cursor_expired(horizon));
     }
     let feed_id = caller_feed_id(&state.db, &state.feed_id, caller.id()).await?;
-    Ok(read_changes(&state.db, &state.feed_payloads, &caller.vis, feed_id, query.after, limit).await?.json)
+    Ok(read_changes(&state.db, (&state.feed_payloads, &state.feed_lists), &caller.vis, feed_id, query.after, limit)
+        .await?
+        .json)
 }

@@ -1,11 +1,12 @@
 //! The change feed: writing entity states and tombstones, and reading a caller's page.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use arbiter_contract::{Entity, EntityKind, Tombstone};
 use sqlx::{AnyConnection, Row};
 
+use super::feed_lists::{merged, FeedLists};
 use super::rows::{bind, to_json};
 use super::scope::{Scope, Visibility};
 use crate::db::Db;
@@ -115,36 +116,111 @@ impl PayloadCache {
 const PAYLOADS_PER_QUERY: usize = 500;
 
 /// The changes after `after` that `who` may see, oldest first.
+///
+/// Below the head of the caller's team list (`FeedLists`) the rows come from memory, merged
+/// with the caller's own rows; above it, and for callers without one, from a scan of the
+/// feed in sequence order.
 pub async fn read_changes(
     db: &Db,
-    payloads: &PayloadCache,
+    memory: (&PayloadCache, &FeedLists),
     who: &Visibility,
     feed_id: String,
     after: i64,
     limit: u32,
 ) -> Result<FeedPage, sqlx::Error> {
+    let (payloads, lists) = memory;
+    // Taken before the page's snapshot, so the snapshot holds every row the list names.
+    let team_list = lists.team_list(db, who, after).await?;
     let mut tx = db.begin_read().await?;
     let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes").fetch_one(&mut *tx).await?;
-    let (condition, args) = who.feed_condition(2);
-    // Rows are scanned in seq order up to a bound, so a caller who sees little of a big
-    // feed still gets an answer quickly; `next_cursor` then moves past the scanned rows.
-    let scan_bound = i64::from(limit) * 50;
-    let sql = format!(
-        "SELECT c.seq FROM changes c
-         WHERE c.seq > $1 AND c.seq <= $2 AND {condition}
-         ORDER BY c.seq LIMIT {}",
-        i64::from(limit) + 1
-    );
-    let upper = after.saturating_add(scan_bound).min(head);
-    let mut query = sqlx::query(&sql).bind(after).bind(upper);
-    for value in args {
-        query = bind(query, value);
+    let want = limit as usize + 1;
+    let mut rows: Vec<(i64, Arc<str>)> = Vec::with_capacity(want);
+    let mut scanned_to = after;
+    if let Some(team_list) = team_list.filter(|list| list.head <= head) {
+        let own = lists.own_rows(&mut tx, who, team_list.head).await?;
+        let mut candidates = merged(team_list.after(after), own.after(after));
+        while rows.len() < want {
+            let chunk: Vec<i64> = candidates.by_ref().take((want - rows.len()).min(PAYLOADS_PER_QUERY)).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            // A listed row may have left the feed since (superseded, compacted): skipped.
+            rows.extend(present(&mut tx, payloads, &chunk, true).await?);
+        }
+        rows.truncate(want);
+        scanned_to = team_list.head;
     }
-    let seqs: Vec<i64> = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
-    let full_page = seqs.len() > limit as usize;
-    let seqs = &seqs[..seqs.len().min(limit as usize)];
+    // Above the list, rows are scanned in seq order up to a bound, so a caller who sees
+    // little of a big feed still gets an answer quickly; `next_cursor` then moves past the
+    // scanned rows.
+    let mut upper = scanned_to;
+    if rows.len() < want {
+        upper = scanned_to.saturating_add(i64::from(limit) * 50).min(head).max(scanned_to);
+        let (condition, args) = who.feed_condition(2);
+        let sql = format!(
+            "SELECT c.seq FROM changes c
+             WHERE c.seq > $1 AND c.seq <= $2 AND {condition}
+             ORDER BY c.seq LIMIT {}",
+            want - rows.len()
+        );
+        let mut query = sqlx::query(&sql).bind(scanned_to).bind(upper);
+        for value in args {
+            query = bind(query, value);
+        }
+        let seqs: Vec<i64> = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
+        rows.extend(present(&mut tx, payloads, &seqs, false).await?);
+    }
+    tx.commit().await?;
+    let full_page = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let mut json = String::with_capacity(256 + rows.iter().map(|(_, p)| p.len() + 32).sum::<usize>());
+    json.push_str("{\"feed_id\":");
+    json.push_str(&serde_json::to_string(&feed_id).expect("a string serializes"));
+    json.push_str(",\"changes\":[");
+    for (index, (seq, payload)) in rows.iter().enumerate() {
+        if index > 0 {
+            json.push(',');
+        }
+        json.push_str("{\"seq\":");
+        json.push_str(&seq.to_string());
+        json.push_str(",\"entity\":");
+        json.push_str(payload);
+        json.push('}');
+    }
+    let next_cursor = match rows.last() {
+        Some((last, _)) if full_page => *last,
+        _ => upper.max(after),
+    };
+    let has_more = full_page || next_cursor < head;
+    json.push_str(&format!("],\"next_cursor\":{next_cursor},\"has_more\":{has_more},\"head\":{head}}}"));
+    Ok(FeedPage { json, changes: rows.len(), next_cursor, has_more })
+}
+
+/// The rows of `seqs` with their payloads, in the same order: from memory where kept, else
+/// read (and kept). With `check`, rows no longer in the feed are left out (a kept payload
+/// does not say its row is still there); without, every row is known to be there.
+async fn present(
+    tx: &mut AnyConnection,
+    payloads: &PayloadCache,
+    seqs: &[i64],
+    check: bool,
+) -> Result<Vec<(i64, Arc<str>)>, sqlx::Error> {
     let mut found: Vec<Option<Arc<str>>> = seqs.iter().map(|seq| payloads.0.get(seq)).collect();
+    let kept: Vec<i64> = seqs.iter().zip(&found).filter(|(_, p)| p.is_some()).map(|(seq, _)| *seq).collect();
     let missing: Vec<i64> = seqs.iter().zip(&found).filter(|(_, p)| p.is_none()).map(|(seq, _)| *seq).collect();
+    let mut there: HashSet<i64> = HashSet::with_capacity(seqs.len());
+    if check {
+        for chunk in kept.chunks(PAYLOADS_PER_QUERY) {
+            let sql = format!("SELECT seq FROM changes WHERE seq IN ({})", super::rows::params(0, chunk.len()));
+            let mut query = sqlx::query_scalar::<_, i64>(&sql);
+            for seq in chunk {
+                query = query.bind(*seq);
+            }
+            there.extend(query.fetch_all(&mut *tx).await?);
+        }
+    } else {
+        there.extend(kept);
+    }
     let mut read: HashMap<i64, Arc<str>> = HashMap::with_capacity(missing.len());
     for chunk in missing.chunks(PAYLOADS_PER_QUERY) {
         let sql = format!("SELECT seq, payload FROM changes WHERE seq IN ({})", super::rows::params(0, chunk.len()));
@@ -156,36 +232,20 @@ pub async fn read_changes(
             let payload: Arc<str> = row.try_get::<&str, _>(1)?.into();
             let seq: i64 = row.try_get(0)?;
             payloads.0.insert(seq, payload.clone());
+            there.insert(seq);
             read.insert(seq, payload);
         }
     }
-    tx.commit().await?;
-    for (seq, slot) in seqs.iter().zip(found.iter_mut()) {
-        if slot.is_none() {
-            // Read in the same snapshot as the sequence numbers, so it is there.
-            *slot = Some(read.remove(seq).ok_or(sqlx::Error::RowNotFound)?);
-        }
+    if !check && there.len() < seqs.len() {
+        // Read in the same snapshot as the sequence numbers, so it is there.
+        return Err(sqlx::Error::RowNotFound);
     }
-    let mut json = String::with_capacity(256 + found.iter().flatten().map(|p| p.len() + 32).sum::<usize>());
-    json.push_str("{\"feed_id\":");
-    json.push_str(&serde_json::to_string(&feed_id).expect("a string serializes"));
-    json.push_str(",\"changes\":[");
-    let mut last_seq = after;
-    for (index, (seq, payload)) in seqs.iter().zip(found.iter().flatten()).enumerate() {
-        if index > 0 {
-            json.push(',');
-        }
-        json.push_str("{\"seq\":");
-        json.push_str(&seq.to_string());
-        json.push_str(",\"entity\":");
-        json.push_str(payload);
-        json.push('}');
-        last_seq = *seq;
-    }
-    let next_cursor = if full_page { last_seq } else { upper.max(after) };
-    let has_more = full_page || next_cursor < head;
-    json.push_str(&format!("],\"next_cursor\":{next_cursor},\"has_more\":{has_more},\"head\":{head}}}"));
-    Ok(FeedPage { json, changes: seqs.len(), next_cursor, has_more })
+    Ok(seqs
+        .iter()
+        .zip(found.iter_mut())
+        .filter(|(seq, _)| there.contains(seq))
+        .filter_map(|(seq, slot)| slot.take().or_else(|| read.remove(seq)).map(|payload| (*seq, payload)))
+        .collect())
 }
 
 /// The oldest cursor the feed still serves completely; 0 until tombstones were compacted.

@@ -8,6 +8,7 @@ pub mod controls;
 pub mod documents;
 pub mod entities;
 pub mod feed;
+pub mod feed_lists;
 pub mod files;
 pub mod handovers;
 pub mod idempotency;

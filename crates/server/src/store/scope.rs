@@ -119,32 +119,89 @@ impl Visibility {
     }
 
     /// A SQL condition over a `changes` row aliased `c`, with its bind values (numbered
-    /// from `offset + 1`). The customer rule is an uncorrelated `IN`, which both databases
-    /// work out once per query (PostgreSQL hashes it, SQLite builds a temporary index); as a
-    /// correlated `EXISTS` it was looked up again for every customer row of the feed, and a
-    /// herd of desks syncing at once spent most of its time there.
+    /// from `offset + 1`): the team part and the agent's own part together.
     pub fn feed_condition(&self, offset: usize) -> (String, Vec<Val>) {
-        let mut args: Vec<Val> = Vec::new();
-        let next = |value: Val, args: &mut Vec<Val>| {
-            args.push(value);
-            format!("${}", offset + args.len())
-        };
-        let teams: Vec<String> = self.teams.iter().map(|t| next(Val::from(t.as_str()), &mut args)).collect();
-        let members: Vec<String> = self.members.iter().map(|m| next(Val::from(*m), &mut args)).collect();
-        let me = next(Val::from(self.agent_id), &mut args);
-        let in_list =
-            |items: &[String]| if items.is_empty() { "(NULL)".to_owned() } else { format!("({})", items.join(", ")) };
-        let teams = in_list(&teams);
-        let members = in_list(&members);
-        let sql = format!(
-            "(c.scope_global = 1
-              OR c.scope_queue IN {teams}
-              OR c.scope_team IN {teams}
-              OR c.scope_assignee IN {members}
-              OR c.scope_agent = {me}
-              OR c.scope_customer IN (
-                    SELECT t.customer_id FROM tickets t WHERE t.queue IN {teams} OR t.assignee_id IN {members}))"
-        );
-        (sql, args)
+        let mut binds = Binds { offset, args: Vec::new() };
+        let teams = binds.list(self.teams.iter().map(|t| Val::from(t.as_str())));
+        let members = binds.list(self.members.iter().map(|m| Val::from(*m)));
+        let me = binds.next(Val::from(self.agent_id));
+        let sql = format!("({} OR {})", team_part(&teams), own_part(&members, &me));
+        (sql, binds.args)
     }
+
+    /// The part of the feed condition every agent of the same teams shares: what is global,
+    /// in the teams' queues, raised to the teams, and the customers of the queues' tickets.
+    pub fn team_condition(&self, offset: usize) -> (String, Vec<Val>) {
+        let mut binds = Binds { offset, args: Vec::new() };
+        let teams = binds.list(self.teams.iter().map(|t| Val::from(t.as_str())));
+        (team_part(&teams), binds.args)
+    }
+
+    /// The agent's own rows, as separate conditions each of which an index answers
+    /// (`changes_by_assignee`, `changes_by_agent`, `changes_by_customer`): what is assigned
+    /// to them (or, for a supervisor, to a member of the teams they lead), their private
+    /// drafts, and the customers of what is assigned.
+    pub fn own_conditions(&self, offset: usize) -> (Vec<String>, Vec<Val>) {
+        let mut binds = Binds { offset, args: Vec::new() };
+        let members = binds.list(self.members.iter().map(|m| Val::from(*m)));
+        let me = binds.next(Val::from(self.agent_id));
+        let conditions = vec![
+            format!("c.scope_assignee IN {members}"),
+            format!("c.scope_agent = {me}"),
+            format!("c.scope_customer IN (SELECT t.customer_id FROM tickets t WHERE t.assignee_id IN {members})"),
+        ];
+        (conditions, binds.args)
+    }
+
+    /// What decides this caller's own rows (a key for keeping them).
+    pub fn own_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (self.agent_id, &self.members, &self.teams).hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// Bind values numbered after an offset.
+struct Binds {
+    offset: usize,
+    args: Vec<Val>,
+}
+
+impl Binds {
+    fn next(&mut self, value: Val) -> String {
+        self.args.push(value);
+        format!("${}", self.offset + self.args.len())
+    }
+
+    /// `($n, $n+1, …)`, or `(NULL)` (matches nothing) for no values.
+    fn list(&mut self, values: impl Iterator<Item = Val>) -> String {
+        let items: Vec<String> = values.map(|v| self.next(v)).collect();
+        if items.is_empty() {
+            "(NULL)".to_owned()
+        } else {
+            format!("({})", items.join(", "))
+        }
+    }
+}
+
+/// The customer rule is an uncorrelated `IN`, which both databases work out once per query
+/// (PostgreSQL hashes it, SQLite builds a temporary index); as a correlated `EXISTS` it was
+/// looked up again for every customer row of the feed, and a herd of desks syncing at once
+/// spent most of its time there.
+fn team_part(teams: &str) -> String {
+    format!(
+        "(c.scope_global = 1
+          OR c.scope_queue IN {teams}
+          OR c.scope_team IN {teams}
+          OR c.scope_customer IN (SELECT t.customer_id FROM tickets t WHERE t.queue IN {teams}))"
+    )
+}
+
+fn own_part(members: &str, me: &str) -> String {
+    format!(
+        "(c.scope_assignee IN {members}
+          OR c.scope_agent = {me}
+          OR c.scope_customer IN (SELECT t.customer_id FROM tickets t WHERE t.assignee_id IN {members}))"
+    )
 }

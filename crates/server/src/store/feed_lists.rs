@@ -1,0 +1,252 @@
+//! What a team scope sees of the feed, worked out once and shared by every desk of the team.
+//!
+//! A desk's initial sync used to scan the whole feed, testing each row against the desk's
+//! scope; a shift starting at once made the database do that scan once per desk. Most of
+//! what a desk sees it sees through its teams (their queues, what is raised to them, their
+//! customers), which every agent of the same teams shares: that list of sequence numbers is
+//! kept here, built by one scan up to the feed's head at the time. The agent's own rows
+//! (assigned, private drafts, customers of assigned tickets) come from indexes, once per
+//! desk and list. A page is then a merge of the two in memory; rows above the list's head
+//! are read from the database as before.
+//!
+//! Rows are only ever added at the head, never changed, so a kept list misses nothing below
+//! its head. It may name rows that left the feed since (superseded or compacted); a page
+//! skips those (`feed::read_changes` checks they are still there). One rule is judged at
+//! build time: which customers the teams' tickets belong to. A ticket that moves re-records
+//! its customer under a new sequence number, above the list; a new ticket of a customer the
+//! team did not see yet shows the customer to fresh desks from the next list on (lists older
+//! than `STALE_AFTER` are built again when a sync asks for them).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use sqlx::{AnyConnection, Row};
+
+use super::rows::bind;
+use super::scope::Visibility;
+use crate::db::Db;
+
+/// How long a list serves before a sync asking for it builds it again (when the feed moved).
+const STALE_AFTER: Duration = Duration::from_secs(30);
+
+/// Sequence numbers of one scope's rows up to `head`, ascending.
+#[derive(Debug)]
+pub struct SeqList {
+    pub head: i64,
+    seqs: Arc<[i64]>,
+    built: Instant,
+}
+
+impl SeqList {
+    /// The rows after `after`, ascending.
+    pub fn after(&self, after: i64) -> &[i64] {
+        &self.seqs[self.seqs.partition_point(|seq| *seq <= after)..]
+    }
+
+    fn bytes(&self) -> u64 {
+        self.seqs.len() as u64 * 8 + 64
+    }
+}
+
+#[derive(Default)]
+struct Slot {
+    list: Option<Arc<SeqList>>,
+    /// Held while the list is built, so a herd builds it once.
+    building: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// The kept lists: per team scope, and each caller's own rows per team list.
+pub struct FeedLists {
+    budget: u64,
+    teams: Mutex<HashMap<Vec<String>, Slot>>,
+    own: quick_cache::sync::Cache<(u64, i64), Arc<SeqList>, ListWeight>,
+}
+
+#[derive(Clone)]
+struct ListWeight;
+
+impl quick_cache::Weighter<(u64, i64), Arc<SeqList>> for ListWeight {
+    fn weight(&self, _: &(u64, i64), list: &Arc<SeqList>) -> u64 {
+        list.bytes()
+    }
+}
+
+impl FeedLists {
+    /// Keeps up to `bytes` of team lists and as much again of own rows (0: none; every page
+    /// is then read from the database alone).
+    pub fn new(bytes: u64) -> Self {
+        Self {
+            budget: bytes,
+            teams: Mutex::default(),
+            own: quick_cache::sync::Cache::with_weighter(1024, bytes.max(1), ListWeight),
+        }
+    }
+
+    /// Bytes kept (figures and tests).
+    pub fn weight(&self) -> u64 {
+        let teams = self.teams.lock().expect("not poisoned");
+        teams.values().filter_map(|s| s.list.as_ref()).map(|l| l.bytes()).sum::<u64>() + self.own.weight()
+    }
+
+    /// The team list for a page after `after`, when one helps: not for a caller without
+    /// teams, nor for a page above the kept list's head (a desk following the feed), which
+    /// the database answers from the index as cheaply.
+    pub async fn team_list(&self, db: &Db, who: &Visibility, after: i64) -> Result<Option<Arc<SeqList>>, sqlx::Error> {
+        if self.budget == 0 || who.teams.is_empty() {
+            return Ok(None);
+        }
+        let mut key = who.teams.clone();
+        key.sort();
+        key.dedup();
+        let (kept, building) = self.kept(&key);
+        let _building = match kept {
+            Some(list) if after >= list.head => return Ok(None),
+            Some(list) if list.built.elapsed() < STALE_AFTER => return Ok(Some(list)),
+            // Stale: one caller builds it again while the others go on with it.
+            Some(list) => match building.try_lock_owned() {
+                Ok(guard) => guard,
+                Err(_) => return Ok(Some(list)),
+            },
+            // None yet: the first caller builds it, the herd behind waits for it.
+            None => {
+                let guard = building.lock_owned().await;
+                if let (Some(list), _) = self.kept(&key) {
+                    return Ok((after < list.head).then_some(list));
+                }
+                guard
+            }
+        };
+        let old = self.kept(&key).0;
+        let list = Arc::new(build_team_list(db, who, old.as_deref()).await?);
+        self.keep(key, list.clone());
+        Ok((after < list.head).then_some(list))
+    }
+
+    fn kept(&self, key: &[String]) -> (Option<Arc<SeqList>>, Arc<tokio::sync::Mutex<()>>) {
+        let mut teams = self.teams.lock().expect("not poisoned");
+        let slot = teams.entry(key.to_vec()).or_default();
+        (slot.list.clone(), slot.building.clone())
+    }
+
+    /// Keeps `list`, dropping the oldest other lists beyond the budget.
+    fn keep(&self, key: Vec<String>, list: Arc<SeqList>) {
+        let mut teams = self.teams.lock().expect("not poisoned");
+        if list.bytes() <= self.budget {
+            teams.entry(key.clone()).or_default().list = Some(list);
+        }
+        loop {
+            let used: u64 = teams.values().filter_map(|s| s.list.as_ref()).map(|l| l.bytes()).sum();
+            if used <= self.budget {
+                return;
+            }
+            let oldest = teams
+                .iter()
+                .filter(|(k, _)| **k != key)
+                .filter_map(|(k, s)| s.list.as_ref().map(|l| (k.clone(), l.built)))
+                .min_by_key(|(_, built)| *built);
+            match oldest {
+                Some((k, _)) => teams.get_mut(&k).expect("just seen").list = None,
+                None => return,
+            }
+        }
+    }
+
+    /// The caller's own rows up to `head` (the team list's), read in the page's snapshot
+    /// once per desk and list.
+    pub async fn own_rows(
+        &self,
+        conn: &mut AnyConnection,
+        who: &Visibility,
+        head: i64,
+    ) -> Result<Arc<SeqList>, sqlx::Error> {
+        let key = (who.own_key(), head);
+        if let Some(list) = self.own.get(&key) {
+            return Ok(list);
+        }
+        let (conditions, args) = who.own_conditions(1);
+        // One branch per index; UNION drops the rows two of them find.
+        let sql = conditions
+            .iter()
+            .map(|condition| format!("SELECT c.seq FROM changes c WHERE c.seq <= $1 AND {condition}"))
+            .collect::<Vec<_>>()
+            .join(" UNION ");
+        let mut query = sqlx::query(&sql).bind(head);
+        for value in args {
+            query = bind(query, value);
+        }
+        let mut seqs: Vec<i64> = query.fetch_all(conn).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
+        seqs.sort_unstable();
+        let list = Arc::new(SeqList { head, seqs: seqs.into(), built: Instant::now() });
+        self.own.insert(key, list.clone());
+        Ok(list)
+    }
+}
+
+/// One scan of the feed for what the caller's teams see, in one snapshot (none when the
+/// feed has not moved since `old`).
+async fn build_team_list(db: &Db, who: &Visibility, old: Option<&SeqList>) -> Result<SeqList, sqlx::Error> {
+    let mut tx = db.begin_read().await?;
+    let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes").fetch_one(&mut *tx).await?;
+    if let Some(old) = old.filter(|old| old.head == head) {
+        return Ok(SeqList { head, seqs: old.seqs.clone(), built: Instant::now() });
+    }
+    let (condition, args) = who.team_condition(1);
+    let sql = format!("SELECT c.seq FROM changes c WHERE c.seq <= $1 AND {condition} ORDER BY c.seq");
+    let mut query = sqlx::query(&sql).bind(head);
+    for value in args {
+        query = bind(query, value);
+    }
+    let seqs: Vec<i64> = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
+    tx.commit().await?;
+    Ok(SeqList { head, seqs: seqs.into(), built: Instant::now() })
+}
+
+/// The union of two ascending lists, ascending, each number once.
+pub fn merged<'a>(a: &'a [i64], b: &'a [i64]) -> impl Iterator<Item = i64> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                i += 1;
+                j += 1;
+                *x
+            }
+            (Some(x), Some(y)) if x < y => {
+                i += 1;
+                *x
+            }
+            (_, Some(y)) => {
+                j += 1;
+                *y
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, None) => return None,
+        };
+        Some(next)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_keeps_order_and_drops_repeats() {
+        let out: Vec<i64> = merged(&[1, 4, 5, 9], &[2, 4, 10]).collect();
+        assert_eq!(out, vec![1, 2, 4, 5, 9, 10]);
+        assert_eq!(merged(&[], &[3]).collect::<Vec<_>>(), vec![3]);
+        assert_eq!(merged(&[3], &[]).collect::<Vec<_>>(), vec![3]);
+    }
+
+    #[test]
+    fn a_list_slices_after_a_cursor() {
+        let list = SeqList { head: 9, seqs: vec![2, 5, 9].into(), built: Instant::now() };
+        assert_eq!(list.after(0), &[2, 5, 9]);
+        assert_eq!(list.after(5), &[9]);
+        assert_eq!(list.after(9), &[] as &[i64]);
+    }
+}
