@@ -1,6 +1,6 @@
 //! The change feed: writing entity states and tombstones, and reading a caller's page.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use arbiter_contract::{Entity, EntityKind, Tombstone};
@@ -138,16 +138,13 @@ pub async fn read_changes(
     let mut scanned_to = after;
     if let Some(team_list) = team_list.filter(|list| list.head <= head) {
         let own = lists.own_rows(&mut tx, who, team_list.head).await?;
-        let mut candidates = merged(team_list.after(after), own.after(after));
-        while rows.len() < want {
-            let chunk: Vec<i64> = candidates.by_ref().take((want - rows.len()).min(PAYLOADS_PER_QUERY)).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            // A listed row may have left the feed since (superseded, compacted): skipped.
-            rows.extend(present(&mut tx, payloads, &chunk, true).await?);
-        }
-        rows.truncate(want);
+        let moved = lists.moved_since(&mut tx, team_list.head, head).await?;
+        let live: Vec<i64> = merged(team_list.after(after), own.after(after))
+            .filter(|row| moved.keeps(row))
+            .take(want)
+            .map(|row| row.seq)
+            .collect();
+        rows.extend(present(&mut tx, payloads, &live).await?);
         scanned_to = team_list.head;
     }
     // Above the list, rows are scanned in seq order up to a bound, so a caller who sees
@@ -168,7 +165,7 @@ pub async fn read_changes(
             query = bind(query, value);
         }
         let seqs: Vec<i64> = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
-        rows.extend(present(&mut tx, payloads, &seqs, false).await?);
+        rows.extend(present(&mut tx, payloads, &seqs).await?);
     }
     tx.commit().await?;
     let full_page = rows.len() > limit as usize;
@@ -196,31 +193,15 @@ pub async fn read_changes(
     Ok(FeedPage { json, changes: rows.len(), next_cursor, has_more })
 }
 
-/// The rows of `seqs` with their payloads, in the same order: from memory where kept, else
-/// read (and kept). With `check`, rows no longer in the feed are left out (a kept payload
-/// does not say its row is still there); without, every row is known to be there.
+/// The rows of `seqs` (all in the feed in the snapshot `tx` reads) with their payloads, in
+/// the same order: from memory where kept, else read (and kept).
 async fn present(
     tx: &mut AnyConnection,
     payloads: &PayloadCache,
     seqs: &[i64],
-    check: bool,
 ) -> Result<Vec<(i64, Arc<str>)>, sqlx::Error> {
     let mut found: Vec<Option<Arc<str>>> = seqs.iter().map(|seq| payloads.0.get(seq)).collect();
-    let kept: Vec<i64> = seqs.iter().zip(&found).filter(|(_, p)| p.is_some()).map(|(seq, _)| *seq).collect();
     let missing: Vec<i64> = seqs.iter().zip(&found).filter(|(_, p)| p.is_none()).map(|(seq, _)| *seq).collect();
-    let mut there: HashSet<i64> = HashSet::with_capacity(seqs.len());
-    if check {
-        for chunk in kept.chunks(PAYLOADS_PER_QUERY) {
-            let sql = format!("SELECT seq FROM changes WHERE seq IN ({})", super::rows::params(0, chunk.len()));
-            let mut query = sqlx::query_scalar::<_, i64>(&sql);
-            for seq in chunk {
-                query = query.bind(*seq);
-            }
-            there.extend(query.fetch_all(&mut *tx).await?);
-        }
-    } else {
-        there.extend(kept);
-    }
     let mut read: HashMap<i64, Arc<str>> = HashMap::with_capacity(missing.len());
     for chunk in missing.chunks(PAYLOADS_PER_QUERY) {
         let sql = format!("SELECT seq, payload FROM changes WHERE seq IN ({})", super::rows::params(0, chunk.len()));
@@ -232,20 +213,14 @@ async fn present(
             let payload: Arc<str> = row.try_get::<&str, _>(1)?.into();
             let seq: i64 = row.try_get(0)?;
             payloads.0.insert(seq, payload.clone());
-            there.insert(seq);
             read.insert(seq, payload);
         }
     }
-    if !check && there.len() < seqs.len() {
-        // Read in the same snapshot as the sequence numbers, so it is there.
-        return Err(sqlx::Error::RowNotFound);
-    }
-    Ok(seqs
-        .iter()
+    seqs.iter()
         .zip(found.iter_mut())
-        .filter(|(seq, _)| there.contains(seq))
-        .filter_map(|(seq, slot)| slot.take().or_else(|| read.remove(seq)).map(|payload| (*seq, payload)))
-        .collect())
+        // Read in the same snapshot as the sequence numbers, so it is there.
+        .map(|(seq, slot)| slot.take().or_else(|| read.remove(seq)).map(|p| (*seq, p)).ok_or(sqlx::Error::RowNotFound))
+        .collect()
 }
 
 /// The oldest cursor the feed still serves completely; 0 until tombstones were compacted.

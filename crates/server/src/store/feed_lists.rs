@@ -11,16 +11,19 @@
 //!
 //! Rows are only ever added at the head, never changed, so a kept list misses nothing below
 //! its head. It may name rows that left the feed since (superseded or compacted); a page
-//! skips those (`feed::read_changes` checks they are still there). One rule is judged at
+//! skips those, told by what was recorded above the list's head (`Moved`), so a page from a
+//! list asks the database only for its head, the horizon and payloads not in memory. One rule is judged at
 //! build time: which customers the teams' tickets belong to. A ticket that moves re-records
 //! its customer under a new sequence number, above the list; a new ticket of a customer the
 //! team did not see yet shows the customer to fresh desks from the next list on (lists older
 //! than `STALE_AFTER` are built again when a sync asks for them).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use arbiter_contract::EntityKind;
+use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::rows::bind;
@@ -30,22 +33,52 @@ use crate::db::Db;
 /// How long a list serves before a sync asking for it builds it again (when the feed moved).
 const STALE_AFTER: Duration = Duration::from_secs(30);
 
-/// Sequence numbers of one scope's rows up to `head`, ascending.
+/// One feed row as a list keeps it: enough to tell, without the database, whether the row
+/// is still in the feed (see `Moved`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedRow {
+    pub seq: i64,
+    pub id: i64,
+    pub kind: EntityKind,
+    pub tombstone: bool,
+}
+
+/// One scope's rows up to `head`, ascending by sequence number.
 #[derive(Debug)]
 pub struct SeqList {
     pub head: i64,
-    seqs: Arc<[i64]>,
+    rows: Arc<[ListedRow]>,
     built: Instant,
 }
 
 impl SeqList {
     /// The rows after `after`, ascending.
-    pub fn after(&self, after: i64) -> &[i64] {
-        &self.seqs[self.seqs.partition_point(|seq| *seq <= after)..]
+    pub fn after(&self, after: i64) -> &[ListedRow] {
+        &self.rows[self.rows.partition_point(|row| row.seq <= after)..]
     }
 
     fn bytes(&self) -> u64 {
-        self.seqs.len() as u64 * 8 + 64
+        self.rows.len() as u64 * std::mem::size_of::<ListedRow>() as u64 + 64
+    }
+}
+
+/// What left the feed since a list's head, as seen in one snapshot. A row leaves the feed
+/// only in two ways (`store::feed`): a live row when its entity is recorded again (a newer
+/// state or a deleting tombstone, always above the head), and a tombstone when compaction
+/// drops every tombstone up to the new horizon.
+pub struct Moved {
+    horizon: i64,
+    recorded_again: HashSet<(EntityKind, i64)>,
+}
+
+impl Moved {
+    /// Whether a listed row is still in the feed.
+    pub fn keeps(&self, row: &ListedRow) -> bool {
+        if row.tombstone {
+            row.seq > self.horizon
+        } else {
+            !self.recorded_again.contains(&(row.kind, row.id))
+        }
     }
 }
 
@@ -59,6 +92,8 @@ struct Slot {
 /// The kept lists: per team scope, and each caller's own rows per team list.
 pub struct FeedLists {
     budget: u64,
+    /// By (list head, feed head, horizon): the same for every desk reading in that state.
+    moved: quick_cache::sync::Cache<(i64, i64, i64), Arc<Moved>>,
     teams: Mutex<HashMap<Vec<String>, Slot>>,
     own: quick_cache::sync::Cache<(u64, i64), Arc<SeqList>, ListWeight>,
 }
@@ -79,6 +114,7 @@ impl FeedLists {
         Self {
             budget: bytes,
             teams: Mutex::default(),
+            moved: quick_cache::sync::Cache::new(64),
             own: quick_cache::sync::Cache::with_weighter(1024, bytes.max(1), ListWeight),
         }
     }
@@ -152,6 +188,25 @@ impl FeedLists {
         }
     }
 
+    /// What left the feed since `list_head`, in the snapshot `conn` reads.
+    pub async fn moved_since(
+        &self,
+        conn: &mut AnyConnection,
+        list_head: i64,
+        head: i64,
+    ) -> Result<Arc<Moved>, sqlx::Error> {
+        let horizon: Option<String> = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_horizon'")
+            .fetch_optional(&mut *conn)
+            .await?;
+        let key = (list_head, head, horizon.and_then(|v| v.parse().ok()).unwrap_or(0));
+        if let Some(moved) = self.moved.get(&key) {
+            return Ok(moved);
+        }
+        let moved = Arc::new(moved_since(conn, key.0, key.1, key.2).await?);
+        self.moved.insert(key, moved.clone());
+        Ok(moved)
+    }
+
     /// The caller's own rows up to `head` (the team list's), read in the page's snapshot
     /// once per desk and list.
     pub async fn own_rows(
@@ -168,16 +223,16 @@ impl FeedLists {
         // One branch per index; UNION drops the rows two of them find.
         let sql = conditions
             .iter()
-            .map(|condition| format!("SELECT c.seq FROM changes c WHERE c.seq <= $1 AND {condition}"))
+            .map(|condition| format!("SELECT {LISTED} FROM changes c WHERE c.seq <= $1 AND {condition}"))
             .collect::<Vec<_>>()
             .join(" UNION ");
         let mut query = sqlx::query(&sql).bind(head);
         for value in args {
             query = bind(query, value);
         }
-        let mut seqs: Vec<i64> = query.fetch_all(conn).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
-        seqs.sort_unstable();
-        let list = Arc::new(SeqList { head, seqs: seqs.into(), built: Instant::now() });
+        let mut rows: Vec<ListedRow> = query.fetch_all(conn).await?.iter().map(listed).collect::<Result<_, _>>()?;
+        rows.sort_unstable_by_key(|row| row.seq);
+        let list = Arc::new(SeqList { head, rows: rows.into(), built: Instant::now() });
         self.own.insert(key, list.clone());
         Ok(list)
     }
@@ -189,30 +244,64 @@ async fn build_team_list(db: &Db, who: &Visibility, old: Option<&SeqList>) -> Re
     let mut tx = db.begin_read().await?;
     let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes").fetch_one(&mut *tx).await?;
     if let Some(old) = old.filter(|old| old.head == head) {
-        return Ok(SeqList { head, seqs: old.seqs.clone(), built: Instant::now() });
+        return Ok(SeqList { head, rows: old.rows.clone(), built: Instant::now() });
     }
     let (condition, args) = who.team_condition(1);
-    let sql = format!("SELECT c.seq FROM changes c WHERE c.seq <= $1 AND {condition} ORDER BY c.seq");
+    let sql = format!("SELECT {LISTED} FROM changes c WHERE c.seq <= $1 AND {condition} ORDER BY c.seq");
     let mut query = sqlx::query(&sql).bind(head);
     for value in args {
         query = bind(query, value);
     }
-    let seqs: Vec<i64> = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
+    let rows: Vec<ListedRow> = query.fetch_all(&mut *tx).await?.iter().map(listed).collect::<Result<_, _>>()?;
     tx.commit().await?;
-    Ok(SeqList { head, seqs: seqs.into(), built: Instant::now() })
+    Ok(SeqList { head, rows: rows.into(), built: Instant::now() })
 }
 
-/// The union of two ascending lists, ascending, each number once.
-pub fn merged<'a>(a: &'a [i64], b: &'a [i64]) -> impl Iterator<Item = i64> + 'a {
+/// The columns a `ListedRow` is read from.
+const LISTED: &str = "c.seq, c.entity_kind, c.entity_id, c.tombstone";
+
+fn listed(row: &AnyRow) -> Result<ListedRow, sqlx::Error> {
+    let kind: &str = row.try_get(1)?;
+    Ok(ListedRow {
+        seq: row.try_get(0)?,
+        kind: entity_kind(kind)?,
+        id: row.try_get(2)?,
+        tombstone: row.try_get::<i64, _>(3)? != 0,
+    })
+}
+
+fn entity_kind(name: &str) -> Result<EntityKind, sqlx::Error> {
+    EntityKind::ALL
+        .into_iter()
+        .find(|kind| kind.as_str() == name)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown entity kind {name:?} in the feed").into()))
+}
+
+/// What left the feed since `list_head`, in the snapshot `conn` reads (`head` its newest
+/// row, `horizon` its compaction horizon): every entity recorded above `list_head`.
+async fn moved_since(conn: &mut AnyConnection, list_head: i64, head: i64, horizon: i64) -> Result<Moved, sqlx::Error> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT entity_kind, entity_id FROM changes WHERE seq > $1 AND seq <= $2")
+            .bind(list_head)
+            .bind(head)
+            .fetch_all(&mut *conn)
+            .await?;
+    let recorded_again =
+        rows.iter().map(|(kind, id)| Ok((entity_kind(kind)?, *id))).collect::<Result<_, sqlx::Error>>()?;
+    Ok(Moved { horizon, recorded_again })
+}
+
+/// The union of two lists ascending by sequence number, ascending, each row once.
+pub fn merged<'a>(a: &'a [ListedRow], b: &'a [ListedRow]) -> impl Iterator<Item = ListedRow> + 'a {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         let next = match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x == y => {
+            (Some(x), Some(y)) if x.seq == y.seq => {
                 i += 1;
                 j += 1;
                 *x
             }
-            (Some(x), Some(y)) if x < y => {
+            (Some(x), Some(y)) if x.seq < y.seq => {
                 i += 1;
                 *x
             }
@@ -234,19 +323,37 @@ pub fn merged<'a>(a: &'a [i64], b: &'a [i64]) -> impl Iterator<Item = i64> + 'a 
 mod tests {
     use super::*;
 
+    fn row(seq: i64) -> ListedRow {
+        ListedRow { seq, id: seq * 10, kind: EntityKind::Ticket, tombstone: false }
+    }
+
+    fn seqs(rows: impl Iterator<Item = ListedRow>) -> Vec<i64> {
+        rows.map(|r| r.seq).collect()
+    }
+
     #[test]
     fn merging_keeps_order_and_drops_repeats() {
-        let out: Vec<i64> = merged(&[1, 4, 5, 9], &[2, 4, 10]).collect();
-        assert_eq!(out, vec![1, 2, 4, 5, 9, 10]);
-        assert_eq!(merged(&[], &[3]).collect::<Vec<_>>(), vec![3]);
-        assert_eq!(merged(&[3], &[]).collect::<Vec<_>>(), vec![3]);
+        let (a, b): (Vec<_>, Vec<_>) = ([1, 4, 5, 9].map(row).to_vec(), [2, 4, 10].map(row).to_vec());
+        assert_eq!(seqs(merged(&a, &b)), vec![1, 2, 4, 5, 9, 10]);
+        assert_eq!(seqs(merged(&[], &[row(3)])), vec![3]);
+        assert_eq!(seqs(merged(&[row(3)], &[])), vec![3]);
     }
 
     #[test]
     fn a_list_slices_after_a_cursor() {
-        let list = SeqList { head: 9, seqs: vec![2, 5, 9].into(), built: Instant::now() };
-        assert_eq!(list.after(0), &[2, 5, 9]);
-        assert_eq!(list.after(5), &[9]);
-        assert_eq!(list.after(9), &[] as &[i64]);
+        let list = SeqList { head: 9, rows: [2, 5, 9].map(row).to_vec().into(), built: Instant::now() };
+        assert_eq!(seqs(list.after(0).iter().copied()), vec![2, 5, 9]);
+        assert_eq!(seqs(list.after(5).iter().copied()), vec![9]);
+        assert!(list.after(9).is_empty());
+    }
+
+    #[test]
+    fn rows_leave_when_recorded_again_or_compacted() {
+        let moved = Moved { horizon: 4, recorded_again: HashSet::from([(EntityKind::Ticket, 50)]) };
+        assert!(!moved.keeps(&row(5)), "ticket 50 was recorded again above the list");
+        assert!(moved.keeps(&row(6)));
+        let tombstone = |seq| ListedRow { tombstone: true, ..row(seq) };
+        assert!(!moved.keeps(&tombstone(4)), "compacted up to the horizon");
+        assert!(moved.keeps(&tombstone(5)), "a tombstone stays however often its entity is recorded");
     }
 }
