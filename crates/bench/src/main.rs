@@ -346,7 +346,7 @@ async fn sync_and_raw_insert(
         Err(error) => {
             // Name the change the cache refused, so a failure here can be reproduced.
             let cursor = cache.position().await?.cursor;
-            let page = client.changes(cursor, args.page_size).await?;
+            let page = client.changes(cursor, args.page_size, None).await?;
             for change in &page.changes {
                 if let Err(single) = cache.put_entities(std::slice::from_ref(&change.entity)).await {
                     eprintln!(
@@ -379,10 +379,12 @@ async fn sync_and_raw_insert(
     remove_cache(&raw_path);
     let raw = Cache::open_encrypted(&raw_path, &key).await?;
     let mut cursor = 0;
+    let mut horizon = None;
     let mut raw_time = Duration::ZERO;
     let mut raw_changes = 0usize;
     loop {
-        let page = client.changes(cursor, FEED_MAX_LIMIT).await?;
+        let page = client.changes(cursor, FEED_MAX_LIMIT, horizon).await?;
+        horizon = Some(page.horizon);
         let entities: Vec<Entity> = page.changes.into_iter().map(|c| c.entity).collect();
         let started = Instant::now();
         raw.put_entities(&entities).await?;

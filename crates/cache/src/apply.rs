@@ -30,10 +30,13 @@ impl Cache {
         let mut applied = Applied { changes: page.changes.len(), ..Applied::default() };
         let entities: Vec<&Entity> = page.changes.iter().map(|c| &c.entity).collect();
         apply_all(&mut tx, &entities, &mut applied).await?;
-        sqlx::query("UPDATE sync_state SET feed_id = ?, cursor = MAX(cursor, ?), head = ?, synced_at = ? WHERE id = 1")
-            .bind(&page.feed_id)
-            .bind(page.next_cursor)
-            .bind(page.head)
+        sqlx::query(
+            "UPDATE sync_state SET feed_id = ?, cursor = MAX(cursor, ?), head = ?, horizon = ?, synced_at = ? WHERE id = 1",
+        )
+        .bind(&page.feed_id)
+        .bind(page.next_cursor)
+        .bind(page.head)
+        .bind(page.horizon)
             .bind(chrono::Utc::now().timestamp_millis())
             .execute(&mut *tx)
             .await?;
@@ -86,7 +89,7 @@ impl Cache {
             sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
         }
         sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')").execute(&mut *tx).await?;
-        sqlx::query("UPDATE sync_state SET feed_id = NULL, cursor = 0, head = 0, synced_at = NULL, stream_event_id = NULL WHERE id = 1")
+        sqlx::query("UPDATE sync_state SET feed_id = NULL, cursor = 0, head = 0, horizon = NULL, synced_at = NULL, stream_event_id = NULL WHERE id = 1")
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

@@ -31,13 +31,14 @@ pub(crate) fn preview(text: &str) -> String {
 
 impl Cache {
     pub async fn position(&self) -> Result<SyncPosition, CacheError> {
-        let row = sqlx::query("SELECT feed_id, cursor, head, synced_at FROM sync_state WHERE id = 1")
+        let row = sqlx::query("SELECT feed_id, cursor, head, horizon, synced_at FROM sync_state WHERE id = 1")
             .fetch_one(&self.pool)
             .await?;
         Ok(SyncPosition {
             feed_id: row.try_get("feed_id")?,
             cursor: row.try_get("cursor")?,
             head: row.try_get("head")?,
+            horizon: row.try_get("horizon")?,
             synced_at: row.try_get::<Option<i64>, _>("synced_at")?.map(from_ms),
         })
     }

@@ -269,5 +269,7 @@ pub struct SyncPosition {
     pub feed_id: Option<String>,
     pub cursor: i64,
     pub head: i64,
+    /// The feed's horizon as of the last applied page (`ChangePage::horizon`).
+    pub horizon: Option<i64>,
     pub synced_at: Option<DateTime<Utc>>,
 }

@@ -145,9 +145,11 @@ impl ApiClient {
         Ok(bytes.to_vec())
     }
 
-    pub async fn changes(&self, after: i64, limit: u32) -> Result<ChangePage, ClientError> {
-        self.send(self.request(Method::GET, "/v1/changes").query(&[("after", after), ("limit", i64::from(limit))]))
-            .await
+    /// The feed page after `after`; `horizon` is the last applied page's (`FeedQuery::horizon`).
+    pub async fn changes(&self, after: i64, limit: u32, horizon: Option<i64>) -> Result<ChangePage, ClientError> {
+        let mut query = vec![("after", after), ("limit", i64::from(limit))];
+        query.extend(horizon.map(|h| ("horizon", h)));
+        self.send(self.request(Method::GET, "/v1/changes").query(&query)).await
     }
 
     pub async fn ticket(&self, id: i64) -> Result<TicketDetail, ClientError> {

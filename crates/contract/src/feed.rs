@@ -214,4 +214,7 @@ pub struct ChangePage {
     pub has_more: bool,
     /// The newest sequence number on the server when the page was read, for progress.
     pub head: i64,
+    /// The oldest cursor the feed still serves with every tombstone after it (tombstones up
+    /// to here were compacted away). Send it back as `horizon` with the next page.
+    pub horizon: i64,
 }

@@ -34,6 +34,11 @@ pub struct FeedQuery {
     pub after: i64,
     /// Page size, 1–5000 (default 1000).
     pub limit: Option<u32>,
+    /// The `horizon` of the last page the client applied. A cursor below the feed's horizon
+    /// is refused (`cursor_expired`) unless the horizon is still this one: tombstones were
+    /// compacted since the client's last page, and it may hold what they removed. A sync
+    /// from scratch sends the first page's, so compaction before it began does not stop it.
+    pub horizon: Option<i64>,
 }
 
 /// `GET /v1/stream` query.

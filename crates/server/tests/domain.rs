@@ -44,8 +44,14 @@ impl Api<'_> {
     }
 
     async fn feed(&self, token: &str, after: i64) -> ChangePage {
-        let mut all =
-            ChangePage { feed_id: String::new(), changes: vec![], next_cursor: after, has_more: true, head: 0 };
+        let mut all = ChangePage {
+            feed_id: String::new(),
+            changes: vec![],
+            next_cursor: after,
+            has_more: true,
+            head: 0,
+            horizon: 0,
+        };
         while all.has_more {
             let (status, page) = self.get(token, &format!("/v1/changes?after={}&limit=5000", all.next_cursor)).await;
             assert_eq!(status, StatusCode::OK, "{page}");

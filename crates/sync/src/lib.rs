@@ -124,14 +124,14 @@ impl SyncEngine {
         let position = self.cache.position().await?;
         let mut cursor = position.cursor;
         let mut feed_id = position.feed_id;
-        let mut next = self.client.changes(cursor, self.page_size).await;
+        let mut next = self.client.changes(cursor, self.page_size, position.horizon).await;
         loop {
             let page: ChangePage = match next {
                 Ok(page) => page,
                 Err(error) if is_cursor_expired(&error) && !report.reset => {
                     tracing::warn!(cursor, "the server no longer serves our cursor; syncing from scratch");
                     self.start_over(&mut report, &mut feed_id, &mut cursor).await?;
-                    next = self.client.changes(cursor, self.page_size).await;
+                    next = self.client.changes(cursor, self.page_size, None).await;
                     continue;
                 }
                 Err(error) => return Err(error.into()),
@@ -140,13 +140,15 @@ impl SyncEngine {
                 // The server's data was rebuilt: our cursor means nothing there any more.
                 tracing::warn!(cursor, "the server's change feed was replaced; syncing from scratch");
                 self.start_over(&mut report, &mut feed_id, &mut cursor).await?;
-                next = self.client.changes(cursor, self.page_size).await;
+                next = self.client.changes(cursor, self.page_size, None).await;
                 continue;
             }
             let fetch_next = page.has_more && report.pages + 1 < max_pages;
             let (applied, prefetched) = if fetch_next {
-                let (applied, prefetched) =
-                    tokio::join!(self.cache.apply_page(&page), self.client.changes(page.next_cursor, self.page_size));
+                let (applied, prefetched) = tokio::join!(
+                    self.cache.apply_page(&page),
+                    self.client.changes(page.next_cursor, self.page_size, Some(page.horizon))
+                );
                 (applied?, Some(prefetched))
             } else {
                 (self.cache.apply_page(&page).await?, None)

@@ -99,7 +99,7 @@ async fn syncing_twice_adds_no_duplicates() {
 
     // Re-applying pages the cache already holds (a crash between apply and ack) changes nothing.
     let client = ApiClient::new(&server.base_url(), ApiToken::new(TOKEN)).unwrap();
-    let page = client.changes(0, 700).await.unwrap();
+    let page = client.changes(0, 700, None).await.unwrap();
     cache.apply_page(&page).await.unwrap();
     assert_eq!(cache.position().await.unwrap().cursor, first.cursor, "the cursor never moves back");
     assert_same(&cache_file, &server.base_url(), dir.path()).await;
@@ -218,6 +218,55 @@ async fn a_cursor_older_than_the_compacted_feed_makes_the_cache_start_over() {
     assert!(report.reset, "{report:?}");
     assert!(cache.ticket_view(moved.id).await.unwrap().is_none(), "the moved ticket is gone");
     assert_same(&cache_file, &server.base_url(), dir.path()).await;
+}
+
+/// Moves a dispute that is not Ava's own out of her view (a tombstone she sees) and compacts
+/// every tombstone: the feed's horizon is then near its head.
+async fn move_out_and_compact(server: &RunningServer, cache: &Cache, key: &str) -> i64 {
+    let tickets = cache.list_tickets(arbiter_cache::InboxView::All, 1, None, 500).await.unwrap();
+    let moved = tickets
+        .iter()
+        .find(|t| t.queue == "disputes" && t.assignee_name.as_deref() != Some("Ava Chen"))
+        .expect("a dispute that is not Ava's own");
+    let supervisor = ApiClient::new(&server.base_url(), ApiToken::new("demo-marcus")).unwrap();
+    let current = supervisor.ticket(moved.id).await.unwrap().ticket;
+    let update = arbiter_contract::TicketUpdate { queue: Some("payments".into()), ..Default::default() };
+    supervisor.update_ticket(moved.id, current.version, &update, key).await.unwrap();
+    arbiter_server::store::feed::compact_tombstones(server.db(), chrono::Utc::now().timestamp_millis() + 1)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_desk_syncs_from_scratch_after_compaction_and_restarts_when_it_lands_mid_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir.path().join("server.db"), 120, "127.0.0.1:0").await;
+    let first = Cache::open(&dir.path().join("first.sqlite")).await.unwrap();
+    engine(&server.base_url(), &first, 5_000).sync(|_, _| {}).await.unwrap();
+    let horizon = move_out_and_compact(&server, &first, "move-out-a").await;
+
+    // A new desk's first pages lie below the horizon: they have nothing compaction removed,
+    // so the sync goes through in small pages without starting over.
+    let cache_file = dir.path().join("cache.sqlite");
+    let cache = Cache::open(&cache_file).await.unwrap();
+    let report = engine(&server.base_url(), &cache, 100).sync_pages(2, |_, _| {}).await.unwrap();
+    assert!(report.cursor < horizon && report.cursor > 0, "stopped below the horizon: {report:?} {horizon}");
+    let report = engine(&server.base_url(), &cache, 100).sync(|_, _| {}).await.unwrap();
+    assert!(!report.reset && report.pages > 2, "{report:?}");
+    assert_eq!(cache.position().await.unwrap().horizon, Some(horizon));
+    assert_same(&cache_file, &server.base_url(), dir.path()).await;
+
+    // A compaction while a desk is mid-sync below the new horizon: it may hold what the
+    // compacted tombstones removed, so it starts over, and ends equal to the server.
+    let late_file = dir.path().join("late.sqlite");
+    let late = Cache::open(&late_file).await.unwrap();
+    let report = engine(&server.base_url(), &late, 100).sync_pages(2, |_, _| {}).await.unwrap();
+    engine(&server.base_url(), &first, 5_000).sync(|_, _| {}).await.unwrap();
+    let newer = move_out_and_compact(&server, &first, "move-out-b").await;
+    assert!(newer > horizon && report.cursor < newer, "{report:?} {newer}");
+    let report = engine(&server.base_url(), &late, 100).sync(|_, _| {}).await.unwrap();
+    assert!(report.reset, "{report:?}");
+    assert_same(&late_file, &server.base_url(), dir.path()).await;
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use arbiter_contract::{FeedQuery, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT};
 
 use crate::auth::Caller;
 use crate::error::ApiFailure;
-use crate::store::feed::{caller_feed_id, horizon, read_changes};
+use crate::store::feed::{caller_feed_id, read_changes, FeedAnswer, PageRequest};
 use crate::AppState;
 
 /// The page after `query.after`, as JSON ready to send.
@@ -14,12 +14,10 @@ pub async fn page(state: &AppState, caller: &Caller, query: &FeedQuery) -> Resul
         return Err(ApiFailure::bad_request("`after` must not be negative"));
     }
     let limit = super::input::page_size(query.limit, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT)?;
-    let horizon = horizon(&state.db).await?;
-    if query.after > 0 && query.after < horizon {
-        return Err(ApiFailure::cursor_expired(horizon));
-    }
     let feed_id = caller_feed_id(&state.db, &state.feed_id, caller.id()).await?;
-    Ok(read_changes(&state.db, (&state.feed_payloads, &state.feed_lists), &caller.vis, feed_id, query.after, limit)
-        .await?
-        .json)
+    let request = PageRequest { after: query.after, limit, horizon: query.horizon };
+    match read_changes(&state.db, (&state.feed_payloads, &state.feed_lists), &caller.vis, feed_id, request).await? {
+        FeedAnswer::Page(page) => Ok(page.json),
+        FeedAnswer::Expired { horizon } => Err(ApiFailure::cursor_expired(horizon)),
+    }
 }

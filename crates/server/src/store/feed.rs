@@ -115,7 +115,23 @@ impl PayloadCache {
 /// Payloads per query when reading what the cache lacks.
 const PAYLOADS_PER_QUERY: usize = 500;
 
-/// The changes after `after` that `who` may see, oldest first.
+/// Which page a caller asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub after: i64,
+    pub limit: u32,
+    /// The horizon of the caller's last page (`FeedQuery::horizon`).
+    pub horizon: Option<i64>,
+}
+
+/// A page, or the horizon that makes the caller's cursor too old.
+#[derive(Debug)]
+pub enum FeedAnswer {
+    Page(FeedPage),
+    Expired { horizon: i64 },
+}
+
+/// The changes after `request.after` that `who` may see, oldest first.
 ///
 /// Below the head of the caller's team list (`FeedLists`) the rows come from memory, merged
 /// with the caller's own rows; above it, and for callers without one, from a scan of the
@@ -125,20 +141,26 @@ pub async fn read_changes(
     memory: (&PayloadCache, &FeedLists),
     who: &Visibility,
     feed_id: String,
-    after: i64,
-    limit: u32,
-) -> Result<FeedPage, sqlx::Error> {
+    request: PageRequest,
+) -> Result<FeedAnswer, sqlx::Error> {
+    let PageRequest { after, limit, .. } = request;
     let (payloads, lists) = memory;
     // Taken before the page's snapshot, so the snapshot holds every row the list names.
     let team_list = lists.team_list(db, who, after).await?;
     let mut tx = db.begin_read().await?;
+    // In the page's snapshot: a compaction that lands while the page is read is either
+    // seen here or not seen by the page at all.
+    let horizon = horizon_in(&mut tx).await?;
+    if after > 0 && after < horizon && request.horizon != Some(horizon) {
+        return Ok(FeedAnswer::Expired { horizon });
+    }
     let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes").fetch_one(&mut *tx).await?;
     let want = limit as usize + 1;
     let mut rows: Vec<(i64, Arc<str>)> = Vec::with_capacity(want);
     let mut scanned_to = after;
     if let Some(team_list) = team_list.filter(|list| list.head <= head) {
         let own = lists.own_rows(&mut tx, who, team_list.head).await?;
-        let moved = lists.moved_since(&mut tx, team_list.head, head).await?;
+        let moved = lists.moved_since(&mut tx, team_list.head, head, horizon).await?;
         let live: Vec<i64> = merged(team_list.after(after), own.after(after))
             .filter(|row| moved.keeps(row))
             .take(want)
@@ -189,8 +211,10 @@ pub async fn read_changes(
         _ => upper.max(after),
     };
     let has_more = full_page || next_cursor < head;
-    json.push_str(&format!("],\"next_cursor\":{next_cursor},\"has_more\":{has_more},\"head\":{head}}}"));
-    Ok(FeedPage { json, changes: rows.len(), next_cursor, has_more })
+    json.push_str(&format!(
+        "],\"next_cursor\":{next_cursor},\"has_more\":{has_more},\"head\":{head},\"horizon\":{horizon}}}"
+    ));
+    Ok(FeedAnswer::Page(FeedPage { json, changes: rows.len(), next_cursor, has_more }))
 }
 
 /// The rows of `seqs` (all in the feed in the snapshot `tx` reads) with their payloads, in
@@ -224,9 +248,9 @@ async fn present(
 }
 
 /// The oldest cursor the feed still serves completely; 0 until tombstones were compacted.
-pub async fn horizon(db: &Db) -> Result<i64, sqlx::Error> {
+async fn horizon_in(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
     let value: Option<String> =
-        sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_horizon'").fetch_optional(&db.pool).await?;
+        sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_horizon'").fetch_optional(conn).await?;
     Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 

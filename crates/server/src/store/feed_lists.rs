@@ -188,17 +188,16 @@ impl FeedLists {
         }
     }
 
-    /// What left the feed since `list_head`, in the snapshot `conn` reads.
+    /// What left the feed since `list_head`, in the snapshot `conn` reads (`head` and
+    /// `horizon` as it sees them).
     pub async fn moved_since(
         &self,
         conn: &mut AnyConnection,
         list_head: i64,
         head: i64,
+        horizon: i64,
     ) -> Result<Arc<Moved>, sqlx::Error> {
-        let horizon: Option<String> = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_horizon'")
-            .fetch_optional(&mut *conn)
-            .await?;
-        let key = (list_head, head, horizon.and_then(|v| v.parse().ok()).unwrap_or(0));
+        let key = (list_head, head, horizon);
         if let Some(moved) = self.moved.get(&key) {
             return Ok(moved);
         }
