@@ -47,7 +47,7 @@ export async function startServer({ database, listen = "127.0.0.1:0", tickets = 
     database: db,
     stop: () =>
       new Promise((done) => {
-        if (child.exitCode !== null) return done();
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.on("exit", done);
         child.kill("SIGKILL");
       }),
