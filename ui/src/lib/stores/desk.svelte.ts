@@ -128,6 +128,11 @@ export class DeskState {
     try {
       const api = backend();
       const shown = Math.max(PAGE, this.tickets.length);
+      // The list is read beside the counts, not after them: a view switch waits for the
+      // slower of the two reads, not their sum.
+      const view = this.view;
+      const listing = api.listTickets(view, null, shown);
+      listing.catch(() => {}); // a deleted saved view's read fails; handled below
       const [savedViews, counts] = await Promise.all([api.savedViews(), api.viewCounts()]);
       if (!latest()) return;
       this.savedViews = savedViews;
@@ -136,7 +141,7 @@ export class DeskState {
       if (open !== undefined && !savedViews.some((v) => v.id === open)) {
         this.view = { builtin: "mine" }; // the open view was deleted
       }
-      const tickets = await api.listTickets(this.view, null, shown);
+      const tickets = this.view === view ? await listing : await api.listTickets(this.view, null, shown);
       if (!latest()) return;
       this.tickets = tickets;
       this.reachedEnd = tickets.length < shown;
