@@ -4,6 +4,8 @@
 
 mod common;
 
+use arbiter_contract::{Agent, AgentRole, Presence};
+use arbiter_server::store::entities::{insert_token, put_agent};
 use arbiter_server::{demo_database, Config, RunningServer};
 use common::{http, key, AVA, MARCUS, OLGA};
 use serde_json::{json, Value};
@@ -119,4 +121,48 @@ async fn cached_pages_are_the_database_pages_as_entities_change() {
     }
     assert_eq!(uncached.state.feed_payloads.weight(), 0, "a cache of 0 MiB keeps nothing");
     assert_eq!(uncached.state.feed_lists.weight(), 0);
+}
+
+/// A scope whose list is bigger than the whole budget is read from the database, and its list
+/// is not built again for every page (it was, once: a head of support's scope on 114,000
+/// tickets made each page a scan of the whole feed).
+#[tokio::test]
+async fn a_team_list_over_the_budget_is_built_once_and_pages_come_from_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.db");
+    let db = demo_database(path.to_str().unwrap(), &common::options(1500)).await.unwrap();
+    // A head of support in every team: a list of most of the feed.
+    let head = Agent {
+        id: 900,
+        name: "Head of Support".into(),
+        email: "head@arbiter.example".into(),
+        role: AgentRole::Supervisor,
+        team: "general".into(),
+        teams: ["general", "payments", "disputes", "fraud", "p2p", "feedback"].map(String::from).to_vec(),
+        languages: vec!["en".into()],
+        presence: Presence::Online,
+        presence_since: chrono::Utc::now(),
+    };
+    let mut tx = db.begin_write().await.unwrap();
+    put_agent(&mut tx, &head).await.unwrap();
+    insert_token(&mut tx, head.id, "head-of-support", chrono::Utc::now().timestamp_millis()).await.unwrap();
+    tx.commit().await.unwrap();
+    let listen = "127.0.0.1:0".parse().unwrap();
+    // 1 MiB of payloads, 256 KiB of lists: less than her list on this data.
+    let small = RunningServer::start_with(db.clone(), listen, &Config { feed_cache_mib: 1, ..Config::default() })
+        .await
+        .unwrap();
+    let uncached =
+        RunningServer::start_with(db, listen, &Config { feed_cache_mib: 0, ..Config::default() }).await.unwrap();
+    let first = pages(&small, "head-of-support").await;
+    assert!(first.len() > 5, "many pages: {}", first.len());
+    assert_eq!(small.state.feed_lists.too_big(), 1, "her list is over the budget");
+    assert_eq!(small.state.feed_lists.builds(), 1, "built once, not per page");
+    assert_eq!(pages(&small, "head-of-support").await, first);
+    assert_eq!(small.state.feed_lists.builds(), 1);
+    assert_eq!(pages(&uncached, "head-of-support").await, first, "the database's pages");
+    // A scope that fits is still served from its list.
+    assert_eq!(pages(&small, MARCUS).await, pages(&uncached, MARCUS).await);
+    assert_eq!(small.state.feed_lists.builds(), 2);
+    assert!(small.state.feed_lists.weight() > 0, "Marcus's list kept");
 }

@@ -158,8 +158,12 @@ pub async fn read_changes(
     let want = limit as usize + 1;
     let mut rows: Vec<(i64, Arc<str>)> = Vec::with_capacity(want);
     let mut scanned_to = after;
-    if let Some(team_list) = team_list.filter(|list| list.head <= head) {
-        let own = lists.own_rows(&mut tx, who, team_list.head).await?;
+    let team_list = team_list.filter(|list| list.head <= head);
+    let own = match &team_list {
+        Some(list) => lists.own_rows(&mut tx, who, list.head).await?,
+        None => None,
+    };
+    if let (Some(team_list), Some(own)) = (team_list, own) {
         let moved = lists.moved_since(&mut tx, team_list.head, head, horizon).await?;
         let live: Vec<i64> = merged(team_list.after(after), own.after(after))
             .filter(|row| moved.keeps(row))

@@ -19,6 +19,7 @@
 //! than `STALE_AFTER` are built again when a sync asks for them).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -85,6 +86,9 @@ impl Moved {
 #[derive(Default)]
 struct Slot {
     list: Option<Arc<SeqList>>,
+    /// The scope's list came out bigger than the whole budget: its pages are read from the
+    /// database from then on (the feed only grows), instead of a list built for every page.
+    too_big: bool,
     /// Held while the list is built, so a herd builds it once.
     building: Arc<tokio::sync::Mutex<()>>,
 }
@@ -96,6 +100,8 @@ pub struct FeedLists {
     moved: quick_cache::sync::Cache<(i64, i64, i64), Arc<Moved>>,
     teams: Mutex<HashMap<Vec<String>, Slot>>,
     own: quick_cache::sync::Cache<(u64, i64), Arc<SeqList>, ListWeight>,
+    /// Team lists built so far (figures and tests).
+    builds: AtomicU64,
 }
 
 #[derive(Clone)]
@@ -116,7 +122,18 @@ impl FeedLists {
             teams: Mutex::default(),
             moved: quick_cache::sync::Cache::new(64),
             own: quick_cache::sync::Cache::with_weighter(1024, bytes.max(1), ListWeight),
+            builds: AtomicU64::new(0),
         }
+    }
+
+    /// Team lists built so far (figures and tests).
+    pub fn builds(&self) -> u64 {
+        self.builds.load(Ordering::Relaxed)
+    }
+
+    /// Team scopes whose list did not fit the budget (figures and tests).
+    pub fn too_big(&self) -> usize {
+        self.teams.lock().expect("not poisoned").values().filter(|slot| slot.too_big).count()
     }
 
     /// Bytes kept (figures and tests).
@@ -135,7 +152,10 @@ impl FeedLists {
         let mut key = who.teams.clone();
         key.sort();
         key.dedup();
-        let (kept, building) = self.kept(&key);
+        let (kept, too_big, building) = self.kept(&key);
+        if too_big {
+            return Ok(None);
+        }
         let _building = match kept {
             Some(list) if after >= list.head => return Ok(None),
             Some(list) if list.built.elapsed() < STALE_AFTER => return Ok(Some(list)),
@@ -147,34 +167,49 @@ impl FeedLists {
             // None yet: the first caller builds it, the herd behind waits for it.
             None => {
                 let guard = building.lock_owned().await;
-                if let (Some(list), _) = self.kept(&key) {
-                    return Ok((after < list.head).then_some(list));
+                match self.kept(&key) {
+                    (_, true, _) => return Ok(None),
+                    (Some(list), _, _) => return Ok((after < list.head).then_some(list)),
+                    (None, false, _) => guard,
                 }
-                guard
             }
         };
         let old = self.kept(&key).0;
         let list = Arc::new(build_team_list(db, who, old.as_deref()).await?);
-        self.keep(key, list.clone());
+        self.builds.fetch_add(1, Ordering::Relaxed);
+        if !self.keep(key, list.clone()) {
+            return Ok(None);
+        }
         Ok((after < list.head).then_some(list))
     }
 
-    fn kept(&self, key: &[String]) -> (Option<Arc<SeqList>>, Arc<tokio::sync::Mutex<()>>) {
+    fn kept(&self, key: &[String]) -> (Option<Arc<SeqList>>, bool, Arc<tokio::sync::Mutex<()>>) {
         let mut teams = self.teams.lock().expect("not poisoned");
         let slot = teams.entry(key.to_vec()).or_default();
-        (slot.list.clone(), slot.building.clone())
+        (slot.list.clone(), slot.too_big, slot.building.clone())
     }
 
-    /// Keeps `list`, dropping the oldest other lists beyond the budget.
-    fn keep(&self, key: Vec<String>, list: Arc<SeqList>) {
+    /// Keeps `list`, dropping the oldest other lists beyond the budget; false (and the scope
+    /// marked) when the list alone is over the budget.
+    fn keep(&self, key: Vec<String>, list: Arc<SeqList>) -> bool {
         let mut teams = self.teams.lock().expect("not poisoned");
-        if list.bytes() <= self.budget {
-            teams.entry(key.clone()).or_default().list = Some(list);
+        if list.bytes() > self.budget {
+            tracing::info!(
+                teams = ?key,
+                rows = list.rows.len(),
+                budget_mib = self.budget / (1024 * 1024),
+                "a team list is over the feed cache's budget: this scope's pages are read from the database"
+            );
+            let slot = teams.entry(key).or_default();
+            slot.list = None;
+            slot.too_big = true;
+            return false;
         }
+        teams.entry(key.clone()).or_default().list = Some(list);
         loop {
             let used: u64 = teams.values().filter_map(|s| s.list.as_ref()).map(|l| l.bytes()).sum();
             if used <= self.budget {
-                return;
+                return true;
             }
             let oldest = teams
                 .iter()
@@ -183,7 +218,7 @@ impl FeedLists {
                 .min_by_key(|(_, built)| *built);
             match oldest {
                 Some((k, _)) => teams.get_mut(&k).expect("just seen").list = None,
-                None => return,
+                None => return true,
             }
         }
     }
@@ -207,16 +242,17 @@ impl FeedLists {
     }
 
     /// The caller's own rows up to `head` (the team list's), read in the page's snapshot
-    /// once per desk and list.
+    /// once per desk and list; none when they are too many to keep (the page is then read
+    /// from the database, rather than these rows on every page).
     pub async fn own_rows(
         &self,
         conn: &mut AnyConnection,
         who: &Visibility,
         head: i64,
-    ) -> Result<Arc<SeqList>, sqlx::Error> {
+    ) -> Result<Option<Arc<SeqList>>, sqlx::Error> {
         let key = (who.own_key(), head);
         if let Some(list) = self.own.get(&key) {
-            return Ok(list);
+            return Ok(Some(list));
         }
         let (conditions, args) = who.own_conditions(1);
         // One branch per index; UNION drops the rows two of them find.
@@ -232,8 +268,11 @@ impl FeedLists {
         let mut rows: Vec<ListedRow> = query.fetch_all(conn).await?.iter().map(listed).collect::<Result<_, _>>()?;
         rows.sort_unstable_by_key(|row| row.seq);
         let list = Arc::new(SeqList { head, rows: rows.into(), built: Instant::now() });
+        if list.bytes() > self.budget {
+            return Ok(None);
+        }
         self.own.insert(key, list.clone());
-        Ok(list)
+        Ok(Some(list))
     }
 }
 
