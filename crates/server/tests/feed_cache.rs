@@ -156,7 +156,7 @@ async fn a_team_list_over_the_budget_is_built_once_and_pages_come_from_the_datab
         RunningServer::start_with(db, listen, &Config { feed_cache_mib: 0, ..Config::default() }).await.unwrap();
     let first = pages(&small, "head-of-support").await;
     assert!(first.len() > 5, "many pages: {}", first.len());
-    assert_eq!(small.state.feed_lists.too_big(), 1, "her list is over the budget");
+    assert_eq!(small.state.feed_lists.too_big(), (1, 0), "her team list is over the budget");
     assert_eq!(small.state.feed_lists.builds(), 1, "built once, not per page");
     assert_eq!(pages(&small, "head-of-support").await, first);
     assert_eq!(small.state.feed_lists.builds(), 1);
@@ -165,4 +165,15 @@ async fn a_team_list_over_the_budget_is_built_once_and_pages_come_from_the_datab
     assert_eq!(pages(&small, MARCUS).await, pages(&uncached, MARCUS).await);
     assert_eq!(small.state.feed_lists.builds(), 2);
     assert!(small.state.feed_lists.weight() > 0, "Marcus's list kept");
+
+    // On a budget her team list fits but her own rows (every member's tickets) do not, they
+    // are read once, not for every page.
+    let roomy =
+        RunningServer::start_with(uncached.db().clone(), listen, &Config { feed_cache_mib: 8, ..Config::default() })
+            .await
+            .unwrap();
+    assert_eq!(pages(&roomy, "head-of-support").await, first);
+    assert_eq!(roomy.state.feed_lists.too_big(), (0, 1), "her own rows are too many to keep");
+    assert_eq!(pages(&roomy, "head-of-support").await, first);
+    assert_eq!(roomy.state.feed_lists.builds(), 1);
 }

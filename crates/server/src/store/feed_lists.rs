@@ -31,6 +31,10 @@ use super::rows::bind;
 use super::scope::Visibility;
 use crate::db::Db;
 
+/// The most of the budget one caller's own rows may take (a normal desk's are thousands of
+/// rows, well under it).
+const OWN_SHARE: u64 = 32;
+
 /// How long a list serves before a sync asking for it builds it again (when the feed moved).
 const STALE_AFTER: Duration = Duration::from_secs(30);
 
@@ -100,6 +104,10 @@ pub struct FeedLists {
     moved: quick_cache::sync::Cache<(i64, i64, i64), Arc<Moved>>,
     teams: Mutex<HashMap<Vec<String>, Slot>>,
     own: quick_cache::sync::Cache<(u64, i64), Arc<SeqList>, ListWeight>,
+    /// Callers (by `own_key`) whose own rows are too many to keep: a supervisor over every
+    /// team has most of the feed as "own" (their members' tickets); their pages are read
+    /// from the database rather than those rows read again for every page.
+    own_too_big: Mutex<HashSet<u64>>,
     /// Team lists built so far (figures and tests).
     builds: AtomicU64,
 }
@@ -122,6 +130,7 @@ impl FeedLists {
             teams: Mutex::default(),
             moved: quick_cache::sync::Cache::new(64),
             own: quick_cache::sync::Cache::with_weighter(1024, bytes.max(1), ListWeight),
+            own_too_big: Mutex::default(),
             builds: AtomicU64::new(0),
         }
     }
@@ -131,9 +140,11 @@ impl FeedLists {
         self.builds.load(Ordering::Relaxed)
     }
 
-    /// Team scopes whose list did not fit the budget (figures and tests).
-    pub fn too_big(&self) -> usize {
-        self.teams.lock().expect("not poisoned").values().filter(|slot| slot.too_big).count()
+    /// Team scopes whose list did not fit the budget, and callers whose own rows did not
+    /// (figures and tests).
+    pub fn too_big(&self) -> (usize, usize) {
+        let teams = self.teams.lock().expect("not poisoned").values().filter(|slot| slot.too_big).count();
+        (teams, self.own_too_big.lock().expect("not poisoned").len())
     }
 
     /// Bytes kept (figures and tests).
@@ -242,8 +253,8 @@ impl FeedLists {
     }
 
     /// The caller's own rows up to `head` (the team list's), read in the page's snapshot
-    /// once per desk and list; none when they are too many to keep (the page is then read
-    /// from the database, rather than these rows on every page).
+    /// once per desk and list; none when they were found too many to keep (the page is then
+    /// read from the database, rather than these rows on every page).
     pub async fn own_rows(
         &self,
         conn: &mut AnyConnection,
@@ -253,6 +264,9 @@ impl FeedLists {
         let key = (who.own_key(), head);
         if let Some(list) = self.own.get(&key) {
             return Ok(Some(list));
+        }
+        if self.own_too_big.lock().expect("not poisoned").contains(&key.0) {
+            return Ok(None);
         }
         let (conditions, args) = who.own_conditions(1);
         // One branch per index; UNION drops the rows two of them find.
@@ -268,10 +282,19 @@ impl FeedLists {
         let mut rows: Vec<ListedRow> = query.fetch_all(conn).await?.iter().map(listed).collect::<Result<_, _>>()?;
         rows.sort_unstable_by_key(|row| row.seq);
         let list = Arc::new(SeqList { head, rows: rows.into(), built: Instant::now() });
-        if list.bytes() > self.budget {
-            return Ok(None);
+        // A desk's share: the cache splits its weight over shards and drops an item heavier
+        // than one, silently.
+        if list.bytes() <= self.budget / OWN_SHARE {
+            self.own.insert(key, list.clone());
         }
-        self.own.insert(key, list.clone());
+        if self.own.get(&key).is_none() {
+            tracing::info!(
+                agent = who.agent_id,
+                rows = list.rows.len(),
+                "own rows too many to keep: pages from the database"
+            );
+            self.own_too_big.lock().expect("not poisoned").insert(key.0);
+        }
         Ok(Some(list))
     }
 }
