@@ -95,6 +95,16 @@ async fn main() -> anyhow::Result<()> {
     let rows = |table: &str| storage.tables.iter().find(|t| t.table == table).map_or(0, |t| t.rows);
     (out.tickets, out.messages) = (rows("tickets"), rows("messages"));
 
+    // What the write-ahead log holds when the timed reads start (suspected once of slowing
+    // them after a catch-up); ARBITER_BENCH_CHECKPOINT=1 folds it into the file first.
+    let wal_mib = |path: &Path| std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1_048_576.0);
+    let wal_path = dir.join("desk.sqlite-wal");
+    eprintln!("write-ahead log before the inbox queries: {:.1} MiB", wal_mib(&wal_path));
+    if std::env::var_os("ARBITER_BENCH_CHECKPOINT").is_some() {
+        cache.checkpoint().await?;
+        eprintln!("  after a checkpoint: {:.1} MiB", wal_mib(&wal_path));
+    }
+
     // 3. Inbox queries, as the list and the sidebar ask them.
     eprintln!("inbox queries…");
     let me = 1; // Ava Chen: a disputes agent with tickets of her own

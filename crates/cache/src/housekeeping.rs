@@ -115,11 +115,16 @@ impl Cache {
         Ok(StorageReport { database_bytes: pages * page_size, free_bytes: free * page_size, tables, retention_days })
     }
 
+    /// Folds the write-ahead log into the database file and empties it.
+    pub async fn checkpoint(&self) -> Result<(), CacheError> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// Rewrites the file without its free pages (after a big prune). Takes a while on a large
     /// cache and blocks writers meanwhile, so it runs only when the agent asks.
     pub async fn compact(&self) -> Result<(), CacheError> {
         sqlx::query("VACUUM").execute(&self.pool).await?;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
-        Ok(())
+        self.checkpoint().await
     }
 }
