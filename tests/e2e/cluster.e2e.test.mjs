@@ -6,11 +6,11 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { api, eventually, freshProfile, gateway, launchApp, openTicket, signIn, startServer, visible, waitOnline } from "./harness.mjs";
+import { api, eventually, freePort, freshProfile, gateway, launchApp, openTicket, signIn, startServer, visible, waitOnline } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const admin = process.env.ARBITER_TEST_POSTGRES;
@@ -150,17 +150,5 @@ function accepts(port) {
       ok(true);
     });
     socket.on("error", () => ok(false));
-  });
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
   });
 }

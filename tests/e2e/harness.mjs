@@ -164,7 +164,7 @@ export function freshProfile() {
  * so `profile` decides where its settings and cache live.
  */
 /** A port nobody listens on right now. */
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const server = createServer();
     server.unref();

@@ -195,34 +195,23 @@ async fn a_cursor_older_than_the_compacted_feed_makes_the_cache_start_over() {
     let cache_file = dir.path().join("cache.sqlite");
     let cache = Cache::open(&cache_file).await.unwrap();
     engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
-    let moved = cache.list_tickets(arbiter_cache::InboxView::All, 1, None, 500).await.unwrap();
-    let moved = moved
-        .iter()
-        .find(|t| t.queue == "disputes" && t.assignee_name.as_deref() != Some("Ava Chen"))
-        .expect("a dispute that is not Ava's own");
 
     // While the desk is away, the supervisor moves a ticket out of the agent's view (a
     // tombstone for the agent), then the server compacts tombstones past the desk's cursor.
-    let supervisor = ApiClient::new(&server.base_url(), ApiToken::new("demo-marcus")).unwrap();
-    let current = supervisor.ticket(moved.id).await.unwrap().ticket;
-    let update = arbiter_contract::TicketUpdate { queue: Some("payments".into()), ..Default::default() };
-    supervisor.update_ticket(moved.id, current.version, &update, "move-out-1").await.unwrap();
-    let horizon =
-        arbiter_server::store::feed::compact_tombstones(server.db(), chrono::Utc::now().timestamp_millis() + 1)
-            .await
-            .unwrap();
+    let (moved, horizon) = move_out_and_compact(&server, &cache, "move-out-1").await;
     assert!(horizon > cache.position().await.unwrap().cursor, "the desk's cursor is now too old");
 
     // The server refuses the old cursor; the engine starts over and misses nothing.
     let report = engine(&server.base_url(), &cache, 1000).sync(|_, _| {}).await.unwrap();
     assert!(report.reset, "{report:?}");
-    assert!(cache.ticket_view(moved.id).await.unwrap().is_none(), "the moved ticket is gone");
+    assert!(cache.ticket_view(moved).await.unwrap().is_none(), "the moved ticket is gone");
     assert_same(&cache_file, &server.base_url(), dir.path()).await;
 }
 
 /// Moves a dispute that is not Ava's own out of her view (a tombstone she sees) and compacts
-/// every tombstone: the feed's horizon is then near its head.
-async fn move_out_and_compact(server: &RunningServer, cache: &Cache, key: &str) -> i64 {
+/// every tombstone: the feed's horizon is then near its head. Returns the ticket and the
+/// horizon.
+async fn move_out_and_compact(server: &RunningServer, cache: &Cache, key: &str) -> (i64, i64) {
     let tickets = cache.list_tickets(arbiter_cache::InboxView::All, 1, None, 500).await.unwrap();
     let moved = tickets
         .iter()
@@ -232,9 +221,11 @@ async fn move_out_and_compact(server: &RunningServer, cache: &Cache, key: &str) 
     let current = supervisor.ticket(moved.id).await.unwrap().ticket;
     let update = arbiter_contract::TicketUpdate { queue: Some("payments".into()), ..Default::default() };
     supervisor.update_ticket(moved.id, current.version, &update, key).await.unwrap();
-    arbiter_server::store::feed::compact_tombstones(server.db(), chrono::Utc::now().timestamp_millis() + 1)
-        .await
-        .unwrap()
+    let horizon =
+        arbiter_server::store::feed::compact_tombstones(server.db(), chrono::Utc::now().timestamp_millis() + 1)
+            .await
+            .unwrap();
+    (moved.id, horizon)
 }
 
 #[tokio::test]
@@ -243,7 +234,7 @@ async fn a_desk_syncs_from_scratch_after_compaction_and_restarts_when_it_lands_m
     let server = start(&dir.path().join("server.db"), 120, "127.0.0.1:0").await;
     let first = Cache::open(&dir.path().join("first.sqlite")).await.unwrap();
     engine(&server.base_url(), &first, 5_000).sync(|_, _| {}).await.unwrap();
-    let horizon = move_out_and_compact(&server, &first, "move-out-a").await;
+    let (_, horizon) = move_out_and_compact(&server, &first, "move-out-a").await;
 
     // A new desk's first pages lie below the horizon: they have nothing compaction removed,
     // so the sync goes through in small pages without starting over.
@@ -262,7 +253,7 @@ async fn a_desk_syncs_from_scratch_after_compaction_and_restarts_when_it_lands_m
     let late = Cache::open(&late_file).await.unwrap();
     let report = engine(&server.base_url(), &late, 100).sync_pages(2, |_, _| {}).await.unwrap();
     engine(&server.base_url(), &first, 5_000).sync(|_, _| {}).await.unwrap();
-    let newer = move_out_and_compact(&server, &first, "move-out-b").await;
+    let (_, newer) = move_out_and_compact(&server, &first, "move-out-b").await;
     assert!(newer > horizon && report.cursor < newer, "{report:?} {newer}");
     let report = engine(&server.base_url(), &late, 100).sync(|_, _| {}).await.unwrap();
     assert!(report.reset, "{report:?}");
