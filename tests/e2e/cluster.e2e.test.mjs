@@ -81,7 +81,11 @@ test("a desk behind nginx hears every instance, and keeps every message when its
         const entries = await (await app.browser.$('[data-testid="conversation"]')).getAttribute("data-entries");
         const stored = (await api(survivors[0], `/v1/tickets/${ticket.id}`)).messages.filter((m) => m.text === text).length;
         const state = await (await app.browser.$('[data-testid="sync-status"]')).getAttribute("data-state");
-        throw new Error(`${error.message}: shown ${times(shown, text)} times (${entries} entries; sync ${state}); the server has it ${stored} times; ends with: ${shown.slice(-300)}`);
+        const scroll = await app.browser.execute(() => {
+          const list = document.querySelector('[data-testid="conversation"]');
+          return list && `top ${list.scrollTop} of ${list.scrollHeight - list.clientHeight}`;
+        });
+        throw new Error(`${error.message}: shown ${times(shown, text)} times (${entries} entries, scrolled ${scroll}; sync ${state}); the server has it ${stored} times; ends with: ${shown.slice(-300)}`);
       });
     }
     await waitOnline(app);

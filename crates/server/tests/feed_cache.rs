@@ -177,3 +177,36 @@ async fn a_team_list_over_the_budget_is_built_once_and_pages_come_from_the_datab
     assert_eq!(pages(&roomy, "head-of-support").await, first);
     assert_eq!(roomy.state.feed_lists.builds(), 1);
 }
+
+/// Pages for the scopes too wide for a team list look up each row's customer instead of
+/// working out the scope's customers once; both must pick the same rows, for every agent.
+#[tokio::test]
+async fn both_customer_rules_pick_the_same_rows_for_every_agent() {
+    use arbiter_server::store::rows::bind;
+    use arbiter_server::store::scope::CustomerRule;
+    use arbiter_server::store::{reads, Visibility};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.db");
+    let db = demo_database(path.to_str().unwrap(), &common::options(300)).await.unwrap();
+    let mut tx = db.begin_read().await.unwrap();
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM agents ORDER BY id").fetch_all(&mut *tx).await.unwrap();
+    let agents = reads::agents(&mut tx, &ids).await.unwrap();
+    assert!(agents.len() > 5 && agents.iter().any(|a| a.role == AgentRole::Supervisor));
+    for agent in &agents {
+        let who = Visibility::of(&mut tx, agent).await.unwrap();
+        let mut picked = Vec::new();
+        for rule in [CustomerRule::Once, CustomerRule::PerRow] {
+            let (condition, args) = who.feed_condition(0, rule);
+            let sql = format!("SELECT c.seq FROM changes c WHERE {condition} ORDER BY c.seq");
+            let mut query = sqlx::query(&sql);
+            for value in args {
+                query = bind(query, value);
+            }
+            let rows = query.fetch_all(&mut *tx).await.unwrap();
+            picked.push(rows.iter().map(|row| sqlx::Row::get::<i64, _>(row, 0)).collect::<Vec<_>>());
+        }
+        assert!(!picked[0].is_empty(), "{} sees something", agent.name);
+        assert_eq!(picked[0], picked[1], "{}: the same rows either way", agent.name);
+    }
+}

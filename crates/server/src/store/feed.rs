@@ -179,7 +179,7 @@ pub async fn read_changes(
     let mut upper = scanned_to;
     if rows.len() < want {
         upper = scanned_to.saturating_add(i64::from(limit) * 50).min(head).max(scanned_to);
-        let (condition, args) = who.feed_condition(2);
+        let (condition, args) = who.feed_condition(2, lists.customer_rule(who));
         let sql = format!(
             "SELECT c.seq FROM changes c
              WHERE c.seq > $1 AND c.seq <= $2 AND {condition}

@@ -28,7 +28,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::rows::bind;
-use super::scope::Visibility;
+use super::scope::{CustomerRule, Visibility};
 use crate::db::Db;
 
 /// The most of the budget one caller's own rows may take (a normal desk's are thousands of
@@ -121,6 +121,14 @@ impl quick_cache::Weighter<(u64, i64), Arc<SeqList>> for ListWeight {
     }
 }
 
+/// A team scope's key: its teams, sorted, once each.
+fn team_key(who: &Visibility) -> Vec<String> {
+    let mut key = who.teams.clone();
+    key.sort();
+    key.dedup();
+    key
+}
+
 impl FeedLists {
     /// Keeps up to `bytes` of team lists and as much again of own rows (0: none; every page
     /// is then read from the database alone).
@@ -147,6 +155,21 @@ impl FeedLists {
         (teams, self.own_too_big.lock().expect("not poisoned").len())
     }
 
+    /// How a page read from the database should decide customer rows for `who`: once per
+    /// query, unless their scope was found too wide to keep (then each row's customer by
+    /// index, which costs the page rather than the scope).
+    pub fn customer_rule(&self, who: &Visibility) -> CustomerRule {
+        let wide_team = !who.teams.is_empty() && {
+            let teams = self.teams.lock().expect("not poisoned");
+            teams.get(&team_key(who)).is_some_and(|slot| slot.too_big)
+        };
+        if wide_team || self.own_too_big.lock().expect("not poisoned").contains(&who.own_key()) {
+            CustomerRule::PerRow
+        } else {
+            CustomerRule::Once
+        }
+    }
+
     /// Bytes kept (figures and tests).
     pub fn weight(&self) -> u64 {
         let teams = self.teams.lock().expect("not poisoned");
@@ -160,9 +183,7 @@ impl FeedLists {
         if self.budget == 0 || who.teams.is_empty() {
             return Ok(None);
         }
-        let mut key = who.teams.clone();
-        key.sort();
-        key.dedup();
+        let key = team_key(who);
         let (kept, too_big, building) = self.kept(&key);
         if too_big {
             return Ok(None);

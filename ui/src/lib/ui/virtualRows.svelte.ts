@@ -17,6 +17,13 @@ export type RowsOptions = {
   estimate: (index: number) => number;
 };
 
+/** Whether the reader still follows the end after a scroll from `before` to `after` (px from
+ * the top). Only their scrolling up leaves it: rows growing below them, or a scroll to the end
+ * that is judged against sizes measured a frame late, move the top down or not at all. */
+export function stillAtEnd(was: boolean, before: number, after: number, atEnd: boolean): boolean {
+  return atEnd || (was && after >= before - 1);
+}
+
 export class VirtualRows {
   /** The rows to render now, with where each starts. */
   items = $state.raw<VirtualItem[]>([]);
@@ -79,6 +86,15 @@ export class VirtualRows {
 
   isAtEnd(): boolean {
     return !this.virtual || this.core.isAtEnd(48);
+  }
+
+  private lastTop = 0;
+  /** After a scroll event: whether the reader, following the end before (`was`), still does. */
+  followsEnd(was: boolean): boolean {
+    const top = this.scroller()?.scrollTop ?? 0;
+    const follows = stillAtEnd(was, this.lastTop, top, this.isAtEnd());
+    this.lastTop = top;
+    return follows;
   }
 
   private publish(): void {
