@@ -75,7 +75,7 @@ export const TIMER = `
     document.addEventListener("scroll", finish, true);
     act();
     finish();
-    setTimeout(() => { if (!settled) { settled = true; observer.disconnect(); done("timed out"); } }, 10000);
+    setTimeout(() => { if (!settled) { settled = true; observer.disconnect(); done("timed out; alerts on screen: " + JSON.stringify([...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()).filter(Boolean))); } }, 10000);
   }
 `;
 
@@ -94,7 +94,12 @@ export async function openBenchWindow() {
   const serverCopy = join(mkdtempSync(join(tmpdir(), "arbiter-bench-server-")), "server.db");
   copyFileSync(serverDb, serverCopy);
   if (existsSync(`${serverDb}-wal`)) copyFileSync(`${serverDb}-wal`, `${serverCopy}-wal`);
-  const server = await startServer({ database: serverCopy, args: ["--rate-limit", "100000", "--rate-burst", "100000"] });
+  // Without the sweeps, as arbiter-bench runs it: the data's clock is fixed in the past, so a
+  // sweep would raise tens of thousands of escalations (and the stream with them) mid-run.
+  const server = await startServer({
+    database: serverCopy,
+    args: ["--rate-limit", "100000", "--rate-burst", "100000", "--escalation-interval-secs", "0"],
+  });
   const profile = freshProfile();
   const app = { close: async () => {} };
   const close = async () => {
