@@ -66,6 +66,24 @@ async fn wait_for(desk: &Desk, what: &str, done: impl Fn(&SyncStatus) -> bool) {
     panic!("sync never became {what}: {:?}", desk.sync_status());
 }
 
+/// Waits until the desk has pulled the feed up to the server's head as `token` sees it now
+/// (`sync_now` only wakes the loop; what the outbox's answers do not carry, such as a case's
+/// trail, comes with the feed).
+async fn caught_up(desk: &Desk, base_url: &str, token: &str) {
+    let page: serde_json::Value = reqwest::Client::new()
+        .get(format!("{base_url}/v1/changes?after=0&limit=1"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let head = page["head"].as_i64().expect("a page says the feed's head");
+    desk.sync_now().await.unwrap();
+    wait_for(desk, "caught up with the server", |s| s.outbox_pending == 0 && s.cursor >= head).await;
+}
+
 /// Every file under `dir` whose bytes contain `needle`.
 /// A desk in `dir` signed in to `url` as `token`, synced and online.
 async fn online_desk(dir: &std::path::Path, url: &str, token: &str, recorder: Arc<Recorder>) -> Desk {
@@ -929,7 +947,7 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     // Shown at once, before the server has it.
     assert_eq!(desk.case_view(case_id).await.unwrap().lifecycle.unwrap().stage, ChargebackStage::Representment);
     sent(&desk).await;
-    desk.sync_now().await.unwrap();
+    caught_up(&desk, &server.base_url(), "demo-priya").await;
 
     let view = desk.case_view(case_id).await.unwrap();
     assert!(view.outbox.is_empty(), "{:?}", view.outbox);
@@ -966,7 +984,7 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     };
     desk.update_case(case_id, Some(ticket.id), won, "won").await.unwrap();
     sent(&desk).await;
-    desk.sync_now().await.unwrap();
+    caught_up(&desk, &server.base_url(), "demo-priya").await;
     let view = desk.case_view(case_id).await.unwrap();
     assert_eq!(view.case.status, CaseStatus::Closed);
     assert_eq!(view.case.recovered_usd_cents, 135_000);
@@ -987,7 +1005,7 @@ async fn a_chargeback_case_is_opened_worked_through_its_network_stages_and_close
     assert!(copy.starts_with(b"%PDF"));
     assert_eq!(hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&copy)), report.pdf_sha256);
     sent(&desk).await;
-    desk.sync_now().await.unwrap();
+    caught_up(&desk, &server.base_url(), "demo-priya").await;
     let view = desk.case_view(case_id).await.unwrap();
     let stored: Vec<(&str, &str)> = view.documents.iter().map(|d| (d.name.as_str(), d.sha256.as_str())).collect();
     assert!(stored.contains(&(report.pdf_name.as_str(), report.pdf_sha256.as_str())), "{stored:?}");
