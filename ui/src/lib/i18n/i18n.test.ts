@@ -11,7 +11,7 @@ import { SHORTCUTS } from "../features/shortcuts/shortcuts";
 import { DeskState } from "../stores/desk.svelte";
 import { THEME_SETTINGS } from "../features/preferences/theme.svelte";
 import { en, type MessageKey, type Messages } from "./en";
-import { i18n, LOCALE_KEY, LocaleState, localeFor, say, sayParts, t } from "./index.svelte";
+import { formatDate, formatNumber, i18n, LOCALE_KEY, LocaleState, localeFor, say, sayParts, t } from "./index.svelte";
 import { rustEn } from "./rust.en";
 import { ms } from "./ms";
 import { zh } from "./zh";
@@ -257,5 +257,33 @@ describe("command palette", () => {
     expect(zhCommands.map((c) => c.label)).toEqual(["语言：English", "语言：中文", "语言：Bahasa Melayu", "语言：跟随系统"]);
     expect(zhCommands.find((c) => c.current)?.id).toBe("locale-zh");
     expect(paletteCommands(controls, "").some((c) => c.label === "退出登录")).toBe(true);
+  });
+});
+
+describe("formatting numbers and dates", () => {
+  const at = "2026-03-04T05:06:07Z";
+  const cases: (Intl.DateTimeFormatOptions | undefined)[] = [
+    undefined,
+    {},
+    { dateStyle: "medium", timeStyle: "short" },
+    { day: "numeric", month: "short" },
+    { hour: "2-digit", minute: "2-digit" },
+    { timeZone: "UTC" },
+    { weekday: "long" },
+  ];
+  it("says what toLocaleString and a fresh Intl formatter say, in every language, from formatters kept", () => {
+    for (const locale of ["en", "zh", "ms"] as const) {
+      i18n.set(locale);
+      for (const options of cases) {
+        expect(formatDate(at, options)).toBe(new Date(at).toLocaleString(i18n.tag, options));
+        expect(formatDate(at, options)).toBe(new Date(at).toLocaleString(i18n.tag, options)); // kept: the same again
+      }
+      expect(formatNumber(8200.5)).toBe(new Intl.NumberFormat(i18n.tag).format(8200.5));
+      expect(formatNumber(0.125, { style: "percent" })).toBe(new Intl.NumberFormat(i18n.tag, { style: "percent" }).format(0.125));
+    }
+    i18n.set("system");
+  });
+  it("says an unreadable date as toLocaleString does, without throwing", () => {
+    expect(formatDate("not a date")).toBe(new Date("not a date").toLocaleString());
   });
 });

@@ -122,7 +122,24 @@ export class LocaleState {
 /** The language every screen reads; main.ts starts it before the first paint. */
 export const i18n = new LocaleState();
 
-const translate = engine.t.bind(engine) as unknown as (key: string, options: Record<string, unknown>) => string;
+const engineTranslate = engine.t.bind(engine) as unknown as (key: string, options: Record<string, unknown>) => string;
+
+// The catalogues never change while the app runs, so a message with the same language, key
+// and values says the same: said once and kept (a ticket or a risk timeline says hundreds of
+// messages, each a walk through i18next). Bounded; emptied when full.
+const sayings = new Map<string, string>();
+const SAID_KEPT = 20_000;
+
+function translate(key: string, options: Record<string, unknown>): string {
+  const memo = `${key}\u0000${JSON.stringify(options)}`;
+  let text = sayings.get(memo);
+  if (text === undefined) {
+    text = engineTranslate(key, options);
+    if (sayings.size >= SAID_KEPT) sayings.clear();
+    sayings.set(memo, text);
+  }
+  return text;
+}
 
 /** The message for `key` in the current language, with {{values}} filled in. */
 export function t(key: Key, values?: Values): string {
@@ -202,9 +219,27 @@ export function hasMessage(key: string): boolean {
   return engine.exists(key, { lng: i18n.locale });
 }
 
+// Intl formatters are costly to make (a list or a risk timeline formats hundreds of values,
+// and `toLocaleString` makes one per call), so each language and options pair makes one.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DATE_FIELDS = ["weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute", "second",
+  "fractionalSecondDigits", "dateStyle", "timeStyle"] as const;
+
+function kept<F>(formats: Map<string, F>, tag: string, options: object | undefined, make: () => F): F {
+  const key = `${tag} ${options ? JSON.stringify(options) : ""}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A number in the current language's style: "8,200". */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(i18n.tag, options).format(value);
+  const tag = i18n.tag;
+  return kept(numberFormats, tag, options, () => new Intl.NumberFormat(tag, options)).format(value);
 }
 
 /** A count as a list shows it, or nothing while it is unknown. */
@@ -212,9 +247,16 @@ export function formatCount(value: number | undefined | null): string {
   return value === undefined || value === null ? "" : formatNumber(value);
 }
 
-/** A date in the current language's style. */
+/** A date in the current language's style (date and time unless `options` name fields, as `toLocaleString`). */
 export function formatDate(value: string | number | Date, options?: Intl.DateTimeFormatOptions): string {
-  return new Date(value).toLocaleString(i18n.tag, options);
+  const tag = i18n.tag;
+  const named = options && DATE_FIELDS.some((field) => options[field] !== undefined);
+  const full = named
+    ? options
+    : { ...options, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(date); // "Invalid Date", as toLocaleString says
+  return kept(dateFormats, tag, options, () => new Intl.DateTimeFormat(tag, full)).format(date);
 }
 
 /** The name of a setting in its own words: "English", "中文", or "Follow the system" translated. */
