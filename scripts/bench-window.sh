@@ -7,6 +7,8 @@
 #   scripts/bench-window.sh attachments     opening 5 MB and 25 MB photos and a PDF (own mail stack)
 #   scripts/bench-window.sh window-memory   the window's memory on the demo data and on the bench cache
 #   scripts/bench-window.sh live-chat       a customer in Chromium and the agent in the window: latency both ways
+#   scripts/bench-window.sh probe-window    per action: the IPC calls, the page's busy stretches, DOM and frame
+#   scripts/bench-window.sh profile-ui      the window's IPC recorded, then the UI replayed and profiled in Chromium
 #   ARBITER_RELEASE=1 scripts/bench-window.sh …   the same with a release build
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -61,6 +61,7 @@ const round = (ms) => Math.round(ms * 10) / 10;
 export const TIMER = `
   function timed(act, ready, done) {
     const t0 = performance.now();
+    window.__benchT0 = t0;
     let settled = false;
     const finish = () => {
       if (settled || !ready()) return;

@@ -23,7 +23,7 @@ export const OPEN_TICKET = new Function(
 
 // The risk tab of a ticket: the customer scored from the local copy (their whole timeline, links
 // through the identifier index and those kept from the company API), findings and graph drawn.
-// Each sample first opens another ticket on its conversation (not timed).
+// Each sample first opens another ticket on its conversation (not timed) and lets it settle.
 export const OPEN_RISK = new Function(
   "i",
   "done",
@@ -41,7 +41,9 @@ export const OPEN_RISK = new Function(
           document.querySelector('[data-testid="risk-timeline"]') !== null,
     done,
   );
-  const wait = () => (opened() ? requestAnimationFrame(start) : setTimeout(wait, 5));
+  // The ticket done opening (its email frames loaded, its answers drawn) before the tab is
+  // pressed, as an agent reads before they press: 300 ms after it shows.
+  const wait = () => (opened() ? setTimeout(() => requestAnimationFrame(start), 300) : setTimeout(wait, 5));
   wait();`,
 );
 
