@@ -6,6 +6,8 @@ pub mod commands;
 mod events;
 mod notifications;
 mod pictures;
+#[cfg(target_os = "linux")]
+mod rendering;
 
 use std::sync::Arc;
 
@@ -13,12 +15,21 @@ use arbiter_desk::{Desk, DeskPaths, KeyringStore};
 use tauri::Manager;
 
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    let compositing_off = rendering::choose();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,arbiter=debug,sqlx=warn,tao=warn,wry=warn".into()),
         )
         .init();
+    #[cfg(target_os = "linux")]
+    if compositing_off {
+        tracing::info!(
+            "no GPU render node: the window draws without compositing (set {}=0 to keep it)",
+            rendering::DISABLE_COMPOSITING
+        );
+    }
 
     let specta = bindings::builder();
     tauri::Builder::default()
