@@ -161,21 +161,11 @@ async function profile() {
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     const warnings = [];
-    page.on("console", (m) => process.env.ARBITER_DEBUG && console.error(m.text()));
     page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     page.on("pageerror", (e) => warnings.push(String(e)));
     await page.goto(replay.url);
     await page.click('[data-testid="view-all"]');
     await page.waitForSelector('[data-testid="ticket-row"]');
-    if (process.env.ARBITER_DEBUG) {
-      console.error(await page.evaluate(() => {
-        const rows = [...document.querySelectorAll('[data-testid="ticket-row"]')];
-        rows[7 % rows.length].querySelector("button").click();
-        return new Promise((r) => setTimeout(() => r(JSON.stringify({ rows: rows.length, ids: rows.map((x) => x.getAttribute("data-ticket-id")).slice(0, 12),
-          subject: document.querySelector('[data-testid="ticket-subject"]')?.textContent, id: document.querySelector('[data-testid="ticket-header"] .id')?.textContent,
-          conv: !!document.querySelector('[data-testid="conversation"]') })), 500));
-      }));
-    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
     // WebDriver's executeAsync, in Playwright's terms, for the shared in-page actions.
