@@ -4,7 +4,7 @@
 // history, and takes a second Send pressed while the first is still going.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { api, eventually, freshProfile, gateway, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
+import { api, eventually, freshProfile, gateway, launchApp, openTicket, screenshot, signIn, startServer, visible } from "./harness.mjs";
 
 const COUNT = 400;
 let server;
@@ -86,6 +86,55 @@ test("a 400-message thread opens at its newest message, renders what is on scree
       return mine.length === 2 ? mine : null;
     }, "both replies reached the server", 30_000);
     assert.deepEqual(sent, [`First of two (${stamp})`, `Second of two (${stamp})`]);
+  } finally {
+    await app.close();
+  }
+});
+
+// An email's frame reports its height after the list's first frames; the thread must still
+// open at its newest message and stay there while those heights arrive.
+const EMAILS = 120;
+const quoted = (i, stamp) =>
+  `<div dir="ltr">Reply ${i} (${stamp}): the card was charged again, see the statement line.<br><br>CARD PURCHASE 29.99 EUR</div><br>` +
+  `<div class="gmail_quote"><div class="gmail_attr">On Mon, Support wrote:</div><blockquote class="gmail_quote">` +
+  "We are looking into the payment and will come back to you.<br>".repeat(8) +
+  "</blockquote></div>";
+
+test("a long email thread opens scrolled to its newest message and stays there as its frames size themselves", async () => {
+  const ticket = (await visible(server, "ticket")).find(
+    (t) => t.channel === "email" && t.assignee_id === 1 && ["open", "pending", "new"].includes(t.status),
+  );
+  assert.ok(ticket, "Ava has an active email ticket");
+  const stamp = Date.now();
+  for (let i = 1; i <= EMAILS; i++) {
+    const text = `Reply ${i} (${stamp}): the card was charged again.`;
+    await gateway(server, `/tickets/${ticket.id}/messages`, { text, html: quoted(i, stamp) });
+  }
+  const app = await launchApp(freshProfile());
+  try {
+    await signIn(app, server);
+    await (await app.browser.$('[data-testid="search-input"]')).setValue(`Reply ${EMAILS} ${stamp}`);
+    const hit = await app.browser.$('[data-testid="search-hit"]');
+    await hit.waitForExist({ timeout: 30_000, timeoutMsg: "the long email thread synced and is found" });
+    await openTicket(app, ticket.id);
+    const atEnd = () =>
+      app.browser.execute(() => {
+        const c = document.querySelector('[data-testid="conversation"]');
+        return !!c && c.querySelectorAll('[data-testid="message"]').length > 0 && c.scrollTop + c.clientHeight >= c.scrollHeight - 60;
+      });
+    await eventually(atEnd, "the thread opened at its end", 5_000);
+    // Once every frame on screen has reported its height, it is still at the end.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.ok(await atEnd(), "still at the end after the frames sized themselves");
+    const newestShown = await app.browser.execute((needle) => {
+      const c = document.querySelector('[data-testid="conversation"]');
+      const frames = [...c.querySelectorAll('[data-testid="email-frame"]')];
+      const last = frames[frames.length - 1];
+      if (!last || !(last.getAttribute("srcdoc") ?? "").includes(needle)) return false;
+      const box = last.getBoundingClientRect(), view = c.getBoundingClientRect();
+      return box.bottom > view.top && box.top < view.bottom;
+    }, `Reply ${EMAILS} (${stamp})`);
+    assert.ok(newestShown, "the newest email's frame is on screen");
   } finally {
     await app.close();
   }

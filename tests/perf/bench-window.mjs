@@ -76,7 +76,7 @@ export const TIMER = `
     document.addEventListener("scroll", finish, true);
     act();
     finish();
-    setTimeout(() => { if (!settled) { settled = true; observer.disconnect(); done("timed out; alerts on screen: " + JSON.stringify([...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()).filter(Boolean))); } }, 10000);
+    setTimeout(() => { if (!settled) { settled = true; observer.disconnect(); done("timed out; alerts on screen: " + JSON.stringify([...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()).filter(Boolean)) + (window.__benchDescribe ? "; " + window.__benchDescribe() : "")); } }, 10000);
   }
 `;
 

@@ -48,6 +48,11 @@ const OPEN = new Function(
     return c && document.querySelector('[data-testid="ticket-header"] .id')?.textContent === "#" + id &&
       [...c.querySelectorAll('[data-testid="message"]')].length > 0 && c.scrollTop + c.clientHeight >= c.scrollHeight - 60;
   };
+  window.__benchDescribe = () => {
+    const c = document.querySelector('[data-testid="conversation"]');
+    return c ? "conversation top " + c.scrollTop + ", height " + c.clientHeight + " of " + c.scrollHeight + ", entries " + c.getAttribute("data-entries") +
+      ", rows " + c.querySelectorAll(".entry").length : "no conversation";
+  };
   const start = () => timed(() => row.querySelector("button").click(), newest, done);
   const wait = () => (document.querySelector('[data-testid="ticket-header"] .id')?.textContent !== "#" + id ? requestAnimationFrame(start) : setTimeout(wait, 5));
   setTimeout(wait, 50);`,

@@ -52,7 +52,7 @@ export class VirtualRows {
       scrollToFn: elementScroll,
       observeElementRect,
       observeElementOffset,
-      overscan: 3,
+      overscan: 6,
       anchorTo: "end" as const,
       followOnAppend: true,
       onChange: () => this.publish(),
