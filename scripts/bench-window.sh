@@ -9,6 +9,7 @@
 #   scripts/bench-window.sh live-chat       a customer in Chromium and the agent in the window: latency both ways
 #   scripts/bench-window.sh probe-window    per action: the IPC calls, the page's busy stretches, DOM and frame
 #   scripts/bench-window.sh profile-ui      the window's IPC recorded, then the UI replayed and profiled in Chromium
+#   scripts/bench-window.sh cold-start      launch → inbox drawn from the local copy (ARBITER_APP=/usr/bin/arbiter: the installed package)
 #   ARBITER_RELEASE=1 scripts/bench-window.sh …   the same with a release build
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

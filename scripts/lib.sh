@@ -7,7 +7,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/arbiter-target}"
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
 DESKTOP_PACKAGES=(dbus-x11 gnome-keyring libsecret-tools xvfb imagemagick fonts-noto-cjk xdg-utils)
-TEST_PACKAGES=(webkit2gtk-driver chromium dunst poppler-utils qpdf nginx-light)
+TEST_PACKAGES=(webkit2gtk-driver chromium dunst poppler-utils qpdf nginx-light rpm)
 
 say() { printf '\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31merror: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -58,6 +58,25 @@ ensure_tauri_driver() {
     say "Installing tauri-driver"
     cargo install --locked tauri-driver --version '^2'
   fi
+}
+
+# Builds the release packages, checks the .rpm's contents, installs the .deb as IT would
+# (apt-get), runs the smoke test against the installed binary in the real window, and removes
+# the package again, also when the test fails. Call inside scripts/test.sh's setup.
+test_installed_package() {
+  local version deb rpm status=0
+  "$ROOT/scripts/package.sh" deb rpm
+  version="$(node -p 'require("./tauri.conf.json").version')"
+  deb="$CARGO_TARGET_DIR/release/bundle/deb/Arbiter_${version}_amd64.deb"
+  rpm="$CARGO_TARGET_DIR/release/bundle/rpm/Arbiter-${version}-1.x86_64.rpm"
+  for path in /usr/bin/arbiter /usr/share/applications/Arbiter.desktop; do
+    rpm -qlp "$rpm" 2>/dev/null | grep -qx "$path" || die "the .rpm does not install $path"
+  done
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb"
+  ARBITER_APP=/usr/bin/arbiter in_desktop_session node --test --test-concurrency=1 tests/installed/ || status=$?
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq arbiter
+  [ ! -e /usr/bin/arbiter ] || die "removing the package left /usr/bin/arbiter behind"
+  return "$status"
 }
 
 # Builds the desktop app with the UI embedded (what users run) and the reference server.

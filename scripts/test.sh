@@ -5,7 +5,8 @@
 # for the mail room), the contract (Schemathesis
 # against the reference server and its OpenAPI document), the UI's type check and
 # unit tests, the UI's flows in Debian's Chromium on the in-memory desk, and the
-# end-to-end tests in the real app window.
+# end-to-end tests in the real app window, then the release packages: the .deb installed and
+# its app tested in the window, then removed.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -34,4 +35,6 @@ say "UI in Chromium";   node --test --test-concurrency=1 tests/browser/
 build_app
 say "End-to-end tests in the real window"
 in_desktop_session node --test --test-concurrency=1 tests/e2e/
+say "Packages: .deb and .rpm built, the .deb installed, the installed app tested, removed"
+test_installed_package
 say "All tests passed"

@@ -47,7 +47,7 @@ export async function sample(browser, script, n, ...args) {
   return dom.length === times.length ? { ...stats, dom: percentiles(dom) } : stats;
 }
 
-function percentiles(values) {
+export function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return { p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1)), n: sorted.length };
