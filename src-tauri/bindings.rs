@@ -6,10 +6,11 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
-    alerts::*, analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, drafts::*, outbox::*,
-    preferences::*, reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*, tickets::*,
-    views::*,
+    alerts::*, analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, drafts::*, links::*,
+    outbox::*, preferences::*, reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*,
+    tickets::*, views::*,
 };
+use crate::deep_links::LinkArrived;
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
 use crate::notifications::OpenTicket;
 
@@ -35,6 +36,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             post_side_message,
             forward_message,
             acknowledge_escalation,
+            follow_pending_link,
             supervisor_overview,
             bulk_update_tickets,
             quarantined_mail,
@@ -108,7 +110,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             open_link,
             search_articles
         ])
-        .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent, OpenTicket])
+        .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent, OpenTicket, LinkArrived])
         // Ids and times in ms stay far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One type per struct: our types read and write the same JSON.

@@ -3,6 +3,7 @@
 
 pub mod bindings;
 pub mod commands;
+mod deep_links;
 mod events;
 mod notifications;
 mod pictures;
@@ -33,11 +34,16 @@ pub fn run() {
 
     let specta = bindings::builder();
     tauri::Builder::default()
+        // First, so a second launch hands its arguments (an arbiter:// link) to this one and
+        // exits before building anything.
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| deep_links::second_launch(app, args)))
+        .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(specta.invoke_handler())
         .register_asynchronous_uri_scheme_protocol(pictures::SCHEME, pictures::serve)
         .setup(move |app| {
             specta.mount_events(app);
+            deep_links::listen(app);
             // A desktop without a tray host still runs the app; the count then shows only
             // where the desktop has badges.
             if let Err(error) = notifications::create_tray(app) {

@@ -112,7 +112,7 @@ pub fn create_tray(app: &tauri::App) -> tauri::Result<()> {
 
 const TRAY_ID: &str = "main";
 
-fn show_window(app: &AppHandle) {
+pub(crate) fn show_window(app: &AppHandle) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();

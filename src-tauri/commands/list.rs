@@ -16,6 +16,8 @@ pub const COMMANDS: &[&str] = &[
     "older_conversation",
     "update_ticket",
     "acknowledge_escalation",
+    // links from other tools (arbiter://)
+    "follow_pending_link",
     // conversation
     "send_reply",
     "add_note",

@@ -10,6 +10,7 @@ pub mod chats;
 pub mod controls;
 pub mod conversation;
 pub mod drafts;
+pub mod links;
 pub mod outbox;
 pub mod preferences;
 pub mod reports;

@@ -176,7 +176,8 @@ export function freePort() {
   });
 }
 
-export async function launchApp(profile, { env = {} } = {}) {
+/** `args`: the app's command line (e.g. an arbiter:// link it is started with). */
+export async function launchApp(profile, { env = {}, args = [] } = {}) {
   // Fresh ports per launch, so a driver still exiting (or left over) is never the one we talk to.
   const port = await freePort();
   const nativePort = await freePort();
@@ -202,7 +203,7 @@ export async function launchApp(profile, { env = {} } = {}) {
     logLevel: "warn",
     connectionRetryCount: 0,
     capabilities: {
-      "tauri:options": { application: APP },
+      "tauri:options": { application: APP, args },
       "wdio:enforceWebDriverClassic": true,
     },
   });
@@ -217,6 +218,16 @@ export async function launchApp(profile, { env = {} } = {}) {
         // Already gone.
       }
       await exited;
+      // The app holds the desktop session's single-instance name until it is gone; the next
+      // launch would otherwise hand its arguments to it and exit.
+      for (let i = 0; i < 200; i++) {
+        try {
+          process.kill(-driver.pid, 0);
+        } catch {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 }

@@ -13,6 +13,7 @@ mod chats;
 mod compelling_evidence;
 mod conversation;
 mod credentials;
+pub mod deep_links;
 mod desk;
 mod dispute_alerts;
 mod drafts;
@@ -57,6 +58,7 @@ pub use cases::{reason_codes, CaseTicket, CaseView, ChecklistLine, ReasonCodeInf
 pub use chats::ChatUnread;
 pub use compelling_evidence::{CompellingEvidence, PaymentLine, PriorLine};
 pub use credentials::{CredentialStore, KeyringStore, MemoryStore};
+pub use deep_links::LinkTarget;
 pub use desk::{Desk, SessionInfo};
 pub use dispute_alerts::{AlertDetail, AlertQueue, AlertRow};
 pub use error::{DeskError, ErrorCode};

@@ -46,6 +46,9 @@ pub mod errors {
         FILTER_VALUES = "error.filterValues": "At most {{max}} values per filter.";
         TICKET_NOT_CACHED = "error.ticketNotCached": "Ticket #{{id}} is not in the local copy.";
         CASE_NOT_CACHED = "error.caseNotCached": "Case {{id}} is not in the local copy.";
+        LINK_UNREADABLE = "error.linkUnreadable": "“{{link}}” is not a link to an Arbiter ticket or case (arbiter://ticket/123, arbiter://case/45).";
+        LINK_TICKET_HIDDEN = "error.linkTicketHidden": "Ticket #{{id}} is not among the tickets you can see, or has not reached your desk yet.";
+        LINK_CASE_HIDDEN = "error.linkCaseHidden": "Case {{id}} is not among the cases you can see, or has not reached your desk yet.";
         CUSTOMER_NOT_CACHED = "error.customerNotCached": "That customer is not in the local copy.";
         UNKNOWN_REASON_CODE = "error.unknownReasonCode": "Choose one of the policy's reasons for the action.";
         REQUEST_NOT_CACHED = "error.requestNotCached": "That request is not in the local copy.";

@@ -34,6 +34,11 @@ export const commands = {
 	/**  Forwards one of the ticket's messages, with its files, by email to an outside address. */
 	forwardMessage: (ticketId: number, messageId: number, to: string, note: string, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("forward_message", { ticketId, messageId, to, note, clientKey })),
 	acknowledgeEscalation: (escalationId: number, clientKey: string) => typedError<OutboxItem, DeskError>(__TAURI_INVOKE("acknowledge_escalation", { escalationId, clientKey })),
+	/**
+	 *  The next `arbiter://` link that arrived, followed: where the window goes, `None` when no
+	 *  link waits, or why it cannot be followed (not a ticket or case link, not in this desk).
+	 */
+	followPendingLink: () => typedError<LinkTarget | null, DeskError>(__TAURI_INVOKE("follow_pending_link")),
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
 	/**  Supervisors: one change to many tickets, applied by the server. */
 	bulkUpdateTickets: (ticketIds: number[], update: TicketUpdate, idempotencyKey: string) => typedError<BulkOutcome, DeskError>(__TAURI_INVOKE("bulk_update_tickets", { ticketIds, update, idempotencyKey })),
@@ -206,6 +211,7 @@ export const commands = {
 /** Events */
 export const events = {
 	cacheChanged: makeEvent<CacheChanged, CacheChanged>("cache-changed"),
+	linkArrived: makeEvent<LinkArrived, LinkArrived>("link-arrived"),
 	liveEvent: makeEvent<LiveEvent, LiveEvent>("live-event"),
 	openTicket: makeEvent<OpenTicket, OpenTicket>("open-ticket"),
 	syncStatusChanged: makeEvent<SyncStatusChanged, SyncStatusChanged>("sync-status-changed"),
@@ -1639,6 +1645,9 @@ export type Link = {
 	event_ids: number[],
 };
 
+/**  A link is waiting: the window asks for it with `follow_pending_link`. */
+export type LinkArrived = null;
+
 /**  What can tie accounts together. */
 export type LinkKind = 
 /**  A device fingerprint (logins, security changes). */
@@ -1649,6 +1658,13 @@ export type LinkKind =
 "wallet" | 
 /**  A card fingerprint (card deposits). */
 "card";
+
+/**  Where the window goes for a link. */
+export type LinkTarget = {
+	ticket_id: number,
+	/**  Set for a case link: the ticket opens on its case tab. */
+	case_id: number | null,
+};
 
 /**  Another customer linked to this one. */
 export type LinkedCustomer = {

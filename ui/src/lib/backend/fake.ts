@@ -55,6 +55,7 @@ import type {
   Escalation,
   InboxView,
   ListCursor,
+  LinkTarget,
   LiveEvent,
   MacroChoice,
   QuarantinedMail,
@@ -1694,6 +1695,15 @@ export class FakeBackend implements Backend {
 
   async setDoNotDisturb(on: boolean) {
     this.dnd = on;
+  }
+
+  /** The in-memory desk is never handed arbiter:// links (the OS gives them to the real app). */
+  async onLinkArrived(_listener: () => void) {
+    return () => {};
+  }
+
+  async followPendingLink(): Promise<LinkTarget | null> {
+    return null;
   }
 
   async onOpenTicket(listener: (ticketId: number) => void) {

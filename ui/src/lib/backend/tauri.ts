@@ -113,6 +113,8 @@ export const tauriBackend: Backend = {
   onCacheChanged: (listener) => events.cacheChanged.listen((event) => listener(event.payload)),
   onLive: (listener) => events.liveEvent.listen((event) => listener(event.payload)),
   onOpenTicket: (listener) => events.openTicket.listen((event) => listener(event.payload.ticket_id)),
+  onLinkArrived: (listener) => events.linkArrived.listen(() => listener()),
+  followPendingLink: () => unwrap(commands.followPendingLink()),
   acknowledgeEscalation: (escalationId, clientKey) => unwrap(commands.acknowledgeEscalation(escalationId, clientKey)),
   supervisorOverview: () => unwrap(commands.supervisorOverview()),
   bulkUpdateTickets: (ticketIds, update, idempotencyKey) => unwrap(commands.bulkUpdateTickets(ticketIds, update, idempotencyKey)),

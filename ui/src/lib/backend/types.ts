@@ -32,6 +32,7 @@ import type {
   ErrorCode,
   EvidenceFile,
   Handover,
+  LinkTarget,
   ListCursor,
   LiveEvent,
   LossQuery,
@@ -234,6 +235,10 @@ export interface Backend {
   setDoNotDisturb(on: boolean): Promise<void>;
   /** The agent acted on a desktop notification: show that ticket. */
   onOpenTicket(listener: (ticketId: number) => void): Promise<Unlisten>;
+  /** An arbiter:// link arrived (launch, the OS, a second launch): follow it with followPendingLink. */
+  onLinkArrived(listener: () => void): Promise<Unlisten>;
+  /** The next link that arrived, followed: where to go, null when none waits; throws why it cannot be followed. */
+  followPendingLink(): Promise<LinkTarget | null>;
   /** Asks the OS to draw the agent's eye to the window (taskbar flash, dock bounce). */
   requestAttention(): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;

@@ -4,6 +4,7 @@
 import type {
   BulkOutcome,
   InboxView,
+  LinkTarget,
   SavedView,
   SearchQuery,
   SearchResults,
@@ -60,6 +61,9 @@ export class DeskState {
   private keys = new ActionKeys();
   private loadingMore = false;
   private unlisten: Unlisten[] = [];
+  private followingLinks = false;
+  private linksAgain = false;
+  private linkTab: { ticketId: number; tab: "case" } | null = null;
 
   async init(): Promise<void> {
     const api = backend();
@@ -78,12 +82,15 @@ export class DeskState {
         void this.open(id);
       }),
     );
+    // An arbiter:// link arrived (another tool, an email, a second launch).
+    this.unlisten.push(await api.onLinkArrived(() => void this.followLinks()));
     try {
       this.session = await api.session();
       this.status = await api.syncStatus();
       if (this.session) {
         await moveWorkOutOfWebStorage();
         await this.refresh([]);
+        void this.followLinks();
       }
     } catch (error) {
       this.error = asFailure(error);
@@ -104,6 +111,47 @@ export class DeskState {
     this.selectedId = null;
     this.ticket = null;
     await this.refresh([]);
+    void this.followLinks();
+  }
+
+  /** Follows the arbiter:// links that arrived, in order: each opens its ticket (a case link
+   * on the case tab); one that cannot be followed says why. The links wait in the app until
+   * the agent is signed in. */
+  async followLinks(): Promise<void> {
+    if (!this.session) return;
+    if (this.followingLinks) {
+      this.linksAgain = true;
+      return;
+    }
+    this.followingLinks = true;
+    try {
+      for (;;) {
+        let target: LinkTarget | null;
+        try {
+          target = await backend().followPendingLink();
+        } catch (error) {
+          this.error = asFailure(error);
+          continue;
+        }
+        if (!target) break;
+        this.clearSearch();
+        this.linkTab = target.case_id !== null ? { ticketId: target.ticket_id, tab: "case" } : null;
+        await this.open(target.ticket_id);
+      }
+    } finally {
+      this.followingLinks = false;
+    }
+    if (this.linksAgain) {
+      this.linksAgain = false;
+      await this.followLinks();
+    }
+  }
+
+  /** The tab a link asked for when it opened `ticketId` (once). */
+  takeLinkTab(ticketId: number): "case" | null {
+    const asked = this.linkTab?.ticketId === ticketId ? this.linkTab.tab : null;
+    this.linkTab = null;
+    return asked;
   }
 
   async signOut(): Promise<void> {
