@@ -7,7 +7,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/arbiter-target}"
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
 DESKTOP_PACKAGES=(dbus-x11 gnome-keyring libsecret-tools xvfb imagemagick fonts-noto-cjk xdg-utils)
-TEST_PACKAGES=(webkit2gtk-driver chromium dunst poppler-utils qpdf nginx-light rpm)
+TEST_PACKAGES=(webkit2gtk-driver chromium dunst poppler-utils qpdf nginx-light rpm desktop-file-utils)
 
 say() { printf '\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31merror: %s\033[0m\n' "$*" >&2; exit 1; }

@@ -2,6 +2,7 @@
 // production CSP), run in the real window against the reference server. scripts/test.sh
 // installs the package, runs this with ARBITER_APP=/usr/bin/arbiter, and removes it.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { api, APP, eventually, freshProfile, launchApp, openTicket, signIn, startServer, visible } from "../e2e/harness.mjs";
@@ -20,8 +21,11 @@ test("the installed package puts the app, its desktop entry and its icons where 
   assert.ok(APP.startsWith("/usr/"), `the test runs the installed binary (ARBITER_APP=${APP})`);
   assert.ok(existsSync(APP), `${APP} is installed`);
   const entry = readFileSync("/usr/share/applications/Arbiter.desktop", "utf8");
-  assert.match(entry, /^Exec=arbiter/m, "the desktop entry starts the installed binary");
-  assert.match(entry, /^Categories=.*Office|^Categories=/m);
+  assert.match(entry, /^Exec=arbiter %u$/m, "the desktop entry starts the installed binary with the link it is given");
+  assert.match(entry, /^MimeType=x-scheme-handler\/arbiter;$/m, "it handles arbiter:// links");
+  assert.match(entry, /^Categories=Office;$/m);
+  const handler = execFileSync("xdg-mime", ["query", "default", "x-scheme-handler/arbiter"], { encoding: "utf8" }).trim();
+  assert.equal(handler, "Arbiter.desktop", "the desktop knows Arbiter opens arbiter:// links");
   assert.ok(existsSync("/usr/share/icons/hicolor/128x128/apps/arbiter.png"), "the icon is installed");
 });
 
@@ -47,6 +51,17 @@ test("the installed app signs in, opens a ticket and sends a reply, with the pro
     });
     assert.equal(inlineRan, false, "the production CSP blocks inline scripts");
     assert.ok(!(await app.browser.getUrl()).startsWith("http://localhost:5173"), "the UI is embedded, not the dev server's");
+
+    // A link clicked elsewhere (the desktop's opener, as a browser or mail client calls it)
+    // reaches this window through a second launch of the installed app.
+    const other = (await visible(server, "ticket")).find((t) => t.id !== ticket.id);
+    execFileSync("xdg-open", [`arbiter://ticket/${other.id}`], { stdio: "ignore", timeout: 20_000 });
+    await eventually(
+      async () => (await app.browser.execute(() => document.querySelector('[data-testid="ticket-header"] .id')?.textContent)) === `#${other.id}`,
+      "the link opened its ticket in the running window",
+      20_000,
+    );
+    await openTicket(app, ticket.id);
 
     const text = `From the installed app (${Date.now()})`;
     await (await $('[data-testid="reply-body"]')).setValue(text);
