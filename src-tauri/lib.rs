@@ -9,6 +9,7 @@ mod notifications;
 mod pictures;
 #[cfg(target_os = "linux")]
 mod rendering;
+mod window_state;
 
 use std::sync::Arc;
 
@@ -38,12 +39,14 @@ pub fn run() {
         // exits before building anything.
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| deep_links::second_launch(app, args)))
         .plugin(tauri_plugin_deep_link::init())
+        .plugin(window_state::plugin())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(specta.invoke_handler())
         .register_asynchronous_uri_scheme_protocol(pictures::SCHEME, pictures::serve)
         .setup(move |app| {
             specta.mount_events(app);
             deep_links::listen(app);
+            window_state::save_when_settled(app);
             // A desktop without a tray host still runs the app; the count then shows only
             // where the desktop has badges.
             if let Err(error) = notifications::create_tray(app) {
