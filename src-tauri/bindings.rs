@@ -19,6 +19,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             session,
             sign_in,
+            managed_settings,
             sign_out,
             sync_status,
             sync_now,

@@ -54,7 +54,8 @@ pub fn run() {
             }
             let paths = DeskPaths { config_dir: app.path().app_config_dir()?, data_dir: app.path().app_data_dir()? };
             let desk =
-                Desk::new(paths, Arc::new(KeyringStore), Arc::new(events::TauriEvents::new(app.handle().clone())));
+                Desk::new(paths, Arc::new(KeyringStore), Arc::new(events::TauriEvents::new(app.handle().clone())))
+                    .with_managed(arbiter_desk::managed::load());
             app.manage(desk.clone());
             // Opening the cache takes milliseconds; signing in from the provisioning
             // environment may wait on the network, so it happens in the background and

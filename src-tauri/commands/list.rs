@@ -6,6 +6,7 @@ pub const COMMANDS: &[&str] = &[
     // session
     "session",
     "sign_in",
+    "managed_settings",
     "sign_out",
     "sync_status",
     "sync_now",

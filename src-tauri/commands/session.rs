@@ -10,6 +10,13 @@ pub async fn session(desk: State<'_, Desk>) -> Result<Option<SessionInfo>> {
     Ok(desk.session_info().await)
 }
 
+/// What the company's IT preset for this machine (the server the sign-in screen fixes).
+#[tauri::command]
+#[specta::specta]
+pub fn managed_settings(desk: State<'_, Desk>) -> arbiter_desk::ManagedSettings {
+    desk.managed()
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn sign_in(desk: State<'_, Desk>, server_url: String, token: String) -> Result<SessionInfo> {

@@ -58,6 +58,8 @@ pub struct Desk {
     pub(crate) drawn_pages: Arc<crate::drawn_pages::DrawnPages>,
     /// Attachments being fetched now (one download per file however many ask).
     pub(crate) fetching: Arc<crate::file_fetch::InFlight>,
+    /// What the company's IT preset for this machine (crate::managed).
+    managed: Arc<crate::managed::ManagedSettings>,
 }
 
 /// Runs a blocking keyring call off the async runtime.
@@ -82,7 +84,18 @@ impl Desk {
             drawn_pages: Arc::default(),
             fetching: Arc::default(),
             started: tokio::sync::watch::Sender::new(false),
+            managed: Arc::default(),
         }
+    }
+
+    /// The company's preset settings for this machine (`managed::load()` in the app).
+    pub fn with_managed(mut self, managed: crate::managed::ManagedSettings) -> Self {
+        self.managed = Arc::new(managed);
+        self
+    }
+
+    pub fn managed(&self) -> crate::managed::ManagedSettings {
+        (*self.managed).clone()
     }
 
     /// Restores the saved session: the cache opens first, so the inbox shows at once even
@@ -103,7 +116,12 @@ impl Desk {
 
     async fn restore(&self) -> Result<(), DeskError> {
         if let Some(saved) = self.settings.get().session {
-            return self.resume(saved).await;
+            // IT moved the machine to another company API: the agent signs in there.
+            if self.managed.check_server(&saved.server_url).is_ok() {
+                return self.resume(saved).await;
+            }
+            tracing::info!("the saved session is for a server other than the managed one; sign in again");
+            return Ok(());
         }
         let url = std::env::var(crate::SIGN_IN_URL_ENV).ok();
         let token = std::env::var(crate::SIGN_IN_TOKEN_ENV).ok();
@@ -224,6 +242,7 @@ impl Desk {
             return Err(DeskError::say(ErrorCode::InvalidInput, Msg::new(&errors::ENTER_TOKEN)));
         }
         let server_url = normalize_base_url(server_url)?.as_str().trim_end_matches('/').to_owned();
+        self.managed.check_server(&server_url)?;
         let token = ApiToken::new(token);
         let client = ApiClient::new(&server_url, token.clone())?;
         let agent = client.me().await?;

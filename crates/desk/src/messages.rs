@@ -46,6 +46,8 @@ pub mod errors {
         FILTER_VALUES = "error.filterValues": "At most {{max}} values per filter.";
         TICKET_NOT_CACHED = "error.ticketNotCached": "Ticket #{{id}} is not in the local copy.";
         CASE_NOT_CACHED = "error.caseNotCached": "Case {{id}} is not in the local copy.";
+        MANAGED_UNUSABLE = "error.managedUnusable": "The company configuration in {{path}} is not used: {{detail}}";
+        MANAGED_SERVER = "error.managedServer": "Your company has set the server to {{url}}.";
         LINK_UNREADABLE = "error.linkUnreadable": "“{{link}}” is not a link to an Arbiter ticket or case (arbiter://ticket/123, arbiter://case/45).";
         LINK_TICKET_HIDDEN = "error.linkTicketHidden": "Ticket #{{id}} is not among the tickets you can see, or has not reached your desk yet.";
         LINK_CASE_HIDDEN = "error.linkCaseHidden": "Case {{id}} is not among the cases you can see, or has not reached your desk yet.";

@@ -10,6 +10,8 @@ export const commands = {
 	/**  Who is signed in, once the desk has restored its session. */
 	session: () => typedError<SessionInfo | null, DeskError>(__TAURI_INVOKE("session")),
 	signIn: (serverUrl: string, token: string) => typedError<SessionInfo, DeskError>(__TAURI_INVOKE("sign_in", { serverUrl, token })),
+	/**  What the company's IT preset for this machine (the server the sign-in screen fixes). */
+	managedSettings: () => __TAURI_INVOKE<ManagedSettings>("managed_settings"),
 	signOut: () => typedError<null, DeskError>(__TAURI_INVOKE("sign_out")),
 	syncStatus: () => typedError<SyncStatus, DeskError>(__TAURI_INVOKE("sync_status")),
 	syncNow: () => typedError<null, DeskError>(__TAURI_INVOKE("sync_now")),
@@ -1561,6 +1563,13 @@ export type HandoverNote = {
 	note: string,
 };
 
+/**  The company's OpenID provider, for signing in with single sign-on. */
+export type IdentityProvider = {
+	issuer: string,
+	client_id: string,
+	scopes?: string[],
+};
+
 /**  The inbox's built-in views. "Active" below means new, open, pending or on hold. */
 export type InboxView = 
 /**  Assigned to me and active. */
@@ -1802,6 +1811,18 @@ export type MailWarning =
 { kind: "control_characters_in_header"; header: string } | 
 /**  No sender address could be read. */
 { kind: "no_sender" };
+
+/**  The managed settings in force, as the sign-in screen and diagnostics show them. */
+export type ManagedSettings = {
+	/**  The company API every agent signs in to; the address cannot be changed in the app. */
+	server_url: string | null,
+	identity_provider: IdentityProvider | null,
+	updates: Updates | null,
+	/**  The file they came from; `None` when there is none. */
+	source: string | null,
+	/**  Why the file was not used (unreadable, not JSON, unknown keys, a bad address). */
+	problem: Msg | null,
+};
 
 /**  One message of a conversation, visible to the customer (unlike notes). */
 export type Message = {
@@ -3013,6 +3034,12 @@ export type TravelRuleStatus =
 
 /**  Who is typing in a conversation. */
 export type Typist = "customer" | "agent";
+
+/**  Where the desk looks for updates, and which channel it follows. */
+export type Updates = {
+	manifest_url: string,
+	channel: string | null,
+};
 
 /**  How urgent a chargeback is now. */
 export type Urgency = "decided" | "on_track" | 

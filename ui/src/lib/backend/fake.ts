@@ -56,6 +56,7 @@ import type {
   InboxView,
   ListCursor,
   LinkTarget,
+  ManagedSettings,
   LiveEvent,
   MacroChoice,
   QuarantinedMail,
@@ -163,6 +164,11 @@ export class FakeBackend implements Backend {
 
   async session() {
     return this.session_;
+  }
+
+  /** Nothing is preset for the in-memory desk. */
+  async managedSettings(): Promise<ManagedSettings> {
+    return { server_url: null, identity_provider: null, updates: null, source: null, problem: null };
   }
 
   async signIn(serverUrl: string, token: string): Promise<SessionInfo> {

@@ -23,6 +23,7 @@ async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
 export const tauriBackend: Backend = {
   session: () => unwrap(commands.session()),
   signIn: (serverUrl, token) => unwrap(commands.signIn(serverUrl, token)),
+  managedSettings: () => commands.managedSettings(),
   signOut: async () => {
     await unwrap(commands.signOut());
   },

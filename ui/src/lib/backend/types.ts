@@ -38,6 +38,7 @@ import type {
   LossQuery,
   LossReport,
   MacroChoice,
+  ManagedSettings,
   QuarantinedMail,
   NewEmail,
   Msg,
@@ -76,6 +77,8 @@ export type Unlisten = () => void;
 export interface Backend {
   session(): Promise<SessionInfo | null>;
   signIn(serverUrl: string, token: string): Promise<SessionInfo>;
+  /** What the company preset for this machine: the server it fixes, and a problem with its file. */
+  managedSettings(): Promise<ManagedSettings>;
   signOut(): Promise<void>;
   syncStatus(): Promise<SyncStatus>;
   syncNow(): Promise<void>;

@@ -177,6 +177,7 @@ export const en = {
   "signIn.lead": "Use the company API address and your personal API token.",
   "signIn.server": "Server address",
   "signIn.token": "API token",
+  "signIn.managed": "Set by your company ({{source}}).",
   "signIn.hint": "Your token is kept in the system keyring, never in a file.",
   "signIn.submit": "Sign in",
   "signIn.busy": "Signing in…",

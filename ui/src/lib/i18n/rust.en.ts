@@ -150,6 +150,8 @@ export const rustEn = {
   "error.linksOtherCustomer": "it is about another customer",
   "error.linksTooLarge": "it is far larger than the API's limits",
   "error.linksUnusable": "The company API's answer on linked accounts was not usable: {{why}}.",
+  "error.managedServer": "Your company has set the server to {{url}}.",
+  "error.managedUnusable": "The company configuration in {{path}} is not used: {{detail}}",
   "error.messageEmpty": "The message is empty.",
   "error.messageNotCached": "This message is not in the local copy.",
   "error.messageTooLong": "A message may hold at most {{max}} characters.",
