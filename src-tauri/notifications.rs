@@ -34,11 +34,14 @@ impl Notifier {
     pub fn show(&self, alert: &Alert) {
         // In the agent's language (English until the UI has said which).
         let say = |msg: &Msg| self.app.try_state::<Desk>().map_or_else(|| msg.english(), |desk| desk.say(msg));
-        let (title, body, open) = (say(&alert.title_text), say(&alert.body_text), say(&Msg::new(&words::OPEN)));
+        let (title, body) = (say(&alert.title_text), say(&alert.body_text));
         let mut notification = notify_rust::Notification::new();
         notification.appname("Arbiter").summary(&title).body(&body).icon("mail-message-new");
+        // Urgency, hints, actions and replacing are freedesktop's; macOS and Windows show the
+        // title and body.
         #[cfg(all(unix, not(target_os = "macos")))]
         {
+            let open = say(&Msg::new(&words::OPEN));
             notification
                 .urgency(if alert.urgent { notify_rust::Urgency::Critical } else { notify_rust::Urgency::Normal })
                 .hint(notify_rust::Hint::Category("im.received".into()))
@@ -75,6 +78,7 @@ impl Notifier {
 }
 
 /// Shows the window (restored, focused) on `ticket_id`.
+#[cfg(all(unix, not(target_os = "macos")))]
 fn bring_forward(app: &AppHandle, ticket_id: i64) {
     show_window(app);
     if let Err(error) = (OpenTicket { ticket_id }).emit(app) {
