@@ -70,10 +70,7 @@ pub fn listen(app: &tauri::App) {
 /// window comes forward.
 pub fn second_launch(app: &AppHandle, args: Vec<String>) {
     crate::notifications::show_window(app);
-    let scheme = format!("{}:", arbiter_desk::deep_links::SCHEME);
-    for arg in
-        args.iter().skip(1).filter(|a| a.len() >= scheme.len() && a[..scheme.len()].eq_ignore_ascii_case(&scheme))
-    {
+    for arg in args.iter().skip(1).filter(|a| arbiter_desk::deep_links::looks_like_link(a)) {
         receive(app, arg);
     }
 }

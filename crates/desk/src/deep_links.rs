@@ -30,6 +30,13 @@ pub struct LinkTarget {
     pub case_id: Option<i64>,
 }
 
+/// Whether a command-line argument is meant as an `arbiter:` link (any case); other
+/// arguments (flags, odd Unicode) are not links and are left alone.
+pub fn looks_like_link(arg: &str) -> bool {
+    arg.get(..SCHEME.len() + 1)
+        .is_some_and(|head| head.strip_suffix(':').is_some_and(|scheme| scheme.eq_ignore_ascii_case(SCHEME)))
+}
+
 /// Reads `arbiter://ticket/<id>` or `arbiter://case/<id>` (scheme and kind in any case, one
 /// trailing slash, a query or fragment ignored); anything else is `None`.
 pub fn parse(link: &str) -> Option<DeepLink> {
@@ -102,6 +109,15 @@ mod tests {
         assert_eq!(parse("  ARBITER://Ticket/7/  "), Some(DeepLink::Ticket(7)));
         assert_eq!(parse("arbiter://ticket/9?from=email#top"), Some(DeepLink::Ticket(9)));
         assert_eq!(parse("arbiter://ticket/9223372036854775807"), Some(DeepLink::Ticket(i64::MAX)));
+    }
+
+    #[test]
+    fn tells_link_arguments_from_others() {
+        assert!(looks_like_link("arbiter://ticket/1"));
+        assert!(looks_like_link("ARBITER://case/2"));
+        for arg in ["--flag", "", "arbiter", "abcdefgé", "arbitreé://x", "日本語のテキスト"] {
+            assert!(!looks_like_link(arg), "{arg:?}");
+        }
     }
 
     #[test]
