@@ -21,10 +21,15 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/arbiter-contract-XXXXXX")"
 GATEWAY_TOKEN="contract-gateway-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 SERVER="${CARGO_TARGET_DIR:-$ROOT/target}/debug/arbiter-server"
 [ -x "$SERVER" ] || die "build the server first: cargo build -p arbiter-server"
+# One hosted desk release, so the updates routes answer with content too.
+mkdir -p "$WORK/updates/stable/1.0.0"
+printf '{"notes": "Contract run", "platforms": {"linux-x86_64-deb": "arbiter.deb"}}' >"$WORK/updates/stable/1.0.0/release.json"
+printf 'not really a package' >"$WORK/updates/stable/1.0.0/arbiter.deb"
+printf 'not really a signature' >"$WORK/updates/stable/1.0.0/arbiter.deb.sig"
 # The simulator and the escalator stay off: the run's own requests are the only traffic.
 ARBITER_GATEWAY_TOKEN="$GATEWAY_TOKEN" "$SERVER" serve --demo --tickets 400 --database "$WORK/server.db" \
   --listen 127.0.0.1:0 --rate-limit 1000000 --rate-burst 1000000 --escalation-interval-secs 0 \
-  --widget-rate-limit 1000000 --widget-rate-burst 1000000 \
+  --widget-rate-limit 1000000 --widget-rate-burst 1000000 --updates-dir "$WORK/updates" \
   >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER_PID=$!
 cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }

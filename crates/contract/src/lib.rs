@@ -14,6 +14,7 @@ pub mod letters;
 pub mod reports;
 pub mod requests;
 pub mod stream;
+pub mod updates;
 pub mod widget;
 
 pub use entities::*;

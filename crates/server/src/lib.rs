@@ -16,6 +16,7 @@ pub mod hub;
 pub mod mailroom;
 pub mod mutation;
 pub mod rate_limit;
+pub mod releases;
 pub mod risk;
 pub mod router;
 pub mod simulator;
@@ -47,6 +48,18 @@ pub struct Config {
     /// Feed payloads kept in memory (`store::feed::PayloadCache`), in MiB; the team lists
     /// (`store::feed_lists`) take up to a quarter as much again. 0 keeps nothing.
     pub feed_cache_mib: u64,
+    /// Desk releases this server hosts (`--updates-dir`); see `releases`.
+    pub updates: Option<UpdatesConfig>,
+}
+
+/// Where the hosted desk releases are, and the address desks reach this server at.
+#[derive(Debug, Clone)]
+pub struct UpdatesConfig {
+    pub dir: std::path::PathBuf,
+    /// The server's public address (`https://support-api.example.com`), for the installers'
+    /// links in a manifest; without it they follow the request's `Host` and
+    /// `X-Forwarded-Proto`.
+    pub public_url: Option<String>,
 }
 
 impl Default for Config {
@@ -58,6 +71,7 @@ impl Default for Config {
             widget: WidgetConfig::default(),
             background: Background::default(),
             feed_cache_mib: 256,
+            updates: None,
         }
     }
 }
@@ -121,6 +135,8 @@ pub struct AppState {
     pub feed_payloads: Arc<store::feed::PayloadCache>,
     /// What each team scope sees of the feed, shared by its desks' syncs.
     pub feed_lists: Arc<store::feed_lists::FeedLists>,
+    pub releases: Option<Arc<releases::Releases>>,
+    pub public_url: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -148,6 +164,12 @@ impl AppState {
             feed_payloads: Arc::new(store::feed::PayloadCache::new(config.feed_cache_mib * 1024 * 1024)),
             // A quarter as much again: a list costs 8 bytes a row, a payload hundreds.
             feed_lists: Arc::new(store::feed_lists::FeedLists::new(config.feed_cache_mib * 1024 * 1024 / 4)),
+            releases: config.updates.as_ref().map(|u| Arc::new(releases::Releases::new(&u.dir))),
+            public_url: config
+                .updates
+                .as_ref()
+                .and_then(|u| u.public_url.as_deref())
+                .map(|u| u.trim_end_matches('/').into()),
         })
     }
 }

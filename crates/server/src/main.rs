@@ -8,7 +8,7 @@ use arbiter_server::generator::{self, GeneratorOptions};
 use arbiter_server::mailroom::MailConfig;
 use arbiter_server::rate_limit::RateLimit;
 use arbiter_server::simulator::{Simulator, SimulatorOptions};
-use arbiter_server::{Background, Config, Db, RunningServer, WidgetConfig};
+use arbiter_server::{Background, Config, Db, RunningServer, UpdatesConfig, WidgetConfig};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -81,6 +81,15 @@ enum Command {
         /// Chat widget event streams one address may hold open at once (an office's NAT).
         #[arg(long, default_value_t = arbiter_server::widget_hub::STREAMS_PER_ADDRESS)]
         widget_streams_per_address: usize,
+        /// A folder of desk releases to serve to desks' updaters (`/v1/updates/…`): one
+        /// folder per channel, one per version, each with a `release.json`, the installers
+        /// and their `.sig` files (see docs/DEPLOYMENT.md).
+        #[arg(long, env = "ARBITER_UPDATES_DIR")]
+        updates_dir: Option<PathBuf>,
+        /// This server's public address, for the installers' links in update manifests
+        /// (default: the request's Host and X-Forwarded-Proto).
+        #[arg(long, env = "ARBITER_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -150,6 +159,8 @@ async fn main() -> anyhow::Result<()> {
             widget_rate_burst,
             widget_streams_per_address,
             feed_cache_mib,
+            updates_dir,
+            public_url,
         } => {
             let mail = mail_config.as_deref().map(MailConfig::load).transpose()?;
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
@@ -177,6 +188,7 @@ async fn main() -> anyhow::Result<()> {
                     mail_room: true,
                 },
                 feed_cache_mib,
+                updates: updates_dir.map(|dir| UpdatesConfig { dir, public_url }),
             };
             let server = RunningServer::start_with(db, listen, &config).await?;
             let _simulator = simulate.map(|rate| {

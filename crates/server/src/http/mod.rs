@@ -23,6 +23,7 @@ pub mod sars;
 pub mod stream;
 pub mod supervisor;
 pub mod tickets;
+pub mod updates;
 pub mod widget;
 mod widget_assets;
 
@@ -68,6 +69,9 @@ pub const MAX_UPLOAD_BYTES: usize = arbiter_contract::MAX_OUTGOING_BYTES as usiz
         (name = "widget", description = "The customers' chat widget (`/widget/v1`): a separate API for customers' browsers, \
                                          with its own origin check and rate limits. Starting a chat answers a token that \
                                          speaks for that chat only (`Authorization: Bearer <chat token>`)."),
+        (name = "updates", description = "Desk releases a company hosts here for the desks' updaters (`--updates-dir`): \
+                                          the Tauri updater's manifest and the signed installers. Public: the desk trusts \
+                                          an installer's signature, not this server."),
         (name = "gateway", description = "What the company's channels bring in: customers' messages and typing from the \
                                           chat widget and mail gateway, internal teams' answers from their tools. Only \
                                           the gateway's token may call these."),
@@ -146,6 +150,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(alerts::list))
         .routes(routes!(alerts::alert))
         .routes(routes!(alerts::answer))
+        .routes(routes!(updates::manifest))
+        .routes(routes!(updates::artifact))
 }
 
 /// The chat widget's API: customers' browsers call it, so it has a guard of its own.
