@@ -8,11 +8,12 @@ use tauri_specta::{collect_commands, collect_events, Builder};
 use crate::commands::{
     alerts::*, analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, drafts::*, links::*,
     outbox::*, preferences::*, reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*,
-    tickets::*, views::*,
+    tickets::*, updates::*, views::*,
 };
 use crate::deep_links::LinkArrived;
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
 use crate::notifications::OpenTicket;
+use crate::updates::UpdateChanged;
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -38,6 +39,9 @@ pub fn builder() -> Builder<tauri::Wry> {
             forward_message,
             acknowledge_escalation,
             follow_pending_link,
+            update_status,
+            check_for_update,
+            restart_to_update,
             supervisor_overview,
             bulk_update_tickets,
             quarantined_mail,
@@ -111,7 +115,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             open_link,
             search_articles
         ])
-        .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent, OpenTicket, LinkArrived])
+        .events(collect_events![SyncStatusChanged, CacheChanged, LiveEvent, OpenTicket, LinkArrived, UpdateChanged])
         // Ids and times in ms stay far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One type per struct: our types read and write the same JSON.

@@ -9,6 +9,7 @@ mod notifications;
 mod pictures;
 #[cfg(target_os = "linux")]
 mod rendering;
+mod updates;
 mod window_state;
 
 use std::sync::Arc;
@@ -41,6 +42,7 @@ pub fn run() {
         .plugin(tauri_plugin_deep_link::init())
         .plugin(window_state::plugin())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(updates::plugin())
         .invoke_handler(specta.invoke_handler())
         .register_asynchronous_uri_scheme_protocol(pictures::SCHEME, pictures::serve)
         .setup(move |app| {
@@ -53,9 +55,11 @@ pub fn run() {
                 tracing::warn!(%error, "no tray icon");
             }
             let paths = DeskPaths { config_dir: app.path().app_config_dir()?, data_dir: app.path().app_data_dir()? };
+            let managed = arbiter_desk::managed::load();
+            updates::start(app, &managed);
             let desk =
                 Desk::new(paths, Arc::new(KeyringStore), Arc::new(events::TauriEvents::new(app.handle().clone())))
-                    .with_managed(arbiter_desk::managed::load());
+                    .with_managed(managed);
             app.manage(desk.clone());
             // Opening the cache takes milliseconds; signing in from the provisioning
             // environment may wait on the network, so it happens in the background and

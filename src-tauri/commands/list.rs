@@ -19,6 +19,10 @@ pub const COMMANDS: &[&str] = &[
     "acknowledge_escalation",
     // links from other tools (arbiter://)
     "follow_pending_link",
+    // signed updates
+    "update_status",
+    "check_for_update",
+    "restart_to_update",
     // conversation
     "send_reply",
     "add_note",

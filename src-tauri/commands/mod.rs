@@ -20,6 +20,7 @@ pub mod session;
 pub mod storage;
 pub mod supervisor;
 pub mod tickets;
+pub mod updates;
 pub mod views;
 
 include!("list.rs");

@@ -47,6 +47,7 @@ mod supervisor;
 mod sync_loop;
 mod thread;
 mod ticket_changes;
+pub mod updates;
 mod views;
 mod withdrawal_notes;
 

@@ -8,7 +8,7 @@
 //! ```json
 //! { "server_url": "https://support-api.example.com",
 //!   "identity_provider": { "issuer": "https://login.example.com", "client_id": "arbiter-desk" },
-//!   "updates": { "manifest_url": "https://support-api.example.com/v1/updates/latest.json", "channel": "stable" } }
+//!   "updates": { "manifest_url": "https://support-api.example.com/v1/updates/{{channel}}/latest.json", "channel": "stable" } }
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -131,7 +131,16 @@ fn checked(file: ManagedFile) -> Result<ManagedSettings, String> {
         }
     }
     if let Some(updates) = &file.updates {
-        base_url(&updates.manifest_url)?;
+        let channel = updates.channel.as_deref().unwrap_or(crate::updates::DEFAULT_CHANNEL);
+        if !channel.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+            || channel.is_empty()
+            || channel.len() > 64
+        {
+            return Err(format!(
+                "updates.channel {channel:?} is not a channel name (lower-case letters, digits, - _ .)"
+            ));
+        }
+        crate::updates::manifest_url(updates).map_err(|msg| msg.english())?;
     }
     Ok(ManagedSettings {
         server_url,
@@ -202,6 +211,8 @@ mod tests {
                 "client_id",
             ),
             (r#"{"updates": {"manifest_url": "latest.json"}}"#, "latest.json"),
+            (r#"{"updates": {"manifest_url": "http://updates.example.com/latest.json"}}"#, "must be https"),
+            (r#"{"updates": {"manifest_url": "https://u.example.com/{{channel}}", "channel": "../x"}}"#, "channel"),
         ] {
             let (_dir, path) = file(text);
             let settings = load_from(&path);

@@ -15,6 +15,7 @@ pub fn all() -> Vec<&'static arbiter_text::Def> {
         compelling::ALL,
         representment::ALL,
         advice::ALL,
+        updates::ALL,
     ]
     .concat()
 }
@@ -384,5 +385,21 @@ pub mod advice {
         WIN_RATE = "advice.winRate": "Represent: {{network}} {{code}} chargebacks were won {{won}} of {{decided}} times ({{rate}} %); on {{amount}} that is {{expected}} expected after {{cost}} of work.";
         NOT_WORTH_IT = "advice.notWorthIt": "Accept: {{network}} {{code}} chargebacks were won {{won}} of {{decided}} times ({{rate}} %); on {{amount}} representing is not worth {{cost}} of work. {{accepted}} were accepted before.";
         TOO_LITTLE = "advice.tooLittle": one "Weigh the evidence: only {{count}} {{network}} {{code}} chargeback has been decided, too few to go by.", other "Weigh the evidence: only {{count}} {{network}} {{code}} chargebacks have been decided, too few to go by.";
+    }
+}
+
+/// Signed updates: what the banner says at each step.
+pub mod updates {
+    arbiter_text::messages! {
+        NO_SIGNING_KEY = "updates.noSigningKey": "This build of Arbiter was made without an update signing key, so it does not update itself. Your IT team installs new versions.";
+        NOT_CONFIGURED = "updates.notConfigured": "Your company has not set where Arbiter looks for updates. Your IT team installs new versions.";
+        ADDRESS_UNUSABLE = "updates.addressUnusable": "The update address {{url}} is not used: it must be https (or http to this computer).";
+        REPLY_OPEN = "updates.replyOpen": "Send or discard the reply you are writing first; the update installs when you restart.";
+        OUTBOX_PENDING = "updates.outboxPending": one "{{count}} action is still on its way to the server; restart when it has arrived.", other "{{count}} actions are still on their way to the server; restart when they have arrived.";
+        MANIFEST_FAILED = "updates.manifestFailed": "Could not check for updates: {{detail}}. Arbiter {{current}} keeps running.";
+        SIGNATURE_REFUSED = "updates.signatureRefused": "The update to {{version}} was refused: its signature does not match this app's signing key, so it may have been tampered with. Arbiter {{current}} keeps running; tell your IT team.";
+        DOWNLOAD_FAILED = "updates.downloadFailed": "The update to {{version}} did not download: {{detail}}. Arbiter {{current}} keeps running and tries again later.";
+        NOTHING_READY = "updates.nothingReady": "No update is ready to install.";
+        INSTALL_FAILED = "updates.installFailed": "The update to {{version}} could not be installed: {{detail}}. Arbiter {{current}} keeps running.";
     }
 }

@@ -41,6 +41,15 @@ export const commands = {
 	 *  link waits, or why it cannot be followed (not a ticket or case link, not in this desk).
 	 */
 	followPendingLink: () => typedError<LinkTarget | null, DeskError>(__TAURI_INVOKE("follow_pending_link")),
+	/**  Where the updater is: off and why, checking, downloading, ready for a restart, failed. */
+	updateStatus: () => typedError<UpdateStatus, DeskError>(__TAURI_INVOKE("update_status")),
+	/**  Looks for an update now, in the background; the window follows `UpdateChanged`. */
+	checkForUpdate: () => typedError<UpdateStatus, DeskError>(__TAURI_INVOKE("check_for_update")),
+	/**
+	 *  Installs the downloaded update and restarts into it; refused while the agent is writing
+	 *  a reply (`composing`) or actions wait in the outbox.
+	 */
+	restartToUpdate: (composing: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("restart_to_update", { composing })),
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
 	/**  Supervisors: one change to many tickets, applied by the server. */
 	bulkUpdateTickets: (ticketIds: number[], update: TicketUpdate, idempotencyKey: string) => typedError<BulkOutcome, DeskError>(__TAURI_INVOKE("bulk_update_tickets", { ticketIds, update, idempotencyKey })),
@@ -217,6 +226,7 @@ export const events = {
 	liveEvent: makeEvent<LiveEvent, LiveEvent>("live-event"),
 	openTicket: makeEvent<OpenTicket, OpenTicket>("open-ticket"),
 	syncStatusChanged: makeEvent<SyncStatusChanged, SyncStatusChanged>("sync-status-changed"),
+	updateChanged: makeEvent<UpdateChanged, UpdateChanged>("update-changed"),
 };
 
 /* Types */
@@ -2225,6 +2235,14 @@ export type Recommendation = {
 	cost_usd_cents: number,
 };
 
+/**  A release the manifest announced. */
+export type ReleaseInfo = {
+	version: string,
+	/**  What is new: plain text from the manifest, shown as text, never as HTML. */
+	notes: string,
+	date: string | null,
+};
+
 /**  What writing a report did. */
 export type ReportOutcome = {
 	pdf_name: string,
@@ -3034,6 +3052,31 @@ export type TravelRuleStatus =
 
 /**  Who is typing in a conversation. */
 export type Typist = "customer" | "agent";
+
+/**  The updater changed state: the window shows the new status. */
+export type UpdateChanged = UpdateStatus;
+
+/**  Where the updater is. */
+export type UpdateState = 
+/**  No updates for this install, and why (no signing key in the build, no address set). */
+{ state: "off"; reason: Msg } | 
+/**  Not looked yet. */
+{ state: "idle" } | { state: "checking" } | 
+/**  The newest release is this one. */
+{ state: "up_to_date"; checked_at: string } | 
+/**  Fetching a newer release in the background. */
+{ state: "downloading"; release: ReleaseInfo; received: number; total: number | null } | 
+/**  Downloaded and its signature checked: installed when the agent restarts. */
+{ state: "ready"; release: ReleaseInfo } | 
+/**  What went wrong; the running version carries on. */
+{ state: "failed"; message: Msg };
+
+/**  What the window shows of updates. */
+export type UpdateStatus = {
+	current_version: string,
+	channel: string | null,
+	state: UpdateState,
+};
 
 /**  Where the desk looks for updates, and which channel it follows. */
 export type Updates = {

@@ -56,6 +56,7 @@ import type {
   InboxView,
   ListCursor,
   LinkTarget,
+  UpdateStatus,
   ManagedSettings,
   LiveEvent,
   MacroChoice,
@@ -1710,6 +1711,39 @@ export class FakeBackend implements Backend {
 
   async followPendingLink(): Promise<LinkTarget | null> {
     return null;
+  }
+
+  /** The updater as a test sets it (`announceUpdate`); off until then, as in a build without a key. */
+  update: UpdateStatus = { current_version: "0.1.0", channel: null, state: { state: "off", reason: msg("updates.notConfigured") } };
+  /** Restarts into an update the fake allowed, for assertions. */
+  restarts = 0;
+  private updateListeners = new Set<(s: UpdateStatus) => void>();
+
+  announceUpdate(update: UpdateStatus) {
+    this.update = update;
+    for (const listener of this.updateListeners) listener(update);
+  }
+
+  async updateStatus(): Promise<UpdateStatus> {
+    return this.update;
+  }
+
+  async checkForUpdate(): Promise<UpdateStatus> {
+    return this.update;
+  }
+
+  /** The desk's rule (arbiter_desk::updates::restart_refusal): not while writing, not with actions waiting. */
+  async restartToUpdate(composing: boolean): Promise<void> {
+    if (composing) throw fail("rejected", msg("updates.replyOpen"));
+    const waiting = this.queue.filter((q) => q.state === "pending").length;
+    if (waiting > 0) throw fail("rejected", msg("updates.outboxPending", { count: waiting }));
+    if (this.update.state.state !== "ready") throw fail("not_found", msg("updates.nothingReady"));
+    this.restarts += 1;
+  }
+
+  async onUpdateChanged(listener: (status: UpdateStatus) => void) {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
   }
 
   async onOpenTicket(listener: (ticketId: number) => void) {

@@ -116,6 +116,12 @@ export const tauriBackend: Backend = {
   onOpenTicket: (listener) => events.openTicket.listen((event) => listener(event.payload.ticket_id)),
   onLinkArrived: (listener) => events.linkArrived.listen(() => listener()),
   followPendingLink: () => unwrap(commands.followPendingLink()),
+  updateStatus: () => unwrap(commands.updateStatus()),
+  checkForUpdate: () => unwrap(commands.checkForUpdate()),
+  restartToUpdate: async (composing) => {
+    await unwrap(commands.restartToUpdate(composing));
+  },
+  onUpdateChanged: (listener) => events.updateChanged.listen((event) => listener(event.payload)),
   acknowledgeEscalation: (escalationId, clientKey) => unwrap(commands.acknowledgeEscalation(escalationId, clientKey)),
   supervisorOverview: () => unwrap(commands.supervisorOverview()),
   bulkUpdateTickets: (ticketIds, update, idempotencyKey) => unwrap(commands.bulkUpdateTickets(ticketIds, update, idempotencyKey)),

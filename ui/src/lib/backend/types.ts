@@ -67,6 +67,7 @@ import type {
   TicketUpdate,
   TicketView,
   TicketsChanged,
+  UpdateStatus,
   ViewCount,
   ViewKey,
 } from "../bindings";
@@ -242,6 +243,13 @@ export interface Backend {
   onLinkArrived(listener: () => void): Promise<Unlisten>;
   /** The next link that arrived, followed: where to go, null when none waits; throws why it cannot be followed. */
   followPendingLink(): Promise<LinkTarget | null>;
+  /** Where the updater is: off (and why), checking, downloading, ready for a restart, failed. */
+  updateStatus(): Promise<UpdateStatus>;
+  /** Looks for an update now, in the background (onUpdateChanged follows it). */
+  checkForUpdate(): Promise<UpdateStatus>;
+  /** Installs the downloaded update and restarts; throws why not (a reply being written, the outbox). */
+  restartToUpdate(composing: boolean): Promise<void>;
+  onUpdateChanged(listener: (status: UpdateStatus) => void): Promise<Unlisten>;
   /** Asks the OS to draw the agent's eye to the window (taskbar flash, dock bounce). */
   requestAttention(): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;

@@ -9,6 +9,14 @@ export const en = {
 
   // App
   "app.opening": "Opening your desk…",
+  "updates.title": "Update",
+  "updates.downloading": "Downloading Arbiter {{version}}…",
+  "updates.progress": "Download progress",
+  "updates.ready": "Arbiter {{version}} is ready to install",
+  "updates.whatsNew": "What's new",
+  "updates.restart": "Restart to update",
+  "updates.installing": "Installing…",
+  "updates.tryAgain": "Try again",
 
   // Language setting
   "locale.group": "Language",

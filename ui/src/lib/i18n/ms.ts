@@ -4,6 +4,14 @@ import type { Messages } from "./en";
 export const ms: Messages = {
   // App
   "app.opening": "Membuka meja kerja anda…",
+  "updates.title": "Kemas kini",
+  "updates.downloading": "Memuat turun Arbiter {{version}}…",
+  "updates.progress": "Kemajuan muat turun",
+  "updates.ready": "Arbiter {{version}} sedia untuk dipasang",
+  "updates.whatsNew": "Apa yang baharu",
+  "updates.restart": "Mulakan semula untuk mengemas kini",
+  "updates.installing": "Memasang…",
+  "updates.tryAgain": "Cuba lagi",
 
   // Language setting
   "locale.group": "Bahasa",
@@ -1147,6 +1155,17 @@ export const ms: Messages = {
   "error.linkUnreadable": "“{{link}}” bukan pautan ke tiket atau kes Arbiter (arbiter://ticket/123, arbiter://case/45).",
   "error.linkTicketHidden": "Tiket #{{id}} bukan antara tiket yang anda boleh lihat, atau belum sampai ke meja anda.",
   "error.linkCaseHidden": "Kes {{id}} bukan antara kes yang anda boleh lihat, atau belum sampai ke meja anda.",
+  "updates.noSigningKey": "Binaan Arbiter ini dibuat tanpa kunci tandatangan kemas kini, jadi ia tidak mengemas kini dirinya. Pasukan IT anda memasang versi baharu.",
+  "updates.notConfigured": "Syarikat anda belum menetapkan tempat Arbiter mencari kemas kini. Pasukan IT anda memasang versi baharu.",
+  "updates.addressUnusable": "Alamat kemas kini {{url}} tidak digunakan: ia mesti https (atau http ke komputer ini).",
+  "updates.replyOpen": "Hantar atau buang balasan yang sedang anda tulis dahulu; kemas kini dipasang apabila anda memulakan semula.",
+  "updates.outboxPending_one": "{{count}} tindakan masih dalam perjalanan ke pelayan; mulakan semula apabila ia sudah sampai.",
+  "updates.outboxPending_other": "{{count}} tindakan masih dalam perjalanan ke pelayan; mulakan semula apabila semuanya sudah sampai.",
+  "updates.manifestFailed": "Tidak dapat menyemak kemas kini: {{detail}}. Arbiter {{current}} terus berjalan.",
+  "updates.signatureRefused": "Kemas kini ke {{version}} ditolak: tandatangannya tidak sepadan dengan kunci tandatangan aplikasi ini, jadi ia mungkin telah diusik. Arbiter {{current}} terus berjalan; maklumkan pasukan IT anda.",
+  "updates.downloadFailed": "Kemas kini ke {{version}} tidak dimuat turun: {{detail}}. Arbiter {{current}} terus berjalan dan mencuba lagi kemudian.",
+  "updates.nothingReady": "Tiada kemas kini yang sedia untuk dipasang.",
+  "updates.installFailed": "Kemas kini ke {{version}} tidak dapat dipasang: {{detail}}. Arbiter {{current}} terus berjalan.",
   "error.caseSummary": "Nyatakan dalam satu ayat perihal kes ini.",
   "error.changeEmpty": "Perubahan itu kosong.",
   "error.chargebackNeedsCard": "Caj balik memerlukan butiran rangkaian kadnya.",
