@@ -7,7 +7,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/arbiter-target}"
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
 DESKTOP_PACKAGES=(dbus-x11 gnome-keyring libsecret-tools xvfb imagemagick fonts-noto-cjk xdg-utils)
-TEST_PACKAGES=(webkit2gtk-driver chromium dunst poppler-utils qpdf nginx-light rpm desktop-file-utils)
+# sudo: the updater installs a .deb as the Tauri updater does (pkexec, else sudo dpkg -i).
+TEST_PACKAGES=(webkit2gtk-driver chromium dunst poppler-utils qpdf nginx-light rpm desktop-file-utils sudo)
 
 say() { printf '\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31merror: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -62,19 +63,44 @@ ensure_tauri_driver() {
 
 # Builds the release packages, checks the .rpm's contents, installs the .deb as IT would
 # (apt-get), runs the smoke test against the installed binary in the real window, and removes
-# the package again, also when the test fails. Call inside scripts/test.sh's setup.
+# the package again, also when the test fails. For the updater it also builds the next
+# version's .deb and signs it (and what must be refused) with throwaway keys; the tests
+# serve those releases from a reference server and update the installed app. Call inside scripts/test.sh's setup.
 test_installed_package() {
-  local version deb rpm status=0
-  "$ROOT/scripts/package.sh" deb rpm
+  local version next deb rpm work status=0
   version="$(node -p 'require("./tauri.conf.json").version')"
+  next="$(node -p 'const [a, b, c] = require("./tauri.conf.json").version.split("."); `${a}.${b}.${Number(c) + 1}`')"
+  work="$(mktemp -d "${TMPDIR:-/tmp}/arbiter-releases-XXXXXX")"
+  # Throwaway signing keys for this run: the release's real key is a secret of the release
+  # workflow and never on this machine. "stranger" signs what the app must refuse.
+  for key in updater stranger; do
+    npx tauri signer generate --ci -p '' -w "$work/$key.key" >/dev/null
+  done
+  export ARBITER_UPDATER_PUBKEY
+  ARBITER_UPDATER_PUBKEY="$(cat "$work/updater.key.pub")"
+
+  # Version A, installed below, and version B, the update it is offered.
+  "$ROOT/scripts/package.sh" deb rpm
   deb="$CARGO_TARGET_DIR/release/bundle/deb/Arbiter_${version}_amd64.deb"
   rpm="$CARGO_TARGET_DIR/release/bundle/rpm/Arbiter-${version}-1.x86_64.rpm"
   for path in /usr/bin/arbiter /usr/share/applications/Arbiter.desktop; do
     rpm -qlp "$rpm" 2>/dev/null | grep -qx "$path" || die "the .rpm does not install $path"
   done
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb"
-  ARBITER_APP=/usr/bin/arbiter in_desktop_session node --test --test-concurrency=1 tests/installed/ || status=$?
+  cp "$deb" "$work/current.deb"
+  ARBITER_VERSION="$next" "$ROOT/scripts/package.sh" deb
+  cp "$CARGO_TARGET_DIR/release/bundle/deb/Arbiter_${next}_amd64.deb" "$work/next.deb"
+  mkdir "$work/stranger"
+  cp "$work/next.deb" "$work/stranger/next.deb"
+  npx tauri signer sign -f "$work/updater.key" -p '' --app-version "$next" "$work/next.deb" >/dev/null
+  npx tauri signer sign -f "$work/stranger.key" -p '' --app-version "$next" "$work/stranger/next.deb" >/dev/null
+  npx tauri signer sign -f "$work/updater.key" -p '' --app-version "$version" "$work/current.deb" >/dev/null
+  rm -f "$work"/*.key "$work"/*.key.pub
+
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$work/current.deb"
+  ARBITER_APP=/usr/bin/arbiter ARBITER_RELEASES="$work" ARBITER_NEXT_VERSION="$next" \
+    in_desktop_session node --test --test-concurrency=1 tests/installed/ || status=$?
   as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq arbiter
+  rm -rf "$work"
   [ ! -e /usr/bin/arbiter ] || die "removing the package left /usr/bin/arbiter behind"
   return "$status"
 }

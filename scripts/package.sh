@@ -6,6 +6,10 @@
 #   scripts/package.sh            .deb and .rpm
 #   scripts/package.sh deb        only the .deb
 #
+# ARBITER_VERSION builds another version than tauri.conf.json's (the updater's test builds
+# a next version to update to). ARBITER_UPDATER_PUBKEY builds the updater's public key in
+# (the release workflow passes the real one; without it the app does not update itself).
+#
 # The AppImage is not built here: Tauri's AppImage bundler downloads linuxdeploy and the
 # AppImage runtime from GitHub at build time, which a machine without internet (this one, and
 # many build farms) cannot do. .github/workflows/release.yml builds it, with the Windows and
@@ -22,11 +26,11 @@ ensure_node
 [ -x node_modules/.bin/tauri ] || ensure_npm_packages
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/arbiter-target}"
-say "Building the release packages: $bundles"
-npx tauri build --bundles "$bundles"
+version="${ARBITER_VERSION:-$(node -p 'require("./tauri.conf.json").version')}"
+say "Building the release packages of $version: $bundles"
+npx tauri build --bundles "$bundles" --config "{\"version\": \"$version\"}"
 
 out="$CARGO_TARGET_DIR/release/bundle"
-version="$(node -p 'require("./tauri.conf.json").version')"
 for kind in ${bundles//,/ }; do
   found="$(find "$out/$kind" -maxdepth 1 -type f -name "*${version}*.$kind" 2>/dev/null | head -n1)"
   [ -n "$found" ] || die "no .$kind package was made in $out/$kind"

@@ -209,6 +209,8 @@ export async function launchApp(profile, { env = {}, args = [] } = {}) {
   });
   return {
     browser,
+    /** The process group of the driver, WebKitWebDriver and the app (and what the app starts). */
+    group: driver.pid,
     close: async () => {
       await browser.deleteSession().catch(() => {});
       const exited = new Promise((done) => (driver.exitCode !== null ? done() : driver.on("exit", done)));

@@ -17,6 +17,8 @@ export const en = {
   "updates.restart": "Restart to update",
   "updates.installing": "Installing…",
   "updates.tryAgain": "Try again",
+  "updates.version": "Arbiter {{version}}",
+  "updates.check": "Check for updates",
 
   // Language setting
   "locale.group": "Language",

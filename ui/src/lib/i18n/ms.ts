@@ -12,6 +12,8 @@ export const ms: Messages = {
   "updates.restart": "Mulakan semula untuk mengemas kini",
   "updates.installing": "Memasang…",
   "updates.tryAgain": "Cuba lagi",
+  "updates.version": "Arbiter {{version}}",
+  "updates.check": "Semak kemas kini",
 
   // Language setting
   "locale.group": "Bahasa",

@@ -11,6 +11,8 @@ export const zh: Messages = {
   "updates.restart": "重启以更新",
   "updates.installing": "正在安装…",
   "updates.tryAgain": "重试",
+  "updates.version": "Arbiter {{version}}",
+  "updates.check": "检查更新",
 
   "locale.group": "语言",
   "locale.en": "English",
