@@ -6,9 +6,9 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands::{
-    alerts::*, analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, drafts::*, links::*,
-    outbox::*, preferences::*, reports::*, risk::*, service_report::*, session::*, storage::*, supervisor::*,
-    tickets::*, updates::*, views::*,
+    alerts::*, analytics::*, attachments::*, cases::*, chats::*, controls::*, conversation::*, diagnostics::*,
+    drafts::*, links::*, outbox::*, preferences::*, reports::*, risk::*, service_report::*, session::*, storage::*,
+    supervisor::*, tickets::*, updates::*, views::*,
 };
 use crate::deep_links::LinkArrived;
 use crate::events::{CacheChanged, LiveEvent, SyncStatusChanged};
@@ -42,6 +42,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             update_status,
             check_for_update,
             restart_to_update,
+            diagnostics,
+            dismiss_crash,
             supervisor_overview,
             bulk_update_tickets,
             quarantined_mail,

@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod commands;
 mod deep_links;
 mod events;
+mod logging;
 mod notifications;
 mod pictures;
 #[cfg(target_os = "linux")]
@@ -20,19 +21,6 @@ use tauri::Manager;
 pub fn run() {
     #[cfg(target_os = "linux")]
     let compositing_off = rendering::choose();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,arbiter=debug,sqlx=warn,tao=warn,wry=warn".into()),
-        )
-        .init();
-    #[cfg(target_os = "linux")]
-    if compositing_off {
-        tracing::info!(
-            "no GPU render node: the window draws without compositing (set {}=0 to keep it)",
-            rendering::DISABLE_COMPOSITING
-        );
-    }
 
     let specta = bindings::builder();
     tauri::Builder::default()
@@ -46,6 +34,20 @@ pub fn run() {
         .invoke_handler(specta.invoke_handler())
         .register_asynchronous_uri_scheme_protocol(pictures::SCHEME, pictures::serve)
         .setup(move |app| {
+            let log_dir = app.path().app_log_dir()?;
+            logging::init(&log_dir);
+            logging::write_crash_notes(log_dir.clone(), app.package_info().version.to_string());
+            #[cfg(target_os = "linux")]
+            if compositing_off {
+                tracing::info!(
+                    "no GPU render node: the window draws without compositing (set {}=0 to keep it)",
+                    rendering::DISABLE_COMPOSITING
+                );
+            }
+            tracing::info!(version = %app.package_info().version, "Arbiter starting");
+            app.manage(commands::diagnostics::LogDir(log_dir));
+            #[cfg(debug_assertions)]
+            logging::panic_if_asked();
             specta.mount_events(app);
             deep_links::listen(app);
             window_state::save_when_settled(app);

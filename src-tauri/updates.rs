@@ -61,11 +61,11 @@ impl Updater {
         let channel = managed
             .updates
             .as_ref()
-            .map(|u| u.channel.clone().unwrap_or_else(|| arbiter_desk::updates::DEFAULT_CHANNEL.to_owned()));
+            .map(|u| u.channel.clone().unwrap_or_else(|| arbiter_desk::managed::DEFAULT_CHANNEL.to_owned()));
         let (manifest, state) = match (PUBKEY.filter(|k| !k.is_empty()), &managed.updates) {
             (None, _) => (None, UpdateState::Off { reason: Msg::new(&say::NO_SIGNING_KEY) }),
             (Some(_), None) => (None, UpdateState::Off { reason: Msg::new(&say::NOT_CONFIGURED) }),
-            (Some(_), Some(updates)) => match arbiter_desk::updates::manifest_url(updates) {
+            (Some(_), Some(updates)) => match updates.manifest_url() {
                 Ok(url) => (Some(url), UpdateState::Idle),
                 Err(reason) => (None, UpdateState::Off { reason }),
             },

@@ -23,6 +23,9 @@ pub const COMMANDS: &[&str] = &[
     "update_status",
     "check_for_update",
     "restart_to_update",
+    // diagnostics for IT
+    "diagnostics",
+    "dismiss_crash",
     // conversation
     "send_reply",
     "add_note",

@@ -9,6 +9,7 @@ pub mod cases;
 pub mod chats;
 pub mod controls;
 pub mod conversation;
+pub mod diagnostics;
 pub mod drafts;
 pub mod links;
 pub mod outbox;

@@ -15,6 +15,7 @@ mod conversation;
 mod credentials;
 pub mod deep_links;
 mod desk;
+pub mod diagnostics;
 mod dispute_alerts;
 mod drafts;
 mod drawn_pages;

@@ -52,6 +52,32 @@ pub struct Updates {
     pub channel: Option<String>,
 }
 
+/// The channel a managed file without one follows.
+pub const DEFAULT_CHANNEL: &str = "stable";
+
+impl Updates {
+    /// The manifest's address, its `{{channel}}` filled in. Only `https`, or plain `http` to
+    /// this machine (a test, a local mirror): the manifest says which installer to fetch, so
+    /// it must not be rewritten on the way.
+    pub fn manifest_url(&self) -> Result<url::Url, Msg> {
+        let channel = self.channel.as_deref().unwrap_or(DEFAULT_CHANNEL);
+        let address = self.manifest_url.replace("{{channel}}", channel);
+        let unusable = || Msg::new(&crate::messages::updates::ADDRESS_UNUSABLE).text("url", address.clone());
+        let url = url::Url::parse(&address).map_err(|_| unusable())?;
+        let loopback = match url.host() {
+            Some(url::Host::Domain(name)) => name == "localhost",
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        };
+        match url.scheme() {
+            "https" => Ok(url),
+            "http" if loopback => Ok(url),
+            _ => Err(unusable()),
+        }
+    }
+}
+
 /// The managed settings in force, as the sign-in screen and diagnostics show them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ManagedSettings {
@@ -131,7 +157,7 @@ fn checked(file: ManagedFile) -> Result<ManagedSettings, String> {
         }
     }
     if let Some(updates) = &file.updates {
-        let channel = updates.channel.as_deref().unwrap_or(crate::updates::DEFAULT_CHANNEL);
+        let channel = updates.channel.as_deref().unwrap_or(DEFAULT_CHANNEL);
         if !channel.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
             || channel.is_empty()
             || channel.len() > 64
@@ -140,7 +166,7 @@ fn checked(file: ManagedFile) -> Result<ManagedSettings, String> {
                 "updates.channel {channel:?} is not a channel name (lower-case letters, digits, - _ .)"
             ));
         }
-        crate::updates::manifest_url(updates).map_err(|msg| msg.english())?;
+        updates.manifest_url().map_err(|msg| msg.english())?;
     }
     Ok(ManagedSettings {
         server_url,
@@ -184,6 +210,26 @@ mod tests {
     fn no_file_is_nothing_managed() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(load_from(&dir.path().join("config.json")), ManagedSettings::default());
+    }
+
+    fn updates(url: &str, channel: Option<&str>) -> Updates {
+        Updates { manifest_url: url.into(), channel: channel.map(Into::into) }
+    }
+
+    #[test]
+    fn the_channel_is_filled_in_and_only_safe_addresses_are_used() {
+        let url = updates("https://api.example.com/v1/updates/{{channel}}/latest.json", None).manifest_url().unwrap();
+        assert_eq!(url.as_str(), "https://api.example.com/v1/updates/stable/latest.json");
+        let url = updates("https://api.example.com/v1/updates/{{channel}}/latest.json", Some("beta")).manifest_url();
+        assert_eq!(url.unwrap().path(), "/v1/updates/beta/latest.json");
+        for local in ["http://127.0.0.1:9/latest.json", "http://localhost:9/latest.json", "http://[::1]:9/x.json"] {
+            assert!(updates(local, None).manifest_url().is_ok(), "{local}");
+        }
+        for bad in ["http://updates.example.com/latest.json", "ftp://127.0.0.1/x", "file:///etc/passwd", "latest.json"]
+        {
+            let refused = updates(bad, None).manifest_url().unwrap_err();
+            assert_eq!(refused.key, crate::messages::updates::ADDRESS_UNUSABLE.key, "{bad}");
+        }
     }
 
     #[test]

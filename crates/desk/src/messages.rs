@@ -16,6 +16,7 @@ pub fn all() -> Vec<&'static arbiter_text::Def> {
         representment::ALL,
         advice::ALL,
         updates::ALL,
+        diagnostics::ALL,
     ]
     .concat()
 }
@@ -401,5 +402,12 @@ pub mod updates {
         DOWNLOAD_FAILED = "updates.downloadFailed": "The update to {{version}} did not download: {{detail}}. Arbiter {{current}} keeps running and tries again later.";
         NOTHING_READY = "updates.nothingReady": "No update is ready to install.";
         INSTALL_FAILED = "updates.installFailed": "The update to {{version}} could not be installed: {{detail}}. Arbiter {{current}} keeps running.";
+    }
+}
+
+/// Diagnostics for the company's IT.
+pub mod diagnostics {
+    arbiter_text::messages! {
+        NOT_MARKED = "diagnostics.notMarked": "Could not set the crash note aside: {{detail}}";
     }
 }

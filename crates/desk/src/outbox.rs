@@ -84,6 +84,13 @@ impl Desk {
         self.resolve_conflict(id, false, "unused").await
     }
 
+    /// Why the desk cannot restart into a downloaded update now (`composing`: the window
+    /// has a reply being written), counting the outbox afresh; `None` when it can.
+    pub async fn update_restart_refusal(&self, composing: bool) -> Option<Msg> {
+        self.refresh_outbox_counts().await;
+        crate::updates::restart_refusal(composing, self.status.get().outbox_pending)
+    }
+
     /// Counts the outbox again for the status the UI shows.
     pub(crate) async fn refresh_outbox_counts(&self) {
         let Ok((cache, _)) = self.cache_and_me().await else { return };

@@ -1,5 +1,5 @@
-//! Signed updates: where the desk looks for them (the managed file's `updates`), what the
-//! agent is told at each step, and when the desk may restart into a new version. The Tauri
+//! Signed updates: what the agent is told at each step, and when the desk may restart into
+//! a new version (where it looks is the managed file's: `managed::Updates::manifest_url`). The Tauri
 //! updater (src-tauri/updates.rs) fetches, checks the signature and installs; the rules are
 //! here.
 
@@ -7,13 +7,9 @@ use arbiter_text::Msg;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use url::Url;
 
-use crate::managed::Updates;
 use crate::messages::updates as say;
 
-/// The channel a managed file without one follows.
-pub const DEFAULT_CHANNEL: &str = "stable";
 /// How often a running desk looks for a new release.
 pub const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(4 * 60 * 60);
 
@@ -57,33 +53,29 @@ pub enum UpdateState {
     },
 }
 
+impl UpdateState {
+    /// In a line of English, for the diagnostics text.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Off { reason } => format!("off: {}", reason.english()),
+            Self::Idle => "not checked yet".into(),
+            Self::Checking => "checking".into(),
+            Self::UpToDate { checked_at } => format!("up to date (checked {})", checked_at.to_rfc3339()),
+            Self::Downloading { release, received, total } => {
+                format!("downloading {} ({received} of {} bytes)", release.version, total.unwrap_or(0))
+            }
+            Self::Ready { release } => format!("{} downloaded, installs on restart", release.version),
+            Self::Failed { message } => format!("failed: {}", message.english()),
+        }
+    }
+}
+
 /// What the window shows of updates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct UpdateStatus {
     pub current_version: String,
     pub channel: Option<String>,
     pub state: UpdateState,
-}
-
-/// The manifest address the managed file sets, its `{{channel}}` filled in. Only `https`,
-/// or plain `http` to this machine (a test, a local mirror): the manifest says which
-/// installer to fetch, so it must not be rewritten on the way.
-pub fn manifest_url(updates: &Updates) -> Result<Url, Msg> {
-    let channel = updates.channel.as_deref().unwrap_or(DEFAULT_CHANNEL);
-    let address = updates.manifest_url.replace("{{channel}}", channel);
-    let unusable = || Msg::new(&say::ADDRESS_UNUSABLE).text("url", address.clone());
-    let url = Url::parse(&address).map_err(|_| unusable())?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(name)) => name == "localhost",
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    };
-    match url.scheme() {
-        "https" => Ok(url),
-        "http" if loopback => Ok(url),
-        _ => Err(unusable()),
-    }
 }
 
 /// Whether the desk can restart into the downloaded version now, and if not, why: never
@@ -96,15 +88,6 @@ pub fn restart_refusal(composing: bool, outbox_pending: i64) -> Option<Msg> {
         Some(Msg::new(&say::OUTBOX_PENDING).int("count", outbox_pending))
     } else {
         None
-    }
-}
-
-impl crate::Desk {
-    /// Why the desk cannot restart into a downloaded update now (`composing`: the window
-    /// has a reply being written), counting the outbox afresh; `None` when it can.
-    pub async fn update_restart_refusal(&self, composing: bool) -> Option<Msg> {
-        self.refresh_outbox_counts().await;
-        restart_refusal(composing, self.status.get().outbox_pending)
     }
 }
 
@@ -145,26 +128,6 @@ impl UpdateFailure {
 mod tests {
     use super::*;
     use arbiter_text::Arg;
-
-    fn updates(url: &str, channel: Option<&str>) -> Updates {
-        Updates { manifest_url: url.into(), channel: channel.map(Into::into) }
-    }
-
-    #[test]
-    fn the_channel_is_filled_in_and_only_safe_addresses_are_used() {
-        let url = manifest_url(&updates("https://api.example.com/v1/updates/{{channel}}/latest.json", None)).unwrap();
-        assert_eq!(url.as_str(), "https://api.example.com/v1/updates/stable/latest.json");
-        let url = manifest_url(&updates("https://api.example.com/v1/updates/{{channel}}/latest.json", Some("beta")));
-        assert_eq!(url.unwrap().path(), "/v1/updates/beta/latest.json");
-        for local in ["http://127.0.0.1:9/latest.json", "http://localhost:9/latest.json", "http://[::1]:9/x.json"] {
-            assert!(manifest_url(&updates(local, None)).is_ok(), "{local}");
-        }
-        for bad in ["http://updates.example.com/latest.json", "ftp://127.0.0.1/x", "file:///etc/passwd", "latest.json"]
-        {
-            let refused = manifest_url(&updates(bad, None)).unwrap_err();
-            assert_eq!(refused.key, say::ADDRESS_UNUSABLE.key, "{bad}");
-        }
-    }
 
     #[test]
     fn a_restart_waits_for_the_reply_and_the_outbox() {

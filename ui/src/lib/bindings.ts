@@ -50,6 +50,13 @@ export const commands = {
 	 *  a reply (`composing`) or actions wait in the outbox.
 	 */
 	restartToUpdate: (composing: boolean) => typedError<null, DeskError>(__TAURI_INVOKE("restart_to_update", { composing })),
+	/**
+	 *  The text the agent copies for the company's IT (versions, sync state, the last warnings
+	 *  and errors, the last crash), and the crash they have not been told about.
+	 */
+	diagnostics: () => typedError<Diagnostics, DeskError>(__TAURI_INVOKE("diagnostics")),
+	/**  The agent has seen the offer after a crash: it is not made again for that crash. */
+	dismissCrash: () => typedError<null, DeskError>(__TAURI_INVOKE("dismiss_crash")),
 	supervisorOverview: () => typedError<SupervisorOverview, DeskError>(__TAURI_INVOKE("supervisor_overview")),
 	/**  Supervisors: one change to many tickets, applied by the server. */
 	bulkUpdateTickets: (ticketIds: number[], update: TicketUpdate, idempotencyKey: string) => typedError<BulkOutcome, DeskError>(__TAURI_INVOKE("bulk_update_tickets", { ticketIds, update, idempotencyKey })),
@@ -1086,6 +1093,12 @@ export type ConversationPage = {
 	quoted: QuotedText[],
 };
 
+/**  The last crash the agent has not been told about: when, and its note. */
+export type CrashReport = {
+	file: string,
+	note: string,
+};
+
 /**  `POST /v1/cases`: open an investigation from a ticket. */
 export type CreateCase = {
 	kind: CaseKind,
@@ -1193,6 +1206,12 @@ export type DeskError = {
 	message: string,
 	/**  What to say, in the agent's language. */
 	text: Msg,
+};
+
+/**  The diagnostics text, and the crash the agent has not been told about. */
+export type Diagnostics = {
+	text: string,
+	crash: CrashReport | null,
 };
 
 /**  A pre-dispute alert on a card payment. */

@@ -57,6 +57,8 @@ import type {
   ListCursor,
   LinkTarget,
   UpdateStatus,
+  CrashReport,
+  Diagnostics,
   ManagedSettings,
   LiveEvent,
   MacroChoice,
@@ -1739,6 +1741,18 @@ export class FakeBackend implements Backend {
     if (waiting > 0) throw fail("rejected", msg("updates.outboxPending", { count: waiting }));
     if (this.update.state.state !== "ready") throw fail("not_found", msg("updates.nothingReady"));
     this.restarts += 1;
+  }
+
+  /** A crash the fake reports until dismissed (tests set it). */
+  crash: CrashReport | null = null;
+
+  async diagnostics(): Promise<Diagnostics> {
+    const lines = [`Arbiter ${this.update.current_version}`, `Sync: ${this.status.state}`, this.crash ? `Last crash (${this.crash.file}):\n${this.crash.note}` : "No crash recorded."];
+    return { text: lines.join("\n"), crash: this.crash };
+  }
+
+  async dismissCrash(): Promise<void> {
+    this.crash = null;
   }
 
   async onUpdateChanged(listener: (status: UpdateStatus) => void) {

@@ -122,6 +122,10 @@ export const tauriBackend: Backend = {
     await unwrap(commands.restartToUpdate(composing));
   },
   onUpdateChanged: (listener) => events.updateChanged.listen((event) => listener(event.payload)),
+  diagnostics: () => unwrap(commands.diagnostics()),
+  dismissCrash: async () => {
+    await unwrap(commands.dismissCrash());
+  },
   acknowledgeEscalation: (escalationId, clientKey) => unwrap(commands.acknowledgeEscalation(escalationId, clientKey)),
   supervisorOverview: () => unwrap(commands.supervisorOverview()),
   bulkUpdateTickets: (ticketIds, update, idempotencyKey) => unwrap(commands.bulkUpdateTickets(ticketIds, update, idempotencyKey)),

@@ -68,6 +68,7 @@ import type {
   TicketView,
   TicketsChanged,
   UpdateStatus,
+  Diagnostics,
   ViewCount,
   ViewKey,
 } from "../bindings";
@@ -250,6 +251,10 @@ export interface Backend {
   /** Installs the downloaded update and restarts; throws why not (a reply being written, the outbox). */
   restartToUpdate(composing: boolean): Promise<void>;
   onUpdateChanged(listener: (status: UpdateStatus) => void): Promise<Unlisten>;
+  /** What the company's IT asks for (versions, sync, last errors, last crash), and a crash not yet offered. */
+  diagnostics(): Promise<Diagnostics>;
+  /** The agent has seen the offer after a crash. */
+  dismissCrash(): Promise<void>;
   /** Asks the OS to draw the agent's eye to the window (taskbar flash, dock bounce). */
   requestAttention(): Promise<void>;
   onSyncStatus(listener: (status: SyncStatus) => void): Promise<Unlisten>;

@@ -78,6 +78,7 @@ export const rustEn = {
   "checklist.terms_accepted": "The terms and refund policy the customer accepted",
   "checklist.three_ds": "3-D Secure authentication result for the payment",
   "checklist.transaction_record": "The transaction record: amount, currency, processed once",
+  "diagnostics.notMarked": "Could not set the crash note aside: {{detail}}",
   "email.showQuoted": "Show quoted text",
   "error.actionGone": "That action is no longer waiting.",
   "error.alertAnswerQueued": "Your answer to this alert is already on its way; an answer is sent once.",

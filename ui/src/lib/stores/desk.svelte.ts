@@ -22,6 +22,7 @@ import type {
 import { VIEW_LABELS, viewId } from "../format";
 import { t } from "../i18n/index.svelte";
 import { moveWorkOutOfWebStorage } from "./webStorageMigration";
+import { keepPanes, savedPanes, type Mode } from "./panes";
 import { ActionKeys } from "../actions";
 import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
 
@@ -31,9 +32,24 @@ export class DeskState {
   loading = $state(true);
   session = $state<SessionInfo | null>(null);
   status = $state<SyncStatus | null>(null);
-  view = $state<ViewKey>({ builtin: "mine" });
+  private view_ = $state<ViewKey>({ builtin: "mine" });
+  private mode_ = $state<Mode>("tickets");
+  /** The inbox view shown (kept for the next start, `panes.ts`). */
+  get view(): ViewKey {
+    return this.view_;
+  }
+  set view(view: ViewKey) {
+    this.view_ = view;
+    if (this.session) keepPanes(this.session, { mode: this.mode_, view });
+  }
   /** The tickets (list and conversation), or a whole-pane screen: the supervisor's queue board or shift handover, analytics, approvals, pre-dispute alerts. */
-  mode = $state<"tickets" | "board" | "handover" | "analytics" | "service" | "approvals" | "alerts">("tickets");
+  get mode(): Mode {
+    return this.mode_;
+  }
+  set mode(mode: Mode) {
+    this.mode_ = mode;
+    if (this.session) keepPanes(this.session, { mode, view: this.view_ });
+  }
   /** Tickets per view, by `viewId`. */
   counts = $state<Record<string, number>>({});
   savedViews = $state<SavedView[]>([]);
@@ -89,6 +105,7 @@ export class DeskState {
       this.status = await api.syncStatus();
       if (this.session) {
         await moveWorkOutOfWebStorage();
+        this.reopenPanes(this.session);
         await this.refresh([]);
         void this.followLinks();
       }
@@ -107,11 +124,18 @@ export class DeskState {
   async signedIn(session: SessionInfo): Promise<void> {
     this.session = session;
     await moveWorkOutOfWebStorage();
-    this.view = { builtin: "mine" };
+    this.reopenPanes(session);
     this.selectedId = null;
     this.ticket = null;
     await this.refresh([]);
     void this.followLinks();
+  }
+
+  /** Opens the screen and inbox view the agent left (their own tickets the first time). */
+  private reopenPanes(session: SessionInfo): void {
+    const panes = savedPanes(session);
+    this.view_ = panes.view;
+    this.mode_ = panes.mode;
   }
 
   /** Follows the arbiter:// links that arrived, in order: each opens its ticket (a case link
