@@ -5,6 +5,7 @@
 # for the mail room), the contract (Schemathesis
 # against the reference server and its OpenAPI document), the UI's type check and
 # unit tests, the UI's flows in Debian's Chromium on the in-memory desk, and the
+# company API with a real OpenID provider's tokens, the
 # end-to-end tests in the real app window, then the release packages: the .deb installed and
 # its app tested in the window, then removed.
 set -euo pipefail
@@ -29,6 +30,8 @@ say "Rust tests";       ARBITER_REQUIRE_KEYRING=1 in_desktop_session cargo test 
 # The reference server against its own OpenAPI document (Schemathesis, every check).
 cargo build -p arbiter-server --locked
 ./scripts/contract.sh
+# The identity provider's tokens at the company API (a real oidc-provider on loopback).
+say "Sign-in with the identity provider"; node --test --test-concurrency=1 tests/idp/
 say "UI type check";    npm --prefix ui run check
 say "UI unit tests";    npm --prefix ui test
 say "UI in Chromium";   node --test --test-concurrency=1 tests/browser/

@@ -1,4 +1,5 @@
-//! Bearer-token authentication (one token per agent, stored hashed) and the caller's scope.
+//! Bearer-token authentication and the caller's scope: an agent's personal token (stored
+//! hashed), or the company identity provider's access token when one is configured (`oidc`).
 
 use arbiter_contract::{Agent, AgentRole};
 use axum::extract::FromRequestParts;
@@ -6,6 +7,7 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use crate::error::ApiFailure;
+use crate::oidc::OidcVerifier;
 use crate::store::entities::token_hash;
 use crate::store::{reads, Visibility};
 use crate::AppState;
@@ -43,11 +45,22 @@ impl FromRequestParts<AppState> for Caller {
         let token = bearer(parts)
             .ok_or_else(|| ApiFailure::unauthorized("the Authorization header must be `Bearer <token>`"))?;
         let mut conn = state.db.pool.acquire().await?;
-        let agent_id = reads::agent_of_token(&mut conn, token).await?;
-        let agent_id = agent_id.ok_or_else(|| ApiFailure::unauthorized("unknown or revoked token"))?;
-        let agent = reads::agent(&mut conn, agent_id)
-            .await?
-            .ok_or_else(|| ApiFailure::unauthorized("the token's agent no longer exists"))?;
+        let agent = match state.oidc.as_deref().filter(|_| OidcVerifier::looks_like_jwt(token)) {
+            // The identity provider's access token: the agent is the one it names.
+            Some(oidc) => {
+                let who = oidc.verify(token).await.map_err(|refused| ApiFailure::unauthorized(refused.to_string()))?;
+                reads::agent_by_email(&mut conn, &who)
+                    .await?
+                    .ok_or_else(|| ApiFailure::unauthorized("no agent has the identity this token names"))?
+            }
+            None => {
+                let agent_id = reads::agent_of_token(&mut conn, token).await?;
+                let agent_id = agent_id.ok_or_else(|| ApiFailure::unauthorized("unknown or revoked token"))?;
+                reads::agent(&mut conn, agent_id)
+                    .await?
+                    .ok_or_else(|| ApiFailure::unauthorized("the token's agent no longer exists"))?
+            }
+        };
         let vis = Visibility::of(&mut conn, &agent).await?;
         Ok(Caller { agent, vis })
     }

@@ -15,6 +15,7 @@ pub mod http;
 pub mod hub;
 pub mod mailroom;
 pub mod mutation;
+pub mod oidc;
 pub mod rate_limit;
 pub mod releases;
 pub mod risk;
@@ -50,6 +51,8 @@ pub struct Config {
     pub feed_cache_mib: u64,
     /// Desk releases this server hosts (`--updates-dir`); see `releases`.
     pub updates: Option<UpdatesConfig>,
+    /// The company's identity provider, whose access tokens are accepted beside personal ones.
+    pub oidc: Option<oidc::OidcConfig>,
 }
 
 /// Where the hosted desk releases are, and the address desks reach this server at.
@@ -72,6 +75,7 @@ impl Default for Config {
             background: Background::default(),
             feed_cache_mib: 256,
             updates: None,
+            oidc: None,
         }
     }
 }
@@ -136,6 +140,7 @@ pub struct AppState {
     /// What each team scope sees of the feed, shared by its desks' syncs.
     pub feed_lists: Arc<store::feed_lists::FeedLists>,
     pub releases: Option<Arc<releases::Releases>>,
+    pub oidc: Option<Arc<oidc::OidcVerifier>>,
     pub public_url: Option<Arc<str>>,
 }
 
@@ -165,6 +170,7 @@ impl AppState {
             // A quarter as much again: a list costs 8 bytes a row, a payload hundreds.
             feed_lists: Arc::new(store::feed_lists::FeedLists::new(config.feed_cache_mib * 1024 * 1024 / 4)),
             releases: config.updates.as_ref().map(|u| Arc::new(releases::Releases::new(&u.dir))),
+            oidc: config.oidc.clone().map(|c| Arc::new(oidc::OidcVerifier::new(c))),
             public_url: config
                 .updates
                 .as_ref()

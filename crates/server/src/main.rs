@@ -90,6 +90,16 @@ enum Command {
         /// (default: the request's Host and X-Forwarded-Proto).
         #[arg(long, env = "ARBITER_PUBLIC_URL")]
         public_url: Option<String>,
+        /// The company's OpenID provider (its issuer, exactly as in its tokens): its JWT
+        /// access tokens are accepted beside the agents' personal tokens.
+        #[arg(long, env = "ARBITER_OIDC_ISSUER", requires = "oidc_audience")]
+        oidc_issuer: Option<String>,
+        /// This API as the provider's access tokens name it (`aud`).
+        #[arg(long, env = "ARBITER_OIDC_AUDIENCE")]
+        oidc_audience: Option<String>,
+        /// The token claim holding the agent's email.
+        #[arg(long, env = "ARBITER_OIDC_AGENT_CLAIM", default_value = "email")]
+        oidc_agent_claim: String,
     },
     /// Fill an empty database with seeded demo data and exit.
     Generate {
@@ -161,6 +171,9 @@ async fn main() -> anyhow::Result<()> {
             feed_cache_mib,
             updates_dir,
             public_url,
+            oidc_issuer,
+            oidc_audience,
+            oidc_agent_claim,
         } => {
             let mail = mail_config.as_deref().map(MailConfig::load).transpose()?;
             let db = Db::connect(&database).await.with_context(|| format!("opening {database}"))?;
@@ -189,6 +202,11 @@ async fn main() -> anyhow::Result<()> {
                 },
                 feed_cache_mib,
                 updates: updates_dir.map(|dir| UpdatesConfig { dir, public_url }),
+                oidc: oidc_issuer.zip(oidc_audience).map(|(issuer, audience)| arbiter_server::oidc::OidcConfig {
+                    issuer,
+                    audience,
+                    agent_claim: oidc_agent_claim,
+                }),
             };
             let server = RunningServer::start_with(db, listen, &config).await?;
             let _simulator = simulate.map(|rate| {

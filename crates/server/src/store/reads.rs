@@ -17,6 +17,12 @@ pub async fn agent_of_token(conn: &mut AnyConnection, token: &str) -> Result<Opt
         .await
 }
 
+/// The agent whose email is `email` (as an identity provider's token names them; case aside).
+pub async fn agent_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<Agent>, sqlx::Error> {
+    let agents = super::routing::all_agents(conn).await?;
+    Ok(agents.into_iter().find(|a| a.email.eq_ignore_ascii_case(email)))
+}
+
 pub async fn customer(conn: &mut AnyConnection, id: i64) -> Result<Option<Customer>, sqlx::Error> {
     get(conn, "customers", id).await
 }
