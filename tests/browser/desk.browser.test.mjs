@@ -17,7 +17,8 @@ after(async () => {
 const tid = (id) => `[data-testid="${id}"]`;
 
 /** What web storage may hold: display preferences (theme, language, shortcuts, chime, last server). */
-const PREFERENCES = ["arbiter.theme", "arbiter.locale", "arbiter.shortcuts", "arbiter.chatSound", "arbiter.lastServerUrl"];
+// Display preferences only: which screen and view each agent had open is `arbiter.panes`.
+const PREFERENCES = ["arbiter.theme", "arbiter.locale", "arbiter.shortcuts", "arbiter.chatSound", "arbiter.lastServerUrl", "arbiter.panes"];
 
 /** The keys in the page's web storage (only those of `allowed`, when given). */
 async function webStorageKeys(page, allowed = null) {
