@@ -23,6 +23,28 @@ pub async fn sign_in(desk: State<'_, Desk>, server_url: String, token: String) -
     desk.sign_in(&server_url, &token).await
 }
 
+/// Starts single sign-on: opens the browser at the company's sign-in page and answers its
+/// address (for the agent to copy when no browser opened).
+#[tauri::command]
+#[specta::specta]
+pub async fn begin_company_sign_in(desk: State<'_, Desk>) -> Result<String> {
+    desk.begin_company_sign_in().await
+}
+
+/// Waits for the browser to come back, then signs in with the company account.
+#[tauri::command]
+#[specta::specta]
+pub async fn complete_company_sign_in(desk: State<'_, Desk>) -> Result<SessionInfo> {
+    desk.complete_company_sign_in().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_company_sign_in(desk: State<'_, Desk>) -> Result<()> {
+    desk.cancel_company_sign_in().await;
+    Ok(())
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn sign_out(desk: State<'_, Desk>) -> Result<()> {

@@ -77,11 +77,16 @@ export async function startIdp({ audience, port = 0, accessTokenTTL = 300 } = {}
     cookies: { keys: ["arbiter-test-cookies"] },
   });
   http.on("request", provider.callback());
+  // What the provider did, for tests to check: token grants by type, revocations.
+  const seen = { grants: [], revoked: 0 };
+  provider.on("grant.success", (ctx) => seen.grants.push(ctx.oidc.params.grant_type));
+  provider.on("grant.revoked", () => (seen.revoked += 1));
 
   return {
     issuer,
     audience,
     provider,
+    seen,
     /** An access token for `email` as the desk would hold one, minted without the browser. */
     async mint({ email, resource = audience, ttl = accessTokenTTL }) {
       const client = await provider.Client.find(DESK_CLIENT_ID);

@@ -3,6 +3,7 @@
 mod error;
 mod token;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use arbiter_contract::{
@@ -14,19 +15,21 @@ use arbiter_contract::{
     SetPresence, SideConversation, SideMessage, StartEmailConversation, StartedConversation, SupervisorOverview,
     Ticket, TicketDetail, TicketUpdate, Typing, IDEMPOTENCY_KEY_HEADER,
 };
+use reqwest::header::{HeaderValue, AUTHORIZATION};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
 use url::Url;
 
 pub use error::ClientError;
-pub use token::ApiToken;
+use token::Auth;
+pub use token::{ApiToken, Refreshed, TokenRefresh};
 
 /// Talks to one company API as one agent.
 #[derive(Clone)]
 pub struct ApiClient {
     http: reqwest::Client,
     base: Url,
-    token: ApiToken,
+    auth: Arc<Auth>,
 }
 
 impl std::fmt::Debug for ApiClient {
@@ -50,6 +53,16 @@ pub fn normalize_base_url(input: &str) -> Result<Url, ClientError> {
 
 impl ApiClient {
     pub fn new(base_url: &str, token: ApiToken) -> Result<Self, ClientError> {
+        Self::build(base_url, Auth::new(token, None))
+    }
+
+    /// A client whose token is refreshed by `refresh` when the server refuses it (signed in
+    /// with the company's identity provider); the request is then sent once more.
+    pub fn with_refresh(base_url: &str, token: ApiToken, refresh: Arc<dyn TokenRefresh>) -> Result<Self, ClientError> {
+        Self::build(base_url, Auth::new(token, Some(refresh)))
+    }
+
+    fn build(base_url: &str, auth: Auth) -> Result<Self, ClientError> {
         let base = normalize_base_url(base_url)?;
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
@@ -57,7 +70,17 @@ impl ApiClient {
             .user_agent(concat!("arbiter-desk/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| ClientError::Network(e.to_string()))?;
-        Ok(Self { http, base, token })
+        Ok(Self { http, base, auth: Arc::new(auth) })
+    }
+
+    /// The token requests carry now.
+    pub fn token(&self) -> ApiToken {
+        self.auth.current()
+    }
+
+    /// Moves this client and all its clones to a new token (refreshed ahead of expiry).
+    pub fn replace_token(&self, token: ApiToken) {
+        self.auth.replace(token);
     }
 
     pub fn base_url(&self) -> &str {
@@ -66,7 +89,7 @@ impl ApiClient {
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
         let url = format!("{}{}", self.base_url(), path);
-        self.http.request(method, url).bearer_auth(self.token.expose())
+        self.http.request(method, url).bearer_auth(self.auth.current().expose())
     }
 
     async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T, ClientError> {
@@ -76,7 +99,7 @@ impl ApiClient {
 
     /// The body of a successful answer as it came; an error answer as [`ClientError`].
     async fn send_for_bytes(&self, request: RequestBuilder) -> Result<(StatusCode, bytes::Bytes), ClientError> {
-        let response = request.send().await.map_err(ClientError::from_transport)?;
+        let response = self.send_refreshing(request).await?;
         let status = response.status();
         let retry_after = response
             .headers()
@@ -223,6 +246,34 @@ impl ApiClient {
 }
 
 impl ApiClient {
+    /// Sends `request`; when its token is refused and this client can refresh it, sends it
+    /// once more with the new token (a request whose body streams is not sent twice).
+    async fn send_refreshing(&self, request: RequestBuilder) -> Result<reqwest::Response, ClientError> {
+        let request = request.build().map_err(ClientError::from_transport)?;
+        let again = request.try_clone();
+        let used = request
+            .headers()
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(ApiToken::new);
+        let response = self.http.execute(request).await.map_err(ClientError::from_transport)?;
+        let (Some(mut again), Some(used)) = (again, used) else { return Ok(response) };
+        if response.status() != StatusCode::UNAUTHORIZED {
+            return Ok(response);
+        }
+        match self.auth.refreshed(&used).await {
+            Some(Ok(token)) => {
+                let value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+                    .map_err(|_| ClientError::Unauthorized("the refreshed token is not a valid header".into()))?;
+                again.headers_mut().insert(AUTHORIZATION, value);
+                self.http.execute(again).await.map_err(ClientError::from_transport)
+            }
+            Some(Err(error)) => Err(error),
+            None => Ok(response),
+        }
+    }
+
     /// Opens the live stream (server-sent events), resuming after `last_event_id`.
     /// The response has no overall timeout: it stays open while events flow.
     pub async fn stream(&self, last_event_id: Option<i64>) -> Result<reqwest::Response, ClientError> {
@@ -230,7 +281,7 @@ impl ApiClient {
         if let Some(id) = last_event_id {
             request = request.header("Last-Event-ID", id.to_string());
         }
-        let response = request.send().await.map_err(ClientError::from_transport)?;
+        let response = self.send_refreshing(request).await?;
         let status = response.status();
         if status.is_success() {
             return Ok(response);

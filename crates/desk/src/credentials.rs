@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use arbiter_client::ApiToken;
 
-use crate::error::{DeskError, ErrorCode};
+use crate::error::{with_detail, DeskError, ErrorCode};
 use crate::messages::errors;
 use arbiter_text::Msg;
 
@@ -108,4 +108,13 @@ impl CredentialStore for MemoryStore {
         self.0.lock().expect("lock").remove(account);
         Ok(())
     }
+}
+
+/// Runs a blocking keyring call off the async runtime.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, DeskError> + Send + 'static,
+) -> Result<T, DeskError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| Err(DeskError::say(ErrorCode::Internal, with_detail(&errors::KEYRING_TASK, e))))
 }

@@ -12,7 +12,7 @@ use specta::Type;
 use tokio::sync::RwLock;
 
 use crate::alerts::AlertLoop;
-use crate::credentials::CredentialStore;
+use crate::credentials::{blocking, CredentialStore};
 use crate::error::with_detail;
 use crate::error::{DeskError, ErrorCode};
 use crate::events::{DeskEvents, SyncState, SyncStatus};
@@ -41,12 +41,14 @@ pub(crate) struct Session {
     pub alerts: Arc<AlertLoop>,
     /// For what only the server can answer live (the supervisor board, linked accounts).
     pub client: Option<ApiClient>,
+    /// Signed in with the company's identity provider: what refreshes and revokes the tokens.
+    pub sso: Option<crate::single_sign_on::SsoSession>,
 }
 
 #[derive(Clone)]
 pub struct Desk {
     pub(crate) paths: DeskPaths,
-    credentials: Arc<dyn CredentialStore>,
+    pub(crate) credentials: Arc<dyn CredentialStore>,
     pub(crate) settings: Arc<SettingsStore>,
     /// The agent's language, for what is shown outside the window.
     pub(crate) speech: Arc<crate::speech::Speech>,
@@ -60,15 +62,8 @@ pub struct Desk {
     pub(crate) fetching: Arc<crate::file_fetch::InFlight>,
     /// What the company's IT preset for this machine (crate::managed).
     managed: Arc<crate::managed::ManagedSettings>,
-}
-
-/// Runs a blocking keyring call off the async runtime.
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, DeskError> + Send + 'static,
-) -> Result<T, DeskError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|e| Err(DeskError::say(ErrorCode::Internal, with_detail(&errors::KEYRING_TASK, e))))
+    /// The single sign-on under way in the browser (crate::company_sign_in).
+    pub(crate) sign_in_pending: Arc<crate::single_sign_on::Pending>,
 }
 
 impl Desk {
@@ -85,6 +80,7 @@ impl Desk {
             fetching: Arc::default(),
             started: tokio::sync::watch::Sender::new(false),
             managed: Arc::default(),
+            sign_in_pending: Arc::default(),
         }
     }
 
@@ -170,7 +166,25 @@ impl Desk {
         }
     }
 
-    async fn resume(&self, saved: SavedSession) -> Result<(), DeskError> {
+    /// The client of a saved session: the identity provider's tokens when it was signed in
+    /// with single sign-on, else the personal token; `None` when neither is stored.
+    async fn stored_client(
+        &self,
+        server_url: &str,
+    ) -> Result<Option<(ApiClient, Option<crate::single_sign_on::SsoSession>)>, DeskError> {
+        if let Some(tokens) = crate::single_sign_on::load_tokens(&self.credentials, server_url).await? {
+            let (client, sso) = crate::single_sign_on::SsoSession::start(tokens, self.credentials.clone(), server_url)?;
+            return Ok(Some((client, Some(sso))));
+        }
+        let credentials = self.credentials.clone();
+        let url = server_url.to_owned();
+        match blocking(move || credentials.load(&url)).await? {
+            Some(token) => Ok(Some((ApiClient::new(server_url, token)?, None))),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) async fn resume(&self, saved: SavedSession) -> Result<(), DeskError> {
         let cache = self.open_cache(&self.paths.cache_file(&saved.server_url, saved.agent.id)).await?;
         let position = cache.position().await?;
         self.status.update(|s| {
@@ -180,24 +194,21 @@ impl Desk {
             s.from = position.cursor;
             s.last_synced_at = position.synced_at;
         });
-        let credentials = self.credentials.clone();
-        let url = saved.server_url.clone();
-        let token = blocking(move || credentials.load(&url)).await;
-        let client = match token {
-            Ok(Some(token)) => Some(ApiClient::new(&saved.server_url, token)?),
+        let (client, sso) = match self.stored_client(&saved.server_url).await {
+            Ok(Some((client, sso))) => (Some(client), sso),
             Ok(None) => {
                 self.status.update(|s| {
                     s.state = SyncState::AuthFailed;
                     s.message = Some(Msg::new(&errors::NO_STORED_TOKEN));
                 });
-                None
+                (None, None)
             }
             Err(error) => {
                 self.status.update(|s| {
                     s.state = SyncState::Error;
                     s.message = Some(error.text.clone());
                 });
-                None
+                (None, None)
             }
         };
         let synced = Arc::new(tokio::sync::Notify::new());
@@ -230,7 +241,7 @@ impl Desk {
             });
         }
         let info = SessionInfo { server_url: saved.server_url, agent: saved.agent };
-        *self.session.write().await = Some(Session { info, cache, sync, stream, prefetch, alerts, client });
+        *self.session.write().await = Some(Session { info, cache, sync, stream, prefetch, alerts, client, sso });
         self.refresh_outbox_counts().await;
         Ok(())
     }
@@ -249,7 +260,12 @@ impl Desk {
 
         let credentials = self.credentials.clone();
         let url = server_url.clone();
-        blocking(move || credentials.save(&url, &token)).await?;
+        blocking(move || {
+            credentials.save(&url, &token)?;
+            // A personal token replaces a single sign-on session for this server.
+            credentials.remove(&crate::single_sign_on::tokens_account(&url))
+        })
+        .await?;
 
         self.stop_session().await;
         let saved = SavedSession { server_url: server_url.clone(), agent: agent.clone() };
@@ -269,17 +285,26 @@ impl Desk {
             let key = format!("presence-{}", uuid::Uuid::new_v4());
             let _ = tokio::time::timeout(Duration::from_secs(2), client.set_presence(Presence::Offline, &key)).await;
         }
+        // Signed in with the identity provider: the refresh token is revoked there too.
+        let refresher = self.session.read().await.as_ref().and_then(|s| s.sso.as_ref().map(|s| s.refresher.clone()));
+        if let Some(refresher) = refresher {
+            refresher.revoke().await;
+        }
         self.stop_session().await;
         self.settings.update(|s| s.session = None).await?;
         if let Some(url) = server_url {
             let credentials = self.credentials.clone();
-            blocking(move || credentials.delete(&url)).await?;
+            blocking(move || {
+                credentials.delete(&url)?;
+                credentials.remove(&crate::single_sign_on::tokens_account(&url))
+            })
+            .await?;
         }
         self.status.update(|s| *s = SyncStatus::signed_out());
         Ok(())
     }
 
-    async fn stop_session(&self) {
+    pub(crate) async fn stop_session(&self) {
         if let Some(session) = self.session.write().await.take() {
             if let Some(sync) = &session.sync {
                 sync.stop();

@@ -42,6 +42,10 @@ pub struct IdentityProvider {
     pub client_id: String,
     #[serde(default)]
     pub scopes: Vec<String>,
+    /// Sent as the sign-in request's `prompt` (e.g. `consent`: providers that follow OpenID
+    /// Connect Core §11 to the letter issue a refresh token only after a consent prompt).
+    #[serde(default)]
+    pub prompt: Option<String>,
 }
 
 /// Where the desk looks for updates, and which channel it follows.

@@ -17,6 +17,7 @@ pub fn all() -> Vec<&'static arbiter_text::Def> {
         advice::ALL,
         updates::ALL,
         diagnostics::ALL,
+        sso::ALL,
     ]
     .concat()
 }
@@ -402,6 +403,21 @@ pub mod updates {
         DOWNLOAD_FAILED = "updates.downloadFailed": "The update to {{version}} did not download: {{detail}}. Arbiter {{current}} keeps running and tries again later.";
         NOTHING_READY = "updates.nothingReady": "No update is ready to install.";
         INSTALL_FAILED = "updates.installFailed": "The update to {{version}} could not be installed: {{detail}}. Arbiter {{current}} keeps running.";
+    }
+}
+
+/// Signing in with the company's identity provider.
+pub mod sso {
+    arbiter_text::messages! {
+        NOT_CONFIGURED = "sso.notConfigured": "Your company has not set up single sign-on for Arbiter; sign in with a token.";
+        UNREACHABLE = "sso.unreachable": "Could not reach your company's sign-in service: {{detail}}";
+        DISCOVERY_UNREADABLE = "sso.discoveryUnreadable": "Your company's sign-in service is not set up as Arbiter expects: {{detail}}";
+        NO_LISTENER = "sso.noListener": "Could not wait for the browser's answer on this computer: {{detail}}";
+        REFUSED = "sso.refused": "Your company's sign-in service refused the sign-in: {{detail}}";
+        TIMED_OUT = "sso.timedOut": "Sign-in in the browser did not finish within 10 minutes. Try again.";
+        CANCELLED = "sso.cancelled": "Sign-in cancelled.";
+        NOT_STARTED = "sso.notStarted": "Start signing in first.";
+        API_REFUSED = "sso.apiRefused": "You signed in, but the company API does not accept your company account: {{detail}}";
     }
 }
 

@@ -12,6 +12,14 @@ export const commands = {
 	signIn: (serverUrl: string, token: string) => typedError<SessionInfo, DeskError>(__TAURI_INVOKE("sign_in", { serverUrl, token })),
 	/**  What the company's IT preset for this machine (the server the sign-in screen fixes). */
 	managedSettings: () => __TAURI_INVOKE<ManagedSettings>("managed_settings"),
+	/**
+	 *  Starts single sign-on: opens the browser at the company's sign-in page and answers its
+	 *  address (for the agent to copy when no browser opened).
+	 */
+	beginCompanySignIn: () => typedError<string, DeskError>(__TAURI_INVOKE("begin_company_sign_in")),
+	/**  Waits for the browser to come back, then signs in with the company account. */
+	completeCompanySignIn: () => typedError<SessionInfo, DeskError>(__TAURI_INVOKE("complete_company_sign_in")),
+	cancelCompanySignIn: () => typedError<null, DeskError>(__TAURI_INVOKE("cancel_company_sign_in")),
 	signOut: () => typedError<null, DeskError>(__TAURI_INVOKE("sign_out")),
 	syncStatus: () => typedError<SyncStatus, DeskError>(__TAURI_INVOKE("sync_status")),
 	syncNow: () => typedError<null, DeskError>(__TAURI_INVOKE("sync_now")),
@@ -1597,6 +1605,11 @@ export type IdentityProvider = {
 	issuer: string,
 	client_id: string,
 	scopes?: string[],
+	/**
+	 *  Sent as the sign-in request's `prompt` (e.g. `consent`: providers that follow OpenID
+	 *  Connect Core §11 to the letter issue a refresh token only after a consent prompt).
+	 */
+	prompt?: string | null,
 };
 
 /**  The inbox's built-in views. "Active" below means new, open, pending or on hold. */

@@ -169,9 +169,34 @@ export class FakeBackend implements Backend {
     return this.session_;
   }
 
-  /** Nothing is preset for the in-memory desk. */
+  /** Nothing is preset for the in-memory desk unless a test presets it. */
+  managed_: ManagedSettings = { server_url: null, identity_provider: null, updates: null, source: null, problem: null };
   async managedSettings(): Promise<ManagedSettings> {
-    return { server_url: null, identity_provider: null, updates: null, source: null, problem: null };
+    return this.managed_;
+  }
+
+  /** The browser step of single sign-on: settled by `finishCompanySignIn` (tests). */
+  private companySignIn: { done: (s: SessionInfo) => void; failed: (e: unknown) => void } | null = null;
+  private companyStep: Promise<SessionInfo> | null = null;
+  async beginCompanySignIn(): Promise<string> {
+    if (!this.managed_.identity_provider || !this.managed_.server_url) throw fail("invalid_input", msg("sso.notConfigured"));
+    this.companyStep = new Promise((done, failed) => (this.companySignIn = { done, failed }));
+    return `${this.managed_.identity_provider.issuer}/auth?client_id=${this.managed_.identity_provider.client_id}`;
+  }
+  async completeCompanySignIn(): Promise<SessionInfo> {
+    if (!this.companyStep) throw fail("invalid_input", msg("sso.notStarted"));
+    return this.companyStep;
+  }
+  async cancelCompanySignIn() {
+    this.companySignIn?.failed(fail("invalid_input", msg("sso.cancelled")));
+    this.companySignIn = null;
+    this.companyStep = null;
+  }
+  /** Tests: the browser came back signed in. */
+  finishCompanySignIn() {
+    const session = { server_url: this.managed_.server_url ?? "", agent: fakeAgent };
+    this.session_ = session;
+    this.companySignIn?.done(session);
   }
 
   async signIn(serverUrl: string, token: string): Promise<SessionInfo> {

@@ -24,6 +24,11 @@ export const tauriBackend: Backend = {
   session: () => unwrap(commands.session()),
   signIn: (serverUrl, token) => unwrap(commands.signIn(serverUrl, token)),
   managedSettings: () => commands.managedSettings(),
+  beginCompanySignIn: () => unwrap(commands.beginCompanySignIn()),
+  completeCompanySignIn: () => unwrap(commands.completeCompanySignIn()),
+  cancelCompanySignIn: async () => {
+    await unwrap(commands.cancelCompanySignIn());
+  },
   signOut: async () => {
     await unwrap(commands.signOut());
   },

@@ -81,6 +81,11 @@ export interface Backend {
   signIn(serverUrl: string, token: string): Promise<SessionInfo>;
   /** What the company preset for this machine: the server it fixes, and a problem with its file. */
   managedSettings(): Promise<ManagedSettings>;
+  /** Single sign-on: opens the browser at the company's sign-in page; answers its address. */
+  beginCompanySignIn(): Promise<string>;
+  /** Waits for the browser to come back and signs in with the company account. */
+  completeCompanySignIn(): Promise<SessionInfo>;
+  cancelCompanySignIn(): Promise<void>;
   signOut(): Promise<void>;
   syncStatus(): Promise<SyncStatus>;
   syncNow(): Promise<void>;

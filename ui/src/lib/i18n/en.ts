@@ -201,6 +201,15 @@ export const en = {
   "signIn.busy": "Signing in…",
   "signIn.unauthorized": "The server did not accept this token. Check it and try again.",
   "signIn.offline": "Could not reach {{url}}. Check the address and your connection. ({{message}})",
+  "signIn.orToken": "or with an API token",
+  "sso.signIn": "Sign in with your company account",
+  "sso.opening": "Opening your browser…",
+  "sso.hint": "Your browser opens at your company's sign-in page.",
+  "sso.waiting": "Finish signing in in your browser.",
+  "sso.linkLabel": "No browser opened? Open this link in one:",
+  "sso.copy": "Copy",
+  "sso.copied": "Copied",
+  "sso.cancel": "Cancel",
 
   // Ticket list and search
   "list.search": "Search",
