@@ -1,7 +1,7 @@
 // The company API accepts the identity provider's access tokens beside personal tokens:
 // a real OpenID provider on loopback (oidc-provider) issues them, the reference server checks
 // them against the provider's published keys. Expired, wrong-audience, other-issuer,
-// altered tokens, ID tokens and tokens naming nobody are refused with 401.
+// altered tokens, ID tokens, unverified emails and tokens naming nobody are refused with 401.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DEMO_TOKEN, startServer } from "../e2e/harness.mjs";
@@ -56,5 +56,7 @@ test("expired, wrong-audience, other-issuer, altered tokens and tokens naming no
   await refused(flipped, /signature does not verify|cannot be read/, "altered signature");
   await refused(await idp.mint({ email: "nobody@arbiter.test" }), /no agent has the identity/, "nobody");
   const idTokenLike = `${Buffer.from(JSON.stringify({ alg: "RS256", typ: "JWT", kid: JSON.parse(Buffer.from(header, "base64url")).kid })).toString("base64url")}.${payload}.${signature}`;
-  await refused(idTokenLike, /not a JWT access token/, "an ID token");
+  await refused(idTokenLike, /signature does not verify|not a JWT access token/, "an ID token's header");
+  // Last: from here on the provider calls ava's email unverified.
+  await refused(await idp.mint({ email: ava.email, emailVerified: false }), /email is not verified/, "an unverified email");
 });

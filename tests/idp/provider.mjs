@@ -25,6 +25,8 @@ export async function startIdp({ audience, port = 0, accessTokenTTL = 300 } = {}
   await new Promise((ok) => http.listen(port, "127.0.0.1", ok));
   const issuer = `http://127.0.0.1:${http.address().port}`;
 
+  // Accounts whose email the provider has not verified (`mint({ emailVerified: false })`).
+  const unverified = new Set();
   const resourceServer = (resource) => ({
     scope: SCOPES,
     audience: resource,
@@ -51,7 +53,7 @@ export async function startIdp({ audience, port = 0, accessTokenTTL = 300 } = {}
       claims: async () => ({ sub: id, email: id, email_verified: true }),
     }),
     // The API matches the agent by this claim (`--oidc-agent-claim email`).
-    extraTokenClaims: async (_ctx, token) => (token.accountId ? { email: token.accountId } : undefined),
+    extraTokenClaims: async (_ctx, token) => (token.accountId ? { email: token.accountId, email_verified: !unverified.has(token.accountId) } : undefined),
     features: {
       devInteractions: { enabled: true },
       revocation: { enabled: true },
@@ -88,7 +90,8 @@ export async function startIdp({ audience, port = 0, accessTokenTTL = 300 } = {}
     provider,
     seen,
     /** An access token for `email` as the desk would hold one, minted without the browser. */
-    async mint({ email, resource = audience, ttl = accessTokenTTL }) {
+    async mint({ email, resource = audience, ttl = accessTokenTTL, emailVerified = true }) {
+      if (!emailVerified) unverified.add(email);
       const client = await provider.Client.find(DESK_CLIENT_ID);
       const token = new provider.AccessToken({
         accountId: email,

@@ -264,8 +264,9 @@ impl ApiClient {
         }
         match self.auth.refreshed(&used).await {
             Some(Ok(token)) => {
-                let value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+                let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
                     .map_err(|_| ClientError::Unauthorized("the refreshed token is not a valid header".into()))?;
+                value.set_sensitive(true);
                 again.headers_mut().insert(AUTHORIZATION, value);
                 self.http.execute(again).await.map_err(ClientError::from_transport)
             }

@@ -37,13 +37,17 @@ impl Desk {
 
     /// Waits for the browser step begun by `begin_company_sign_in`, then signs in.
     pub async fn complete_company_sign_in(&self) -> Result<SessionInfo, DeskError> {
+        // Listening for a cancel before the step is taken, so none falls in between.
+        let cancelled = self.sign_in_pending.cancelled.notified();
+        tokio::pin!(cancelled);
+        cancelled.as_mut().enable();
         let step = self.sign_in_pending.step.lock().await.take();
         let (provider, authorization) = step.ok_or_else(|| said(ErrorCode::InvalidInput, &sso::NOT_STARTED))?;
         let code = tokio::select! {
             code = tokio::time::timeout(BROWSER_STEP_LIMIT, authorization.code()) => {
                 code.map_err(|_| said(ErrorCode::Offline, &sso::TIMED_OUT))??
             }
-            _ = self.sign_in_pending.cancelled.notified() => return Err(said(ErrorCode::InvalidInput, &sso::CANCELLED)),
+            _ = cancelled => return Err(said(ErrorCode::InvalidInput, &sso::CANCELLED)),
         };
         let tokens = provider.exchange(&code).await?;
         let server_url =
@@ -57,11 +61,17 @@ impl Desk {
             },
         )?;
 
+        // A session still open (its sign-in ended, or another account's) is closed first, its
+        // refresh token revoked, so nothing of it overwrites the new tokens.
+        let previous = self.session.read().await.as_ref().and_then(|s| s.sso.as_ref().map(|s| s.refresher.clone()));
+        if let Some(refresher) = previous {
+            refresher.revoke().await;
+        }
+        self.stop_session().await;
         save_tokens(&self.credentials, &tokens_account(&server_url), &tokens).await?;
         let (credentials, url) = (self.credentials.clone(), server_url.clone());
         // Single sign-on replaces a personal token kept for this server.
         blocking(move || credentials.delete(&url)).await?;
-        self.stop_session().await;
         let saved = SavedSession { server_url: server_url.clone(), agent: agent.clone() };
         self.settings.update(|s| s.session = Some(saved.clone())).await?;
         self.resume(saved).await?;

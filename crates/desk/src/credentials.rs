@@ -31,6 +31,72 @@ pub trait CredentialStore: Send + Sync + 'static {
     fn delete(&self, server_url: &str) -> Result<(), DeskError> {
         self.remove(server_url)
     }
+
+    /// A secret that may be longer than one entry holds (Windows' Credential Manager takes
+    /// 2,560 bytes of UTF-16, less than an identity provider's tokens): kept in pieces under
+    /// `account#1`, `account#2`…, with `account` saying how many.
+    fn set_long(&self, account: &str, secret: &str) -> Result<(), DeskError> {
+        let before = self.pieces(account)?;
+        let chars: Vec<char> = secret.chars().collect();
+        let pieces: Vec<String> = chars.chunks(LONG_PIECE_CHARS).map(|c| c.iter().collect()).collect();
+        for (i, piece) in pieces.iter().enumerate() {
+            self.set(&format!("{account}#{}", i + 1), piece)?;
+        }
+        self.set(account, &format!("{LONG_HEADER}{}", pieces.len()))?;
+        for i in pieces.len() + 1..=before {
+            self.remove(&format!("{account}#{i}"))?;
+        }
+        Ok(())
+    }
+
+    /// A secret kept with `set_long`; `None` when there is none or a piece is missing.
+    fn get_long(&self, account: &str) -> Result<Option<String>, DeskError> {
+        let count = self.pieces(account)?;
+        let mut secret = String::new();
+        for i in 1..=count {
+            match self.get(&format!("{account}#{i}"))? {
+                Some(piece) => secret.push_str(&piece),
+                None => return Ok(None),
+            }
+        }
+        Ok((count > 0).then_some(secret))
+    }
+
+    fn remove_long(&self, account: &str) -> Result<(), DeskError> {
+        for i in 1..=self.pieces(account)? {
+            self.remove(&format!("{account}#{i}"))?;
+        }
+        self.remove(account)
+    }
+
+    /// How many pieces `account` says it has (0 when it is not a long secret's header).
+    fn pieces(&self, account: &str) -> Result<usize, DeskError> {
+        Ok(self.get(account)?.and_then(|h| h.strip_prefix(LONG_HEADER).and_then(|n| n.parse().ok())).unwrap_or(0))
+    }
+}
+
+/// Characters per piece of a long secret: 1,000 fits every platform's keyring entry.
+const LONG_PIECE_CHARS: usize = 1000;
+const LONG_HEADER: &str = "arbiter-pieces:";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_secret_is_kept_in_pieces_and_shrinks_cleanly() {
+        let store = MemoryStore::default();
+        let long: String = "é".repeat(2_500) + "end";
+        store.set_long("sso:https://api", &long).unwrap();
+        assert_eq!(store.get_long("sso:https://api").unwrap().as_deref(), Some(long.as_str()));
+        assert!(store.get("sso:https://api#3").unwrap().is_some());
+        store.set_long("sso:https://api", "short").unwrap();
+        assert_eq!(store.get_long("sso:https://api").unwrap().as_deref(), Some("short"));
+        assert!(store.get("sso:https://api#2").unwrap().is_none(), "the old pieces are gone");
+        store.remove_long("sso:https://api").unwrap();
+        assert!(store.0.lock().unwrap().is_empty());
+        assert_eq!(store.get_long("sso:https://api").unwrap(), None);
+    }
 }
 
 /// The keyring account holding a cache file's encryption key.

@@ -263,7 +263,7 @@ impl Desk {
         blocking(move || {
             credentials.save(&url, &token)?;
             // A personal token replaces a single sign-on session for this server.
-            credentials.remove(&crate::single_sign_on::tokens_account(&url))
+            credentials.remove_long(&crate::single_sign_on::tokens_account(&url))
         })
         .await?;
 
@@ -296,7 +296,7 @@ impl Desk {
             let credentials = self.credentials.clone();
             blocking(move || {
                 credentials.delete(&url)?;
-                credentials.remove(&crate::single_sign_on::tokens_account(&url))
+                credentials.remove_long(&crate::single_sign_on::tokens_account(&url))
             })
             .await?;
         }

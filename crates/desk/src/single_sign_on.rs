@@ -100,7 +100,8 @@ impl TokenSet {
 struct TokenAnswer {
     access_token: Option<String>,
     token_type: Option<String>,
-    expires_in: Option<i64>,
+    /// Seconds, as a number (RFC 6749) or a string (some older endpoints).
+    expires_in: Option<serde_json::Value>,
     refresh_token: Option<String>,
     error: Option<String>,
     error_description: Option<String>,
@@ -278,7 +279,13 @@ impl Provider {
         if !answer.token_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("bearer")) {
             return Err(RefreshFailure::Ended("the access token is not a bearer token".into()));
         }
-        let lifetime_secs = answer.expires_in.unwrap_or(300).max(1);
+        let lifetime_secs = match &answer.expires_in {
+            Some(serde_json::Value::Number(n)) => n.as_i64(),
+            Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
+            _ => None,
+        }
+        .unwrap_or(300)
+        .max(1);
         Ok(TokenSet {
             issuer: self.metadata.issuer.clone(),
             client_id: self.client_id.clone(),
@@ -399,12 +406,14 @@ pub struct Refresher {
 struct RefresherState {
     tokens: TokenSet,
     provider: Option<Provider>,
+    /// Signed out: nothing is refreshed or saved any more.
+    closed: bool,
 }
 
 impl Refresher {
     pub fn new(tokens: TokenSet, credentials: Arc<dyn CredentialStore>, server_url: &str) -> Self {
         Self {
-            state: Mutex::new(RefresherState { tokens, provider: None }),
+            state: Mutex::new(RefresherState { tokens, provider: None, closed: false }),
             credentials,
             account: tokens_account(server_url),
         }
@@ -417,6 +426,9 @@ impl Refresher {
     /// Refreshes unless the token in use is already newer than `stale`.
     pub async fn refresh_if_current(&self, stale: &str) -> Result<ApiToken, RefreshFailure> {
         let mut state = self.state.lock().await;
+        if state.closed {
+            return Err(RefreshFailure::Ended("signed out".into()));
+        }
         if state.tokens.access_token != stale {
             return Ok(ApiToken::new(state.tokens.access_token.clone()));
         }
@@ -430,18 +442,22 @@ impl Refresher {
         }
         let provider = state.provider.as_ref().expect("discovered above");
         let fresh = provider.refresh(&refresh_token).await?;
-        save_tokens(&self.credentials, &self.account, &fresh)
-            .await
-            .map_err(|e| RefreshFailure::Unreachable(e.message))?;
+        // The provider may have spent the old refresh token: the new one is kept whatever
+        // the keyring says (a failed save costs a sign-in after a restart, not the session).
+        state.tokens = fresh.clone();
+        if let Err(error) = save_tokens(&self.credentials, &self.account, &fresh).await {
+            tracing::warn!(error = %error.message, "could not keep the refreshed tokens in the keyring");
+        }
         tracing::info!(expires_at = fresh.expires_at, "access token refreshed");
-        let token = ApiToken::new(fresh.access_token.clone());
-        state.tokens = fresh;
-        Ok(token)
+        Ok(ApiToken::new(fresh.access_token))
     }
 
-    /// Revokes the refresh token at the provider (sign-out); a failure is only logged.
+    /// Revokes the refresh token at the provider (sign-out); a failure is only logged. Holds
+    /// the session's lock throughout and closes it, so no refresh rotates the token after.
     pub async fn revoke(&self) {
-        let tokens = self.tokens().await;
+        let mut state = self.state.lock().await;
+        state.closed = true;
+        let tokens = state.tokens.clone();
         let Some(refresh_token) = tokens.refresh_token.as_deref() else { return };
         let revoked = async {
             let provider = Provider::of_tokens(&tokens).await.map_err(|e| e.message)?;
@@ -471,7 +487,8 @@ pub fn spawn_refresh_ahead(
     tokio::spawn(async move {
         loop {
             let tokens = refresher.tokens().await;
-            let wait = (tokens.refresh_at() - chrono::Utc::now().timestamp()).max(0) as u64;
+            // At least 5 s between refreshes, even for tokens that live less than that.
+            let wait = (tokens.refresh_at() - chrono::Utc::now().timestamp()).max(5) as u64;
             tokio::time::sleep(Duration::from_secs(wait)).await;
             match refresher.refresh_if_current(&tokens.access_token).await {
                 Ok(token) => client.replace_token(token),
@@ -524,7 +541,7 @@ pub async fn save_tokens(
 ) -> Result<(), DeskError> {
     let secret = serde_json::to_string(tokens).expect("tokens serialize");
     let (credentials, account) = (credentials.clone(), account.to_owned());
-    crate::credentials::blocking(move || credentials.set(&account, &secret)).await
+    crate::credentials::blocking(move || credentials.set_long(&account, &secret)).await
 }
 
 /// The tokens of a session signed in with the identity provider, if this server's is one.
@@ -533,7 +550,7 @@ pub async fn load_tokens(
     server_url: &str,
 ) -> Result<Option<TokenSet>, DeskError> {
     let (credentials, account) = (credentials.clone(), tokens_account(server_url));
-    let stored = crate::credentials::blocking(move || credentials.get(&account)).await?;
+    let stored = crate::credentials::blocking(move || credentials.get_long(&account)).await?;
     Ok(stored.and_then(|json| match serde_json::from_str(&json) {
         Ok(tokens) => Some(tokens),
         Err(error) => {

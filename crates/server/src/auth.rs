@@ -44,16 +44,18 @@ impl FromRequestParts<AppState> for Caller {
         }
         let token = bearer(parts)
             .ok_or_else(|| ApiFailure::unauthorized("the Authorization header must be `Bearer <token>`"))?;
-        let mut conn = state.db.pool.acquire().await?;
         let agent = match state.oidc.as_deref().filter(|_| OidcVerifier::looks_like_jwt(token)) {
-            // The identity provider's access token: the agent is the one it names.
+            // The identity provider's access token: the agent is the one it names. Checked
+            // before a database connection is taken, so a slow provider holds none.
             Some(oidc) => {
                 let who = oidc.verify(token).await.map_err(|refused| ApiFailure::unauthorized(refused.to_string()))?;
+                let mut conn = state.db.pool.acquire().await?;
                 reads::agent_by_email(&mut conn, &who)
                     .await?
                     .ok_or_else(|| ApiFailure::unauthorized("no agent has the identity this token names"))?
             }
             None => {
+                let mut conn = state.db.pool.acquire().await?;
                 let agent_id = reads::agent_of_token(&mut conn, token).await?;
                 let agent_id = agent_id.ok_or_else(|| ApiFailure::unauthorized("unknown or revoked token"))?;
                 reads::agent(&mut conn, agent_id)
@@ -61,6 +63,7 @@ impl FromRequestParts<AppState> for Caller {
                     .ok_or_else(|| ApiFailure::unauthorized("the token's agent no longer exists"))?
             }
         };
+        let mut conn = state.db.pool.acquire().await?;
         let vis = Visibility::of(&mut conn, &agent).await?;
         Ok(Caller { agent, vis })
     }

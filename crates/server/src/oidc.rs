@@ -1,12 +1,14 @@
 //! Access tokens from the company's identity provider (OpenID Connect), accepted beside the
 //! agents' personal tokens (`--oidc-issuer`, `--oidc-audience`, `--oidc-agent-claim`).
 //!
-//! A token is a JWT access token (RFC 9068, `typ: at+jwt`) signed by a key of the issuer's
-//! JWKS (found through its discovery document, fetched again when a token names a key not
-//! seen yet, at most every 30 s), issued by the configured issuer for the configured audience
-//! and not expired. The agent is the one whose email (or the claim configured) the token
-//! carries. ID tokens, tokens for another API, from another issuer, expired or altered are
-//! refused with 401.
+//! A token is a JWT access token signed by a key of the issuer's JWKS (found through its
+//! discovery document, fetched again when a token names a key not seen yet, at most every
+//! 30 s), issued by the configured issuer for the configured audience, within its `nbf`/`exp`.
+//! RFC 9068 says `typ: at+jwt`, but Keycloak and Entra ID send `JWT` and Okta none, so those
+//! are accepted too; an ID token is told apart by its `nonce` (and its audience, the desk's
+//! client id, is not this API's). The agent is the one whose email (or the claim configured)
+//! the token carries; an `email` must be verified (`email_verified: true`), since at some
+//! providers people can set it themselves. Everything else is refused with 401.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -44,6 +46,8 @@ pub enum TokenRefused {
     WrongIssuer,
     #[error("the token does not say who the agent is ({0})")]
     NoAgentClaim(String),
+    #[error("the token's email is not verified by the identity provider (email_verified)")]
+    EmailNotVerified,
     #[error("the identity provider cannot be reached to check the token: {0}")]
     ProviderUnreachable(String),
     #[error("the token cannot be read: {0}")]
@@ -55,6 +59,9 @@ pub struct OidcVerifier {
     config: OidcConfig,
     http: reqwest::Client,
     keys: RwLock<Keys>,
+    /// One fetch of the keys at a time, without holding `keys`: requests with known keys
+    /// never wait on the provider.
+    fetching: tokio::sync::Mutex<()>,
 }
 
 #[derive(Default)]
@@ -78,7 +85,7 @@ struct Discovery {
 impl OidcVerifier {
     pub fn new(config: OidcConfig) -> Self {
         let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().expect("an HTTP client");
-        Self { config, http, keys: RwLock::default() }
+        Self { config, http, keys: RwLock::default(), fetching: tokio::sync::Mutex::default() }
     }
 
     pub fn agent_claim(&self) -> &str {
@@ -97,7 +104,8 @@ impl OidcVerifier {
     /// The agent claim's value of a valid access token.
     pub async fn verify(&self, token: &str) -> Result<String, TokenRefused> {
         let header = jsonwebtoken::decode_header(token).map_err(|e| TokenRefused::Malformed(e.to_string()))?;
-        if !matches!(header.typ.as_deref(), Some("at+jwt") | Some("application/at+jwt")) {
+        let typ = header.typ.as_deref().map(str::to_ascii_lowercase);
+        if !matches!(typ.as_deref(), None | Some("at+jwt" | "application/at+jwt" | "jwt")) {
             return Err(TokenRefused::NotAnAccessToken);
         }
         let kid = header.kid.ok_or(TokenRefused::UnknownKey)?;
@@ -110,6 +118,7 @@ impl OidcVerifier {
         validation.set_audience(&[&self.config.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = LEEWAY_SECS;
+        validation.validate_nbf = true;
         let data =
             jsonwebtoken::decode::<HashMap<String, serde_json::Value>>(token, &key, &validation).map_err(|e| {
                 use jsonwebtoken::errors::ErrorKind;
@@ -121,6 +130,14 @@ impl OidcVerifier {
                     _ => TokenRefused::Malformed(e.to_string()),
                 }
             })?;
+        if data.claims.contains_key("nonce") {
+            return Err(TokenRefused::NotAnAccessToken);
+        }
+        if self.config.agent_claim == "email"
+            && data.claims.get("email_verified") != Some(&serde_json::Value::Bool(true))
+        {
+            return Err(TokenRefused::EmailNotVerified);
+        }
         data.claims
             .get(&self.config.agent_claim)
             .and_then(|v| v.as_str())
@@ -133,15 +150,20 @@ impl OidcVerifier {
         if let Some(found) = self.keys.read().await.by_kid.get(kid) {
             return Ok(found.clone());
         }
+        let _one_fetch = self.fetching.lock().await;
+        {
+            let mut keys = self.keys.write().await;
+            if let Some(found) = keys.by_kid.get(kid) {
+                return Ok(found.clone());
+            }
+            if keys.fetched.is_some_and(|at| at.elapsed() < REFETCH_AFTER) {
+                return Err(TokenRefused::UnknownKey);
+            }
+            keys.fetched = Some(Instant::now());
+        }
+        let fetched = self.fetch_keys().await?;
         let mut keys = self.keys.write().await;
-        if let Some(found) = keys.by_kid.get(kid) {
-            return Ok(found.clone());
-        }
-        if keys.fetched.is_some_and(|at| at.elapsed() < REFETCH_AFTER) {
-            return Err(TokenRefused::UnknownKey);
-        }
-        keys.fetched = Some(Instant::now());
-        keys.by_kid = self.fetch_keys().await?;
+        keys.by_kid = fetched;
         keys.by_kid.get(kid).cloned().ok_or(TokenRefused::UnknownKey)
     }
 
