@@ -167,35 +167,23 @@ impl OidcVerifier {
         keys.by_kid.get(kid).cloned().ok_or(TokenRefused::UnknownKey)
     }
 
-    async fn fetch_keys(&self) -> Result<HashMap<String, (DecodingKey, Algorithm)>, TokenRefused> {
+    /// A JSON document of the provider's; any failure is "the provider cannot be reached".
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, TokenRefused> {
         let unreachable = |e: reqwest::Error| TokenRefused::ProviderUnreachable(e.to_string());
+        let response = self.http.get(url).send().await.and_then(|r| r.error_for_status()).map_err(unreachable)?;
+        response.json().await.map_err(unreachable)
+    }
+
+    async fn fetch_keys(&self) -> Result<HashMap<String, (DecodingKey, Algorithm)>, TokenRefused> {
         let discovery_url = format!("{}/.well-known/openid-configuration", self.config.issuer.trim_end_matches('/'));
-        let discovery: Discovery = self
-            .http
-            .get(&discovery_url)
-            .send()
-            .await
-            .and_then(|r| r.error_for_status())
-            .map_err(unreachable)?
-            .json()
-            .await
-            .map_err(unreachable)?;
+        let discovery: Discovery = self.get_json(&discovery_url).await?;
         if discovery.issuer != self.config.issuer {
             return Err(TokenRefused::ProviderUnreachable(format!(
                 "the discovery document names issuer {} instead of {}",
                 discovery.issuer, self.config.issuer
             )));
         }
-        let set: JwkSet = self
-            .http
-            .get(&discovery.jwks_uri)
-            .send()
-            .await
-            .and_then(|r| r.error_for_status())
-            .map_err(unreachable)?
-            .json()
-            .await
-            .map_err(unreachable)?;
+        let set: JwkSet = self.get_json(&discovery.jwks_uri).await?;
         let mut keys = HashMap::new();
         for jwk in &set.keys {
             let (Some(kid), Some(alg)) = (jwk.common.key_id.clone(), jwk_algorithm(jwk)) else { continue };
