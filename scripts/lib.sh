@@ -8,6 +8,10 @@ BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config 
   libayatana-appindicator3-dev librsvg2-dev)
 DESKTOP_PACKAGES=(dbus-x11 gnome-keyring libsecret-tools xvfb imagemagick fonts-noto-cjk xdg-utils)
 # sudo: the updater installs a .deb as the Tauri updater does (pkexec, else sudo dpkg -i).
+# The AppImage (scripts/appimage.sh): its runtime is compiled against these, its image made
+# with mksquashfs; fuse3's fusermount3 lets a user who is not root mount it.
+APPIMAGE_PACKAGES=(squashfs-tools libsquashfuse-dev libfuse3-dev fuse3 zlib1g-dev libzstd-dev liblzma-dev
+  liblz4-dev liblzo2-dev)
 TEST_PACKAGES=(webkit2gtk-driver chromium dunst poppler-utils qpdf nginx-light rpm desktop-file-utils sudo)
 
 say() { printf '\033[1;34m==> %s\033[0m\n' "$*"; }
@@ -64,7 +68,7 @@ ensure_tauri_driver() {
 # Builds the release packages, checks the .rpm's contents, installs the .deb as IT would
 # (apt-get), runs the smoke test against the installed binary in the real window, and removes
 # the package again, also when the test fails. For the updater it also builds the next
-# version's .deb and signs it (and what must be refused) with throwaway keys; the tests
+# version's .deb and AppImage and signs them (and what must be refused) with throwaway keys; the tests
 # serve those releases from a reference server and update the installed app. Call inside scripts/test.sh's setup.
 test_installed_package() {
   local version next deb rpm work status=0
@@ -80,20 +84,24 @@ test_installed_package() {
   ARBITER_UPDATER_PUBKEY="$(cat "$work/updater.key.pub")"
 
   # Version A, installed below, and version B, the update it is offered.
-  "$ROOT/scripts/package.sh" deb rpm
+  "$ROOT/scripts/package.sh" deb rpm appimage
   deb="$CARGO_TARGET_DIR/release/bundle/deb/Arbiter_${version}_amd64.deb"
   rpm="$CARGO_TARGET_DIR/release/bundle/rpm/Arbiter-${version}-1.x86_64.rpm"
   for path in /usr/bin/arbiter /usr/share/applications/Arbiter.desktop; do
     rpm -qlp "$rpm" 2>/dev/null | grep -qx "$path" || die "the .rpm does not install $path"
   done
   cp "$deb" "$work/current.deb"
-  ARBITER_VERSION="$next" "$ROOT/scripts/package.sh" deb
+  cp "$CARGO_TARGET_DIR/release/bundle/appimage/Arbiter_${version}_amd64.AppImage" "$work/current.AppImage"
+  ARBITER_VERSION="$next" "$ROOT/scripts/package.sh" deb appimage
   cp "$CARGO_TARGET_DIR/release/bundle/deb/Arbiter_${next}_amd64.deb" "$work/next.deb"
+  cp "$CARGO_TARGET_DIR/release/bundle/appimage/Arbiter_${next}_amd64.AppImage" "$work/next.AppImage"
   mkdir "$work/stranger"
-  cp "$work/next.deb" "$work/stranger/next.deb"
-  npx tauri signer sign -f "$work/updater.key" -p '' --app-version "$next" "$work/next.deb" >/dev/null
-  npx tauri signer sign -f "$work/stranger.key" -p '' --app-version "$next" "$work/stranger/next.deb" >/dev/null
-  npx tauri signer sign -f "$work/updater.key" -p '' --app-version "$version" "$work/current.deb" >/dev/null
+  for kind in deb AppImage; do
+    cp "$work/next.$kind" "$work/stranger/next.$kind"
+    npx tauri signer sign -f "$work/updater.key" -p '' --app-version "$next" "$work/next.$kind" >/dev/null
+    npx tauri signer sign -f "$work/stranger.key" -p '' --app-version "$next" "$work/stranger/next.$kind" >/dev/null
+    npx tauri signer sign -f "$work/updater.key" -p '' --app-version "$version" "$work/current.$kind" >/dev/null
+  done
   rm -f "$work"/*.key "$work"/*.key.pub
 
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$work/current.deb"

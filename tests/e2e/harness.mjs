@@ -176,8 +176,9 @@ export function freePort() {
   });
 }
 
-/** `args`: the app's command line (e.g. an arbiter:// link it is started with). */
-export async function launchApp(profile, { env = {}, args = [] } = {}) {
+/** `args`: the app's command line (e.g. an arbiter:// link it is started with); `application`:
+ * another app than ARBITER_APP's (an AppImage). */
+export async function launchApp(profile, { env = {}, args = [], application = APP } = {}) {
   // Fresh ports per launch, so a driver still exiting (or left over) is never the one we talk to.
   const port = await freePort();
   const nativePort = await freePort();
@@ -203,7 +204,7 @@ export async function launchApp(profile, { env = {}, args = [] } = {}) {
     logLevel: "warn",
     connectionRetryCount: 0,
     capabilities: {
-      "tauri:options": { application: APP, args },
+      "tauri:options": { application, args },
       "wdio:enforceWebDriverClassic": true,
     },
   });
