@@ -32,6 +32,9 @@ pub enum ErrorCode {
     /// The feed no longer holds every change after this cursor (old tombstones were
     /// compacted away): start again from cursor 0.
     CursorExpired,
+    /// Something the server needs for this request is away for now (the identity provider
+    /// whose token the caller sent): retry after `Retry-After` seconds.
+    Unavailable,
     Internal,
 }
 

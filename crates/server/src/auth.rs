@@ -7,7 +7,7 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use crate::error::ApiFailure;
-use crate::oidc::OidcVerifier;
+use crate::oidc::{OidcVerifier, TokenRefused};
 use crate::store::entities::token_hash;
 use crate::store::{reads, Visibility};
 use crate::AppState;
@@ -48,7 +48,12 @@ impl FromRequestParts<AppState> for Caller {
             // The identity provider's access token: the agent is the one it names. Checked
             // before a database connection is taken, so a slow provider holds none.
             Some(oidc) => {
-                let who = oidc.verify(token).await.map_err(|refused| ApiFailure::unauthorized(refused.to_string()))?;
+                let who = oidc.verify(token).await.map_err(|refused| match refused {
+                    TokenRefused::ProviderUnreachable(_) => {
+                        ApiFailure::identity_provider_unreachable(refused.to_string())
+                    }
+                    refused => ApiFailure::unauthorized(refused.to_string()),
+                })?;
                 let mut conn = state.db.pool.acquire().await?;
                 reads::agent_by_email(&mut conn, &who)
                     .await?

@@ -51,6 +51,13 @@ impl ApiFailure {
         failure.retry_after_secs = Some(retry_after_secs);
         failure
     }
+    /// 503: the caller's identity-provider token cannot be checked now (its keys cannot be
+    /// fetched); not the token's fault, so the client keeps it and retries.
+    pub fn identity_provider_unreachable(message: impl Into<String>) -> Self {
+        let mut failure = Self::new(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable, message);
+        failure.retry_after_secs = Some(crate::oidc::RETRY_UNREACHABLE_AFTER.as_secs());
+        failure
+    }
     /// The cursor predates the feed's horizon (410): the client must sync from scratch.
     pub fn cursor_expired(horizon: i64) -> Self {
         Self::new(

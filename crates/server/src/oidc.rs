@@ -8,7 +8,9 @@
 //! are accepted too; an ID token is told apart by its `nonce` (and its audience, the desk's
 //! client id, is not this API's). The agent is the one whose email (or the claim configured)
 //! the token carries; an `email` must be verified (`email_verified: true`), since at some
-//! providers people can set it themselves. Everything else is refused with 401.
+//! providers people can set it themselves. Everything else is refused with 401 — except a
+//! token whose key cannot be fetched because the provider is down: that is not the token's
+//! fault, so it is answered 503 with Retry-After and the desk keeps its session and retries.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -67,12 +69,16 @@ pub struct OidcVerifier {
 #[derive(Default)]
 struct Keys {
     by_kid: HashMap<String, (DecodingKey, Algorithm)>,
-    fetched: Option<Instant>,
+    /// The last fetch, and why it failed if it did.
+    fetched: Option<(Instant, Option<String>)>,
 }
 
 /// Keys are fetched again no more often than this (a token naming an unknown key cannot
 /// make the server hammer the provider).
 const REFETCH_AFTER: Duration = Duration::from_secs(30);
+/// After a failed fetch, the provider is asked again this soon; until then tokens with an
+/// unknown key are answered 503 at once instead of each waiting for the provider.
+pub const RETRY_UNREACHABLE_AFTER: Duration = Duration::from_secs(5);
 /// Clocks differ a little between the provider and this server.
 const LEEWAY_SECS: u64 = 30;
 
@@ -152,19 +158,32 @@ impl OidcVerifier {
         }
         let _one_fetch = self.fetching.lock().await;
         {
-            let mut keys = self.keys.write().await;
+            let keys = self.keys.read().await;
             if let Some(found) = keys.by_kid.get(kid) {
                 return Ok(found.clone());
             }
-            if keys.fetched.is_some_and(|at| at.elapsed() < REFETCH_AFTER) {
-                return Err(TokenRefused::UnknownKey);
+            match &keys.fetched {
+                Some((at, None)) if at.elapsed() < REFETCH_AFTER => return Err(TokenRefused::UnknownKey),
+                Some((at, Some(why))) if at.elapsed() < RETRY_UNREACHABLE_AFTER => {
+                    return Err(TokenRefused::ProviderUnreachable(why.clone()))
+                }
+                _ => {}
             }
-            keys.fetched = Some(Instant::now());
         }
-        let fetched = self.fetch_keys().await?;
+        let fetched = self.fetch_keys().await;
         let mut keys = self.keys.write().await;
-        keys.by_kid = fetched;
-        keys.by_kid.get(kid).cloned().ok_or(TokenRefused::UnknownKey)
+        match fetched {
+            Ok(fetched) => {
+                keys.by_kid = fetched;
+                keys.fetched = Some((Instant::now(), None));
+                keys.by_kid.get(kid).cloned().ok_or(TokenRefused::UnknownKey)
+            }
+            Err(refused) => {
+                tracing::warn!(issuer = %self.config.issuer, %refused, "identity provider keys could not be fetched");
+                keys.fetched = Some((Instant::now(), Some(refused.to_string())));
+                Err(refused)
+            }
+        }
     }
 
     /// A JSON document of the provider's; any failure is "the provider cannot be reached".

@@ -114,5 +114,15 @@ fn common_answers(op: &Map<String, Value>) -> Vec<(String, Value)> {
         "500",
         error("The server failed (`internal`); a mutation may be retried with the same `Idempotency-Key`."),
     ));
+    if secured {
+        let mut away = error(
+            "The bearer token is the identity provider's and the provider cannot be reached to fetch \
+             the key it is signed with (`unavailable`): keep the token and retry after `Retry-After` \
+             seconds. Only a server that takes identity-provider tokens (`--oidc-issuer`) answers this.",
+        );
+        away["headers"] =
+            json!({"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer", "minimum": 0}}});
+        answers.push(("503", away));
+    }
     answers.into_iter().map(|(s, a)| (s.to_owned(), a)).collect()
 }
