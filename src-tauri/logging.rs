@@ -24,6 +24,9 @@ pub fn init(dir: &Path) {
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| STDERR_FILTER.into()));
+    // The appender prunes old files as it starts and says so on stderr when the folder is
+    // not there yet (a first start); it would create it itself right after.
+    let _ = std::fs::create_dir_all(dir);
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix(LOG_PREFIX)
