@@ -7,7 +7,8 @@
 # unit tests, the UI's flows in Debian's Chromium on the in-memory desk, and the
 # company API with a real OpenID provider's tokens, the
 # end-to-end tests in the real app window, then the release packages: the .deb installed and
-# its app tested in the window, then removed.
+# its app tested in the window, the .deb and the AppImage updated to a next version, then
+# removed.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -38,6 +39,6 @@ say "UI in Chromium";   node --test --test-concurrency=1 tests/browser/
 build_app
 say "End-to-end tests in the real window"
 in_desktop_session node --test --test-concurrency=1 tests/e2e/
-say "Packages: .deb and .rpm built, the .deb installed, the installed app tested, removed"
+say "Packages: .deb, .rpm and AppImage built, the .deb installed, the installed app and the AppImage tested and updated, removed"
 test_installed_package
 say "All tests passed"
