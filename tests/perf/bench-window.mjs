@@ -149,17 +149,38 @@ export async function openBenchWindow() {
   }
 }
 
-/** Resident memory (MB) of the app and its WebKit processes, in all and per process. */
+/**
+ * Memory (MB) of the app and its WebKit processes, in all and per process. `total` adds up
+ * each process's resident size (RSS), which counts the libraries they share (WebKitGTK, GTK,
+ * GLib: mapped by the app and by the web process) once per process; `pss` (proportional set
+ * size, /proc/PID/smaps_rollup) shares them out, so it is what the window costs the machine;
+ * `private` is what the window alone holds (unshared pages).
+ */
 export function windowMemory() {
-  const out = execFileSync("ps", ["-eo", "rss=,comm="], { encoding: "utf8" });
   const each = {};
-  for (const line of out.split("\n")) {
-    const [rss, comm] = line.trim().split(/\s+/, 2);
-    if (comm && /^(arbiter|WebKitWebProces|WebKitNetworkPr)/.test(comm) && comm !== "arbiter-server") {
-      each[comm] = (each[comm] ?? 0) + Math.round(Number(rss) / 1024);
+  let pss = 0;
+  let unshared = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    let comm;
+    let rollup;
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      if (!/^(arbiter|WebKitWebProces|WebKitNetworkPr)/.test(comm) || comm === "arbiter-server") continue;
+      rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    } catch {
+      continue; // gone meanwhile
     }
+    const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(rollup)?.[1] ?? 0);
+    each[comm] = (each[comm] ?? 0) + Math.round(kb("Rss") / 1024);
+    pss += kb("Pss");
+    unshared += kb("Private_Clean") + kb("Private_Dirty");
   }
-  return { total: Object.values(each).reduce((a, b) => a + b, 0), ...each };
+  return {
+    total: Object.values(each).reduce((a, b) => a + b, 0),
+    pss: Math.round(pss / 1024),
+    private: Math.round(unshared / 1024),
+    ...each,
+  };
 }
 
 /** CPU seconds used so far by the app and its WebKit processes, per process name (from /proc). */

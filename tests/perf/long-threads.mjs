@@ -136,8 +136,8 @@ try {
     { timeout: 600_000, interval: 100, timeoutMsg: "the whole thread did not load" },
   );
   const memory = {
-    "window before any long thread was opened (MB RSS)": inboxOnly,
-    "window with the 5,000-message email thread open and scrolled through (MB RSS)": windowMemory(),
+    "window before any long thread was opened (MB: RSS total, PSS, private, RSS per process)": inboxOnly,
+    "window with the 5,000-message email thread open and scrolled through (MB: RSS total, PSS, private, RSS per process)": windowMemory(),
   };
   console.log(JSON.stringify({ app: process.env.ARBITER_APP ?? "debug", samples: SAMPLES, settled, results, memory }, null, 2));
 } finally {

@@ -16,7 +16,7 @@ const results = {};
   try {
     await signIn(app, server);
     await settle();
-    results["demo data (300 tickets), inbox shown (MB RSS)"] = windowMemory();
+    results["demo data (300 tickets), inbox shown (MB: RSS total, PSS, private, RSS per process)"] = windowMemory();
   } finally {
     await app.close();
     await server.stop();
@@ -26,7 +26,7 @@ const results = {};
   const { close } = await openBenchWindow();
   try {
     await settle();
-    results["bench cache (114,000 tickets), All tickets shown (MB RSS)"] = windowMemory();
+    results["bench cache (114,000 tickets), All tickets shown (MB: RSS total, PSS, private, RSS per process)"] = windowMemory();
   } finally {
     await close();
   }
