@@ -2,11 +2,9 @@
 // chatting at once (through the company's channel gateway), and a hostile email whose link
 // opens in the system browser only after the agent has seen where it goes.
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { api, apiSend, eventually, freshProfile, gateway, launchApp, screenshot, signIn, startServer, visible } from "./harness.mjs";
+import { api, apiSend, eventually, freshProfile, gateway, launchApp, recordLinksOpened, screenshot, signIn, startServer, visible } from "./harness.mjs";
 
 let server;
 const profile = freshProfile();
@@ -14,21 +12,7 @@ const profile = freshProfile();
 // desktop). This profile's default web browser is a script that writes down what it was
 // given: registered as the https/mailto handler the freedesktop way (a .desktop file and
 // mimeapps.list), with $BROWSER as the fallback xdg-open also honours.
-const scratch = mkdtempSync(join(tmpdir(), "arbiter-e2e-browser-"));
-const opened = join(scratch, "opened.txt");
-const browserScript = join(scratch, "browser.sh");
-writeFileSync(browserScript, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
-chmodSync(browserScript, 0o755);
-mkdirSync(join(profile.data, "applications"), { recursive: true });
-mkdirSync(profile.config, { recursive: true });
-writeFileSync(
-  join(profile.data, "applications", "arbiter-test-browser.desktop"),
-  `[Desktop Entry]\nType=Application\nName=Test browser\nExec=${browserScript} %u\nMimeType=x-scheme-handler/https;x-scheme-handler/mailto;\n`,
-);
-writeFileSync(
-  join(profile.config, "mimeapps.list"),
-  "[Default Applications]\nx-scheme-handler/https=arbiter-test-browser.desktop\nx-scheme-handler/mailto=arbiter-test-browser.desktop\n",
-);
+const { opened, script: browserScript } = recordLinksOpened(profile, ["https", "mailto"]);
 
 before(async () => {
   server = await startServer();

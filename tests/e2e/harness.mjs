@@ -2,7 +2,7 @@
 // app window (WebKitGTK through WebKitWebDriver). Run inside dbus-run-session with an
 // unlocked gnome-keyring and an X display (scripts/test.sh sets all of this up).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -233,6 +233,33 @@ export async function launchApp(profile, { env = {}, args = [], application = AP
       }
     },
   };
+}
+
+/**
+ * Makes `profile`'s default handler for `schemes` (e.g. `["https", "mailto"]`) a script that
+ * writes each address it is given, a line each, to `opened`: registered the freedesktop way
+ * (a .desktop file and mimeapps.list), so xdg-open uses it as it would a browser. `opened`
+ * exists only once something was; `script` can also be given as $BROWSER.
+ */
+export function recordLinksOpened(profile, schemes) {
+  const scratch = mkdtempSync(join(tmpdir(), "arbiter-e2e-browser-"));
+  temporary.add(scratch);
+  const opened = join(scratch, "opened.txt");
+  const script = join(scratch, "browser.sh");
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
+  chmodSync(script, 0o755);
+  mkdirSync(join(profile.data, "applications"), { recursive: true });
+  mkdirSync(profile.config, { recursive: true });
+  const handlers = schemes.map((scheme) => `x-scheme-handler/${scheme}`);
+  writeFileSync(
+    join(profile.data, "applications", "arbiter-test-browser.desktop"),
+    `[Desktop Entry]\nType=Application\nName=Test browser\nExec=${script} %u\nMimeType=${handlers.join(";")};\n`,
+  );
+  writeFileSync(
+    join(profile.config, "mimeapps.list"),
+    `[Default Applications]\n${handlers.map((h) => `${h}=arbiter-test-browser.desktop\n`).join("")}`,
+  );
+  return { opened, script };
 }
 
 /** Every file under `dir` whose bytes contain `needle`. */
