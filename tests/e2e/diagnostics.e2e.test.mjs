@@ -80,7 +80,9 @@ test("a panic leaves a crash note without the values it quoted, offered once on 
   try {
     await (await $('[data-testid="crash-notice"]')).waitForDisplayed({ timeout: 20_000, timeoutMsg: "the crash is offered" });
     await (await $('[data-testid="crash-diagnostics"]')).click();
-    const shown = String(await (await $('[data-testid="diagnostics-text"]')).getText());
+    // The dialog may be in the DOM a frame before its text is drawn (getText reads what is rendered).
+    let shown = "";
+    await eventually(async () => (shown = String(await (await $('[data-testid="diagnostics-text"]')).getText())) !== "", "the diagnostics are shown", 10_000);
     for (const expected of [/Arbiter \d+\.\d+\.\d+ \(Tauri 2\./, /Company API: http:\/\/127\.0\.0\.1/, /Sync: /, /Last crash \(crash-/, /Thread: test-panic/]) {
       assert.match(shown, expected);
     }
