@@ -25,6 +25,7 @@ import { moveWorkOutOfWebStorage } from "./webStorageMigration";
 import { keepPanes, savedPanes, type Mode } from "./panes";
 import { ActionKeys } from "../actions";
 import { asFailure, backend, type DeskFailure, type Unlisten } from "../backend";
+import { coalesced } from "../coalesce";
 
 const PAGE = 100;
 
@@ -77,6 +78,8 @@ export class DeskState {
   private keys = new ActionKeys();
   private loadingMore = false;
   private unlisten: Unlisten[] = [];
+  // The stream's bursts read the list once at a time (an empty list of ids: everything changed).
+  private refreshOnChange = coalesced<number[]>((changes) => this.refresh(changes.some((ids) => ids.length === 0) ? [] : changes.flat()));
   private followingLinks = false;
   private linksAgain = false;
   private linkTab: { ticketId: number; tab: "case" } | null = null;
@@ -88,7 +91,7 @@ export class DeskState {
       await api.onCacheChanged((changed) => {
         // Only alerts, controls or approvals changed: their own screens read again.
         if (changed.ids.length === 0 && changed.others) return;
-        void this.refresh(changed.ids);
+        void this.refreshOnChange(changed.ids);
       }),
     );
     // A desktop notification was acted on: the window is forward, show its ticket.

@@ -4,6 +4,7 @@
 // sound unless muted).
 import type { LiveEvent, TicketListItem } from "../../bindings";
 import { backend, type Unlisten } from "../../backend";
+import { coalesced } from "../../coalesce";
 import type { DeskState } from "../../stores/desk.svelte";
 
 /** Whether the chime plays: a sound preference, the only chat state kept in web storage. */
@@ -19,6 +20,8 @@ export class ChatState {
   muted = $state(false);
   private unlisten: Unlisten[] = [];
   private desk: DeskState | null = null;
+  // A burst of messages and cache changes reads the agent's chats once at a time.
+  private refreshOnChange = coalesced(() => this.refresh());
 
   async init(desk: DeskState): Promise<void> {
     this.desk = desk;
@@ -33,7 +36,7 @@ export class ChatState {
     updateTitle(this.totalUnread);
     const api = backend();
     this.unlisten.push(await api.onLive((event) => this.onLive(event)));
-    this.unlisten.push(await api.onCacheChanged(() => void this.refresh()));
+    this.unlisten.push(await api.onCacheChanged(() => void this.refreshOnChange()));
     await this.refresh();
   }
 
@@ -123,7 +126,7 @@ export class ChatState {
         // The taskbar or dock flashes when the window is in the background.
         if (typeof document !== "undefined" && !document.hasFocus()) void backend().requestAttention().catch(() => {});
       }
-      void this.refresh();
+      void this.refreshOnChange();
     }
   }
 }
