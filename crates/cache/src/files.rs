@@ -220,11 +220,15 @@ impl Cache {
         limit: u32,
     ) -> Result<Vec<WantedFile>, CacheError> {
         let rows: Vec<(String, i64)> = sqlx::query_as(
+            // From the agent's active tickets by their index (its condition is the one the
+            // Mine view uses): a handful of tickets, then their messages. Said as "not solved
+            // or closed", SQLite could not use that partial index and read every message of
+            // the cache: 1.8–2.2 s each minute on the 114,000-ticket bench cache.
             "SELECT a.value ->> 'sha256' AS sha, max(a.value ->> 'size_bytes')
-             FROM tickets t
+             FROM tickets t INDEXED BY tickets_active_by_assignee
              JOIN messages m ON m.ticket_id = t.id
              JOIN json_each(m.data, '$.attachments') a
-             WHERE t.assignee_id = ? AND t.status NOT IN ('solved', 'closed')
+             WHERE t.assignee_id = ? AND t.status IN ('new', 'open', 'pending', 'on_hold')
                AND (a.value ->> 'size_bytes') <= ?
                AND NOT EXISTS (SELECT 1 FROM files f WHERE f.sha256 = a.value ->> 'sha256')
              GROUP BY sha
