@@ -44,6 +44,10 @@ pub fn run() {
                     rendering::DISABLE_COMPOSITING
                 );
             }
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                rendering::cache_as_document_viewer(&window);
+            }
             tracing::info!(version = %app.package_info().version, "Arbiter starting");
             app.manage(commands::diagnostics::LogDir(log_dir));
             #[cfg(debug_assertions)]
