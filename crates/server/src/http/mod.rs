@@ -19,6 +19,7 @@ pub mod me;
 pub mod offers;
 mod openapi;
 pub mod policies;
+mod request_log;
 pub mod sars;
 pub mod stream;
 pub mod supervisor;
@@ -234,7 +235,7 @@ pub fn router(state: AppState) -> (Router, serde_json::Value) {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), crate::widget_guard::guard))
         .layer(compression())
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(request_log::layer())
         .with_state(state);
     (router, doc)
 }
