@@ -11,6 +11,8 @@ mod pictures;
 #[cfg(target_os = "linux")]
 mod rendering;
 mod updates;
+#[cfg(target_os = "linux")]
+mod web_memory;
 mod window_state;
 
 use std::sync::Arc;
@@ -21,6 +23,8 @@ use tauri::Manager;
 pub fn run() {
     #[cfg(target_os = "linux")]
     let compositing_off = rendering::choose();
+    #[cfg(target_os = "linux")]
+    let lean_javascript = web_memory::choose();
 
     let specta = bindings::builder();
     tauri::Builder::default()
@@ -45,8 +49,16 @@ pub fn run() {
                 );
             }
             #[cfg(target_os = "linux")]
-            if let Some(window) = app.get_webview_window("main") {
-                rendering::cache_as_document_viewer(&window);
+            {
+                if lean_javascript {
+                    tracing::info!(
+                        "the window's JavaScript runs lean ({}=false keeps the default)",
+                        web_memory::LEAN_JAVASCRIPT
+                    );
+                }
+                if let Some(window) = app.get_webview_window("main") {
+                    web_memory::cache_as_document_viewer(&window);
+                }
             }
             tracing::info!(version = %app.package_info().version, "Arbiter starting");
             app.manage(commands::diagnostics::LogDir(log_dir));

@@ -40,24 +40,6 @@ pub fn choose() -> bool {
     off
 }
 
-/// WebKitGTK's caches sized for one app page rather than a browser (its "document viewer"
-/// model): no back-forward cache (the page never navigates), no memory kept for decoded
-/// resources no longer shown (the pictures of emails scrolled past), and no room in the
-/// network process's disk cache, so the remote images an agent lets a customer's email load
-/// are not kept in clear under the app's data folder. Set once the window exists.
-#[cfg(target_os = "linux")]
-pub fn cache_as_document_viewer(window: &tauri::WebviewWindow) {
-    let applied = window.with_webview(|webview| {
-        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
-        if let Some(context) = webview.inner().context() {
-            context.set_cache_model(CacheModel::DocumentViewer);
-        }
-    });
-    if let Err(error) = applied {
-        tracing::warn!(%error, "could not size the window's caches");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
