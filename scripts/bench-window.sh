@@ -23,7 +23,9 @@ BENCH="${1:-window-speed}"
 [ -f "tests/perf/$BENCH.mjs" ] || die "no benchmark tests/perf/$BENCH.mjs"
 if [ -n "${ARBITER_RELEASE:-}" ]; then
   say "Building the reference server and the desktop app (release)"
-  cargo build --release -p arbiter-server
+  # The same packages as README's arbiter-bench command: built alone, the server unifies
+  # its dependencies' features differently and is rebuilt (≈ 10 min) after every arbiter-bench.
+  cargo build --release -p arbiter-server -p arbiter-bench
   npx tauri build --no-bundle
   export ARBITER_APP="$CARGO_TARGET_DIR/release/arbiter" ARBITER_SERVER="$CARGO_TARGET_DIR/release/arbiter-server"
 else
